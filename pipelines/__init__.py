@@ -1,1 +1,3 @@
-"""News warehouse."""
+"""News warehouse: raw articles -> who is mentioned and who said what, in DuckDB."""
+
+__version__ = "0.1.0"

@@ -41,3 +41,18 @@ def mention_id(article: str, start: int, end: int) -> str:
 
 def quote_id(article: str, kind: str, start: int, end: int) -> str:
     return "quo_" + _digest("quote", article, kind, str(start), str(end))
+
+
+# Partitioning: files are assigned to one of a fixed number of shards by content
+# hash, so identical content always lands in the same shard. Changing the count
+# re-shards everything (a full rebuild), so it is a constant, not a setting.
+N_SHARDS = 64
+
+
+def shard_of(file_hash: str) -> str:
+    """Partition key for a file's content hash (``shard-00`` .. ``shard-63``)."""
+    return f"shard-{int(file_hash[:8], 16) % N_SHARDS:02d}"
+
+
+def all_shards() -> list[str]:
+    return [f"shard-{i:02d}" for i in range(N_SHARDS)]

@@ -1,0 +1,42 @@
+"""Code and data versions stamped on rows, so stale rows can be found and redone.
+
+A version is the release number plus a digest of the source and rule files a stage
+depends on: editing a cue-verb list or a parser module changes the version even
+when nobody remembers to bump the release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from pipelines import __version__
+
+_CORE = Path(__file__).resolve().parent
+
+
+def _digest_tree(paths: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    for rel in paths:
+        base = _CORE / rel
+        files = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for path in files:
+            if path.is_file() and path.suffix in {".py", ".txt", ".jsonl", ".json", ".toml", ".tsv", ".csv"}:
+                h.update(path.relative_to(_CORE).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """Version of the parsing code and its rules."""
+    return f"{__version__}+{_digest_tree(('parse', 'rules', 'models.py', 'ids.py'))}"
+
+
+@lru_cache(maxsize=1)
+def analysis_code_version() -> str:
+    """Digest of the NLP, entity and quote code and rules (model and overrides excluded)."""
+    return _digest_tree(
+        ("nlp.py", "pipeline.py", "entities.py", "normalize.py", "quotes", "rules", "models.py", "ids.py")
+    )

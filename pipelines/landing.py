@@ -1,0 +1,186 @@
+"""The landing zone on disk: find files safely and read them exactly once.
+
+This is the only module that touches raw input files. It never follows symbolic
+links (a link could point anywhere on the machine), skips hidden files (the
+convention for partial uploads: write ``.name.tmp``, then rename), refuses files
+over the size limit without reading them, and detects a file that changes while
+it is being read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.core.ids import content_hash
+
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class LandingRoot:
+    """A folder of raw files; ``label`` prefixes source names (``seeds/a.txt``)."""
+
+    label: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What a scan saw of one path. ``problem`` is set when the file cannot be used."""
+
+    source_file: str
+    size_bytes: int | None
+    mtime_ns: int | None
+    content_hash: str | None = None
+    problem_code: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    raw: bytes | None
+    content_hash: str | None
+    problem_code: str | None = None
+    problem: str | None = None
+
+
+def default_roots(repo_root: Path, landing_override: str | None = None) -> list[LandingRoot]:
+    """Seeds plus ``data/landing``, or only the folder named by ``NEWS_LANDING``."""
+    if landing_override:
+        return [LandingRoot("landing", Path(landing_override).expanduser().resolve())]
+    return [
+        LandingRoot("seeds", repo_root / "seeds"),
+        LandingRoot("landing", repo_root / "data" / "landing"),
+    ]
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, os.stat_result]]:
+    """Every entry under ``root`` (lstat: links are reported, never followed)."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISDIR(st.st_mode):
+                stack.append(Path(entry.path))
+            else:
+                yield Path(entry.path), st
+
+
+def _relname(root: LandingRoot, path: Path) -> str:
+    return f"{root.label}/{path.relative_to(root.path).as_posix()}"
+
+
+def scan(
+    roots: Sequence[LandingRoot],
+    known: Mapping[str, tuple[int | None, int | None, str | None]],
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> list[FileState]:
+    """List every file under the roots with its content hash.
+
+    ``known`` maps source names to ``(size, mtime_ns, hash)`` from the previous
+    scan: a file whose size and mtime are unchanged keeps its hash without being
+    read again, which keeps a scan of 100k files cheap.
+    """
+    out: list[FileState] = []
+    for root in roots:
+        if not root.path.is_dir():
+            continue
+        for path, st in _walk(root.path):
+            name = _relname(root, path)
+            if stat.S_ISLNK(st.st_mode):
+                out.append(
+                    FileState(name, None, None, None, "symlink",
+                              "Symbolic links are never followed; copy the file into the landing folder instead.")
+                )
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                out.append(
+                    FileState(name, None, None, None, "not_regular",
+                              "Not a regular file (device, socket or pipe); ignored.")
+                )
+                continue
+            if st.st_size > max_file_bytes:
+                out.append(
+                    FileState(name, st.st_size, st.st_mtime_ns, None, "too_large",
+                              f"File is {st.st_size} bytes, over the {max_file_bytes}-byte limit "
+                              "(NEWS_MAX_FILE_BYTES); split it or raise the limit.")
+                )
+                continue
+            prev = known.get(name)
+            if prev and prev[0] == st.st_size and prev[1] == st.st_mtime_ns and prev[2]:
+                out.append(FileState(name, st.st_size, st.st_mtime_ns, prev[2]))
+                continue
+            res = read_file(path, max_file_bytes=max_file_bytes)
+            out.append(
+                FileState(name, st.st_size, st.st_mtime_ns, res.content_hash,
+                          res.problem_code, res.problem)
+            )
+    out.sort(key=lambda f: f.source_file)
+    return out
+
+
+def resolve(roots: Sequence[LandingRoot], source_file: str) -> Path | None:
+    """Map a source name back to its path, refusing anything outside the roots."""
+    label, _, rel = source_file.partition("/")
+    for root in roots:
+        if root.label == label:
+            path = root.path / rel
+            try:
+                path.resolve().relative_to(root.path.resolve())
+            except ValueError:
+                return None
+            return path
+    return None
+
+
+def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ReadResult:
+    """Read a file without following links, and notice if it changed meanwhile."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        code = "symlink" if path.is_symlink() else "unreadable"
+        return ReadResult(None, None, code, f"Could not open the file: {exc.strerror or exc}.")
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            return ReadResult(None, None, "not_regular", "Not a regular file.")
+        if before.st_size > max_file_bytes:
+            return ReadResult(None, None, "too_large",
+                              f"File is {before.st_size} bytes, over the {max_file_bytes}-byte limit.")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > max_file_bytes:
+                return ReadResult(None, None, "too_large",
+                                  f"File grew past the {max_file_bytes}-byte limit while being read.")
+            chunks.append(chunk)
+        after = os.fstat(fd)
+    except OSError as exc:
+        return ReadResult(None, None, "unreadable", f"Read failed: {exc.strerror or exc}.")
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if (
+        after.st_size != before.st_size
+        or after.st_mtime_ns != before.st_mtime_ns
+        or len(raw) != after.st_size
+    ):
+        return ReadResult(None, None, "unstable",
+                          "The file changed while it was being read; it will be retried on the next run.")
+    return ReadResult(raw, content_hash(raw))

@@ -1,0 +1,365 @@
+"""The pipeline's steps as plain functions: landing zone -> warehouse.
+
+Each step takes a warehouse :class:`~pipelines.warehouse.writer.Session` and values,
+calls the pure core, and writes through the session in transactions. The Dagster
+assets are thin wrappers around these, so the steps are tested without Dagster.
+
+Incrementality: a step only redoes work whose inputs or code version changed
+(files by content hash and parser version, articles by analyser version), unless
+``force`` is set. Re-running a step with the same inputs writes identical rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipelines import landing
+from pipelines.core import ids
+from pipelines.core.entities import EntityResolver
+from pipelines.core.models import Entity, ParsedArticle, Rejection
+from pipelines.core.parse import ParseLimits, parse_file
+from pipelines.core.pipeline import Analyser, TextItem
+from pipelines.core.versions import parser_version
+from pipelines.warehouse import rows as rowmod
+from pipelines.warehouse.writer import ARTICLE_CHILD_TABLES, Session, utcnow
+
+log = logging.getLogger(__name__)
+
+ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
+
+
+@dataclass
+class StepStats:
+    """Counts a step reports (shown as Dagster metadata and in the CLI summary)."""
+
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] += n
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(sorted(self.counts.items()))
+
+
+# ---------------------------------------------------------------- ingest scan
+def scan_landing(
+    session: Session,
+    roots: Sequence[landing.LandingRoot],
+    *,
+    max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES,
+) -> StepStats:
+    """Record every file in the landing roots in ``ingest_files``.
+
+    New or changed files become ``pending`` (their shard is re-loaded by the next
+    articles step); files that vanished become ``removed``; unreadable ones are
+    ``quarantined`` with the reason. Unchanged files are left alone apart from
+    ``last_seen_at``.
+    """
+    stats = StepStats()
+    now = utcnow()
+    existing = {
+        r["source_file"]: r for r in session.fetch_dicts("select * from ingest_files")
+    }
+    known = {
+        k: (r["size_bytes"], r["mtime_ns"], r["content_hash"])
+        for k, r in existing.items()
+        if r["status"] != "removed"
+    }
+    seen = landing.scan(roots, known, max_file_bytes=max_file_bytes)
+    out: list[dict[str, Any]] = []
+    seen_names = set()
+    for f in seen:
+        seen_names.add(f.source_file)
+        old = existing.get(f.source_file)
+        row = dict(old) if old else {"source_file": f.source_file, "first_seen_at": now}
+        row["last_seen_at"] = now
+        changed = old is None or old["content_hash"] != f.content_hash or old["status"] == "removed"
+        if f.problem_code:
+            row.update(
+                content_hash=None, size_bytes=f.size_bytes, mtime_ns=f.mtime_ns, shard=None,
+                status="quarantined", reason_code=f.problem_code, reason=f.problem,
+                duplicate_of=None, article_count=0,
+            )
+            stats.add("quarantined")
+        elif changed:
+            row.update(
+                content_hash=f.content_hash, size_bytes=f.size_bytes, mtime_ns=f.mtime_ns,
+                shard=ids.shard_of(f.content_hash or ""), status="pending",
+                reason_code=None, reason=None, duplicate_of=None,
+            )
+            stats.add("new" if old is None else "changed")
+        else:
+            row.update(size_bytes=f.size_bytes, mtime_ns=f.mtime_ns)
+            stats.add("unchanged")
+        out.append(row)
+    for name, old in existing.items():
+        if name in seen_names or old["status"] == "removed":
+            continue
+        row = dict(old)
+        row.update(
+            status="removed", reason_code="removed",
+            reason="The file is no longer in the landing zone; its articles are removed "
+            "when its shard is next loaded.",
+        )
+        out.append(row)
+        stats.add("removed")
+    with session.transaction("ingest") as batch:
+        batch.upsert("ingest_files", out)
+    stats.add("files_total", len(seen))
+    return stats
+
+
+def pending_shards(session: Session) -> list[str]:
+    """Shards with files whose rows are not up to date with the current parser."""
+    rows = session.fetch(
+        "select distinct shard from ingest_files where shard is not null and ("
+        " status = 'pending' or (status = 'removed' and article_count > 0)"
+        " or parser_version is distinct from ?) order by shard",
+        [parser_version()],
+    )
+    return [r[0] for r in rows]
+
+
+# ---------------------------------------------------------------- articles
+@dataclass(frozen=True)
+class _FileOutcome:
+    status: str
+    reason_code: str | None
+    reason: str | None
+    articles: tuple[ParsedArticle, ...]
+    rejections: tuple[Rejection, ...]
+
+
+def _parse_one(
+    roots: Sequence[landing.LandingRoot], file: dict[str, Any], limits: ParseLimits
+) -> _FileOutcome:
+    path = landing.resolve(roots, file["source_file"])
+    if path is None:
+        return _FileOutcome("quarantined", "outside_root", "Path resolves outside its landing root.", (), ())
+    res = landing.read_file(path, max_file_bytes=limits.max_file_bytes)
+    if res.raw is None:
+        return _FileOutcome("quarantined", res.problem_code, res.problem, (), ())
+    if res.content_hash != file["content_hash"]:
+        return _FileOutcome(
+            "pending", "changed_since_scan",
+            "The file changed after the landing scan; it will be loaded by the next run.", (), (),
+        )
+    outcome = parse_file(res.raw, file["source_file"], limits=limits)
+    if not outcome.articles:
+        first = outcome.rejections[0] if outcome.rejections else None
+        return _FileOutcome(
+            "quarantined",
+            first.reason_code if first else "no_text",
+            first.reason if first else "No article text found.",
+            (),
+            outcome.rejections,
+        )
+    return _FileOutcome("loaded", None, None, outcome.articles, outcome.rejections)
+
+
+def load_articles(
+    session: Session,
+    roots: Sequence[landing.LandingRoot],
+    shards: Sequence[str],
+    *,
+    limits: ParseLimits | None = None,
+    force: bool = False,
+) -> StepStats:
+    """Make the ``articles`` rows of ``shards`` match the landing zone.
+
+    Files whose content and parser version are unchanged keep their articles
+    without being read again. Articles no longer produced by any file of the shard
+    are deleted together with their mentions, quotes and other child rows.
+    """
+    limits = limits or ParseLimits()
+    stats = StepStats()
+    pver = parser_version()
+    now = utcnow()
+    files = session.fetch_dicts(
+        "select * from ingest_files where shard in (select unnest(?::varchar[])) "
+        "order by source_file",
+        [list(shards)],
+    )
+    existing = session.fetch_dicts(
+        "select article_id, source_file, shard from articles "
+        "where shard in (select unnest(?::varchar[])) or source_file in (select unnest(?::varchar[]))",
+        [list(shards), [f["source_file"] for f in files]],
+    )
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for a in existing:
+        by_file[a["source_file"]].append(a["article_id"])
+    # Articles owned by other shards (same text reached us under another file).
+    foreign = {
+        r[0]: r[1]
+        for r in session.fetch(
+            "select article_id, source_file from articles where shard not in (select unnest(?::varchar[]))",
+            [list(shards)],
+        )
+    }
+
+    keep_ids: set[str] = set()
+    article_rows: list[dict[str, Any]] = []
+    rejection_rows: list[dict[str, Any]] = []
+    file_updates: list[dict[str, Any]] = []
+    first_by_hash: dict[str, str] = {}
+    for f in files:
+        name, fhash = f["source_file"], f["content_hash"]
+        upd = dict(f)
+        if f["status"] == "removed" or fhash is None:
+            if f["status"] == "removed":
+                upd["article_count"] = 0
+            file_updates.append(upd)
+            continue
+        if fhash in first_by_hash:
+            upd.update(
+                status="duplicate", reason_code="duplicate_content", duplicate_of=first_by_hash[fhash],
+                reason="Byte-identical to another landed file; stored once as that file's article.",
+                article_count=0, parsed_hash=fhash, parser_version=pver,
+            )
+            file_updates.append(upd)
+            stats.add("duplicate_files")
+            continue
+        first_by_hash[fhash] = name
+        unchanged = (
+            not force
+            and f["parsed_hash"] == fhash
+            and f["parser_version"] == pver
+            and f["status"] in ("loaded", "quarantined")
+        )
+        if unchanged:
+            keep_ids.update(by_file.get(name, []))
+            stats.add("unchanged_files")
+            file_updates.append(upd)
+            continue
+        result = _parse_one(roots, f, limits)
+        upd.update(status=result.status, reason_code=result.reason_code, reason=result.reason)
+        if result.status != "pending":
+            upd.update(parsed_hash=fhash, parser_version=pver)
+        produced = 0
+        for art in result.articles:
+            aid = ids.article_id(art.title, art.body)
+            if aid in foreign and foreign[aid] != name:
+                rejection_rows.append(
+                    {"source_file": name, "record_ref": art.record_ref, "content_hash": fhash,
+                     "shard": f["shard"], "reason_code": "duplicate_article",
+                     "reason": f"Same title and body as the article from {foreign[aid]}; stored once."}
+                )
+                continue
+            if aid in keep_ids:
+                rejection_rows.append(
+                    {"source_file": name, "record_ref": art.record_ref, "content_hash": fhash,
+                     "shard": f["shard"], "reason_code": "duplicate_article",
+                     "reason": "Same title and body as another article in this batch; stored once."}
+                )
+                continue
+            keep_ids.add(aid)
+            produced += 1
+            article_rows.append(
+                rowmod.article_row(art, article_id=aid, file_hash=fhash, shard=f["shard"],
+                                   parser_version=pver, now=now)
+            )
+        for rej in result.rejections:
+            rejection_rows.append(
+                {"source_file": name, "record_ref": rej.record_ref, "content_hash": fhash,
+                 "shard": f["shard"], "reason_code": rej.reason_code, "reason": rej.reason}
+            )
+        upd["article_count"] = produced
+        if result.status == "loaded" and produced == 0:
+            upd.update(status="duplicate", reason_code="duplicate_article",
+                       reason="Every article in the file is already stored from another file.")
+        file_updates.append(upd)
+        stats.add(f"{upd['status']}_files")
+        stats.add("parsed_files")
+
+    stale = sorted({a["article_id"] for a in existing} - keep_ids)
+    reparsed = sorted({f["source_file"] for f in file_updates if f.get("parsed_hash") == f.get("content_hash")})
+    with session.transaction("articles", partition_key=_range_label(shards)) as batch:
+        batch.upsert("articles", article_rows, keep=("ingested_at", "nlp_version"))
+        for table in ARTICLE_CHILD_TABLES:
+            batch.delete_where_in(table, "article_id", stale)
+        batch.delete_where_in("articles", "article_id", stale)
+        batch.delete_where_in("rejections", "source_file", reparsed + [
+            f["source_file"] for f in file_updates if f["status"] == "removed"
+        ])
+        batch.upsert("rejections", rejection_rows)
+        batch.upsert("ingest_files", file_updates)
+    stats.add("articles_written", len(article_rows))
+    stats.add("articles_deleted", len(stale))
+    stats.add("rejections", len(rejection_rows))
+    return stats
+
+
+def _range_label(shards: Sequence[str]) -> str:
+    if not shards:
+        return ""
+    s = sorted(shards)
+    return s[0] if len(s) == 1 else f"{s[0]}...{s[-1]} ({len(s)})"
+
+
+# ---------------------------------------------------------------- analysis
+def analyse_articles(
+    session: Session,
+    analyser: Analyser,
+    shards: Sequence[str],
+    *,
+    force: bool = False,
+    batch_size: int = ANALYSIS_BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> StepStats:
+    """Extract mentions, entities and quotes for the shards' pending articles.
+
+    An article is pending when its ``nlp_version`` differs from the analyser's
+    version. Work is committed every ``batch_size`` articles, so a killed run
+    resumes where it stopped.
+    """
+    stats = StepStats()
+    version = analyser.version
+    pending = session.fetch(
+        "select article_id, body, authors from articles "
+        "where shard in (select unnest(?::varchar[])) "
+        "and (? or nlp_version is distinct from ?) order by article_id",
+        [list(shards), force, version],
+    )
+    total = len(pending)
+    for start in range(0, total, batch_size):
+        chunk = pending[start : start + batch_size]
+        items = [TextItem(aid, body) for aid, body, _ in chunk]
+        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ARTICLE_CHILD_TABLES}
+        for (_, _, authors), result in zip(chunk, analyser.analyse(items), strict=True):
+            resolved = _resolve_authors(analyser.resolver, authors or [])
+            for table, rows in rowmod.analysis_rows(result, version=version, authors=resolved).items():
+                tables[table].extend(rows)
+        article_ids = [aid for aid, _, _ in chunk]
+        with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
+            for table in ARTICLE_CHILD_TABLES:
+                batch.replace_for_articles(table, article_ids, tables[table], rowmod.CHILD_KEYS[table])
+            batch.execute(
+                "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
+                [version, article_ids],
+            )
+        for table in ("mentions", "quotes"):
+            stats.add(table, len(tables[table]))
+        stats.add("articles_analysed", len(chunk))
+        if progress:
+            progress(min(start + batch_size, total), total)
+    return stats
+
+
+def _resolve_authors(resolver: EntityResolver, authors: Sequence[str]) -> list[tuple[str, Entity | None]]:
+    return [(name, resolver.resolve_name(name, "PERSON")) for name in authors]
+
+
+# ---------------------------------------------------------------- entities
+def rebuild_entities(session: Session) -> StepStats:
+    """Derive ``entities`` and ``entity_aliases`` from the per-article rows."""
+    stats = StepStats()
+    with session.transaction("entities") as batch:
+        batch.run_named("rebuild_entities")
+    stats.add("entities", session.count("entities"))
+    stats.add("entity_aliases", session.count("entity_aliases"))
+    return stats

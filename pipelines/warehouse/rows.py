@@ -1,0 +1,148 @@
+"""Core records -> warehouse rows (plain dicts keyed by column name)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.core import ids
+from pipelines.core.models import ArticleAnalysis, Entity, ParsedArticle
+
+
+def article_row(
+    article: ParsedArticle,
+    *,
+    article_id: str,
+    file_hash: str,
+    shard: str,
+    parser_version: str,
+    now: Any,
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "source_file": article.source_file,
+        "record_ref": article.record_ref,
+        "content_hash": file_hash,
+        "shard": shard,
+        "outlet": article.outlet,
+        "authors": list(article.authors),
+        "title": article.title,
+        "dateline": article.dateline,
+        "published_date": article.published_date,
+        "date_reason": article.date_reason,
+        "url": article.url,
+        "source_format": article.source_format,
+        "encoding": article.encoding,
+        "body": article.body,
+        "word_count": len(article.body.split()),
+        "parser_version": parser_version,
+        "nlp_version": None,
+        "ingested_at": now,
+    }
+
+
+def analysis_rows(
+    result: ArticleAnalysis,
+    *,
+    version: str,
+    authors: list[tuple[str, Entity | None]],
+) -> dict[str, list[dict[str, Any]]]:
+    """All child-table rows for one analysed article."""
+    aid = result.article_id
+    mentions = [
+        {
+            "mention_id": ids.mention_id(aid, m.start, m.end),
+            "article_id": aid,
+            "entity_id": m.entity_id,
+            "surface": m.surface,
+            "start_char": m.start,
+            "end_char": m.end,
+            "sentence_index": m.sentence_index,
+            "entity_type": m.entity_type,
+            "rule": m.rule,
+            "is_metonymy": m.is_metonymy,
+            "extractor_version": version,
+        }
+        for m in result.mentions
+    ]
+    quotes = [
+        {
+            "quote_id": ids.quote_id(aid, q.kind, q.start, q.end),
+            "article_id": aid,
+            "text": q.text,
+            "start_char": q.start,
+            "end_char": q.end,
+            "kind": q.kind,
+            "utterance_index": q.utterance,
+            "part_index": q.part,
+            "speaker_entity_id": q.speaker_entity_id,
+            "speaker_surface": q.speaker_surface,
+            "speaker_start_char": q.speaker_start,
+            "speaker_end_char": q.speaker_end,
+            "cue_verb": q.cue_verb,
+            "via_translator": q.via_translator,
+            "confidence": q.confidence,
+            "unattributed_reason": q.unattributed_reason,
+            "extractor_version": version,
+        }
+        for q in result.quotes
+    ]
+    entities: dict[str, Entity] = {e.entity_id: e for e in result.entities}
+    for _, ent in authors:
+        if ent is not None:
+            entities.setdefault(ent.entity_id, ent)
+    observations = [
+        {
+            "article_id": aid,
+            "entity_id": e.entity_id,
+            "canonical_name": e.canonical_name,
+            "entity_type": e.entity_type,
+            "wikidata_id": e.wikidata_id,
+        }
+        for e in entities.values()
+    ]
+    decisions = [
+        {
+            "article_id": aid,
+            "entity_id": a.entity_id,
+            "alias": a.alias,
+            "rule": a.rule,
+            "evidence": a.evidence,
+        }
+        for a in result.aliases
+    ]
+    author_rows = []
+    for i, (name, ent) in enumerate(authors):
+        author_rows.append(
+            {
+                "article_id": aid,
+                "author_index": i,
+                "author_name": name,
+                "entity_id": ent.entity_id if ent else None,
+            }
+        )
+        if ent is not None:
+            decisions.append(
+                {
+                    "article_id": aid,
+                    "entity_id": ent.entity_id,
+                    "alias": name,
+                    "rule": "byline",
+                    "evidence": "author named in the byline",
+                }
+            )
+    return {
+        "mentions": mentions,
+        "quotes": quotes,
+        "entity_observations": observations,
+        "alias_decisions": decisions,
+        "article_authors": author_rows,
+    }
+
+
+CHILD_KEYS: dict[str, tuple[str, ...]] = {
+    "mentions": ("mention_id",),
+    "quotes": ("quote_id",),
+    "entity_observations": ("article_id", "entity_id"),
+    "alias_decisions": ("article_id", "entity_id", "alias"),
+    "article_authors": ("article_id", "author_index"),
+}

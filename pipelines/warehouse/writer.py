@@ -1,0 +1,321 @@
+"""The only code that opens the warehouse for writing.
+
+Analysts keep DuckDB shells open, and DuckDB lets nobody else open a file that a
+process holds read-write. So the pipeline never writes the file analysts open:
+
+* it writes a private working copy (``.<name>.writer.duckdb`` beside the warehouse),
+  one transaction per batch (a SIGKILL mid-batch leaves the previous state);
+* when a writing session ends it checkpoints, closes, copies the working file to a
+  temporary name and atomically renames it over the published warehouse path.
+
+A shell that has the published file open keeps reading its snapshot (the old
+inode); the next ``duckdb data/warehouse.duckdb`` sees the new one. If another
+pipeline process holds the working copy, the writer waits (with a message) and
+retries until ``lock_timeout_s``, then fails with an error that says who holds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from pipelines.warehouse.schema import apply_schema, load_sql, primary_key, table_columns
+
+DEFAULT_LOCK_TIMEOUT_S = 600.0
+
+# Tables whose rows belong to one article; replaced together when it changes.
+ARTICLE_CHILD_TABLES = (
+    "mentions",
+    "quotes",
+    "entity_observations",
+    "alias_decisions",
+    "article_authors",
+)
+
+
+class WarehouseBusyError(RuntimeError):
+    """Another process holds the working copy for longer than we were told to wait."""
+
+
+def writer_path_for(published: Path) -> Path:
+    """The private working copy that sits beside the published warehouse."""
+    return published.with_name(f".{published.stem}.writer{published.suffix or '.duckdb'}")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _lock_holder(message: str) -> str:
+    m = re.search(r"PID (\d+)", message)
+    return f"process {m.group(1)}" if m else "another process"
+
+
+def connect_with_retry(
+    path: Path,
+    *,
+    read_only: bool = False,
+    timeout_s: float = DEFAULT_LOCK_TIMEOUT_S,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, waiting while another process holds its lock."""
+    deadline = time.monotonic() + timeout_s
+    delay = 0.2
+    warned = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusyError(
+                    f"{path} is locked by {_lock_holder(text)} and stayed locked for "
+                    f"{timeout_s:.0f}s. Only the pipeline should open this working copy; "
+                    "analysts should open the published warehouse instead. "
+                    f"DuckDB said: {text}"
+                ) from exc
+            if on_wait and not warned:
+                on_wait(
+                    f"waiting for {_lock_holder(text)} to release {path} "
+                    f"(up to {timeout_s:.0f}s)"
+                )
+                warned = True
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+@dataclass
+class Warehouse:
+    """Location and policy of one warehouse; open a :class:`Session` to use it."""
+
+    path: Path
+    lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    on_wait: Callable[[str], None] | None = None
+
+    @property
+    def writer_path(self) -> Path:
+        return writer_path_for(self.path)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """Open the working copy, apply the schema, and publish on a clean exit."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.writer_path.exists() and self.path.exists():
+            # Recover a working copy from the last published snapshot (e.g. after the
+            # working file was deleted); the snapshot is a consistent committed state.
+            shutil.copyfile(self.path, self.writer_path)
+        con = connect_with_retry(
+            self.writer_path, timeout_s=self.lock_timeout_s, on_wait=self.on_wait
+        )
+        sess = Session(con)
+        try:
+            apply_schema(con)
+            yield sess
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        if sess.dirty or not self.path.exists():
+            self.publish()
+
+    def publish(self) -> None:
+        """Atomically replace the published warehouse with the working copy."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            shutil.copyfile(self.writer_path, tmp)
+            with tmp.open("rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Session:
+    """A connection to the working copy with typed, transactional write helpers."""
+
+    con: duckdb.DuckDBPyConnection
+    dirty: bool = False
+    _schemas: dict[str, pa.Schema] = field(default_factory=dict)
+
+    # ---------------------------------------------------------------- reading
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    def fetch_dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def count(self, table: str) -> int:
+        return int(self.fetch(f"select count(*) from {_ident(table)}")[0][0])
+
+    # ---------------------------------------------------------------- writing
+    def arrow_schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            rel = self.con.execute(f"select * from {_ident(table)} limit 0")
+            self._schemas[table] = rel.to_arrow_table().schema
+        return self._schemas[table]
+
+    def to_arrow(self, table: str, rows: Sequence[dict[str, Any]]) -> pa.Table:
+        return pa.Table.from_pylist(list(rows), schema=self.arrow_schema(table))
+
+    @contextlib.contextmanager
+    def transaction(self, step: str, partition_key: str | None = None) -> Iterator[Batch]:
+        """One atomic batch: everything inside commits together or not at all."""
+        batch = Batch(self, step, partition_key, started=utcnow())
+        self.con.execute("begin transaction")
+        try:
+            yield batch
+            self.con.execute(
+                "insert into load_batches values (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    uuid.uuid4().hex,
+                    step,
+                    partition_key,
+                    batch.started,
+                    utcnow(),
+                    sum(batch.counts.values()),
+                    json.dumps(batch.counts, sort_keys=True),
+                ],
+            )
+            self.con.execute("commit")
+            self.dirty = True
+        except BaseException:
+            self.con.execute("rollback")
+            raise
+
+
+@dataclass
+class Batch:
+    """Write operations inside one transaction; counts rows touched per table."""
+
+    session: Session
+    step: str
+    partition_key: str | None
+    started: dt.datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def _add(self, key: str, n: int) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def upsert(
+        self,
+        table: str,
+        rows: Sequence[dict[str, Any]] | pa.Table,
+        *,
+        keep: Sequence[str] = (),
+    ) -> int:
+        """Insert rows, updating existing keys in place (columns in ``keep`` are not
+        overwritten). Rows are deduplicated by key first (the last one wins)."""
+        con = self.session.con
+        data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
+        if data.num_rows == 0:
+            return 0
+        key = primary_key(con, table)
+        cols = table_columns(con, table)
+        sets = ", ".join(
+            f"{_ident(c)} = excluded.{_ident(c)}" for c in cols if c not in key and c not in keep
+        )
+        name = f"_batch_{table}"
+        con.register(name, data)
+        try:
+            # Deduplicate by key inside the batch: DuckDB rejects a batch that
+            # touches one key twice.
+            keys = ", ".join(_ident(k) for k in key)
+            dedup = (
+                f"select * from {name} qualify row_number() over (partition by {keys} "
+                f"order by 1) = 1"
+            )
+            action = f"do update set {sets}" if sets else "do nothing"
+            con.execute(
+                f"insert into {_ident(table)} by name {dedup} on conflict ({keys}) {action}"
+            )
+        finally:
+            con.unregister(name)
+        self._add(table, data.num_rows)
+        return data.num_rows
+
+    def replace_for_articles(
+        self,
+        table: str,
+        article_ids: Sequence[str],
+        rows: Sequence[dict[str, Any]],
+        key: Sequence[str],
+    ) -> None:
+        """Make ``table``'s rows for these articles exactly ``rows``.
+
+        Upsert first, then delete the articles' rows whose keys were not produced:
+        deleting and re-inserting one key inside a transaction trips DuckDB's
+        eager unique checks (duckdb issues 16520, 16604).
+        """
+        con = self.session.con
+        data = self.session.to_arrow(table, rows)
+        self.upsert(table, data)
+        name = f"_keep_{table}"
+        con.register(name, data.select(list(key)))
+        try:
+            cond = " and ".join(f"k.{_ident(c)} = {_ident(table)}.{_ident(c)}" for c in key)
+            self.execute(
+                f"delete from {_ident(table)} where article_id in (select unnest(?::varchar[])) "
+                f"and not exists (select 1 from {name} as k where {cond})",
+                [list(article_ids)],
+                count_as=f"{table}_deleted",
+            )
+        finally:
+            con.unregister(name)
+
+    def execute(self, sql: str, params: Sequence[Any] = (), *, count_as: str | None = None) -> int:
+        cur = self.session.con.execute(sql, list(params))
+        n = 0
+        if count_as:
+            row = cur.fetchone()
+            n = int(row[0]) if row and isinstance(row[0], int) else 0
+            self._add(count_as, n)
+        return n
+
+    def delete_where_in(self, table: str, column: str, values: Sequence[str]) -> int:
+        """Delete rows whose ``column`` is in ``values`` (passed as one list parameter)."""
+        if not values:
+            return 0
+        return self.execute(
+            f"delete from {_ident(table)} where {_ident(column)} in (select unnest(?::varchar[]))",
+            [list(values)],
+            count_as=f"{table}_deleted",
+        )
+
+    def run_named(self, name: str, *, count_as: str | None = None) -> None:
+        """Run every statement of ``sql/dml/<name>.sql``."""
+        for stmt in load_sql("dml", name).split(";\n"):
+            if stmt.strip() and not _only_comments(stmt):
+                self.session.con.execute(stmt)
+        if count_as:
+            self._add(count_as, 1)
+
+
+def _only_comments(stmt: str) -> bool:
+    return all(line.strip().startswith("--") for line in stmt.splitlines() if line.strip())
+
+
+_IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def _ident(name: str) -> str:
+    """Quote an identifier from our own schema; refuse anything else."""
+    if not _IDENT.match(name):
+        raise ValueError(f"unexpected SQL identifier {name!r}")
+    return f'"{name}"'

@@ -1,0 +1,14 @@
+-- Landing-zone accounting at a glance: files per status and reason.
+create or replace view ingest_status as
+with files as (
+    select status, coalesce(reason_code, '') as reason_code from ingest_files
+),
+
+final as (
+    select status, reason_code, count(*) as files
+    from files
+    group by all
+)
+
+select * from final
+order by status, reason_code
