@@ -1,0 +1,80 @@
+"""Rule data for the parsers, loaded once from ``pipelines/core/rules`` and compiled here.
+
+Keeping every regex and word list in one module (as textacy's ``preprocessing/resources.py``
+does) means the parsers are plain functions and the data can be reviewed on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_RULES_PACKAGE = "pipelines.core.rules"
+
+
+def _read_rule_lines(name: str) -> list[str]:
+    """Return the non-empty, non-comment lines of a rules text file."""
+    text = resources.files(_RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletTable:
+    """Known outlets: alias (case-folded) -> canonical name, plus a regex over all aliases."""
+
+    canonical_by_alias: dict[str, str]
+    # Matches any alias as whole words; longest aliases first so "Yonhap News Agency" wins
+    # over "Yonhap".
+    alias_re: re.Pattern[str]
+
+    def canonical(self, alias: str) -> str | None:
+        """Return the canonical outlet name for an alias, or None when unknown."""
+        return self.canonical_by_alias.get(" ".join(alias.split()).casefold())
+
+
+@cache
+def outlet_table() -> OutletTable:
+    """Load ``outlets.txt`` (see its header for the format)."""
+    mapping: dict[str, str] = {}
+    for line in _read_rule_lines("outlets.txt"):
+        names = [part.strip() for part in line.split("|") if part.strip()]
+        for name in names:
+            mapping.setdefault(name.casefold(), names[0])
+    aliases = sorted(mapping, key=len, reverse=True)
+    pattern = "|".join(re.escape(alias) for alias in aliases)
+    return OutletTable(mapping, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
+
+
+@cache
+def outlet_words() -> frozenset[str]:
+    """Load ``outlet_words.txt``: words that end an outlet name ("Journal", "Times")."""
+    return frozenset(_read_rule_lines("outlet_words.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class JsonFieldMap:
+    """Normalised JSON key -> ParsedArticle field, with the priority of each key."""
+
+    containers: tuple[str, ...]
+    # field name -> keys in priority order (already normalised with ``json_key``)
+    fields: dict[str, tuple[str, ...]]
+
+
+def json_key(key: str) -> str:
+    """Normalise a JSON key for matching: case-folded, letters and digits only."""
+    return "".join(ch for ch in key.casefold() if ch.isalnum())
+
+
+@cache
+def json_field_map() -> JsonFieldMap:
+    """Load ``json_fields.toml``."""
+    raw = resources.files(_RULES_PACKAGE).joinpath("json_fields.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    fields = {
+        field: tuple(json_key(name) for name in names) for field, names in data["fields"].items()
+    }
+    containers = tuple(json_key(name) for name in data["containers"])
+    return JsonFieldMap(containers, fields)
