@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pipelines.core.parse.dates import parse_date
 from pipelines.core.parse.encoding import canonical_encoding_name
 from pipelines.core.parse.limits import ParseLimits
+from pipelines.core.parse.resources import clean_authors
 from pipelines.core.parse.text import TextFields, clean_paragraphs
 
 _META_CHARSET_RE = re.compile(
@@ -76,8 +77,16 @@ def estimate_depth(html: str, stop_at: int) -> int:
 def _split_authors(author: str | None) -> tuple[str, ...]:
     if not author:
         return ()
-    names = (name.strip() for name in re.split(r";|\band\b", author))
-    return tuple(dict.fromkeys(name for name in names if name))
+    # trafilatura already joins several authors with "; "; splitting on "and" would break
+    # metadata such as "The Russian and Syrian defense ministries".
+    return clean_authors(author.split(";"))
+
+
+def _clean_sitename(value: str | None) -> str | None:
+    """Site name as a name: some pages give a URL ("https://www.example.com")."""
+    name = (value or "").strip()
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name, flags=re.IGNORECASE).rstrip("/")
+    return name or None
 
 
 def parse_html(html: str, limits: ParseLimits) -> HtmlArticle:
@@ -134,7 +143,7 @@ def parse_html(html: str, limits: ParseLimits) -> HtmlArticle:
     fields = clean_paragraphs(paragraphs, detect_title=False)
     page_authors = _split_authors(getattr(document, "author", None))
     title = (getattr(document, "title", None) or "").strip() or None
-    sitename = (getattr(document, "sitename", None) or "").strip() or None
+    sitename = _clean_sitename(getattr(document, "sitename", None))
     fields = TextFields(
         body=fields.body,
         title=title,

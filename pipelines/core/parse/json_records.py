@@ -24,7 +24,7 @@ from typing import Any
 
 from pipelines.core.parse.dates import parse_date, parse_epoch
 from pipelines.core.parse.limits import ParseLimits
-from pipelines.core.parse.resources import json_field_map, json_key, outlet_table
+from pipelines.core.parse.resources import clean_authors, json_field_map, json_key, outlet_table
 from pipelines.core.parse.text import TextFields, clean_paragraphs, split_byline, split_paragraphs
 
 _NESTED_VALUE_KEYS = ("name", "text", "value", "@value", "content", "title", "href", "url")
@@ -108,16 +108,16 @@ def _authors(value: Any) -> tuple[str | None, tuple[str, ...]]:
             name = _as_text(item)
             if name:
                 names.extend(_authors(name)[1])
-        return None, tuple(dict.fromkeys(names))
+        return None, clean_authors(names)
     text = _as_text(value)
     if not text:
         return None, ()
     if _BY_PREFIX_RE.match(text):
         outlet, authors = split_byline(_BY_PREFIX_RE.sub("", text))
         if outlet or authors:
-            return outlet, authors
+            return outlet, clean_authors(authors)
     names = [n.strip(" ,.") for n in _AUTHOR_SEP_RE.split(text)]
-    return None, tuple(dict.fromkeys(n for n in names if n))[:_MAX_AUTHORS]
+    return None, clean_authors(names[:_MAX_AUTHORS])
 
 
 def _html_to_paragraphs(markup: str, limits: ParseLimits) -> list[tuple[str, int]]:

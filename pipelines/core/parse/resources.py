@@ -54,6 +54,19 @@ def outlet_words() -> frozenset[str]:
     return frozenset(_read_rule_lines("outlet_words.txt"))
 
 
+@cache
+def author_placeholders() -> frozenset[str]:
+    """Load ``author_placeholders.txt``: author values that name nobody ("No Author")."""
+    return frozenset(line.casefold() for line in _read_rule_lines("author_placeholders.txt"))
+
+
+def clean_authors(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Drop placeholders and duplicates from author names, keeping order."""
+    placeholders = author_placeholders()
+    kept = (" ".join(name.split()) for name in names)
+    return tuple(dict.fromkeys(n for n in kept if n and n.casefold() not in placeholders))
+
+
 @dataclass(frozen=True, slots=True)
 class JsonFieldMap:
     """Normalised JSON key -> ParsedArticle field, with the priority of each key."""

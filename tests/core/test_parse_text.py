@@ -1,0 +1,224 @@
+"""Plain-text layout rules: paragraphs, title, byline, dateline, sign-off; the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.parse import parse_file
+from pipelines.core.parse.text import match_dateline, split_byline, split_paragraphs, strip_signoff
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _one(raw: str | bytes, name: str = "a.txt"):
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    outcome = parse_file(data, name)
+    assert not outcome.rejections, outcome.rejections
+    assert len(outcome.articles) == 1
+    return outcome.articles[0]
+
+
+@pytest.mark.parametrize(
+    ("rest", "outlet", "authors"),
+    [
+        ("Diplomacy Journal Lee Jon-young", "Diplomacy Journal", ("Lee Jon-young",)),
+        ("Yonhap News Agency Kim Tong-hyung", "Yonhap", ("Kim Tong-hyung",)),
+        ("Kim Tong-hyung, Yonhap", "Yonhap", ("Kim Tong-hyung",)),
+        ("John Smith | Reuters", "Reuters", ("John Smith",)),
+        ("The Korea Herald Choi Si-young", "The Korea Herald", ("Choi Si-young",)),
+        ("Seoul Economic Daily Park Min-su", "Seoul Economic Daily", ("Park Min-su",)),
+        ("Jane Doe and John Roe", None, ("Jane Doe", "John Roe")),
+        ("Ludwig van Beethoven", None, ("Ludwig van Beethoven",)),
+        ("Associated Press", "AP", ()),
+        ("Mary Jones Associated Press", "AP", ("Mary Jones",)),
+    ],
+)
+def test_split_byline(rest: str, outlet: str | None, authors: tuple[str, ...]) -> None:
+    assert split_byline(rest) == (outlet, authors)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "raw", "place", "agency", "rest"),
+    [
+        (
+            "SEOUL, Nov. 17 (Yonhap) -- North Korea fired a missile.",
+            "SEOUL, Nov. 17 (Yonhap)",
+            "SEOUL",
+            "Yonhap",
+            "North Korea fired a missile.",
+        ),
+        ("TOKYO, March 3 - Shares fell.", "TOKYO, March 3", "TOKYO", None, "Shares fell."),
+        (
+            "LONDON (Reuters) - The pound rose.",
+            "LONDON (Reuters)",
+            "LONDON",
+            "Reuters",
+            "The pound rose.",
+        ),
+        (
+            "WASHINGTON (AP) — Lawmakers met.",
+            "WASHINGTON (AP)",
+            "WASHINGTON",
+            "AP",
+            "Lawmakers met.",
+        ),
+        (
+            "BUFFALO, N.Y. — Hours before the game.",
+            "BUFFALO, N.Y.",
+            "BUFFALO",
+            None,
+            "Hours before the game.",
+        ),
+        ("MADRID—Rafael Nadal won.", "MADRID", "MADRID", None, "Rafael Nadal won."),
+        (
+            "NEW YORK, Jan. 5, 2024 (AFP) -- Stocks rose.",
+            "NEW YORK, Jan. 5, 2024 (AFP)",
+            "NEW YORK",
+            "AFP",
+            "Stocks rose.",
+        ),
+    ],
+)
+def test_match_dateline(
+    paragraph: str, raw: str, place: str, agency: str | None, rest: str
+) -> None:
+    found = match_dateline(paragraph)
+    assert found is not None
+    dateline, remainder = found
+    assert (dateline.raw, dateline.place, dateline.agency, remainder) == (raw, place, agency, rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "US - China talks resumed on Monday.",
+        "I - for one - disagree.",
+        "Yoon said the talks went well -- and they did.",
+        "NATO members met.",
+        "SEOUL is a big city - with many people.",
+    ],
+)
+def test_not_a_dateline(paragraph: str) -> None:
+    assert match_dateline(paragraph) is None
+
+
+def test_dateline_date_with_year() -> None:
+    found = match_dateline("NEW YORK, Jan. 5, 2024 (AFP) -- Stocks rose.")
+    assert found is not None
+    assert found[0].date is not None and found[0].date.isoformat() == "2024-01-05"
+    no_year = match_dateline("SEOUL, Nov. 17 (Yonhap) -- Text.")
+    assert no_year is not None and no_year[0].date is None and no_year[0].month == 11
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept", "outlet"),
+    [
+        (
+            "Yoon and Kishida held 12 summits. (Yonhap)",
+            "Yoon and Kishida held 12 summits.",
+            "Yonhap",
+        ),
+        ("The market closed higher. (AP)", "The market closed higher.", "AP"),
+        ("The market closed higher. (AFP) (END)", "The market closed higher.", "AFP"),
+        ("Reuter", "", "Reuters"),
+        ("including recent (developments)", "including recent (developments)", None),
+        ("He left. (END)", "He left.", None),
+    ],
+)
+def test_strip_signoff(paragraph: str, kept: str, outlet: str | None) -> None:
+    assert strip_signoff(paragraph) == (kept, outlet)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One.\nTwo.\n", ["One.", "Two."]),
+        ("One.\n\n\nTwo.", ["One.", "Two."]),
+        ("  \n\nOnly one paragraph here.  \n  ", ["Only one paragraph here."]),
+        (
+            "    Showers continued throughout the week in the Bahia cocoa\n"
+            "zone, alleviating the drought since early January and\n"
+            "improving prospects for the coming temporao.\n"
+            "    Arrivals reached a record level for the period.",
+            [
+                "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao.",
+                "Arrivals reached a record level for the period.",
+            ],
+        ),
+    ],
+)
+def test_split_paragraphs(text: str, expected: list[str]) -> None:
+    assert [p for p, _ in split_paragraphs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body_start"),
+    [
+        (
+            "Ad sales boost profit\n\nQuarterly profits rose 76%.\n\nMore text.",
+            "Ad sales boost profit",
+            "Quarterly",
+        ),
+        ("Is this the end?\n\nPerhaps not.", "Is this the end?", "Perhaps"),
+        ("A first sentence that ends like one.\n\nSecond paragraph.", None, "A first"),
+        ("Line one\nLine two in the same block.\n\nMore.", None, "Line one"),
+        ("Only a single line of text", None, "Only"),
+    ],
+)
+def test_title_rule(text: str, title: str | None, body_start: str) -> None:
+    article = _one(text)
+    assert article.title == title
+    assert article.body.startswith(body_start)
+
+
+def test_wire_story_fields() -> None:
+    text = (
+        "Kishida visits Seoul\n\nBy Kyodo News Sato Kenji\n\n"
+        "TOKYO, March 3, 2024 - Prime Minister Fumio Kishida said on Saturday “we will meet.”\n\n"
+        "The talks continue. (Kyodo)"
+    )
+    article = _one(text)
+    assert article.title == "Kishida visits Seoul"
+    assert article.outlet == "Kyodo"
+    assert article.authors == ("Sato Kenji",)
+    assert article.dateline == "TOKYO, March 3, 2024"
+    assert article.published_date is not None and article.published_date.isoformat() == "2024-03-03"
+    assert article.date_reason == "from the dateline"
+    assert (
+        article.body
+        == "Prime Minister Fumio Kishida said on Saturday “we will meet.”\n\nThe talks continue."
+    )
+
+
+def test_dateline_without_year_leaves_date_empty_with_reason() -> None:
+    article = _one("SEOUL, Nov. 17 (Yonhap) -- Yoon met Ishiba on Saturday.")
+    assert article.published_date is None
+    assert article.date_reason is not None and "no year" in article.date_reason
+    assert article.outlet == "Yonhap"
+
+
+def test_seed_000_yonhap_tag() -> None:
+    raw = (SEEDS / "000_5c10c6fb26408c53.txt").read_bytes()
+    article = _one(raw, "seeds/000_5c10c6fb26408c53.txt")
+    assert article.outlet == "Yonhap"
+    assert article.title is None
+    assert article.authors == ()
+    assert "(Yonhap)" not in article.body
+    assert article.body.endswith("in a sign of deepening relations.")
+    assert article.body.startswith("Yoon Suk Yeol and Japanese Prime Minister Shigeru Ishiba")
+    # Curly quotes are kept byte for byte; one paragraph per input line.
+    assert article.body.count("“") == raw.decode("utf-8").count("“")
+    assert len(article.body.split("\n\n")) == 14
+
+
+def test_seed_003_byline() -> None:
+    raw = (SEEDS / "003_e904c8f4dc578509.txt").read_bytes()
+    article = _one(raw, "seeds/003_e904c8f4dc578509.txt")
+    assert article.outlet == "Diplomacy Journal"
+    assert article.authors == ("Lee Jon-young",)
+    assert article.title is None
+    assert "By Diplomacy Journal" not in article.body
+    assert article.body.startswith("President Yoon Suk-yeol held his second summit")
+    assert "”and I look forward to a fruitful exchange of views.”" in article.body
