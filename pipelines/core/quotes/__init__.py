@@ -1,0 +1,236 @@
+"""Quote extraction and speaker attribution: who said what in one article.
+
+The stages run in order, each in its own module:
+
+1. ``candidates``: pair quote marks into spans (or skip them, saying why);
+2. ``content``: direct quotation, partial quotation, or neither (scare quotes, titles);
+3. ``cue``: the reporting verb around it and the head of its speaker;
+4. ``speaker``: the speaker phrase around that head;
+5. ``resolve``: the phrase to an entity of the article's mentions.
+
+A direct quotation with no cue of its own borrows the speaker of a neighbouring
+quotation (the next one in the same paragraph, or the previous one in the same or
+the previous paragraph), as news writing continues a speaker's words paragraph after
+paragraph; such borrowed attributions carry a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from pipelines.core.models import Mention, Quote
+from pipelines.core.quotes import _rules
+from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes.candidates import Candidate, find_candidates
+from pipelines.core.quotes.content import DIRECT, PARTIAL, is_direct_shape, shape_of
+from pipelines.core.quotes.cue import AFTER, BEFORE, Cue, find_cue, frame_tokens
+from pipelines.core.quotes.resolve import (
+    NO_CUE,
+    NO_SPEAKER,
+    MentionIndex,
+    Resolution,
+    resolve_speaker,
+)
+from pipelines.core.quotes.speaker import speaker_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["extract_quotes"]
+
+# Confidence of an attribution by how it was made. An explicit cue read from the
+# parse is the most reliable; position-only reading, a colon, or a speaker borrowed
+# from a neighbouring quotation are progressively less so.
+_CONFIDENCE = {"parse": 0.9, "position": 0.8, "colon": 0.7}
+_NEXT_IN_LINE = 0.7
+_CONTINUATION = 0.6
+_PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
+_PARTIAL_FACTOR = 0.9
+_UNATTRIBUTED = 0.3
+
+
+@lru_cache(maxsize=1)
+def _translator_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _rules._lines("translator_nouns.txt"))
+
+
+@dataclass(slots=True)
+class _Draft:
+    cand: Candidate
+    kind: str
+    cue: Cue | None
+    line: int
+    res: Resolution | None = None
+    confidence: float = 0.0
+    utterance: int = -1
+
+
+def _starts_new_sentence(text: str, a: int, b: int) -> bool:
+    for ch in text[a:b]:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
+
+
+def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | None:
+    """Stages 2-3 for candidate ``k``: its kind and its cue (None: not a quotation)."""
+    rules = _rules.load_rules()
+    trans = _translator_words()
+    text = view.text
+    c = cands[k]
+    line = view.line_of(c.mark_start)
+    ls, le = view.line_bounds(line)
+    left = ls
+    if k > 0 and cands[k - 1].mark_end > ls:
+        left = max(ls, cands[k - 1].mark_end)
+    right = le
+    if k + 1 < len(cands) and cands[k + 1].mark_start < le:
+        right = max(c.mark_end, min(le, cands[k + 1].mark_start))
+    shape = shape_of(text, c, left, right)
+    before = frame_tokens(view, left, c.mark_start, BEFORE)
+    last = text[c.end - 1]
+    after = frame_tokens(view, c.mark_end, right, AFTER)
+    if last == "." and _starts_new_sentence(text, c.mark_end, right):
+        after = (after[0], after[0])  # “…done.” The next sentence is not its frame
+    cue = find_cue(view, rules, trans, before, after, last, partial=False)
+    introduced = cue is not None and cue.side == BEFORE
+    direct = is_direct_shape(shape, introduced)
+    if not direct and shape.opens_clause and cue is not None and cue.side == AFTER:
+        direct = True  # “I am going to win” he said: a missing comma
+    if direct:
+        return _Draft(c, DIRECT, cue, line)
+    cue = find_cue(view, rules, trans, before, after, last, partial=True)
+    if cue is None:
+        return None  # embedded words with no reporting verb: scare quotes, titles
+    return _Draft(c, PARTIAL, cue, line)
+
+
+def _attribute(
+    view: DocView, drafts: list[_Draft], index: MentionIndex, spans: list[tuple[int, int]]
+) -> None:
+    """Stages 4-5 for every draft that has a cue with a subject, in text order."""
+    rules = _rules.load_rules()
+    starts = [a for a, _ in spans]
+    recent: list[tuple[int, str]] = []
+    for d in drafts:
+        if d.cue is None:
+            continue
+        if d.cue.subject is None:
+            d.res = None
+            continue
+        phrase = speaker_phrase(view.doc, d.cue.subject, rules)
+        d.res = resolve_speaker(view, phrase, index, rules, spans, starts, recent)
+        base = _CONFIDENCE.get(d.cue.method, 0.7)
+        d.confidence = base * d.res.factor * (_PARTIAL_FACTOR if d.kind == PARTIAL else 1.0)
+        if d.res.entity_id is not None:
+            recent.append((d.cand.start, d.res.entity_id))
+
+
+def _fill_continuations(view: DocView, drafts: list[_Draft]) -> None:
+    """Give cue-less direct quotations the speaker of a neighbouring quotation."""
+    text = view.text
+    for k, d in enumerate(drafts):
+        if d.res is not None or d.kind != DIRECT:
+            continue
+        prev = drafts[k - 1] if k > 0 else None
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        if d.cand.continued and prev is not None and prev.res is not None:
+            d.res, d.confidence = prev.res, min(prev.confidence, _PART_OF_PREVIOUS)
+            continue
+        if (
+            nxt is not None
+            and nxt.res is not None
+            and nxt.kind == DIRECT
+            and nxt.line == d.line
+            and not text[d.cand.mark_end : nxt.cand.mark_start].strip()
+        ):
+            d.res, d.confidence = nxt.res, _NEXT_IN_LINE
+            continue
+        back = prev
+        if back is not None and back.res is not None and back.kind == DIRECT:
+            gap = text[view.line_starts[back.line] : view.line_starts[d.line]]
+            if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
+                d.res, d.confidence = back.res, _CONTINUATION
+                continue
+
+
+def _utterances(drafts: list[_Draft]) -> None:
+    n = -1
+    prev: _Draft | None = None
+    for d in drafts:
+        same = prev is not None and (
+            d.cand.continued
+            or (d.cue is not None and prev.cue is not None and d.cue.token == prev.cue.token)
+        )
+        if not same:
+            n += 1
+        d.utterance = n
+        prev = d
+
+
+def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
+    """Find the quotations of one article and who said them.
+
+    Args:
+        doc: the spaCy Doc of the article body (from ``pipelines.core.nlp``).
+        mentions: the article's resolved entity mentions.
+
+    Returns:
+        Quotes in text order, offsets into ``doc.text`` (quote marks excluded). Split
+        quotations are separate records sharing ``utterance`` and numbered by ``part``.
+    """
+    view = DocView(doc)
+    scan = find_candidates(view.text)
+    cands = scan.candidates
+    drafts = [d for k in range(len(cands)) if (d := _classify(view, cands, k)) is not None]
+    spans = [(c.start, c.end) for c in cands]
+    index = MentionIndex(mentions, view.text)
+    _attribute(view, drafts, index, spans)
+    _fill_continuations(view, drafts)
+    _utterances(drafts)
+    out: list[Quote] = []
+    part = 0
+    last_utt = -1
+    for d in drafts:
+        part = part + 1 if d.utterance == last_utt else 0
+        last_utt = d.utterance
+        c = d.cand
+        res = d.res
+        if res is None:
+            reason = NO_SPEAKER if d.cue is not None else NO_CUE
+            out.append(
+                Quote(
+                    text=view.text[c.start : c.end],
+                    start=c.start,
+                    end=c.end,
+                    kind=d.kind,
+                    cue_verb=(d.cue.word or None) if d.cue else None,
+                    confidence=_UNATTRIBUTED,
+                    unattributed_reason=reason,
+                    utterance=d.utterance,
+                    part=part,
+                )
+            )
+            continue
+        out.append(
+            Quote(
+                text=view.text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                kind=d.kind,
+                speaker_entity_id=res.entity_id,
+                speaker_surface=res.surface,
+                speaker_start=res.start,
+                speaker_end=res.end,
+                cue_verb=(d.cue.word or None) if d.cue else None,
+                via_translator=d.cue.via_translator if d.cue else False,
+                confidence=round(min(1.0, max(0.0, d.confidence)), 3),
+                unattributed_reason=res.reason,
+                utterance=d.utterance,
+                part=part,
+            )
+        )
+    return out

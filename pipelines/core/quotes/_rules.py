@@ -1,0 +1,82 @@
+"""Word lists for quote extraction, loaded once from ``pipelines/core/rules``.
+
+The lists are data (see ``rules/README.md`` for where each came from); this module
+only parses them and keeps the parsed sets for the life of the process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_RULES_PACKAGE = "pipelines.core.rules"
+
+
+def _lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a rules file."""
+    text = resources.files(_RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRules:
+    """Parsed word lists used by the quote stages.
+
+    Attributes:
+        verb_forms: inflected reporting-verb forms that can carry a direct quote.
+        frame_forms: forms that frame a partial quote or a label only ("called it").
+        after_only: forms that are cues only after a quotation ("…,” he continued).
+        phrases: multi-word cues as token tuples, mapped to where the speaker sits.
+        speaker_nouns: role nouns that name an unidentified speaker ("spokesperson").
+        org_nouns: nouns that refer back to a named organisation ("the ministry").
+    """
+
+    verb_forms: frozenset[str]
+    frame_forms: frozenset[str]
+    after_only: frozenset[str]
+    phrases: dict[tuple[str, ...], str]
+    speaker_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+
+    def is_cue(self, word: str) -> bool:
+        """True for a reporting verb that can introduce a full quotation."""
+        return word.lower() in self.verb_forms
+
+    def is_frame(self, word: str) -> bool:
+        """True for any verb that frames quoted words (full or partial)."""
+        low = word.lower()
+        return low in self.verb_forms or low in self.frame_forms
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> QuoteRules:
+    """Parse the rules files once per process."""
+    verbs: set[str] = set()
+    frames: set[str] = set()
+    after_only: set[str] = set()
+    for line in _lines("quote_verbs.txt"):
+        forms = [w.lower() for w in line.lstrip("~^").split()]
+        if line.startswith("~"):
+            frames.update(forms)
+        else:
+            verbs.update(forms)
+            if line.startswith("^"):
+                after_only.update(forms)
+    phrases: dict[tuple[str, ...], str] = {}
+    for line in _lines("quote_cue_phrases.txt"):
+        phrase, _, where = line.partition("\t")
+        phrases[tuple(phrase.lower().split())] = where.strip() or "subject"
+    return QuoteRules(
+        verb_forms=frozenset(verbs),
+        frame_forms=frozenset(frames - verbs),
+        after_only=frozenset(after_only),
+        phrases=phrases,
+        speaker_nouns=frozenset(w.lower() for w in _lines("speaker_nouns.txt")),
+        org_nouns=frozenset(w.lower() for w in _lines("org_speaker_nouns.txt")),
+    )

@@ -1,0 +1,63 @@
+"""Index over a spaCy Doc shared by the quote stages (token lookup by offset).
+
+Built once per article so that every stage answers "which token is at character
+``i``" with a bisect instead of scanning the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Tokens that end a sentence for the purpose of bounding a cue frame. spaCy keeps
+# abbreviations ("Mr.", "Sen.", "U.S.") as one token, so a bare "." is a real stop.
+SENTENCE_END = frozenset({".", "!", "?"})
+
+
+class DocView:
+    """Character/token lookups over one Doc.
+
+    Attributes:
+        doc: the spaCy document.
+        text: ``doc.text``.
+        starts: character offset of each token, in order.
+        line_starts: offset of the first character of each line.
+    """
+
+    __slots__ = ("doc", "line_starts", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.starts: list[int] = [t.idx for t in doc]
+        self.line_starts: list[int] = [0]
+        pos = self.text.find("\n")
+        while pos != -1:
+            self.line_starts.append(pos + 1)
+            pos = self.text.find("\n", pos + 1)
+
+    def token(self, i: int) -> Token:
+        return self.doc[i]
+
+    def first_token_at_or_after(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect_left(self.starts, char)
+
+    def token_containing(self, char: int) -> int:
+        """Index of the token whose span contains ``char`` (or the one before it)."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def tokens_between(self, a: int, b: int) -> range:
+        """Indices of tokens that start in ``[a, b)``."""
+        return range(bisect_left(self.starts, a), bisect_left(self.starts, b))
+
+    def line_of(self, char: int) -> int:
+        return bisect_right(self.line_starts, char) - 1
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)
+        return start, end

@@ -1,0 +1,277 @@
+"""Stage 3: find the reporting cue of a quotation and the head of its speaker.
+
+The *frame* of a quotation is the reporter's text around it in the same sentence:
+before the opening mark (back to the sentence start, the line start or the previous
+quotation) and after the closing mark (up to the sentence end, the line end or the
+next quotation). A cue is a reporting verb from ``rules/quote_verbs.txt`` (matched by
+inflected form), a phrase such as "according to", or a colon closing the frame.
+
+The speaker is taken from the dependency parse (the verb's subject, climbing from
+"adding" to the "said" it hangs on) and, when the small model's parse fails around
+quotation marks, from position ("…,” X said" / "…,” said X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.quotes._view import SENTENCE_END, DocView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+BEFORE = "before"
+AFTER = "after"
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies through which a cue without its own subject borrows one: "said,
+# adding", "went on to say", "and added".
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_NOUNISH = frozenset({"PROPN", "NOUN", "PRON"})
+# Lower-case first words that show the text after a quotation is its attribution
+# even when the quotation ended with a full stop.
+_CLAUSE_FINAL = frozenset(",!?…—–-")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The reporting cue of one quotation.
+
+    Attributes:
+        token: index of the cue word (the colon for a colon cue).
+        word: the cue as written ("said", "according to", ":").
+        side: ``before`` or ``after`` the quotation.
+        subject: token index of the speaker's head word, when one was found.
+        method: how the subject was found: ``parse``, ``position`` or ``colon``.
+        via_translator: the frame says the words came through a translator.
+        frame: token index range of the frame the cue was found in.
+    """
+
+    token: int
+    word: str
+    side: str
+    subject: int | None
+    method: str
+    via_translator: bool
+    frame: tuple[int, int]
+
+
+def frame_tokens(view: DocView, lo: int, hi: int, side: str) -> tuple[int, int]:
+    """Token range of a frame between character offsets, cut at sentence ends.
+
+    Args:
+        view: the document index.
+        lo: first character of the frame.
+        hi: one past its last character.
+        side: ``before`` keeps the tokens after the last sentence end, ``after`` the
+            tokens before the first.
+
+    Returns:
+        ``(first, last + 1)`` token indices (empty when ``first == last + 1``).
+    """
+    toks = view.tokens_between(lo, hi)
+    a, b = toks.start, toks.stop
+    doc = view.doc
+    if side == BEFORE:
+        for i in range(b - 1, a - 1, -1):
+            if doc[i].text in SENTENCE_END:
+                return i + 1, b
+        return a, b
+    for i in range(a, b):
+        if doc[i].text in SENTENCE_END:
+            return a, i
+    return a, b
+
+
+def _phrase_at(view: DocView, rules: QuoteRules, i: int, hi: int) -> tuple[str, str] | None:
+    doc = view.doc
+    for phrase, where in rules.phrases.items():
+        n = len(phrase)
+        if i + n <= hi and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+            return " ".join(phrase), where
+    return None
+
+
+def _subject_by_parse(tok: Token, lo: int, hi: int) -> int | None:
+    """The subject of a cue verb (or of the verb it hangs on), inside ``[lo, hi)``."""
+    head = tok
+    for _ in range(4):
+        for child in head.children:
+            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi:
+                if child.lower_ in _RELATIVE and head.dep_ == "relcl":
+                    return head.head.i if lo <= head.head.i < hi else None
+                return child.i
+        if head.dep_ in _CLIMB_DEPS and head.head.i != head.i:
+            head = head.head
+        else:
+            break
+    return None
+
+
+def _noun_run_head(view: DocView, start: int, hi: int) -> int | None:
+    """Head (last noun) of the noun phrase starting at or after ``start``."""
+    doc = view.doc
+    i = start
+    while i < hi and doc[i].pos_ not in _NOUNISH:
+        if doc[i].is_punct and doc[i].text not in {"'s", "’s"}:
+            return None
+        i += 1
+    if i >= hi:
+        return None
+    if doc[i].pos_ == "PRON":
+        return i
+    last = i
+    j = i + 1
+    while j < hi and (
+        doc[j].pos_ in {"PROPN", "NOUN"} or doc[j].tag_ == "POS" or doc[j].text in {"-", "‐"}
+    ):
+        if doc[j].pos_ in {"PROPN", "NOUN"}:
+            last = j
+        j += 1
+    return last
+
+
+def _last_noun_before(view: DocView, lo: int, v: int) -> int | None:
+    """Head of the noun run ending closest before token ``v`` (not after a preposition)."""
+    doc = view.doc
+    i = v - 1
+    while i >= lo and doc[i].pos_ in {"ADV", "AUX", "PART"}:
+        i -= 1  # "X also said", "X has said"
+    if i >= lo and doc[i].pos_ in _NOUNISH:
+        return i
+    return None
+
+
+def _subject_by_position(view: DocView, v: int, lo: int, hi: int) -> int | None:
+    before = _last_noun_before(view, lo, v)
+    if before is not None:
+        return before
+    return _noun_run_head(view, v + 1, hi)
+
+
+def _translator(view: DocView, translator_words: frozenset[str], lo: int, hi: int) -> bool:
+    doc = view.doc
+    return any(doc[i].lower_ in translator_words for i in range(lo, hi))
+
+
+def _has_clausal_object(tok: Token, lo: int, hi: int) -> bool:
+    """The verb reports a clause of its own in the frame ("Trump said the plan …")."""
+    return any(c.dep_ == "ccomp" and lo <= c.i < hi and c.i > tok.i for c in tok.children)
+
+
+def find_cue(
+    view: DocView,
+    rules: QuoteRules,
+    translator_words: frozenset[str],
+    before: tuple[int, int],
+    after: tuple[int, int],
+    content_last: str,
+    partial: bool,
+) -> Cue | None:
+    """Find the cue of one quotation in its frames.
+
+    Args:
+        view: the document index.
+        rules: the word lists.
+        translator_words: nouns that mark a translated quotation.
+        before: token range of the frame before the opening mark.
+        after: token range of the frame after the closing mark.
+        content_last: the last character of the quoted text.
+        partial: the quotation is embedded words, for which framing verbs such as
+            "called" or "expressed" count as cues.
+
+    Returns:
+        The cue, or None when the frames hold none.
+    """
+    doc = view.doc
+    match = rules.is_frame if partial else rules.is_cue
+    b_lo, b_hi = before
+    a_lo, a_hi = after
+
+    def make(i: int, word: str, side: str, lo: int, hi: int, where: str) -> Cue:
+        tok = doc[i]
+        subject: int | None = None
+        method = "parse"
+        if where == "after" and word != ":":
+            end = i + len(word.split())
+            subject = _noun_run_head(view, end, hi)
+            method = "position"
+        else:
+            subject = _subject_by_parse(tok, lo, hi)
+            if subject is None:
+                subject = _subject_by_position(view, i, lo, hi)
+                method = "position"
+        trans = _translator(view, translator_words, lo, hi)
+        return Cue(i, word, side, subject, method, trans, (lo, hi))
+
+    def scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
+        order = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
+        for i in order:
+            phrase = _phrase_at(view, rules, i, hi)
+            if phrase is not None:
+                return i, phrase[0], phrase[1]
+            tok = doc[i]
+            if reverse and tok.lower_ in rules.after_only:
+                continue
+            if (
+                match(tok.text)
+                and tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}
+                and not any(c.dep_ == "xcomp" for c in tok.children)
+            ):
+                return i, tok.text, "subject"
+        return None
+
+    # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
+    last_before = b_hi - 1
+    while last_before >= b_lo and doc[last_before].is_space:
+        last_before -= 1
+    ends_intro = last_before >= b_lo and doc[last_before].text in {",", ":"}
+    found_before = scan(b_lo, b_hi, reverse=True) if b_hi > b_lo else None
+    if found_before is not None and ends_intro:
+        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
+
+    # 2. Embedded words belong to the clause around them ("Yoon assessed that “…”").
+    if partial and found_before is not None:
+        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
+
+    # 3. "“…,” X said" / "“…,” said X".
+    found_after = scan(a_lo, a_hi, reverse=False) if a_hi > a_lo else None
+    if found_after is not None:
+        i = found_after[0]
+        first_word = next((doc[k] for k in range(a_lo, a_hi) if doc[k].is_alpha), None)
+        by_punctuation = content_last in _CLAUSE_FINAL or (a_lo < a_hi and doc[a_lo].text == ",")
+        attributive = by_punctuation or (
+            not partial
+            and (
+                (first_word is not None and first_word.text[:1].islower())
+                or not _has_clausal_object(doc[i], a_lo, a_hi)
+            )
+        )
+        if attributive:
+            return make(i, found_after[1], AFTER, a_lo, a_hi, found_after[2])
+
+    # 4. Any cue in the sentence before it.
+    if found_before is not None:
+        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
+
+    # 5. "He then listed the qualities: “…”": a colon names the subject as speaker.
+    if ends_intro and doc[last_before].text == ":":
+        for k in range(b_lo, last_before):
+            if doc[k].dep_ in _SUBJ_DEPS:
+                trans = _translator(view, translator_words, b_lo, b_hi)
+                return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
+    # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
+    # predicate of a subject written just before them.
+    if partial and last_before >= b_lo and doc[last_before].pos_ in {"PROPN", "NOUN"}:
+        k = last_before
+        while k - 1 >= b_lo and doc[k].dep_ == "conj":
+            k = doc[k].head.i if doc[k].head.i >= b_lo else k - 1
+        if doc[k].dep_ in _SUBJ_DEPS or doc[k].head.i >= b_hi:
+            trans = _translator(view, translator_words, b_lo, b_hi)
+            return Cue(
+                k, "", BEFORE, k, "position", trans, (b_lo, b_hi)
+            )  # no verb: the subject frames it
+    return None

@@ -1,0 +1,226 @@
+"""Stage 5: resolve a speaker phrase to an entity from the article's mentions.
+
+Mentions come from the entity resolver (``pipelines.core.entities``); this stage
+never invents entities. A phrase resolves when a mention covers its head word;
+"he"/"she" go to the nearest suitable earlier person, "it"/"they" and nominal
+phrases ("the ministry", "a spokesperson for the ministry") to an organisation when
+the text allows. Everything else keeps its surface and says why it is unresolved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipelines.core.models import ORG, PERSON, Mention
+from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Reasons recorded in Quote.unattributed_reason.
+NO_CUE = "no_cue"
+NO_SPEAKER = "no_speaker_found"
+PRONOUN_UNRESOLVED = "unresolved_pronoun"
+NOMINAL_UNRESOLVED = "nominal_speaker"
+NOT_AN_ENTITY = "speaker_not_an_entity"
+
+_MALE = frozenset({"he", "him"})
+_FEMALE = frozenset({"she", "her"})
+_IT = frozenset({"it"})
+_THEY = frozenset({"they", "them"})
+_MALE_TITLES = ("Mr.", "Mr ", "Sir ")
+_FEMALE_TITLES = ("Mrs.", "Ms.", "Miss ", "Mrs ", "Ms ", "Dame ")
+# How far back (in lines) a pronoun looks for its antecedent before giving up on
+# subjects and taking the nearest mention of the right type.
+_SUBJECT_WINDOW_LINES = 4
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of resolving one speaker phrase."""
+
+    entity_id: str | None
+    entity_type: str | None
+    surface: str
+    start: int
+    end: int
+    reason: str | None
+    factor: float  # multiplies the cue's confidence (pronouns are less certain)
+
+
+class MentionIndex:
+    """The article's mentions with lookups by offset and gender hints per entity."""
+
+    def __init__(self, mentions: Sequence[Mention], text: str) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.types = {m.entity_id: m.entity_type for m in self.mentions}
+        self.gender: dict[str, str] = {}
+        for m in self.mentions:
+            if m.entity_type != PERSON:
+                continue
+            lead = text[max(0, m.start - 5) : m.start] + m.surface[:5]
+            if any(t in lead for t in _MALE_TITLES):
+                self.gender.setdefault(m.entity_id, "m")
+            elif any(t in lead for t in _FEMALE_TITLES):
+                self.gender.setdefault(m.entity_id, "f")
+
+    def covering(self, a: int, b: int) -> Mention | None:
+        """The mention that contains ``[a, b)`` (the shortest one)."""
+        best: Mention | None = None
+        for k in range(bisect_right(self.starts, a) - 1, -1, -1):
+            m = self.mentions[k]
+            if (
+                m.start <= a
+                and m.end >= b
+                and (best is None or m.end - m.start < best.end - best.start)
+            ):
+                best = m
+            if a - m.start > 200:
+                break
+        return best
+
+    def overlapping(self, a: int, b: int) -> list[Mention]:
+        lo = bisect_left(self.starts, a - 200)
+        return [m for m in self.mentions[lo:] if m.start < b and m.end > a]
+
+    def before(self, pos: int) -> list[Mention]:
+        """Mentions that end before ``pos``, nearest first."""
+        k = bisect_left(self.starts, pos)
+        return [m for m in reversed(self.mentions[:k]) if m.end <= pos]
+
+
+def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _is_subject(view: DocView, m: Mention) -> bool:
+    tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    return tok.dep_ in _SUBJ_DEPS or (
+        tok.dep_ in {"compound", "flat"} and tok.head.dep_ in _SUBJ_DEPS
+    )
+
+
+def _antecedent(
+    view: DocView,
+    index: MentionIndex,
+    pos: int,
+    want: str,
+    gender: str | None,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+    recent_speakers: Sequence[tuple[int, str]],
+) -> Mention | str | None:
+    """The entity a pronoun at ``pos`` most plausibly refers to.
+
+    Preference: the latest earlier speaker of the right type within the window,
+    else the latest subject mention of that type, else the latest mention of that
+    type. Mentions inside quotations are skipped: people named in a quotation are
+    talked about, not talking.
+    """
+    line_now = view.line_of(pos)
+    window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    candidates: list[Mention] = []
+    for m in index.before(pos):
+        if m.entity_type != want or _inside(quoted, quoted_starts, m.start):
+            continue
+        if gender and index.gender.get(m.entity_id, gender) != gender:
+            continue
+        candidates.append(m)
+    if not candidates:
+        return None
+    recent = [eid for at, eid in recent_speakers if at >= window_start]
+    for m in candidates:
+        if m.start < window_start:
+            break
+        if m.entity_id in recent[-1:]:
+            return m
+        if _is_subject(view, m):
+            return m
+    return candidates[0]
+
+
+def resolve_speaker(
+    view: DocView,
+    phrase: SpeakerPhrase,
+    index: MentionIndex,
+    rules: QuoteRules,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+    recent_speakers: Sequence[tuple[int, str]],
+) -> Resolution:
+    """Resolve a speaker phrase to an entity (or say why not).
+
+    Args:
+        view: the document index.
+        phrase: the speaker phrase.
+        index: the article's mentions.
+        rules: the word lists.
+        quoted: ``(start, end)`` of every quotation, sorted.
+        quoted_starts: their starts, for bisection.
+        recent_speakers: ``(offset, entity_id)`` of speakers already resolved, in order.
+
+    Returns:
+        The resolution.
+    """
+    doc = view.doc
+    head = doc[phrase.head]
+    surface = view.text[phrase.start : phrase.end]
+
+    def found(m: Mention, factor: float) -> Resolution:
+        if phrase.kind == PRONOUN or not (m.start < phrase.end and m.end > phrase.start):
+            return Resolution(
+                m.entity_id, m.entity_type, surface, phrase.start, phrase.end, None, factor
+            )
+        # The mention may be wider than the parse's phrase ("Yoon Suk Yeol"): keep both.
+        a, b = min(m.start, phrase.start), max(m.end, phrase.end)
+        return Resolution(m.entity_id, m.entity_type, view.text[a:b], a, b, None, factor)
+
+    def unresolved(reason: str) -> Resolution:
+        return Resolution(None, None, surface, phrase.start, phrase.end, reason, 1.0)
+
+    if phrase.kind == PRONOUN:
+        low = head.lower_
+        if low in _MALE or low in _FEMALE:
+            gender = "m" if low in _MALE else "f"
+            args = (quoted, quoted_starts, recent_speakers)
+            ante = _antecedent(view, index, head.idx, PERSON, gender, *args)
+        elif low in _IT or low in _THEY:
+            ante = _antecedent(
+                view, index, head.idx, ORG, None, quoted, quoted_starts, recent_speakers
+            )
+        else:
+            ante = None  # I, we, you: the speaker is not in the reporter's text
+        if isinstance(ante, Mention):
+            return found(ante, 0.85)
+        return unresolved(PRONOUN_UNRESOLVED)
+
+    head_end = head.idx + len(head.text)
+    m = index.covering(head.idx, head_end)
+    if m is not None:
+        return found(m, 1.0)
+    if phrase.kind == NAMED:
+        near = index.overlapping(phrase.start, phrase.end)
+        if near:
+            return found(min(near, key=lambda x: abs(x.end - head_end)), 0.95)
+        return unresolved(NOT_AN_ENTITY)
+    # Nominal: "a spokesperson for the ministry" speaks for the ministry.
+    if phrase.role_object is not None:
+        a, b = phrase.role_object
+        obj = index.overlapping(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        orgs = [x for x in obj if x.entity_type == ORG]
+        if orgs and head.lower_ in rules.speaker_nouns:
+            return found(orgs[0], 0.85)
+    # "the ministry said": the latest organisation whose name holds the same noun.
+    if head.lower_ in rules.org_nouns and any(c.lower_ == "the" for c in head.lefts):
+        for cand in index.before(phrase.start):
+            if cand.entity_type == ORG and head.lower_ in cand.surface.lower():
+                return found(cand, 0.8)
+    return unresolved(NOMINAL_UNRESOLVED)

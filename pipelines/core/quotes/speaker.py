@@ -1,0 +1,107 @@
+"""Stage 4: turn the speaker's head word into a speaker phrase and classify it.
+
+The phrase is the head with the words that name it ("Prime Minister Ishiba",
+"Yoon's office", "a spokesperson for the ministry") but without appositives or
+relative clauses ("Yoon, who is attending APEC," is just "Yoon").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pipelines.core.quotes._rules import QuoteRules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+NAMED = "named"
+PRONOUN = "pronoun"
+NOMINAL = "nominal"
+
+# Modifiers that belong to a speaker phrase when they precede the head.
+_LEFT_DEPS = frozenset({"compound", "flat", "poss", "case", "amod", "det", "nmod", "nummod"})
+# Prepositions that tie a role noun to whom it speaks for ("spokesperson for X").
+_ROLE_PREPS = frozenset({"for", "of", "at", "from", "with"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerPhrase:
+    """The speaker as written.
+
+    Attributes:
+        head: token index of the head word.
+        start: first character of the phrase.
+        end: one past its last character.
+        kind: ``named`` (a proper noun), ``pronoun`` or ``nominal`` (a common noun).
+        role_object: token range of the object of "for/of/at …" after a role noun.
+    """
+
+    head: int
+    start: int
+    end: int
+    kind: str
+    role_object: tuple[int, int] | None = None
+
+
+def _in_subtree(doc: Doc, i: int, head: int) -> bool:
+    tok = doc[i]
+    for _ in range(6):
+        if tok.head.i == head:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
+    """Build the speaker phrase around a head token.
+
+    Args:
+        doc: the document.
+        head: token index of the speaker's head word.
+        rules: word lists (role nouns decide whether "for X" is kept).
+
+    Returns:
+        The phrase and its kind.
+    """
+    tok = doc[head]
+    if tok.pos_ == "PRON":
+        return SpeakerPhrase(head, tok.idx, tok.idx + len(tok.text), PRONOUN)
+    left = head
+    while left - 1 >= 0:
+        prev = doc[left - 1]
+        glued = prev.text in _HYPHENS and not prev.whitespace_
+        if prev.is_space or (prev.is_punct and not glued and prev.tag_ != "POS"):
+            break
+        if not (glued or prev.dep_ in _LEFT_DEPS or prev.tag_ == "POS"):
+            break
+        if not _in_subtree(doc, left - 1, head):
+            break
+        left -= 1
+    right = head
+    # Names the parser splits ("Yoon Suk-yeol" may head at "Yoon"): keep them whole.
+    while right + 1 < len(doc):
+        nxt = doc[right + 1]
+        glued = nxt.text in _HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_
+        if glued or (
+            nxt.pos_ == "PROPN" and nxt.dep_ in {"flat", "compound"} and nxt.head.i == head
+        ):
+            right += 1
+            continue
+        break
+    role_object: tuple[int, int] | None = None
+    kind = NAMED if tok.pos_ == "PROPN" else NOMINAL
+    if kind == NOMINAL and right + 1 < len(doc) and tok.lower_ in rules.speaker_nouns:
+        prep = doc[right + 1]
+        if prep.lower_ in _ROLE_PREPS and prep.head.i == head:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                sub = list(objs[0].subtree)
+                role_object = (sub[0].i, sub[-1].i + 1)
+                right = sub[-1].i
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right].text)
+    return SpeakerPhrase(head, start, end, kind, role_object)

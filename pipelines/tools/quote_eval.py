@@ -1,0 +1,445 @@
+"""Quote extraction on JSON Lines and its evaluation against ../shared/eval/quotes.
+
+Two command bodies, wired by ``python -m pipelines``:
+
+* ``extract_quotes_main``: ``--input DOCS.jsonl --output PRED.jsonl``; reads
+  ``{"doc_id", "text"}`` lines and writes ``{"doc_id", "quotes": [{"text", "start",
+  "end", "speaker"}]}`` through the pipeline's own code path
+  (``pipelines.core.pipeline.analyse_texts``).
+* ``eval_quotes_main``: runs the same over the dev set and the seeds, scores the
+  predictions with the shared scorer, prints P/R/F1, speaker accuracy, end-to-end F1,
+  an error breakdown and the time of the spaCy pass against the time of extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from pipelines.core import nlp as nlp_mod
+from pipelines.core.models import ArticleAnalysis, Mention, Quote
+from pipelines.core.quotes import extract_quotes
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SHARED = REPO_ROOT / ".." / "shared"
+DEV_GOLD = SHARED / "eval" / "quotes" / "dev.jsonl"
+SCORER = SHARED / "eval" / "quotes" / "score.py"
+SEEDS_DIR = REPO_ROOT / "seeds"
+GOLDEN_DIR = REPO_ROOT / "tests" / "golden"
+BASELINE = REPO_ROOT / "tests" / "quality" / "quotes_baseline.json"
+# Which of our quote kinds are written as predictions. The dev set scores direct
+# quotations only; gold partial ones are neutral, so partial predictions could only
+# add false positives where the annotators saw scare quotes.
+DEFAULT_KINDS = ("direct",)
+
+
+@dataclass(slots=True)
+class Timing:
+    """Seconds spent in the spaCy pass and in quote extraction."""
+
+    spacy_s: float = 0.0
+    extract_s: float = 0.0
+
+
+@dataclass(slots=True)
+class DocResult:
+    """One analysed document with what the evaluation needs from it."""
+
+    doc_id: str
+    text: str
+    quotes: list[Quote]
+    names: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+class _TimedNlp:
+    """Wraps a spaCy Language so the pipeline's own ``nlp.pipe`` call is timed.
+
+    The docs are kept so that extraction can be re-timed on exactly the same input
+    after the run (the pipeline interleaves spaCy, resolution and extraction).
+    """
+
+    def __init__(self, nlp: Any, timing: Timing, keep: list[Any]) -> None:
+        self._nlp = nlp
+        self._timing = timing
+        self._keep = keep
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._nlp, name)
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        it = iter(self._nlp.pipe(texts, **kwargs))
+        while True:
+            t0 = time.perf_counter()
+            try:
+                doc = next(it)
+            except StopIteration:
+                return
+            self._timing.spacy_s += time.perf_counter() - t0
+            self._keep.append(doc)
+            yield doc
+
+
+def _names(analysis: ArticleAnalysis) -> dict[str, str]:
+    return {e.entity_id: e.canonical_name for e in analysis.entities}
+
+
+def analyse_docs(items: Sequence[tuple[str, str]], timing: Timing | None = None) -> list[DocResult]:
+    """Analyse ``(doc_id, text)`` pairs through ``pipelines.core.pipeline``.
+
+    Args:
+        items: document ids and texts.
+        timing: when given, filled with the spaCy seconds and the extraction seconds
+            (extraction re-timed on the same docs and mentions).
+
+    Returns:
+        One result per item, in order.
+    """
+    from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
+
+    analyser = Analyser.load()
+    kept: list[Any] = []
+    if timing is not None:
+        analyser.nlp = _TimedNlp(analyser.nlp, timing, kept)  # type: ignore[assignment]
+    results: list[DocResult] = []
+    analyses: list[ArticleAnalysis] = []
+    for (doc_id, text), analysis in zip(
+        items, analyse_texts((TextItem(i, t) for i, t in items), analyser), strict=True
+    ):
+        analyses.append(analysis)
+        results.append(DocResult(doc_id, text, list(analysis.quotes), _names(analysis)))
+    if timing is not None:
+        t0 = time.perf_counter()
+        for doc, analysis in zip(kept, analyses, strict=True):
+            extract_quotes(doc, analysis.mentions)
+        timing.extract_s = time.perf_counter() - t0
+    return results
+
+
+def analyse_cached_docs(
+    items: Sequence[tuple[str, str]], cache: Path, timing: Timing | None = None
+) -> list[DocResult]:
+    """Iteration helper: the same stages over spaCy docs cached in a DocBin.
+
+    Creates the cache on first use (one spaCy pass), then costs seconds, so rule
+    changes can be measured quickly. Entity resolution and extraction are the
+    pipeline's own functions; only ``nlp.pipe`` is replaced by the cache.
+    """
+    from spacy.tokens import DocBin
+
+    nlp = nlp_mod.load_nlp()
+    texts = [t for _, t in items]
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        t0 = time.perf_counter()
+        docs = list(nlp_mod.pipe(nlp, texts))
+        if timing is not None:
+            timing.spacy_s = time.perf_counter() - t0
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        bin_.to_disk(cache)
+    if len(docs) != len(items) or any(d.text != t for d, t in zip(docs, texts, strict=True)):
+        raise SystemExit(f"{cache} does not hold these texts: delete it to rebuild")
+    resolve = _resolver()
+    results: list[DocResult] = []
+    extract_s = 0.0
+    for (doc_id, text), doc in zip(items, docs, strict=True):
+        mentions, names = resolve(doc)
+        t0 = time.perf_counter()
+        quotes = extract_quotes(doc, mentions)
+        extract_s += time.perf_counter() - t0
+        results.append(DocResult(doc_id, text, quotes, names))
+    if timing is not None:
+        timing.extract_s = extract_s
+    return results
+
+
+def _resolver() -> Callable[[Any], tuple[list[Mention], dict[str, str]]]:
+    """The pipeline's entity resolver as a function of a Doc."""
+    from pipelines.core.entities import EntityResolver
+
+    resolver = EntityResolver.default()
+
+    def run(doc: Any) -> tuple[list[Mention], dict[str, str]]:
+        found = resolver.resolve_article(
+            doc.text, nlp_mod.ner_spans(doc), nlp_mod.sentence_bounds(doc)
+        )
+        return list(found.mentions), {e.entity_id: e.canonical_name for e in found.entities}
+
+    return run
+
+
+# --------------------------------------------------------------------------- output
+
+
+def prediction_row(result: DocResult, kinds: Sequence[str] = DEFAULT_KINDS) -> dict[str, Any]:
+    """The scorer's JSON object for one document."""
+    quotes = []
+    for q in result.quotes:
+        if q.kind not in kinds:
+            continue
+        speaker = result.names.get(q.speaker_entity_id or "", None) or q.speaker_surface
+        quotes.append({"text": q.text, "start": q.start, "end": q.end, "speaker": speaker})
+    return {"doc_id": result.doc_id, "quotes": quotes}
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def extract_quotes_main(argv: list[str]) -> int:
+    """``extract-quotes --input DOCS.jsonl --output PRED.jsonl``.
+
+    Args:
+        argv: command-line arguments (without the program name).
+
+    Returns:
+        The exit status.
+    """
+    ap = argparse.ArgumentParser(prog="extract-quotes", description=extract_quotes_main.__doc__)
+    ap.add_argument("--input", required=True, type=Path)
+    ap.add_argument("--output", required=True, type=Path)
+    ap.add_argument(
+        "--kinds",
+        default=",".join(DEFAULT_KINDS),
+        help="quote kinds to write (direct,partial); default: direct",
+    )
+    args = ap.parse_args(argv)
+    rows = _read_jsonl(args.input)
+    items = [(str(r["doc_id"]), str(r["text"])) for r in rows]
+    kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
+    results = analyse_docs(items)
+    _write_jsonl(args.output, (prediction_row(r, kinds) for r in results))
+    n = sum(len(r.quotes) for r in results)
+    print(f"extract-quotes: {len(results)} documents, {n} quotes -> {args.output}")
+    return 0
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def load_scorer(path: Path = SCORER) -> ModuleType:
+    """Import the shared scorer by path (it is not a package)."""
+    spec = importlib.util.spec_from_file_location("quote_score", path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(scorer: ModuleType, gold: Path, pred: Path) -> dict[str, Any]:
+    """Run the shared scorer and return its overall metrics."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "metrics.json"
+        scorer.main([str(gold), str(pred), "--json", str(out)])
+        metrics: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))["all"]
+    return metrics
+
+
+def error_breakdown(
+    scorer: ModuleType, gold_docs: Sequence[dict[str, Any]], results: Sequence[DocResult]
+) -> Counter[str]:
+    """Classify every error the scorer would count, so the next person knows where to look.
+
+    Categories: missed quotes (with why: found but classed partial, found but not
+    attributed a kind, no candidate at all), spurious quotes, and wrong speakers
+    (unresolved pronoun, no speaker, borrowed speaker, wrong entity).
+    """
+    by_id = {r.doc_id: r for r in results}
+    errors: Counter[str] = Counter()
+    for g in gold_docs:
+        res = by_id.get(g["doc_id"])
+        if res is None:
+            continue
+        golds = g.get("quotes", [])
+        preds = prediction_row(res)["quotes"]
+        direct = [q for q in res.quotes if q.kind in DEFAULT_KINDS]
+        partial = [q for q in res.quotes if q.kind not in DEFAULT_KINDS]
+        pairs = scorer.align(preds, golds, 0.5)
+        matched_p = {i for i, _ in pairs}
+        matched_g = {j for _, j in pairs}
+        for i, j in pairs:
+            gq = golds[j]
+            if gq.get("kind", "direct") != "direct" or not scorer.speaker_usable(gq):
+                continue
+            if scorer.speaker_match(gq.get("speaker"), preds[i]["speaker"]):
+                continue
+            q = direct[i]
+            if q.speaker_surface is None:
+                errors["wrong speaker: none found (" + (q.unattributed_reason or "") + ")"] += 1
+            elif q.unattributed_reason == "unresolved_pronoun":
+                errors["wrong speaker: unresolved pronoun"] += 1
+            elif q.cue_verb is None:
+                errors["wrong speaker: borrowed from a neighbouring quote"] += 1
+            elif q.speaker_surface.lower() in {"he", "she", "it", "they", "him", "her"}:
+                errors["wrong speaker: pronoun resolved to the wrong entity"] += 1
+            else:
+                errors["wrong speaker: other"] += 1
+        for i in range(len(preds)):
+            if i not in matched_p:
+                errors["spurious quote"] += 1
+        for j, gq in enumerate(golds):
+            if gq.get("kind", "direct") != "direct" or j in matched_g:
+                continue
+            near = scorer.align(
+                [{"text": q.text, "start": q.start, "end": q.end} for q in partial], [gq], 0.5
+            )
+            if near:
+                errors["missed quote: classed partial"] += 1
+            elif any(q.start < gq["end"] and q.end > gq["start"] for q in res.quotes):
+                errors["missed quote: span differs"] += 1
+            else:
+                errors["missed quote: no candidate"] += 1
+    return errors
+
+
+def seed_gold_rows() -> list[dict[str, Any]]:
+    """Seed articles with our own golden quotes, in the scorer's gold format."""
+    rows = []
+    for path in sorted(GOLDEN_DIR.glob("quotes_*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (SEEDS_DIR / gold["seed"]).read_text(encoding="utf-8")
+        quotes = [
+            {
+                "text": q["text"],
+                "start": q["start"],
+                "end": q["end"],
+                "speaker": q["speaker"],
+                "kind": q["kind"],
+                "speaker_kind": "named",
+            }
+            for q in gold["quotes"]
+        ]
+        rows.append({"doc_id": gold["seed"], "text": text, "quotes": quotes})
+    return rows
+
+
+def _print_metrics(label: str, m: dict[str, Any]) -> None:
+    print(
+        f"{label}: quote P={m['quote_precision']:.4f} R={m['quote_recall']:.4f} "
+        f"F1={m['quote_f1']:.4f} | speaker accuracy={m['speaker_accuracy']:.4f} "
+        f"| end-to-end F1={m['e2e_f1']:.4f}"
+    )
+
+
+def run_eval(
+    gold_path: Path, limit: int | None = None, cache: Path | None = None
+) -> dict[str, Any]:
+    """Evaluate on a gold file; returns the figures (also printed).
+
+    Args:
+        gold_path: the dev set.
+        limit: only the first ``limit`` documents (quick looks; not for the baseline).
+        cache: a DocBin path to reuse spaCy docs between runs (rule iteration).
+    """
+    scorer = load_scorer()
+    gold_docs = _read_jsonl(gold_path)[:limit]
+    items = [(str(d["doc_id"]), str(d["text"])) for d in gold_docs]
+    timing = Timing()
+    if cache is not None:
+        results = analyse_cached_docs(items, cache, timing)
+    else:
+        results = analyse_docs(items, timing)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file = Path(tmp) / "gold.jsonl"
+        pred_file = Path(tmp) / "pred.jsonl"
+        _write_jsonl(gold_file, gold_docs)
+        _write_jsonl(pred_file, (prediction_row(r) for r in results))
+        dev = score(scorer, gold_file, pred_file)
+        errors = error_breakdown(scorer, gold_docs, results)
+
+        seeds = seed_gold_rows()
+        seed_results = analyse_cached_docs_or_pipeline(seeds, cache is not None)
+        _write_jsonl(gold_file, seeds)
+        _write_jsonl(pred_file, (prediction_row(r) for r in seed_results))
+        seed_metrics = score(scorer, gold_file, pred_file)
+        seed_errors = error_breakdown(scorer, seeds, seed_results)
+
+    print()
+    _print_metrics(f"dev ({len(gold_docs)} docs)", dev)
+    print("  errors on dev:")
+    for name, n in sorted(errors.items(), key=lambda kv: -kv[1]):
+        print(f"    {n:5d}  {name}")
+    _print_metrics(f"seeds ({len(seeds)} docs)", seed_metrics)
+    for name, n in sorted(seed_errors.items(), key=lambda kv: -kv[1]):
+        print(f"    {n:5d}  {name}")
+    if timing.spacy_s:
+        share = timing.extract_s / timing.spacy_s
+        print(
+            f"time: spaCy pass {timing.spacy_s:.1f}s, quote extraction {timing.extract_s:.2f}s "
+            f"({share:.1%} of spaCy; budget 10%)"
+        )
+    else:
+        print(f"time: quote extraction {timing.extract_s:.2f}s (spaCy pass from cache)")
+    return {
+        "dev": {k: dev[k] for k in ("quote_precision", "quote_recall", "quote_f1")}
+        | {"speaker_accuracy": dev["speaker_accuracy"], "e2e_f1": dev["e2e_f1"]},
+        "seeds": {
+            "quote_f1": seed_metrics["quote_f1"],
+            "speaker_accuracy": seed_metrics["speaker_accuracy"],
+            "e2e_f1": seed_metrics["e2e_f1"],
+        },
+        "timing": {"spacy_s": timing.spacy_s, "extract_s": timing.extract_s},
+        "errors": dict(errors),
+    }
+
+
+def analyse_cached_docs_or_pipeline(rows: Sequence[dict[str, Any]], quick: bool) -> list[DocResult]:
+    """The seeds are two short texts: always run them through the pipeline path."""
+    del quick  # the seeds cost a second either way
+    return analyse_docs([(str(r["doc_id"]), str(r["text"])) for r in rows])
+
+
+def eval_quotes_main(argv: list[str]) -> int:
+    """``eval-quotes``: figures on the dev set and the seeds (see the module docstring).
+
+    Args:
+        argv: command-line arguments (without the program name).
+
+    Returns:
+        The exit status (2 when ../shared is missing).
+    """
+    ap = argparse.ArgumentParser(prog="eval-quotes", description=eval_quotes_main.__doc__)
+    ap.add_argument("--gold", type=Path, default=DEV_GOLD)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument(
+        "--spacy-cache",
+        type=Path,
+        default=None,
+        help="DocBin file caching the spaCy docs of the gold texts (rule iteration)",
+    )
+    ap.add_argument("--json", type=Path, default=None, help="write the figures here")
+    args = ap.parse_args(argv)
+    if not args.gold.exists() or not SCORER.exists():
+        print(f"eval-quotes: {args.gold} or {SCORER} is missing (../shared not mounted)")
+        return 2
+    figures = run_eval(args.gold, args.limit, args.spacy_cache)
+    if args.json is not None:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(eval_quotes_main(sys.argv[1:]))
