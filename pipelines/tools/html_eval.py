@@ -1,9 +1,9 @@
-"""Body-text quality of the HTML parser on ../shared/corpora/html.
+r"""Body-text quality of the HTML parser on ../shared/corpora/html.
 
 Runs ``parse_file`` (exactly the production path) on every page that has expected text and
 prints the mean token-level F1 against it. Expected text comes from
 ``aeb/ground-truth.subset.json`` (human-checked ``articleBody`` per page). Tokens are
-case-folded ``\\w+`` runs compared as bags (multisets), as the article-extraction-benchmark
+case-folded ``\w+`` runs compared as bags (multisets), as the article-extraction-benchmark
 does, so punctuation and whitespace differences do not count. The 32 trafilatura pages have
 no expected text, only must-contain / must-not-contain snippets
 (``trafilatura/evaldata.subset.json``); their pass rate is printed as a secondary figure.

@@ -138,10 +138,12 @@ def test_strip_signoff(paragraph: str, kept: str, outlet: str | None) -> None:
         ("One.\n\n\nTwo.", ["One.", "Two."]),
         ("  \n\nOnly one paragraph here.  \n  ", ["Only one paragraph here."]),
         (
-            "    Showers continued throughout the week in the Bahia cocoa\n"
-            "zone, alleviating the drought since early January and\n"
-            "improving prospects for the coming temporao.\n"
-            "    Arrivals reached a record level for the period.",
+            (
+                "    Showers continued throughout the week in the Bahia cocoa\n"
+                "zone, alleviating the drought since early January and\n"
+                "improving prospects for the coming temporao.\n"
+                "    Arrivals reached a record level for the period."
+            ),
             [
                 "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao.",
                 "Arrivals reached a record level for the period.",

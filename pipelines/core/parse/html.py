@@ -82,6 +82,44 @@ def _split_authors(author: str | None) -> tuple[str, ...]:
     return clean_authors(author.split(";"))
 
 
+_BLOCK_TAGS = (
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
+    "article", "header", "footer", "table", "tr", "pre", "figure", "figcaption", "hr",
+)  # fmt: skip
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
+def fragment_paragraphs(markup: str) -> list[str]:
+    """Turn an HTML *fragment* (a JSON export's body field) into paragraphs.
+
+    trafilatura is built for whole pages: on a short fragment it may drop text as
+    boilerplate or split inline tags onto lines, so fragments take this simpler path.
+    Block elements and ``<br>`` end paragraphs/lines; whitespace inside a paragraph is
+    collapsed as a browser would; scripts and styles are dropped.
+
+    Args:
+        markup: The fragment.
+
+    Returns:
+        Paragraph strings (possibly empty).
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+        etree.strip_elements(root, "script", "style", with_tail=False)
+        for element in root.iter(*_BLOCK_TAGS, "br"):
+            element.tail = "\n\n" + (element.tail or "")
+            if element.tag != "br":
+                element.text = "\n\n" + (element.text or "")
+        text = root.text_content()
+    except (ValueError, etree.LxmlError):
+        return []
+    paragraphs = (" ".join(block.split()) for block in _BLANK_LINE_RE.split(text))
+    return [p for p in paragraphs if p]
+
+
 def _clean_sitename(value: str | None) -> str | None:
     """Site name as a name: some pages give a URL ("https://www.example.com")."""
     name = (value or "").strip()

@@ -31,6 +31,7 @@ _NESTED_VALUE_KEYS = ("name", "text", "value", "@value", "content", "title", "hr
 _HTML_MARKUP_RE = re.compile(
     r"<(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|li|blockquote)\b[^>]*>", re.I
 )
+_HTML_PAGE_RE = re.compile(r"<(?:html|body|!doctype)\b", re.IGNORECASE)
 _BY_PREFIX_RE = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _AUTHOR_SEP_RE = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
 _MAX_AUTHORS = 50
@@ -120,13 +121,10 @@ def _authors(value: Any) -> tuple[str | None, tuple[str, ...]]:
     return None, clean_authors(names[:_MAX_AUTHORS])
 
 
-def _html_to_paragraphs(markup: str, limits: ParseLimits) -> list[tuple[str, int]]:
-    from pipelines.core.parse.html import parse_html  # trafilatura is heavy; load on demand
+def _html_to_paragraphs(markup: str) -> list[tuple[str, int]]:
+    from pipelines.core.parse.html import fragment_paragraphs  # lxml loads on demand
 
-    parsed = parse_html(f"<html><body><article>{markup}</article></body></html>", limits)
-    if parsed.fields is None:
-        return []
-    return split_paragraphs(parsed.fields.body)
+    return [(paragraph, index) for index, paragraph in enumerate(fragment_paragraphs(markup))]
 
 
 def map_record(record: Mapping[str, Any], record_ref: str, limits: ParseLimits) -> JsonRecord:
@@ -152,8 +150,14 @@ def map_record(record: Mapping[str, Any], record_ref: str, limits: ParseLimits) 
             reason_code="no_text",
             reason=f"the JSON record {what} (looked for fields such as {tried}, ...)",
         )
-    if _HTML_MARKUP_RE.search(body[:20_000]):
-        paragraphs = _html_to_paragraphs(body, limits)
+    if _HTML_PAGE_RE.search(body[:5_000]):
+        # A whole page stored in the record: boilerplate removal as for .html files.
+        from pipelines.core.parse.html import parse_html
+
+        page = parse_html(body, limits)
+        paragraphs = split_paragraphs(page.fields.body) if page.fields else []
+    elif _HTML_MARKUP_RE.search(body[:20_000]):
+        paragraphs = _html_to_paragraphs(body)
     else:
         paragraphs = split_paragraphs(body)
     fields = clean_paragraphs(paragraphs, detect_title=False)
