@@ -1,0 +1,473 @@
+"""Name normalisation: small named steps composed into the callables the resolver uses.
+
+Two levels of normalisation exist on purpose:
+
+* **Display cleaning** (``clean_name``) keeps the name readable: typography is folded
+  (Unicode hyphens, no-break spaces, curly apostrophes), possessives, honorifics,
+  titles and descriptors are stripped, but case and diacritics are kept. Canonical
+  names shown to users come from here.
+* **Matching keys** (``person_key``, ``org_key``, ``place_key``) are lossy on purpose:
+  diacritics, case, punctuation, romanisation variants and name order are folded so
+  that every spelling of one name yields one key. Keys are never shown to users.
+
+Every step is a plain ``str -> str`` function (or, for token-level steps,
+``list[str] -> list[str]``) with its own test; ``compose`` chains steps in order,
+as textacy's ``make_pipeline`` does. Word lists live in ``rules/`` and are read once
+at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+StrStep = Callable[[str], str]
+
+# --------------------------------------------------------------------------- rules
+
+
+def read_rule_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a file in ``pipelines/core/rules``."""
+    text = resources.files("pipelines.core").joinpath("rules", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _read_variant_table(name: str) -> dict[str, str]:
+    """``key<TAB>variant variant`` lines as a variant -> key mapping."""
+    table: dict[str, str] = {}
+    for line in read_rule_lines(name):
+        key, _, variants = line.partition("\t")
+        for variant in [key, *variants.split()]:
+            # First listing wins: a spelling shared by two surnames (rare) keeps the
+            # more frequent one, which is listed first.
+            table.setdefault(variant, key)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class _NameRules:
+    honorifics: frozenset[str]
+    titles: tuple[tuple[str, ...], ...]  # longest first
+    org_suffixes: frozenset[str]
+    particles: frozenset[str]
+    given_variants: dict[str, str]
+    korean_surnames: dict[str, str]
+    chinese_surnames: frozenset[str]
+    descriptors: tuple[tuple[str, ...], ...]  # nationality words, longest first
+
+
+@lru_cache(maxsize=1)
+def name_rules() -> _NameRules:
+    """Word lists used by the steps, loaded once per process."""
+    titles = {tuple(_dotless(t).split()) for t in read_rule_lines("titles.txt")}
+    descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
+    return _NameRules(
+        honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),
+        titles=tuple(sorted(titles, key=len, reverse=True)),
+        org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
+        particles=frozenset(read_rule_lines("name_particles.txt")),
+        given_variants=_read_variant_table("given_name_variants.tsv"),
+        korean_surnames=_read_variant_table("korean_surnames.tsv"),
+        chinese_surnames=frozenset(read_rule_lines("chinese_surnames.txt")),
+        descriptors=tuple(sorted(descriptors, key=len, reverse=True)),
+    )
+
+
+def _dotless(text: str) -> str:
+    return text.replace(".", "").strip().lower()
+
+
+# ------------------------------------------------------------------ typography steps
+
+# Hyphen-like characters seen inside names: U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN
+# (both produced by word processors), figure dash, and the minus sign. En/em dashes are
+# NOT folded: between words they are punctuation ("Seoul–Tokyo talks"), not a hyphen.
+_HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u00ad\ufe63\uff0d]")
+# No-break and other fixed-width spaces that outlets use inside names ("Yoon\u00a0Suk").
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Apostrophe look-alikes: curly quotes, modifier letters, prime, backtick, acute.
+_APOSTROPHES = re.compile("[\u2018\u2019\u201b\u02bc\u02bb\u2032\u00b4`\uff07]")
+_MULTISPACE = re.compile(r" {2,}")
+
+
+def fold_hyphens(text: str) -> str:
+    """Map Unicode hyphens (U+2010, U+2011, soft hyphen, ...) to ASCII ``-``."""
+    return _HYPHENS.sub("-", text)
+
+
+def fold_spaces(text: str) -> str:
+    """Map no-break/thin spaces to one ASCII space, drop zero-width marks, trim."""
+    text = _ZERO_WIDTH.sub("", text)
+    return _MULTISPACE.sub(" ", _SPACES.sub(" ", text)).strip()
+
+
+def fold_apostrophes(text: str) -> str:
+    """Map curly and look-alike apostrophes to ASCII ``'``."""
+    return _APOSTROPHES.sub("'", text)
+
+
+# Letters that NFKD does not decompose into base + combining mark.
+_EXTRA_FOLDS = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"}
+)  # fmt: skip
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove accents and breves: "Sŏk-yŏl" -> "Sok-yol", "Schröder" -> "Schroder"."""
+    text = text.translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_case(text: str) -> str:
+    """Case-fold ("YOON Suk Yeol" -> "yoon suk yeol")."""
+    return text.casefold()
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive: "Yoon's" -> "Yoon", "Jones'" -> "Jones".
+
+    Expects apostrophes already folded to ASCII.
+    """
+    return _POSSESSIVE.sub("", text.rstrip())
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def strip_leading_article(text: str) -> str:
+    """Drop a leading "the" ("the Asia-Pacific Economic Cooperation")."""
+    return _LEADING_THE.sub("", text)
+
+
+def compose(*steps: StrStep) -> StrStep:
+    """Chain string steps left to right into one callable."""
+
+    def run(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+
+    run.__name__ = "compose(" + ", ".join(s.__name__ for s in steps) + ")"
+    return run
+
+
+#: Typography only: safe on any text, keeps case, diacritics and length of words.
+fold_typography: StrStep = compose(fold_hyphens, fold_apostrophes, fold_spaces)
+
+
+# -------------------------------------------------------- titles and descriptors
+
+_TOKEN_PUNCT = re.compile(r"^[\"'(\[,;:]+|[\"')\],;:]+$")
+
+
+def _token_norm(token: str) -> str:
+    return _dotless(fold_diacritics(strip_possessive(token)))
+
+
+def _match_phrase(norms: list[str], i: int, phrases: Iterable[tuple[str, ...]]) -> int:
+    """Length of the first phrase (longest first) matching tokens from ``i``; 0 if none."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(norms[i : i + n]) == phrase:
+            return n
+    return 0
+
+
+def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
+    """Split leading honorifics, titles and descriptors off a name.
+
+    "former Japanese Prime Minister Fumio Kishida" -> ("Fumio Kishida",
+    ("former", "japanese", "prime minister")). Stripping is left-to-right and stops
+    at the first token that is none of these, and at least one token always remains:
+    "King" alone stays "King" (it may be a surname).
+
+    Args:
+        text: A name with typography already folded.
+
+    Returns:
+        The remaining name and the stripped words (lower case, periods removed).
+    """
+    rules = name_rules()
+    tokens = text.split()
+    norms = [_token_norm(t) for t in tokens]
+    stripped: list[tuple[int, str, bool]] = []  # (next index, words, is_descriptor)
+    i = 0
+    while i < len(tokens) - 1:
+        norm = norms[i]
+        # "ex-President", "then-Prime Minister": a modifier glued by a hyphen.
+        head, sep, rest = norm.partition("-")
+        if sep and head in {"ex", "then", "former", "vice"} and rest:
+            stripped.append((i, head, False))
+            norms[i] = rest
+            tokens[i] = tokens[i].partition("-")[2]
+            continue
+        if norm in rules.honorifics or norm == "the":
+            i += 1
+            stripped.append((i, norm, False))
+            continue
+        n = _match_phrase(norms, i, rules.titles)
+        is_descriptor = False
+        if not n:
+            n = _match_phrase(norms, i, rules.descriptors)
+            is_descriptor = True
+        if n and i + n < len(tokens):
+            stripped.append((i + n, " ".join(norms[i : i + n]), is_descriptor))
+            i += n
+            continue
+        break
+    # A nationality word is only a descriptor when a title follows it ("Japanese Prime
+    # Minister X"); "Jordan Henderson" or "Georgia Smith" keep their first name.
+    while stripped and stripped[-1][2]:
+        stripped.pop()
+    end = stripped[-1][0] if stripped else 0
+    return " ".join(tokens[end:]), tuple(words for _, words, _ in stripped)
+
+
+def strip_titles(text: str) -> str:
+    """Name without leading honorifics, titles and descriptors (see ``split_titles``)."""
+    return split_titles(text)[0]
+
+
+_TRAILING_JUNK = re.compile(r"[\s,;:]+$")
+
+
+def clean_name(surface: str) -> str:
+    """Readable canonical form of a surface name: typography folded, possessive, titles dropped.
+
+    "South Korean President Yoon Suk\u2011yeol's" -> "Yoon Suk-yeol". Case and
+    diacritics are kept (they are part of how the name is shown).
+    """
+    text = fold_typography(surface)
+    text = _TOKEN_PUNCT.sub("", text)
+    text = strip_possessive(_TRAILING_JUNK.sub("", text))
+    return strip_titles(text)
+
+
+# --------------------------------------------------------------- key-level steps
+
+_KEY_PUNCT = re.compile(r"[^\w\s-]")
+_WS = re.compile(r"\s+")
+
+
+def strip_key_punctuation(text: str) -> str:
+    """Drop periods, commas and other punctuation; keep letters, digits, hyphens, spaces.
+
+    "U.S." -> "US", "George H. W. Bush" -> "George H W Bush".
+    """
+    return _WS.sub(" ", _KEY_PUNCT.sub("", text.replace("&", " and "))).strip()
+
+
+def fold_umlaut_digraphs(token: str) -> str:
+    """Fold German-style umlaut spellings between consonants: "schroeder" -> "schroder".
+
+    Outlets write "Schröder" and "Schroeder"; after diacritic folding the first becomes
+    "schroder", so the digraph spelling is folded to match. Only a digraph between two
+    consonants is folded, so "joe" or "noel" are untouched.
+    """
+    return re.sub(r"(?<=[^aeiouy\W])(a|o|u)e(?=[^aeiouy\W])", r"\1", token)
+
+
+def fold_slavic_endings(token: str) -> str:
+    """Fold transliteration variants of -sky endings: "zelenskyy"/"zelenskiy" -> "zelensky"."""
+    token = re.sub(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$", r"\1y", token)
+    return re.sub(r"yy$", "y", token)
+
+
+def fold_given_variant(token: str) -> str:
+    """Map transliteration variants of frequent given names to one form ("mohammed")."""
+    return name_rules().given_variants.get(token, token)
+
+
+def drop_name_particle(token: str) -> str:
+    """Drop glued Arabic article particles: "al-assad" -> "assad"."""
+    head, sep, rest = token.partition("-")
+    if sep and rest and head in name_rules().particles:
+        return rest
+    return token
+
+
+# Korean romanised syllable (RR, McCune-Reischauer after breve folding, popular forms).
+_KO_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|ts|sh|[gkndtrlmbpsjhc])?[wy]?"
+    r"(?:ae|eo|eu|oe|ui|oo|ou|ee|a|e|o|u|i)(?:ng|n|l|k|p|t|m|r)?"
+)
+_KO_GIVEN = re.compile(rf"(?:{_KO_SYLLABLE}){{1,3}}")
+_KO_SINGLE = re.compile(_KO_SYLLABLE)
+# Pinyin / Wade-Giles syllable, for Chinese given names.
+_ZH_SYLLABLE = r"(?:zh|ch|sh|ts|hs|[bpmfdtnlgkhjqxrzcswy])?(?:[aeiouv]{1,3})(?:ng|n|r)?"
+_ZH_GIVEN = re.compile(rf"(?:{_ZH_SYLLABLE}){{1,2}}")
+
+
+def fold_korean_given(given: str) -> str:
+    """Fold a Korean given name to one skeleton across romanisation systems.
+
+    Revised Romanisation ("Seok-yeol"), McCune-Reischauer after breve folding
+    ("Sok-yol"), and popular spellings ("Suk-yeol", "Seok-youl") of one name collapse:
+    the vowels eo/eu/oo/ou/u all become "o" (they are what the systems disagree on),
+    aspirated/plain consonant pairs (k/g, t/d, p/b, ch/j) are merged, r/l merged and
+    doubled consonants simplified. The skeleton is a key, not a spelling.
+
+    Args:
+        given: Lower-case ASCII given name, syllables joined (no hyphen or space).
+    """
+    g = given.replace("'", "")
+    for a, b in (("kk", "k"), ("tt", "t"), ("pp", "p"), ("ss", "s"), ("jj", "j")):
+        g = g.replace(a, b)
+    for a, b in (("eo", "o"), ("eu", "o"), ("oo", "o"), ("ou", "o"), ("ee", "i"), ("u", "o")):
+        g = g.replace(a, b)
+    for a, b in (("ch", "j"), ("sh", "s"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l")):
+        g = g.replace(a, b)
+    return g
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person name split into parts for matching.
+
+    Attributes:
+        tokens: Key tokens (folded), in written order, hyphenated parts split.
+        surname: The folded family name ("" when the name is a single token that may
+            be either a given name or a surname).
+        family_first: True when the written order was family name first (East Asian).
+        style: "korean", "chinese" or "general": which folding rules applied.
+        key: The order-insensitive matching key.
+    """
+
+    tokens: tuple[str, ...]
+    surname: str
+    family_first: bool
+    style: str
+    key: str
+
+
+def _base_tokens(name: str) -> list[str]:
+    """Typography-, diacritic-, case- and punctuation-folded tokens of a clean name."""
+    text = strip_key_punctuation(fold_case(fold_diacritics(fold_typography(name))))
+    return [t for t in text.split() if t.strip("-")]
+
+
+def _east_asian(tokens: list[str]) -> tuple[str, str, str, bool] | None:
+    """(style, surname key, given key, family_first) when tokens look Korean/Chinese."""
+    rules = name_rules()
+    if not 2 <= len(tokens) <= 3:
+        return None
+    for family_first in (True, False):
+        surname = tokens[0] if family_first else tokens[-1]
+        given_tokens = tokens[1:] if family_first else tokens[:-1]
+        if "-" in surname:
+            continue
+        # A given name is one (possibly hyphenated) token, or two one-syllable tokens.
+        parts = [p for t in given_tokens for p in t.split("-") if p]
+        if len(given_tokens) == 2 and "-" in "".join(given_tokens):
+            continue
+        given = "".join(parts)
+        if surname in rules.korean_surnames and (
+            _KO_GIVEN.fullmatch(given)
+            and (len(given_tokens) == 1 or all(_KO_SINGLE.fullmatch(p) for p in parts))
+            and len(parts) <= 3
+        ):
+            return "korean", rules.korean_surnames[surname], fold_korean_given(given), family_first
+        if surname in rules.chinese_surnames and family_first and _ZH_GIVEN.fullmatch(given):
+            return "chinese", surname, given, True
+    return None
+
+
+def parse_person_name(name: str) -> PersonName:
+    """Split a (title-free) person name into matching parts and its order-free key.
+
+    Korean names (known surname + romanised syllables, in either order) are keyed as
+    surname + folded given name, so "Yoon Suk Yeol", "Yoon Suk-yeol", "Yun Sŏk-yŏl"
+    and "Suk-yeol Yoon" share a key while "Kim Jong Un" / "Kim Jong Il" / "Kim Yo Jong"
+    stay apart. Chinese surname-first names join their given-name syllables
+    ("Xi Jin-ping" ~ "Xi Jinping"). Other names are keyed by their sorted folded tokens,
+    which makes Japanese name order irrelevant ("Ishiba Shigeru" ~ "Shigeru Ishiba")
+    while keeping every token, so "Donald Trump Jr." and "George H. W. Bush" differ
+    from "Donald Trump" and "George W. Bush".
+    """
+    tokens = _base_tokens(name)
+    if not tokens:
+        return PersonName((), "", False, "general", "")
+    east = _east_asian(tokens)
+    if east is not None:
+        style, surname, given, family_first = east
+        return PersonName(tuple(tokens), surname, family_first, style, f"{style}:{surname} {given}")
+    parts = [
+        fold_given_variant(fold_slavic_endings(fold_umlaut_digraphs(part)))
+        for token in tokens
+        for part in drop_name_particle(token).split("-")
+        if part
+    ]
+    suffixes = {"jr", "sr", "ii", "iii", "iv"}
+    core = [p for p in parts if p not in suffixes]
+    surname = core[-1] if len(core) > 1 else ""
+    return PersonName(tuple(parts), surname, False, "general", " ".join(sorted(parts)))
+
+
+def person_key(surface: str) -> str:
+    """Matching key of a person surface string (titles, possessive and typography removed)."""
+    return parse_person_name(clean_name(surface)).key
+
+
+def surname_key(token: str) -> str:
+    """Matching key of a single-token name used as a short form ("Yoon", "Schröder")."""
+    tokens = _base_tokens(strip_possessive(fold_typography(token)))
+    if len(tokens) != 1:
+        return ""
+    token = tokens[0]
+    rules = name_rules()
+    if token in rules.korean_surnames:
+        return rules.korean_surnames[token]
+    return fold_slavic_endings(fold_umlaut_digraphs(drop_name_particle(token)))
+
+
+def strip_org_suffix(tokens: list[str]) -> list[str]:
+    """Drop trailing legal-form tokens ("Samsung Electronics Co Ltd" -> "Samsung Electronics")."""
+    suffixes = name_rules().org_suffixes
+    while len(tokens) > 1 and tokens[-1] in suffixes:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def place_key(surface: str) -> str:
+    """Matching key of a place or country name: "the Republic of Korea" -> "republic of korea"."""
+    text = strip_leading_article(strip_possessive(fold_typography(surface)))
+    text = strip_key_punctuation(fold_case(fold_diacritics(text)))
+    return " ".join(w for w in text.replace("-", " ").split() if w != "and")
+
+
+def org_key(surface: str) -> str:
+    """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
+    text = strip_leading_article(strip_possessive(fold_typography(surface)))
+    text = strip_key_punctuation(fold_case(fold_diacritics(text)))
+    tokens = text.replace("-", " ").split()
+    return " ".join(strip_org_suffix(tokens))
+
+
+def acronym_of(name: str) -> str:
+    """Initials of the significant words of a name: "Asia-Pacific Economic Cooperation" -> "APEC".
+
+    Hyphenated parts count as words; "of", "the", "and", "for" are skipped, as in
+    most organisation acronyms.
+    """
+    skip = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"}
+    words = [w for w in re.split(r"[\s\-]+", fold_diacritics(name)) if w]
+    return "".join(w[0] for w in words if w.lower() not in skip and w[0].isalpha()).upper()
+
+
+def name_key(surface: str, entity_type: str) -> str:
+    """Type-dependent matching key: the single entry point for building keys."""
+    if entity_type == "PERSON":
+        return person_key(surface)
+    if entity_type == "ORG":
+        return org_key(surface)
+    return place_key(surface)
