@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.core.ids import content_hash
+from pipelines.core.parse.limits import DEFAULT_LIMITS
 
-DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+# One limit for reading and parsing (NEWS_MAX_FILE_BYTES overrides it).
+DEFAULT_MAX_FILE_BYTES = DEFAULT_LIMITS.max_file_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,13 @@ def _walk(root: Path) -> Iterator[tuple[Path, os.stat_result]]:
                 yield Path(entry.path), st
 
 
+def list_names(roots: Sequence[LandingRoot]) -> list[str]:
+    """Source names of every non-hidden entry under the roots (nothing is read)."""
+    return sorted(
+        _relname(root, path) for root in roots if root.path.is_dir() for path, _ in _walk(root.path)
+    )
+
+
 def _relname(root: LandingRoot, path: Path) -> str:
     return f"{root.label}/{path.relative_to(root.path).as_posix()}"
 
@@ -101,21 +110,39 @@ def scan(
             name = _relname(root, path)
             if stat.S_ISLNK(st.st_mode):
                 out.append(
-                    FileState(name, None, None, None, "symlink",
-                              "Symbolic links are never followed; copy the file into the landing folder instead.")
+                    FileState(
+                        name,
+                        None,
+                        None,
+                        None,
+                        "symlink",
+                        "Symbolic links are never followed; copy the file into the landing folder instead.",
+                    )
                 )
                 continue
             if not stat.S_ISREG(st.st_mode):
                 out.append(
-                    FileState(name, None, None, None, "not_regular",
-                              "Not a regular file (device, socket or pipe); ignored.")
+                    FileState(
+                        name,
+                        None,
+                        None,
+                        None,
+                        "not_regular",
+                        "Not a regular file (device, socket or pipe); ignored.",
+                    )
                 )
                 continue
             if st.st_size > max_file_bytes:
                 out.append(
-                    FileState(name, st.st_size, st.st_mtime_ns, None, "too_large",
-                              f"File is {st.st_size} bytes, over the {max_file_bytes}-byte limit "
-                              "(NEWS_MAX_FILE_BYTES); split it or raise the limit.")
+                    FileState(
+                        name,
+                        st.st_size,
+                        st.st_mtime_ns,
+                        None,
+                        "too_large",
+                        f"File is {st.st_size} bytes, over the {max_file_bytes}-byte limit "
+                        "(NEWS_MAX_FILE_BYTES); split it or raise the limit.",
+                    )
                 )
                 continue
             prev = known.get(name)
@@ -124,8 +151,14 @@ def scan(
                 continue
             res = read_file(path, max_file_bytes=max_file_bytes)
             out.append(
-                FileState(name, st.st_size, st.st_mtime_ns, res.content_hash,
-                          res.problem_code, res.problem)
+                FileState(
+                    name,
+                    st.st_size,
+                    st.st_mtime_ns,
+                    res.content_hash,
+                    res.problem_code,
+                    res.problem,
+                )
             )
     out.sort(key=lambda f: f.source_file)
     return out
@@ -157,8 +190,12 @@ def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Re
         if not stat.S_ISREG(before.st_mode):
             return ReadResult(None, None, "not_regular", "Not a regular file.")
         if before.st_size > max_file_bytes:
-            return ReadResult(None, None, "too_large",
-                              f"File is {before.st_size} bytes, over the {max_file_bytes}-byte limit.")
+            return ReadResult(
+                None,
+                None,
+                "too_large",
+                f"File is {before.st_size} bytes, over the {max_file_bytes}-byte limit.",
+            )
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -167,8 +204,12 @@ def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Re
                 break
             total += len(chunk)
             if total > max_file_bytes:
-                return ReadResult(None, None, "too_large",
-                                  f"File grew past the {max_file_bytes}-byte limit while being read.")
+                return ReadResult(
+                    None,
+                    None,
+                    "too_large",
+                    f"File grew past the {max_file_bytes}-byte limit while being read.",
+                )
             chunks.append(chunk)
         after = os.fstat(fd)
     except OSError as exc:
@@ -181,6 +222,10 @@ def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Re
         or after.st_mtime_ns != before.st_mtime_ns
         or len(raw) != after.st_size
     ):
-        return ReadResult(None, None, "unstable",
-                          "The file changed while it was being read; it will be retried on the next run.")
+        return ReadResult(
+            None,
+            None,
+            "unstable",
+            "The file changed while it was being read; it will be retried on the next run.",
+        )
     return ReadResult(raw, content_hash(raw))

@@ -62,9 +62,7 @@ def scan_landing(
     """
     stats = StepStats()
     now = utcnow()
-    existing = {
-        r["source_file"]: r for r in session.fetch_dicts("select * from ingest_files")
-    }
+    existing = {r["source_file"]: r for r in session.fetch_dicts("select * from ingest_files")}
     known = {
         k: (r["size_bytes"], r["mtime_ns"], r["content_hash"])
         for k, r in existing.items()
@@ -81,16 +79,27 @@ def scan_landing(
         changed = old is None or old["content_hash"] != f.content_hash or old["status"] == "removed"
         if f.problem_code:
             row.update(
-                content_hash=None, size_bytes=f.size_bytes, mtime_ns=f.mtime_ns, shard=None,
-                status="quarantined", reason_code=f.problem_code, reason=f.problem,
-                duplicate_of=None, article_count=0,
+                content_hash=None,
+                size_bytes=f.size_bytes,
+                mtime_ns=f.mtime_ns,
+                shard=None,
+                status="quarantined",
+                reason_code=f.problem_code,
+                reason=f.problem,
+                duplicate_of=None,
+                article_count=0,
             )
             stats.add("quarantined")
         elif changed:
             row.update(
-                content_hash=f.content_hash, size_bytes=f.size_bytes, mtime_ns=f.mtime_ns,
-                shard=ids.shard_of(f.content_hash or ""), status="pending",
-                reason_code=None, reason=None, duplicate_of=None,
+                content_hash=f.content_hash,
+                size_bytes=f.size_bytes,
+                mtime_ns=f.mtime_ns,
+                shard=ids.shard_of(f.content_hash or ""),
+                status="pending",
+                reason_code=None,
+                reason=None,
+                duplicate_of=None,
             )
             stats.add("new" if old is None else "changed")
         else:
@@ -102,7 +111,8 @@ def scan_landing(
             continue
         row = dict(old)
         row.update(
-            status="removed", reason_code="removed",
+            status="removed",
+            reason_code="removed",
             reason="The file is no longer in the landing zone; its articles are removed "
             "when its shard is next loaded.",
         )
@@ -140,14 +150,19 @@ def _parse_one(
 ) -> _FileOutcome:
     path = landing.resolve(roots, file["source_file"])
     if path is None:
-        return _FileOutcome("quarantined", "outside_root", "Path resolves outside its landing root.", (), ())
+        return _FileOutcome(
+            "quarantined", "outside_root", "Path resolves outside its landing root.", (), ()
+        )
     res = landing.read_file(path, max_file_bytes=limits.max_file_bytes)
     if res.raw is None:
         return _FileOutcome("quarantined", res.problem_code, res.problem, (), ())
     if res.content_hash != file["content_hash"]:
         return _FileOutcome(
-            "pending", "changed_since_scan",
-            "The file changed after the landing scan; it will be loaded by the next run.", (), (),
+            "pending",
+            "changed_since_scan",
+            "The file changed after the landing scan; it will be loaded by the next run.",
+            (),
+            (),
         )
     outcome = parse_file(res.raw, file["source_file"], limits=limits)
     if not outcome.articles:
@@ -217,9 +232,13 @@ def load_articles(
             continue
         if fhash in first_by_hash:
             upd.update(
-                status="duplicate", reason_code="duplicate_content", duplicate_of=first_by_hash[fhash],
+                status="duplicate",
+                reason_code="duplicate_content",
+                duplicate_of=first_by_hash[fhash],
                 reason="Byte-identical to another landed file; stored once as that file's article.",
-                article_count=0, parsed_hash=fhash, parser_version=pver,
+                article_count=0,
+                parsed_hash=fhash,
+                parser_version=pver,
             )
             file_updates.append(upd)
             stats.add("duplicate_files")
@@ -245,47 +264,76 @@ def load_articles(
             aid = ids.article_id(art.title, art.body)
             if aid in foreign and foreign[aid] != name:
                 rejection_rows.append(
-                    {"source_file": name, "record_ref": art.record_ref, "content_hash": fhash,
-                     "shard": f["shard"], "reason_code": "duplicate_article",
-                     "reason": f"Same title and body as the article from {foreign[aid]}; stored once."}
+                    {
+                        "source_file": name,
+                        "record_ref": art.record_ref,
+                        "content_hash": fhash,
+                        "shard": f["shard"],
+                        "reason_code": "duplicate_article",
+                        "reason": f"Same title and body as the article from {foreign[aid]}; stored once.",
+                    }
                 )
                 continue
             if aid in keep_ids:
                 rejection_rows.append(
-                    {"source_file": name, "record_ref": art.record_ref, "content_hash": fhash,
-                     "shard": f["shard"], "reason_code": "duplicate_article",
-                     "reason": "Same title and body as another article in this batch; stored once."}
+                    {
+                        "source_file": name,
+                        "record_ref": art.record_ref,
+                        "content_hash": fhash,
+                        "shard": f["shard"],
+                        "reason_code": "duplicate_article",
+                        "reason": "Same title and body as another article in this batch; stored once.",
+                    }
                 )
                 continue
             keep_ids.add(aid)
             produced += 1
             article_rows.append(
-                rowmod.article_row(art, article_id=aid, file_hash=fhash, shard=f["shard"],
-                                   parser_version=pver, now=now)
+                rowmod.article_row(
+                    art,
+                    article_id=aid,
+                    file_hash=fhash,
+                    shard=f["shard"],
+                    parser_version=pver,
+                    now=now,
+                )
             )
-        for rej in result.rejections:
-            rejection_rows.append(
-                {"source_file": name, "record_ref": rej.record_ref, "content_hash": fhash,
-                 "shard": f["shard"], "reason_code": rej.reason_code, "reason": rej.reason}
-            )
+        rejection_rows.extend(
+            {
+                "source_file": name,
+                "record_ref": rej.record_ref,
+                "content_hash": fhash,
+                "shard": f["shard"],
+                "reason_code": rej.reason_code,
+                "reason": rej.reason,
+            }
+            for rej in result.rejections
+        )
         upd["article_count"] = produced
         if result.status == "loaded" and produced == 0:
-            upd.update(status="duplicate", reason_code="duplicate_article",
-                       reason="Every article in the file is already stored from another file.")
+            upd.update(
+                status="duplicate",
+                reason_code="duplicate_article",
+                reason="Every article in the file is already stored from another file.",
+            )
         file_updates.append(upd)
         stats.add(f"{upd['status']}_files")
         stats.add("parsed_files")
 
     stale = sorted({a["article_id"] for a in existing} - keep_ids)
-    reparsed = sorted({f["source_file"] for f in file_updates if f.get("parsed_hash") == f.get("content_hash")})
+    reparsed = sorted(
+        {f["source_file"] for f in file_updates if f.get("parsed_hash") == f.get("content_hash")}
+    )
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
         batch.upsert("articles", article_rows, keep=("ingested_at", "nlp_version"))
         for table in ARTICLE_CHILD_TABLES:
             batch.delete_where_in(table, "article_id", stale)
         batch.delete_where_in("articles", "article_id", stale)
-        batch.delete_where_in("rejections", "source_file", reparsed + [
-            f["source_file"] for f in file_updates if f["status"] == "removed"
-        ])
+        batch.delete_where_in(
+            "rejections",
+            "source_file",
+            reparsed + [f["source_file"] for f in file_updates if f["status"] == "removed"],
+        )
         batch.upsert("rejections", rejection_rows)
         batch.upsert("ingest_files", file_updates)
     stats.add("articles_written", len(article_rows))
@@ -332,12 +380,16 @@ def analyse_articles(
         tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ARTICLE_CHILD_TABLES}
         for (_, _, authors), result in zip(chunk, analyser.analyse(items), strict=True):
             resolved = _resolve_authors(analyser.resolver, authors or [])
-            for table, rows in rowmod.analysis_rows(result, version=version, authors=resolved).items():
+            for table, rows in rowmod.analysis_rows(
+                result, version=version, authors=resolved
+            ).items():
                 tables[table].extend(rows)
         article_ids = [aid for aid, _, _ in chunk]
         with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
             for table in ARTICLE_CHILD_TABLES:
-                batch.replace_for_articles(table, article_ids, tables[table], rowmod.CHILD_KEYS[table])
+                batch.replace_for_articles(
+                    table, article_ids, tables[table], rowmod.CHILD_KEYS[table]
+                )
             batch.execute(
                 "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
                 [version, article_ids],
@@ -350,7 +402,9 @@ def analyse_articles(
     return stats
 
 
-def _resolve_authors(resolver: EntityResolver, authors: Sequence[str]) -> list[tuple[str, Entity | None]]:
+def _resolve_authors(
+    resolver: EntityResolver, authors: Sequence[str]
+) -> list[tuple[str, Entity | None]]:
     return [(name, resolver.resolve_name(name, "PERSON")) for name in authors]
 
 

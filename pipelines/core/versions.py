@@ -22,7 +22,15 @@ def _digest_tree(paths: tuple[str, ...]) -> str:
         base = _CORE / rel
         files = sorted(base.rglob("*")) if base.is_dir() else [base]
         for path in files:
-            if path.is_file() and path.suffix in {".py", ".txt", ".jsonl", ".json", ".toml", ".tsv", ".csv"}:
+            if path.is_file() and path.suffix in {
+                ".py",
+                ".txt",
+                ".jsonl",
+                ".json",
+                ".toml",
+                ".tsv",
+                ".csv",
+            }:
                 h.update(path.relative_to(_CORE).as_posix().encode())
                 h.update(path.read_bytes())
     return h.hexdigest()[:10]
@@ -38,5 +46,14 @@ def parser_version() -> str:
 def analysis_code_version() -> str:
     """Digest of the NLP, entity and quote code and rules (model and overrides excluded)."""
     return _digest_tree(
-        ("nlp.py", "pipeline.py", "entities.py", "normalize.py", "quotes", "rules", "models.py", "ids.py")
+        (
+            "nlp.py",
+            "pipeline.py",
+            "entities.py",
+            "normalize.py",
+            "quotes",
+            "rules",
+            "models.py",
+            "ids.py",
+        )
     )

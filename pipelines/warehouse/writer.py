@@ -91,8 +91,7 @@ def connect_with_retry(
                 ) from exc
             if on_wait and not warned:
                 on_wait(
-                    f"waiting for {_lock_holder(text)} to release {path} "
-                    f"(up to {timeout_s:.0f}s)"
+                    f"waiting for {_lock_holder(text)} to release {path} (up to {timeout_s:.0f}s)"
                 )
                 warned = True
             time.sleep(delay)
@@ -139,7 +138,7 @@ class Warehouse:
             shutil.copyfile(self.writer_path, tmp)
             with tmp.open("rb+") as fh:
                 os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            tmp.replace(self.path)
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -167,7 +166,7 @@ class Session:
     # ---------------------------------------------------------------- writing
     def arrow_schema(self, table: str) -> pa.Schema:
         if table not in self._schemas:
-            rel = self.con.execute(f"select * from {_ident(table)} limit 0")
+            rel = self.con.sql(f"select * from {_ident(table)} limit 0")
             self._schemas[table] = rel.to_arrow_table().schema
         return self._schemas[table]
 
@@ -221,7 +220,8 @@ class Batch:
         keep: Sequence[str] = (),
     ) -> int:
         """Insert rows, updating existing keys in place (columns in ``keep`` are not
-        overwritten). Rows are deduplicated by key first (the last one wins)."""
+        overwritten). Rows are deduplicated by key first (the last one wins).
+        """
         con = self.session.con
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         if data.num_rows == 0:

@@ -1,0 +1,75 @@
+"""Command line: ``python -m pipelines <command> [options]``.
+
+Commands:
+  run              materialise every asset (seeds + data/landing, or $NEWS_LANDING)
+                   into $NEWS_WAREHOUSE (default data/warehouse.duckdb) and print a summary
+  summary          print rows per table and the top speakers of the warehouse
+  extract-quotes   --input DOCS.jsonl --output PRED.jsonl (the pipeline's own code path)
+  eval-quotes      score quote extraction on ../shared/eval/quotes/dev.jsonl and the seeds
+  resolve-names    --input NAMES.txt --output OUT.jsonl (context-free name resolution)
+  eval-entities    B-cubed F1 and false merges on tests/data/entity_eval
+  eval-html        body-text token F1 on ../shared/corpora/html
+  fuzz             run the parser fuzzer and print how many inputs crashed
+  bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+
+def _run(argv: list[str]) -> int:
+    import logging
+
+    from pipelines.defs.runner import run_refresh
+    from pipelines.tools.summary import print_summary
+
+    logging.getLogger("dagster").setLevel(logging.WARNING)
+    result = run_refresh(raise_on_error=False)
+    if not result.success:
+        print("run failed; see the step errors above (or the run in `make ui`)", file=sys.stderr)
+        return 1
+    print_summary()
+    return 0
+
+
+def _summary(argv: list[str]) -> int:
+    from pipelines.tools.summary import print_summary
+
+    print_summary()
+    return 0
+
+
+def _lazy(module: str, func: str) -> Callable[[list[str]], int]:
+    def call(argv: list[str]) -> int:
+        import importlib
+
+        return int(getattr(importlib.import_module(module), func)(argv))
+
+    return call
+
+
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "run": _run,
+    "summary": _summary,
+    "extract-quotes": _lazy("pipelines.tools.quote_eval", "extract_quotes_main"),
+    "eval-quotes": _lazy("pipelines.tools.quote_eval", "eval_quotes_main"),
+    "resolve-names": _lazy("pipelines.tools.resolve_names", "resolve_names_main"),
+    "eval-entities": _lazy("pipelines.tools.resolve_names", "eval_entities_main"),
+    "eval-html": _lazy("pipelines.tools.html_eval", "html_eval_main"),
+    "fuzz": _lazy("pipelines.tools.fuzz_parsers", "fuzz_main"),
+    "bench": _lazy("pipelines.tools.bench", "bench_main"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"} or args[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if args and args[0] in {"-h", "--help", "help"} else 2
+    return COMMANDS[args[0]](args[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

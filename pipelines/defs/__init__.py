@@ -1,0 +1,1 @@
+"""Thin Dagster layer: assets, checks, resources, schedules and sensors."""

@@ -1,0 +1,1 @@
+"""Command-line tools: evaluation, benchmarks, fuzzing, gazetteer building."""

@@ -1,0 +1,65 @@
+"""Read-only summaries of the warehouse: row counts, previews and check queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipelines.warehouse.schema import load_sql
+from pipelines.warehouse.writer import Session
+
+PUBLIC_TABLES = (
+    "ingest_files",
+    "articles",
+    "rejections",
+    "mentions",
+    "quotes",
+    "entities",
+    "entity_aliases",
+    "entity_observations",
+    "alias_decisions",
+    "article_authors",
+)
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    return {t: session.count(t) for t in PUBLIC_TABLES}
+
+
+def _cell(v: Any, width: int = 80) -> str:
+    s = "" if v is None else str(v)
+    s = s.replace("|", "\\|").replace("\n", " ")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def markdown_table(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "_(no rows)_"
+    cols = list(rows[0])
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    lines += ["| " + " | ".join(_cell(r[c]) for c in cols) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def preview(session: Session, name: str, limit: int = 5) -> str:
+    """Markdown preview of a table using its named preview query."""
+    return markdown_table(session.fetch_dicts(load_sql("previews", name), [limit]))
+
+
+def check_failures(session: Session, name: str) -> int:
+    """Rows violating the named check (``sql/checks/<name>.sql`` returns offenders)."""
+    sql = load_sql("checks", name)
+    return int(session.fetch(f"select count(*) from ({sql})")[0][0])
+
+
+def check_examples(session: Session, name: str, limit: int = 5) -> str:
+    sql = load_sql("checks", name)
+    return markdown_table(session.fetch_dicts(f"select * from ({sql}) limit {int(limit)}"))
+
+
+def top_speakers(session: Session, limit: int = 10) -> list[tuple[str, str, int]]:
+    rows = session.fetch(
+        "select canonical_name, entity_type, direct_quotes + partial_quotes as n "
+        "from quotes_by_speaker order by n desc, canonical_name limit ?",
+        [limit],
+    )
+    return [(r[0], r[1], int(r[2])) for r in rows]
