@@ -219,8 +219,9 @@ class Batch:
         *,
         keep: Sequence[str] = (),
     ) -> int:
-        """Insert rows, updating existing keys in place (columns in ``keep`` are not
-        overwritten). Rows are deduplicated by key first (the last one wins).
+        """Insert rows, updating existing keys in place.
+
+        Columns in ``keep`` are not overwritten. Rows are deduplicated by key first.
         """
         con = self.session.con
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
