@@ -1,6 +1,5 @@
 """The refresh job, its daily schedule and the landing-zone sensor."""
 
-from __future__ import annotations
 
 import hashlib
 import json

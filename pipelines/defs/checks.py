@@ -3,7 +3,6 @@
 Each check runs a query from ``sql/checks/`` that returns the offending rows.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 

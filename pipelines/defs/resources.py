@@ -1,6 +1,5 @@
 """Resources: where the warehouse and landing zone are, and the loaded analyser."""
 
-from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
@@ -31,11 +30,11 @@ class LandingResource(dg.ConfigurableResource):
     """The landing zone: ``seeds/`` + ``data/landing/``, or one folder if ``landing`` is set."""
 
     repo_root: str
-    landing: str | None = None
+    landing_dir: str | None = None
     max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES
 
     def roots(self) -> list[landing.LandingRoot]:
-        return landing.default_roots(Path(self.repo_root), self.landing)
+        return landing.default_roots(Path(self.repo_root), self.landing_dir)
 
 
 @lru_cache(maxsize=2)
@@ -64,7 +63,7 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
         ),
         "landing_zone": LandingResource(
             repo_root=str(settings.REPO_ROOT),
-            landing=settings.landing_override(),
+            landing_dir=settings.landing_override(),
             max_file_bytes=settings.max_file_bytes(),
         ),
         "nlp": NlpResource(model=model_name(), overrides_path=str(settings.overrides_path())),
