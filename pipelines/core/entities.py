@@ -48,6 +48,7 @@ from pipelines.core.models import (
 from pipelines.core.normalize import (
     acronym_of,
     clean_name,
+    clean_surface,
     fold_typography,
     org_key,
     parse_person_name,
@@ -406,7 +407,7 @@ class EntityResolver:
 
     def _resolve_context_free(self, surface: str, etype: str | None) -> _Hit | None:
         """Resolution of one surface string without any document context."""
-        name, titles = split_titles(clean_name(surface))
+        name, titles = split_titles(clean_surface(surface))
         if not name:
             return None
         hit = self._lookup_exact(surface if etype != PERSON else name, etype)
@@ -572,7 +573,7 @@ class _ArticleResolver:
                 continue
             if self.body[span.start : span.end] != span.text:
                 continue  # offsets that do not index this body cannot be stored
-            name, titles = split_titles(clean_name(span.text))
+            name, titles = split_titles(clean_surface(span.text))
             if not name:
                 continue
             if self._resolve_full(span, label, name, titles):
@@ -678,7 +679,7 @@ class _ArticleResolver:
         self._add(span.start, span.end, hit)
         entry = hit.entry
         if entry.entity.entity_type == PERSON:
-            name = split_titles(clean_name(span.text))[0]
+            name = split_titles(clean_surface(span.text))[0]
             tokens = tuple(t for t in (surname_key(w) for w in name.split()) if t)
             canon = tuple(
                 t for t in (surname_key(w) for w in entry.entity.canonical_name.split()) if t
@@ -763,7 +764,7 @@ class _ArticleResolver:
             e = f.hit.entry
             if e.entity.entity_type != PERSON:
                 continue
-            titled = role in " ".join(split_titles(clean_name(self.body[f.start : f.end]))[1])
+            titled = role in " ".join(split_titles(clean_surface(self.body[f.start : f.end]))[1])
             if titled or any(role in p[1] for p in e.positions):
                 counts[e.entity.entity_id] += 1
                 entries[e.entity.entity_id] = e
@@ -842,7 +843,9 @@ class _ArticleResolver:
         names: dict[str, _Entry] = {}
         for f in self.found:
             if f.etype == PERSON and f.hit.rule != "unlinked_surname":
-                surface = strip_possessive(split_titles(clean_name(self.body[f.start : f.end]))[0])
+                surface = strip_possessive(
+                    split_titles(clean_surface(self.body[f.start : f.end]))[0]
+                )
                 if len(surface) >= 3 and surface[0].isupper():
                     names.setdefault(surface, f.hit.entry)
         if not names:

@@ -230,7 +230,28 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     while stripped and stripped[-1][2]:
         stripped.pop()
     end = stripped[-1][0] if stripped else 0
+    # "Education Secretary X", "Samsung chairman X", "Arsenal manager X": a role noun
+    # after a few words we do not know. Only when two name tokens remain, so "Martin
+    # Luther King Jr." or "Billie Jean King" are left alone.
+    for j in range(min(len(tokens) - 2, end + 4) - 1, end - 1, -1):
+        if norms[j] in _HEAD_TITLES:
+            stripped.append((j + 1, " ".join(norms[end : j + 1]), False))
+            end = j + 1
+            break
     return " ".join(tokens[end:]), tuple(words for _, words, _ in stripped)
+
+
+# Single-word titles that head a role phrase ("Foreign Secretary", "Tory leader").
+# Modifiers such as "former" are not heads: "former X" alone is not a role phrase.
+_HEAD_TITLES = frozenset(
+    {"secretary", "minister", "leader", "chancellor", "president", "premier", "chairman",
+     "chairwoman", "chair", "chief", "director", "spokesman", "spokeswoman", "spokesperson",
+     "manager", "coach", "founder", "ceo", "governor", "mayor", "ambassador", "envoy",
+     "commissioner", "secretary-general", "director-general", "prosecutor", "judge",
+     "captain", "striker", "midfielder", "defender", "goalkeeper", "actor", "actress",
+     "singer", "star", "executive", "head", "boss", "owner", "editor", "analyst", "economist",
+     "lawmaker", "senator", "mp", "mep", "official", "adviser", "advisor", "aide", "general"}
+)  # fmt: skip
 
 
 def strip_titles(text: str) -> str:
@@ -241,16 +262,20 @@ def strip_titles(text: str) -> str:
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 
 
+def clean_surface(surface: str) -> str:
+    """Typography folded, edge punctuation and possessive dropped; titles kept."""
+    text = fold_typography(surface)
+    text = _TOKEN_PUNCT.sub("", text)
+    return strip_possessive(_TRAILING_JUNK.sub("", text))
+
+
 def clean_name(surface: str) -> str:
     """Readable canonical form of a surface name: typography folded, possessive, titles dropped.
 
     "South Korean President Yoon Suk\u2011yeol's" -> "Yoon Suk-yeol". Case and
     diacritics are kept (they are part of how the name is shown).
     """
-    text = fold_typography(surface)
-    text = _TOKEN_PUNCT.sub("", text)
-    text = strip_possessive(_TRAILING_JUNK.sub("", text))
-    return strip_titles(text)
+    return strip_titles(clean_surface(surface))
 
 
 # --------------------------------------------------------------- key-level steps
@@ -350,9 +375,28 @@ class PersonName:
     key: str
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$")
+
+
+def split_initials(tokens: list[str]) -> list[str]:
+    """Split run-together middle initials: "George H.W. Bush" -> "George H. W. Bush".
+
+    Only inner tokens are split: a first or last all-capital token is a name
+    ("YOON Suk Yeol") or an acronym, not initials.
+    """
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if 0 < i < len(tokens) - 1 and _INITIALS.match(token):
+            out.extend(c for c in token if c.isalpha())
+        else:
+            out.append(token)
+    return out
+
+
 def _base_tokens(name: str) -> list[str]:
     """Typography-, diacritic-, case- and punctuation-folded tokens of a clean name."""
-    text = strip_key_punctuation(fold_case(fold_diacritics(fold_typography(name))))
+    raw = split_initials(fold_typography(name).split())
+    text = strip_key_punctuation(fold_case(fold_diacritics(" ".join(raw))))
     return [t for t in text.split() if t.strip("-")]
 
 

@@ -82,6 +82,12 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
             by_key[place_key(n)] = c["iso2"]
     names: dict[str, set[str]] = {c["iso2"]: {c["name"], *c["extra"], c["iso3"]} for c in countries}
     capitals = {place_key(cap) for c in countries for cap in c["capitals"]}
+    # Curated cities and regions are never country aliases (countrynames maps e.g.
+    # "Osaka" to Japan and "England" to the United Kingdom).
+    for line in read_rule_lines("curated_entities.jsonl"):
+        item = json.loads(line)
+        if item["kind"] in {"city", "region"}:
+            capitals.update(place_key(n) for n in [item["canonical_name"], *item["aliases"]])
 
     # --- countrynames (MIT): extra spellings, and demonyms for the descriptor list.
     data = yaml.safe_load((shared / "countrynames" / "data.yaml").read_text("utf-8"))
@@ -258,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         '# ("South Korean President ..."). Demonyms from opensanctions/countrynames (MIT),\n'
         "# country names from rules/countries.tsv (curated).\n"
     )
-    extra = ["U.S.", "US", "UK", "U.K.", "EU", "American", "British", "French", "Dutch",
+    extra = ["U.S.", "US", "UK", "U.K.", "EU", "UN", "U.N.", "American", "British", "French", "Dutch",
              "Swiss", "Thai", "Greek", "Welsh", "Scottish", "Irish", "English", "Korean",
              "Chinese", "Japanese", "Russian", "Ukrainian", "North Korean", "South Korean"]  # fmt: skip
     words = sorted(set(descriptors) | set(extra), key=str.lower)
