@@ -164,6 +164,16 @@ def test_split_paragraphs(text: str, expected: list[str]) -> None:
             "Quarterly",
         ),
         ("Is this the end?\n\nPerhaps not.", "Is this the end?", "Perhaps"),
+        (
+            "Rivals of the £400 Apple...\n\nThe Mac mini is cheap.",
+            "Rivals of the £400 Apple...",
+            "The Mac",
+        ),
+        (
+            "'My memories of Marley...'\n\nTo mark the anniversary.",
+            "'My memories of Marley...'",
+            "To mark",
+        ),
         ("A first sentence that ends like one.\n\nSecond paragraph.", None, "A first"),
         ("Line one\nLine two in the same block.\n\nMore.", None, "Line one"),
         ("Only a single line of text", None, "Only"),

@@ -120,6 +120,14 @@ def fragment_paragraphs(markup: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def _repeats_title(paragraph: str, title: str | None) -> bool:
+    """True when a body's first line is the headline (possibly without the site suffix)."""
+    if not title or len(paragraph) > 300:
+        return False
+    line, head = " ".join(paragraph.split()).casefold(), " ".join(title.split()).casefold()
+    return line == head or (len(line) >= 10 and head.startswith(line))
+
+
 def _clean_sitename(value: str | None) -> str | None:
     """Site name as a name: some pages give a URL ("https://www.example.com")."""
     name = (value or "").strip()
@@ -178,9 +186,13 @@ def parse_html(html: str, limits: ParseLimits) -> HtmlArticle:
             reason="no article text was found in the HTML page (empty page, script-rendered content, paywall or navigation only)",
         )
     paragraphs = [(line.strip(), i) for i, line in enumerate(text.split("\n")) if line.strip()]
+    title = (getattr(document, "title", None) or "").strip() or None
+    if len(paragraphs) > 1 and _repeats_title(paragraphs[0][0], title):
+        # trafilatura keeps the article's <h1>; it is the title, not body text, and the
+        # dateline rule must see the first real paragraph.
+        paragraphs.pop(0)
     fields = clean_paragraphs(paragraphs, detect_title=False)
     page_authors = _split_authors(getattr(document, "author", None))
-    title = (getattr(document, "title", None) or "").strip() or None
     sitename = _clean_sitename(getattr(document, "sitename", None))
     fields = TextFields(
         body=fields.body,

@@ -54,7 +54,9 @@ _BULLET_RE = re.compile(r"^(?:\s{2,}|\t|[-*•·]\s)")
 
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
-_TITLE_BAD_END_RE = re.compile(r"(?:[.,;:]|\.[\"”’'])$")
+# A sentence ends in "." (optionally inside a closing quote); an ellipsis ("Rivals of the
+# £400 Apple...") is a headline device, not a sentence end.
+_TITLE_BAD_END_RE = re.compile(r"(?:(?<!\.)\.|[,;:]|(?<!\.)\.[\"”’'])$")
 
 _BYLINE_RE = re.compile(r"^By\s+(?P<rest>\S.{0,150})$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 12
