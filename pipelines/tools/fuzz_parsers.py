@@ -27,10 +27,14 @@ from pipelines.core.models import ParseOutcome
 from pipelines.core.parse import ParseLimits, parse_file
 
 _TEXTS = (
-    "By Example Journal Kim Min-ji\nPresident Park said “we will talk,” adding ”soon.”\n"
-    "The talks ended on Saturday. (Yonhap)",
-    "SEOUL, Nov. 17 (Yonhap) -- The minister met his counterpart in Lima.\n\n"
-    "“It was useful,” he said through a translator.",
+    (
+        "By Example Journal Kim Min-ji\nPresident Park said “we will talk,” adding ”soon.”\n"
+        "The talks ended on Saturday. (Yonhap)"
+    ),
+    (
+        "SEOUL, Nov. 17 (Yonhap) -- The minister met his counterpart in Lima.\n\n"
+        "“It was useful,” he said through a translator."
+    ),
     "Markets rally on rate hopes\n\nLONDON (Reuters) - Shares rose on Monday.\n\nReuter",
     "TOKYO, March 3 - Exports fell 3% in February, the ministry said.\n(AP)",
     "Café owners in Zürich paid £5 — or €6 — for “premium” beans… (AFP) (END)",
