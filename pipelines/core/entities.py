@@ -154,6 +154,23 @@ def _type_key(surface: str, entity_type: str) -> str:
     return place_key(surface)
 
 
+_ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
+
+
+def _display_person(name: str) -> str:
+    """Readable form of a person name: "YOON Suk Yeol" -> "Yoon Suk Yeol".
+
+    Some outlets (and bylines) write family names in capitals; the canonical name is
+    shown in ordinary case. Initials and regnal numbers stay as written.
+    """
+    words = []
+    for w in name.split():
+        if w.isupper() and len(w.strip(".")) > 1 and not _ROMAN.match(w):
+            w = "-".join(p.capitalize() for p in w.split("-"))
+        words.append(w)
+    return " ".join(words)
+
+
 def _acronym_key(surface: str) -> str:
     text = fold_typography(surface).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
@@ -442,10 +459,12 @@ class EntityResolver:
             etype = ORG if _ORG_WORDS.search(name) or _acronym_key(name) else PERSON
             if etype == PERSON and len(name.split()) < 2:
                 return None
+        if self._ambiguous(name, etype):
+            return None  # two known entities share this name/acronym: refuse to pick
         if etype == PERSON:
             if len(parse_person_name(name).tokens) < 2:
                 return None  # a bare surname must not merge globally
-            key, canonical = person_key(name), name
+            key, canonical = person_key(name), _display_person(name)
         elif etype == ORG:
             canonical = clean_name(surface)
             canonical = re.sub(r"^the\s+", "", canonical, flags=re.IGNORECASE)
@@ -457,6 +476,17 @@ class EntityResolver:
             return None
         ent = Entity(ids.entity_id(etype, key), canonical, etype)
         return _Hit(_Entry(ent, "name"), "name_key", f"normalised key {key!r}")
+
+    def _ambiguous(self, name: str, etype: str) -> bool:
+        """True when several gazetteer entities share this name or acronym ("ICC")."""
+        idx = self._idx
+        if etype == PERSON:
+            return len(idx.persons.get(person_key(name), [])) > 1
+        acr = _acronym_key(name)
+        if acr and len(idx.acronyms.get(acr, [])) > 1:
+            return True
+        table = idx.orgs if etype == ORG else idx.places
+        return len(table.get(_type_key(name, etype), [])) > 1
 
     # ------------------------------------------------------------ public API
 
@@ -650,7 +680,11 @@ class _ArticleResolver:
                 return True
             hit = r._name_key_hit(span.text, name, label)
             if hit is None:
-                return True
+                # An ambiguous acronym the article does not spell out ("ICC"): keep the
+                # mention, but on an entity local to this article.
+                key = f"local:{self.article_key}:{_type_key(name, label)}"
+                ent = Entity(ids.entity_id(label, key), name, label)
+                hit = _Hit(_Entry(ent, "name"), "ambiguous_local", "several known entities")
         if hit.entry.kind == "city" and hit.entry.capital_of and not self._is_locative(span.start):
             country = r._idx.countries.get(hit.entry.capital_of)
             if country is not None:

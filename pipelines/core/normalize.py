@@ -293,13 +293,14 @@ def strip_key_punctuation(text: str) -> str:
 
 
 def fold_umlaut_digraphs(token: str) -> str:
-    """Fold German-style umlaut spellings between consonants: "schroeder" -> "schroder".
+    """Fold German-style umlaut spellings: "schroeder" -> "schroder".
 
     Outlets write "Schröder" and "Schroeder"; after diacritic folding the first becomes
     "schroder", so the digraph spelling is folded to match. Only a digraph between two
-    consonants is folded, so "joe" or "noel" are untouched.
+    consonants, with more letters after it, is folded, so "joe", "noel", "manuel" and
+    "boeing" are untouched. "ae" is left alone: it is ordinary in English names (Michael).
     """
-    return re.sub(r"(?<=[^aeiouy\W])(a|o|u)e(?=[^aeiouy\W])", r"\1", token)
+    return re.sub(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)", r"\1", token)
 
 
 def fold_slavic_endings(token: str) -> str:

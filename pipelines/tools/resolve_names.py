@@ -134,7 +134,7 @@ def eval_entities_main(argv: list[str]) -> int:
         print(f"  FALSE MERGE {p}: {', '.join(g)}")
     if args.verbose:
         by_gold: dict[str, set[str]] = defaultdict(set)
-        for (cluster, _, surface), p in zip(items, pred, strict=True):
+        for (cluster, _, _surface), p in zip(items, pred, strict=True):
             by_gold[cluster].add(p)
         for cluster, ps in sorted(by_gold.items()):
             if len(ps) > 1:
