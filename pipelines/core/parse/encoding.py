@@ -12,7 +12,8 @@ Order of decisions (first that applies wins):
    UTF-8. Reported as ``utf-8+cp1252``.
 5. Legacy encodings: every candidate in ``_LEGACY_CANDIDATES`` that decodes strictly is scored
    with charset-normalizer's mess ratio (how implausible the decoded text looks: symbols inside
-   words, mixed scripts, control characters); the least messy wins, ties go to the declared
+   words, mixed scripts, control characters); the least messy wins (plus a penalty for symbols inside words, see
+   ``_symbols_in_words``), ties go to the declared
    charset (HTML ``<meta charset>``) and then to candidate order, which starts with cp1252
    because it is the commonest legacy encoding of English news. charset-normalizer's own
    ``best()`` is not used because on a single high byte (BBC sport/199.txt) it picks cp932, and
@@ -39,8 +40,11 @@ from charset_normalizer.md import mess_ratio
 # Latin-1 decodes as a printable character, and WHATWG decodes "iso-8859-1" as cp1252 anyway.
 _LEGACY_CANDIDATES: tuple[str, ...] = (
     "cp1252",
-    "iso8859-2",
+    # cp1250 before ISO-8859-2: a Latin-2 "ą" (0xB1) reads as "±" in cp1250 and is penalised,
+    # but a cp1250 "ą" (0xB9) reads as a plausible "š" in Latin-2, so only this order lets
+    # both be told apart.
     "cp1250",
+    "iso8859-2",
     "iso8859-15",
     "cp1251",
     "koi8-r",
@@ -67,6 +71,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x85\u2028\u2029", "\n"))
 _SURROGATE_RE = re.compile("[\udc80-\udcff]")
 _NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_SYMBOL_IN_WORD_RE = re.compile(r"(?<=[^\W\d_])[\u00a1-\u00bf\u0080-\u009f](?=[^\W\d_])")
 _FALLBACK_ERRORS = "news-cp1252-fallback"
 
 
@@ -160,6 +165,20 @@ def _decode_bom(raw: bytes) -> Decoded | None:
     return None
 
 
+def _symbols_in_words(text: str) -> float:
+    """Share of Latin-1 symbols ("¹", "±", "¼") sitting between two letters.
+
+    charset-normalizer's mess ratio misses single-byte confusions such as Polish "ą" read as
+    cp1252 "¹" ("dziesi¹tej"); a symbol from U+00A1-U+00BF inside a word is that signature.
+    The count is relative to all non-ASCII characters, so one odd character in a long text
+    weighs little and a systematic confusion weighs a lot.
+    """
+    suspicious = len(_SYMBOL_IN_WORD_RE.findall(text))
+    if not suspicious:
+        return 0.0
+    return suspicious / max(1, len(_NON_ASCII_RE.findall(text)))
+
+
 def _legacy_candidates(declared: str | None) -> list[str]:
     ordered = list(_LEGACY_CANDIDATES)
     if declared and declared not in {"utf-8", "utf-8-sig"}:
@@ -183,7 +202,7 @@ def _decode_legacy(raw: bytes, declared: str | None) -> Decoded | None:
             decoded_sample = sample[: exc.start].decode(codec, errors="ignore")
         except LookupError:
             continue
-        mess = mess_ratio(decoded_sample, 1.0)
+        mess = mess_ratio(decoded_sample, 1.0) + _symbols_in_words(decoded_sample)
         if best is None or mess < best[0] - _MESS_TIE:
             best = (mess, rank, codec)
     if best is None:

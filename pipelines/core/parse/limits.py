@@ -22,7 +22,8 @@ class ParseLimits:
         max_records_per_file: JSON/JSONL records beyond this count are rejected as one
             ``too_many_records`` rejection rather than parsed.
         max_html_bytes: HTML larger than this is not handed to the HTML parser
-            (``too_large``); pages are rarely over 2 MB.
+            (``too_large``); real pages are rarely over 2 MB and trafilatura needs ~2 s per MB
+            on pathological markup.
         max_html_depth: HTML whose tag nesting (approximated by a tag scan) exceeds this is
             rejected (``html_too_deep``); libxml2 silently drops content below depth 256.
         max_body_chars: Article bodies longer than this are rejected (``body_too_long``);
@@ -33,7 +34,7 @@ class ParseLimits:
     max_file_bytes: int = 20 * 1024 * 1024
     max_line_chars: int = 1_000_000
     max_records_per_file: int = 100_000
-    max_html_bytes: int = 8 * 1024 * 1024
+    max_html_bytes: int = 4 * 1024 * 1024
     max_html_depth: int = 250
     max_body_chars: int = 1_000_000
     min_body_chars: int = 1
