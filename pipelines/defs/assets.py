@@ -10,7 +10,6 @@ shard replaces exactly its rows. Assets use a single-run backfill policy: a
 backfill of many shards is one run, not one run per shard.
 """
 
-
 import dagster as dg
 
 from pipelines import steps

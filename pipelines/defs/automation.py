@@ -1,6 +1,5 @@
 """The refresh job, its daily schedule and the landing-zone sensor."""
 
-
 import hashlib
 import json
 from pathlib import Path

@@ -3,7 +3,6 @@
 Each check runs a query from ``sql/checks/`` that returns the offending rows.
 """
 
-
 import dagster as dg
 
 from pipelines import landing

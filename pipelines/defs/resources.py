@@ -1,6 +1,5 @@
 """Resources: where the warehouse and landing zone are, and the loaded analyser."""
 
-
 from functools import lru_cache
 from pathlib import Path
 

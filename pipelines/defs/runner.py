@@ -37,17 +37,23 @@ def ensure_dagster_home() -> Path:
 
 
 def run_refresh(
-    *, instance: dg.DagsterInstance | None = None, raise_on_error: bool = True
+    *,
+    instance: dg.DagsterInstance | None = None,
+    definitions: dg.Definitions | None = None,
+    raise_on_error: bool = True,
+    run_config: dict[str, object] | None = None,
 ) -> dg.ExecuteInProcessResult:
     """Materialise every asset over every shard in one run."""
-    from pipelines.definitions import defs
+    if definitions is None:
+        from pipelines.definitions import defs as definitions
 
     if instance is None:
         ensure_dagster_home()
         instance = dg.DagsterInstance.get()
-    job = defs.resolve_job_def("refresh_warehouse")
+    job = definitions.resolve_job_def("refresh_warehouse")
     return job.execute_in_process(
         instance=instance,
+        run_config=run_config,
         tags={**full_range_tags(), "trigger": "cli"},
         raise_on_error=raise_on_error,
     )

@@ -63,3 +63,44 @@ def top_speakers(session: Session, limit: int = 10) -> list[tuple[str, str, int]
         [limit],
     )
     return [(r[0], r[1], int(r[2])) for r in rows]
+
+
+# Columns that record when something happened rather than what the data is.
+VOLATILE_COLUMNS = {"ingest_files": {"last_seen_at"}}
+VOLATILE_TABLES = {"load_batches"}
+
+
+def table_checksums(session: Session) -> dict[str, str]:
+    """Order-independent digest of every table's content (volatile columns left out).
+
+    Two warehouses built from the same inputs must give identical digests.
+    """
+    out: dict[str, str] = {}
+    tables = [
+        r[0]
+        for r in session.fetch(
+            "select table_name from duckdb_tables() where schema_name = 'main' order by 1"
+        )
+    ]
+    for t in tables:
+        if t in VOLATILE_TABLES:
+            continue
+        cols = [c for c in _columns(session, t) if c not in VOLATILE_COLUMNS.get(t, set())]
+        collist = ", ".join(f'"{c}"' for c in cols)
+        row = session.fetch(
+            f"select count(*), coalesce(md5(string_agg(r, chr(30) order by r)), '') "
+            f'from (select row({collist})::varchar as r from "{t}")'
+        )[0]
+        out[t] = f"{row[0]}:{row[1]}"
+    return out
+
+
+def _columns(session: Session, table: str) -> list[str]:
+    return [
+        r[0]
+        for r in session.fetch(
+            "select column_name from information_schema.columns where table_name = ? "
+            "and table_schema = 'main' order by ordinal_position",
+            [table],
+        )
+    ]
