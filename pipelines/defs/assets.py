@@ -1,5 +1,4 @@
 """Assets: one per warehouse table (asset key = table name), each a thin wrapper.
-# No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
 Partitioning: ``articles`` and the analysis tables are partitioned into 64 static
 shards by the content hash of the source file. A fixed shard count keeps the UI
@@ -9,6 +8,8 @@ a shard's rows are a pure function of the landing zone, so re-materialising one
 shard replaces exactly its rows. Assets use a single-run backfill policy: a
 backfill of many shards is one run, not one run per shard.
 """
+
+# No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
 import dagster as dg
 
