@@ -50,6 +50,7 @@ from pipelines.core.parse.resources import outlet_table, outlet_words
 _BLOCK_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 _WRAP_MAX_LINE = 90
 _WRAP_MIN_MEAN = 40
+_SENTENCE_END_RE = re.compile(r"[.!?:;\"”’')]$")
 _BULLET_RE = re.compile(r"^(?:\s{2,}|\t|[-*•·]\s)")
 
 _TITLE_MAX_CHARS = 200
@@ -82,6 +83,7 @@ _DATELINE_RE = re.compile(
 _DATELINE_SCAN_CHARS = 200
 
 _SIGNOFF_TAG_RE = re.compile(r"\s*\((?P<tag>[A-Za-z][\w .&'’\-]{0,40})\)\s*$")
+_SIGNOFF_TAIL_CHARS = 120
 _END_MARK_RE = re.compile(r"\s*(?:\(END\)|-+\s*END\s*-+|\(end\))\s*$")
 
 
@@ -122,9 +124,12 @@ def _is_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2:
         return False
     widths = [len(line.rstrip()) for line in lines]
-    if max(widths[:-1]) > _WRAP_MAX_LINE:
+    if max(widths[:-1]) > _WRAP_MAX_LINE or sum(widths) / len(widths) < _WRAP_MIN_MEAN:
         return False
-    return sum(widths) / len(widths) >= _WRAP_MIN_MEAN
+    # Hard-wrapped lines break mid-sentence; short one-sentence paragraphs (broadcast
+    # scripts, lists) end with sentence punctuation and must stay separate paragraphs.
+    open_ended = sum(1 for line in lines[:-1] if not _SENTENCE_END_RE.search(line.rstrip()))
+    return open_ended * 2 > len(lines) - 1
 
 
 def split_paragraphs(text: str) -> list[tuple[str, int]]:
@@ -298,19 +303,23 @@ def strip_signoff(paragraph: str) -> tuple[str, str | None]:
     table = outlet_table()
     outlet: str | None = None
     for _ in range(3):  # "... (Yonhap) (END)" has two; bounded to stay linear
-        end = _END_MARK_RE.search(paragraph)
+        # Only the tail can hold a sign-off; searching it alone keeps huge paragraphs cheap.
+        cut = max(0, len(paragraph) - _SIGNOFF_TAIL_CHARS)
+        tail = paragraph[cut:]
+        end = _END_MARK_RE.search(tail)
         if end is not None:
-            paragraph = paragraph[: end.start()]
+            paragraph = paragraph[: cut + end.start()]
             continue
-        tag = _SIGNOFF_TAG_RE.search(paragraph)
+        tag = _SIGNOFF_TAG_RE.search(tail)
         if tag is not None and table.canonical(tag["tag"]) is not None:
             outlet = outlet or table.canonical(tag["tag"])
-            paragraph = paragraph[: tag.start()]
+            paragraph = paragraph[: cut + tag.start()]
             continue
-        bare = table.canonical(paragraph.strip(" .-–—"))
-        if bare is not None and paragraph.strip():
-            outlet = outlet or bare
-            paragraph = ""
+        if len(paragraph) <= _SIGNOFF_TAIL_CHARS and paragraph.strip():
+            bare = table.canonical(paragraph.strip(" .-–—"))
+            if bare is not None:
+                outlet = outlet or bare
+                paragraph = ""
         break
     return paragraph.rstrip(), outlet
 
