@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pipelines.core.models import Mention, Quote
+from pipelines.core.models import PERSON, Mention, Quote
 from pipelines.core.quotes import _rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate, find_candidates
 from pipelines.core.quotes.content import DIRECT, PARTIAL, is_direct_shape, shape_of
-from pipelines.core.quotes.cue import AFTER, BEFORE, Cue, find_cue, frame_tokens
+from pipelines.core.quotes.cue import AFTER, BEFORE, Cue, cue_right_before, find_cue, frame_tokens
 from pipelines.core.quotes.resolve import (
     NO_CUE,
     NO_SPEAKER,
@@ -47,6 +47,7 @@ __all__ = ["extract_quotes"]
 _CONFIDENCE = {"parse": 0.9, "position": 0.8, "colon": 0.7}
 _NEXT_IN_LINE = 0.7
 _CONTINUATION = 0.6
+_TOPIC = 0.5
 _PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
 _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
@@ -75,6 +76,39 @@ def _starts_new_sentence(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _previous_line(view: DocView, line: int) -> int | None:
+    """The nearest earlier line with text (paragraphs may be separated by blank lines)."""
+    k = line - 1
+    while k >= 0:
+        a, b = view.line_bounds(k)
+        if view.text[a:b].strip():
+            return k
+        k -= 1
+    return None
+
+
+def _cue_from_intro_line(
+    view: DocView, cands: Sequence[Candidate], k: int, line: int, last: str
+) -> Cue | None:
+    """A paragraph that introduces the next one's quotation: "Cruz continued:" ⏎ "“…”"."""
+    prev = _previous_line(view, line)
+    if prev is None:
+        return None
+    a, b = view.line_bounds(prev)
+    if not view.text[a:b].rstrip().endswith(":"):
+        return None
+    for j in range(k - 1, -1, -1):  # the intro is the text after any quotation on that line
+        if cands[j].mark_end <= b:
+            if cands[j].mark_end > a:
+                a = cands[j].mark_end
+            break
+    before = frame_tokens(view, a, b, BEFORE)
+    empty = (before[1], before[1])
+    return find_cue(
+        view, _rules.load_rules(), _translator_words(), before, empty, last, partial=False
+    )
+
+
 def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | None:
     """Stages 2-3 for candidate ``k``: its kind and its cue (None: not a quotation)."""
     rules = _rules.load_rules()
@@ -98,8 +132,13 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
     cue = find_cue(view, rules, trans, before, after, last, partial=False)
     introduced = cue is not None and cue.side == BEFORE
     direct = is_direct_shape(shape, introduced)
-    if not direct and shape.opens_clause and cue is not None and cue.side == AFTER:
-        direct = True  # “I am going to win” he said: a missing comma
+    if not direct and cue is not None and cue.side == AFTER and (shape.opens_clause or last == ","):
+        # “I am going to win” he said (a missing comma); Yet, “it is hard,” added X.
+        direct = True
+    if not direct and shape.closes_clause and cue_right_before(view, rules, before):
+        direct = True  # She declared “What a night!”: the verb takes the quotation itself
+    if direct and cue is None and not c.continued and not text[ls : c.mark_start].strip():
+        cue = _cue_from_intro_line(view, cands, k, line, last)
     if direct:
         return _Draft(c, DIRECT, cue, line)
     cue = find_cue(view, rules, trans, before, after, last, partial=True)
@@ -129,7 +168,34 @@ def _attribute(
             recent.append((d.cand.start, d.res.entity_id))
 
 
-def _fill_continuations(view: DocView, drafts: list[_Draft]) -> None:
+def _topic_person(
+    view: DocView, drafts: list[_Draft], k: int, index: MentionIndex
+) -> Resolution | None:
+    """The person a narrative paragraph is about, for the quotation opening the next one.
+
+    "Valastro praised the governor's record." ⏎ "“We need someone who …”": news
+    writing introduces a speaker in a paragraph of its own and quotes them in the
+    next. Only a person who is the grammatical subject there qualifies.
+    """
+    d = drafts[k]
+    ls, _ = view.line_bounds(d.line)
+    if view.text[ls : d.cand.mark_start].strip():
+        return None
+    prev = _previous_line(view, d.line)
+    if prev is None or (k > 0 and drafts[k - 1].line == prev):
+        return None
+    a, b = view.line_bounds(prev)
+    for m in reversed(index.overlapping(a, b)):
+        if m.entity_type != PERSON or m.start < a:
+            continue
+        tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            surface = view.text[m.start : m.end]
+            return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+    return None
+
+
+def _fill_continuations(view: DocView, drafts: list[_Draft], index: MentionIndex) -> None:
     """Give cue-less direct quotations the speaker of a neighbouring quotation."""
     text = view.text
     for k, d in enumerate(drafts):
@@ -155,6 +221,9 @@ def _fill_continuations(view: DocView, drafts: list[_Draft]) -> None:
             if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
                 d.res, d.confidence = back.res, _CONTINUATION
                 continue
+        topic = _topic_person(view, drafts, k, index)
+        if topic is not None:
+            d.res, d.confidence = topic, _TOPIC
 
 
 def _utterances(drafts: list[_Draft]) -> None:
@@ -189,7 +258,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     spans = [(c.start, c.end) for c in cands]
     index = MentionIndex(mentions, view.text)
     _attribute(view, drafts, index, spans)
-    _fill_continuations(view, drafts)
+    _fill_continuations(view, drafts, index)
     _utterances(drafts)
     out: list[Quote] = []
     part = 0

@@ -162,6 +162,23 @@ def _has_clausal_object(tok: Token, lo: int, hi: int) -> bool:
     return any(c.dep_ == "ccomp" and lo <= c.i < hi and c.i > tok.i for c in tok.children)
 
 
+def cue_right_before(view: DocView, rules: QuoteRules, before: tuple[int, int]) -> bool:
+    """A reporting verb (and at most its indirect object) ends the frame: "told CNN “…”"."""
+    doc = view.doc
+    lo, hi = before
+    seen = 0
+    for i in range(hi - 1, lo - 1, -1):
+        tok = doc[i]
+        if tok.is_space:
+            continue
+        if rules.is_cue(tok.text) and tok.pos_ in {"VERB", "AUX"}:
+            return True
+        if seen >= 2 or tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            return False
+        seen += 1
+    return False
+
+
 def find_cue(
     view: DocView,
     rules: QuoteRules,
@@ -214,21 +231,29 @@ def find_cue(
             if phrase is not None:
                 return i, phrase[0], phrase[1]
             tok = doc[i]
-            if reverse and tok.lower_ in rules.after_only:
+            # "he continued, “…”" introduces a quotation; "decided to continue “…”"
+            # does not: before a quotation such verbs count only right before it.
+            if reverse and tok.lower_ in rules.after_only and not intro_verb(i):
                 continue
             if (
                 match(tok.text)
                 and tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}
-                and not any(c.dep_ == "xcomp" for c in tok.children)
+                # "continued to push": the verb governs another verb in the frame
+                and not any(c.dep_ == "xcomp" and lo <= c.i < hi for c in tok.children)
             ):
                 return i, tok.text, "subject"
         return None
 
-    # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
     last_before = b_hi - 1
     while last_before >= b_lo and doc[last_before].is_space:
         last_before -= 1
     ends_intro = last_before >= b_lo and doc[last_before].text in {",", ":"}
+
+    def intro_verb(i: int) -> bool:
+        """The verb is the last word before the comma or colon that opens the quote."""
+        return ends_intro and i == last_before - 1
+
+    # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
     found_before = scan(b_lo, b_hi, reverse=True) if b_hi > b_lo else None
     if found_before is not None and ends_intro:
         return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
