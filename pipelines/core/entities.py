@@ -50,6 +50,7 @@ from pipelines.core.normalize import (
     clean_name,
     clean_surface,
     fold_typography,
+    name_rules,
     org_key,
     parse_person_name,
     person_key,
@@ -324,21 +325,21 @@ class EntityResolver:
             target = self._find_target(etype, qid or "") if qid else None
             for n in names:
                 target = target or self._find_target(etype, n)
-            entry = target or _Entry(_make_entity(etype, clean_name(names[0]), qid), "override")
+            merged = target or _Entry(_make_entity(etype, clean_name(names[0]), qid), "override")
             for n in names:
                 self._override_hits[(etype, _type_key(n, etype))] = _Hit(
-                    entry, "override_merge", f"overrides: merge {list(names)}"
+                    merged, "override_merge", f"overrides: merge {list(names)}"
                 )
         for etype, alias, target_name in ov.aliases:
-            entry = self._find_target(etype, target_name)
-            if entry is None:
+            found = self._find_target(etype, target_name)
+            if found is None:
                 continue
             self._override_hits[(etype, _type_key(alias, etype))] = _Hit(
-                entry, "override_alias", f"overrides: alias of {target_name}"
+                found, "override_alias", f"overrides: alias of {target_name}"
             )
         for etype, alias, target_name in ov.splits:
-            entry = self._find_target(etype, target_name)
-            target_id = entry.entity.entity_id if entry else target_name
+            found = self._find_target(etype, target_name)
+            target_id = found.entity.entity_id if found else target_name
             self._splits.add((etype, _type_key(alias, etype), target_id))
 
     def _find_target(self, etype: str, name: str) -> _Entry | None:
@@ -527,6 +528,11 @@ _ROLE_TITLES = frozenset(
     {"president", "prime minister", "premier", "chancellor", "supreme leader", "leader",
      "king", "queen", "emperor", "monarch", "president-elect", "vice president"}
 )  # fmt: skip
+
+
+def _is_title_word(word: str, rules: Any) -> bool:
+    w = word.lower().rstrip(".")
+    return w in rules.honorifics or any(t[-1] == w for t in rules.titles)
 
 
 def _load_nominals() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
@@ -895,16 +901,17 @@ class _ArticleResolver:
             + r")(?![\w\-])"
         )
         taken = sorted((f.start, f.end) for f in self.found)
+        rules = name_rules()
         for m in pattern.finditer(self.body):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            s, end = m.span()
+            if any(a < end and s < b for a, b in taken):
                 continue
-            # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong").
-            if re.search(r"[A-Z][\w\-]*\s$", self.body[max(0, s - 30) : s]) and not re.search(
-                r"(?:^|[.!?\"“”]\s*|\b(?:[A-Z][a-z]+\s)?)$", self.body[max(0, s - 2) : s]
-            ):
+            # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong"):
+            # a capitalised neighbour that is not a title ("President Yoon" is fine).
+            prev = re.search(r"([A-Z][\w'\-]*)\.? $", self.body[max(0, s - 30) : s])
+            if prev and not _is_title_word(prev.group(1), rules):
                 continue
-            if re.match(r"^\s[A-Z]", self.body[e : e + 2]):
+            if re.match(r"^ [A-Z]", self.body[end : end + 2]):
                 continue
             entry = names[m.group(1)]
             if len(m.group(1).split()) == 1:
@@ -913,10 +920,10 @@ class _ArticleResolver:
                     continue
             self._add(
                 s,
-                e,
+                end,
                 _Hit(entry, "string_match", f"name of {entry.entity.canonical_name} in article"),
             )
-            taken.append((s, e))
+            taken.append((s, end))
 
     def _finish(self) -> ArticleEntities:
         mentions: list[Mention] = []

@@ -309,6 +309,18 @@ def fold_slavic_endings(token: str) -> str:
     return re.sub(r"yy$", "y", token)
 
 
+def fold_long_vowels(token: str) -> str:
+    """Fold Hepburn long-vowel spellings: "itoh"/"itou"/"itō" -> "ito", "yuuki" -> "yuki".
+
+    Japanese names are written with a macron ("Shinzō"), which diacritic folding turns
+    into a plain vowel, or with "oh"/"ou"/"uu" ("Itoh", "Shinzou", "Yuuki"); this step
+    brings the latter to the same form. Only key tokens are folded.
+    """
+    token = re.sub(r"(?<=[^aeiouy\W])oh$", "o", token)
+    token = re.sub(r"ou(?=[^aeiouy\W]|$)", "o", token)
+    return token.replace("uu", "u")
+
+
 def fold_given_variant(token: str) -> str:
     """Map transliteration variants of frequent given names to one form ("mohammed")."""
     return name_rules().given_variants.get(token, token)
@@ -447,7 +459,7 @@ def parse_person_name(name: str) -> PersonName:
         style, surname, given, family_first = east
         return PersonName(tuple(tokens), surname, family_first, style, f"{style}:{surname} {given}")
     parts = [
-        fold_given_variant(fold_slavic_endings(fold_umlaut_digraphs(part)))
+        fold_given_variant(fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(part))))
         for token in tokens
         for part in drop_name_particle(token).split("-")
         if part
@@ -472,7 +484,7 @@ def surname_key(token: str) -> str:
     rules = name_rules()
     if token in rules.korean_surnames:
         return rules.korean_surnames[token]
-    return fold_slavic_endings(fold_umlaut_digraphs(drop_name_particle(token)))
+    return fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(drop_name_particle(token))))
 
 
 def strip_org_suffix(tokens: list[str]) -> list[str]:

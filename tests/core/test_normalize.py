@@ -201,6 +201,14 @@ def test_fold_korean_given_keeps_different_names_apart(a: str, b: str) -> None:
         ["Kim Jong Un", "Kim Jong-un", "Kim Ch\u014fng-\u016dn"],
         ["George H. W. Bush", "George H.W. Bush", "George HW Bush"],
         ["Sven-Goran Eriksson", "Sven Goran Eriksson", "Sven-G\u00f6ran Eriksson"],
+        ["Shinz\u014d Abe", "Shinzo Abe", "Abe Shinzou", "ABE Shinzo"],
+        ["Hirobumi It\u014d", "Hirobumi Itoh", "Ito Hirobumi"],
+        ["Alexei Navalny", "Aleksei Navalnyy", "Alexey Navalny"],
+        ["Park Geun-hye", "Pak K\u016dn-hye", "Geun-hye Park"],
+        ["Ban Ki-moon", "Pan Ki-mun", "Ban Ki Moon"],
+        ["Roh Moo-hyun", "No Mu-hy\u014fn"],
+        ["Kim Dae-jung", "Kim Tae-jung"],
+        ["Choe Son Hui", "Ch'oe S\u014fn-h\u016di", "Choe Son-hui"],
     ],
 )
 def test_person_key_merges_variants(variants: list[str]) -> None:
