@@ -459,7 +459,7 @@ def parse_person_name(name: str) -> PersonName:
         style, surname, given, family_first = east
         return PersonName(tuple(tokens), surname, family_first, style, f"{style}:{surname} {given}")
     parts = [
-        fold_given_variant(fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(part))))
+        fold_long_vowels(fold_given_variant(fold_slavic_endings(fold_umlaut_digraphs(part))))
         for token in tokens
         for part in drop_name_particle(token).split("-")
         if part
