@@ -345,3 +345,28 @@ def test_bcubed(gold: list[str], pred: list[str], expected: tuple[float, float, 
     from pipelines.tools.resolve_names import bcubed
 
     assert bcubed(gold, pred) == pytest.approx(expected)
+
+
+def test_resolve_names_cli(tmp_path: Path) -> None:
+    import json
+
+    from pipelines.tools.resolve_names import resolve_names_main
+
+    src = tmp_path / "names.txt"
+    src.write_text(
+        "PERSON\tYun S\u014fk-y\u014fl\nYoon Suk\u2011yeol\nPERSON\tLee\n\nORG\tAPEC\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    assert resolve_names_main(["--input", str(src), "--output", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["surface"] for r in rows] == [
+        "Yun S\u014fk-y\u014fl",
+        "Yoon Suk\u2011yeol",
+        "Lee",
+        "APEC",
+    ]
+    assert rows[0]["entity_id"] == rows[1]["entity_id"] is not None
+    assert rows[2]["entity_id"] is None and rows[2]["entity_type"] == "PERSON"
+    assert rows[3]["canonical_name"] == "Asia-Pacific Economic Cooperation"
+    assert set(rows[0]) == {"surface", "entity_id", "canonical_name", "entity_type"}
