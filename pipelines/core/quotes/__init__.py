@@ -226,14 +226,27 @@ def _fill_continuations(view: DocView, drafts: list[_Draft], index: MentionIndex
             d.res, d.confidence = topic, _TOPIC
 
 
-def _utterances(drafts: list[_Draft]) -> None:
+def _split_pair(text: str, prev: _Draft, d: _Draft) -> bool:
+    """“A,” X said, “B.” / “A,” X said, adding, “B.”: one utterance around its cue."""
+    if prev.cue is None or d.cue is None or prev.kind != DIRECT or d.kind != DIRECT:
+        return False
+    if prev.cue.token == d.cue.token:
+        return True
+    between = text[prev.cand.mark_end : d.cand.mark_start]
+    return (
+        prev.cue.side == AFTER
+        and d.cue.side == BEFORE
+        and text[prev.cand.end - 1] == ","
+        and "\n" not in between
+        and not any(ch in between for ch in ".!?")
+    )
+
+
+def _utterances(text: str, drafts: list[_Draft]) -> None:
     n = -1
     prev: _Draft | None = None
     for d in drafts:
-        same = prev is not None and (
-            d.cand.continued
-            or (d.cue is not None and prev.cue is not None and d.cue.token == prev.cue.token)
-        )
+        same = prev is not None and (d.cand.continued or _split_pair(text, prev, d))
         if not same:
             n += 1
         d.utterance = n
@@ -259,7 +272,7 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
     index = MentionIndex(mentions, view.text)
     _attribute(view, drafts, index, spans)
     _fill_continuations(view, drafts, index)
-    _utterances(drafts)
+    _utterances(view.text, drafts)
     out: list[Quote] = []
     part = 0
     last_utt = -1

@@ -236,6 +236,12 @@ def find_cue(
             if reverse and tok.lower_ in rules.after_only and not intro_verb(i):
                 continue
             if (
+                i > 0
+                and doc[i - 1].text in {"-", "\u2010", "\u2011"}
+                and not doc[i - 1].whitespace_
+            ):
+                continue  # "so-called", "self-described": a label, not a report
+            if (
                 match(tok.text)
                 and tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}
                 # "continued to push": the verb governs another verb in the frame
@@ -290,7 +296,13 @@ def find_cue(
                 return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
     # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
     # predicate of a subject written just before them.
-    if partial and last_before >= b_lo and doc[last_before].pos_ in {"PROPN", "NOUN"}:
+    first = b_hi
+    while first < len(doc) and (doc[first].is_punct or doc[first].is_space):
+        first += 1  # the first quoted word
+    predicate = (
+        first < len(doc) and doc[first].pos_ in {"VERB", "AUX"} and doc[first].text[:1].islower()
+    )
+    if partial and predicate and last_before >= b_lo and doc[last_before].pos_ in {"PROPN", "NOUN"}:
         k = last_before
         while k - 1 >= b_lo and doc[k].dep_ == "conj":
             k = doc[k].head.i if doc[k].head.i >= b_lo else k - 1

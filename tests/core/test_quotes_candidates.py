@@ -1,0 +1,108 @@
+"""Stage 1: quote-mark pairing on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.core.quotes.candidates import find_candidates
+
+
+def _texts(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in find_candidates(text).candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('"We will win," she said.', ["We will win,"], id="straight"),
+        pytest.param("“We will win,” she said.", ["We will win,"], id="curly"),
+        pytest.param(
+            "“We are ready,” he said, ”and we will stay.”",
+            ["We are ready,", "and we will stay."],
+            id="opening-typed-as-closing",
+        ),
+        pytest.param(
+            "The mayor said:\n”Turnout was high.”",
+            ["Turnout was high."],
+            id="paragraph-opens-with-closing-glyph",
+        ),
+        pytest.param(
+            "He called it ``a mistake,'' officials said.", ["a mistake,"], id="ptb-backticks"
+        ),
+        pytest.param(
+            "''It was a long night,'' the coach said.", ["It was a long night,"], id="nyt-doubles"
+        ),
+        pytest.param(
+            "‘We don’t agree,’ the minister said of the Smiths’ plan.",
+            ["We don’t agree,"],
+            id="british-single-with-apostrophes",
+        ),
+        pytest.param(
+            "The voters’ mood and the party’s plan didn’t change.", [], id="apostrophes-only"
+        ),
+        pytest.param(
+            "“She told me ‘never again’ and left,” he said.",
+            ["She told me ‘never again’ and left,"],
+            id="nested-single-inside-double",
+        ),
+        pytest.param('"Yes," he said. "No," she said.', ["Yes,", "No,"], id="two-in-a-line"),
+    ],
+)
+def test_pairs_marks(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_offsets_exclude_marks() -> None:
+    text = "Before. “Quoted words here,” he said."
+    (cand,) = find_candidates(text).candidates
+    assert text[cand.start : cand.end] == "Quoted words here,"
+    assert text[cand.mark_start] == "“"
+    assert text[cand.mark_end - 1] == "”"
+
+
+def test_paragraph_spanning_quote_is_split_per_paragraph() -> None:
+    text = "“The first part goes on,” she said. “And on\n\n“Then it ends here.”\nAfter."
+    cands = find_candidates(text).candidates
+    assert [text[c.start : c.end] for c in cands] == [
+        "The first part goes on,",
+        "And on",
+        "Then it ends here.",
+    ]
+    assert cands[1].continues and not cands[1].continued
+    assert cands[2].continued
+    assert all("\n" not in text[c.start : c.end] for c in cands)
+
+
+def test_soft_line_wrap_inside_a_quote() -> None:
+    text = 'He said, "this line wraps\nand closes here." Then more.'
+    cands = find_candidates(text).candidates
+    assert [text[c.start : c.end] for c in cands] == ["this line wraps", "and closes here."]
+    assert cands[0].continues and cands[1].continued
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        pytest.param(
+            "“This opens and never closes.\n\nA new paragraph without a mark.",
+            "quotation not closed before the paragraph ends",
+            id="unclosed",
+        ),
+        pytest.param(
+            "Nothing opened here,” but a mark closes.",
+            "closing mark with no opening mark",
+            id="stray-closer",
+        ),
+    ],
+)
+def test_unbalanced_marks_are_skipped_with_reason(text: str, reason: str) -> None:
+    scan = find_candidates(text)
+    assert scan.candidates == ()
+    assert [s.reason for s in scan.skipped] == [reason]
+
+
+def test_unbalanced_mark_never_spans_the_article() -> None:
+    para = "Officials met on Monday. They talked for hours. "
+    text = "“An unclosed opening.\n\n" + "\n\n".join([para] * 20) + "\n\n“Closed,” she said."
+    cands = find_candidates(text).candidates
+    assert [text[c.start : c.end] for c in cands] == ["Closed,"]

@@ -1,0 +1,106 @@
+"""Stage 5: speakers resolved to mentions: names, pronouns, nominals, continuations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.quotes_helpers import one_quote
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "entity"),
+    [
+        pytest.param(
+            "Maria Delgado met Thomas Becker in Madrid on Monday. "
+            "Becker echoed Delgado's view on trade.\n"
+            "“We need closer ties,” he added.",
+            "closer ties",
+            "ent:Becker",
+            id="he-goes-to-latest-subject-not-possessor",
+        ),
+        pytest.param(
+            "Maria Delgado spoke after the vote.\n“We won fair and square,” she said.",
+            "fair",
+            "ent:Maria Delgado",
+            id="she-previous-person",
+        ),
+        pytest.param(
+            "Mr. Becker and Ms. Delgado both attended. Becker left early.\n"
+            "“It went well,” she said.",
+            "went well",
+            "ent:Ms. Delgado",
+            id="she-skips-a-man",
+        ),
+    ],
+)
+def test_pronoun_speakers(nlp, text: str, contains: str, entity: str) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id is not None
+    assert q.speaker_entity_id.replace("Ms. ", "") == entity.replace("Ms. ", "")
+    assert q.speaker_surface in {"he", "she"}
+    assert q.unattributed_reason is None
+
+
+def test_pronoun_without_antecedent_is_unresolved(nlp) -> None:
+    q = one_quote(nlp, "“It is over,” he said.", "over")
+    assert q.speaker_entity_id is None
+    assert q.speaker_surface == "he"
+    assert q.unattributed_reason == "unresolved_pronoun"
+
+
+def test_mention_inside_quote_is_not_an_antecedent(nlp) -> None:
+    text = "Anna Kovacs spoke.\n“Peter Lund was wrong,” she said."
+    q = one_quote(nlp, text, "wrong")
+    assert q.speaker_entity_id == "ent:Anna Kovacs"
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "surface"),
+    [
+        pytest.param(
+            "“The review is ongoing,” a spokesperson said.",
+            "review",
+            "a spokesperson",
+            id="spokesperson",
+        ),
+        pytest.param(
+            "“No decision has been made,” officials said on Tuesday.",
+            "decision",
+            "officials",
+            id="officials",
+        ),
+    ],
+)
+def test_unresolvable_nominal_keeps_surface(nlp, text: str, contains: str, surface: str) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id is None
+    assert q.speaker_surface == surface
+    assert q.unattributed_reason == "nominal_speaker"
+
+
+def test_definite_org_noun_refers_back(nlp) -> None:
+    text = (
+        "The Foreign Ministry summoned the ambassador on Friday.\n"
+        "“We regret the decision,” the ministry said."
+    )
+    q = one_quote(nlp, text, "regret")
+    assert q.speaker_entity_id is not None and "Ministry" in q.speaker_entity_id
+
+
+def test_continuation_paragraph_gets_previous_speaker_with_lower_confidence(nlp) -> None:
+    text = (
+        "“We will appeal the ruling,” Helen Morris said.\n\n"
+        "“The court ignored the evidence we presented.”"
+    )
+    first = one_quote(nlp, text, "appeal")
+    cont = one_quote(nlp, text, "court")
+    assert cont.speaker_entity_id == first.speaker_entity_id == "ent:Helen Morris"
+    assert cont.cue_verb is None
+    assert cont.confidence < first.confidence
+
+
+def test_quote_without_any_speaker_is_unattributed(nlp) -> None:
+    text = "The hall was quiet.\n\n“Nobody expected this outcome.”"
+    q = one_quote(nlp, text, "Nobody")
+    assert q.speaker_entity_id is None and q.speaker_surface is None
+    assert q.unattributed_reason == "no_cue"
