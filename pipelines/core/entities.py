@@ -289,8 +289,10 @@ class EntityResolver:
         if etype == PERSON:
             for n in names:
                 _add(idx.persons, person_key(n), entry)
-            parsed = parse_person_name(clean_name(rec["canonical_name"]))
-            _add(idx.surnames, parsed.surname, entry)
+            # "Felipe VI of Spain": a monarch's territorial designation is no surname.
+            if " of " not in rec["canonical_name"]:
+                parsed = parse_person_name(clean_name(rec["canonical_name"]))
+                _add(idx.surnames, parsed.surname, entry)
             for short in rec.get("short_forms", []):
                 _add(idx.short_forms, surname_key(short), entry)
         elif etype == ORG:
@@ -315,6 +317,8 @@ class EntityResolver:
         """Unique, uncommon surnames of gazetteer people stand alone ("Putin", "Xi")."""
         for key, entries in self._idx.surnames.items():
             if len(entries) != 1 or key in self._common or key in self._idx.short_forms:
+                continue
+            if key in self._idx.places:  # "Jordan", "Osaka": a place first
                 continue
             style = parse_person_name(entries[0].entity.canonical_name).style
             if len(key) >= 4 or (style != "general" and len(key) >= 2):
