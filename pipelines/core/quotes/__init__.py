@@ -25,7 +25,13 @@ from pipelines.core.models import PERSON, Mention, Quote
 from pipelines.core.quotes import _rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate, find_candidates
-from pipelines.core.quotes.content import DIRECT, PARTIAL, is_direct_shape, shape_of
+from pipelines.core.quotes.content import (
+    DIRECT,
+    PARTIAL,
+    is_direct_shape,
+    looks_like_title,
+    shape_of,
+)
 from pipelines.core.quotes.cue import AFTER, BEFORE, Cue, cue_right_before, find_cue, frame_tokens
 from pipelines.core.quotes.resolve import (
     NO_CUE,
@@ -124,6 +130,8 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
     if k + 1 < len(cands) and cands[k + 1].mark_start < le:
         right = max(c.mark_end, min(le, cands[k + 1].mark_start))
     shape = shape_of(text, c, left, right)
+    if not shape.opens_clause and looks_like_title(text[c.start : c.end]):
+        return None  # on CNN's “State of the Union,” …: a title, not a quotation
     before = frame_tokens(view, left, c.mark_start, BEFORE)
     last = text[c.end - 1]
     after = frame_tokens(view, c.mark_end, right, AFTER)
@@ -199,12 +207,18 @@ def _fill_continuations(view: DocView, drafts: list[_Draft], index: MentionIndex
     """Give cue-less direct quotations the speaker of a neighbouring quotation."""
     text = view.text
     for k, d in enumerate(drafts):
-        if d.res is not None or d.kind != DIRECT:
+        if d.res is not None or (d.kind != DIRECT and d.cue is None):
             continue
         prev = drafts[k - 1] if k > 0 else None
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
         if d.cand.continued and prev is not None and prev.res is not None:
             d.res, d.confidence = prev.res, min(prev.confidence, _PART_OF_PREVIOUS)
+            continue
+        if d.cue is not None:
+            # A cue whose subject the parse lost ("…,” adding, “…”) continues the
+            # sentence of the previous quotation.
+            if prev is not None and prev.res is not None and prev.line == d.line:
+                d.res, d.confidence = prev.res, _CONTINUATION
             continue
         if (
             nxt is not None

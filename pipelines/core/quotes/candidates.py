@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 # Double-quote family first in the alternation: "''" and "``" (PTB/NYT style) must win
 # over a single "'" or "`".
-_MARK_RE = re.compile(r"``|''|[\"“”„‟«»‘’'`‚‛]")
-_DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''"})
-_OPEN_GLYPHS = frozenset({"“", "„", "‟", "«", "``", "‘", "‚", "‛", "`"})
-_CLOSE_GLYPHS = frozenset({"”", "»", "''", "’"})
+_MARK_RE = re.compile(r"``|''|‘‘|’’|[\"“”„‟«»‘’'`‚‛]")
+_DOUBLE = frozenset({'"', "“", "”", "„", "‟", "«", "»", "``", "''", "‘‘", "’’"})
+_OPEN_GLYPHS = frozenset({"“", "„", "‟", "«", "``", "‘‘", "‘", "‚", "‛", "`"})
+_CLOSE_GLYPHS = frozenset({"”", "»", "''", "’’", "’"})
 # Characters after which a mark may open a quotation.
 _OPEN_LEFT = frozenset("([{—–-/:;") | _OPEN_GLYPHS | {'"', "'"}
 # Characters before which a mark may close one.

@@ -89,3 +89,51 @@ def is_direct_shape(shape: Shape, introduced_by_cue: bool) -> bool:
     """
     opens = shape.opens_clause or (shape.after_comma and introduced_by_cue)
     return opens and shape.closes_clause
+
+
+# Lower-case words allowed inside a title ("Empire of the Fund", "Fox and Friends").
+_TITLE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+    ]
+)
+_MAX_TITLE_WORDS = 10
+
+
+def looks_like_title(quoted: str) -> bool:
+    """Title Case words ("Meet the Press,") name a work or a slogan, not an utterance.
+
+    Only applied to quoted words embedded in a sentence; a full sentence in title
+    case at the start of a clause is still read as a quotation.
+    """
+    words = quoted.rstrip(",.;:!?…").split()
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    if not words[0][:1].isupper():
+        return False
+    for w in words:
+        core = w.strip("()[]'\"‘’“”-–—")
+        if not core or not core[0].isalpha():
+            continue
+        if not core[0].isupper() and core.lower() not in _TITLE_SMALL:
+            return False
+    # A single capitalised word is as often a quoted exclamation ("Wow!") as a title.
+    return len(words) > 1 or quoted[-1:] not in "!?"
