@@ -20,6 +20,7 @@ from pipelines.core.parse.limits import DEFAULT_LIMITS
 
 # One limit for reading and parsing (NEWS_MAX_FILE_BYTES overrides it).
 DEFAULT_MAX_FILE_BYTES = DEFAULT_LIMITS.max_file_bytes
+SEEDS_IGNORE = frozenset({"README.md"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,8 @@ class LandingRoot:
 
     label: str
     path: Path
+    # File names that document the folder rather than being articles (seeds/README.md).
+    ignore: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +58,14 @@ def default_roots(repo_root: Path, landing_override: str | None = None) -> list[
     if landing_override:
         return [LandingRoot("landing", Path(landing_override).expanduser().resolve())]
     return [
-        LandingRoot("seeds", repo_root / "seeds"),
+        LandingRoot("seeds", repo_root / "seeds", ignore=SEEDS_IGNORE),
         LandingRoot("landing", repo_root / "data" / "landing"),
     ]
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, os.stat_result]]:
-    """Every entry under ``root`` (lstat: links are reported, never followed)."""
-    stack = [root]
+def _walk(root: LandingRoot) -> Iterator[tuple[Path, os.stat_result]]:
+    """Every entry under the root (lstat: links are reported, never followed)."""
+    stack = [root.path]
     while stack:
         folder = stack.pop()
         try:
@@ -70,7 +73,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, os.stat_result]]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or (folder == root.path and entry.name in root.ignore):
                 continue
             st = entry.stat(follow_symlinks=False)
             if stat.S_ISDIR(st.st_mode):
@@ -82,7 +85,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, os.stat_result]]:
 def list_names(roots: Sequence[LandingRoot]) -> list[str]:
     """Source names of every non-hidden entry under the roots (nothing is read)."""
     return sorted(
-        _relname(root, path) for root in roots if root.path.is_dir() for path, _ in _walk(root.path)
+        _relname(root, path) for root in roots if root.path.is_dir() for path, _ in _walk(root)
     )
 
 
@@ -106,7 +109,7 @@ def scan(
     for root in roots:
         if not root.path.is_dir():
             continue
-        for path, st in _walk(root.path):
+        for path, st in _walk(root):
             name = _relname(root, path)
             if stat.S_ISLNK(st.st_mode):
                 out.append(

@@ -18,7 +18,7 @@ GOLDEN = Path(__file__).resolve().parent
 
 def build_seed_warehouse(path: Path) -> Warehouse:
     wh = Warehouse(path)
-    roots = [landing.LandingRoot("seeds", REPO / "seeds")]
+    roots = [landing.LandingRoot("seeds", REPO / "seeds", ignore=landing.SEEDS_IGNORE)]
     analyser = Analyser.load(resolver=EntityResolver.default(None))
     with wh.session() as s:
         steps.scan_landing(s, roots)
@@ -50,8 +50,13 @@ def snapshot(session: Session, source_file: str) -> dict[str, Any]:
         "from quotes_with_speakers where article_id = ? order by start_char",
         [aid],
     )
-    return {"source_file": source_file, "article": art, "body_chars": len(body),
-            "mentions": mentions, "quotes": quotes}
+    return {
+        "source_file": source_file,
+        "article": art,
+        "body_chars": len(body),
+        "mentions": mentions,
+        "quotes": quotes,
+    }
 
 
 def snapshot_path(source_file: str) -> Path:
