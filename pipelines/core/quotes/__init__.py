@@ -75,13 +75,6 @@ class _Draft:
     utterance: int = -1
 
 
-def _starts_new_sentence(text: str, a: int, b: int) -> bool:
-    for ch in text[a:b]:
-        if ch.isalpha():
-            return ch.isupper()
-    return False
-
-
 def _previous_line(view: DocView, line: int) -> int | None:
     """The nearest earlier line with text (paragraphs may be separated by blank lines)."""
     k = line - 1
@@ -115,6 +108,34 @@ def _cue_from_intro_line(
     )
 
 
+def _cue_from_previous_sentence(view: DocView, left: int, stop: int, last: str) -> Cue | None:
+    """A sentence that reports speech with no object: "X said in a statement. “…”".
+
+    The quotation that follows is what was said. The cue must not take a clause or
+    an object of its own ("X said the plan failed. “…”" reports something else).
+    """
+    lo = view.first_token_at_or_after(left)
+    hi = stop - 1  # drop the full stop
+    if hi <= lo:
+        return None
+    frame = frame_tokens(view, view.starts[lo], view.starts[hi], BEFORE)
+    empty = (frame[1], frame[1])
+    cue = find_cue(
+        view, _rules.load_rules(), _translator_words(), frame, empty, last, partial=False
+    )
+    if cue is None or cue.word == ":" or cue.subject is None:
+        return None
+    verb = view.doc[cue.token]
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return None
+    if any(
+        view.doc[k].pos_ not in {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PUNCT"}
+        for k in range(cue.token + 1, frame[1])
+    ):
+        return None  # only "in a statement", "on Tuesday" may follow the verb
+    return cue
+
+
 def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | None:
     """Stages 2-3 for candidate ``k``: its kind and its cue (None: not a quotation)."""
     rules = _rules.load_rules()
@@ -130,13 +151,11 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
     if k + 1 < len(cands) and cands[k + 1].mark_start < le:
         right = max(c.mark_end, min(le, cands[k + 1].mark_start))
     shape = shape_of(text, c, left, right)
-    if not shape.opens_clause and looks_like_title(text[c.start : c.end]):
+    if not shape.opens_clause and not shape.after_comma and looks_like_title(text[c.start : c.end]):
         return None  # on CNN's “State of the Union,” …: a title, not a quotation
     before = frame_tokens(view, left, c.mark_start, BEFORE)
     last = text[c.end - 1]
     after = frame_tokens(view, c.mark_end, right, AFTER)
-    if last == "." and _starts_new_sentence(text, c.mark_end, right):
-        after = (after[0], after[0])  # “…done.” The next sentence is not its frame
     cue = find_cue(view, rules, trans, before, after, last, partial=False)
     introduced = cue is not None and cue.side == BEFORE
     direct = is_direct_shape(shape, introduced)
@@ -145,8 +164,11 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
         direct = True
     if not direct and shape.closes_clause and cue_right_before(view, rules, before):
         direct = True  # She declared “What a night!”: the verb takes the quotation itself
-    if direct and cue is None and not c.continued and not text[ls : c.mark_start].strip():
-        cue = _cue_from_intro_line(view, cands, k, line, last)
+    if direct and cue is None and not c.continued:
+        if not text[ls : c.mark_start].strip():
+            cue = _cue_from_intro_line(view, cands, k, line, last)
+        elif before[0] > view.first_token_at_or_after(left):
+            cue = _cue_from_previous_sentence(view, left, before[0], last)
     if direct:
         return _Draft(c, DIRECT, cue, line)
     cue = find_cue(view, rules, trans, before, after, last, partial=True)
@@ -230,7 +252,7 @@ def _fill_continuations(view: DocView, drafts: list[_Draft], index: MentionIndex
             d.res, d.confidence = nxt.res, _NEXT_IN_LINE
             continue
         back = prev
-        if back is not None and back.res is not None and back.kind == DIRECT:
+        if back is not None and back.res is not None:
             gap = text[view.line_starts[back.line] : view.line_starts[d.line]]
             if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
                 d.res, d.confidence = back.res, _CONTINUATION

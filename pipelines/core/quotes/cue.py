@@ -277,6 +277,15 @@ def find_cue(
         trans = _translator(view, translator_words, lo, hi)
         return Cue(i, word, side, subject, method, trans, (lo, hi))
 
+    def _closes_frame(i: int, hi: int) -> bool:
+        """A cue word between a noun and the end of an after-frame is a verb.
+
+        "…,” the two write." / "the Saudis state in a paper": whatever its tag.
+        """
+        if i == 0 or doc[i - 1].pos_ not in _NOUNISH | {"NUM"}:
+            return False
+        return i + 1 >= hi or doc[i + 1].is_punct or doc[i + 1].pos_ == "ADP"
+
     def scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
         order = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
         for i in order:
@@ -296,7 +305,11 @@ def find_cue(
                 continue  # "so-called", "self-described": a label, not a report
             if (
                 match(tok.text)
-                and (tok.pos_ in {"VERB", "AUX"} or _mistagged_verb(tok))
+                and (
+                    tok.pos_ in {"VERB", "AUX"}
+                    or _mistagged_verb(tok)
+                    or (not reverse and _closes_frame(i, hi))
+                )
                 # "continued to push": the verb governs another verb in the frame
                 and not any(c.dep_ == "xcomp" and lo <= c.i < hi for c in tok.children)
             ):
@@ -341,11 +354,16 @@ def find_cue(
     if found_before is not None:
         return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
 
-    # 5. "He then listed the qualities: “…”": a colon names the subject as speaker.
+    # 5. "He then listed the qualities: “…”": a colon names the subject as speaker;
+    # with no verb at all ("Marco Rubio: ‘…’", transcripts) the noun phrase does.
     if ends_intro and doc[last_before].text == ":":
+        trans = _translator(view, translator_words, b_lo, b_hi)
         for k in range(b_lo, last_before):
             if doc[k].dep_ in _SUBJ_DEPS:
-                trans = _translator(view, translator_words, b_lo, b_hi)
+                return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
+        if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(b_lo, last_before)):
+            k = _first_noun_run(view, b_lo, last_before)
+            if k is not None and doc[k].pos_ == "PROPN":
                 return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
     # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
     # predicate of a subject written just before them.
