@@ -248,8 +248,9 @@ class Batch:
             )
         finally:
             con.unregister(name)
-        self._add(table, data.num_rows)
-        return data.num_rows
+        n = int(data.num_rows)
+        self._add(table, n)
+        return n
 
     def replace_for_articles(
         self,
