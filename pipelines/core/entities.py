@@ -29,6 +29,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,12 @@ _LOCATIVE = re.compile(
     r"city|capital|central|northern|southern|eastern|western)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"^[\w .'-]+,\s")
+_WORD = re.compile(r"[\w.'-]*")
+_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)")
+_PREV_CAPITALISED = re.compile(r"([A-Z][\w'\-]*)\.? $")
+_CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 _OFFICE_AFTER = re.compile(r"^\s*['\u2019]s?\s+office\b")
 _ORG_WORDS = re.compile(
@@ -147,6 +154,7 @@ def _make_entity(entity_type: str, canonical: str, qid: str | None) -> Entity:
     return Entity(ids.entity_id(entity_type, key), canonical, entity_type, qid)
 
 
+@lru_cache(maxsize=65536)
 def _type_key(surface: str, entity_type: str) -> str:
     if entity_type == PERSON:
         return person_key(surface)
@@ -172,9 +180,10 @@ def _display_person(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _acronym_key(surface: str) -> str:
     text = fold_typography(surface).strip()
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    text = _THE.sub("", text)
     return text.replace(".", "").replace("-", "").upper() if _ACRONYM.match(text) else ""
 
 
@@ -241,9 +250,15 @@ class EntityResolver:
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
+        # Lookups are pure functions of the surface once the tables are built; news
+        # repeats names, so memoising them makes per-article work mostly dict hits.
+        self._exact_cache: dict[tuple[str, str | None], _Hit | None] = {}
+        self._name_cache: dict[tuple[str, str, str | None], _Hit | None] = {}
         self._override_hits: dict[tuple[str, str], _Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
         self._apply_overrides(overrides)
+        self._exact_cache.clear()  # filled while resolving override targets
+        self._name_cache.clear()
 
     @classmethod
     def default(cls, overrides_path: Path | None = None) -> EntityResolver:
@@ -362,6 +377,14 @@ class EntityResolver:
 
     def _lookup_exact(self, surface: str, etype: str | None) -> _Hit | None:
         """Gazetteer or override hit on the full (title-free) name; None if absent/ambiguous."""
+        key = (surface, etype)
+        if len(self._exact_cache) > _CACHE_LIMIT:
+            self._exact_cache.clear()
+        if key not in self._exact_cache:
+            self._exact_cache[key] = self._lookup_exact_uncached(surface, etype)
+        return self._exact_cache[key]
+
+    def _lookup_exact_uncached(self, surface: str, etype: str | None) -> _Hit | None:
         idx = self._idx
         order = [etype] if etype else [GPE, ORG, PERSON]
         if etype in (GPE, LOC):
@@ -460,6 +483,14 @@ class EntityResolver:
 
     def _name_key_hit(self, surface: str, name: str, etype: str | None) -> _Hit | None:
         """An entity keyed by the normalised name, for names outside the gazetteer."""
+        key = (surface, name, etype)
+        if len(self._name_cache) > _CACHE_LIMIT:
+            self._name_cache.clear()
+        if key not in self._name_cache:
+            self._name_cache[key] = self._name_key_hit_uncached(surface, name, etype)
+        return self._name_cache[key]
+
+    def _name_key_hit_uncached(self, surface: str, name: str, etype: str | None) -> _Hit | None:
         if etype is None:
             etype = ORG if _ORG_WORDS.search(name) or _acronym_key(name) else PERSON
             if etype == PERSON and len(name.split()) < 2:
@@ -472,10 +503,10 @@ class EntityResolver:
             key, canonical = person_key(name), _display_person(name)
         elif etype == ORG:
             canonical = clean_name(surface)
-            canonical = re.sub(r"^the\s+", "", canonical, flags=re.IGNORECASE)
+            canonical = _THE.sub("", canonical)
             key = _acronym_key(canonical) or org_key(canonical)
         else:
-            canonical = re.sub(r"^the\s+", "", clean_name(surface), flags=re.IGNORECASE)
+            canonical = _THE.sub("", clean_name(surface))
             key = place_key(canonical)
         if not key:
             return None
@@ -536,20 +567,32 @@ _ROLE_TITLES = frozenset(
 
 def _is_title_word(word: str, rules: Any) -> bool:
     w = word.lower().rstrip(".")
-    return w in rules.honorifics or any(t[-1] == w for t in rules.titles)
+    return w in rules.honorifics or w in rules.title_heads
 
 
-def _load_nominals() -> list[tuple[re.Pattern[str], str, tuple[str, ...]]]:
-    out = []
+@dataclass(frozen=True, slots=True)
+class _Nominals:
+    """All nominal phrases as one alternation (one scan per article)."""
+
+    pattern: re.Pattern[str]
+    targets: tuple[tuple[str, tuple[str, ...]], ...]  # per group: (target, requires)
+
+
+def _load_nominals() -> _Nominals:
+    rows = []
     for line in read_rule_lines("nominal_phrases.tsv"):
         phrase, target, requires = [*line.split("\t"), "", ""][:3]
         first, rest = phrase[0], phrase[1:]
         rest_pattern = re.escape(rest).replace("'", "['\u2019]")
-        pattern = re.compile(rf"(?<![\w-])[{first.lower()}{first.upper()}]{rest_pattern}(?![\w-])")
-        out.append((pattern, target, tuple(r for r in requires.split(",") if r)))
+        alt = f"[{first.lower()}{first.upper()}]{rest_pattern}"
+        rows.append((len(phrase), alt, target, tuple(r for r in requires.split(",") if r)))
     # Longest phrases first so "the presidential office" wins over "the office".
-    out.sort(key=lambda x: -len(x[0].pattern))
-    return out
+    rows.sort(key=lambda r: -r[0])
+    alternation = "|".join(f"({alt})" for _, alt, _, _ in rows)
+    return _Nominals(
+        re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        tuple((target, req) for _, _, target, req in rows),
+    )
 
 
 # --------------------------------------------------------------- per article
@@ -598,9 +641,9 @@ class _ArticleResolver:
         line_start = self.body.rfind("\n", 0, start) + 1
         after = self.body[start : start + 60]
         # Datelines ("SEOUL, Nov. 17 (Yonhap) --") and "Seoul-based".
-        if not self.body[line_start:start].strip() and re.match(r"^[\w .'-]+,\s", after):
+        if not self.body[line_start:start].strip() and _DATELINE.match(after):
             return True
-        end = start + len(re.match(r"[\w.'-]*", after).group(0))  # type: ignore[union-attr]
+        end = start + len(_WORD.match(after).group(0))  # type: ignore[union-attr]
         return self.body[end : end + 6].startswith("-based")
 
     # ---------------------------------------------------------------- passes
@@ -731,11 +774,11 @@ class _ArticleResolver:
             self.persons.append((span.start, entry, tokens + canon))
         elif entry.entity.entity_type == ORG:
             for n in (span.text, entry.entity.canonical_name):
-                acr = acronym_of(re.sub(r"^the\s+", "", clean_name(n), flags=re.IGNORECASE))
+                acr = acronym_of(_THE.sub("", clean_name(n)))
                 if len(acr) >= 2:
                     self.acronyms.setdefault(acr, entry)
             # "Asia-Pacific Economic Cooperation (APEC)": the bracket defines the acronym.
-            m = re.match(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)", self.body[span.end : span.end + 14])
+            m = _BRACKET_ACRONYM.match(self.body[span.end : span.end + 14])
             if m:
                 self.acronyms.setdefault(_acronym_key(m.group(1)), entry)
 
@@ -853,15 +896,16 @@ class _ArticleResolver:
                     )
         countries = self._article_country_codes()
         taken = [(f.start, f.end) for f in self.found]
-        for pattern, target, requires in self.r._nominals:
-            for m in pattern.finditer(body):
-                s, e = m.start(), m.end()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                hit = self._nominal_hit(target, requires, countries, s)
-                if hit is not None:
-                    self._add(s, e, hit)
-                    taken.append((s, e))
+        nominals = self.r._nominals
+        for m in nominals.pattern.finditer(body):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            target, requires = nominals.targets[(m.lastindex or 1) - 1]
+            hit = self._nominal_hit(target, requires, countries, s)
+            if hit is not None:
+                self._add(s, e, hit)
+                taken.append((s, e))
 
     def _nominal_hit(
         self, target: str, requires: tuple[str, ...], countries: set[str], start: int
@@ -899,35 +943,42 @@ class _ArticleResolver:
         for _, e, toks in self.persons:
             for t in toks:
                 by_token.setdefault(t, set()).add(e.entity.entity_id)
-        pattern = re.compile(
-            r"(?<![\w\-])("
-            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            + r")(?![\w\-])"
-        )
         taken = sorted((f.start, f.end) for f in self.found)
+        body = self.body
         rules = name_rules()
-        for m in pattern.finditer(self.body):
-            s, end = m.span()
-            if any(a < end and s < b for a, b in taken):
-                continue
-            # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong"):
-            # a capitalised neighbour that is not a title ("President Yoon" is fine).
-            prev = re.search(r"([A-Z][\w'\-]*)\.? $", self.body[max(0, s - 30) : s])
-            if prev and not _is_title_word(prev.group(1), rules):
-                continue
-            if re.match(r"^ [A-Z]", self.body[end : end + 2]):
-                continue
-            entry = names[m.group(1)]
-            if len(m.group(1).split()) == 1:
-                owners = by_token.get(surname_key(m.group(1)), set())
+        for surface in sorted(names, key=len, reverse=True):
+            entry = names[surface]
+            if len(surface.split()) == 1:
+                owners = by_token.get(surname_key(surface), set())
                 if len(owners) > 1:
-                    continue
-            self._add(
-                s,
-                end,
-                _Hit(entry, "string_match", f"name of {entry.entity.canonical_name} in article"),
-            )
-            taken.append((s, end))
+                    continue  # a surname two people of the article share
+            s = body.find(surface)
+            while s != -1:
+                end = s + len(surface)
+                if self._free_name_at(s, end, taken, rules):
+                    self._add(
+                        s,
+                        end,
+                        _Hit(entry, "string_match", f"name of {entry.entity.canonical_name}"),
+                    )
+                    taken.append((s, end))
+                s = body.find(surface, end)
+
+    def _free_name_at(self, s: int, end: int, taken: list[tuple[int, int]], rules: Any) -> bool:
+        """True when body[s:end] is a whole word, untagged, and not part of a longer name."""
+        body = self.body
+        if s > 0 and (body[s - 1].isalnum() or body[s - 1] == "-"):
+            return False
+        if end < len(body) and (body[end].isalnum() or body[end] == "-"):
+            return False
+        if any(a < end and s < b for a, b in taken):
+            return False
+        # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong"):
+        # a capitalised neighbour that is not a title ("President Yoon" is fine).
+        prev = _PREV_CAPITALISED.search(body[max(0, s - 30) : s])
+        if prev and not _is_title_word(prev.group(1), rules):
+            return False
+        return not (body[end : end + 1] == " " and body[end + 1 : end + 2].isupper())
 
     def _finish(self) -> ArticleEntities:
         mentions: list[Mention] = []

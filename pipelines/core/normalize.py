@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -51,13 +51,14 @@ def _read_variant_table(name: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class _NameRules:
     honorifics: frozenset[str]
-    titles: tuple[tuple[str, ...], ...]  # longest first
+    titles: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    title_heads: frozenset[str]  # last words of titles ("minister", "president")
     org_suffixes: frozenset[str]
     particles: frozenset[str]
     given_variants: dict[str, str]
     korean_surnames: dict[str, str]
     chinese_surnames: frozenset[str]
-    descriptors: tuple[tuple[str, ...], ...]  # nationality words, longest first
+    descriptors: dict[str, tuple[tuple[str, ...], ...]]  # nationality words, same layout
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +68,24 @@ def name_rules() -> _NameRules:
     descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
     return _NameRules(
         honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),
-        titles=tuple(sorted(titles, key=len, reverse=True)),
+        titles=_by_first_word(titles),
+        title_heads=frozenset(t[-1] for t in titles if t),
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
         particles=frozenset(read_rule_lines("name_particles.txt")),
         given_variants=_read_variant_table("given_name_variants.tsv"),
         korean_surnames=_read_variant_table("korean_surnames.tsv"),
         chinese_surnames=frozenset(read_rule_lines("chinese_surnames.txt")),
-        descriptors=tuple(sorted(descriptors, key=len, reverse=True)),
+        descriptors=_by_first_word(descriptors),
     )
+
+
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Index phrases by their first word, longest first, so matching is one dict lookup."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in index.items()}
 
 
 def _dotless(text: str) -> str:
@@ -118,8 +129,11 @@ _EXTRA_FOLDS = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold_diacritics(text: str) -> str:
     """Remove accents and breves: "Sŏk-yŏl" -> "Sok-yol", "Schröder" -> "Schroder"."""
+    if text.isascii():
+        return text
     text = text.translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -174,15 +188,16 @@ def _token_norm(token: str) -> str:
     return _dotless(fold_diacritics(strip_possessive(token)))
 
 
-def _match_phrase(norms: list[str], i: int, phrases: Iterable[tuple[str, ...]]) -> int:
-    """Length of the first phrase (longest first) matching tokens from ``i``; 0 if none."""
-    for phrase in phrases:
+def _match_phrase(norms: list[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Length of the longest phrase matching tokens from ``i``; 0 if none."""
+    for phrase in phrases.get(norms[i], ()):
         n = len(phrase)
         if tuple(norms[i : i + n]) == phrase:
             return n
     return 0
 
 
+@lru_cache(maxsize=65536)
 def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     """Split leading honorifics, titles and descriptors off a name.
 
@@ -262,6 +277,7 @@ def strip_titles(text: str) -> str:
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 
 
+@lru_cache(maxsize=65536)
 def clean_surface(surface: str) -> str:
     """Typography folded, edge punctuation and possessive dropped; titles kept."""
     text = fold_typography(surface)
@@ -269,6 +285,7 @@ def clean_surface(surface: str) -> str:
     return strip_possessive(_TRAILING_JUNK.sub("", text))
 
 
+@lru_cache(maxsize=65536)
 def clean_name(surface: str) -> str:
     """Readable canonical form of a surface name: typography folded, possessive, titles dropped.
 
@@ -292,6 +309,13 @@ def strip_key_punctuation(text: str) -> str:
     return _WS.sub(" ", _KEY_PUNCT.sub("", text.replace("&", " and "))).strip()
 
 
+_UMLAUT_DIGRAPH = re.compile(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)")
+_SKY_ENDING = re.compile(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$")
+_YY_END = re.compile(r"yy$")
+_OH_END = re.compile(r"(?<=[^aeiouy\W])oh$")
+_OU = re.compile(r"ou(?=[^aeiouy\W]|$)")
+
+
 def fold_umlaut_digraphs(token: str) -> str:
     """Fold German-style umlaut spellings: "schroeder" -> "schroder".
 
@@ -300,13 +324,13 @@ def fold_umlaut_digraphs(token: str) -> str:
     consonants, with more letters after it, is folded, so "joe", "noel", "manuel" and
     "boeing" are untouched. "ae" is left alone: it is ordinary in English names (Michael).
     """
-    return re.sub(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)", r"\1", token)
+    return _UMLAUT_DIGRAPH.sub(r"\1", token)
 
 
 def fold_slavic_endings(token: str) -> str:
     """Fold transliteration variants of -sky endings: "zelenskyy"/"zelenskiy" -> "zelensky"."""
-    token = re.sub(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$", r"\1y", token)
-    return re.sub(r"yy$", "y", token)
+    token = _SKY_ENDING.sub(r"\1y", token)
+    return _YY_END.sub("y", token)
 
 
 def fold_long_vowels(token: str) -> str:
@@ -316,8 +340,8 @@ def fold_long_vowels(token: str) -> str:
     into a plain vowel, or with "oh"/"ou"/"uu" ("Itoh", "Shinzou", "Yuuki"); this step
     brings the latter to the same form. Only key tokens are folded.
     """
-    token = re.sub(r"(?<=[^aeiouy\W])oh$", "o", token)
-    token = re.sub(r"ou(?=[^aeiouy\W]|$)", "o", token)
+    token = _OH_END.sub("o", token)
+    token = _OU.sub("o", token)
     return token.replace("uu", "u")
 
 
@@ -439,6 +463,7 @@ def _east_asian(tokens: list[str]) -> tuple[str, str, str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def parse_person_name(name: str) -> PersonName:
     """Split a (title-free) person name into matching parts and its order-free key.
 
@@ -470,11 +495,13 @@ def parse_person_name(name: str) -> PersonName:
     return PersonName(tuple(parts), surname, False, "general", " ".join(sorted(parts)))
 
 
+@lru_cache(maxsize=65536)
 def person_key(surface: str) -> str:
     """Matching key of a person surface string (titles, possessive and typography removed)."""
     return parse_person_name(clean_name(surface)).key
 
 
+@lru_cache(maxsize=65536)
 def surname_key(token: str) -> str:
     """Matching key of a single-token name used as a short form ("Yoon", "Schröder")."""
     tokens = _base_tokens(strip_possessive(fold_typography(token)))
@@ -495,6 +522,7 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def place_key(surface: str) -> str:
     """Matching key of a place or country name: "the Republic of Korea" -> "republic of korea"."""
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
@@ -502,6 +530,7 @@ def place_key(surface: str) -> str:
     return " ".join(w for w in text.replace("-", " ").split() if w != "and")
 
 
+@lru_cache(maxsize=65536)
 def org_key(surface: str) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
     text = strip_leading_article(strip_possessive(fold_typography(surface)))

@@ -1,0 +1,49 @@
+"""Entity resolution over real BBC articles (../shared/corpora, research use; read in place)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.entities import EntityResolver
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+BBC = SHARED / "corpora" / "bbc"
+
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def bbc_docs():  # type: ignore[no-untyped-def]
+    if not BBC.is_dir():
+        pytest.skip(f"BBC corpus not found at {BBC} (../shared/corpora is not shipped)")
+    from pipelines.core.nlp import load_nlp, ner_spans, pipe, sentence_bounds
+
+    files = sorted(BBC.glob("*/*.txt"))[::15]  # every 15th article: all five sections
+    texts = [f.read_text(encoding="latin-1") for f in files]
+    docs = pipe(load_nlp(), texts)
+    return [(t, ner_spans(d), sentence_bounds(d)) for t, d in zip(texts, docs, strict=True)]
+
+
+def test_bbc_invariants_and_speed(bbc_docs) -> None:  # type: ignore[no-untyped-def]
+    resolver = EntityResolver.default(Path("/nonexistent"))
+    started = time.perf_counter()
+    results = [resolver.resolve_article(t, n, s) for t, n, s in bbc_docs]
+    per_article = (time.perf_counter() - started) / len(bbc_docs)
+    # 2,225 articles must resolve in a few seconds beyond spaCy.
+    assert per_article < 0.005, f"{per_article * 1000:.2f} ms per article"
+    for (body, _, sents), ae in zip(bbc_docs, results, strict=True):
+        ids = {e.entity_id for e in ae.entities}
+        for m in ae.mentions:
+            assert body[m.start : m.end] == m.surface
+            assert m.entity_id in ids
+            assert 0 <= m.sentence_index < max(1, len(sents))
+    # Bare surnames without a full name in their article stay article-local: the same
+    # local entity never appears in two articles.
+    seen: dict[str, int] = {}
+    for n, ae in enumerate(results):
+        for m in ae.mentions:
+            if m.rule == "unlinked_surname":
+                assert seen.setdefault(m.entity_id, n) == n
