@@ -28,8 +28,10 @@ AFTER = "after"
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies through which a cue without its own subject borrows one: "said,
 # adding", "went on to say", "and added".
-_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "dep", "parataxis"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "parataxis"})
 _RELATIVE = frozenset({"who", "which", "that"})
+# Subjects that cannot be a speaker of a colon-introduced quotation.
+_NOT_SPEAKERS = frozenset({"which", "that", "this", "these", "those", "it", "there", "what"})
 _NOUNISH = frozenset({"PROPN", "NOUN", "PRON"})
 # Lower-case first words that show the text after a quotation is its attribution
 # even when the quotation ended with a full stop.
@@ -287,6 +289,15 @@ def find_cue(
         return i + 1 >= hi or doc[i + 1].is_punct or doc[i + 1].pos_ == "ADP"
 
     def scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
+        found = _scan(lo, hi, reverse)
+        if found is None or not reverse or doc[found[0]].dep_ != "acl":
+            return found
+        # "X put it in a memo to staff explaining the deal, “…”": a participle that
+        # modifies a noun is a weaker cue than an earlier verb with a subject.
+        earlier = _scan(lo, found[0], reverse)
+        return earlier if earlier is not None else found
+
+    def _scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
         order = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
         for i in order:
             phrase = _phrase_at(view, rules, i, hi)
@@ -322,8 +333,8 @@ def find_cue(
     ends_intro = last_before >= b_lo and doc[last_before].text in {",", ":"}
 
     def intro_verb(i: int) -> bool:
-        """The verb is the last word before the comma or colon that opens the quote."""
-        return ends_intro and i == last_before - 1
+        """The verb ends the frame, or comes right before the comma or colon that opens it."""
+        return i == last_before or (ends_intro and i == last_before - 1)
 
     # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
     found_before = scan(b_lo, b_hi, reverse=True) if b_hi > b_lo else None
@@ -335,7 +346,13 @@ def find_cue(
         return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
 
     # 3. "“…,” X said" / "“…,” said X".
-    found_after = scan(a_lo, a_hi, reverse=False) if a_hi > a_lo else None
+    last_after = a_hi - 1
+    while last_after >= a_lo and doc[last_after].is_space:
+        last_after -= 1
+    # "“We are refugees.” Mr. Zahed said: “…”": a frame ending in a colon belongs to
+    # the quotation after it.
+    leads_next = last_after >= a_lo and doc[last_after].text == ":" and content_last != ","
+    found_after = scan(a_lo, a_hi, reverse=False) if a_hi > a_lo and not leads_next else None
     if found_after is not None:
         i = found_after[0]
         first_word = next((doc[k] for k in range(a_lo, a_hi) if doc[k].is_alpha), None)
@@ -358,9 +375,15 @@ def find_cue(
     # with no verb at all ("Marco Rubio: ‘…’", transcripts) the noun phrase does.
     if ends_intro and doc[last_before].text == ":":
         trans = _translator(view, translator_words, b_lo, b_hi)
-        for k in range(b_lo, last_before):
-            if doc[k].dep_ in _SUBJ_DEPS:
-                return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
+        subjects = [
+            k
+            for k in range(b_lo, last_before)
+            if doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ not in _NOT_SPEAKERS
+        ]
+        main = [k for k in subjects if doc[k].head.dep_ == "ROOT"]
+        if main or subjects:
+            k = (main or subjects)[0]
+            return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
         if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(b_lo, last_before)):
             k = _first_noun_run(view, b_lo, last_before)
             if k is not None and doc[k].pos_ == "PROPN":

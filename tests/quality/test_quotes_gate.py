@@ -1,0 +1,76 @@
+"""Quality gate for quote extraction: the dev-set figures may rise but never fall.
+
+Runs ``pipelines.tools.quote_eval.run_eval`` (the pipeline's own code path) over
+../shared/eval/quotes/dev.jsonl and compares with tests/quality/quotes_baseline.json.
+A deliberate drop needs an explicit flag: ``QUOTES_BASELINE_UPDATE=1`` rewrites the
+baseline with the new figures (review the diff). Takes a few minutes (one spaCy pass
+over 840 articles), hence ``slow``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO / ".." / "shared"
+DEV = SHARED / "eval" / "quotes" / "dev.jsonl"
+SCORER = SHARED / "eval" / "quotes" / "score.py"
+BASELINE = Path(__file__).with_name("quotes_baseline.json")
+# The figures are deterministic for a given model and code; the slack only absorbs
+# float formatting.
+SLACK = 1e-4
+GATED = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "e2e_f1")
+
+
+@pytest.fixture(scope="module")
+def figures():
+    if not DEV.exists() or not SCORER.exists():
+        pytest.skip(f"{DEV} or {SCORER} is absent: the quote gate needs ../shared/eval/quotes")
+    from pipelines.tools.quote_eval import run_eval
+
+    return run_eval(DEV)
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_quote_figures_do_not_fall(figures) -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    if os.environ.get("QUOTES_BASELINE_UPDATE") == "1":
+        BASELINE.write_text(json.dumps(_baseline_of(figures), indent=2) + "\n", encoding="utf-8")
+        pytest.skip("baseline rewritten (QUOTES_BASELINE_UPDATE=1): review and commit it")
+    fallen = {
+        k: (round(figures["dev"][k], 4), baseline["dev"][k])
+        for k in GATED
+        if figures["dev"][k] < baseline["dev"][k] - SLACK
+    }
+    assert not fallen, f"quote figures fell below the baseline (now, baseline): {fallen}"
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_quote_targets_and_speed(figures) -> None:
+    dev = figures["dev"]
+    assert dev["quote_f1"] >= 0.95
+    assert dev["speaker_accuracy"] >= 0.93
+    assert dev["e2e_f1"] >= 0.90
+    timing = figures["timing"]
+    assert timing["extract_s"] <= 0.10 * timing["spacy_s"], timing
+
+
+def test_baseline_file_is_well_formed() -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    for k in GATED:
+        assert 0.0 < baseline["dev"][k] <= 1.0
+
+
+def _baseline_of(figures: dict) -> dict:
+    return {
+        "note": "Floors for tests/quality/test_quotes_gate.py; raise freely, lower only with "
+        "QUOTES_BASELINE_UPDATE=1 and a reason in the commit message.",
+        "dev": {k: round(figures["dev"][k], 4) for k in GATED},
+        "seeds": {k: round(v, 4) for k, v in figures["seeds"].items()},
+    }
