@@ -334,7 +334,10 @@ def find_cue(
 
     def intro_verb(i: int) -> bool:
         """The verb ends the frame, or comes right before the comma or colon that opens it."""
-        return i == last_before or (ends_intro and i == last_before - 1)
+        if ends_intro and i == last_before - 1:
+            return True
+        # "Bystrom agreed." before a quotation: a sentence-final verb.
+        return i == last_before and i + 1 < len(doc) and doc[i + 1].text in SENTENCE_END
 
     # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
     found_before = scan(b_lo, b_hi, reverse=True) if b_hi > b_lo else None
