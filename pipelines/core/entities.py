@@ -78,6 +78,7 @@ _RULE_FILES = (
     "chinese_surnames.txt",
     "common_surnames.txt",
     "nominal_phrases.tsv",
+    "metonymy_cues.tsv",
 )
 _NER_TYPES = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC}
 # Labels the small model puts on organisations and places it does not recognise
@@ -93,6 +94,17 @@ _DATELINE = re.compile(r"^[\w .'-]+,\s")
 _WORD = re.compile(r"[\w.'-]*")
 _BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)")
 _PREV_CAPITALISED = re.compile(r"([A-Z][\w'\-]*)\.? $")
+_AFTER_VERB = re.compile(
+    r"^\s+(?:(?:has|have|had|will|would|could|may|might|is|was|also|has also|had also)\s+)?([a-z]+)\b"
+)
+_AFTER_POSSESSIVE = re.compile(
+    r"^['\u2019]s\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?(?:\s+([A-Za-z-]+))?"
+)
+# "<relation> between [the] X and" (the capital is X) or "... between X and [the]" (it is Y).
+_BETWEEN_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+between\s+(?:the\s+)?$")
+_BETWEEN_AFTER = re.compile(
+    r"\b([A-Za-z-]+)\s+between\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*)?\s+and\s+(?:the\s+)?$"
+)
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -247,6 +259,7 @@ class EntityResolver:
         self._idx = _Index()
         self._common = frozenset(read_rule_lines("common_surnames.txt"))
         self._nominals = _load_nominals()
+        self._metonymy = _load_metonymy_cues()
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
@@ -571,6 +584,23 @@ def _is_title_word(word: str, rules: Any) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _MetonymyCues:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    relations: frozenset[str]
+
+
+def _load_metonymy_cues() -> _MetonymyCues:
+    kinds: dict[str, set[str]] = {"verb": set(), "noun": set(), "relation": set()}
+    for line in read_rule_lines("metonymy_cues.tsv"):
+        kind, _, word = line.partition("\t")
+        kinds[kind].add(word.strip().lower())
+    return _MetonymyCues(
+        frozenset(kinds["verb"]), frozenset(kinds["noun"]), frozenset(kinds["relation"])
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Nominals:
     """All nominal phrases as one alternation (one scan per article)."""
 
@@ -633,6 +663,32 @@ class _ArticleResolver:
 
     def _add(self, start: int, end: int, hit: _Hit) -> None:
         self.found.append(_Found(start, end, hit, hit.entry.entity.entity_type))
+
+    def _is_actor(self, span: NerSpan) -> bool:
+        """True when a capital stands for its government (see the module's policy).
+
+        Positive evidence only: a reporting/action verb right after it ("Pyongyang
+        said"), a possessive followed by a governance noun ("Moscow's protracted war"),
+        or "<relation> between X and Y" ("cooperation between Moscow and Pyongyang").
+        "The Tokyo stock market", "north London" or "in Lima" stay cities.
+        """
+        cues = self.r._metonymy
+        if self._is_locative(span.start):
+            return False
+        after = self.body[span.end : span.end + 60]
+        m = _AFTER_VERB.match(after)
+        of_before = self.body[max(0, span.start - 3) : span.start] == "of "  # "Mayor of London"
+        if m and m.group(1).lower() in cues.verbs and not of_before:
+            return True
+        m = _AFTER_POSSESSIVE.match(after)
+        if m and any(w.lower() in cues.nouns for w in m.groups() if w):
+            return True
+        before = self.body[max(0, span.start - 80) : span.start]
+        m = _BETWEEN_BEFORE.search(before)
+        if m and m.group(1).lower() in cues.relations:
+            return True
+        m = _BETWEEN_AFTER.search(before)
+        return bool(m and m.group(1).lower() in cues.relations)
 
     def _is_locative(self, start: int) -> bool:
         before = self.body[max(0, start - 40) : start]
@@ -738,7 +794,7 @@ class _ArticleResolver:
                 key = f"local:{self.article_key}:{_type_key(name, label)}"
                 ent = Entity(ids.entity_id(label, key), name, label)
                 hit = _Hit(_Entry(ent, "name"), "ambiguous_local", "several known entities")
-        if hit.entry.kind == "city" and hit.entry.capital_of and not self._is_locative(span.start):
+        if hit.entry.kind == "city" and hit.entry.capital_of and self._is_actor(span):
             country = r._idx.countries.get(hit.entry.capital_of)
             if country is not None:
                 hit = _Hit(

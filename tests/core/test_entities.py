@@ -370,3 +370,27 @@ def test_resolve_names_cli(tmp_path: Path) -> None:
     assert rows[2]["entity_id"] is None and rows[2]["entity_type"] == "PERSON"
     assert rows[3]["canonical_name"] == "Asia-Pacific Economic Cooperation"
     assert set(rows[0]) == {"surface", "entity_id", "canonical_name", "entity_type"}
+
+
+@pytest.mark.parametrize(
+    ("body", "capital", "is_metonymy"),
+    [
+        ("Pyongyang said it would respond.", "Pyongyang", True),
+        ("Beijing has warned against the visit.", "Beijing", True),
+        ("Moscow's protracted war goes on.", "Moscow", True),
+        ("Ties between Seoul and Tokyo improved.", "Tokyo", True),
+        ("The Tokyo stock market fell.", "Tokyo", False),
+        ("She lives in north London.", "London", False),
+        ("The talks were held in Seoul.", "Seoul", False),
+        ("The Mayor of London said sorry.", "London", False),
+    ],
+)
+def test_capital_metonymy_cues(
+    resolver: EntityResolver, body: str, capital: str, is_metonymy: bool
+) -> None:
+    ner = _spans(body, (capital, "GPE"))
+    ae = resolver.resolve_article(body, ner, [(0, len(body))])
+    (mention,) = [m for m in ae.mentions if m.surface == capital]
+    assert mention.is_metonymy is is_metonymy
+    entity = next(e for e in ae.entities if e.entity_id == mention.entity_id)
+    assert (entity.canonical_name != capital) is is_metonymy
