@@ -578,6 +578,12 @@ _ROLE_TITLES = frozenset(
 )  # fmt: skip
 
 
+def _looks_like_person(name: str) -> bool:
+    """At least two alphabetic name tokens and no digits ("Xbox 2" is not a person)."""
+    words = name.replace("-", " ").split()
+    return len(words) >= 2 and not any(c.isdigit() for c in name)
+
+
 def _is_title_word(word: str, rules: Any) -> bool:
     w = word.lower().rstrip(".")
     return w in rules.honorifics or w in rules.title_heads
@@ -838,13 +844,23 @@ class _ArticleResolver:
             if m:
                 self.acronyms.setdefault(_acronym_key(m.group(1)), entry)
 
-    def _person_for_token(self, token: str, start: int, titles: tuple[str, ...]) -> _Entry | None:
-        """The person of this article a one-word name refers to, if unambiguous."""
+    def _person_for_token(
+        self, token: str, start: int, titles: tuple[str, ...], strict: bool = False
+    ) -> _Entry | None:
+        """The person of this article a one-word name refers to, if unambiguous.
+
+        ``strict`` is used when NER did not call the word a person (ORG/GPE label): then
+        only a surname (first or last name token) of a real-looking person name counts,
+        never an acronym, so "Xbox" does not join a mislabelled "Xbox 2".
+        """
         key = surname_key(token)
-        if not key:
+        if not key or (strict and token.isupper()):
             return None
         matches = [
-            (s, e) for s, e, toks in self.persons if key in (toks[0], toks[-1]) or key in toks
+            (s, e)
+            for s, e, toks in self.persons
+            if (key in (toks[0], toks[-1]) or (not strict and key in toks))
+            and (not strict or _looks_like_person(e.entity.canonical_name))
         ]
         ids_ = {e.entity.entity_id for _, e in matches}
         if not ids_:
@@ -869,7 +885,9 @@ class _ArticleResolver:
         r = self.r
         tokens = name.split()
         person = (
-            self._person_for_token(tokens[-1], span.start, titles) if len(tokens) == 1 else None
+            self._person_for_token(tokens[-1], span.start, titles, strict=label != PERSON)
+            if len(tokens) == 1
+            else None
         )
         place_first = (
             label in (GPE, LOC)

@@ -274,7 +274,7 @@ def strip_titles(text: str) -> str:
     return split_titles(text)[0]
 
 
-_TRAILING_JUNK = re.compile(r"[\s,;:]+$")
+_TRAILING_JUNK = re.compile(r"[\s,;:\-\u2013\u2014]+$")
 
 
 @lru_cache(maxsize=65536)
