@@ -360,12 +360,17 @@ def find_cue(
         i = found_after[0]
         first_word = next((doc[k] for k in range(a_lo, a_hi) if doc[k].is_alpha), None)
         by_punctuation = content_last in _CLAUSE_FINAL or (a_lo < a_hi and doc[a_lo].text == ",")
-        attributive = by_punctuation or (
-            not partial
-            and (
-                (first_word is not None and first_word.text[:1].islower())
-                or not _has_clausal_object(doc[i], a_lo, a_hi)
+        reports_sentence = not _has_clausal_object(doc[i], a_lo, a_hi)
+        if partial:
+            # "Obama “felt an obligation” on climate, Axelrod said.": a sentence-final
+            # "…, X said" attributes the whole sentence, quoted words included.
+            reports_sentence = reports_sentence and any(
+                doc[k].text == "," for k in range(a_lo, i)
             )
+        attributive = (
+            by_punctuation
+            or reports_sentence
+            or (not partial and first_word is not None and first_word.text[:1].islower())
         )
         if attributive:
             return make(i, found_after[1], AFTER, a_lo, a_hi, found_after[2])

@@ -207,9 +207,11 @@ def resolve_speaker(
     if m is not None:
         return found(m, 1.0)
     if phrase.kind == NAMED:
-        near = index.overlapping(phrase.start, phrase.end)
+        # Only a mention that ends on the head names the speaker: in "an Iowa
+        # Democrat" or "a New York lawyer" the place is a modifier, not the speaker.
+        near = [m for m in index.overlapping(phrase.start, phrase.end) if m.end == head_end]
         if near:
-            return found(min(near, key=lambda x: abs(x.end - head_end)), 0.95)
+            return found(near[0], 0.95)
         return unresolved(NOT_AN_ENTITY)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
     if phrase.role_object is not None:
