@@ -364,9 +364,7 @@ def find_cue(
         if partial:
             # "Obama “felt an obligation” on climate, Axelrod said.": a sentence-final
             # "…, X said" attributes the whole sentence, quoted words included.
-            reports_sentence = reports_sentence and any(
-                doc[k].text == "," for k in range(a_lo, i)
-            )
+            reports_sentence = reports_sentence and any(doc[k].text == "," for k in range(a_lo, i))
         attributive = (
             by_punctuation
             or reports_sentence
