@@ -86,25 +86,77 @@ def test_changed_and_removed_files_replace_their_rows(env):
         assert orphans == 0
 
 
+HOSTILE = {
+    "empty.txt": b"",
+    "blank.txt": b"  \n\t\n",
+    "image.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8,
+    "archive.zip": b"PK\x03\x04" + bytes(200),
+    "nul.txt": b"The council met on Tuesday to discuss the budget for the year.\x00\n" * 30,
+    "bad.json": b'{"title": "x", "body": ',
+    "one-line.txt": b"word " * (2 * 1024 * 1024),  # a single 10 MB line
+    "deep.html": b"<div>" * 100_000,
+    "truncated.html": b"<html><head><title>T</title></head><body><article><p>Cut off mid",
+    "latin1 \u00e9.txt": "Caf\u00e9 owners said prices rose.\n".encode("latin-1"),
+    "name\nwith newline.txt": b"A short article about a council meeting.\n",
+}
+
+
 def test_duplicates_and_hostile_files_are_accounted(env):
     seed = sorted(env.landing.glob("*.txt"))[0]
     (env.landing / "copy of seed.txt").write_bytes(seed.read_bytes())
-    (env.landing / "empty.txt").write_bytes(b"")
-    (env.landing / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    for name, data in HOSTILE.items():
+        (env.landing / name).write_bytes(data)
+    (env.landing / "huge.txt").write_bytes(b"x" * (21 * 1024 * 1024))  # over the 20 MB limit
     (env.landing / "escape.txt").symlink_to("/etc/passwd")
-    assert env.run().success
+    records = b'{"title": "A", "body": "Mayor Ann Lee said the bridge will reopen."}\n{"broken\n'
+    (env.landing / "export.jsonl").write_bytes(records)
+    result = env.run()
+    assert result.success
     with env.session() as s:
-        rows = dict(s.fetch("select source_file, status from ingest_files"))
-        assert (
-            rows["landing/copy of seed.txt"] == "duplicate"
-            or rows[f"landing/{seed.name}"] == "duplicate"
+        rows = {
+            r[0]: r[1:]
+            for r in s.fetch("select source_file, status, reason_code, reason from ingest_files")
+        }
+        names = {
+            f"landing/{n}"
+            for n in [*HOSTILE, "huge.txt", "escape.txt", "export.jsonl", "copy of seed.txt"]
+        }
+        assert names <= set(rows), names - set(rows)
+        dup = {rows["landing/copy of seed.txt"][0], rows[f"landing/{seed.name}"][0]}
+        assert dup == {"duplicate", "loaded"}
+        for name in (
+            "empty.txt",
+            "blank.txt",
+            "image.png",
+            "archive.zip",
+            "bad.json",
+            "one-line.txt",
+            "deep.html",
+            "huge.txt",
+            "escape.txt",
+        ):
+            status, code, reason = rows[f"landing/{name}"]
+            assert status == "quarantined" and code and reason, (name, rows[f"landing/{name}"])
+        assert rows["landing/huge.txt"][1] == "too_large"
+        assert rows["landing/escape.txt"][1] == "symlink"
+        # Readable oddities load: Latin-1 bytes, NULs stripped, a name with a newline.
+        for name in ("latin1 \u00e9.txt", "name\nwith newline.txt", "nul.txt"):
+            assert rows[f"landing/{name}"][0] == "loaded", (name, rows[f"landing/{name}"])
+        body = s.fetch(
+            "select body from articles where source_file = ?", ["landing/latin1 \u00e9.txt"]
+        )[0][0]
+        assert "Caf\u00e9" in body
+        # A JSON Lines file with one good and one broken record: one article, one rejection.
+        assert rows["landing/export.jsonl"][0] == "loaded"
+        rej = s.fetch(
+            "select record_ref, reason_code from rejections where source_file = ?",
+            ["landing/export.jsonl"],
         )
-        assert rows["landing/empty.txt"] == "quarantined"
-        assert rows["landing/image.png"] == "quarantined"
-        assert rows["landing/escape.txt"] == "quarantined"
-        reasons = s.fetch(
+        assert rej == [("line 2", "bad_json")]
+        # Every other file still loaded: the two seeds plus the readable oddities.
+        assert s.count("articles") == 2 + 3 + 1 + (rows["landing/truncated.html"][0] == "loaded")
+        unexplained = s.fetch(
             "select count(*) from ingest_files where status = 'quarantined' "
             "and (reason is null or reason = '')"
         )[0][0]
-        assert reasons == 0
-        assert s.count("articles") == 2
+        assert unexplained == 0
