@@ -64,3 +64,27 @@ def test_comma_after_cue_makes_lowercase_continuation_direct() -> None:
 )
 def test_kinds(nlp, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in quotes_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "READS—“Harbour ferry to stop running in winter,” by Gazette's Tom Reed: "
+            "“The service will pause.”",
+            id="headline-with-byline",
+        ),
+        pytest.param(
+            "The mill closed in May.\n\n‘A hard winter ahead.’\n\nWorkers left.", id="subhead"
+        ),
+        pytest.param('"See also:"\n\nMore coverage follows.', id="label-with-colon"),
+        pytest.param(
+            "“Harbour Lights,” a drama about fishermen, returns to television in June.",
+            id="title-with-appositive",
+        ),
+    ],
+)
+def test_headings_and_titles_are_not_quotes(nlp, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert all("Harbour" not in q.text and "hard winter" not in q.text for q in quotes)
+    assert all(not q.text.endswith(":") for q in quotes)

@@ -28,6 +28,7 @@ from pipelines.core.quotes.candidates import Candidate, find_candidates
 from pipelines.core.quotes.content import (
     DIRECT,
     PARTIAL,
+    Shape,
     is_direct_shape,
     looks_like_title,
     shape_of,
@@ -57,6 +58,8 @@ _TOPIC = 0.5
 _PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
 _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
+# Longest single-quoted line still read as a subheading rather than a quotation.
+_HEADING_WORDS = 8
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +139,24 @@ def _cue_from_previous_sentence(view: DocView, left: int, stop: int, last: str) 
     return cue
 
 
+def _is_heading(text: str, c: Candidate, shape: Shape, ls: int, le: int) -> bool:
+    """Quoted headings and headlines of cited articles are not quotations.
+
+    Three shapes: a quoted title followed by its byline ("“Met accused of …,” by
+    Kathianne Boniello"); a line that is nothing but a short single-quoted phrase
+    (a subheading in NYT style, ‘A healthy environment.’); a label ending in a colon
+    ("“Related:”").
+    """
+    after = shape.after.lstrip(" ,")
+    if after[:3] == "by " and after[3:4].isupper():
+        return True
+    quoted = text[c.start : c.end]
+    whole_line = not text[ls : c.mark_start].strip() and not text[c.mark_end : le].strip()
+    if whole_line and not c.double and len(quoted.split()) <= _HEADING_WORDS:
+        return True
+    return quoted.endswith(":") and len(quoted.split()) <= 2
+
+
 def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | None:
     """Stages 2-3 for candidate ``k``: its kind and its cue (None: not a quotation)."""
     rules = _rules.load_rules()
@@ -151,8 +172,12 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
     if k + 1 < len(cands) and cands[k + 1].mark_start < le:
         right = max(c.mark_end, min(le, cands[k + 1].mark_start))
     shape = shape_of(text, c, left, right)
-    if not shape.opens_clause and not shape.after_comma and looks_like_title(text[c.start : c.end]):
+    quoted = text[c.start : c.end]
+    title_like = looks_like_title(quoted)
+    if not shape.opens_clause and not shape.after_comma and title_like:
         return None  # on CNN's “State of the Union,” …: a title, not a quotation
+    if _is_heading(text, c, shape, ls, le):
+        return None
     before = frame_tokens(view, left, c.mark_start, BEFORE)
     last = text[c.end - 1]
     after = frame_tokens(view, c.mark_end, right, AFTER)
@@ -169,6 +194,8 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
             cue = _cue_from_intro_line(view, cands, k, line, last)
         elif before[0] > view.first_token_at_or_after(left):
             cue = _cue_from_previous_sentence(view, left, before[0], last)
+    if direct and title_like and cue is None and not c.continued:
+        return None  # “Tales From the Crypt,” an HBO series, …: a title with no speaker
     if direct:
         return _Draft(c, DIRECT, cue, line)
     cue = find_cue(view, rules, trans, before, after, last, partial=True)
