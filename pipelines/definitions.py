@@ -10,7 +10,7 @@ def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> d
     """Definitions with the given resources (tests pass temporary paths)."""
     return dg.Definitions(
         assets=dg.load_assets_from_modules([assets]),
-        asset_checks=dg.load_asset_checks_from_modules([checks]),
+        asset_checks=checks.ALL_CHECKS,
         jobs=[automation.refresh_job],
         schedules=[automation.daily_refresh],
         sensors=[automation.landing_zone_sensor],

@@ -262,7 +262,8 @@ def load_articles(
         produced = 0
         for art in result.articles:
             aid = ids.article_id(art.title, art.body)
-            if aid in foreign and foreign[aid] != name:
+            owner = foreign.get(aid)
+            if (owner is not None and owner != name) or aid in keep_ids:
                 rejection_rows.append(
                     {
                         "source_file": name,
@@ -270,19 +271,8 @@ def load_articles(
                         "content_hash": fhash,
                         "shard": f["shard"],
                         "reason_code": "duplicate_article",
-                        "reason": f"Same title and body as the article from {foreign[aid]}; stored once.",
-                    }
-                )
-                continue
-            if aid in keep_ids:
-                rejection_rows.append(
-                    {
-                        "source_file": name,
-                        "record_ref": art.record_ref,
-                        "content_hash": fhash,
-                        "shard": f["shard"],
-                        "reason_code": "duplicate_article",
-                        "reason": "Same title and body as another article in this batch; stored once.",
+                        "reason": "Same title and body as the article from "
+                        f"{owner or 'another file in this batch'}; stored once.",
                     }
                 )
                 continue

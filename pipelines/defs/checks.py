@@ -1,6 +1,7 @@
 """Asset checks. Blocking where a downstream step would otherwise build on bad rows.
 
-Each check runs a query from ``sql/checks/`` that returns the offending rows.
+SQL checks run queries from ``sql/checks/`` that return the offending rows; a check
+passes when every one of its queries returns none.
 """
 
 import dagster as dg
@@ -11,22 +12,77 @@ from pipelines.warehouse import reports
 
 POOL = "duckdb"
 
+# (check name, asset, queries in sql/checks/ with what a failing row means, description)
+SQL_CHECKS: tuple[tuple[str, str, tuple[tuple[str, str], ...], str], ...] = (
+    (
+        "articles_keys_and_files",
+        "articles",
+        (
+            ("duplicate_keys", "duplicate primary keys"),
+            ("unaccounted_files", "files in an inconsistent state"),
+        ),
+        "Primary keys unique; every loaded file has its articles.",
+    ),
+    (
+        "mention_offsets_in_body",
+        "mentions",
+        (("mention_offsets", "mentions with bad offsets"),),
+        "Mention offsets lie inside the body and spell the surface.",
+    ),
+    (
+        "quote_offsets_in_body",
+        "quotes",
+        (("quote_offsets", "quotes with bad offsets"),),
+        "Quote offsets lie inside the body and spell the quote text.",
+    ),
+    (
+        "quotes_have_speaker_or_reason",
+        "quotes",
+        (("quotes_without_reason", "quotes with neither speaker nor reason"),),
+        "Every quote has a speaker entity or a recorded reason.",
+    ),
+    (
+        "entity_references_resolve",
+        "entities",
+        (
+            ("dangling_entities", "dangling entity references"),
+            ("orphan_children", "child rows without an article"),
+        ),
+        (
+            "Every mention, quote speaker and author points at an existing entity, and no "
+            "child row outlives its article."
+        ),
+    ),
+)
+
 
 def _sql_check(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource, name: str, what: str
-) -> dg.AssetCheckResult:
-    with warehouse.open(context.log).session() as session:
-        bad = reports.check_failures(session, name)
-        examples = reports.check_examples(session, name) if bad else ""
-    meta: dict[str, object] = {"failing_rows": bad}
-    if bad:
-        meta["examples"] = dg.MetadataValue.md(examples)
-    return dg.AssetCheckResult(
-        passed=bad == 0,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=f"{bad} {what}" if bad else f"no {what}",
-        metadata=meta,
-    )
+    name: str, asset: str, queries: tuple[tuple[str, str], ...], description: str
+) -> dg.AssetChecksDefinition:
+    @dg.asset_check(name=name, asset=asset, blocking=True, pool=POOL, description=description)
+    def _check(
+        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+    ) -> dg.AssetCheckResult:
+        with warehouse.open(context.log).session() as session:
+            for query, what in queries:
+                bad = reports.check_failures(session, query)
+                if bad:
+                    return dg.AssetCheckResult(
+                        passed=False,
+                        severity=dg.AssetCheckSeverity.ERROR,
+                        description=f"{bad} {what}",
+                        metadata={
+                            "failing_rows": bad,
+                            "examples": dg.MetadataValue.md(reports.check_examples(session, query)),
+                        },
+                    )
+        return dg.AssetCheckResult(
+            passed=True,
+            description="no " + ", no ".join(what for _, what in queries),
+            metadata={"failing_rows": 0},
+        )
+
+    return _check
 
 
 @dg.asset_check(
@@ -57,70 +113,4 @@ def every_landed_file_accounted(
     )
 
 
-@dg.asset_check(
-    asset="articles",
-    blocking=True,
-    pool=POOL,
-    description="Primary keys unique; every loaded file has its articles.",
-)
-def articles_keys_and_files(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    dup = _sql_check(context, warehouse, "duplicate_keys", "duplicate primary keys")
-    if not dup.passed:
-        return dup
-    return _sql_check(context, warehouse, "unaccounted_files", "files in an inconsistent state")
-
-
-@dg.asset_check(
-    asset="mentions",
-    blocking=True,
-    pool=POOL,
-    description="Mention offsets lie inside the body and spell the surface.",
-)
-def mention_offsets_in_body(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    return _sql_check(context, warehouse, "mention_offsets", "mentions with bad offsets")
-
-
-@dg.asset_check(
-    asset="quotes",
-    blocking=True,
-    pool=POOL,
-    description="Quote offsets lie inside the body and spell the quote text.",
-)
-def quote_offsets_in_body(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    return _sql_check(context, warehouse, "quote_offsets", "quotes with bad offsets")
-
-
-@dg.asset_check(
-    asset="quotes",
-    blocking=True,
-    pool=POOL,
-    description="Every quote has a speaker entity or a recorded reason.",
-)
-def quotes_have_speaker_or_reason(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    return _sql_check(
-        context, warehouse, "quotes_without_reason", "quotes with neither speaker nor reason"
-    )
-
-
-@dg.asset_check(
-    asset="entities",
-    blocking=True,
-    pool=POOL,
-    description="Every mention, quote speaker and author points at an existing "
-    "entity, and no child row outlives its article.",
-)
-def entity_references_resolve(
-    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-) -> dg.AssetCheckResult:
-    res = _sql_check(context, warehouse, "dangling_entities", "dangling entity references")
-    if not res.passed:
-        return res
-    return _sql_check(context, warehouse, "orphan_children", "child rows without an article")
+ALL_CHECKS = [every_landed_file_accounted, *(_sql_check(*spec) for spec in SQL_CHECKS)]

@@ -160,3 +160,18 @@ def test_duplicates_and_hostile_files_are_accounted(env):
             "and (reason is null or reason = '')"
         )[0][0]
         assert unexplained == 0
+
+
+def test_blocking_check_fails_on_bad_rows_and_stops_downstream(env):
+    assert env.run().success
+    with env.session() as s, s.transaction("tamper") as b:
+        b.execute(
+            "update quotes set end_char = end_char + 1 where quote_id in "
+            "(select quote_id from quotes order by quote_id limit 1)"
+        )
+    result = env.run(raise_on_error=False)
+    evals = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert evals["quote_offsets_in_body"].passed is False
+    assert "1 quotes with bad offsets" in evals["quote_offsets_in_body"].description
+    mats = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert "entities" not in mats  # the blocking check kept entities from building on it
