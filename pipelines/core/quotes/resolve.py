@@ -101,11 +101,17 @@ def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _is_subject(view: DocView, m: Mention) -> bool:
+def _subject_role(view: DocView, m: Mention) -> int:
+    """2: subject of a main clause; 1: subject of another clause; 0: not a subject."""
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
-    return tok.dep_ in _SUBJ_DEPS or (
-        tok.dep_ in {"compound", "flat"} and tok.head.dep_ in _SUBJ_DEPS
-    )
+    if tok.dep_ in {"compound", "flat"} and tok.head.dep_ in _SUBJ_DEPS:
+        tok = tok.head
+    if tok.dep_ not in _SUBJ_DEPS:
+        return 0
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 def _antecedent(
@@ -136,14 +142,18 @@ def _antecedent(
         candidates.append(m)
     if not candidates:
         return None
-    recent = [eid for at, eid in recent_speakers if at >= window_start]
-    for m in candidates:
-        if m.start < window_start:
-            break
-        if m.entity_id in recent[-1:]:
-            return m
-        if _is_subject(view, m):
-            return m
+    recent = [eid for at, eid in recent_speakers if at >= window_start][-1:]
+
+    def rank(m: Mention) -> tuple[bool, bool, bool]:
+        role = _subject_role(view, m)
+        hinted = gender is not None and index.gender.get(m.entity_id) == gender
+        return (m.entity_id in recent or (hinted and role > 0), role == 2, role > 0)
+
+    in_window = [m for m in candidates if m.start >= window_start]
+    if in_window:
+        best = max(in_window, key=rank)  # max keeps the most recent among equals
+        if any(rank(best)):
+            return best
     return candidates[0]
 
 
