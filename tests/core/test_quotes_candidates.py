@@ -106,3 +106,22 @@ def test_unbalanced_mark_never_spans_the_article() -> None:
     text = "“An unclosed opening.\n\n" + "\n\n".join([para] * 20) + "\n\n“Closed,” she said."
     cands = find_candidates(text).candidates
     assert [text[c.start : c.end] for c in cands] == ["Closed,"]
+
+
+def test_reopened_after_full_stop_is_a_lost_paragraph_break() -> None:
+    # Wire copy that lost its paragraph breaks: ‹"A. "B."› continues one quotation.
+    text = 'She said: "The plan is sound. "We will start in June." Then she left.'
+    cands = find_candidates(text).candidates
+    assert [text[c.start : c.end] for c in cands] == [
+        "The plan is sound.",
+        "We will start in June.",
+    ]
+    assert cands[0].continues and cands[1].continued
+    assert find_candidates(text).skipped == ()
+
+
+def test_reopened_mid_sentence_skips_the_unclosed_mark() -> None:
+    text = 'He said "the plan and "the budget" were late.'
+    scan = find_candidates(text)
+    assert [text[c.start : c.end] for c in scan.candidates] == ["the budget"]
+    assert [s.reason for s in scan.skipped] == ["opened again before closing"]

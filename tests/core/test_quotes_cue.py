@@ -121,3 +121,19 @@ def test_new_sentence_after_a_quote_is_not_its_cue(nlp) -> None:
     )
     q = one_quote(nlp, text, "buses")
     assert q.speaker_surface != "Peter Lund"
+
+
+def test_merged_paragraphs_keep_the_speaker(nlp) -> None:
+    text = (
+        '"Growth will slow next year," Carl Jensen said. '
+        'Anna Berg, of the central bank, said: "The forecast is too rosy. '
+        '"It will take a turnaround to meet it."'
+    )
+    q = one_quote(nlp, text, "turnaround")
+    assert q.speaker_surface == "Anna Berg"
+
+
+def test_next_sentence_with_its_own_clause_is_not_attribution(nlp) -> None:
+    text = '"We are not ready." The council has also told ministers that the plan is late.'
+    q = one_quote(nlp, text, "ready")
+    assert q.cue_verb is None

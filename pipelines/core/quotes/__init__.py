@@ -33,7 +33,15 @@ from pipelines.core.quotes.content import (
     looks_like_title,
     shape_of,
 )
-from pipelines.core.quotes.cue import AFTER, BEFORE, Cue, cue_right_before, find_cue, frame_tokens
+from pipelines.core.quotes.cue import (
+    AFTER,
+    BEFORE,
+    Cue,
+    bare_report,
+    cue_right_before,
+    find_cue,
+    frame_tokens,
+)
 from pipelines.core.quotes.resolve import (
     NO_CUE,
     NO_SPEAKER,
@@ -128,13 +136,7 @@ def _cue_from_previous_sentence(view: DocView, left: int, stop: int, last: str) 
     )
     if cue is None or cue.word == ":" or cue.subject is None:
         return None
-    verb = view.doc[cue.token]
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
-        return None
-    if any(
-        view.doc[k].pos_ not in {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PUNCT"}
-        for k in range(cue.token + 1, frame[1])
-    ):
+    if not bare_report(view.doc[cue.token], frame[1]):
         return None  # only "in a statement", "on Tuesday" may follow the verb
     return cue
 

@@ -171,9 +171,9 @@ def find_candidates(text: str) -> CandidateScan:
         line_cands: list[Candidate] = []
         open_at: int | None = None  # offset after the opening mark
         open_mark: _Mark | None = None
-        reopened = False  # this line carries on a quotation from the previous one
+        pending = False  # the next candidate carries on the previous quotation
         if carry:
-            reopened, carry = True, False
+            pending, carry = True, False
             first = _first_double(marks)
             if first is None or not _at_line_start(text, ls, first) or _role(first, False) != OPEN:
                 open_at = ls  # a soft line break: the quotation goes on from the line start
@@ -196,12 +196,24 @@ def find_candidates(text: str) -> CandidateScan:
                             b,
                             open_mark.start if open_mark else ls,
                             m.end,
-                            continued=reopened and not line_cands,
+                            continued=pending,
                         )
                     )
+                    pending = False
                 open_at, open_mark = None, None
                 continue
-            # An opening mark while a quotation is open: the earlier one never closed.
+            # An opening mark while a quotation is open. After a full stop it is the
+            # multi-paragraph convention with the paragraph break lost (‹"A. "B."›,
+            # common in wire copy): the first part ends there and the quotation goes
+            # on. Otherwise the earlier mark never closed and is skipped.
+            a, b = _content(text, open_at, m.start)
+            if b > a and text[b - 1] in ".?!" and open_mark is not None:
+                line_cands.append(
+                    Candidate(a, b, open_mark.start, m.start, continues=True, continued=pending)
+                )
+                pending = True
+                open_at, open_mark = m.end, m
+                continue
             if open_mark is not None:
                 skipped.append(
                     SkippedMark(open_mark.start, open_mark.glyph, "opened again before closing")
@@ -232,7 +244,7 @@ def find_candidates(text: str) -> CandidateScan:
                             open_mark.start if open_mark else ls,
                             le,
                             continues=True,
-                            continued=reopened and not line_cands,
+                            continued=pending,
                         )
                     )
                 carry = True

@@ -217,6 +217,19 @@ def _mistagged_verb(tok: Token) -> bool:
     return low in _NEVER_NOUNS or (low.endswith("ed") and low.islower() and tok.pos_ == "NOUN")
 
 
+_BARE_TAIL = frozenset(
+    {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PUNCT", "ADV", "PART", "SPACE"}
+)
+
+
+def bare_report(verb: Token, hi: int) -> bool:
+    """The verb reports speech without a clause of its own: "X said (in a statement)."."""
+    if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return False
+    doc = verb.doc
+    return all(doc[k].pos_ in _BARE_TAIL for k in range(verb.i + 1, hi))
+
+
 def cue_right_before(view: DocView, rules: QuoteRules, before: tuple[int, int]) -> bool:
     """A reporting verb (and at most its indirect object) ends the frame: "told CNN “…”"."""
     doc = view.doc
@@ -370,6 +383,10 @@ def find_cue(
             or reports_sentence
             or (not partial and first_word is not None and first_word.text[:1].islower())
         )
+        if content_last == "." and first_word is not None and first_word.text[:1].isupper():
+            # “…done.” The QCA has told ministers that …: a new sentence is the
+            # quotation's attribution only when it is no more than "X said (in …)."
+            attributive = bare_report(doc[i], a_hi)
         if attributive:
             return make(i, found_after[1], AFTER, a_lo, a_hi, found_after[2])
 
