@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.quotes_helpers import one_quote
+from tests.core.quotes_helpers import one_quote, quotes_of
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,39 @@ def test_quote_without_any_speaker_is_unattributed(nlp) -> None:
     q = one_quote(nlp, text, "Nobody")
     assert q.speaker_entity_id is None and q.speaker_surface is None
     assert q.unattributed_reason == "no_cue"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param(
+            "“Demand is falling,” said the chief economist of the bank, Laura Kim.",
+            "ent:Laura Kim",
+            id="role-comma-name",
+        ),
+        pytest.param(
+            "Acme's managing director Peter Novak told reporters: “We will not sell.”",
+            "ent:Peter Novak",
+            id="role-then-name",
+        ),
+    ],
+)
+def test_role_noun_with_name_resolves_to_the_person(nlp, text: str, entity: str) -> None:
+    q = quotes_of(nlp, text)[0]
+    assert q.speaker_entity_id == entity
+
+
+def test_spokesperson_for_an_organisation(nlp) -> None:
+    text = "“The talks were useful,” a spokesperson for the European Commission said."
+    q = one_quote(nlp, text, "talks")
+    assert q.speaker_entity_id is not None and "Commission" in q.speaker_entity_id
+    assert q.speaker_surface == "a spokesperson for the European Commission"
+
+
+def test_it_resolves_to_the_latest_organisation(nlp) -> None:
+    text = (
+        "Shares in Northwind Logistics fell on Monday after Maria Lopez resigned.\n"
+        "“We expect a strong second half,” it said in a statement."
+    )
+    q = one_quote(nlp, text, "second half")
+    assert q.speaker_entity_id == "ent:Northwind Logistics"

@@ -157,6 +157,38 @@ def _antecedent(
     return candidates[0]
 
 
+def _apposed_person(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -> Mention | None:
+    """A person mention in apposition to a role noun, or right after it."""
+    for child in view.doc[phrase.head].children:
+        if child.dep_ == "appos":
+            m = index.covering(child.idx, child.idx + len(child.text))
+            if m is not None and m.entity_type == PERSON:
+                return m
+    text = view.text
+    pos = phrase.end
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if pos < len(text) and text[pos] == ",":
+        pos += 1
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    for m in index.overlapping(pos, pos + 1):
+        if m.entity_type == PERSON and m.start <= pos + 4:
+            return m
+    # "Labour MP Barry Sheerman": a title or two before the name.
+    nearest = index.overlapping(pos, pos + 40)[:1]
+    for m in nearest:
+        gap = text[pos : m.start]
+        if (
+            m.entity_type == PERSON
+            and len(gap.split()) <= 2
+            and gap[:1].isupper()
+            and "," not in gap
+        ):
+            return m
+    return None
+
+
 def resolve_speaker(
     view: DocView,
     phrase: SpeakerPhrase,
@@ -223,6 +255,11 @@ def resolve_speaker(
         if near:
             return found(near[0], 0.95)
         return unresolved(NOT_AN_ENTITY)
+    # Nominal with the name beside it: "managing director Tim Osborne", "its
+    # chairman, Sir Anthony Greener": the person named is the speaker.
+    named = _apposed_person(view, phrase, index)
+    if named is not None:
+        return found(named, 0.95)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
     if phrase.role_object is not None:
         a, b = phrase.role_object

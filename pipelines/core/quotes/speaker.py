@@ -81,6 +81,8 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
         if not _in_subtree(doc, left - 1, head):
             break
         left -= 1
+    while left < head and (doc[left].is_punct or doc[left].is_space):
+        left += 1  # "Moscow-based lawyer": never start the phrase on the hyphen
     right = head
     # Names the parser splits ("Yoon Suk-yeol" may head at "Yoon"): keep them whole.
     while right + 1 < len(doc):
