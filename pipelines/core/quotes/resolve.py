@@ -104,8 +104,8 @@ def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -
 def _subject_role(view: DocView, m: Mention) -> int:
     """2: subject of a main clause; 1: subject of another clause; 0: not a subject."""
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ in {"compound", "flat"} and tok.head.dep_ in _SUBJ_DEPS:
-        tok = tok.head
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+        tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     if tok.dep_ not in _SUBJ_DEPS:
         return 0
     verb = tok.head
@@ -126,8 +126,8 @@ def _antecedent(
 ) -> Mention | str | None:
     """The entity a pronoun at ``pos`` most plausibly refers to.
 
-    Preference: the latest earlier speaker of the right type within the window,
-    else the latest subject mention of that type, else the latest mention of that
+    Preference: the nearest earlier mention of the right type within the window
+    that is the last speaker or a clause subject, else the nearest mention of that
     type. Mentions inside quotations are skipped: people named in a quotation are
     talked about, not talking.
     """
@@ -144,16 +144,26 @@ def _antecedent(
         return None
     recent = [eid for at, eid in recent_speakers if at >= window_start][-1:]
 
-    def rank(m: Mention) -> tuple[bool, bool, bool]:
-        role = _subject_role(view, m)
-        hinted = gender is not None and index.gender.get(m.entity_id) == gender
-        return (m.entity_id in recent or (hinted and role > 0), role == 2, role > 0)
+    # News keeps a pronoun on the nearest person who is either the one last quoted
+    # or the subject of a clause (titles that disagree were filtered out above).
+    fitting = [
+        m
+        for m in candidates
+        if m.start >= window_start and (m.entity_id in recent or _subject_role(view, m) > 0)
+    ]
+    if fitting:
+        # The latest sentence with a fitting person wins; inside it, the last speaker,
+        # then the subject of the main clause ("Mrs Maguire was the relative with whom
+        # Giuseppe stayed. She said …" is Mrs Maguire), then the nearest.
+        def sentence_of(m: Mention) -> int:
+            return view.doc[view.token_containing(m.start)].sent.start
 
-    in_window = [m for m in candidates if m.start >= window_start]
-    if in_window:
-        best = max(in_window, key=rank)  # max keeps the most recent among equals
-        if any(rank(best)):
-            return best
+        latest = sentence_of(fitting[0])
+        same = [m for m in fitting if sentence_of(m) == latest]
+        return max(
+            same,
+            key=lambda m: (m.entity_id in recent, _subject_role(view, m) == 2, m.start),
+        )
     return candidates[0]
 
 
