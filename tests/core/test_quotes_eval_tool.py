@@ -1,0 +1,36 @@
+"""The extract-quotes command body and the evaluation helpers (no ../shared needed)."""
+
+from __future__ import annotations
+
+import json
+
+from pipelines.core.models import Quote
+from pipelines.tools.quote_eval import DocResult, extract_quotes_main, prediction_row
+
+
+def test_extract_quotes_command_writes_offsets_and_speakers(tmp_path) -> None:
+    text = "“We will win,” Maria Delgado said. She added: “It is close.”"
+    src = tmp_path / "docs.jsonl"
+    out = tmp_path / "pred.jsonl"
+    src.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n", encoding="utf-8")
+    assert extract_quotes_main(["--input", str(src), "--output", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc_id"] for r in rows] == ["d1"]
+    quotes = rows[0]["quotes"]
+    assert [q["text"] for q in quotes] == ["We will win,", "It is close."]
+    for q in quotes:
+        assert text[q["start"] : q["end"]] == q["text"]
+        assert "Delgado" in q["speaker"]
+
+
+def test_prediction_row_prefers_canonical_name_and_filters_kinds() -> None:
+    quotes = [
+        Quote("Yes,", 1, 5, "direct", "ent_1", "he", 10, 12),
+        Quote("fine", 20, 24, "partial", None, "a spokesperson", unattributed_reason="x"),
+        Quote("No.", 30, 33, "direct", None, "officials", unattributed_reason="nominal_speaker"),
+    ]
+    row = prediction_row(DocResult("d", "", quotes, {"ent_1": "Shigeru Ishiba"}))
+    assert [(q["text"], q["speaker"]) for q in row["quotes"]] == [
+        ("Yes,", "Shigeru Ishiba"),
+        ("No.", "officials"),
+    ]
