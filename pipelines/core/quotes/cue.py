@@ -408,9 +408,9 @@ def find_cue(
             k = (main or subjects)[0]
             return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
         if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(b_lo, last_before)):
-            k = _first_noun_run(view, b_lo, last_before)
-            if k is not None and doc[k].pos_ == "PROPN":
-                return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
+            named = _first_noun_run(view, b_lo, last_before)
+            if named is not None and doc[named].pos_ == "PROPN":
+                return Cue(last_before, ":", BEFORE, named, "colon", trans, (b_lo, b_hi))
     # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
     # predicate of a subject written just before them.
     first = b_hi
