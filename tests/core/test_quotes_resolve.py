@@ -140,3 +140,13 @@ def test_it_resolves_to_the_latest_organisation(nlp) -> None:
     )
     q = one_quote(nlp, text, "second half")
     assert q.speaker_entity_id == "ent:Northwind Logistics"
+
+
+def test_they_resolves_to_an_organisation(nlp) -> None:
+    text = (
+        "The Transport Workers Union rejected the offer on Friday.\n"
+        "“We will strike next week,” they said."
+    )
+    q = one_quote(nlp, text, "strike")
+    assert q.speaker_entity_id is not None and "Union" in q.speaker_entity_id
+    assert q.speaker_surface == "they"
