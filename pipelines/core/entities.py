@@ -49,6 +49,8 @@ from pipelines.core.models import (
 from pipelines.core.normalize import (
     acronym_of,
     clean_name,
+    clean_org_name,
+    clean_place_name,
     clean_surface,
     fold_typography,
     name_rules,
@@ -57,6 +59,7 @@ from pipelines.core.normalize import (
     person_key,
     place_key,
     read_rule_lines,
+    split_person_name,
     split_titles,
     strip_possessive,
     surname_key,
@@ -107,6 +110,14 @@ _BETWEEN_AFTER = re.compile(
 )
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
+# "Republic of Türkiye", "State of Palestine": a formal prefix before a country's name.
+_STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation|principality|sultanate|"
+    r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
 _OFFICE_AFTER = re.compile(r"^\s*['\u2019]s?\s+office\b")
 _ORG_WORDS = re.compile(
@@ -173,6 +184,15 @@ def _type_key(surface: str, entity_type: str) -> str:
     if entity_type == ORG:
         return org_key(surface)
     return place_key(surface)
+
+
+def _clean_for(surface: str, entity_type: str | None) -> str:
+    """Display-cleaned name for a type: titles are stripped from person names only."""
+    if entity_type == ORG:
+        return clean_org_name(surface)
+    if entity_type in (GPE, LOC):
+        return clean_place_name(surface)
+    return clean_name(surface)
 
 
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
@@ -357,7 +377,9 @@ class EntityResolver:
             target = self._find_target(etype, qid or "") if qid else None
             for n in names:
                 target = target or self._find_target(etype, n)
-            merged = target or _Entry(_make_entity(etype, clean_name(names[0]), qid), "override")
+            merged = target or _Entry(
+                _make_entity(etype, _clean_for(names[0], etype), qid), "override"
+            )
             for n in names:
                 self._override_hits[(etype, _type_key(n, etype))] = _Hit(
                     merged, "override_merge", f"overrides: merge {list(names)}"
@@ -413,13 +435,20 @@ class EntityResolver:
                 entries = idx.persons.get(key, [])
                 rule = "gazetteer"
             elif t == ORG:
-                acr = _acronym_key(clean_name(surface))
+                clean = clean_org_name(surface)
+                acr = _acronym_key(clean)
                 entries = idx.acronyms.get(acr, []) if acr else idx.orgs.get(key, [])
+                if not entries and acr:
+                    # "YUKOS", "MICROSOFT": an all-caps word, not an acronym we know.
+                    entries = idx.orgs.get(org_key(clean), [])
+                elif not entries and _TITLE_ACRONYM.match(clean):
+                    # BBC style writes acronyms in title case: "Fifa", "Uefa", "Opec".
+                    entries = idx.acronyms.get(clean.upper(), [])
                 entries = [e for e in entries if e.entity.entity_type == ORG]
                 rule = "gazetteer_acronym" if acr else "gazetteer"
             else:
                 entries = idx.places.get(key, [])
-                acr = _acronym_key(clean_name(surface))
+                acr = _acronym_key(clean_place_name(surface))
                 if not entries and acr:
                     entries = [e for e in idx.acronyms.get(acr, []) if e.kind == "country"]
                 rule = "gazetteer"
@@ -458,6 +487,47 @@ class EntityResolver:
             return _Hit(e, "gazetteer_short_form", f"unique surname of {e.entity.canonical_name}")
         return None
 
+    def _lookup_state_form(self, surface: str) -> _Hit | None:
+        """A formal state name ("Republic of X") -> country X, when X alone is a country."""
+        m = _STATE_FORM.match(clean_place_name(surface))
+        if m is None:
+            return None
+        hit = self._lookup_exact(m.group(1), GPE)
+        if hit is None or hit.entry.kind != "country":
+            return None
+        return _Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
+
+    def _lookup_person_extended(self, name: str) -> _Hit | None:
+        """A longer or shorter form of a gazetteer person's full name.
+
+        "Vladimir Vladimirovich Putin", "William Jefferson Clinton", "Tayyip Erdogan",
+        "Mohammed bin Salman Al Saud": the name shares a token with a surname that is
+        unique in the gazetteer and not common (the same test that lets "Putin" stand
+        alone), and one name's tokens contain the other's, first given name included when
+        both have one. Generational suffixes (Jr., II) and East Asian names never match
+        this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.).
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or len(tokens) < 2 or _GENERATIONAL & set(tokens):
+            return None
+        found: dict[str, _Entry] = {}
+        for tok in set(tokens):
+            for e in self._idx.short_forms.get(tok, []):
+                other = parse_person_name(clean_name(e.entity.canonical_name)).tokens
+                if len(other) < 2 or _GENERATIONAL & set(other):
+                    continue
+                small, big = sorted((set(tokens), set(other)), key=len)
+                if not small <= big or len(small) < 2:
+                    continue
+                if set(other) <= set(tokens) and other[0] != tokens[0]:
+                    continue  # a longer name must keep the same first given name
+                found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return _Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
+
     def _split_blocked(self, etype: str, surface: str, hit: _Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -465,12 +535,16 @@ class EntityResolver:
 
     def _resolve_context_free(self, surface: str, etype: str | None) -> _Hit | None:
         """Resolution of one surface string without any document context."""
-        name, titles = split_titles(clean_surface(surface))
+        name, titles = split_person_name(clean_surface(surface))
         if not name:
             return None
         hit = self._lookup_exact(surface if etype != PERSON else name, etype)
         if hit is None and etype != PERSON:
-            hit = self._lookup_exact(clean_name(surface), etype)
+            hit = self._lookup_exact(_clean_for(surface, etype), etype)
+        if hit is None and etype in (GPE, LOC, None):
+            hit = self._lookup_state_form(surface)
+        if hit is None and etype in (PERSON, None):
+            hit = self._lookup_person_extended(name)
         if hit is None and etype in (ORG, GPE, LOC, None):
             # NER mislabels people as ORG/GPE ("Ishiba", "Trump"): the person gazetteer
             # is evidence enough to correct the type.
@@ -486,7 +560,7 @@ class EntityResolver:
             etype2 = hit.entry.entity.entity_type
             ent = Entity(
                 ids.entity_id(etype2, "split:" + _type_key(surface, etype2)),
-                clean_name(surface),
+                _clean_for(surface, etype2),
                 etype2,
             )
             return _Hit(_Entry(ent, "override"), "override_split", "overrides: split")
@@ -511,15 +585,16 @@ class EntityResolver:
         if self._ambiguous(name, etype):
             return None  # two known entities share this name/acronym: refuse to pick
         if etype == PERSON:
-            if len(parse_person_name(name).tokens) < 2:
-                return None  # a bare surname must not merge globally
+            if len(parse_person_name(name).tokens) < 2 or len(name.split()) < 2:
+                # A bare surname must not merge globally, hyphenated ("Kilroy-Silk") or not.
+                return None
             key, canonical = person_key(name), _display_person(name)
         elif etype == ORG:
-            canonical = clean_name(surface)
-            canonical = _THE.sub("", canonical)
-            key = _acronym_key(canonical) or org_key(canonical)
+            canonical = _THE.sub("", clean_org_name(surface))
+            # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos".
+            key = _acronym_key(canonical).lower() or org_key(canonical)
         else:
-            canonical = _THE.sub("", clean_name(surface))
+            canonical = _THE.sub("", clean_place_name(surface))
             key = place_key(canonical)
         if not key:
             return None
@@ -718,7 +793,7 @@ class _ArticleResolver:
                 continue
             if self.body[span.start : span.end] != span.text:
                 continue  # offsets that do not index this body cannot be stored
-            name, titles = split_titles(clean_surface(span.text))
+            name, titles = split_person_name(clean_surface(span.text))
             if not name:
                 continue
             if self._resolve_full(span, label, name, titles):
@@ -749,6 +824,8 @@ class _ArticleResolver:
             return True
         if label == PERSON and len(tokens) >= 2:
             hit = r._lookup_exact(name, PERSON)
+            if hit is None:
+                hit = r._lookup_person_extended(name)
             if hit is None or r._split_blocked(PERSON, name, hit):
                 hit = r._name_key_hit(span.text, name, PERSON)
             if hit is not None:
@@ -828,7 +905,7 @@ class _ArticleResolver:
         self._add(span.start, span.end, hit)
         entry = hit.entry
         if entry.entity.entity_type == PERSON:
-            name = split_titles(clean_surface(span.text))[0]
+            name = split_person_name(clean_surface(span.text))[0]
             tokens = tuple(t for t in (surname_key(w) for w in name.split()) if t)
             canon = tuple(
                 t for t in (surname_key(w) for w in entry.entity.canonical_name.split()) if t
@@ -836,7 +913,7 @@ class _ArticleResolver:
             self.persons.append((span.start, entry, tokens + canon))
         elif entry.entity.entity_type == ORG:
             for n in (span.text, entry.entity.canonical_name):
-                acr = acronym_of(_THE.sub("", clean_name(n)))
+                acr = acronym_of(_THE.sub("", clean_org_name(n)))
                 if len(acr) >= 2:
                     self.acronyms.setdefault(acr, entry)
             # "Asia-Pacific Economic Cooperation (APEC)": the bracket defines the acronym.
@@ -1006,7 +1083,7 @@ class _ArticleResolver:
         for f in self.found:
             if f.etype == PERSON and f.hit.rule != "unlinked_surname":
                 surface = strip_possessive(
-                    split_titles(clean_surface(self.body[f.start : f.end]))[0]
+                    split_person_name(clean_surface(self.body[f.start : f.end]))[0]
                 )
                 if len(surface) >= 3 and surface[0].isupper():
                     names.setdefault(surface, f.hit.entry)

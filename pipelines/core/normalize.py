@@ -56,9 +56,11 @@ class _NameRules:
     org_suffixes: frozenset[str]
     particles: frozenset[str]
     given_variants: dict[str, str]
+    given_variant_keys: dict[str, str]  # the same table after ``fold_latin_token``
     korean_surnames: dict[str, str]
     chinese_surnames: frozenset[str]
     descriptors: dict[str, tuple[tuple[str, ...], ...]]  # nationality words, same layout
+    demonyms: frozenset[str]  # descriptors that are not country names ("russian", "us")
 
 
 @lru_cache(maxsize=1)
@@ -73,10 +75,26 @@ def name_rules() -> _NameRules:
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
         particles=frozenset(read_rule_lines("name_particles.txt")),
         given_variants=_read_variant_table("given_name_variants.tsv"),
+        given_variant_keys={
+            fold_latin_token(k): fold_latin_token(v)
+            for k, v in _read_variant_table("given_name_variants.tsv").items()
+        },
         korean_surnames=_read_variant_table("korean_surnames.tsv"),
         chinese_surnames=frozenset(read_rule_lines("chinese_surnames.txt")),
         descriptors=_by_first_word(descriptors),
+        demonyms=frozenset(" ".join(d) for d in descriptors) - _country_names(),
     )
+
+
+def _country_names() -> frozenset[str]:
+    """Folded country names of ``countries.tsv`` ("jordan", "chad"): also given names."""
+    names: set[str] = set()
+    for line in read_rule_lines("countries.tsv"):
+        cols = (line.split("\t") + [""] * 5)[:5]
+        for n in [cols[2], *cols[4].split("|")]:
+            if n:
+                names.add(_dotless(fold_diacritics(n)))
+    return frozenset(names)
 
 
 def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -226,6 +244,18 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
             norms[i] = rest
             tokens[i] = tokens[i].partition("-")[2]
             continue
+        # "New Hampshire", "New South Wales": a capitalised "New" starts a place name;
+        # only a lower-case "new" (or "New" before another title) is a modifier.
+        if (
+            norm == "new"
+            and tokens[i][:1].isupper()
+            and not _match_phrase(norms, i + 1, rules.titles)
+        ):
+            break
+        # "Lord Goldsmith", "Baroness Thatcher": a peer is known by title + name, so the
+        # title is kept when only one name token follows.
+        if norm in _PEERAGE and i == len(tokens) - 2:
+            break
         if norm in rules.honorifics or norm == "the":
             i += 1
             stripped.append((i, norm, False))
@@ -256,6 +286,8 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(tokens[end:]), tuple(words for _, words, _ in stripped)
 
 
+_PEERAGE = frozenset({"lord", "baroness", "baron", "viscount", "viscountess", "earl", "countess"})
+
 # Single-word titles that head a role phrase ("Foreign Secretary", "Tory leader").
 # Modifiers such as "former" are not heads: "former X" alone is not a role phrase.
 _HEAD_TITLES = frozenset(
@@ -285,14 +317,140 @@ def clean_surface(surface: str) -> str:
     return strip_possessive(_TRAILING_JUNK.sub("", text))
 
 
+# Lower-case words that belong inside a person's name ("Ruud van Nistelrooy", "Osama bin
+# Laden", "Luiz Inácio Lula da Silva"); any other lower-case word before a capitalised name
+# is description ("Greek sprinter X", "double Olympic champion X").
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du",
+     "la", "le", "ter", "ten", "bin", "ibn", "bint", "al", "el", "y", "e", "zu", "af", "av",
+     "ben", "abu", "d", "st"}
+)  # fmt: skip
+# Party labels used like nationality words before a full name ("Republican John McCain").
+_PARTY_LABELS = frozenset({"republican", "democrat", "tory", "labour", "conservative"})
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1] in "'\"(" and token[1:2].isupper())
+
+
+def _is_particle(token: str) -> bool:
+    low = token.lower()
+    return low in _NAME_PARTICLES or low.partition("-")[0] in _NAME_PARTICLES or low[:2] == "d'"
+
+
+def strip_person_descriptors(name: str) -> str:
+    """Drop description written before a person's name.
+
+    * Lower-case words before a capitalised name are description, not name: "Greek sprinter
+      Katerina Thanou", "US tycoon Malcolm Glazer", "double Olympic champion Kelly Holmes"
+      -> the name after the last such word. Name particles (van, bin, da, al-) are kept.
+    * A nationality word or party label before a full name of two or more tokens:
+      "Russian Svetlana Kuznetsova", "Republican John McCain". Country names are not
+      stripped: they are also given names ("Jordan Henderson", "Chad Johnson").
+
+    All-caps and all-lower-case strings are left alone: case carries no signal there.
+    """
+    tokens = name.split()
+    if len(tokens) < 2 or name.isupper() or name.islower():
+        return name
+    cut = 0
+    for j in range(len(tokens) - 1):
+        t = tokens[j]
+        if _is_lower_word(t) and not _is_particle(t) and _is_capitalised(tokens[j + 1]):
+            cut = j + 1
+    rules = name_rules()
+    while len(tokens) - cut > 2:
+        n = 0
+        for k in range(min(3, len(tokens) - cut - 2), 0, -1):
+            phrase = " ".join(_token_norm(t) for t in tokens[cut : cut + k])
+            if phrase in rules.demonyms or phrase in _PARTY_LABELS:
+                n = k
+                break
+        if not n:
+            break
+        cut += n
+    return " ".join(tokens[cut:])
+
+
+@lru_cache(maxsize=65536)
+def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
+    """``split_titles`` plus ``strip_person_descriptors`` on the remaining name."""
+    name, titles = split_titles(text)
+    return strip_person_descriptors(name), titles
+
+
 @lru_cache(maxsize=65536)
 def clean_name(surface: str) -> str:
-    """Readable canonical form of a surface name: typography folded, possessive, titles dropped.
+    """Readable canonical form of a person name: typography folded, possessive, titles dropped.
 
-    "South Korean President Yoon Suk\u2011yeol's" -> "Yoon Suk-yeol". Case and
-    diacritics are kept (they are part of how the name is shown).
+    "South Korean President Yoon Suk\u2011yeol's" -> "Yoon Suk-yeol"; "Greek sprinter
+    Katerina Thanou" -> "Katerina Thanou". Case and diacritics are kept (they are part of
+    how the name is shown). Organisations and places use ``clean_org_name`` and
+    ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
+    "Democratic Party").
     """
-    return strip_titles(clean_surface(surface))
+    return strip_person_descriptors(strip_titles(clean_surface(surface)))
+
+
+# Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",
+# "European football's governing body Uefa") or after it ("the Nato alliance"); only
+# lower-case ones count, so "Bank of England" or "Northern Alliance" are untouched.
+_ORG_APPOSITIVE_HEADS = frozenset(
+    {"firm", "company", "group", "alliance", "cartel", "body", "giant", "maker", "producer",
+     "carrier", "airline", "operator", "organisation", "organization", "agency", "watchdog",
+     "regulator", "club", "side", "team", "retailer", "chain", "conglomerate", "broadcaster",
+     "network", "newspaper", "tabloid", "lender", "insurer", "bank", "union", "federation",
+     "association", "movement", "militia", "faction", "party", "charity", "exchange",
+     "supermarket", "bloc", "forum", "outfit", "rival", "unit", "subsidiary", "owner",
+     "manufacturer", "developer", "publisher", "label", "studio", "channel", "station"}
+)  # fmt: skip
+_ORG_TRAILING_HEADS = frozenset({"alliance", "cartel", "group", "bloc", "militia", "forum", "firm"})
+
+
+def _is_org_head(token: str) -> bool:
+    """A lower-case appositive head: "firm", "carmaker", "chipmaker", "oil producer"."""
+    return token in _ORG_APPOSITIVE_HEADS or (
+        token.islower() and token.endswith(("maker", "producer", "giant", "company"))
+    )
+
+
+def _is_lower_word(token: str) -> bool:
+    return token[:1].isalpha() and token[:1].islower()
+
+
+@lru_cache(maxsize=65536)
+def clean_org_name(surface: str) -> str:
+    """Readable name of an organisation: typography, possessive, "the" and appositives dropped.
+
+    "Russian oil firm Yukos" -> "Yukos", "the Nato alliance" -> "Nato", "the Opec cartel"
+    -> "Opec". Titles are NOT stripped ("Democratic Party", "Conservative and Unionist
+    Party" keep their adjectives), and a generic head is never left alone.
+    """
+    text = strip_leading_article(clean_surface(surface))
+    tokens = text.split()
+    if len(tokens) < 2 or text.isupper() or text.islower():
+        return text
+    cut = 0
+    for j in range(len(tokens) - 1):
+        if _is_org_head(tokens[j]) and _is_capitalised(tokens[j + 1]):
+            cut = j + 1
+    tokens = tokens[cut:]
+    if (
+        len(tokens) >= 2
+        and tokens[-1] in _ORG_TRAILING_HEADS
+        and not any(_is_lower_word(t) for t in tokens[:-1])
+    ):
+        tokens = tokens[:-1]
+    return " ".join(tokens)
+
+
+@lru_cache(maxsize=65536)
+def clean_place_name(surface: str) -> str:
+    """Readable name of a place: typography, possessive and a leading "the" dropped.
+
+    No titles are stripped: "New South Wales" and "New Hampshire" keep their "New".
+    """
+    return strip_leading_article(clean_surface(surface))
 
 
 # --------------------------------------------------------------- key-level steps
@@ -343,6 +501,33 @@ def fold_long_vowels(token: str) -> str:
     token = _OH_END.sub("o", token)
     token = _OU.sub("o", token)
     return token.replace("uu", "u")
+
+
+_DUTCH_IJ = re.compile(r"ij(?=[^aeiou]|$)")
+_YCH_END = re.compile(r"ych$")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def fold_transliteration(token: str) -> str:
+    """Fold consonant spellings that differ only by transliteration system.
+
+    "gaddafi"/"gadhafi"/"qaddafi"/"kadhafi" -> "kadafi" (Arabic q/k/g and dh/d, doubled
+    consonants), "nistelrooij" -> "nistelrooy" (Dutch ij), "yanukovych" -> "yanukovich"
+    (Ukrainian/Russian -ych/-ich). Keys only: a name is never shown in this form, and a
+    full-name key still needs every other token to agree, so namesakes stay apart.
+    """
+    token = _DUTCH_IJ.sub("y", token)
+    token = _YCH_END.sub("ich", token)
+    token = token.replace("dh", "d").replace("q", "k")
+    if token[:1] == "g" and token[1:2] in "aeiou" and len(token) > 4:
+        token = "k" + token[1:]
+    return _DOUBLED.sub(r"\1", token)
+
+
+@lru_cache(maxsize=65536)
+def fold_latin_token(token: str) -> str:
+    """All spelling folds of one Latin-script name token (see the steps it chains)."""
+    return fold_transliteration(fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(token))))
 
 
 def fold_given_variant(token: str) -> str:
@@ -421,6 +606,10 @@ def split_initials(tokens: list[str]) -> list[str]:
     Only inner tokens are split: a first or last all-capital token is a name
     ("YOON Suk Yeol") or an acronym, not initials.
     """
+    if all(t.isupper() for t in tokens if any(c.isalpha() for c in t)):
+        # "OSAMA BIN LADEN", "RUUD VAN NISTELROOY": an all-caps name has no initials to
+        # split ("GEORGE W. BUSH" keeps its single-letter initial either way).
+        return list(tokens)
     out: list[str] = []
     for i, token in enumerate(tokens):
         if 0 < i < len(tokens) - 1 and _INITIALS.match(token):
@@ -483,12 +672,14 @@ def parse_person_name(name: str) -> PersonName:
     if east is not None:
         style, surname, given, family_first = east
         return PersonName(tuple(tokens), surname, family_first, style, f"{style}:{surname} {given}")
-    parts = [
-        fold_long_vowels(fold_given_variant(fold_slavic_endings(fold_umlaut_digraphs(part))))
+    variants = name_rules().given_variant_keys
+    folded = [
+        fold_latin_token(part)
         for token in tokens
         for part in drop_name_particle(token).split("-")
         if part
     ]
+    parts = [variants.get(p, p) for p in folded]
     suffixes = {"jr", "sr", "ii", "iii", "iv"}
     core = [p for p in parts if p not in suffixes]
     surname = core[-1] if len(core) > 1 else ""
@@ -511,14 +702,31 @@ def surname_key(token: str) -> str:
     rules = name_rules()
     if token in rules.korean_surnames:
         return rules.korean_surnames[token]
-    return fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(drop_name_particle(token))))
+    return fold_latin_token(drop_name_particle(token))
+
+
+_ISATION = re.compile(r"isation(?=s?$)")
+# Legal forms written before the name ("OAO Gazprom", "PJSC Gazprom").
+_ORG_PREFIXES = frozenset({"oao", "ooo", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsc"})
 
 
 def strip_org_suffix(tokens: list[str]) -> list[str]:
-    """Drop trailing legal-form tokens ("Samsung Electronics Co Ltd" -> "Samsung Electronics")."""
+    """Drop legal-form tokens: "Samsung Electronics Co Ltd" -> "Samsung Electronics".
+
+    Multi-word suffixes in ``org_suffixes.txt`` ("oil company") are matched as a whole;
+    a Russian legal-form prefix ("OAO Gazprom") is dropped too. One token always stays.
+    """
     suffixes = name_rules().org_suffixes
-    while len(tokens) > 1 and tokens[-1] in suffixes:
-        tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
+        tokens = tokens[1:]
+    changed = True
+    while changed:
+        changed = False
+        for n in (2, 1):
+            if len(tokens) > n and " ".join(tokens[-n:]) in suffixes:
+                tokens = tokens[:-n]
+                changed = True
+                break
     return tokens
 
 
@@ -527,7 +735,16 @@ def place_key(surface: str) -> str:
     """Matching key of a place or country name: "the Republic of Korea" -> "republic of korea"."""
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
-    return " ".join(w for w in text.replace("-", " ").split() if w != "and")
+    words = [_PLACE_WORDS.get(w, w) for w in text.replace("-", " ").split() if w != "and"]
+    # "Thames River" = "River Thames"; "Falkland Islands" = "Falklands".
+    if len(words) >= 2 and words[-1] == "river":
+        words = ["river", *words[:-1]]
+    if len(words) >= 2 and words[-1] == "islands" and not words[-2].endswith("s"):
+        words = [*words[:-2], words[-2] + "s"]
+    return " ".join(words)
+
+
+_PLACE_WORDS = {"mt": "mount", "st": "saint", "ft": "fort"}
 
 
 @lru_cache(maxsize=65536)
@@ -535,10 +752,15 @@ def org_key(surface: str) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
-    tokens = text.replace("-", " ").split()
+    tokens = [
+        _ISATION.sub("ization", fold_umlaut_digraphs(t))
+        for i, t in enumerate(text.replace("-", " ").split())
+        if t != "the" or i == 0
+    ]
     return " ".join(strip_org_suffix(tokens))
 
 
+@lru_cache(maxsize=65536)
 def acronym_of(name: str) -> str:
     """Initials of the significant words of a name: "Asia-Pacific Economic Cooperation" -> "APEC".
 

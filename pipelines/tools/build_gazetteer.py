@@ -55,6 +55,50 @@ def _is_demonym(name: str, country_names: set[str]) -> bool:
     return bool(_DEMONYM_END.search(last)) and len(key.split()) <= 2
 
 
+# Words of formal state names that say nothing about which country is meant.
+_GENERIC = frozenset(
+    {"republic", "kingdom", "state", "states", "united", "federal", "democratic", "peoples",
+     "people's", "islamic", "of", "the", "socialist", "arab", "federation", "commonwealth",
+     "union", "principality", "grand", "duchy", "sultanate", "emirate", "islands", "island",
+     "and", "territory", "territories"}
+)  # fmt: skip
+# A leading word that makes a region of a country ("West Germany", "Greater London").
+_REGION_MODIFIERS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "new",
+     "upper", "lower", "central", "greater", "mainland"}
+)  # fmt: skip
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in place_key(name).split())
+
+
+def _is_country_form(
+    raw: str, key: str, proper: set[str], initialisms: frozenset[str] = frozenset()
+) -> bool:
+    """True when a countrynames string is a form of the country's own name.
+
+    countrynames was built for addresses and sanctions lists, so it maps provinces,
+    states, counties and cities to their country ("Texas", "Hampshire", "West Bank",
+    "Toronto", "Tasmania"); in news those are places of their own. Accepted: strings
+    sharing a word stem (first four letters) with one of the country's curated names
+    ("Frankreich" ~ "France", "Republic of Türkiye" ~ "Türkiye"), with no comma (address
+    forms such as "TEXAS, U.S.A.") and no regional modifier ("West Germany").
+    """
+    if raw.isupper() and raw.isalpha() and 3 <= len(raw) <= 6:
+        # "FYROM": the initials of another name of the same country.
+        return raw.lower() in initialisms
+    if "," in raw:
+        # "Korea, South" is "South Korea" inverted; "TEXAS, U.S.A." is an address.
+        head, _, tail = raw.partition(",")
+        return place_key(f"{tail} {head}") in proper
+    words = [w for w in key.split() if w not in _GENERIC]
+    if not words or (words[0] in _REGION_MODIFIERS and key not in proper):
+        return False
+    stems = {w[:4] for p in proper for w in p.split() if w not in _GENERIC and len(w) >= 3}
+    return any(w[:4] in stems for w in words if len(w) >= 3)
+
+
 def _load_countries() -> list[dict[str, Any]]:
     rows = []
     for line in read_rule_lines("countries.tsv"):
@@ -86,7 +130,7 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
     # "Osaka" to Japan and "England" to the United Kingdom).
     for line in read_rule_lines("curated_entities.jsonl"):
         item = json.loads(line)
-        if item["kind"] in {"city", "region"}:
+        if item["kind"] in {"city", "region", "subdivision"}:
             capitals.update(place_key(n) for n in [item["canonical_name"], *item["aliases"]])
 
     # --- countrynames (MIT): extra spellings, and demonyms for the descriptor list.
@@ -98,6 +142,9 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
         if code not in names or not isinstance(values, list):
             continue
         proper = {place_key(n) for n in names[code]}
+        initialisms = frozenset(
+            _initials(v) for v in values if isinstance(v, str) and len(v.split()) >= 3
+        )
         for raw in values:
             if not isinstance(raw, str):
                 continue
@@ -114,6 +161,8 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
                     descriptors.add(text)
                 continue
             if any(w in key.split() for w in ("state", "city", "province", "region")):
+                continue
+            if not _is_country_form(text, key, proper, initialisms):
                 continue
             candidates[key].add(code)
             surface.setdefault((key, code), text)
@@ -197,8 +246,10 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
             item["entity_type"] = "ORG"
             if kind == "office":
                 curated_offices.add(item["position"])
-        else:  # city / region
-            item["entity_type"] = "GPE" if kind == "city" else "LOC"
+        else:  # city / subdivision / region
+            # Cities and sub-national administrative units (US states, UK nations,
+            # provinces) are GPEs; continents and seas are LOCs.
+            item["entity_type"] = "GPE" if kind in {"city", "subdivision"} else "LOC"
             if kind == "city":
                 # A curated city that is also a capital replaces the generated one.
                 entities[:] = [

@@ -142,8 +142,9 @@ def eval_entities_main(argv: list[str]) -> int:
                 print(f"  split {cluster}: {len(ps)} predicted entities for {forms}")
     merged = 0
     for pair in pairs:
-        a = resolver.resolve_name(pair["a"], pair.get("a_type"))
-        b = resolver.resolve_name(pair["b"], pair.get("b_type"))
+        # Both spellings of the type keys are in use ("a_type" here, "type_a" elsewhere).
+        a = resolver.resolve_name(pair["a"], pair.get("a_type") or pair.get("type_a"))
+        b = resolver.resolve_name(pair["b"], pair.get("b_type") or pair.get("type_b"))
         if a is not None and b is not None and a.entity_id == b.entity_id:
             merged += 1
             print(
