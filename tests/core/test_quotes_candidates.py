@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.core.quotes.candidates import find_candidates
 
@@ -125,3 +127,19 @@ def test_reopened_mid_sentence_skips_the_unclosed_mark() -> None:
     scan = find_candidates(text)
     assert [text[c.start : c.end] for c in scan.candidates] == ["the budget"]
     assert [s.reason for s in scan.skipped] == ["opened again before closing"]
+
+
+_PIECES = [*"ab .,\n'\"“”‘’`", "''", "``", " said", "X"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_candidates_are_sane_on_any_text(text: str) -> None:
+    scan = find_candidates(text)
+    last_end = -1
+    for c in scan.candidates:
+        assert 0 <= c.mark_start <= c.start < c.end <= c.mark_end <= len(text)
+        assert "\n" not in text[c.start : c.end]
+        assert text[c.start : c.end] == text[c.start : c.end].strip()
+        assert c.start >= last_end
+        last_end = c.end
