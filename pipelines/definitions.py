@@ -15,6 +15,10 @@ def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> d
         schedules=[automation.daily_refresh],
         sensors=[automation.landing_zone_sensor],
         resources=resources if resources is not None else default_resources(),
+        # Every writing step is in the "duckdb" pool (limit 1), so a multiprocess
+        # executor buys no parallelism and costs a Python start-up (spaCy load) per
+        # step: one process runs a refresh from the UI in ~30 s instead of minutes.
+        executor=dg.in_process_executor,
     )
 
 

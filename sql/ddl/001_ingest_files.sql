@@ -20,7 +20,7 @@ comment on column ingest_files.source_file is 'Path of the file as <root>/<relat
 comment on column ingest_files.content_hash is 'SHA-256 of the bytes last read (null when the file could not be read).';
 comment on column ingest_files.size_bytes is 'File size in bytes at the last scan.';
 comment on column ingest_files.mtime_ns is 'Modification time (ns since epoch) at the last scan; with size_bytes it decides whether to re-hash.';
-comment on column ingest_files.shard is 'Partition key (shard-00 .. shard-63) derived from content_hash: identical content always lands in one shard.';
+comment on column ingest_files.shard is 'Partition key (shard-00 .. shard-15) derived from content_hash: identical content always lands in one shard.';
 comment on column ingest_files.status is 'pending (seen, not parsed yet) | loaded | duplicate (same content as another loaded file) | quarantined (see reason) | removed (gone from the landing root).';
 comment on column ingest_files.reason_code is 'Short machine code for quarantined/duplicate/removed files (empty, binary, too_large, symlink, unstable, ...).';
 comment on column ingest_files.reason is 'Sentence explaining the status, for people.';

@@ -58,8 +58,8 @@ def test_schedule_requests_a_full_range_run():
     ctx = dg.build_schedule_context()
     req = daily_refresh(ctx)
     assert req.tags["dagster/asset_partition_range_start"] == "shard-00"
-    assert req.tags["dagster/asset_partition_range_end"] == "shard-63"
-    assert full_range_tags()["dagster/asset_partition_range_end"] == "shard-63"
+    assert req.tags["dagster/asset_partition_range_end"] == "shard-15"
+    assert full_range_tags()["dagster/asset_partition_range_end"] == "shard-15"
 
 
 HOLDER = textwrap.dedent(
