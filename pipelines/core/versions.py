@@ -14,6 +14,8 @@ from pathlib import Path
 from pipelines import __version__
 
 _CORE = Path(__file__).resolve().parent
+# Rule files read by pipelines/core/parse (keep in step with parse/resources.py).
+PARSER_RULE_FILES = ("author_placeholders.txt", "json_fields.toml", "outlet_words.txt", "outlets.txt")
 
 
 def _digest_tree(paths: tuple[str, ...]) -> str:
@@ -39,7 +41,9 @@ def _digest_tree(paths: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def parser_version() -> str:
     """Version of the parsing code and its rules."""
-    return f"{__version__}+{_digest_tree(('parse', 'rules', 'models.py', 'ids.py'))}"
+    # Only the parser's own rule files: editing an entity list must not re-parse everything.
+    rules = tuple(f"rules/{name}" for name in PARSER_RULE_FILES)
+    return f"{__version__}+{_digest_tree(('parse', *rules, 'models.py', 'ids.py'))}"
 
 
 @lru_cache(maxsize=1)
