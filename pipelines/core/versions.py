@@ -15,7 +15,12 @@ from pipelines import __version__
 
 _CORE = Path(__file__).resolve().parent
 # Rule files read by pipelines/core/parse (keep in step with parse/resources.py).
-PARSER_RULE_FILES = ("author_placeholders.txt", "json_fields.toml", "outlet_words.txt", "outlets.txt")
+PARSER_RULE_FILES = (
+    "author_placeholders.txt",
+    "json_fields.toml",
+    "outlet_words.txt",
+    "outlets.txt",
+)
 
 
 def _digest_tree(paths: tuple[str, ...]) -> str:

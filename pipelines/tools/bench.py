@@ -68,7 +68,8 @@ def bench_main(argv: list[str]) -> int:
         with Warehouse(tmpdir / "bench.duckdb").session() as s:
             bodies = [r[0] for r in s.fetch("select body from articles order by article_id")]
             counts = {
-                t: s.count(t) for t in ("ingest_files", "articles", "mentions", "quotes", "entities")
+                t: s.count(t)
+                for t in ("ingest_files", "articles", "mentions", "quotes", "entities")
             }
         step_times = {
             ev.step_key: ev.event_specific_data.duration_ms / 1000  # type: ignore[union-attr]

@@ -45,8 +45,10 @@ def _quote(s, source_file, startswith):
 
 
 def _entity_of(s, surface, source_file=None):
-    sql = ("select distinct e.canonical_name, e.entity_type, m.entity_id from mentions m "
-           "join entities e using (entity_id) join articles a using (article_id) where m.surface = ?")
+    sql = (
+        "select distinct e.canonical_name, e.entity_type, m.entity_id from mentions m "
+        "join entities e using (entity_id) join articles a using (article_id) where m.surface = ?"
+    )
     params = [surface]
     if source_file:
         sql += " and a.source_file = ?"
@@ -71,14 +73,26 @@ def test_article_ids_are_stable_and_offsets_exact(wh):
         a = _article(wh, sf)
         assert a["article_id"] == ids.article_id(a["title"], a["body"])
         for q in _quotes(wh, sf):
-            assert a["body"][q["start_char"]:q["end_char"]] == q["text"]
+            assert a["body"][q["start_char"] : q["end_char"]] == q["text"]
 
 
 @pytest.mark.parametrize(
     ("seed", "start", "speaker", "cue", "kind"),
     [
-        (S000, "The leaders expressed strong concerns", "South Korean presidential office", "said", "direct"),
-        (S000, "They agreed to work closely together", "South Korean presidential office", "added", "direct"),
+        (
+            S000,
+            "The leaders expressed strong concerns",
+            "South Korean presidential office",
+            "said",
+            "direct",
+        ),
+        (
+            S000,
+            "They agreed to work closely together",
+            "South Korean presidential office",
+            "added",
+            "direct",
+        ),
         (S000, "Toward this end", "South Korean presidential office", "said", "direct"),
         (S000, "As military cooperation between Russia", "Yoon Suk Yeol", "said", "direct"),
         (S000, "Today’s meeting is more meaningful", "Yoon Suk Yeol", "added", "direct"),
@@ -87,7 +101,13 @@ def test_article_ids_are_stable_and_offsets_exact(wh):
         (S003, "I look forward to sharing", "Yoon Suk Yeol", "added", "direct"),
         (S003, "It is an important task", "Shigeru Ishiba", "said", "direct"),
         (S003, "and I look forward to a fruitful exchange", "Shigeru Ishiba", "said", "direct"),
-        (S003, "They reaffirmed the growing importance", "South Korean presidential office", "said", "direct"),
+        (
+            S003,
+            "They reaffirmed the growing importance",
+            "South Korean presidential office",
+            "said",
+            "direct",
+        ),
         (S003, "Last month in Laos", "Yoon Suk Yeol", "said", "direct"),
         (S003, "I think this is what Japan-ROK relations", "Shigeru Ishiba", "said", "direct"),
         (S003, "Next year, we will celebrate", "Shigeru Ishiba", "said", "direct"),
@@ -127,20 +147,32 @@ def test_one_entity_per_person_and_place(wh):
     yoon = {r[2] for s in ("Yoon Suk Yeol", "Yoon Suk-yeol", "Yoon") for r in _entity_of(wh, s)}
     assert len(yoon) == 1
     names = dict(wh.fetch("select canonical_name, entity_type from entities"))
-    for person in ("Yoon Suk Yeol", "Shigeru Ishiba", "Fumio Kishida", "Joe Biden", "Donald Trump",
-                   "Lee Jon-young"):
+    for person in (
+        "Yoon Suk Yeol",
+        "Shigeru Ishiba",
+        "Fumio Kishida",
+        "Joe Biden",
+        "Donald Trump",
+        "Lee Jon-young",
+    ):
         assert names.get(person) == "PERSON", person
     assert names.get("South Korean presidential office") == "ORG"
     assert names.get("North Korea") == "GPE" and names.get("Russia") == "GPE"
     assert _entity_of(wh, "Trump")[0][0] == "Donald Trump"
     assert {r[0] for r in _entity_of(wh, "the North")} == {"North Korea"}
     for office in ("Yoon’s office", "the office", "the presidential office"):
-        assert {r[0] for r in _entity_of(wh, office)} == {"South Korean presidential office"}, office
+        assert {r[0] for r in _entity_of(wh, office)} == {"South Korean presidential office"}, (
+            office
+        )
     # Hyphenated names stay whole.
     assert wh.fetch("select count(*) from mentions where surface = 'Yoon Suk'")[0][0] == 0
     # The author is her own person, merged with nobody.
-    lee = wh.fetch("select entity_id from article_authors where author_name = 'Lee Jon-young'")[0][0]
-    aliases = {r[0] for r in wh.fetch("select alias from entity_aliases where entity_id = ?", [lee])}
+    lee = wh.fetch("select entity_id from article_authors where author_name = 'Lee Jon-young'")[0][
+        0
+    ]
+    aliases = {
+        r[0] for r in wh.fetch("select alias from entity_aliases where entity_id = ?", [lee])
+    }
     assert aliases == {"Lee Jon-young"}
 
 
