@@ -33,8 +33,10 @@ $(SYNCED): uv.lock pyproject.toml | $(UV)
 run: $(SYNCED)
 	$(PY) -m pipelines run
 
-## test       set up (plus Debian chromium for the UI test), then run the test suite
+## test       set up (plus Debian chromium for the UI test), lint, then run the test suite
 test: $(SYNCED) browser
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 ## ui         Dagster UI on http://127.0.0.1:3000 (same definitions, same DAGSTER_HOME)
