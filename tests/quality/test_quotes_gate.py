@@ -10,6 +10,7 @@ over 840 articles), hence ``slow``.
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 
@@ -20,8 +21,8 @@ SHARED = REPO / ".." / "shared"
 DEV = SHARED / "eval" / "quotes" / "dev.jsonl"
 SCORER = SHARED / "eval" / "quotes" / "score.py"
 BASELINE = Path(__file__).with_name("quotes_baseline.json")
-# The figures are deterministic for a given model and code; the slack only absorbs
-# float formatting.
+# The floors are already rounded down (see the baseline's note); the slack only
+# absorbs float formatting.
 SLACK = 1e-4
 GATED = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "e2e_f1")
 
@@ -68,9 +69,15 @@ def test_baseline_file_is_well_formed() -> None:
 
 
 def _baseline_of(figures: dict) -> dict:
+    dev = figures["dev"]
     return {
-        "note": "Floors for tests/quality/test_quotes_gate.py; raise freely, lower only with "
-        "QUOTES_BASELINE_UPDATE=1 and a reason in the commit message.",
-        "dev": {k: round(figures["dev"][k], 4) for k in GATED},
+        "note": "Floors for tests/quality/test_quotes_gate.py, measured with `python -m pipelines "
+        "eval-quotes` (spaCy + entity resolver + extract_quotes) on ../shared/eval/quotes/dev.jsonl "
+        "and rounded down to 3 decimals so that upstream noise in the entity resolver does not "
+        "trip it. Raise freely; lower only with QUOTES_BASELINE_UPDATE=1 and a reason in the "
+        "commit message.",
+        "measured": {k: round(dev[k], 4) for k in GATED},
+        "dev": {k: math.floor(dev[k] * 1000) / 1000 for k in GATED},
         "seeds": {k: round(v, 4) for k, v in figures["seeds"].items()},
+        "timing_s": {k: round(v, 2) for k, v in figures["timing"].items()},
     }
