@@ -48,6 +48,11 @@ def _texts(text: str) -> list[str]:
             id="nested-single-inside-double",
         ),
         pytest.param('"Yes," he said. "No," she said.', ["Yes,", "No,"], id="two-in-a-line"),
+        pytest.param(
+            "‘They shouted “never” at us,’ the driver said.",
+            ["They shouted “never” at us,"],
+            id="british-double-inside-single",
+        ),
     ],
 )
 def test_pairs_marks(text: str, expected: list[str]) -> None:

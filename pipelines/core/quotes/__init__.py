@@ -186,11 +186,15 @@ def _classify(view: DocView, cands: Sequence[Candidate], k: int) -> _Draft | Non
     cue = find_cue(view, rules, trans, before, after, last, partial=False)
     introduced = cue is not None and cue.side == BEFORE
     direct = is_direct_shape(shape, introduced)
-    if not direct and cue is not None and cue.side == AFTER and (shape.opens_clause or last == ","):
+    opens = shape.opens_clause or (shape.after_comma and last == ",")
+    if not direct and cue is not None and cue.side == AFTER and opens:
         # “I am going to win” he said (a missing comma); Yet, “it is hard,” added X.
         direct = True
     if not direct and shape.closes_clause and cue_right_before(view, rules, before):
-        direct = True  # She declared “What a night!”: the verb takes the quotation itself
+        # She declared “What a night!”: the verb takes the quotation itself.
+        direct = True
+        empty = (after[0], after[0])
+        cue = find_cue(view, rules, trans, before, empty, last, partial=False) or cue
     if direct and cue is None and not c.continued:
         if not text[ls : c.mark_start].strip():
             cue = _cue_from_intro_line(view, cands, k, line, last)

@@ -257,10 +257,23 @@ def find_candidates(text: str) -> CandidateScan:
                         "quotation not closed before the paragraph ends",
                     )
                 )
-        cands.extend(line_cands)
-        cands.extend(_single_quotes(text, marks, line_cands))
+        singles = _single_quotes(text, marks, line_cands)
+        # ‘He said “no” twice.’ (British nesting): the outer single-quoted span is
+        # the quotation; a single pair that crosses a double one is no pair at all.
+        kept_singles = [s for s in singles if not any(_crosses(s, d) for d in line_cands)]
+        cands.extend(d for d in line_cands if not any(_inside(d, s) for s in kept_singles))
+        cands.extend(kept_singles)
     cands.sort(key=lambda c: c.start)
     return CandidateScan(tuple(cands), tuple(skipped))
+
+
+def _inside(inner: Candidate, outer: Candidate) -> bool:
+    return outer.mark_start < inner.mark_start and inner.mark_end <= outer.mark_end
+
+
+def _crosses(a: Candidate, b: Candidate) -> bool:
+    overlap = a.mark_start < b.mark_end and b.mark_start < a.mark_end
+    return overlap and not _inside(a, b) and not _inside(b, a)
 
 
 def _single_quotes(text: str, marks: list[_Mark], doubles: list[Candidate]) -> list[Candidate]:

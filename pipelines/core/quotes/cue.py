@@ -121,16 +121,29 @@ def _subject_by_parse(tok: Token, lo: int, hi: int) -> int | None:
     return None
 
 
+def _nounish(tok: Token) -> bool:
+    """A noun, a pronoun, or a capitalised word the tagger mistook ("Skelly" as RB)."""
+    if tok.pos_ in _NOUNISH:
+        return True
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and not tok.is_sent_start
+        and tok.pos_ in {"ADV", "ADJ", "VERB", "X"}
+        and tok.ent_type_ not in {"DATE", "TIME"}
+    )
+
+
 def _skippable(tok: Token) -> bool:
     """Words between a verb and its inverted subject: "said Tuesday", "said on Friday"."""
-    return tok.ent_type_ in {"DATE", "TIME"} or tok.pos_ in {"ADV", "PART"}
+    return tok.ent_type_ in {"DATE", "TIME"} or (tok.pos_ in {"ADV", "PART"} and not tok.is_title)
 
 
 def _noun_run_head(view: DocView, start: int, hi: int, skip_dates: bool = False) -> int | None:
     """Head (last noun) of the noun phrase starting at ``start`` (after DET/ADJ words)."""
     doc = view.doc
     i = start
-    while i < hi and (doc[i].pos_ not in _NOUNISH or (skip_dates and _skippable(doc[i]))):
+    while i < hi and (not _nounish(doc[i]) or (skip_dates and _skippable(doc[i]))):
         tok = doc[i]
         if (tok.is_punct and tok.text not in {"'s", "’s"}) or tok.pos_ in {"ADP", "VERB", "SCONJ"}:
             return None
@@ -141,6 +154,8 @@ def _noun_run_head(view: DocView, start: int, hi: int, skip_dates: bool = False)
         return i
     last = i
     j = i + 1
+    if doc[i].pos_ not in _NOUNISH:
+        return i  # a name the tagger missed ("said Skelly" tagged as an adverb)
     while j < hi and (
         doc[j].pos_ in {"PROPN", "NOUN"} or doc[j].tag_ == "POS" or doc[j].text in {"-", "‐"}
     ):
@@ -286,6 +301,10 @@ def find_cue(
             method = "position"
         else:
             subject = _subject_by_parse(tok, lo, hi)
+            if subject is None and tok.tag_ == "VBG" and side == AFTER:
+                # "Ash described it as “…,” adding: “…”": the participle hangs on a
+                # verb whose subject sits before the first quotation.
+                subject = _subject_by_parse(tok, tok.sent.start, hi)
             if subject is None:
                 subject = _subject_by_position(view, i, len(word.split()), lo, hi, side)
                 method = "position"

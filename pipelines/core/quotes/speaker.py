@@ -95,7 +95,9 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
             continue
         break
     role_object: tuple[int, int] | None = None
-    kind = NAMED if tok.pos_ == "PROPN" else NOMINAL
+    # A capitalised head the tagger did not call PROPN ("said Skelly") is still a name.
+    named = tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ != "NOUN" and not tok.is_sent_start)
+    kind = NAMED if named else NOMINAL
     if kind == NOMINAL and right + 1 < len(doc) and tok.lower_ in rules.speaker_nouns:
         prep = doc[right + 1]
         if prep.lower_ in _ROLE_PREPS and prep.head.i == head:
