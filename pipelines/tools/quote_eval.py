@@ -345,7 +345,10 @@ def _print_metrics(label: str, m: dict[str, Any]) -> None:
 
 
 def run_eval(
-    gold_path: Path, limit: int | None = None, cache: Path | None = None
+    gold_path: Path,
+    limit: int | None = None,
+    cache: Path | None = None,
+    pred_out: Path | None = None,
 ) -> dict[str, Any]:
     """Evaluate on a gold file; returns the figures (also printed).
 
@@ -353,6 +356,7 @@ def run_eval(
         gold_path: the dev set.
         limit: only the first ``limit`` documents (quick looks; not for the baseline).
         cache: a DocBin path to reuse spaCy docs between runs (rule iteration).
+        pred_out: where to keep the dev predictions (the scorer's input), if anywhere.
     """
     scorer = load_scorer()
     gold_docs = _read_jsonl(gold_path)[:limit]
@@ -367,11 +371,15 @@ def run_eval(
         pred_file = Path(tmp) / "pred.jsonl"
         _write_jsonl(gold_file, gold_docs)
         _write_jsonl(pred_file, (prediction_row(r) for r in results))
+        if pred_out is not None:
+            pred_out.write_bytes(pred_file.read_bytes())
+            print(f"predictions: {pred_out}")
         dev = score(scorer, gold_file, pred_file)
         errors = error_breakdown(scorer, gold_docs, results)
 
+        # The seeds are two short texts: always through the pipeline's own path.
         seeds = seed_gold_rows()
-        seed_results = analyse_cached_docs_or_pipeline(seeds, cache is not None)
+        seed_results = analyse_docs([(str(r["doc_id"]), str(r["text"])) for r in seeds])
         _write_jsonl(gold_file, seeds)
         _write_jsonl(pred_file, (prediction_row(r) for r in seed_results))
         seed_metrics = score(scorer, gold_file, pred_file)
@@ -406,12 +414,6 @@ def run_eval(
     }
 
 
-def analyse_cached_docs_or_pipeline(rows: Sequence[dict[str, Any]], quick: bool) -> list[DocResult]:
-    """The seeds are two short texts: always run them through the pipeline path."""
-    del quick  # the seeds cost a second either way
-    return analyse_docs([(str(r["doc_id"]), str(r["text"])) for r in rows])
-
-
 def eval_quotes_main(argv: list[str]) -> int:
     """``eval-quotes``: figures on the dev set and the seeds (see the module docstring).
 
@@ -431,11 +433,17 @@ def eval_quotes_main(argv: list[str]) -> int:
         help="DocBin file caching the spaCy docs of the gold texts (rule iteration)",
     )
     ap.add_argument("--json", type=Path, default=None, help="write the figures here")
+    ap.add_argument(
+        "--pred",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "quotes_dev_pred.jsonl",
+        help="keep the dev predictions here (default: the system temp folder)",
+    )
     args = ap.parse_args(argv)
     if not args.gold.exists() or not SCORER.exists():
         print(f"eval-quotes: {args.gold} or {SCORER} is missing (../shared not mounted)")
         return 2
-    figures = run_eval(args.gold, args.limit, args.spacy_cache)
+    figures = run_eval(args.gold, args.limit, args.spacy_cache, args.pred)
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0
