@@ -137,3 +137,9 @@ def test_next_sentence_with_its_own_clause_is_not_attribution(nlp) -> None:
     text = '"We are not ready." The council has also told ministers that the plan is late.'
     q = one_quote(nlp, text, "ready")
     assert q.cue_verb is None
+
+
+def test_digest_dash_before_colon_names_the_source(nlp) -> None:
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a surprise.”"
+    q = one_quote(nlp, text, "lessons")
+    assert q.speaker_surface == "Carl Bialik"

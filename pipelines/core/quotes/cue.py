@@ -417,17 +417,24 @@ def find_cue(
     # with no verb at all ("Marco Rubio: ‘…’", transcripts) the noun phrase does.
     if ends_intro and doc[last_before].text == ":":
         trans = _translator(view, translator_words, b_lo, b_hi)
+        # "Pollsters agree - Carl Bialik: “…”" (digest style): a dash ends the lead;
+        # only what follows it attributes the quotation.
+        c_lo = b_lo
+        for k in range(last_before - 1, b_lo - 1, -1):
+            if doc[k].text in {"-", "–", "—"} and doc[k].whitespace_:
+                c_lo = k + 1
+                break
         subjects = [
             k
-            for k in range(b_lo, last_before)
+            for k in range(c_lo, last_before)
             if doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ not in _NOT_SPEAKERS
         ]
         main = [k for k in subjects if doc[k].head.dep_ == "ROOT"]
         if main or subjects:
             k = (main or subjects)[0]
             return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
-        if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(b_lo, last_before)):
-            named = _first_noun_run(view, b_lo, last_before)
+        if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(c_lo, last_before)):
+            named = _first_noun_run(view, c_lo, last_before)
             if named is not None and doc[named].pos_ == "PROPN":
                 return Cue(last_before, ":", BEFORE, named, "colon", trans, (b_lo, b_hi))
     # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
