@@ -143,6 +143,15 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedMark:
+    """A quote mark that could not be paired, and why (no span is invented for it)."""
+
+    offset: int
+    mark: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the NLP stages found in one article."""
 
@@ -152,3 +161,4 @@ class ArticleAnalysis:
     aliases: tuple[AliasDecision, ...]
     quotes: tuple[Quote, ...]
     sentence_count: int = 0
+    skipped_marks: tuple[SkippedMark, ...] = ()

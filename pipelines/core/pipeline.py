@@ -16,7 +16,7 @@ from pipelines import __version__
 from pipelines.core import nlp as nlp_mod
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import ArticleAnalysis
-from pipelines.core.quotes import extract_quotes
+from pipelines.core.quotes import extract_quotes_and_skips
 from pipelines.core.versions import analysis_code_version
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[Art
         item = buffered.popleft()
         sentences = nlp_mod.sentence_bounds(doc)
         found = analyser.resolver.resolve_article(item.body, nlp_mod.ner_spans(doc), sentences)
-        quotes = extract_quotes(doc, found.mentions)
+        quotes, skipped = extract_quotes_and_skips(doc, found.mentions)
         yield ArticleAnalysis(
             article_id=item.article_id,
             mentions=found.mentions,
@@ -88,4 +88,5 @@ def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[Art
             aliases=found.aliases,
             quotes=tuple(quotes),
             sentence_count=len(sentences),
+            skipped_marks=skipped,
         )

@@ -34,6 +34,7 @@ ANALYSIS_TABLES = (
     "entity_observations",
     "alias_decisions",
     "article_authors",
+    "quote_mark_issues",
 )
 
 
@@ -133,6 +134,7 @@ def articles(
             ("entity_observations", "Per-article names of each entity (input to entities)."),
             ("alias_decisions", "Audit trail: which rule linked each surface form to its entity."),
             ("article_authors", "Bylined authors resolved to PERSON entities."),
+            ("quote_mark_issues", "Quote marks that could not be paired, and why."),
         )
     ],
     pool=POOL,

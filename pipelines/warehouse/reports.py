@@ -18,6 +18,7 @@ PUBLIC_TABLES = (
     "entity_observations",
     "alias_decisions",
     "article_authors",
+    "quote_mark_issues",
 )
 
 

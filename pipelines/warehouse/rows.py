@@ -130,7 +130,18 @@ def analysis_rows(
                     "evidence": "author named in the byline",
                 }
             )
+    issues = [
+        {
+            "article_id": aid,
+            "start_char": s.offset,
+            "mark": s.mark,
+            "reason": s.reason,
+            "extractor_version": version,
+        }
+        for s in result.skipped_marks
+    ]
     return {
+        "quote_mark_issues": issues,
         "mentions": mentions,
         "quotes": quotes,
         "entity_observations": observations,
@@ -145,4 +156,5 @@ CHILD_KEYS: dict[str, tuple[str, ...]] = {
     "entity_observations": ("article_id", "entity_id"),
     "alias_decisions": ("article_id", "entity_id", "alias"),
     "article_authors": ("article_id", "author_index"),
+    "quote_mark_issues": ("article_id", "start_char"),
 }

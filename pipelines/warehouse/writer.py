@@ -43,6 +43,7 @@ ARTICLE_CHILD_TABLES = (
     "entity_observations",
     "alias_decisions",
     "article_authors",
+    "quote_mark_issues",
 )
 
 

@@ -14,6 +14,7 @@ EXPECTED_ASSETS = {
     "article_authors",
     "entities",
     "entity_aliases",
+    "quote_mark_issues",
 }
 
 

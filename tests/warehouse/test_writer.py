@@ -180,3 +180,32 @@ def test_session_recovers_working_copy_from_snapshot(tmp_path):
     Path(wh.writer_path).unlink()
     with wh.session() as s:
         assert s.count("articles") == 1
+
+
+def test_unpaired_quote_marks_are_recorded_with_a_reason(tmp_path):
+    from pipelines import landing, steps
+    from pipelines.core import ids
+    from pipelines.core.pipeline import Analyser
+
+    root = tmp_path / "landing"
+    root.mkdir()
+    (root / "a.txt").write_text(
+        "The mayor spoke on Monday.\n\n“We will rebuild the bridge,” Mayor Ann Lee said.\n\n"
+        "Critics called the plan “a fantasy and left it there.\n\nThe council meets again in May.\n",
+        encoding="utf-8",
+    )
+    roots = [landing.LandingRoot("landing", root)]
+    wh = Warehouse(tmp_path / "w.duckdb")
+    with wh.session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        steps.analyse_articles(s, Analyser.load(), ids.all_shards())
+        issues = s.fetch(
+            "select i.start_char, i.mark, i.reason, a.body from quote_mark_issues i "
+            "join articles a using (article_id)"
+        )
+        quotes = [r[0] for r in s.fetch("select text from quotes")]
+    assert quotes == ["We will rebuild the bridge,"]
+    assert len(issues) == 1
+    start, mark, reason, body = issues[0]
+    assert mark == "“" and body[start] == "“" and reason

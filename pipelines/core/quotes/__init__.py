@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pipelines.core.models import PERSON, Mention, Quote
+from pipelines.core.models import PERSON, Mention, Quote, SkippedMark
 from pipelines.core.quotes import _rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate, find_candidates
@@ -333,6 +333,13 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
         Quotes in text order, offsets into ``doc.text`` (quote marks excluded). Split
         quotations are separate records sharing ``utterance`` and numbered by ``part``.
     """
+    return extract_quotes_and_skips(doc, mentions)[0]
+
+
+def extract_quotes_and_skips(
+    doc: Doc, mentions: Sequence[Mention]
+) -> tuple[list[Quote], tuple[SkippedMark, ...]]:
+    """:func:`extract_quotes`, plus the quote marks left unpaired and why."""
     view = DocView(doc)
     scan = find_candidates(view.text)
     cands = scan.candidates
@@ -384,4 +391,4 @@ def extract_quotes(doc: Doc, mentions: Sequence[Mention]) -> list[Quote]:
                 part=part,
             )
         )
-    return out
+    return out, scan.skipped

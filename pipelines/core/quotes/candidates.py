@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipelines.core.models import SkippedMark
+
 # Double-quote family first in the alternation: "''" and "``" (PTB/NYT style) must win
 # over a single "'" or "`".
 _MARK_RE = re.compile(r"``|''|‘‘|’’|[\"“”„‟«»‘’'`‚‛]")
@@ -58,15 +60,6 @@ class Candidate:
     double: bool = True
     continues: bool = False
     continued: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SkippedMark:
-    """A quote mark that could not be paired, and why."""
-
-    offset: int
-    mark: str
-    reason: str
 
 
 @dataclass(frozen=True, slots=True)
