@@ -48,6 +48,8 @@ ui: $(SYNCED)
 eval: $(SYNCED)
 	$(PY) -m pipelines eval-quotes
 	$(PY) -m pipelines eval-entities
+	@echo "--- independent hold-out set (built without reading the rules; see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_holdout
 	$(PY) -m pipelines eval-html
 
 ## bench      whole pipeline vs bare nlp.pipe over ../shared/corpora/bbc (articles/s, ratio)
