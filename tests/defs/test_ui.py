@@ -23,6 +23,7 @@ import pytest
 from pipelines.core.ids import all_shards
 from pipelines.defs.automation import full_range_tags
 from tests.conftest import REPO
+from tests.defs.test_definitions import EXPECTED_ASSETS
 from tests.defs.ui_support.stack import LOCATION, DagsterStack, StackError
 
 pytestmark = pytest.mark.slow
@@ -42,17 +43,7 @@ STARTUP_TIMEOUT_S = 180  # code location loaded in the webserver (~25 s unloaded
 RUN_TIMEOUT_S = 300  # queued -> success (~40 s: run start + spaCy over two seeds)
 UI_TIMEOUT_MS = 60_000  # any single page element
 TERMINAL = {"SUCCESS", "FAILURE", "CANCELED"}
-ASSETS = (
-    "ingest_files",
-    "articles",
-    "mentions",
-    "quotes",
-    "entity_observations",
-    "alias_decisions",
-    "article_authors",
-    "entities",
-    "entity_aliases",
-)
+ASSETS = tuple(sorted(EXPECTED_ASSETS))
 
 
 def _require_chromium() -> None:
