@@ -208,19 +208,10 @@ def load_articles(
     by_file: dict[str, list[str]] = defaultdict(list)
     for a in existing:
         by_file[a["source_file"]].append(a["article_id"])
-    # Articles owned by other shards (same text reached us under another file).
-    foreign = {
-        r[0]: r[1]
-        for r in session.fetch(
-            "select article_id, source_file from articles where shard not in (select unnest(?::varchar[]))",
-            [list(shards)],
-        )
-    }
 
     keep_ids: set[str] = set()
-    article_rows: list[dict[str, Any]] = []
-    rejection_rows: list[dict[str, Any]] = []
     file_updates: list[dict[str, Any]] = []
+    to_parse: list[tuple[dict[str, Any], dict[str, Any]]] = []
     first_by_hash: dict[str, str] = {}
     for f in files:
         name, fhash = f["source_file"], f["content_hash"]
@@ -229,8 +220,7 @@ def load_articles(
             if f["status"] == "removed":
                 upd["article_count"] = 0
             file_updates.append(upd)
-            continue
-        if fhash in first_by_hash:
+        elif fhash in first_by_hash:
             upd.update(
                 status="duplicate",
                 reason_code="duplicate_content",
@@ -242,62 +232,59 @@ def load_articles(
             )
             file_updates.append(upd)
             stats.add("duplicate_files")
-            continue
-        first_by_hash[fhash] = name
-        unchanged = (
-            not force
-            and f["parsed_hash"] == fhash
-            and f["parser_version"] == pver
-            and f["status"] in ("loaded", "quarantined")
-        )
-        if unchanged:
-            keep_ids.update(by_file.get(name, []))
-            stats.add("unchanged_files")
-            file_updates.append(upd)
-            continue
-        result = _parse_one(roots, f, limits)
+        else:
+            first_by_hash[fhash] = name
+            unchanged = (
+                not force
+                and f["parsed_hash"] == fhash
+                and f["parser_version"] == pver
+                and f["status"] in ("loaded", "quarantined")
+            )
+            if unchanged:
+                keep_ids.update(by_file.get(name, []))
+                stats.add("unchanged_files")
+                file_updates.append(upd)
+            else:
+                to_parse.append((f, upd))
+
+    parsed = [(f, upd, _parse_one(roots, f, limits)) for f, upd in to_parse]
+    owners = _owners_elsewhere(
+        session,
+        {ids.article_id(a.title, a.body) for _, _, r in parsed for a in r.articles},
+        shards,
+    )
+    article_rows: list[dict[str, Any]] = []
+    rejection_rows: list[dict[str, Any]] = []
+    for f, upd, result in parsed:
+        name, fhash, shard = f["source_file"], f["content_hash"], f["shard"]
         upd.update(status=result.status, reason_code=result.reason_code, reason=result.reason)
         if result.status != "pending":
             upd.update(parsed_hash=fhash, parser_version=pver)
+
         produced = 0
         for art in result.articles:
             aid = ids.article_id(art.title, art.body)
-            owner = foreign.get(aid)
+            owner = owners.get(aid)
             if (owner is not None and owner != name) or aid in keep_ids:
                 rejection_rows.append(
-                    {
-                        "source_file": name,
-                        "record_ref": art.record_ref,
-                        "content_hash": fhash,
-                        "shard": f["shard"],
-                        "reason_code": "duplicate_article",
-                        "reason": "Same title and body as the article from "
+                    _rejection_row(
+                        f,
+                        art.record_ref,
+                        "duplicate_article",
+                        "Same title and body as the article from "
                         f"{owner or 'another file in this batch'}; stored once.",
-                    }
+                    )
                 )
                 continue
             keep_ids.add(aid)
             produced += 1
             article_rows.append(
                 rowmod.article_row(
-                    art,
-                    article_id=aid,
-                    file_hash=fhash,
-                    shard=f["shard"],
-                    parser_version=pver,
-                    now=now,
+                    art, article_id=aid, file_hash=fhash, shard=shard, parser_version=pver, now=now
                 )
             )
         rejection_rows.extend(
-            {
-                "source_file": name,
-                "record_ref": rej.record_ref,
-                "content_hash": fhash,
-                "shard": f["shard"],
-                "reason_code": rej.reason_code,
-                "reason": rej.reason,
-            }
-            for rej in result.rejections
+            _rejection_row(f, r.record_ref, r.reason_code, r.reason) for r in result.rejections
         )
         upd["article_count"] = produced
         if result.status == "loaded" and produced == 0:
@@ -330,6 +317,36 @@ def load_articles(
     stats.add("articles_deleted", len(stale))
     stats.add("rejections", len(rejection_rows))
     return stats
+
+
+def _rejection_row(file: dict[str, Any], record_ref: str, code: str, reason: str) -> dict[str, Any]:
+    return {
+        "source_file": file["source_file"],
+        "record_ref": record_ref,
+        "content_hash": file["content_hash"],
+        "shard": file["shard"],
+        "reason_code": code,
+        "reason": reason,
+    }
+
+
+def _owners_elsewhere(
+    session: Session, article_ids: set[str], shards: Sequence[str]
+) -> dict[str, str]:
+    """Source files of the given articles when another shard already owns them.
+
+    The same text can reach us under two different files (a .txt and a JSON export);
+    it is stored once, by whichever shard loaded it first.
+    """
+    if not article_ids:
+        return {}
+    rows = session.fetch(
+        "select article_id, source_file from articles "
+        "where article_id in (select unnest(?::varchar[])) "
+        "and shard not in (select unnest(?::varchar[]))",
+        [sorted(article_ids), list(shards)],
+    )
+    return {r[0]: r[1] for r in rows}
 
 
 def _range_label(shards: Sequence[str]) -> str:

@@ -277,7 +277,10 @@ class EntityResolver:
         """Index gazetteer records (``aliases.jsonl`` rows) and apply overrides."""
         self.data_version = version
         self._idx = _Index()
-        self._common = frozenset(read_rule_lines("common_surnames.txt"))
+        # Keyed like the surname index ("Hussein" -> "husein"), or the check would miss.
+        self._common = frozenset(
+            key for line in read_rule_lines("common_surnames.txt") if (key := surname_key(line))
+        )
         self._nominals = _load_nominals()
         self._metonymy = _load_metonymy_cues()
         for rec in records:

@@ -40,14 +40,16 @@ def bench_main(argv: list[str]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="news-bench-") as tmp:
         tmpdir = Path(tmp)
-        corpus = args.corpus
+        # Copy the article files only (the corpus folder also holds READMEs and a
+        # manifest, which are not news); sub-folder names keep file names unique.
+        corpus = tmpdir / "corpus"
+        files = sorted(p for p in args.corpus.rglob("*.txt") if p.name != "README.TXT")
         if args.limit:
-            corpus = tmpdir / "corpus"
-            files = sorted(p for p in args.corpus.rglob("*.txt") if p.name != "README.TXT")
-            for i, src in enumerate(files[: args.limit]):
-                dst = corpus / f"{i:05d}_{src.parent.name}_{src.name}"
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                dst.write_bytes(src.read_bytes())
+            files = files[: args.limit]
+        for src in files:
+            dst = corpus / src.relative_to(args.corpus)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.write_bytes(src.read_bytes())
         resources = {
             "warehouse": WarehouseResource(path=str(tmpdir / "bench.duckdb")),
             "landing_zone": LandingResource(

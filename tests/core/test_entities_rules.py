@@ -221,3 +221,10 @@ def test_article_person_descriptor_links_short_form(resolver: EntityResolver) ->
     ids = {m.entity_id for m in result.mentions}
     assert len(ids) == 1
     assert result.entities[0].canonical_name == "Katerina Thanou"
+
+
+@pytest.mark.parametrize("surface", ["Hussein", "King Hussein", "Mr Hussein", "Ryan", "Mohammed"])
+def test_common_surnames_are_matched_on_their_keys(resolver: EntityResolver, surface: str) -> None:
+    # The common-surname list is compared on normalised keys ("Hussein" -> "husein"),
+    # so a folded spelling cannot slip past it and stand alone for one famous person.
+    assert resolver.resolve_name(surface, "PERSON") is None
