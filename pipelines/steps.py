@@ -25,7 +25,7 @@ from pipelines.core.parse import ParseLimits, parse_file
 from pipelines.core.pipeline import Analyser, TextItem
 from pipelines.core.versions import parser_version
 from pipelines.warehouse import rows as rowmod
-from pipelines.warehouse.writer import ARTICLE_CHILD_TABLES, Session, utcnow
+from pipelines.warehouse.writer import ARTICLE_CHILD_KEYS, ARTICLE_CHILD_TABLES, Session, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -395,7 +395,7 @@ def analyse_articles(
         with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
             for table in ARTICLE_CHILD_TABLES:
                 batch.replace_for_articles(
-                    table, article_ids, tables[table], rowmod.CHILD_KEYS[table]
+                    table, article_ids, tables[table], ARTICLE_CHILD_KEYS[table]
                 )
             batch.execute(
                 "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",

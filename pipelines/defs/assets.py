@@ -22,20 +22,23 @@ from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
 from pipelines.warehouse import reports
+from pipelines.warehouse.writer import ARTICLE_CHILD_TABLES
 
 # BackfillPolicy is marked beta; a single-run backfill is exactly what we want here.
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 SHARDS = dg.StaticPartitionsDefinition(ids.all_shards())
 POOL = "duckdb"  # every writing step runs alone against the DuckDB file
-ANALYSIS_TABLES = (
-    "mentions",
-    "quotes",
-    "entity_observations",
-    "alias_decisions",
-    "article_authors",
-    "quote_mark_issues",
-)
+# One asset per article-child table the analysis step writes (the writer's list).
+ANALYSIS_TABLES = ARTICLE_CHILD_TABLES
+ANALYSIS_DESCRIPTIONS = {
+    "mentions": "Each occurrence of a resolved entity in an article body.",
+    "quotes": "Direct and partial quotes with their resolved speakers.",
+    "entity_observations": "Per-article names of each entity (input to entities).",
+    "alias_decisions": "Audit trail: which rule linked each surface form to its entity.",
+    "article_authors": "Bylined authors resolved to PERSON entities.",
+    "quote_mark_issues": "Quote marks that could not be paired, and why.",
+}
 
 
 class ReloadConfig(dg.Config):
@@ -126,16 +129,9 @@ def articles(
             deps=[articles],
             partitions_def=SHARDS,
             code_version=analysis_code_version(),
-            description=desc,
+            description=ANALYSIS_DESCRIPTIONS[t],
         )
-        for t, desc in (
-            ("mentions", "Each occurrence of a resolved entity in an article body."),
-            ("quotes", "Direct and partial quotes with their resolved speakers."),
-            ("entity_observations", "Per-article names of each entity (input to entities)."),
-            ("alias_decisions", "Audit trail: which rule linked each surface form to its entity."),
-            ("article_authors", "Bylined authors resolved to PERSON entities."),
-            ("quote_mark_issues", "Quote marks that could not be paired, and why."),
-        )
+        for t in ANALYSIS_TABLES
     ],
     pool=POOL,
     partitions_def=SHARDS,

@@ -148,13 +148,3 @@ def analysis_rows(
         "alias_decisions": decisions,
         "article_authors": author_rows,
     }
-
-
-CHILD_KEYS: dict[str, tuple[str, ...]] = {
-    "mentions": ("mention_id",),
-    "quotes": ("quote_id",),
-    "entity_observations": ("article_id", "entity_id"),
-    "alias_decisions": ("article_id", "entity_id", "alias"),
-    "article_authors": ("article_id", "author_index"),
-    "quote_mark_issues": ("article_id", "start_char"),
-}

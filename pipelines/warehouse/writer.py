@@ -36,15 +36,17 @@ from pipelines.warehouse.schema import apply_schema, load_sql, primary_key, tabl
 
 DEFAULT_LOCK_TIMEOUT_S = 600.0
 
-# Tables whose rows belong to one article; replaced together when it changes.
-ARTICLE_CHILD_TABLES = (
-    "mentions",
-    "quotes",
-    "entity_observations",
-    "alias_decisions",
-    "article_authors",
-    "quote_mark_issues",
-)
+# Tables whose rows belong to one article, with their keys; replaced together when
+# the article changes or is re-analysed.
+ARTICLE_CHILD_KEYS: dict[str, tuple[str, ...]] = {
+    "mentions": ("mention_id",),
+    "quotes": ("quote_id",),
+    "entity_observations": ("article_id", "entity_id"),
+    "alias_decisions": ("article_id", "entity_id", "alias"),
+    "article_authors": ("article_id", "author_index"),
+    "quote_mark_issues": ("article_id", "start_char"),
+}
+ARTICLE_CHILD_TABLES = tuple(ARTICLE_CHILD_KEYS)
 
 
 class WarehouseBusyError(RuntimeError):
