@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines import settings
-from pipelines.warehouse.reports import PUBLIC_TABLES
-from pipelines.warehouse.writer import writer_path_for
+from pipelines.warehouse import reports
+from pipelines.warehouse.writer import Session, writer_path_for
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
@@ -23,20 +23,14 @@ def print_summary(path: Path | None = None) -> None:
     path = path or settings.warehouse_path()
     con = _open(path)
     try:
+        session = Session(con)  # read-only: only the report queries run on it
         print(f"warehouse: {path}")
-        for t in PUBLIC_TABLES:
-            n = con.execute(f'select count(*) from "{t}"').fetchone()
-            print(f"  {t:<20} {n[0] if n else 0:>8} rows")
-        status = con.execute(
-            "select status, count(*) from ingest_files group by all order by all"
-        ).fetchall()
-        print("  files by status: " + ", ".join(f"{s}={n}" for s, n in status))
-        top = con.execute(
-            "select canonical_name, direct_quotes, partial_quotes from quotes_by_speaker "
-            "order by direct_quotes + partial_quotes desc, canonical_name limit 10"
-        ).fetchall()
+        for table, n in reports.table_counts(session).items():
+            print(f"  {table:<20} {n:>8} rows")
+        status = reports.files_by_status(session)
+        print("  files by status: " + ", ".join(f"{s}={n}" for s, n in status.items()))
         print("top speakers (direct + partial quotes):")
-        for name, d, p in top:
-            print(f"  {name:<40} {d:>4} direct {p:>4} partial")
+        for name, direct, partial in reports.top_speakers(session):
+            print(f"  {name:<40} {direct:>4} direct {partial:>4} partial")
     finally:
         con.close()

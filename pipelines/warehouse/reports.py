@@ -57,13 +57,23 @@ def check_examples(session: Session, name: str, limit: int = 5) -> str:
     return markdown_table(session.fetch_dicts(f"select * from ({sql}) limit {int(limit)}"))
 
 
-def top_speakers(session: Session, limit: int = 10) -> list[tuple[str, str, int]]:
+def top_speakers(session: Session, limit: int = 10) -> list[tuple[str, int, int]]:
+    """(name, direct, partial) utterances of the most quoted speakers."""
     rows = session.fetch(
-        "select canonical_name, entity_type, direct_quotes + partial_quotes as n "
-        "from quotes_by_speaker order by n desc, canonical_name limit ?",
+        "select canonical_name, direct_quotes, partial_quotes from quotes_by_speaker "
+        "order by direct_quotes + partial_quotes desc, canonical_name limit ?",
         [limit],
     )
-    return [(r[0], r[1], int(r[2])) for r in rows]
+    return [(r[0], int(r[1]), int(r[2])) for r in rows]
+
+
+def files_by_status(session: Session) -> dict[str, int]:
+    return {
+        r[0]: int(r[1])
+        for r in session.fetch(
+            "select status, count(*) from ingest_files group by all order by all"
+        )
+    }
 
 
 # Columns that record when something happened rather than what the data is.

@@ -34,6 +34,17 @@ def test_refresh_materialises_everything_and_checks_pass(env):
     assert "latest_quotes" in md
 
 
+def test_summary_reports_counts_and_speakers(env, capsys):
+    from pipelines.tools.summary import print_summary
+
+    assert env.run().success
+    print_summary(env.warehouse)
+    out = capsys.readouterr().out
+    assert "  articles                    2 rows" in out
+    assert "files by status: loaded=2" in out
+    assert "Yoon Suk Yeol" in out.split("top speakers")[1]
+
+
 def test_second_run_and_partition_rerun_leave_tables_identical(env):
     assert env.run().success
     with env.session() as s:
