@@ -1,0 +1,168 @@
+"""The resolved-speaker quote set: its loader on a synthetic ../shared, then the real set."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipelines.tools import quotes_shared as qs
+
+BBC_TEXT = 'A title\n\n"We will win," she said. He called it "a plan".\n'
+AEB_BODY = "\u201cNo,\u201d he said. \u201cNot today.\u201d"
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _quote(text: str, snippet: str, **kw: object) -> dict[str, object]:
+    start = text.index(snippet)
+    base: dict[str, object] = {
+        "start": start,
+        "end": start + len(snippet),
+        "kind": "direct",
+        "speaker": "Ann Lee",
+        "speaker_kind": "person",
+        "speaker_cue": "pronoun",
+    }
+    return base | kw
+
+
+def _fake_shared(tmp_path: Path) -> tuple[Path, Path]:
+    shared = tmp_path / "shared"
+    (shared / "corpora" / "bbc" / "politics").mkdir(parents=True)
+    (shared / "corpora" / "bbc" / "politics" / "001.txt").write_bytes(BBC_TEXT.encode("utf-8"))
+    aeb = shared / "corpora" / "html" / "aeb"
+    aeb.mkdir(parents=True)
+    (aeb / "ground-truth.subset.json").write_text(
+        json.dumps({"abc123": {"articleBody": AEB_BODY, "url": "https://example.org/x"}}),
+        encoding="utf-8",
+    )
+    rows = [
+        {
+            "doc_id": "bbc/politics/001",
+            "source": {
+                "corpus": "bbc",
+                "path": "corpora/bbc/politics/001.txt",
+                "text_sha256": _sha(BBC_TEXT),
+            },
+            "split": "dev",
+            "quotes": [
+                _quote(BBC_TEXT, "We will win,"),
+                _quote(BBC_TEXT, "a plan", kind="partial", speaker_cue="name", speaker="Bo Ray"),
+            ],
+        },
+        {
+            "doc_id": "aeb/abc123",
+            "source": {
+                "corpus": "aeb",
+                "path": "corpora/html/aeb/abc123.html",
+                "text_sha256": _sha(AEB_BODY),
+            },
+            "split": "test",
+            "quotes": [
+                _quote(
+                    AEB_BODY, "No,", speaker=None, speaker_kind="unnamed", speaker_cue="unnamed"
+                ),
+                _quote(
+                    AEB_BODY, "Not today.", speaker=None, speaker_kind="unnamed", speaker_cue="none"
+                ),
+            ],
+        },
+    ]
+    ann = tmp_path / "annotations.jsonl"
+    _write(ann, rows)
+    return shared, ann
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_loader_rebuilds_texts_and_gold_rows(tmp_path: Path) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    docs = qs.load_shared_set(ann, shared)
+    assert [(d.doc_id, d.corpus, d.split) for d in docs] == [
+        ("bbc/politics/001", "bbc", "dev"),
+        ("aeb/abc123", "aeb", "test"),
+    ]
+    assert docs[0].text == BBC_TEXT and docs[1].text == AEB_BODY
+    gold = qs.gold_rows(docs)
+    assert [q["text"] for q in gold[0]["quotes"]] == ["We will win,", "a plan"]
+    assert gold[1]["quotes"][0]["speaker"] is None
+
+
+def test_loader_says_clearly_when_shared_is_absent(tmp_path: Path) -> None:
+    _, ann = _fake_shared(tmp_path)
+    with pytest.raises(qs.SharedCorpusMissing, match="absent"):
+        qs.load_shared_set(ann, tmp_path / "nowhere")
+
+
+def test_loader_rejects_a_changed_text(tmp_path: Path) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    (shared / "corpora" / "bbc" / "politics" / "001.txt").write_text(
+        BBC_TEXT.replace("win", "lose"), encoding="utf-8"
+    )
+    with pytest.raises(qs.AnnotationError, match="has changed"):
+        qs.load_shared_set(ann, shared)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"end": 10_000}, "outside the text"),
+        ({"start": 0}, "outside the text"),
+        ({"start": 13}, "not preceded by a quotation mark"),
+        ({"kind": "indirect"}, "unknown kind"),
+        ({"speaker_cue": "he"}, "unknown speaker_cue"),
+        ({"speaker": None}, "speaker name exactly when"),
+    ],
+)
+def test_loader_rejects_annotations_that_do_not_fit(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    rows[0]["quotes"][0] |= change
+    _write(ann, rows)
+    with pytest.raises(qs.AnnotationError, match=message):
+        qs.load_shared_set(ann, shared)
+
+
+def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    rows[0]["quotes"].append(dict(rows[0]["quotes"][0]))
+    _write(ann, rows)
+    with pytest.raises(qs.AnnotationError, match="overlaps"):
+        qs.load_shared_set(ann, shared)
+
+
+def test_stored_annotations_hold_no_text() -> None:
+    allowed = {"start", "end", "kind", "speaker", "speaker_kind", "speaker_cue", "speaker_desc"}
+    for row in qs.read_annotations():
+        assert set(row) == {"doc_id", "source", "split", "quotes"}
+        assert set(row["source"]) == {"corpus", "path", "text_sha256"}
+        for q in row["quotes"]:
+            assert set(q) <= allowed, row["doc_id"]
+
+
+def test_the_real_set_loads_and_is_balanced() -> None:
+    try:
+        docs = qs.load_shared_set()
+    except qs.SharedCorpusMissing as ex:
+        pytest.skip(f"the resolved-speaker quote set needs ../shared/corpora: {ex}")
+    assert len(docs) >= 80
+    by_split = Counter(d.split for d in docs)
+    assert abs(by_split["dev"] - by_split["test"]) <= 6
+    per_stratum = Counter(
+        (d.doc_id.rsplit("/", 1)[0], d.split) for d in docs
+    )  # bbc/<category> or aeb
+    for (stratum, _), n in per_stratum.items():
+        assert abs(n - per_stratum[(stratum, "dev")]) <= 1, stratum
+    assert {d.corpus for d in docs} == set(qs.CORPORA)
+    assert sum(len(d.quotes) for d in docs) > 500
