@@ -9,6 +9,8 @@ Commands:
   resolve-names    --input NAMES.txt --output OUT.jsonl (context-free name resolution)
   eval-entities    B-cubed F1 and false merges on tests/data/entity_eval
   eval-html        body-text token F1 on ../shared/corpora/html
+  eval-stories     story B-cubed and statement pair figures on tests/data/stories_eval
+                   (--stories/--statements PRED.jsonl; without them: two trivial baselines)
   fuzz             run the parser fuzzer and print how many inputs crashed
   bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc
 """
@@ -65,6 +67,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "resolve-names": _lazy("pipelines.tools.resolve_names", "resolve_names_main"),
     "eval-entities": _lazy("pipelines.tools.resolve_names", "eval_entities_main"),
     "eval-html": _lazy("pipelines.tools.html_eval", "html_eval_main", absent_ok=True),
+    "eval-stories": _lazy("pipelines.tools.story_eval", "story_eval_main", absent_ok=True),
     "fuzz": _lazy("pipelines.tools.fuzz_parsers", "fuzz_main"),
     "bench": _lazy("pipelines.tools.bench", "bench_main"),
 }
