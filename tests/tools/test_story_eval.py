@@ -1,0 +1,356 @@
+"""Stories and statements set: loader and scorer on a synthetic ../shared, then the real set."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pipelines.tools import story_eval, story_eval_set
+from pipelines.tools.story_eval_set import (
+    CorpusUnavailable,
+    DigestMismatch,
+    DocRef,
+    EvalSetError,
+    QuoteRef,
+    load_eval_set,
+    load_texts,
+)
+from pipelines.tools.story_scoring import (
+    PredictedQuote,
+    day_title_baseline,
+    exact_text_statements,
+    match_quotes,
+    normalise_quote_text,
+    score_statements,
+    score_stories,
+    singleton_statements,
+)
+from tests.conftest import shared_path
+
+# Our own strings: two dated articles on one vote, a look-alike on another day, a BBC file
+# and an aeb body on a harbour strike.
+P1 = "polnear/train/alpha_2016-01-02_vote"
+P2 = "polnear/train/beta_2016-01-02_vote"
+P3 = "polnear/train/gamma_2016-01-09_vote"
+TEXTS = {
+    DocRef(
+        "polnear", P1
+    ): 'City vote on bridge repair\n\n"We will fix the bridge," Ann Lee said.\n',
+    DocRef("polnear", P2): (
+        'Bridge repair vote in city\n\nLee said: "We will fix the bridge." '
+        'Bo Ray said "we will fix the bridge" as well.\n'
+    ),
+    DocRef("polnear", P3): 'City vote on park\n\n"Parks matter," Ann Lee said.\n',
+    DocRef(
+        "bbc", "business/001.txt"
+    ): 'Harbour strike ends\n\n"The strike is over," Cy Dunn said.\n',
+    DocRef("aeb", "abc123"): "\u201cThe strike is over,\u201d Cy Dunn told reporters.",
+}
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _doc(ref: DocRef) -> dict[str, Any]:
+    return {"corpus": ref.corpus, "id": ref.id, "text_sha256": _sha(TEXTS[ref])}
+
+
+def _q(ref: DocRef, snippet: str, nth: int = 0, kind: str = "direct") -> dict[str, Any]:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXTS[ref].index(snippet, start + 1)
+    return _doc(ref) | {"start": start, "end": start + len(snippet), "kind": kind}
+
+
+D1, D2, D3 = (DocRef("polnear", p) for p in (P1, P2, P3))
+BBC, AEB = DocRef("bbc", "business/001.txt"), DocRef("aeb", "abc123")
+
+
+def _rows() -> dict[str, list[dict[str, Any]]]:
+    member = {"role": "member", "distractor_of": [], "split": "dev"}
+    return {
+        "stories": [
+            {"doc": _doc(D1), "story": "vote"} | member,
+            {"doc": _doc(D2), "story": "vote"} | member,
+            {"doc": _doc(D3), "story": None, "role": "distractor", "distractor_of": ["vote"]}
+            | {"split": "dev"},
+            {"doc": _doc(BBC), "story": "strike"} | member | {"split": "test"},
+            {"doc": _doc(AEB), "story": "strike"} | member | {"split": "test"},
+        ],
+        "statements": [
+            {
+                "statement": "lee-bridge",
+                "speaker": "Ann Lee",
+                "split": "dev",
+                "quotes": [_q(D1, "We will fix the bridge,"), _q(D2, "We will fix the bridge.")],
+            },
+            {
+                "statement": "dunn-strike",
+                "speaker": "Cy Dunn",
+                "split": "test",
+                "quotes": [_q(BBC, "The strike is over,"), _q(AEB, "The strike is over,")],
+            },
+        ],
+        "hard_negatives": [
+            {
+                "type": "same_words_different_speaker",
+                "split": "dev",
+                "speakers": ["Ann Lee", "Bo Ray"],
+                "a": _q(D2, "We will fix the bridge."),
+                "b": _q(D2, "we will fix the bridge"),
+            },
+            {
+                "type": "same_speaker_different_remark",
+                "split": "dev",
+                "speakers": ["Ann Lee", "Ann Lee"],
+                "a": _q(D1, "We will fix the bridge,"),
+                "b": _q(D3, "Parks matter,"),
+            },
+        ],
+    }
+
+
+def _write(directory: Path, rows: dict[str, list[dict[str, Any]]]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, lines in rows.items():
+        (directory / f"{name}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8"
+        )
+    return directory
+
+
+def _shared(tmp_path: Path) -> Path:
+    shared = tmp_path / "shared"
+    (shared / "eval" / "quotes").mkdir(parents=True)
+    polnear = [{"doc_id": d.id, "text": t} for d, t in TEXTS.items() if d.corpus == "polnear"]
+    (shared / "eval" / "quotes" / "dev.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in polnear), encoding="utf-8"
+    )
+    (shared / "corpora" / "bbc" / "business").mkdir(parents=True)
+    (shared / "corpora" / "bbc" / BBC.id).write_bytes(TEXTS[BBC].encode("utf-8"))
+    (shared / "corpora" / "html" / "aeb").mkdir(parents=True)
+    (shared / "corpora" / "html" / "aeb" / "ground-truth.subset.json").write_text(
+        json.dumps({AEB.id: {"articleBody": TEXTS[AEB]}}), encoding="utf-8"
+    )
+    return shared
+
+
+@pytest.fixture
+def eval_set(tmp_path: Path) -> story_eval_set.StoryEvalSet:
+    return load_eval_set(_write(tmp_path / "set", _rows()))
+
+
+def _ref(q: dict[str, Any]) -> QuoteRef:
+    return QuoteRef(DocRef(q["corpus"], q["id"]), q["start"], q["end"])
+
+
+# --- loading and texts --------------------------------------------------------------------
+
+
+def test_texts_are_rebuilt_and_checked(tmp_path: Path, eval_set) -> None:
+    texts = load_texts(eval_set, _shared(tmp_path))
+    assert texts == TEXTS
+    assert story_eval_set.document_date(D1).isoformat() == "2016-01-02"
+    assert story_eval_set.document_date(BBC) is None
+
+
+def test_a_changed_text_is_refused_by_name(tmp_path: Path, eval_set) -> None:
+    shared = _shared(tmp_path)
+    (shared / "corpora" / "bbc" / BBC.id).write_text("Harbour strike ends\n\nedited\n")
+    with pytest.raises(DigestMismatch, match=r"bbc/business/001\.txt"):
+        load_texts(eval_set, shared)
+
+
+def test_absent_shared_is_reported_not_crashed(tmp_path: Path, eval_set) -> None:
+    with pytest.raises(CorpusUnavailable, match="not mounted"):
+        load_texts(eval_set, tmp_path / "nowhere")
+    assert story_eval.story_eval_main(["--data", str(tmp_path / "set"), "--shared", "/nope"]) == 2
+
+
+def _break(rows: dict[str, list[dict[str, Any]]], how: str) -> None:
+    stories, statements, hard = rows["stories"], rows["statements"], rows["hard_negatives"]
+    if how == "doc twice":
+        stories.append(dict(stories[0]))
+    elif how == "one-member story":
+        stories[1]["story"] = "other"
+    elif how == "role":
+        stories[2]["role"] = "member"
+    elif how == "quote in two groups":
+        statements[1]["quotes"].append(statements[0]["quotes"][0])
+    elif how == "one article":
+        statements[0]["quotes"][1] = _q(D1, "Ann Lee")
+    elif how == "negative inside a group":
+        hard[1]["b"] = statements[0]["quotes"][1]
+    elif how == "speakers":
+        hard[0]["speakers"] = ["Ann Lee", "Ann Lee"]
+    elif how == "overlap":
+        hard[1]["b"] = _q(D1, "fix the bridge")
+    elif how == "split":
+        stories[3]["split"] = "train"
+    elif how == "digest":
+        hard[1]["b"]["text_sha256"] = "0" * 64
+
+
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("doc twice", "annotated twice"),
+        ("one-member story", "fewer than two members"),
+        ("role", "does not fit story"),
+        ("quote in two groups", "is in lee-bridge and dunn-strike"),
+        ("one article", "two articles"),
+        ("negative inside a group", "both quotes are in statement"),
+        ("speakers", "do not fit type"),
+        ("overlap", "overlap"),
+        ("split", "not one of dev, test"),
+        ("digest", "two different digests"),
+    ],
+)
+def test_contradictory_labels_are_refused(tmp_path: Path, how: str, message: str) -> None:
+    rows = _rows()
+    _break(rows, how)
+    with pytest.raises(EvalSetError, match=message):
+        load_eval_set(_write(tmp_path / "bad", rows))
+
+
+# --- stories -----------------------------------------------------------------------------
+
+
+def test_story_bcubed(eval_set) -> None:
+    dev = eval_set.select("dev")
+    perfect = score_stories(dev, {D1: "s", D2: "s", D3: "other"})
+    assert (perfect.precision, perfect.recall, perfect.f1) == (1.0, 1.0, 1.0)
+    # The distractor joined the story: precision falls, recall stays.
+    merged = score_stories(dev, {D1: "s", D2: "s", D3: "s"})
+    assert merged.recall == 1.0
+    assert merged.precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    # Documents without a prediction are singletons and are counted.
+    missing = score_stories(dev, {D1: "s"})
+    assert missing.unpredicted == 2
+    assert missing.precision == 1.0
+    assert missing.recall == pytest.approx((1 / 2 + 1 / 2 + 1) / 3)
+    assert score_stories(eval_set.select("test"), {BBC: "x", AEB: "x"}).f1 == 1.0
+
+
+def test_day_title_baseline_needs_the_same_day_and_two_title_words() -> None:
+    groups = day_title_baseline(TEXTS)
+    assert groups[D1] == groups[D2]  # same day; "bridge", "repair", "vote", "city" shared
+    assert groups[D3] != groups[D1]  # a week later
+    assert groups[BBC] != groups[AEB]  # no dates: singletons
+
+
+# --- statements --------------------------------------------------------------------------
+
+
+def _pred(q: dict[str, Any], sid: str, shift: int = 0, end_shift: int = 0) -> PredictedQuote:
+    r = _ref(q)
+    return PredictedQuote(r.doc, r.start + shift, r.end + end_shift, sid)
+
+
+def test_statement_pairs_and_hard_negatives(eval_set) -> None:
+    rows = _rows()
+    lee1, lee2 = rows["statements"][0]["quotes"]
+    ray = rows["hard_negatives"][0]["b"]
+    parks = rows["hard_negatives"][1]["b"]
+    dev = eval_set.select("dev")
+    perfect = score_statements(
+        dev, [_pred(lee1, "a"), _pred(lee2, "a"), _pred(ray, "b"), _pred(parks, "c")]
+    )
+    assert (perfect.gold_pairs, perfect.true_pairs, perfect.predicted_pairs) == (1, 1, 1)
+    assert perfect.f1 == 1.0
+    assert perfect.violated == ()
+    # Same words, different speaker merged: a wrong pair and a violated hard negative.
+    merged = score_statements(dev, [_pred(lee1, "a"), _pred(lee2, "a"), _pred(ray, "a")])
+    assert merged.predicted_pairs == 3
+    assert merged.precision == pytest.approx(1 / 3)
+    assert [h.type for h in merged.violated] == ["same_words_different_speaker"]
+    # A quote the system never extracted: its pairs are lost, nothing is violated.
+    unmatched = score_statements(dev, [_pred(lee1, "a"), _pred(ray, "a")])
+    assert (unmatched.matched, unmatched.recall, unmatched.violated) == (2, 0.0, ())
+    # Singletons everywhere: nothing claimed, nothing found.
+    alone = score_statements(dev, singleton_statements(dev))
+    assert (alone.precision, alone.recall, alone.f1) == (1.0, 0.0, 0.0)
+
+
+def test_quote_matching_overlap_and_one_to_one() -> None:
+    gold = [QuoteRef(D1, 10, 30)]
+    # 10 of 20 characters overlap: exactly half of the longer span matches ...
+    assert match_quotes(gold, [PredictedQuote(D1, 20, 30, "x")])
+    # ... 9 of 20 does not; a span in another document never does.
+    assert not match_quotes(gold, [PredictedQuote(D1, 21, 30, "x")])
+    assert not match_quotes(gold, [PredictedQuote(D2, 10, 30, "x")])
+    # Two predictions over one quote: the better overlap wins, the other stays unmatched.
+    both = [PredictedQuote(D1, 12, 30, "worse"), PredictedQuote(D1, 10, 31, "better")]
+    assert match_quotes(gold, both)[gold[0]].statement_id == "better"
+
+
+def test_exact_text_baseline_merges_identical_words_only(tmp_path: Path, eval_set) -> None:
+    texts = load_texts(eval_set, _shared(tmp_path))
+    assert normalise_quote_text("\u201cWe will fix the Bridge.\u201d") == "we will fix the bridge"
+    scores = score_statements(eval_set, exact_text_statements(eval_set, texts))
+    # Both statements are exact repeats; the speaker-blind key also merges Bo Ray.
+    assert scores.recall == 1.0
+    assert len(scores.violated) == 1
+
+
+def test_command_prints_the_baselines(tmp_path: Path, capsys) -> None:
+    rows = _write(tmp_path / "set", _rows())
+    assert (
+        story_eval.story_eval_main(["--data", str(rows), "--shared", str(_shared(tmp_path))]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "[dev] baseline singleton stories: 1 stories, 3 documents" in out
+    assert "hard negatives violated 1/2" in out
+
+
+def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
+    rows = _write(tmp_path / "set", _rows())
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text(
+        "".join(
+            json.dumps({"corpus": d.corpus, "id": d.id, "story_id": "one"}) + "\n"
+            for d in (D1, D2, D3)
+        )
+    )
+    args = ["--data", str(rows), "--shared", str(_shared(tmp_path)), "--split", "dev"]
+    assert story_eval.story_eval_main([*args, "--stories", str(stories)]) == 0
+    assert "[dev] system stories: 1 stories, 3 documents; B-cubed P 0.556 R 1.000" in (
+        capsys.readouterr().out
+    )
+
+
+# --- the real set ------------------------------------------------------------------------
+
+
+def test_the_real_set_is_consistent_and_large_enough() -> None:
+    real = load_eval_set()
+    members = Counter(d.story for d in real.stories if d.story)
+    imitated = Counter(label for d in real.stories for label in d.distractor_of)
+    assert len(members) >= 15
+    assert set(imitated) == set(members), "every story has look-alike distractors"
+    assert len(real.statements) >= 40
+    assert len(real.hard_negatives) >= 40
+    assert {h.type for h in real.hard_negatives} == set(story_eval_set.HARD_NEGATIVE_TYPES)
+    test_stories = {d.story for d in real.select("test").stories if d.story}
+    assert 0.25 <= len(test_stories) / len(members) <= 0.45
+    assert 0.25 <= len(real.select("test").statements) / len(real.statements) <= 0.45
+    assert 0.25 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
+
+
+@pytest.mark.corpus
+def test_the_real_set_fits_the_shared_texts() -> None:
+    real = load_eval_set()
+    texts = load_texts(real, shared_path())
+    marks = "\"'\u201c\u201d\u2018\u2019`"
+    for q in real.quotes():
+        text = texts[q.doc]
+        span = text[q.start : q.end]
+        assert span == span.strip(), f"{q} has edge whitespace"
+        # Offsets exclude the marks: an opening mark precedes every quote.
+        assert text[: q.start].rstrip()[-1:] in marks, f"{q.doc.id}: {span[:40]!r}"
