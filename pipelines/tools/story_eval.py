@@ -1,25 +1,25 @@
-"""Stories and statements (issue 14): the hand-labelled set, its loader and its scorer.
+"""``python -m pipelines eval-stories``: score stories and statements against the issue 14 set.
 
-The set lives in ``tests/data/stories_eval`` as offsets and labels only (see its README);
-the texts stay in ``../shared`` and are rebuilt from there, each checked against the SHA-256
-recorded when it was annotated, so stale offsets can never be scored.
+The set (``tests/data/stories_eval``, offsets and labels only) is loaded and its texts are
+rebuilt from ``../shared`` by ``story_eval_set``; the figures come from ``story_scoring``.
 
 How a system is scored:
 
 * **Stories**: run the clusterer over the whole corpora (every PolNeAR dev article, every
-  BBC file, every aeb body) and give :func:`score_stories` a mapping from document to story
-  id. Only the annotated documents are scored, by B-cubed precision/recall/F1. A distractor
+  BBC file, every aeb body) and give ``story_scoring.score_stories`` a mapping from
+  document to story id. Only the annotated documents are scored, by B-cubed precision/recall/F1. A distractor
   is a singleton unless it is labelled into another story; a document missing from the
   mapping counts as a singleton.
-* **Statements**: give :func:`score_statements` the predicted quotes (document, span in the
-  reference text, statement id). Each annotated quote is matched to at most one predicted
+* **Statements**: give ``story_scoring.score_statements`` the predicted quotes (document,
+  span in the reference text, statement id). Each annotated quote is matched to at most one predicted
   quote whose span overlaps it by at least half of the longer span (greedy, best overlap
   first, as ``../shared/eval/quotes/score.py`` does). Pairs of annotated quotes are then
   scored: a gold pair is two quotes of one statement group; a predicted pair is two matched
   quotes with the same predicted statement id. Hard negatives violated counts the labelled
   pairs that got one statement id.
 
-``python -m pipelines eval-stories`` scores prediction files, or, without them, prints two
+Prediction files for the command: ``{"corpus", "id", "story_id"}`` lines and
+``{"corpus", "id", "start", "end", "statement_id"}`` lines. Without them it prints two
 trivial baselines through the same scorer.
 """
 
