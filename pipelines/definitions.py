@@ -2,15 +2,15 @@
 
 import dagster as dg
 
-from pipelines.defs import assets, automation, checks
+from pipelines.defs import assets, automation, checks, stories
 from pipelines.defs.resources import default_resources
 
 
 def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> dg.Definitions:
     """Definitions with the given resources (tests pass temporary paths)."""
     return dg.Definitions(
-        assets=dg.load_assets_from_modules([assets]),
-        asset_checks=checks.ALL_CHECKS,
+        assets=dg.load_assets_from_modules([assets, stories]),
+        asset_checks=[*checks.ALL_CHECKS, *stories.STORY_CHECKS],
         jobs=[automation.refresh_job],
         schedules=[automation.daily_refresh],
         sensors=[automation.landing_zone_sensor],

@@ -66,3 +66,14 @@ def analysis_code_version() -> str:
             "ids.py",
         )
     )
+
+
+# Rule files read by pipelines/core/stories.
+GROUPING_RULE_FILES = ("statement_synonyms.tsv", "story_stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def grouping_version() -> str:
+    """Version of the story/statement grouping code and its rules."""
+    rules = tuple(f"rules/{name}" for name in GROUPING_RULE_FILES)
+    return f"{__version__}+{_digest_tree(('stories', *rules))}"

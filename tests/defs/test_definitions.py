@@ -15,6 +15,8 @@ EXPECTED_ASSETS = {
     "entities",
     "entity_aliases",
     "quote_mark_issues",
+    "stories",
+    "statements",
 }
 
 
@@ -51,4 +53,7 @@ def test_blocking_checks_cover_the_promises():
         "quote_offsets_in_body",
         "quotes_have_speaker_or_reason",
         "entity_references_resolve",
+        "every_article_has_a_story",
+        "every_quote_has_a_statement",
+        "statements_have_one_speaker",
     } <= checks

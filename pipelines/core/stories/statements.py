@@ -1,0 +1,284 @@
+"""Statements: the renderings of one utterance by one speaker across articles.
+
+The unit is a *rendering*: one utterance in one article (the parts of a split quote are
+joined, so they always share a statement). A rendering's speaker is *firm* when a
+reporting cue ties it to the quote ("…,” Yoon said) and *weak* when the extractor only
+carried it over from a neighbouring sentence (no cue). Two renderings are linked when
+
+- they come from different articles,
+- they have the same speaker entity; or one side has a firm speaker and the other none
+  or only a weak one, the two articles are directly linked as one story, and the words
+  agree more strictly (a weakly attributed or unattributed rendering can join a firm
+  speaker's statement; two firm speakers are never linked),
+- their content words (stemmed, synonyms folded) overlap enough: containment of the
+  shorter in the longer, Dice, and whether they open alike,
+
+and, between any two articles, each rendering keeps at most one partner: candidate
+pairs are aligned one-to-one, full quotes before fragments, strongest first. That keeps
+two different remarks by one speaker on one topic apart even when their words overlap.
+Statements are then connected groups of links under two constraints: at most one
+rendering per article and at most one firm speaker per statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from pipelines.core.stories.groups import Link, partition
+from pipelines.core.stories.terms import content_terms
+
+# Tuned on the statements dev set only (see README "Stories and statements").
+MIN_TERMS = 4  # fewer content words than this: only an exact repeat links
+MIN_EXACT_TERMS = 2  # an exact repeat of fewer words is too common to mean one remark
+OPENING_TERMS = 4  # how many leading terms say whether two renderings open alike
+LINK_THRESHOLD = 0.62  # same speaker
+UNATTRIBUTED_THRESHOLD = 0.75  # one side has no speaker (and the articles are one story)
+UNATTRIBUTED_MIN_TERMS = 6
+MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
+
+
+@dataclass(frozen=True, slots=True)
+class StatementQuote:
+    """A direct or partial quote as statement grouping sees it."""
+
+    quote_id: str
+    article_id: str
+    text: str
+    kind: str
+    speaker_entity_id: str | None
+    utterance_index: int
+    part_index: int = 0
+    has_cue: bool = True  # a reporting cue ties the speaker to the quote
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """One utterance in one article: its quote parts and their content terms."""
+
+    rendering_id: str
+    article_id: str
+    utterance_index: int
+    speaker_entity_id: str | None
+    kind: str  # direct when any part is direct
+    firm: bool  # the speaker is tied by a cue (see the module docstring)
+    quote_ids: tuple[str, ...]
+    terms: tuple[str, ...]
+
+    @property
+    def term_set(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
+
+def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
+    """Join each utterance's parts (in part order) into one rendering."""
+    by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
+    for q in quotes:
+        by_utterance[(q.article_id, q.utterance_index)].append(q)
+    out = []
+    for (article, utterance), parts in sorted(by_utterance.items()):
+        parts.sort(key=lambda q: (q.part_index, q.quote_id))
+        speaker = next((q.speaker_entity_id for q in parts if q.speaker_entity_id), None)
+        quote_ids = tuple(q.quote_id for q in parts)
+        digest = hashlib.sha256(
+            "\x1f".join([article, str(utterance), speaker or "", *quote_ids]).encode()
+        ).hexdigest()[:16]
+        out.append(
+            Rendering(
+                rendering_id="ren_" + digest,
+                article_id=article,
+                utterance_index=utterance,
+                speaker_entity_id=speaker,
+                kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
+                firm=speaker is not None and any(q.has_cue for q in parts),
+                quote_ids=quote_ids,
+                terms=tuple(content_terms(" ".join(q.text for q in parts))),
+            )
+        )
+    return out
+
+
+def score(a: Rendering, b: Rendering) -> float:
+    """How alike two renderings' content words are, in [0, 1] (0: too short to tell)."""
+    ta, tb = a.term_set, b.term_set
+    shorter = min(len(ta), len(tb))
+    if a.terms == b.terms:
+        return 1.0 if shorter >= MIN_EXACT_TERMS else 0.0
+    if shorter < MIN_TERMS:
+        return 0.0
+    shared = len(ta & tb)
+    containment = shared / shorter
+    dice = 2 * shared / (len(ta) + len(tb))
+    opening = len(set(a.terms[:OPENING_TERMS]) & set(b.terms[:OPENING_TERMS])) / OPENING_TERMS
+    return 0.6 * containment + 0.25 * dice + 0.15 * opening
+
+
+def _pair_threshold(a: Rendering, b: Rendering) -> float | None:
+    """The score a pair needs, or None when the pair may never link."""
+    if a.article_id == b.article_id:
+        return None
+    if a.speaker_entity_id and a.speaker_entity_id == b.speaker_entity_id:
+        return LINK_THRESHOLD
+    if a.firm == b.firm:  # two firm speakers who differ, or nobody firm at all
+        return None
+    if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
+        return None
+    return UNATTRIBUTED_THRESHOLD
+
+
+def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: bool) -> list[Link]:
+    """One-to-one links between two articles' renderings.
+
+    Pairs that pass their threshold are taken full-quote pairs first, then by score
+    (ties by ids); a rendering already taken is not matched again.
+    """
+    scored = []
+    for a in left:
+        for b in right:
+            need = _pair_threshold(a, b)
+            if need is None or (need == UNATTRIBUTED_THRESHOLD and not same_story):
+                continue
+            if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
+                continue
+            s = score(a, b)
+            if s >= need:
+                both_full = a.kind == "direct" and b.kind == "direct"
+                scored.append((not both_full, -s, a.rendering_id, b.rendering_id, s))
+    used: set[str] = set()
+    links = []
+    for _, _, ra, rb, s in sorted(scored):
+        if ra in used or rb in used:
+            continue
+        used.update((ra, rb))
+        links.append(Link.of(ra, rb, s))
+    return links
+
+
+class StatementIndex:
+    """Stored renderings by article and by (speaker, term): finds articles worth aligning."""
+
+    def __init__(self, items: Iterable[Rendering] = ()) -> None:
+        self._by_article: dict[str, list[Rendering]] = defaultdict(list)
+        self._postings: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in items:
+            self.add(r)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_article
+
+    def mark_seen(self, article_id: str) -> None:
+        """Record an article (even one without renderings) as indexed."""
+        self._by_article.setdefault(article_id, [])
+
+    def add(self, r: Rendering) -> None:
+        self._by_article[r.article_id].append(r)
+        if r.speaker_entity_id:
+            for term in r.term_set:
+                self._postings[(r.speaker_entity_id, term)].add(r.article_id)
+
+    def article(self, article_id: str) -> list[Rendering]:
+        return self._by_article.get(article_id, [])
+
+    def articles_sharing_speaker_terms(self, items: Sequence[Rendering]) -> set[str]:
+        """Articles with a rendering by one of these speakers sharing enough terms."""
+        found: set[str] = set()
+        for r in items:
+            if not r.speaker_entity_id:
+                continue
+            shared: Counter[str] = Counter()
+            for term in r.term_set:
+                shared.update(self._postings.get((r.speaker_entity_id, term), ()))
+            found.update(
+                a for a, n in shared.items() if n >= min(MIN_SHARED_TERMS, len(r.term_set))
+            )
+        return found
+
+
+def link_new_articles(
+    new: Mapping[str, Sequence[Rendering]],
+    index: StatementIndex,
+    story_neighbours: Callable[[str], Collection[str]],
+) -> tuple[list[Link], StatementIndex]:
+    """Links between each new article's renderings and every article indexed before it.
+
+    ``new`` maps article ids to their renderings; ``story_neighbours`` gives the articles
+    directly linked to an article as one story (only there may an unattributed quote
+    link). New articles join ``index`` in id order, so the links do not depend on the
+    order ``new`` came in. Returns the links and the grown index.
+    """
+    links: list[Link] = []
+    for article_id in sorted(new):
+        if article_id in index:
+            continue
+        items = list(new[article_id])
+        neighbours = set(story_neighbours(article_id))
+        others = index.articles_sharing_speaker_terms(items) | {a for a in neighbours if a in index}
+        others.discard(article_id)
+        for other in sorted(others):
+            links += align(items, index.article(other), same_story=other in neighbours)
+        for r in items:
+            index.add(r)
+        index.mark_seen(article_id)
+    return links, index
+
+
+def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[list[str]]:
+    """Statements as groups of rendering ids (a pure function of items and links).
+
+    An unattributed rendering linked to renderings of more than one speaker keeps none
+    of those links (it cannot tell whose words it carries).
+    """
+    by_id = {r.rendering_id: r for r in items}
+    kept = [lk for lk in links if lk.a in by_id and lk.b in by_id]
+    # A weak or unattributed rendering linked to firm speakers: keep the links to its own
+    # (weak) speaker if any; otherwise keep them only when they all name one speaker.
+    firm_partners: dict[str, set[str]] = defaultdict(set)
+    for lk in kept:
+        for x, y in ((lk.a, lk.b), (lk.b, lk.a)):
+            if not by_id[x].firm and by_id[y].firm:
+                firm_partners[x].add(by_id[y].speaker_entity_id or "")
+
+    def allowed(x: str, y: str) -> bool:
+        rx, ry = by_id[x], by_id[y]
+        if rx.firm or not ry.firm:
+            return True
+        partners = firm_partners[x]
+        if rx.speaker_entity_id in partners:
+            return ry.speaker_entity_id == rx.speaker_entity_id
+        return len(partners) == 1
+
+    kept = [lk for lk in kept if allowed(lk.a, lk.b) and allowed(lk.b, lk.a)]
+
+    def labels(rid: str) -> frozenset[object]:
+        r = by_id[rid]
+        out: set[object] = {("article", r.article_id)}
+        if r.speaker_entity_id:
+            out.add(("firm" if r.firm else "weak", r.speaker_entity_id))
+        return frozenset(out)
+
+    def compatible(x: frozenset[object], y: frozenset[object]) -> bool:
+        if any(lab[0] == "article" for lab in x & y if isinstance(lab, tuple)):
+            return False  # two different utterances of one article
+        union = [lab for lab in x | y if isinstance(lab, tuple)]
+        firm = {lab[1] for lab in union if lab[0] == "firm"}
+        weak = {lab[1] for lab in union if lab[0] == "weak"}
+        return len(firm) <= 1 and (bool(firm) or len(weak) <= 1)
+
+    return partition(by_id, kept, labels=labels, compatible=compatible)
+
+
+def rendering_age(
+    items: Sequence[Rendering], dates: Mapping[str, dt.date | None]
+) -> Callable[[str], tuple[object, ...]]:
+    """Sort key of a rendering for 'first': article date (undated last), article, utterance."""
+    by_id = {r.rendering_id: r for r in items}
+
+    def age(rid: str) -> tuple[object, ...]:
+        r = by_id[rid]
+        d = dates.get(r.article_id)
+        return (d is None, d or dt.date.min, r.article_id, r.utterance_index)
+
+    return age

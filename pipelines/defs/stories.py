@@ -1,0 +1,111 @@
+"""Assets and checks for stories and statements (downstream of the analysis)."""
+
+# No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
+
+import dagster as dg
+
+from pipelines import grouping
+from pipelines.core.versions import grouping_version
+from pipelines.defs.resources import WarehouseResource
+from pipelines.warehouse import reports
+
+POOL = "duckdb"
+
+
+@dg.asset(
+    group_name="stories",
+    pool=POOL,
+    deps=["articles", "mentions", "entities"],
+    code_version=grouping_version(),
+    description="Articles about the same specific happening, across outlets and days "
+    "(fills articles.story_id; a singleton story when nothing else matches).",
+)
+def stories(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    with warehouse.open(context.log).session() as session:
+        stats = grouping.group_stories(session)
+        rows = session.count("stories")
+        preview = reports.preview(session, "stories")
+    context.log.info(f"stories: {stats.as_dict()}")
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": rows,
+            **{f"run_{k}": v for k, v in stats.as_dict().items()},
+            "grouping_version": grouping_version(),
+            "largest_stories": dg.MetadataValue.md(preview),
+        }
+    )
+
+
+@dg.asset(
+    group_name="stories",
+    pool=POOL,
+    deps=["quotes", stories],
+    code_version=grouping_version(),
+    description="Renderings of one utterance by one speaker across articles (fills "
+    "quotes.statement_id; a singleton statement when the quote is unique).",
+)
+def statements(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    with warehouse.open(context.log).session() as session:
+        stats = grouping.group_statements(session)
+        rows = session.count("statements")
+        multi = session.fetch("select count(*) from statements where outlet_count > 1")[0][0]
+        preview = reports.preview(session, "statements")
+    context.log.info(f"statements: {stats.as_dict()}")
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": rows,
+            "multi_outlet_statements": int(multi),
+            **{f"run_{k}": v for k, v in stats.as_dict().items()},
+            "grouping_version": grouping_version(),
+            "largest_multi_outlet_statements": dg.MetadataValue.md(preview),
+        }
+    )
+
+
+def _check(
+    name: str, asset: str, query: str, what: str, description: str
+) -> dg.AssetChecksDefinition:
+    @dg.asset_check(name=name, asset=asset, blocking=True, pool=POOL, description=description)
+    def _run(
+        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+    ) -> dg.AssetCheckResult:
+        with warehouse.open(context.log).session() as session:
+            bad = reports.check_failures(session, query)
+            examples = reports.check_examples(session, query) if bad else ""
+        return dg.AssetCheckResult(
+            passed=bad == 0,
+            severity=dg.AssetCheckSeverity.ERROR,
+            description=f"{bad} {what}" if bad else f"no {what}",
+            metadata={"failing_rows": bad, "examples": dg.MetadataValue.md(examples or "-")},
+        )
+
+    return _run
+
+
+STORY_CHECKS = [
+    _check(
+        "every_article_has_a_story",
+        "stories",
+        "articles_without_story",
+        "articles without a story",
+        "Every article points at an existing story.",
+    ),
+    _check(
+        "every_quote_has_a_statement",
+        "statements",
+        "quotes_without_statement",
+        "quotes without a statement",
+        "Every direct or partial quote points at an existing statement.",
+    ),
+    _check(
+        "statements_have_one_speaker",
+        "statements",
+        "statement_speakers",
+        "statements spanning two speakers or two utterances of one article",
+        "No statement has two cue-tied speakers or two utterances of one article.",
+    ),
+]

@@ -1,0 +1,325 @@
+"""The stories and statements steps: plain functions over a warehouse session.
+
+Each step (1) drops the stored signatures and links of articles that are gone or were
+re-analysed, (2) signs only the new articles and links them to stored signatures found
+through an index (no pass over every pair), (3) regroups from the stored links (cheap:
+no text is compared again) and reconciles group ids with the previous run, and (4)
+writes memberships and the summary table. A run with nothing new changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from pipelines.core import stories as core
+from pipelines.core.versions import grouping_version
+from pipelines.warehouse.schema import load_sql
+from pipelines.warehouse.writer import Batch, Session
+
+SIGN_BATCH = 500  # articles whose text is read at once when signing
+
+
+@dataclass
+class GroupingStats:
+    """What one run of a grouping step did."""
+
+    signed: int = 0
+    dropped: int = 0
+    links_added: int = 0
+    links_total: int = 0
+    groups: int = 0
+    multi_member_groups: int = 0
+    members_moved: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(vars(self))
+
+
+def _rebuild(batch: Batch, name: str, version: str) -> None:
+    for stmt in load_sql("dml", name).split(";\n"):
+        body = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--"))
+        if body.strip():
+            batch.execute(body, [version] if "?" in body else [])
+
+
+def _age_by_date(
+    dates: dict[str, dt.date | None],
+) -> Any:
+    def age(article_id: str) -> tuple[object, ...]:
+        d = dates.get(article_id)
+        return (d is None, d or dt.date.min)
+
+    return age
+
+
+# ---------------------------------------------------------------- stories
+def group_stories(session: Session) -> GroupingStats:
+    """Give every article a story (``articles.story_id``) and rebuild ``stories``."""
+    version = grouping_version()
+    stats = GroupingStats()
+    current = {
+        r[0]: (r[1], r[2])
+        for r in session.fetch("select article_id, nlp_version, published_date from articles")
+    }
+    stored = {
+        r[0]: (r[1], r[2], r[3])
+        for r in session.fetch(
+            "select article_id, nlp_version, grouping_version, story_id from story_signatures"
+        )
+    }
+    previous = {a: s[2] for a, s in stored.items() if a in current and s[2]}
+    stale = sorted(
+        a
+        for a, (nlp, gv, _) in stored.items()
+        if a not in current or gv != version or nlp != current[a][0]
+    )
+    stale_set = set(stale)
+    fresh = [a for a in stored if a not in stale_set]
+    index = core.StoryIndex(_load_story_signatures(session, fresh))
+    to_sign = sorted(a for a in current if a not in stored or a in stale_set)
+    new_sigs: list[core.StorySignature] = []
+    for start in range(0, len(to_sign), SIGN_BATCH):
+        new_sigs += _sign_articles(session, to_sign[start : start + SIGN_BATCH])
+    links, index = core.link_new_stories(new_sigs, index)
+    kept_links = [
+        core.Link(r[0], r[1], float(r[2]))
+        for r in session.fetch("select article_id, other_article_id, score from story_links")
+        if r[0] not in stale_set and r[1] not in stale_set
+    ]
+    all_links = kept_links + links
+    groups = core.partition(current, all_links)
+    dates = {a: d for a, (_, d) in current.items()}
+    ids = core.assign_ids(groups, previous, prefix="sto_", age=_age_by_date(dates))
+    stats.signed, stats.dropped, stats.links_added = len(new_sigs), len(stale), len(links)
+    stats.links_total = len(all_links)
+    stats.groups = len(groups)
+    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1)
+    stats.members_moved = sum(1 for a, sid in previous.items() if ids[a] != sid)
+    with session.transaction("stories") as batch:
+        batch.delete_where_in("story_signatures", "article_id", stale)
+        if stale:
+            batch.execute(
+                "delete from story_links where article_id in (select unnest(?::varchar[])) "
+                "or other_article_id in (select unnest(?::varchar[]))",
+                [stale, stale],
+            )
+        batch.upsert(
+            "story_signatures",
+            [
+                {
+                    "article_id": s.article_id,
+                    "published_date": s.published_date,
+                    "outlet": s.outlet,
+                    "terms": list(s.terms),
+                    "entity_ids": list(s.entity_ids),
+                    "story_id": ids[s.article_id],
+                    "nlp_version": current[s.article_id][0],
+                    "grouping_version": version,
+                }
+                for s in new_sigs
+            ],
+        )
+        batch.upsert(
+            "story_links",
+            [{"article_id": lk.a, "other_article_id": lk.b, "score": lk.score} for lk in links],
+        )
+        _write_memberships(batch, "story_signatures", "article_id", "story_id", ids)
+        _write_memberships(batch, "articles", "article_id", "story_id", ids)
+        _rebuild(batch, "rebuild_stories", version)
+    return stats
+
+
+def _load_story_signatures(
+    session: Session, article_ids: Sequence[str]
+) -> list[core.StorySignature]:
+    if not article_ids:
+        return []
+    rows = session.fetch(
+        "select article_id, published_date, outlet, terms, entity_ids from story_signatures "
+        "where article_id in (select unnest(?::varchar[])) order by article_id",
+        [list(article_ids)],
+    )
+    return [core.StorySignature(r[0], r[1], r[2], tuple(r[3]), tuple(r[4])) for r in rows]
+
+
+def _sign_articles(session: Session, article_ids: Sequence[str]) -> list[core.StorySignature]:
+    rows = session.fetch(
+        "select article_id, title, body, published_date, outlet from articles "
+        "where article_id in (select unnest(?::varchar[])) order by article_id",
+        [list(article_ids)],
+    )
+    mentions: dict[str, list[core.StoryMention]] = defaultdict(list)
+    for aid, eid, etype, start in session.fetch(
+        "select m.article_id, m.entity_id, coalesce(e.entity_type, ''), m.start_char "
+        "from mentions as m left join entities as e on e.entity_id = m.entity_id "
+        "where m.article_id in (select unnest(?::varchar[])) order by m.article_id, m.start_char",
+        [list(article_ids)],
+    ):
+        mentions[aid].append(core.StoryMention(eid, etype, start))
+    return [
+        core.story_signature(
+            core.StoryArticle(r[0], r[1], r[2], r[3], r[4], tuple(mentions.get(r[0], ())))
+        )
+        for r in rows
+    ]
+
+
+def _write_memberships(
+    batch: Batch, table: str, key: str, column: str, ids: dict[str, str]
+) -> None:
+    """Set ``table.column`` from ``ids`` where it differs (untouched rows stay as they are)."""
+    con = batch.session.con
+    data = pa.table({"k": list(ids), "v": list(ids.values())})
+    con.register("_memberships", data)
+    try:
+        batch.execute(
+            f'update "{table}" set "{column}" = m.v from _memberships as m '
+            f'where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v'
+        )
+    finally:
+        con.unregister("_memberships")
+
+
+# ---------------------------------------------------------------- statements
+def group_statements(session: Session) -> GroupingStats:
+    """Give every direct/partial quote a statement and rebuild ``statements``."""
+    version = grouping_version()
+    stats = GroupingStats()
+    articles = {
+        r[0]: (r[1], r[2])
+        for r in session.fetch(
+            "select article_id, nlp_version, published_date from articles "
+            "where article_id in (select distinct article_id from quotes)"
+        )
+    }
+    stored = session.fetch(
+        "select rendering_id, article_id, nlp_version, grouping_version, statement_id "
+        "from statement_signatures"
+    )
+    stale_articles = {
+        r[1] for r in stored if r[1] not in articles or r[3] != version or r[2] != articles[r[1]][0]
+    }
+    signed_articles = {r[1] for r in stored}
+    fresh = [r for r in stored if r[1] not in stale_articles]
+    previous_by_rendering = {r[0]: r[4] for r in fresh if r[4]}
+    index = core.StatementIndex(_load_renderings(session, [r[0] for r in fresh]))
+    to_sign = sorted(a for a in articles if a not in signed_articles or a in stale_articles)
+    new: dict[str, list[core.Rendering]] = {}
+    for start in range(0, len(to_sign), SIGN_BATCH):
+        for r in _article_renderings(session, to_sign[start : start + SIGN_BATCH]):
+            new.setdefault(r.article_id, []).append(r)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b in session.fetch("select article_id, other_article_id from story_links"):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    links, index = core.link_new_renderings(new, index, lambda a: neighbours.get(a, set()))
+    dropped = [r[0] for r in stored if r[1] in stale_articles]
+    dropped_set = set(dropped)
+    kept_links = [
+        core.Link(r[0], r[1], float(r[2]))
+        for r in session.fetch(
+            "select rendering_id, other_rendering_id, score from statement_links"
+        )
+        if r[0] not in dropped_set and r[1] not in dropped_set
+    ]
+    all_items = [r for a in sorted(articles) for r in index.article(a)]
+    all_links = kept_links + links
+    groups = core.group_renderings(all_items, all_links)
+    dates = {a: d for a, (_, d) in articles.items()}
+    # A rendering re-signed with the same id (article re-analysed, same quotes) keeps its
+    # statement: look its previous id up among the dropped rows too.
+    previous = {r[0]: r[4] for r in stored if r[4]} | previous_by_rendering
+    current_ids = {r.rendering_id for r in all_items}
+    previous = {k: v for k, v in previous.items() if k in current_ids}
+    ids = core.assign_ids(groups, previous, prefix="stm_", age=core.rendering_age(all_items, dates))
+    new_items = [r for items in new.values() for r in items]
+    stats.signed, stats.dropped, stats.links_added = len(new_items), len(dropped), len(links)
+    stats.links_total = len(all_links)
+    stats.groups = len(groups)
+    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1)
+    stats.members_moved = sum(1 for k, sid in previous.items() if ids[k] != sid)
+    quote_ids = {q: ids[r.rendering_id] for r in all_items for q in r.quote_ids}
+    with session.transaction("statements") as batch:
+        batch.delete_where_in("statement_signatures", "rendering_id", dropped)
+        if dropped:
+            batch.execute(
+                "delete from statement_links where rendering_id in (select unnest(?::varchar[])) "
+                "or other_rendering_id in (select unnest(?::varchar[]))",
+                [dropped, dropped],
+            )
+        batch.upsert(
+            "statement_signatures",
+            [
+                {
+                    "rendering_id": r.rendering_id,
+                    "article_id": r.article_id,
+                    "utterance_index": r.utterance_index,
+                    "speaker_entity_id": r.speaker_entity_id,
+                    "firm": r.firm,
+                    "kind": r.kind,
+                    "quote_ids": list(r.quote_ids),
+                    "terms": list(r.terms),
+                    "statement_id": ids[r.rendering_id],
+                    "nlp_version": articles[r.article_id][0],
+                    "grouping_version": version,
+                }
+                for r in new_items
+            ],
+        )
+        batch.upsert(
+            "statement_links",
+            [{"rendering_id": lk.a, "other_rendering_id": lk.b, "score": lk.score} for lk in links],
+        )
+        _write_memberships(
+            batch,
+            "statement_signatures",
+            "rendering_id",
+            "statement_id",
+            {r.rendering_id: ids[r.rendering_id] for r in all_items},
+        )
+        _write_memberships(batch, "quotes", "quote_id", "statement_id", quote_ids)
+        _rebuild(batch, "rebuild_statements", version)
+    return stats
+
+
+def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[core.Rendering]:
+    if not rendering_ids:
+        return []
+    rows = session.fetch(
+        "select rendering_id, article_id, utterance_index, speaker_entity_id, kind, firm, "
+        "quote_ids, terms from statement_signatures "
+        "where rendering_id in (select unnest(?::varchar[])) order by rendering_id",
+        [list(rendering_ids)],
+    )
+    return [
+        core.Rendering(
+            rendering_id=r[0],
+            article_id=r[1],
+            utterance_index=r[2],
+            speaker_entity_id=r[3],
+            kind=r[4],
+            firm=r[5],
+            quote_ids=tuple(r[6]),
+            terms=tuple(r[7]),
+        )
+        for r in rows
+    ]
+
+
+def _article_renderings(session: Session, article_ids: Sequence[str]) -> list[core.Rendering]:
+    rows = session.fetch(
+        "select quote_id, article_id, text, kind, speaker_entity_id, utterance_index, "
+        "part_index, cue_verb is not null from quotes "
+        "where article_id in (select unnest(?::varchar[])) and kind in ('direct', 'partial') "
+        "order by article_id, utterance_index, part_index",
+        [list(article_ids)],
+    )
+    return core.renderings(
+        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in rows
+    )
