@@ -1,0 +1,287 @@
+"""Stories and statements core: plain values in, groups out (no warehouse, no spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipelines.core.stories import (
+    Link,
+    StatementIndex,
+    StatementQuote,
+    StoryArticle,
+    StoryIndex,
+    StoryMention,
+    assign_ids,
+    group_renderings,
+    link_new_renderings,
+    link_new_stories,
+    partition,
+    rendering_age,
+    renderings,
+    story_signature,
+)
+from pipelines.core.stories.terms import content_terms
+
+# ---------------------------------------------------------------- groups
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from([0.5, 0.7, 0.9])),
+        max_size=25,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_partition_does_not_depend_on_link_order(raw, rnd):
+    members = [f"m{i}" for i in range(10)]
+    links = [Link.of(f"m{a}", f"m{b}", s) for a, b, s in raw if a != b]
+    # Constraint: members with the same parity class "colour" may not share a group.
+    colour = {m: frozenset({("c", int(m[1:]) % 3)}) for m in members}
+
+    def ok(x, y):
+        return not (x & y)
+
+    first = partition(members, links, labels=colour.__getitem__, compatible=ok)
+    shuffled = list(links)
+    rnd.shuffle(shuffled)
+    again = partition(list(reversed(members)), shuffled, labels=colour.__getitem__, compatible=ok)
+    assert first == again
+    for group in first:  # the constraint holds in every group
+        labels = [colour[m] for m in group]
+        assert len(set(labels)) == len(labels)
+
+
+def test_ids_stay_when_members_join_and_the_older_id_wins_a_merge():
+    age = {"a": (1,), "b": (2,), "c": (3,), "d": (0,), "e": (5,)}.__getitem__
+    before = assign_ids([["a", "b"], ["c"]], {}, prefix="g_", age=age)
+    # d is older than everything, yet the group it joins keeps its id.
+    after = assign_ids([["a", "b", "d"], ["c"]], before, prefix="g_", age=age)
+    assert after["a"] == after["d"] == before["a"] and after["c"] == before["c"]
+    # Merging {a,b,d} and {c}: the id of the group whose first member is older is kept.
+    merged = assign_ids([["a", "b", "c", "d"], ["e"]], after, prefix="g_", age=age)
+    assert set(merged[m] for m in "abcd") == {before["a"]}
+    assert merged["e"] not in {before["a"], before["c"]}
+    # Splitting again: the larger part keeps the id, the smaller gets a fresh one.
+    split = assign_ids([["a", "b", "d"], ["c"], ["e"]], merged, prefix="g_", age=age)
+    assert split["a"] == before["a"] and split["c"] != before["a"]
+
+
+# ---------------------------------------------------------------- statements
+
+
+def _q(article, utterance, text, speaker, kind="direct", part=0, cue=True):
+    return StatementQuote(
+        quote_id=f"{article}:{utterance}:{part}",
+        article_id=article,
+        text=text,
+        kind=kind,
+        speaker_entity_id=speaker,
+        utterance_index=utterance,
+        part_index=part,
+        has_cue=cue,
+    )
+
+
+CORPUS = [
+    # Three outlets render the same two Merkel remarks about refugees; one also has a
+    # different Merkel remark on the same topic, another a Putin line with the same words.
+    _q(
+        "A",
+        0,
+        "We will manage this crisis together, and Europe will not fail the refugees.",
+        "merkel",
+    ),
+    _q(
+        "A",
+        1,
+        "Refugee numbers must come down next year, and we will secure our borders.",
+        "merkel",
+    ),
+    _q(
+        "B",
+        0,
+        "We will manage this crisis together and Europe will not fail the refugees",
+        "merkel",
+    ),
+    _q("B", 1, "the numbers of refugees must come down next year", "merkel", kind="partial"),
+    _q(
+        "B", 2, "Europe will not fail the refugees and we will manage this crisis together", "putin"
+    ),
+    _q("C", 0, "We will manage this crisis together,", "merkel", part=0),
+    _q("C", 0, "Europe will not fail the refugees.", "merkel", part=1),
+    _q("C", 1, "Europe must protect refugees fleeing the war, and we will manage it.", "merkel"),
+    _q("D", 0, "Refugee numbers must come down next year, and we will secure our borders.", None),
+]
+STORY_NEIGHBOURS = {"A": {"D"}, "D": {"A"}}
+
+
+def _run(order, corpus=CORPUS):
+    """Insert articles one at a time in ``order``; return the partition as quote ids."""
+    index = StatementIndex()
+    links: list[Link] = []
+    by_article = {}
+    for r in renderings(corpus):
+        by_article.setdefault(r.article_id, []).append(r)
+    for article in order:
+        new_links, index = link_new_renderings(
+            {article: by_article.get(article, [])},
+            index,
+            lambda a: STORY_NEIGHBOURS.get(a, set()),
+        )
+        links += new_links
+    items = [r for a in sorted(by_article) for r in index.article(a)]
+    by_id = {r.rendering_id: r for r in items}
+    groups = group_renderings(items, links)
+    return (
+        sorted(sorted(q for rid in g for q in by_id[rid].quote_ids) for g in groups),
+        items,
+        groups,
+        links,
+    )
+
+
+def test_statement_groups_follow_the_rules():
+    groups, *_ = _run("ABCD")
+    find = {q: tuple(g) for g in groups for q in g}
+    # Exact repeat, paraphrase and split rendering of one remark: one statement.
+    assert find["A:0:0"] == ("A:0:0", "B:0:0", "C:0:0", "C:0:1")
+    # Same words by another speaker: never merged.
+    assert find["B:2:0"] == ("B:2:0",)
+    # A different remark by the same speaker on the same topic stays apart.
+    assert find["C:1:0"] == ("C:1:0",)
+    # The unattributed rendering joins the statement in an article of the same story;
+    # the trimmed partial joins too.
+    assert find["A:1:0"] == ("A:1:0", "B:1:0", "D:0:0")
+
+
+def test_unattributed_quotes_need_the_same_story():
+    global STORY_NEIGHBOURS
+    saved, STORY_NEIGHBOURS = STORY_NEIGHBOURS, {}
+    try:
+        groups, *_ = _run("ABCD")
+    finally:
+        STORY_NEIGHBOURS = saved
+    assert ["D:0:0"] in groups
+
+
+def test_any_insertion_order_gives_the_same_statements():
+    reference, *_ = _run("ABCD")
+    for order in itertools.permutations("ABCD"):
+        assert _run(order)[0] == reference, order
+
+
+def test_a_new_article_keeps_existing_statement_ids():
+    _, items, groups, _ = _run("ABC")
+    dates = {a: dt.date(2016, 5, i + 1) for i, a in enumerate("ABCDE")}
+    ids = assign_ids(groups, {}, prefix="stm_", age=rendering_age(items, dates))
+    extra = [
+        *CORPUS,
+        _q(
+            "E",
+            0,
+            "we will manage this crisis together, Europe will not fail",
+            "merkel",
+            kind="partial",
+        ),
+    ]
+    _, items2, groups2, _ = _run("ABCDE", extra)
+    ids2 = assign_ids(groups2, ids, prefix="stm_", age=rendering_age(items2, dates))
+    assert all(ids2[r] == gid for r, gid in ids.items())
+    e = next(r.rendering_id for r in items2 if r.article_id == "E")
+    a0 = next(r.rendering_id for r in items2 if r.article_id == "A" and r.utterance_index == 0)
+    assert ids2[e] == ids[a0]
+
+
+def test_one_rendering_per_article_even_through_a_chain():
+    # X's single quote matches both of Y's remarks; Z bridges them. Y's two utterances
+    # must never end up in one statement.
+    corpus = [
+        _q("X", 0, "taxes will fall for families and small firms across the country", "s"),
+        _q("Y", 0, "taxes will fall for families across the country", "s"),
+        _q("Y", 1, "taxes will fall for small firms across the country", "s"),
+        _q("Z", 0, "taxes will fall for families and small firms", "s"),
+    ]
+    groups, _, _, links = _run("XYZ", corpus)
+    assert links, "the pairs do link"
+    for g in groups:
+        utterances = {q.rsplit(":", 1)[0] for q in g}  # article:utterance
+        articles = [u.split(":")[0] for u in utterances]
+        assert len(set(articles)) == len(articles), g
+
+
+def test_short_and_empty_quotes_stay_alone():
+    corpus = [_q("A", 0, "grave", "x", kind="partial"), _q("B", 0, "grave", "x", kind="partial")]
+    groups, *_ = _run("AB", corpus)
+    assert groups == [["A:0:0"], ["B:0:0"]]
+
+
+def test_content_terms_fold_synonyms_and_inflections():
+    assert content_terms("close coordination is crucial") == content_terms(
+        "close cooperation is important"
+    )
+    assert content_terms("relations") == content_terms("relationship")
+    assert "not" in content_terms("we will not go")
+
+
+# ---------------------------------------------------------------- stories
+
+
+def _article(aid, title, body, day, outlet, entities=()):
+    mentions = tuple(StoryMention(e, "PERSON", 0) for e in entities)
+    date = dt.date(2016, 3, day) if day else None
+    return StoryArticle(aid, title, body, date, outlet, mentions)
+
+
+SUMMIT = (
+    "Leaders of China and Japan met at a summit in Beijing to discuss the disputed islands, "
+    "trade tariffs and a new maritime hotline between their navies."
+)
+ARTICLES = [
+    _article("s1", "China and Japan leaders meet in Beijing", SUMMIT, 3, "A", ["xi", "abe"]),
+    _article(
+        "s2",
+        "Beijing summit: Japan, China discuss islands and hotline",
+        "Japan and China discussed a maritime hotline for their navies and the disputed "
+        "islands at a Beijing summit of their leaders, with trade tariffs also on the table.",
+        4,
+        "B",
+        ["abe", "xi"],
+    ),
+    _article("s3", "China and Japan leaders meet in Beijing", SUMMIT, 25, "C", ["xi", "abe"]),
+    _article(
+        "o1",
+        "Football: Arsenal beat Chelsea",
+        "Arsenal beat Chelsea two goals to one at the Emirates stadium on Saturday evening.",
+        3,
+        "A",
+        ["wenger"],
+    ),
+]
+
+
+def _stories(order):
+    index = StoryIndex()
+    links = []
+    for aid in order:
+        art = next(a for a in ARTICLES if a.article_id == aid)
+        new, index = link_new_stories([story_signature(art)], index)
+        links += new
+    return partition([a.article_id for a in ARTICLES], links)
+
+
+def test_same_happening_links_and_far_dates_or_other_topics_do_not():
+    assert _stories(["s1", "s2", "s3", "o1"]) == [["o1"], ["s1", "s2"], ["s3"]]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_story_partition_is_order_free(seed):
+    order = ["s1", "s2", "s3", "o1"]
+    random.Random(seed).shuffle(order)
+    assert _stories(order) == [["o1"], ["s1", "s2"], ["s3"]]
