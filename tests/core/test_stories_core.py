@@ -66,7 +66,7 @@ def test_ids_stay_when_members_join_and_the_older_id_wins_a_merge():
     assert after["a"] == after["d"] == before["a"] and after["c"] == before["c"]
     # Merging {a,b,d} and {c}: the id of the group whose first member is older is kept.
     merged = assign_ids([["a", "b", "c", "d"], ["e"]], after, prefix="g_", age=age)
-    assert set(merged[m] for m in "abcd") == {before["a"]}
+    assert {merged[m] for m in "abcd"} == {before["a"]}
     assert merged["e"] not in {before["a"], before["c"]}
     # Splitting again: the larger part keeps the id, the smaller gets a fresh one.
     split = assign_ids([["a", "b", "d"], ["c"], ["e"]], merged, prefix="g_", age=age)
