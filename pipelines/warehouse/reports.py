@@ -19,6 +19,8 @@ PUBLIC_TABLES = (
     "alias_decisions",
     "article_authors",
     "quote_mark_issues",
+    "stories",
+    "statements",
 )
 
 
