@@ -44,13 +44,14 @@ ui: $(SYNCED)
 	$(PY) -c "from pipelines.defs.runner import ensure_dagster_home; ensure_dagster_home()"
 	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
 
-## eval       quote extraction, entity resolution and HTML body-text figures
+## eval       quote extraction, entity resolution, HTML body-text, stories/statements figures
 eval: $(SYNCED)
 	$(PY) -m pipelines eval-quotes
 	$(PY) -m pipelines eval-entities
 	@echo "--- independent hold-out set (built without reading the rules; see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_holdout
 	$(PY) -m pipelines eval-html
+	$(PY) -m pipelines eval-grouping
 
 ## bench      whole pipeline vs bare nlp.pipe over ../shared/corpora/bbc (articles/s, ratio)
 bench: $(SYNCED)

@@ -10,6 +10,7 @@ Commands:
   eval-entities    B-cubed F1 and false merges on tests/data/entity_eval
   eval-html        body-text token F1 on ../shared/corpora/html
   eval-stories     story B-cubed and statement pair figures on tests/data/stories_eval
+  eval-grouping    group the whole corpora with our stories/statements and score them (same set)
                    (--stories/--statements PRED.jsonl; without them: two trivial baselines)
   fuzz             run the parser fuzzer and print how many inputs crashed
   bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc
@@ -68,6 +69,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "eval-entities": _lazy("pipelines.tools.resolve_names", "eval_entities_main"),
     "eval-html": _lazy("pipelines.tools.html_eval", "html_eval_main", absent_ok=True),
     "eval-stories": _lazy("pipelines.tools.story_eval", "story_eval_main", absent_ok=True),
+    "eval-grouping": _lazy("pipelines.tools.grouping_eval", "grouping_eval_main", absent_ok=True),
     "fuzz": _lazy("pipelines.tools.fuzz_parsers", "fuzz_main"),
     "bench": _lazy("pipelines.tools.bench", "bench_main"),
 }
