@@ -40,9 +40,10 @@ test: $(SYNCED) browser
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 ## ui         Dagster UI on http://127.0.0.1:3000 (same definitions, same DAGSTER_HOME)
+# `dg dev` reads the code location (news_warehouse) from pyproject's [tool.dg].
 ui: $(SYNCED)
 	$(PY) -c "from pipelines.defs.runner import ensure_dagster_home; ensure_dagster_home()"
-	$(VENV)/bin/dagster dev -m pipelines.definitions -h 127.0.0.1 -p 3000
+	$(VENV)/bin/dg dev -h 127.0.0.1 -p 3000
 
 ## eval       quote extraction, entity resolution, HTML body-text, stories/statements figures
 eval: $(SYNCED)

@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -23,7 +24,10 @@ from pathlib import Path
 
 from pipelines.defs.runner import DAGSTER_YAML
 
-LOCATION = "news_warehouse"
+# The code location name `make ui` (dg dev) uses: pyproject's [tool.dg.project].
+LOCATION = tomllib.loads((Path(__file__).resolve().parents[3] / "pyproject.toml").read_text())[
+    "tool"
+]["dg"]["project"]["code_location_name"]
 REPOSITORY = "__repository__"
 
 
