@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_NO_PROGRESS := 1
 SHARED ?= ../shared
 
-.PHONY: run test ui eval bench fuzz lint typecheck golden browser clean help
+.PHONY: run test ui eval bench fuzz lint typecheck golden snapshot browser clean help
 help:
 	@sed -n 's/^##//p' $(MAKEFILE_LIST)
 
@@ -74,6 +74,10 @@ typecheck: $(SYNCED)
 ## golden     regenerate tests/golden/*.json from the seeds (review the diff!)
 golden: $(SYNCED)
 	$(PY) -m tests.golden.regenerate
+
+## snapshot   regenerate tests/defs/asset_snapshot.json from the Definitions (review the diff!)
+snapshot: $(SYNCED)
+	$(PY) -m tests.defs.snapshot
 
 # The UI test drives Debian's Chromium (never a downloaded browser).
 browser:

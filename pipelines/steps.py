@@ -25,7 +25,8 @@ from pipelines.core.parse import ParseLimits, parse_file
 from pipelines.core.pipeline import Analyser, TextItem
 from pipelines.core.versions import parser_version
 from pipelines.warehouse import rows as rowmod
-from pipelines.warehouse.writer import ARTICLE_CHILD_KEYS, ARTICLE_CHILD_TABLES, Session, utcnow
+from pipelines.warehouse.schema import article_child_tables
+from pipelines.warehouse.writer import Session, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -303,7 +304,7 @@ def load_articles(
     )
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
         batch.upsert("articles", article_rows, keep=("ingested_at", "nlp_version"))
-        for table in ARTICLE_CHILD_TABLES:
+        for table in article_child_tables():
             batch.delete_where_in(table, "article_id", stale)
         batch.delete_where_in("articles", "article_id", stale)
         batch.delete_where_in(
@@ -374,6 +375,7 @@ def analyse_articles(
     """
     stats = StepStats()
     version = analyser.version
+    children = article_child_tables()
     pending = session.fetch(
         "select article_id, body, authors from articles "
         "where shard in (select unnest(?::varchar[])) "
@@ -384,19 +386,22 @@ def analyse_articles(
     for start in range(0, total, batch_size):
         chunk = pending[start : start + batch_size]
         items = [TextItem(aid, body) for aid, body, _ in chunk]
-        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in ARTICLE_CHILD_TABLES}
+        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
         for (_, _, authors), result in zip(chunk, analyser.analyse(items), strict=True):
             resolved = _resolve_authors(analyser.resolver, authors or [])
-            for table, rows in rowmod.analysis_rows(
-                result, version=version, authors=resolved
-            ).items():
+            produced = rowmod.analysis_rows(result, version=version, authors=resolved)
+            if set(produced) != set(children):
+                # A child table the analysis does not fill would have its rows wiped.
+                raise RuntimeError(
+                    f"analysis rows cover {sorted(produced)}, the DDL's article-child "
+                    f"tables are {sorted(children)}: map every child table in rows.py"
+                )
+            for table, rows in produced.items():
                 tables[table].extend(rows)
         article_ids = [aid for aid, _, _ in chunk]
         with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
-            for table in ARTICLE_CHILD_TABLES:
-                batch.replace_for_articles(
-                    table, article_ids, tables[table], ARTICLE_CHILD_KEYS[table]
-                )
+            for table in children:
+                batch.replace_for_articles(table, article_ids, tables[table])
             batch.execute(
                 "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
                 [version, article_ids],

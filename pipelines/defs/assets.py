@@ -14,6 +14,7 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
 import warnings
+from collections.abc import Iterable, Iterator
 
 import dagster as dg
 
@@ -21,24 +22,72 @@ from pipelines import steps
 from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
-from pipelines.warehouse import reports
-from pipelines.warehouse.writer import ARTICLE_CHILD_TABLES
+from pipelines.warehouse import reports, schema
 
 # BackfillPolicy is marked beta; a single-run backfill is exactly what we want here.
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
 
 SHARDS = dg.StaticPartitionsDefinition(ids.all_shards())
 POOL = "duckdb"  # every writing step runs alone against the DuckDB file
-# One asset per article-child table the analysis step writes (the writer's list).
-ANALYSIS_TABLES = ARTICLE_CHILD_TABLES
-ANALYSIS_DESCRIPTIONS = {
-    "mentions": "Each occurrence of a resolved entity in an article body.",
-    "quotes": "Direct and partial quotes with their resolved speakers.",
-    "entity_observations": "Per-article names of each entity (input to entities).",
-    "alias_decisions": "Audit trail: which rule linked each surface form to its entity.",
-    "article_authors": "Bylined authors resolved to PERSON entities.",
-    "quote_mark_issues": "Quote marks that could not be paired, and why.",
-}
+OWNERS = ["team:news_warehouse"]
+
+
+def table_metadata(name: str) -> dict[str, object]:
+    """``dagster/table_name`` and ``dagster/column_schema`` from the DDL (its comments)."""
+    t = schema.table(name)
+    single_key = t.primary_key if len(t.primary_key) == 1 else ()
+    columns = [
+        dg.TableColumn(
+            c.name,
+            c.data_type,
+            description=c.description or None,
+            constraints=dg.TableColumnConstraints(nullable=c.nullable, unique=c.name in single_key),
+        )
+        for c in t.columns
+    ]
+    constraints = dg.TableConstraints(other=[f"primary key ({', '.join(t.primary_key)})"])
+    return {
+        "dagster/table_name": f"main.{name}",
+        "dagster/column_schema": dg.TableSchema(columns=columns, constraints=constraints),
+    }
+
+
+def table_spec(
+    name: str,
+    *,
+    group: str,
+    kinds: set[str],
+    code_version: str,
+    deps: Iterable[str] = (),
+    partitioned: bool = False,
+) -> dg.AssetSpec:
+    """The asset of one warehouse table: key = table name, description = its COMMENT ON."""
+    return dg.AssetSpec(
+        name,
+        group_name=group,
+        description=schema.table(name).description,
+        deps=list(deps),
+        kinds=kinds,
+        owners=OWNERS,
+        code_version=code_version,
+        partitions_def=SHARDS if partitioned else None,
+        metadata=table_metadata(name),
+    )
+
+
+def analysis_specs() -> list[dg.AssetSpec]:
+    """One asset per article-child table of the DDL: the analysis step fills them all."""
+    return [
+        table_spec(
+            t,
+            group="nlp",
+            kinds={"spacy", "python", "duckdb"},
+            code_version=analysis_code_version(),
+            deps=["articles"],
+            partitioned=True,
+        )
+        for t in schema.article_child_tables()
+    ]
 
 
 class ReloadConfig(dg.Config):
@@ -52,12 +101,17 @@ def _md(session: reports.Session, name: str) -> dg.MetadataValue:
     return dg.MetadataValue.md(reports.preview(session, name))
 
 
-@dg.asset(
-    group_name="ingest",
+@dg.multi_asset(
+    name="ingest_files",
+    specs=[
+        table_spec(
+            "ingest_files",
+            group="ingest",
+            kinds={"python", "duckdb"},
+            code_version=parser_version(),
+        )
+    ],
     pool=POOL,
-    code_version=parser_version(),
-    description="Every file ever seen in the landing zone and its status (loaded, duplicate, "
-    "quarantined, removed, pending).",
 )
 def ingest_files(
     context: dg.AssetExecutionContext,
@@ -82,22 +136,30 @@ def ingest_files(
     )
 
 
-@dg.asset(
-    group_name="ingest",
+@dg.multi_asset(
+    name="articles",
+    specs=[
+        table_spec(
+            t,
+            group="ingest",
+            kinds={"python", "duckdb"},
+            code_version=parser_version(),
+            deps=["ingest_files"],
+            partitioned=True,
+        )
+        for t in ("articles", "rejections")
+    ],
     pool=POOL,
-    deps=[ingest_files],
     partitions_def=SHARDS,
     backfill_policy=dg.BackfillPolicy.single_run(),
-    code_version=parser_version(),
-    description="Parsed articles (one row per distinct article); byline, outlet and dates "
-    "split from the body.",
 )
 def articles(
     context: dg.AssetExecutionContext,
     config: ReloadConfig,
     warehouse: WarehouseResource,
     landing_zone: LandingResource,
-) -> dg.MaterializeResult:
+) -> Iterator[dg.MaterializeResult]:
+    """Parse the shards' pending files into articles, and rejections for what cannot be."""
     from pipelines.core.parse import ParseLimits
 
     shards = context.partition_keys
@@ -106,33 +168,32 @@ def articles(
         stats = steps.load_articles(
             session, landing_zone.roots(), shards, limits=limits, force=config.force
         )
-        rows = session.count("articles")
+        rows = {t: session.count(t) for t in ("articles", "rejections")}
         preview = _md(session, "articles")
     counts = stats.as_dict()
     context.log.info(f"articles over {len(shards)} shard(s): {counts}")
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
+        asset_key="articles",
         metadata={
-            "dagster/row_count": rows,
+            "dagster/row_count": rows["articles"],
             "shards": len(shards),
             **counts,
             "parser_version": parser_version(),
             "preview": preview,
-        }
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="rejections",
+        metadata={
+            "dagster/row_count": rows["rejections"],
+            "new_rows_this_run": counts.get("rejections", 0),
+        },
     )
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            t,
-            group_name="nlp",
-            deps=[articles],
-            partitions_def=SHARDS,
-            code_version=analysis_code_version(),
-            description=ANALYSIS_DESCRIPTIONS[t],
-        )
-        for t in ANALYSIS_TABLES
-    ],
+    name="analysis",
+    specs=analysis_specs(),
     pool=POOL,
     partitions_def=SHARDS,
     backfill_policy=dg.BackfillPolicy.single_run(),
@@ -142,10 +203,11 @@ def analysis(
     config: ReloadConfig,
     warehouse: WarehouseResource,
     nlp: NlpResource,
-):  # type: ignore[no-untyped-def]
+) -> Iterator[dg.MaterializeResult]:
     """SpaCy + entity resolution + quote extraction over the shards' pending articles."""
     shards = context.partition_keys
     analyser = nlp.analyser()
+    tables = schema.article_child_tables()
 
     def progress(done: int, total: int) -> None:
         context.log.info(f"analysed {done}/{total} articles")
@@ -154,11 +216,11 @@ def analysis(
         stats = steps.analyse_articles(
             session, analyser, shards, force=config.force, progress=progress
         )
-        counts = {t: session.count(t) for t in ANALYSIS_TABLES}
+        counts = {t: session.count(t) for t in tables}
         quotes_md = _md(session, "quotes")
         mentions_md = _md(session, "mentions")
     run_counts = stats.as_dict()
-    for table in ANALYSIS_TABLES:
+    for table in tables:
         meta: dict[str, object] = {
             "dagster/row_count": counts[table],
             "articles_analysed": run_counts.get("articles_analysed", 0),
@@ -175,30 +237,38 @@ def analysis(
         yield dg.MaterializeResult(asset_key=table, metadata=meta)
 
 
+ENTITY_TABLES = ("entities", "entity_aliases")
+
+
 @dg.multi_asset(
+    name="entity_tables",
     specs=[
-        dg.AssetSpec(
+        table_spec(
             "entities",
-            group_name="warehouse",
-            deps=list(ANALYSIS_TABLES),
-            description="One row per real-world entity with its canonical name and counts.",
+            group="warehouse",
+            kinds={"duckdb"},
+            code_version=schema.sql_version("dml", "rebuild_entities"),
+            deps=schema.article_child_tables(),
         ),
-        dg.AssetSpec(
+        table_spec(
             "entity_aliases",
-            group_name="warehouse",
+            group="warehouse",
+            kinds={"duckdb"},
+            code_version=schema.sql_version("dml", "rebuild_entities"),
             deps=["alias_decisions"],
-            description="Every surface form that resolved to each entity, with the rules.",
         ),
     ],
     pool=POOL,
 )
-def entity_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):  # type: ignore[no-untyped-def]
-    """Derive entities and entity_aliases from the per-article rows (deterministic)."""
+def entity_tables(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.MaterializeResult]:
+    """Derive entities and entity_aliases from the per-article rows (deterministic SQL)."""
     with warehouse.open(context.log).session() as session:
         steps.rebuild_entities(session)
-        counts = {t: session.count(t) for t in ("entities", "entity_aliases")}
-        previews = {t: _md(session, t) for t in ("entities", "entity_aliases")}
-    for table in ("entities", "entity_aliases"):
+        counts = {t: session.count(t) for t in ENTITY_TABLES}
+        previews = {t: _md(session, t) for t in ENTITY_TABLES}
+    for table in ENTITY_TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
             metadata={"dagster/row_count": counts[table], "preview": previews[table]},

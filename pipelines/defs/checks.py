@@ -7,12 +7,12 @@ passes when every one of its queries returns none.
 import dagster as dg
 
 from pipelines import landing
+from pipelines.defs.assets import POOL
 from pipelines.defs.resources import LandingResource, WarehouseResource
 from pipelines.warehouse import reports
 
-POOL = "duckdb"
-
-# (check name, asset, queries in sql/checks/ with what a failing row means, description)
+# (check name, asset, check queries (sql/checks/ or generated from the table registry,
+# see reports.check_sql) with what a failing row means, description)
 SQL_CHECKS: tuple[tuple[str, str, tuple[tuple[str, str], ...], str], ...] = (
     (
         "articles_keys_and_files",

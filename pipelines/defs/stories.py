@@ -6,19 +6,23 @@ import dagster as dg
 
 from pipelines import grouping
 from pipelines.core.versions import grouping_version
+from pipelines.defs.assets import POOL, table_spec
 from pipelines.defs.resources import WarehouseResource
 from pipelines.warehouse import reports
 
-POOL = "duckdb"
 
-
-@dg.asset(
-    group_name="stories",
+@dg.multi_asset(
+    name="stories",
+    specs=[
+        table_spec(
+            "stories",
+            group="stories",
+            kinds={"python", "duckdb"},
+            code_version=grouping_version(),
+            deps=["articles", "mentions", "entities"],
+        )
+    ],
     pool=POOL,
-    deps=["articles", "mentions", "entities"],
-    code_version=grouping_version(),
-    description="Articles about the same specific happening, across outlets and days "
-    "(fills articles.story_id; a singleton story when nothing else matches).",
 )
 def stories(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
@@ -38,13 +42,18 @@ def stories(
     )
 
 
-@dg.asset(
-    group_name="stories",
+@dg.multi_asset(
+    name="statements",
+    specs=[
+        table_spec(
+            "statements",
+            group="stories",
+            kinds={"python", "duckdb"},
+            code_version=grouping_version(),
+            deps=["quotes", "stories"],
+        )
+    ],
     pool=POOL,
-    deps=["quotes", stories],
-    code_version=grouping_version(),
-    description="Renderings of one utterance by one speaker across articles (fills "
-    "quotes.statement_id; a singleton statement when the quote is unique).",
 )
 def statements(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from pipelines.warehouse.schema import load_sql
-from pipelines.warehouse.writer import Session
-
-PUBLIC_TABLES = (
-    "ingest_files",
-    "articles",
-    "rejections",
-    "mentions",
-    "quotes",
-    "entities",
-    "entity_aliases",
-    "entity_observations",
-    "alias_decisions",
-    "article_authors",
-    "quote_mark_issues",
-    "stories",
-    "statements",
+from pipelines.warehouse.schema import (
+    ARTICLE_KEY,
+    ARTICLES,
+    BOOKKEEPING_TABLES,
+    article_child_tables,
+    load_sql,
+    public_tables,
+    registry,
+    table,
 )
+from pipelines.warehouse.writer import Session
 
 
 def table_counts(session: Session) -> dict[str, int]:
-    return {t: session.count(t) for t in PUBLIC_TABLES}
+    return {t: session.count(t) for t in public_tables()}
 
 
 def _cell(v: Any, width: int = 80) -> str:
@@ -48,14 +42,51 @@ def preview(session: Session, name: str, limit: int = 5) -> str:
     return markdown_table(session.fetch_dicts(load_sql("previews", name), [limit]))
 
 
+def _duplicate_keys_sql() -> str:
+    """Primary keys that occur more than once, in every table.
+
+    DuckDB enforces primary keys; this guards the loader.
+    """
+    parts = []
+    for t in registry().values():
+        if t.primary_key:
+            keys = ", ".join(t.primary_key)
+            parts.append(
+                f"select '{t.name}' as tbl, row({keys})::varchar as id from {t.name} "
+                f"group by {keys} having count(*) > 1"
+            )
+    return "\nunion all\n".join(parts)
+
+
+def _orphan_children_sql() -> str:
+    """Rows of every article-child table whose article no longer exists."""
+    return "\nunion all\n".join(
+        f"select '{t}' as tbl, {ARTICLE_KEY} from {t} "
+        f"where {ARTICLE_KEY} not in (select {ARTICLE_KEY} from {ARTICLES})"
+        for t in article_child_tables()
+    )
+
+
+# Checks written from the registry, so they cover every table the DDL creates.
+GENERATED_CHECKS: dict[str, Callable[[], str]] = {
+    "duplicate_keys": _duplicate_keys_sql,
+    "orphan_children": _orphan_children_sql,
+}
+
+
+def check_sql(name: str) -> str:
+    """Query returning the rows that violate a check: generated, or ``sql/checks/<name>.sql``."""
+    make = GENERATED_CHECKS.get(name)
+    return make() if make is not None else load_sql("checks", name)
+
+
 def check_failures(session: Session, name: str) -> int:
-    """Rows violating the named check (``sql/checks/<name>.sql`` returns offenders)."""
-    sql = load_sql("checks", name)
-    return int(session.fetch(f"select count(*) from ({sql})")[0][0])
+    """Rows violating the named check."""
+    return int(session.fetch(f"select count(*) from ({check_sql(name)})")[0][0])
 
 
 def check_examples(session: Session, name: str, limit: int = 5) -> str:
-    sql = load_sql("checks", name)
+    sql = check_sql(name)
     return markdown_table(session.fetch_dicts(f"select * from ({sql}) limit {int(limit)}"))
 
 
@@ -80,7 +111,7 @@ def files_by_status(session: Session) -> dict[str, int]:
 
 # Columns that record when something happened rather than what the data is.
 VOLATILE_COLUMNS = {"ingest_files": {"last_seen_at"}}
-VOLATILE_TABLES = {"load_batches"}
+VOLATILE_TABLES = BOOKKEEPING_TABLES
 
 
 def table_checksums(session: Session) -> dict[str, str]:
@@ -89,16 +120,10 @@ def table_checksums(session: Session) -> dict[str, str]:
     Two warehouses built from the same inputs must give identical digests.
     """
     out: dict[str, str] = {}
-    tables = [
-        r[0]
-        for r in session.fetch(
-            "select table_name from duckdb_tables() where schema_name = 'main' order by 1"
-        )
-    ]
-    for t in tables:
+    for t in sorted(registry()):
         if t in VOLATILE_TABLES:
             continue
-        cols = [c for c in _columns(session, t) if c not in VOLATILE_COLUMNS.get(t, set())]
+        cols = [c for c in table(t).column_names if c not in VOLATILE_COLUMNS.get(t, set())]
         collist = ", ".join(f'"{c}"' for c in cols)
         row = session.fetch(
             f"select count(*), coalesce(md5(string_agg(r, chr(30) order by r)), '') "
@@ -106,14 +131,3 @@ def table_checksums(session: Session) -> dict[str, str]:
         )[0]
         out[t] = f"{row[0]}:{row[1]}"
     return out
-
-
-def _columns(session: Session, table: str) -> list[str]:
-    return [
-        r[0]
-        for r in session.fetch(
-            "select column_name from information_schema.columns where table_name = ? "
-            "and table_schema = 'main' order by ordinal_position",
-            [table],
-        )
-    ]

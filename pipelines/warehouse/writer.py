@@ -32,21 +32,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from pipelines.warehouse.schema import apply_schema, load_sql, primary_key, table_columns
+from pipelines.warehouse import schema
+from pipelines.warehouse.schema import apply_schema, load_sql
 
 DEFAULT_LOCK_TIMEOUT_S = 600.0
-
-# Tables whose rows belong to one article, with their keys; replaced together when
-# the article changes or is re-analysed.
-ARTICLE_CHILD_KEYS: dict[str, tuple[str, ...]] = {
-    "mentions": ("mention_id",),
-    "quotes": ("quote_id",),
-    "entity_observations": ("article_id", "entity_id"),
-    "alias_decisions": ("article_id", "entity_id", "alias"),
-    "article_authors": ("article_id", "author_index"),
-    "quote_mark_issues": ("article_id", "start_char"),
-}
-ARTICLE_CHILD_TABLES = tuple(ARTICLE_CHILD_KEYS)
 
 
 class WarehouseBusyError(RuntimeError):
@@ -224,14 +213,15 @@ class Batch:
     ) -> int:
         """Insert rows, updating existing keys in place.
 
-        Columns in ``keep`` are not overwritten. Rows are deduplicated by key first.
+        Columns in ``keep`` are not overwritten. Rows are deduplicated by the table's
+        primary key (from the registry) first.
         """
         con = self.session.con
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         if data.num_rows == 0:
             return 0
-        key = primary_key(con, table)
-        cols = table_columns(con, table)
+        spec = schema.table(table)
+        key, cols = spec.primary_key, spec.column_names
         sets = ", ".join(
             f"{_ident(c)} = excluded.{_ident(c)}" for c in cols if c not in key and c not in keep
         )
@@ -260,15 +250,15 @@ class Batch:
         table: str,
         article_ids: Sequence[str],
         rows: Sequence[dict[str, Any]],
-        key: Sequence[str],
     ) -> None:
-        """Make ``table``'s rows for these articles exactly ``rows``.
+        """Make ``table``'s rows for these articles exactly ``rows`` (matched by primary key).
 
         Upsert first, then delete the articles' rows whose keys were not produced:
         deleting and re-inserting one key inside a transaction trips DuckDB's
         eager unique checks (duckdb issues 16520, 16604).
         """
         con = self.session.con
+        key = schema.table(table).primary_key
         data = self.session.to_arrow(table, rows)
         self.upsert(table, data)
         name = f"_keep_{table}"
@@ -304,16 +294,10 @@ class Batch:
         )
 
     def run_named(self, name: str, *, count_as: str | None = None) -> None:
-        """Run every statement of ``sql/dml/<name>.sql``."""
-        for stmt in load_sql("dml", name).split(";\n"):
-            if stmt.strip() and not _only_comments(stmt):
-                self.session.con.execute(stmt)
+        """Run ``sql/dml/<name>.sql`` (DuckDB runs a multi-statement script as is)."""
+        self.session.con.execute(load_sql("dml", name))
         if count_as:
             self._add(count_as, 1)
-
-
-def _only_comments(stmt: str) -> bool:
-    return all(line.strip().startswith("--") for line in stmt.splitlines() if line.strip())
 
 
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
