@@ -8,7 +8,10 @@ Two command bodies, wired by ``python -m pipelines``:
   (``pipelines.core.pipeline.analyse_texts``).
 * ``eval_quotes_main``: runs the same over the dev set and the seeds, scores the
   predictions with the shared scorer, prints P/R/F1, speaker accuracy, end-to-end F1,
-  an error breakdown and the time of the spaCy pass against the time of extraction.
+  an error breakdown and the time of the spaCy pass against the time of extraction;
+  then scores the resolved-speaker set of ``tests/data/quotes_shared`` (texts rebuilt
+  from ../shared/corpora) per split and per source, with speaker accuracy per kind of
+  speaker cue.
 """
 
 from __future__ import annotations
@@ -414,6 +417,98 @@ def run_eval(
     }
 
 
+# --------------------------------------------------------------------------- resolved-speaker set
+
+
+def cue_accuracy(
+    scorer: ModuleType, gold_docs: Sequence[dict[str, Any]], results: Sequence[DocResult]
+) -> dict[str, tuple[int, int]]:
+    """Speaker accuracy per ``speaker_cue`` of the gold quote: ``{cue: (correct, judged)}``.
+
+    Judged exactly as the scorer judges speaker accuracy: direct gold quotes matched by a
+    prediction and whose gold speaker is usable (named).
+    """
+    by_id = {r.doc_id: r for r in results}
+    tally: dict[str, list[int]] = {}
+    for g in gold_docs:
+        res = by_id.get(g["doc_id"])
+        if res is None:
+            continue
+        golds = g["quotes"]
+        preds = prediction_row(res)["quotes"]
+        for i, j in scorer.align(preds, golds, 0.5):
+            gq = golds[j]
+            if gq.get("kind") != "direct" or not scorer.speaker_usable(gq):
+                continue
+            counts = tally.setdefault(str(gq.get("speaker_cue")), [0, 0])
+            counts[0] += bool(scorer.speaker_match(gq["speaker"], preds[i]["speaker"]))
+            counts[1] += 1
+    return {cue: (ok, n) for cue, (ok, n) in tally.items()}
+
+
+def _score_rows(
+    scorer: ModuleType, gold_docs: Sequence[dict[str, Any]], results: Sequence[DocResult]
+) -> dict[str, Any]:
+    """Score a subset through temporary gold and prediction files (texts never kept)."""
+    ids = {g["doc_id"] for g in gold_docs}
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file = Path(tmp) / "gold.jsonl"
+        pred_file = Path(tmp) / "pred.jsonl"
+        _write_jsonl(gold_file, gold_docs)
+        _write_jsonl(pred_file, (prediction_row(r) for r in results if r.doc_id in ids))
+        return score(scorer, gold_file, pred_file)
+
+
+def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
+    """Score the resolved-speaker set per split (dev, test) and per source (bbc, aeb).
+
+    Prints quote P/R/F1, speaker accuracy and end-to-end F1 for every split and source,
+    speaker accuracy per speaker cue for every split, and the error breakdown of the dev
+    split only: nobody tunes on the test split, so its errors are not listed.
+
+    Returns:
+        ``{split: {"all"|"bbc"|"aeb": metrics, "cues": {cue: [correct, judged]}}}``, or
+        None when ../shared/corpora is absent (a message says so).
+    """
+    from pipelines.tools import quotes_shared
+
+    try:
+        docs = quotes_shared.load_shared_set()
+    except quotes_shared.SharedCorpusMissing as ex:
+        print(f"resolved-speaker set: skipped, {ex}")
+        return None
+    scorer = scorer or load_scorer()
+    gold = quotes_shared.gold_rows(docs)
+    results = analyse_docs([(d.doc_id, d.text) for d in docs])
+    corpus_of = {d.doc_id: d.corpus for d in docs}
+    split_of = {d.doc_id: d.split for d in docs}
+    figures: dict[str, Any] = {}
+    print()
+    print(f"resolved-speaker set ({quotes_shared.ANNOTATIONS.parent.name}, {len(docs)} docs)")
+    for split in quotes_shared.SPLITS:
+        in_split = [g for g in gold if split_of[g["doc_id"]] == split]
+        figures[split] = {}
+        for source in ("all", *quotes_shared.CORPORA):
+            rows = [g for g in in_split if source == "all" or corpus_of[g["doc_id"]] == source]
+            metrics = _score_rows(scorer, rows, results)
+            figures[split][source] = metrics
+            _print_metrics(f"  {split} {source} ({len(rows)} docs)", metrics)
+        cues = cue_accuracy(scorer, in_split, results)
+        figures[split]["cues"] = {cue: list(v) for cue, v in cues.items()}
+        shown = [
+            f"{cue} {ok / n:.3f} ({ok}/{n})" if n else f"{cue} - (0/0)"
+            for cue in quotes_shared.SPEAKER_CUES
+            for ok, n in [cues.get(cue, (0, 0))]
+        ]
+        print(f"  {split} speaker accuracy by cue: " + ", ".join(shown))
+        if split == "dev":
+            print("  errors on the dev split:")
+            errors = error_breakdown(scorer, in_split, results)
+            for name, n in sorted(errors.items(), key=lambda kv: -kv[1]):
+                print(f"    {n:5d}  {name}")
+    return figures
+
+
 def eval_quotes_main(argv: list[str]) -> int:
     """``eval-quotes``: figures on the dev set and the seeds (see the module docstring).
 
@@ -434,6 +529,11 @@ def eval_quotes_main(argv: list[str]) -> int:
     )
     ap.add_argument("--json", type=Path, default=None, help="write the figures here")
     ap.add_argument(
+        "--no-shared-set",
+        action="store_true",
+        help="skip the resolved-speaker set of tests/data/quotes_shared",
+    )
+    ap.add_argument(
         "--pred",
         type=Path,
         default=Path(tempfile.gettempdir()) / "quotes_dev_pred.jsonl",
@@ -444,6 +544,8 @@ def eval_quotes_main(argv: list[str]) -> int:
         print(f"eval-quotes: {args.gold} or {SCORER} is missing (../shared not mounted)")
         return 2
     figures = run_eval(args.gold, args.limit, args.spacy_cache, args.pred)
+    if not args.no_shared_set:
+        figures["shared_set"] = run_shared_eval()
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -166,3 +166,41 @@ def test_the_real_set_loads_and_is_balanced() -> None:
         assert abs(n - per_stratum[(stratum, "dev")]) <= 1, stratum
     assert {d.corpus for d in docs} == set(qs.CORPORA)
     assert sum(len(d.quotes) for d in docs) > 500
+
+
+def test_cue_accuracy_counts_matched_direct_quotes_with_named_speakers() -> None:
+    from pipelines.core.models import Quote
+    from pipelines.tools.quote_eval import SCORER, DocResult, cue_accuracy, load_scorer
+
+    if not SCORER.exists():
+        pytest.skip(f"{SCORER} is absent: cue accuracy uses the shared scorer's matching")
+    text = '"Yes," she said. "No." He called it "odd". "Maybe," an aide said.'
+
+    def gold(snippet: str, kind: str, speaker: str | None, cue: str) -> dict[str, object]:
+        start = text.index(snippet)
+        return {
+            "text": snippet,
+            "start": start,
+            "end": start + len(snippet),
+            "kind": kind,
+            "speaker": speaker,
+            "speaker_kind": "person" if speaker else "unnamed",
+            "speaker_cue": cue,
+        }
+
+    golds = [
+        gold("Yes,", "direct", "Ann Lee", "pronoun"),
+        gold("No.", "direct", "Ann Lee", "none"),
+        gold("odd", "partial", "Bo Ray", "pronoun"),
+        gold("Maybe,", "direct", None, "unnamed"),
+    ]
+
+    def pred(snippet: str, speaker: str) -> Quote:
+        start = text.index(snippet)
+        return Quote(snippet, start, start + len(snippet), "direct", None, speaker)
+
+    quotes = [pred("Yes,", "Ann Lee"), pred("No.", "Bo Ray"), pred("Maybe,", "an aide")]
+    result = DocResult("d", text, quotes, {})
+    got = cue_accuracy(load_scorer(), [{"doc_id": "d", "text": text, "quotes": golds}], [result])
+    # the partial quote is not scored; the unnamed speaker cannot be judged
+    assert got == {"pronoun": (1, 1), "none": (0, 1)}
