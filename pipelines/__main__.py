@@ -5,7 +5,8 @@ Commands:
                    into $NEWS_WAREHOUSE (default data/warehouse.duckdb) and print a summary
   summary          print rows per table and the top speakers of the warehouse
   extract-quotes   --input DOCS.jsonl --output PRED.jsonl (the pipeline's own code path)
-  eval-quotes      score quote extraction on ../shared/eval/quotes/dev.jsonl and the seeds
+  eval-quotes      score quote extraction on ../shared/eval/quotes/dev.jsonl, the seeds and
+                   the resolved-speaker set of tests/data/quotes_shared (per split and source)
   resolve-names    --input NAMES.txt --output OUT.jsonl (context-free name resolution)
   eval-entities    B-cubed F1 and false merges on tests/data/entity_eval
   eval-html        body-text token F1 on ../shared/corpora/html

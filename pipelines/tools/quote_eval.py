@@ -17,7 +17,9 @@ Two command bodies, wired by ``python -m pipelines``:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import io
 import json
 import sys
 import tempfile
@@ -449,14 +451,19 @@ def cue_accuracy(
 def _score_rows(
     scorer: ModuleType, gold_docs: Sequence[dict[str, Any]], results: Sequence[DocResult]
 ) -> dict[str, Any]:
-    """Score a subset through temporary gold and prediction files (texts never kept)."""
+    """Score a subset through temporary gold and prediction files (texts never kept).
+
+    The scorer's own report is silenced: six subsets would repeat it six times; the
+    caller prints one line per subset instead.
+    """
     ids = {g["doc_id"] for g in gold_docs}
     with tempfile.TemporaryDirectory() as tmp:
         gold_file = Path(tmp) / "gold.jsonl"
         pred_file = Path(tmp) / "pred.jsonl"
         _write_jsonl(gold_file, gold_docs)
         _write_jsonl(pred_file, (prediction_row(r) for r in results if r.doc_id in ids))
-        return score(scorer, gold_file, pred_file)
+        with contextlib.redirect_stdout(io.StringIO()):
+            return score(scorer, gold_file, pred_file)
 
 
 def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
