@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -27,13 +26,11 @@ def bbc_docs():  # type: ignore[no-untyped-def]
     return [(t, ner_spans(d), sentence_bounds(d)) for t, d in zip(texts, docs, strict=True)]
 
 
-def test_bbc_invariants_and_speed(bbc_docs) -> None:  # type: ignore[no-untyped-def]
+def test_bbc_invariants(bbc_docs) -> None:  # type: ignore[no-untyped-def]
     resolver = EntityResolver.default(Path("/nonexistent"))
-    started = time.perf_counter()
+    # Resolution cost is a figure `make eval` prints (share of the spaCy pass), not a
+    # timed assertion: a wall-clock limit fails on a busy machine and proves nothing.
     results = [resolver.resolve_article(t, n, s) for t, n, s in bbc_docs]
-    per_article = (time.perf_counter() - started) / len(bbc_docs)
-    # 2,225 articles must resolve in a few seconds beyond spaCy.
-    assert per_article < 0.005, f"{per_article * 1000:.2f} ms per article"
     for (body, _, sents), ae in zip(bbc_docs, results, strict=True):
         ids = {e.entity_id for e in ae.entities}
         for m in ae.mentions:
