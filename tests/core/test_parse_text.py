@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.parse import parse_file
-from pipelines.core.parse.text import match_dateline, split_byline, split_paragraphs, strip_signoff
+from pipelines.core.parse.text import (
+    match_dateline,
+    parse_text,
+    split_byline,
+    split_paragraphs,
+    strip_signoff,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -234,3 +240,46 @@ def test_seed_003_byline() -> None:
     assert "By Diplomacy Journal" not in article.body
     assert article.body.startswith("President Yoon Suk-yeol held his second summit")
     assert "”and I look forward to a fruitful exchange of views.”" in article.body
+
+
+_WRAPPED_WIRE_STORY = (
+    "    Grain traders in the northern port said on Tuesday that barge\n"
+    "traffic had slowed after a week of low water, pushing freight rates\n"
+    "to their highest level since the autumn, a shipping agent said.\n"
+    "    Exporters expect the backlog to clear within ten days.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "signoff",
+    [" Reuter", "REUTER", "    Reuter", "Reuter.", "  REUTERS", " (END)"],
+)
+def test_wire_signoff_under_a_wrapped_block_is_removed(signoff: str) -> None:
+    """1980s-90s wire archives put the sign-off on the line under the text, often indented."""
+    fields = parse_text(_WRAPPED_WIRE_STORY + signoff + "\n")
+    assert fields.body.endswith("within ten days."), fields.body[-60:]
+    assert "reuter" not in fields.body.casefold()
+    assert fields.outlet == (None if "END" in signoff else "Reuters")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The outlet word continues an unfinished sentence: it is text, not a sign-off.
+        (
+            "The figures were first published on Monday by a wire agency, according to\n"
+            "analysts quoted at length in a long report carried by\n"
+            "Reuters.\n"
+        ),
+        # A short last line that is not an outlet stays in the body.
+        (
+            "The council will meet again next month to discuss the budget, its\n"
+            "chairwoman told reporters outside the town hall on Friday evening.\n"
+            "More later.\n"
+        ),
+    ],
+)
+def test_last_line_that_is_text_stays(text: str) -> None:
+    fields = parse_text(text)
+    assert fields.outlet is None
+    assert fields.body.rstrip(".").endswith(text.split("\n")[-2].strip().rstrip("."))

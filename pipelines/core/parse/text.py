@@ -8,6 +8,9 @@ Layout rules (applied in this order to the normalised text):
   are joined with a space and a new paragraph starts only at an indented or bulleted line.
   The body joins paragraphs with one blank line (``"\\n\\n"``) whatever the input used, so
   downstream code has a single paragraph separator. Text inside a line is never rewritten.
+  The last line of a hard-wrapped block stays its own paragraph when it is only a sign-off
+  (a known outlet such as " Reuter" or "REUTER", or an end mark) after a finished sentence:
+  wire archives put the sign-off on the line right under the text, often indented.
 * **Title.** Only the BBC layout yields a title: a first line standing alone in its block,
   followed by more text, at most 200 characters / 30 words, not ending like a sentence
   (``.``, ``,``, ``;``, ``:`` or a closing quote after a full stop), and not a byline or
@@ -147,8 +150,15 @@ def split_paragraphs(text: str) -> list[tuple[str, int]]:
         lines = [line for line in block.split("\n") if line.strip()]
         if not lines:
             continue
+        if len(lines) > 2 and _is_signoff_line(lines[-1], lines[-2]):
+            # Detached first: a short last line would also skew the wrapped-block test.
+            tail: str | None = lines.pop().strip()
+        else:
+            tail = None
         if not _is_wrapped(lines):
             paragraphs.extend((line.strip(), index) for line in lines)
+            if tail is not None:
+                paragraphs.append((tail, index))
             continue
         current: list[str] = []
         for line in lines:
@@ -157,7 +167,20 @@ def split_paragraphs(text: str) -> list[tuple[str, int]]:
                 current = []
             current.append(line.strip())
         paragraphs.append((" ".join(current), index))
+        if tail is not None:
+            paragraphs.append((tail, index))
     return paragraphs
+
+
+def _is_signoff_line(line: str, previous: str) -> bool:
+    """True when ``line`` is only a sign-off and ``previous`` finished a sentence.
+
+    The sentence check keeps a wrapped "... according to" / "Reuters." in its paragraph.
+    """
+    bare = line.strip(" \t.-–—")
+    if not bare or len(bare) > 40 or not _SENTENCE_END_RE.search(previous.rstrip()):
+        return False
+    return outlet_table().canonical(bare) is not None or _END_MARK_RE.fullmatch(line) is not None
 
 
 def _is_name_shaped(words: list[str]) -> bool:
