@@ -20,12 +20,12 @@ Capital-city metonymy policy: a capital mentioned as an actor ("Moscow's war",
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import os
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -711,6 +711,108 @@ def _load_nominals() -> _Nominals:
 
 # --------------------------------------------------------------- per article
 
+# Longest surface the string-match pass looks for again: a name is far shorter, and the
+# cap bounds the work per word of the body (see ``_occurrences``).
+_MAX_MATCHED_NAME = 80
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_NON_SPACE = re.compile(r"\S")
+_NEWLINE = re.compile(r"\n")  # exactly the characters str.isalnum() accepts
+
+
+class _Coverage:
+    """Union of half-open character ranges with O(log n) overlap tests.
+
+    Replaces "does (s, e) overlap any range taken so far" scans over a list, which are
+    quadratic on bodies with thousands of mentions. Touching ranges are merged: for a
+    non-empty query that is the same answer as testing each range.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self._starts, s) - 1
+        if i >= 0 and self._ends[i] > s:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < e
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self._starts, s)
+        if i > 0 and self._ends[i - 1] >= s:
+            i -= 1
+            s = self._starts[i]
+        j = i
+        while j < len(self._starts) and self._starts[j] <= e:
+            e = max(e, self._ends[j])
+            j += 1
+        self._starts[i:j] = [s]
+        self._ends[i:j] = [e]
+
+
+@dataclass
+class _Owners:
+    """The article's people that one name token can refer to (see ``_person_for_token``).
+
+    ``starts``/``entries`` are sorted by start; among equal starts the first registered
+    is last, so ``bisect_left(starts, x) - 1`` is the earliest-registered of the latest
+    people named before ``x``.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    entries: list[_Entry] = field(default_factory=list)
+    by_id: dict[str, _Entry] = field(default_factory=dict)  # first registered per entity
+    positioned: dict[str, _Entry] = field(default_factory=dict)  # with known positions
+
+    def add(self, start: int, entry: _Entry) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.entries.insert(i, entry)
+        self.by_id.setdefault(entry.entity.entity_id, entry)
+        if entry.positions:
+            self.positioned[entry.entity.entity_id] = entry
+
+    def latest_before(self, start: int) -> _Entry | None:
+        i = bisect_left(self.starts, start) - 1
+        return self.entries[i] if i >= 0 else None
+
+
+def _occurrences(body: str, surfaces: Iterable[str]) -> dict[str, list[int]]:
+    """Where each surface occurs in ``body`` as whole words, in text order.
+
+    Offsets where the surface starts a word and its first word is a whole word of the
+    body (the caller checks the rest: the last word's end, taken spans).
+
+    One pass over the body's alphanumeric runs: a surface can only start where its own
+    first run does, and a run is looked up once per distinct surface length of its
+    group, so the work is linear in the body (times at most ``_MAX_MATCHED_NAME``)
+    whatever the number of names. Starting with a character ``str.isalnum`` accepts
+    is required (callers pass capitalised names); the caller checks word boundaries.
+    """
+    groups: dict[str, dict[int, set[str]]] = {}
+    for surface in surfaces:
+        m = _ALNUM_RUN.match(surface)
+        if m is None or len(surface) > _MAX_MATCHED_NAME:
+            continue
+        groups.setdefault(m.group(0), {}).setdefault(len(surface), set()).add(surface)
+    out: dict[str, list[int]] = {}
+    if not groups:
+        return out
+    for run in _ALNUM_RUN.finditer(body):
+        by_len = groups.get(run.group(0))
+        if by_len is None:
+            continue
+        p = run.start()
+        for n, group in by_len.items():
+            piece = body[p : p + n]
+            if piece in group:
+                out.setdefault(piece, []).append(p)
+    return out
+
 
 @dataclass
 class _Found:
@@ -737,13 +839,19 @@ class _ArticleResolver:
         self.found: list[_Found] = []
         # Full-name persons of this article: (start, entry, name tokens folded, titles).
         self.persons: list[tuple[int, _Entry, tuple[str, ...]]] = []
+        # The same people indexed by name token (any token / first-or-last token of a
+        # real-looking name), so a one-word reference is a dict lookup, not a scan.
+        self._token_owners: dict[str, _Owners] = {}
+        self._edge_owners: dict[str, _Owners] = {}
+        self._line_starts: list[int] | None = None  # computed on first use
+        self._line_text_start: dict[int, int] = {}
         self.acronyms: dict[str, _Entry] = {}
         self.article_key = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
 
     # ---------------------------------------------------------------- helpers
 
     def _sentence_index(self, start: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, start) - 1)
+        return max(0, bisect_right(self.sent_starts, start) - 1)
 
     def _add(self, start: int, end: int, hit: _Hit) -> None:
         self.found.append(_Found(start, end, hit, hit.entry.entity.entity_type))
@@ -778,13 +886,28 @@ class _ArticleResolver:
         before = self.body[max(0, start - 40) : start]
         if _LOCATIVE.search(before):
             return True
-        line_start = self.body.rfind("\n", 0, start) + 1
         after = self.body[start : start + 60]
         # Datelines ("SEOUL, Nov. 17 (Yonhap) --") and "Seoul-based".
-        if not self.body[line_start:start].strip() and _DATELINE.match(after):
+        if self._first_on_line(start) and _DATELINE.match(after):
             return True
         end = start + len(_WORD.match(after).group(0))  # type: ignore[union-attr]
         return self.body[end : end + 6].startswith("-based")
+
+    def _first_on_line(self, start: int) -> bool:
+        """True when only whitespace precedes ``start`` on its line.
+
+        The line's first non-space offset is computed once per line: rescanning the
+        line at every call is quadratic on a body that is one long line.
+        """
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.body)]
+        line_start = self._line_starts[bisect_right(self._line_starts, start) - 1]
+        first = self._line_text_start.get(line_start)
+        if first is None:
+            m = _NON_SPACE.search(self.body, line_start)
+            first = m.start() if m else len(self.body)
+            self._line_text_start[line_start] = first
+        return first >= start
 
     # ---------------------------------------------------------------- passes
 
@@ -913,7 +1036,12 @@ class _ArticleResolver:
             canon = tuple(
                 t for t in (surname_key(w) for w in entry.entity.canonical_name.split()) if t
             )
-            self.persons.append((span.start, entry, tokens + canon))
+            toks = tokens + canon
+            # A name made only of pieces with no surname key ("AT&T" tagged PERSON,
+            # punctuation, a bare title) cannot be referred to by one word: keep it out
+            # of the index rather than give it an empty token tuple.
+            if toks:
+                self._add_person(span.start, entry, toks)
         elif entry.entity.entity_type == ORG:
             for n in (span.text, entry.entity.canonical_name):
                 acr = acronym_of(_THE.sub("", clean_org_name(n)))
@@ -936,30 +1064,31 @@ class _ArticleResolver:
         key = surname_key(token)
         if not key or (strict and token.isupper()):
             return None
-        matches = [
-            (s, e)
-            for s, e, toks in self.persons
-            if (key in (toks[0], toks[-1]) or (not strict and key in toks))
-            and (not strict or _looks_like_person(e.entity.canonical_name))
-        ]
-        ids_ = {e.entity.entity_id for _, e in matches}
-        if not ids_:
+        owners = (self._edge_owners if strict else self._token_owners).get(key)
+        if owners is None:
             return None
-        if len(ids_) == 1:
-            return matches[0][1]
+        if len(owners.by_id) == 1:
+            return next(iter(owners.by_id.values()))
         role_words = [t for t in titles if t in _ROLE_TITLES]
         if role_words:
-            fits = {
-                e.entity.entity_id: e
-                for _, e in matches
+            fits = [
+                e
+                for e in owners.positioned.values()
                 if any(any(w in p[1] for w in role_words) for p in e.positions)
-            }
+            ]
             if len(fits) == 1:
-                return next(iter(fits.values()))
-        before = [(s, e) for s, e in matches if s < start]
+                return fits[0]
         # Several people share the name ("Kim"): the one named most recently wins, as a
         # reader would read it; with none before, refuse.
-        return max(before, key=lambda x: x[0])[1] if before else None
+        return owners.latest_before(start)
+
+    def _add_person(self, start: int, entry: _Entry, toks: tuple[str, ...]) -> None:
+        self.persons.append((start, entry, toks))
+        for t in set(toks):
+            self._token_owners.setdefault(t, _Owners()).add(start, entry)
+        if _looks_like_person(entry.entity.canonical_name):
+            for t in {toks[0], toks[-1]}:
+                self._edge_owners.setdefault(t, _Owners()).add(start, entry)
 
     def _resolve_short(self, span: NerSpan, label: str, name: str, titles: tuple[str, ...]) -> None:
         r = self.r
@@ -988,7 +1117,10 @@ class _ArticleResolver:
         if hit is None and len(tokens) == 1:
             if label != PERSON and not titles:
                 return
-            key = f"local:{self.article_key}:{surname_key(name)}"
+            # A name with no surname key ("A&B") is keyed by its text: two of them
+            # must not share the article-local entity an empty key would give them.
+            local = surname_key(name) or f"text:{fold_typography(name).casefold()}"
+            key = f"local:{self.article_key}:{local}"
             ent = Entity(ids.entity_id(PERSON, key), name, PERSON)
             hit = _Hit(_Entry(ent, "name"), "unlinked_surname", "no full name in article")
         if hit is not None:
@@ -1049,20 +1181,36 @@ class _ArticleResolver:
                         ),
                     )
         countries = self._article_country_codes()
-        taken = [(f.start, f.end) for f in self.found]
+        taken = _Coverage((f.start, f.end) for f in self.found)
         nominals = self.r._nominals
+        # The people of the article do not change in this pass (it adds organisations
+        # and places), so each role's office is computed once.
+        offices: dict[str, _Entry | None] = {}
+        # Office mentions by start, for "the office" -> the latest office before it.
+        office_mentions = _Owners()
+        for f in self.found:
+            if f.hit.entry.kind == "office":
+                office_mentions.add(f.start, f.hit.entry)
         for m in nominals.pattern.finditer(body):
             s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             target, requires = nominals.targets[(m.lastindex or 1) - 1]
-            hit = self._nominal_hit(target, requires, countries, s)
+            hit = self._nominal_hit(target, requires, countries, s, offices, office_mentions)
             if hit is not None:
                 self._add(s, e, hit)
-                taken.append((s, e))
+                taken.add(s, e)
+                if hit.entry.kind == "office":
+                    office_mentions.add(s, hit.entry)
 
     def _nominal_hit(
-        self, target: str, requires: tuple[str, ...], countries: set[str], start: int
+        self,
+        target: str,
+        requires: tuple[str, ...],
+        countries: set[str],
+        start: int,
+        offices: dict[str, _Entry | None],
+        office_mentions: _Owners,
     ) -> _Hit | None:
         kind, _, arg = target.partition(":")
         if kind == "country":
@@ -1071,13 +1219,14 @@ class _ArticleResolver:
             entry = self.r._idx.countries.get(arg)
             return _Hit(entry, "nominal_country", f"'{target}' with {requires}") if entry else None
         if kind == "office":
-            entry = self._office_for(arg)
+            if arg not in offices:
+                offices[arg] = self._office_for(arg)
+            entry = offices[arg]
             return _Hit(entry, "role_office", f"the {arg} in this article") if entry else None
         if kind == "anaphor":
-            prior = [f for f in self.found if f.hit.entry.kind == "office" and f.start < start]
-            if prior:
-                last = max(prior, key=lambda f: f.start)
-                return _Hit(last.hit.entry, "office_anaphor", "most recent office mention")
+            last = office_mentions.latest_before(start)
+            if last is not None:
+                return _Hit(last, "office_anaphor", "most recent office mention")
         return None
 
     def _string_match(self) -> None:
@@ -1097,35 +1246,38 @@ class _ArticleResolver:
         for _, e, toks in self.persons:
             for t in toks:
                 by_token.setdefault(t, set()).add(e.entity.entity_id)
-        taken = sorted((f.start, f.end) for f in self.found)
-        body = self.body
+        taken = _Coverage((f.start, f.end) for f in self.found)
         rules = name_rules()
-        for surface in sorted(names, key=len, reverse=True):
+        order = [
+            surface
+            for surface in sorted(names, key=len, reverse=True)
+            # a surname two people of the article share is not searched for
+            if len(surface.split()) > 1 or len(by_token.get(surname_key(surface), ())) <= 1
+        ]
+        found_at = _occurrences(self.body, order)
+        for surface in order:  # longest first: "Kim Jong Un" before "Kim"
             entry = names[surface]
-            if len(surface.split()) == 1:
-                owners = by_token.get(surname_key(surface), set())
-                if len(owners) > 1:
-                    continue  # a surname two people of the article share
-            s = body.find(surface)
-            while s != -1:
-                end = s + len(surface)
+            last_end = 0
+            for s in found_at.get(surface, ()):
+                if s < last_end:
+                    continue  # overlaps the previous occurrence of the same name
+                end = last_end = s + len(surface)
                 if self._free_name_at(s, end, taken, rules):
                     self._add(
                         s,
                         end,
                         _Hit(entry, "string_match", f"name of {entry.entity.canonical_name}"),
                     )
-                    taken.append((s, end))
-                s = body.find(surface, end)
+                    taken.add(s, end)
 
-    def _free_name_at(self, s: int, end: int, taken: list[tuple[int, int]], rules: Any) -> bool:
+    def _free_name_at(self, s: int, end: int, taken: _Coverage, rules: Any) -> bool:
         """True when body[s:end] is a whole word, untagged, and not part of a longer name."""
         body = self.body
         if s > 0 and (body[s - 1].isalnum() or body[s - 1] == "-"):
             return False
         if end < len(body) and (body[end].isalnum() or body[end] == "-"):
             return False
-        if any(a < end and s < b for a, b in taken):
+        if taken.overlaps(s, end):
             return False
         # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong"):
         # a capitalised neighbour that is not a title ("President Yoon" is fine).

