@@ -27,7 +27,7 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -716,6 +716,8 @@ def _load_nominals() -> _Nominals:
 _MAX_MATCHED_NAME = 80
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 _NON_SPACE = re.compile(r"\S")
+# Up to this many distinct first words, ``_word_starts`` searches each with str.find.
+_FIND_WORDS_MAX = 64
 _NEWLINE = re.compile(r"\n")  # exactly the characters str.isalnum() accepts
 
 
@@ -802,16 +804,35 @@ def _occurrences(body: str, surfaces: Iterable[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     if not groups:
         return out
-    for run in _ALNUM_RUN.finditer(body):
-        by_len = groups.get(run.group(0))
-        if by_len is None:
-            continue
-        p = run.start()
-        for n, group in by_len.items():
+    for first, p in _word_starts(body, groups):
+        for n, group in groups[first].items():
             piece = body[p : p + n]
             if piece in group:
                 out.setdefault(piece, []).append(p)
+    for starts in out.values():
+        starts.sort()
     return out
+
+
+def _word_starts(body: str, words: dict[str, Any]) -> Iterator[tuple[str, int]]:
+    """(word, offset) of each whole-word occurrence of the given alphanumeric words.
+
+    A few words (a usual article) are found with ``str.find``, which runs in C; many
+    words with one pass over the body's words, so the cost never grows with
+    words x body length.
+    """
+    if len(words) > _FIND_WORDS_MAX:
+        for run in _ALNUM_RUN.finditer(body):
+            if run.group(0) in words:
+                yield run.group(0), run.start()
+        return
+    for word in words:
+        p = body.find(word)
+        while p != -1:
+            end = p + len(word)
+            if (p == 0 or not body[p - 1].isalnum()) and not body[end : end + 1].isalnum():
+                yield word, p
+            p = body.find(word, end)
 
 
 @dataclass
