@@ -15,6 +15,8 @@ Commands:
                    (--stories/--statements PRED.jsonl; without them: two trivial baselines)
   fuzz             run the parser fuzzer and print how many inputs crashed
   bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc
+  export           --format parquet|csv DIR: every public table and view, with a README
+  bench-publish    publish cost at 1x and 10x warehouse size (synthetic clones of the seeds)
 """
 
 from __future__ import annotations
@@ -27,22 +29,14 @@ def _run(argv: list[str]) -> int:
     import logging
 
     from pipelines.defs.runner import run_refresh
-    from pipelines.tools.summary import print_summary
+    from pipelines.tools.summary import summary_main
 
     logging.getLogger("dagster").setLevel(logging.WARNING)
     result = run_refresh(raise_on_error=False)
     if not result.success:
         print("run failed; see the step errors above (or the run in `make ui`)", file=sys.stderr)
         return 1
-    print_summary()
-    return 0
-
-
-def _summary(argv: list[str]) -> int:
-    from pipelines.tools.summary import print_summary
-
-    print_summary()
-    return 0
+    return summary_main([])
 
 
 def _lazy(module: str, func: str, *, absent_ok: bool = False) -> Callable[[list[str]], int]:
@@ -63,7 +57,7 @@ def _lazy(module: str, func: str, *, absent_ok: bool = False) -> Callable[[list[
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "run": _run,
-    "summary": _summary,
+    "summary": _lazy("pipelines.tools.summary", "summary_main"),
     "extract-quotes": _lazy("pipelines.tools.quote_eval", "extract_quotes_main"),
     "eval-quotes": _lazy("pipelines.tools.quote_eval", "eval_quotes_main"),
     "resolve-names": _lazy("pipelines.tools.resolve_names", "resolve_names_main"),
@@ -73,6 +67,8 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "eval-grouping": _lazy("pipelines.tools.grouping_eval", "grouping_eval_main", absent_ok=True),
     "fuzz": _lazy("pipelines.tools.fuzz_parsers", "fuzz_main"),
     "bench": _lazy("pipelines.tools.bench", "bench_main"),
+    "export": _lazy("pipelines.tools.export", "main"),
+    "bench-publish": _lazy("pipelines.tools.bench_publish", "bench_publish_main"),
 }
 
 

@@ -2,14 +2,15 @@
 
 import dagster as dg
 
-from pipelines.defs import assets, automation, checks, stories
+from pipelines.defs import assets, automation, checks, publish, stories
 from pipelines.defs.resources import default_resources
 
 
 def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> dg.Definitions:
     """Definitions with the given resources (tests pass temporary paths)."""
+    tables = dg.load_assets_from_modules([assets, stories])
     return dg.Definitions(
-        assets=dg.load_assets_from_modules([assets, stories]),
+        assets=[*tables, publish.published_warehouse_asset(tables)],
         asset_checks=[*checks.ALL_CHECKS, *stories.STORY_CHECKS],
         jobs=[automation.refresh_job],
         schedules=[automation.daily_refresh],

@@ -45,7 +45,8 @@ def _rebuild(batch: Batch, name: str, version: str) -> None:
     for stmt in load_sql("dml", name).split(";\n"):
         body = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--"))
         if body.strip():
-            batch.execute(body, [version] if "?" in body else [])
+            # Rebuilds the group tables (stories, statements): no article rows.
+            batch.execute(body, [version] if "?" in body else [], articles=[])
 
 
 def _age_by_date(
@@ -178,10 +179,16 @@ def _write_memberships(
     data = pa.table({"k": list(ids), "v": list(ids.values())})
     con.register("_memberships", data)
     try:
-        batch.execute(
-            f'update "{table}" set "{column}" = m.v from _memberships as m '
-            f'where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v'
+        where = (
+            f'from _memberships as m where "{table}"."{key}" = m.k '
+            f'and "{table}"."{column}" is distinct from m.v'
         )
+        if batch.session.is_bucketed(table):
+            # Republish only the buckets of the rows that change.
+            batch.mark_articles_sql(
+                f'select distinct bucket_of("{table}".article_id) from "{table}", _memberships as m where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v'
+            )
+        batch.execute(f'update "{table}" set "{column}" = m.v {where}', articles=[])
     finally:
         con.unregister("_memberships")
 

@@ -405,6 +405,7 @@ def analyse_articles(
             batch.execute(
                 "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
                 [version, article_ids],
+                articles=article_ids,
             )
         for table in ("mentions", "quotes"):
             stats.add(table, len(tables[table]))

@@ -22,6 +22,7 @@ class WarehouseResource(dg.ConfigurableResource):
             Path(self.path),
             lock_timeout_s=self.lock_timeout_s,
             on_wait=(log.warning if log else None),
+            on_warning=(log.warning if log else None),
         )
 
 

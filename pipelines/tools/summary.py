@@ -1,30 +1,28 @@
-"""The short summary ``make run`` prints: rows per table and top speakers."""
+"""The short summary ``make run`` prints: rows per table and top speakers.
+
+It reads the published catalog, exactly what analysts open, never the pipeline's
+working copy: if analysts cannot open it, the summary fails loudly instead.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import duckdb
 
 from pipelines import settings
 from pipelines.warehouse import reports
-from pipelines.warehouse.writer import Session, writer_path_for
-
-
-def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except duckdb.IOException:
-        # An analyst holds the published file read-write: read the working copy.
-        return duckdb.connect(str(writer_path_for(path)), read_only=True)
+from pipelines.warehouse.writer import Session
 
 
 def print_summary(path: Path | None = None) -> None:
     path = path or settings.warehouse_path()
-    con = _open(path)
+    con = duckdb.connect(str(path), read_only=True)
     try:
         session = Session(con)  # read-only: only the report queries run on it
-        print(f"warehouse: {path}")
+        info = con.execute("select generation, published_at from warehouse_info").fetchall()[0]
+        print(f"warehouse: {path} (publish {info[0]}, {info[1]:%Y-%m-%d %H:%M:%S} UTC)")
         for table, n in reports.table_counts(session).items():
             print(f"  {table:<20} {n:>8} rows")
         status = reports.files_by_status(session)
@@ -34,3 +32,13 @@ def print_summary(path: Path | None = None) -> None:
             print(f"  {name:<40} {direct:>4} direct {partial:>4} partial")
     finally:
         con.close()
+
+
+def summary_main(argv: list[str]) -> int:
+    """``python -m pipelines summary``: exit 1 with DuckDB's message if it does not open."""
+    try:
+        print_summary()
+    except duckdb.Error as exc:
+        print(f"summary: the published warehouse does not open: {exc}", file=sys.stderr)
+        return 1
+    return 0

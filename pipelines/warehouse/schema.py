@@ -1,8 +1,11 @@
 """The warehouse schema: the SQL files in ``sql/`` and the table registry read from them.
 
 ``sql/ddl/NNN_*.sql`` create tables (``create table if not exists``) and apply in
-file-name order; ``sql/views/*.sql`` replace views; ``sql/dml/*.sql`` are named
-scripts the writer runs. SQL lives in files so analysts can read the exact
+file-name order; ``sql/macros/*.sql`` define scalar macros (text tokenising);
+``sql/views/*.sql`` replace the analyst views; ``sql/search/*.sql`` are the search
+index relations (views in the working copy, materialised as Parquet when published);
+``sql/table_macros/*.sql`` the search macros; ``sql/publisher/*.sql`` is the
+publisher's private bookkeeping; ``sql/dml/*.sql`` are named scripts the writer runs. SQL lives in files so analysts can read the exact
 definitions, and is loaded by name, never assembled from user values.
 
 The registry (:func:`registry`) is what DuckDB itself says about the DDL: tables in
@@ -15,6 +18,7 @@ fills it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +54,11 @@ INTERNAL_TABLES = BOOKKEEPING_TABLES | frozenset(
 )
 
 
+# Rows that carry this column belong to an article; the publisher writes them in
+# buckets of articles (``bucket_of(article_id)``), everything else as one file per table.
+BUCKET_COLUMN = ARTICLE_KEY
+
+
 def _files(kind: str) -> list[Path]:
     return sorted((SQL_DIR / kind).glob("*.sql"))
 
@@ -69,10 +78,91 @@ def sql_version(kind: str, name: str) -> str:
     return hashlib.sha256(load_sql(kind, name).encode()).hexdigest()[:10]
 
 
+def schema_version() -> str:
+    """Digest of every file that shapes what analysts see (tables, macros, views, search)."""
+    h = hashlib.sha256()
+    for kind in ("ddl", "macros", "views", "search", "table_macros"):
+        for path in _files(kind):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables, then (re)create every view (each file runs as one script)."""
-    for path in _files("ddl") + _files("views"):
-        con.execute(_read(path))
+    """Create missing tables and the publisher's state, then (re)create macros and views.
+
+    Each file runs as one script; all of it in one transaction (one commit, and all
+    or nothing).
+    """
+    con.execute("begin transaction")
+    try:
+        for path in _files("ddl") + _files("publisher"):
+            con.execute(_read(path))
+        apply_views_and_macros(con)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def apply_views_and_macros(con: duckdb.DuckDBPyConnection, *, search: bool = True) -> None:
+    """(Re)create the macros, the analyst views and (with ``search``) the index views.
+
+    The published catalog runs this too, after creating a view per table, with
+    ``search=False`` because there the index relations are views over Parquet.
+    Table macros bind their tables when created, so they come last.
+    """
+    kinds = (
+        ("macros", "views", "search", "table_macros")
+        if search
+        else ("macros", "views", "table_macros")
+    )
+    for kind in kinds:
+        for path in _dependency_order(_files(kind)):
+            con.execute(_read(path))
+
+
+def _dependency_order(paths: list[Path]) -> list[Path]:
+    """Files ordered so that a view comes after the views (file stems) it reads."""
+    by_stem = {p.stem: p for p in paths}
+    done: list[Path] = []
+    seen: set[str] = set()
+
+    def reads(stem: str) -> str:
+        # The create statement's body, without comments: what the view reads.
+        code = []
+        for line in _read(by_stem[stem]).splitlines():
+            if not line.strip().startswith("--"):
+                code.append(line)
+            if line.rstrip().endswith(";"):
+                break
+        return "\n".join(code).split(" as", 1)[-1]
+
+    def visit(stem: str, stack: tuple[str, ...]) -> None:
+        if stem in seen:
+            return
+        if stem in stack:
+            raise ValueError(f"views read each other in a cycle: {' -> '.join(stack)}")
+        body = reads(stem)
+        for other in by_stem:
+            if other != stem and re.search(rf"\b{re.escape(other)}\b", body):
+                visit(other, (*stack, stem))
+        seen.add(stem)
+        done.append(by_stem[stem])
+
+    for stem in sorted(by_stem):
+        visit(stem, ())
+    return done
+
+
+def view_files(kind: str) -> list[Path]:
+    """SQL files of ``sql/<kind>/``, in file-name order."""
+    return _files(kind)
+
+
+def bucketed_tables() -> tuple[str, ...]:
+    """Tables whose rows belong to an article (they carry ``article_id``), articles included."""
+    return tuple(t.name for t in registry().values() if BUCKET_COLUMN in t.column_names)
 
 
 @dataclass(frozen=True, slots=True)

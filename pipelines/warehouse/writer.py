@@ -5,35 +5,37 @@ process holds read-write. So the pipeline never writes the file analysts open:
 
 * it writes a private working copy (``.<name>.writer.duckdb`` beside the warehouse),
   one transaction per batch (a SIGKILL mid-batch leaves the previous state);
-* when a writing session ends it checkpoints, closes, copies the working file to a
-  temporary name and atomically renames it over the published warehouse path.
+* every transaction also records which article buckets it touched
+  (``publisher.dirty_buckets``), so the publisher (:mod:`pipelines.warehouse.publish`)
+  rewrites only those buckets' Parquet files once per run.
 
-A shell that has the published file open keeps reading its snapshot (the old
-inode); the next ``duckdb data/warehouse.duckdb`` sees the new one. If another
-pipeline process holds the working copy, the writer waits (with a message) and
-retries until ``lock_timeout_s``, then fails with an error that says who holds it.
+If another pipeline process holds the working copy, the writer waits (with a
+message) and retries until ``lock_timeout_s``, then fails with an error that says
+who holds it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
-import os
 import re
-import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
 from pipelines.warehouse import schema
-from pipelines.warehouse.schema import apply_schema, load_sql
+from pipelines.warehouse.schema import BUCKET_COLUMN, apply_schema, bucketed_tables, load_sql
+
+if TYPE_CHECKING:
+    from pipelines.warehouse.publish import PublishReport
 
 DEFAULT_LOCK_TIMEOUT_S = 600.0
 
@@ -45,6 +47,11 @@ class WarehouseBusyError(RuntimeError):
 def writer_path_for(published: Path) -> Path:
     """The private working copy that sits beside the published warehouse."""
     return published.with_name(f".{published.stem}.writer{published.suffix or '.duckdb'}")
+
+
+def bucket_of(article_id: str) -> str:
+    """Publishing bucket of an article: the same as ``bucket_of`` in ``sql/macros``."""
+    return hashlib.md5(article_id.encode("utf-8")).hexdigest()[:2]
 
 
 def utcnow() -> dt.datetime:
@@ -92,11 +99,16 @@ def connect_with_retry(
 
 @dataclass
 class Warehouse:
-    """Location and policy of one warehouse; open a :class:`Session` to use it."""
+    """Location and policy of one warehouse; open a :class:`Session` to use it.
+
+    ``path`` is the published catalog analysts open; the working copy and the
+    published Parquet files sit beside it.
+    """
 
     path: Path
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     on_wait: Callable[[str], None] | None = None
+    on_warning: Callable[[str], None] | None = None
 
     @property
     def writer_path(self) -> Path:
@@ -104,35 +116,35 @@ class Warehouse:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """Open the working copy, apply the schema, and publish on a clean exit."""
+        """Open the working copy, apply the schema, checkpoint on a clean exit.
+
+        Nothing is published here: :meth:`publish` does that once per run.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if not self.writer_path.exists() and self.path.exists():
-            # Recover a working copy from the last published snapshot (e.g. after the
-            # working file was deleted); the snapshot is a consistent committed state.
-            shutil.copyfile(self.path, self.writer_path)
+        restore = not self.writer_path.exists() and self.path.exists()
         con = connect_with_retry(
             self.writer_path, timeout_s=self.lock_timeout_s, on_wait=self.on_wait
         )
         sess = Session(con)
         try:
             apply_schema(con)
+            if restore:
+                # The working copy was deleted: rebuild it from the published catalog
+                # (a consistent, checked state) rather than start from nothing.
+                from pipelines.warehouse.publish import restore_working_copy
+
+                restore_working_copy(sess, self.path)
             yield sess
             con.execute("checkpoint")
         finally:
             con.close()
-        if sess.dirty or not self.path.exists():
-            self.publish()
 
-    def publish(self) -> None:
-        """Atomically replace the published warehouse with the working copy."""
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            shutil.copyfile(self.writer_path, tmp)
-            with tmp.open("rb+") as fh:
-                os.fsync(fh.fileno())
-            tmp.replace(self.path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    def publish(self) -> PublishReport:
+        """Publish the working copy's checked state for analysts (see ``publish``)."""
+        from pipelines.warehouse.publish import publish
+
+        with self.session() as sess:
+            return publish(sess, self.path, warn=self.on_warning)
 
 
 @dataclass
@@ -142,6 +154,13 @@ class Session:
     con: duckdb.DuckDBPyConnection
     dirty: bool = False
     _schemas: dict[str, pa.Schema] = field(default_factory=dict)
+    _bucketed: frozenset[str] | None = None
+
+    def is_bucketed(self, table: str) -> bool:
+        """Whether the table's rows belong to articles (published in buckets)."""
+        if self._bucketed is None:
+            self._bucketed = frozenset(bucketed_tables())
+        return table in self._bucketed
 
     # ---------------------------------------------------------------- reading
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -204,6 +223,26 @@ class Batch:
     def _add(self, key: str, n: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
 
+    def mark_articles(self, article_ids: Sequence[str]) -> None:
+        """Record the buckets of these articles as changed, in this transaction."""
+        buckets = sorted({bucket_of(a) for a in article_ids})
+        if buckets:
+            self.session.con.execute(
+                "insert into publisher.dirty_buckets select unnest(?::varchar[]) "
+                "on conflict do nothing",
+                [buckets],
+            )
+
+    def mark_everything(self) -> None:
+        """Record that any bucket may have changed (the next publish rewrites all)."""
+        self.mark_articles_sql("select '*'")
+
+    def mark_articles_sql(self, bucket_query: str, params: Sequence[Any] = ()) -> None:
+        self.session.con.execute(
+            f"insert into publisher.dirty_buckets {bucket_query} on conflict do nothing",
+            list(params),
+        )
+
     def upsert(
         self,
         table: str,
@@ -220,6 +259,8 @@ class Batch:
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         if data.num_rows == 0:
             return 0
+        if self.session.is_bucketed(table):
+            self.mark_articles([a for a in data.column(BUCKET_COLUMN).to_pylist() if a is not None])
         spec = schema.table(table)
         key, cols = spec.primary_key, spec.column_names
         sets = ", ".join(
@@ -260,12 +301,13 @@ class Batch:
         con = self.session.con
         key = schema.table(table).primary_key
         data = self.session.to_arrow(table, rows)
+        self.mark_articles(article_ids)
         self.upsert(table, data)
         name = f"_keep_{table}"
         con.register(name, data.select(list(key)))
         try:
             cond = " and ".join(f"k.{_ident(c)} = {_ident(table)}.{_ident(c)}" for c in key)
-            self.execute(
+            self._execute(
                 f"delete from {_ident(table)} where article_id in (select unnest(?::varchar[])) "
                 f"and not exists (select 1 from {name} as k where {cond})",
                 [list(article_ids)],
@@ -274,7 +316,27 @@ class Batch:
         finally:
             con.unregister(name)
 
-    def execute(self, sql: str, params: Sequence[Any] = (), *, count_as: str | None = None) -> int:
+    def execute(
+        self,
+        sql: str,
+        params: Sequence[Any] = (),
+        *,
+        count_as: str | None = None,
+        articles: Sequence[str] | None = None,
+    ) -> int:
+        """Run one write statement.
+
+        ``articles`` names the articles whose rows it may change, so that only their
+        buckets are republished; without it every bucket is marked (always correct,
+        a full republish).
+        """
+        if articles is None:
+            self.mark_everything()
+        else:
+            self.mark_articles(articles)
+        return self._execute(sql, params, count_as=count_as)
+
+    def _execute(self, sql: str, params: Sequence[Any] = (), *, count_as: str | None = None) -> int:
         cur = self.session.con.execute(sql, list(params))
         n = 0
         if count_as:
@@ -287,19 +349,36 @@ class Batch:
         """Delete rows whose ``column`` is in ``values`` (passed as one list parameter)."""
         if not values:
             return 0
-        return self.execute(
-            f"delete from {_ident(table)} where {_ident(column)} in (select unnest(?::varchar[]))",
+        where = f"{_ident(column)} in (select unnest(?::varchar[]))"
+        if self.session.is_bucketed(table):
+            self.mark_articles_sql(
+                f"select distinct bucket_of({BUCKET_COLUMN}) from {_ident(table)} where {where}",
+                [list(values)],
+            )
+        return self._execute(
+            f"delete from {_ident(table)} where {where}",
             [list(values)],
             count_as=f"{table}_deleted",
         )
 
     def run_named(self, name: str, *, count_as: str | None = None) -> None:
-        """Run ``sql/dml/<name>.sql`` (DuckDB runs a multi-statement script as is)."""
-        self.session.con.execute(load_sql("dml", name))
+        """Run ``sql/dml/<name>.sql`` (DuckDB runs a multi-statement script as is).
+
+        Tables without articles are republished when their content changes; if the
+        file writes a table of article rows, every bucket is marked.
+        """
+        text = load_sql("dml", name)
+        written = {m.lower() for m in _WRITTEN_TABLE.findall(text)}
+        if any(self.session.is_bucketed(t) for t in written):
+            self.mark_everything()
+        self.session.con.execute(text)
         if count_as:
             self._add(count_as, 1)
 
 
+_WRITTEN_TABLE = re.compile(
+    r"\b(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|truncate)\s+(\w+)", re.I
+)
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

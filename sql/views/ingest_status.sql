@@ -11,4 +11,8 @@ final as (
 )
 
 select * from final
-order by status, reason_code
+order by status, reason_code;
+comment on view ingest_status is 'Landing-zone accounting at a glance: files per status and reason code.';
+comment on column ingest_status.status is 'pending | loaded | duplicate | quarantined | removed.';
+comment on column ingest_status.reason_code is 'Short reason code; empty for loaded files.';
+comment on column ingest_status.files is 'Number of files.';

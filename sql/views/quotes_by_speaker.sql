@@ -20,4 +20,11 @@ final as (
 )
 
 select * from final
-order by direct_quotes desc, partial_quotes desc, canonical_name
+order by direct_quotes desc, partial_quotes desc, canonical_name;
+comment on view quotes_by_speaker is 'Who is quoted most: utterances (split quotes count once) per resolved speaker.';
+comment on column quotes_by_speaker.entity_id is 'entities.entity_id of the speaker.';
+comment on column quotes_by_speaker.canonical_name is 'Display name of the speaker.';
+comment on column quotes_by_speaker.entity_type is 'PERSON | ORG | GPE | LOC.';
+comment on column quotes_by_speaker.direct_quotes is 'Direct utterances.';
+comment on column quotes_by_speaker.partial_quotes is 'Partial quotes (quoted words inside reported speech).';
+comment on column quotes_by_speaker.articles is 'Articles quoting the speaker.';

@@ -95,19 +95,20 @@ def test_failed_transaction_rolls_back(tmp_path):
         assert s.count("load_batches") == 0
 
 
-def test_publish_replaces_snapshot_while_an_analyst_holds_it_open(tmp_path):
+def test_publish_replaces_catalog_while_an_analyst_holds_it_open(tmp_path):
     path = tmp_path / "w.duckdb"
     wh = Warehouse(path)
     with wh.session() as s, s.transaction("t") as b:
         b.upsert("articles", [_article("a1")])
-    # An analyst keeps the published file open read-write in another process.
+    wh.publish()
+    # An analyst keeps the published file open read-only in another process.
     analyst = subprocess.Popen(
         [
             sys.executable,
             "-c",
             textwrap.dedent(f"""
             import duckdb, sys, time
-            con = duckdb.connect({str(path)!r})
+            con = duckdb.connect({str(path)!r}, read_only=True)
             print(con.execute('select count(*) from articles').fetchone()[0], flush=True)
             sys.stdin.readline()
             print(con.execute('select count(*) from articles').fetchone()[0], flush=True)
@@ -121,7 +122,8 @@ def test_publish_replaces_snapshot_while_an_analyst_holds_it_open(tmp_path):
         assert analyst.stdout.readline().strip() == "1"
         with wh.session() as s, s.transaction("t") as b:
             b.upsert("articles", [_article("a2")])
-        # The analyst still sees their consistent snapshot ...
+        wh.publish()
+        # The analyst still sees their consistent snapshot (its files are kept) ...
         analyst.stdin.write("\n")
         analyst.stdin.flush()
         assert analyst.stdout.readline().strip() == "1"
@@ -172,9 +174,13 @@ def test_session_recovers_working_copy_from_snapshot(tmp_path):
     wh = Warehouse(path)
     with wh.session() as s, s.transaction("t") as b:
         b.upsert("articles", [_article("a1")])
+    wh.publish()
     Path(wh.writer_path).unlink()
     with wh.session() as s:
         assert s.count("articles") == 1
+        # Everything is republished from the restored copy.
+        assert s.fetch("select bucket from publisher.dirty_buckets") == [("*",)]
+    assert wh.publish().files_written > 0
 
 
 def test_unpaired_quote_marks_are_recorded_with_a_reason(tmp_path):

@@ -1,0 +1,643 @@
+"""Publish the working copy for analysts: Parquet files plus a small catalog.
+
+What analysts open (``data/warehouse.duckdb``) is a *catalog*: a DuckDB file in an old
+storage version (readable by DuckDB 1.1 and later) that holds no rows, only a view
+per public table over Parquet files in ``data/warehouse.files/``, the analyst views,
+the search macros, and the ``COMMENT ON`` text of every table and column.
+
+Why this shape (the README argues it at length):
+
+* **Cost independent of the warehouse size.** Rows that belong to an article are
+  written in 256 buckets per table (``bucket_of(article_id)``); every writer
+  transaction records the buckets it touched (``publisher.dirty_buckets``) and a
+  publish rewrites only those buckets' files. Tables without articles (entities,
+  ingest_files, ...) are small and rewritten whole when their content digest
+  changes. The catalog itself is a fixed few hundred statements.
+* **No reader can brick it.** The catalog is written under a temporary name,
+  opened read-only and queried (every view and both search macros) *before* it is
+  renamed over the published path; a stale ``.wal`` an analyst's read-write
+  session left beside it is moved aside with a warning; after the rename it is
+  opened again, and the publish fails loudly if it cannot be read. The file and
+  its Parquet files are made read-only on disk.
+* **Readers with an open session keep working.** New files never overwrite old
+  ones (each name carries its generation); files are deleted only when neither
+  the last :data:`KEEP_GENERATIONS` catalogs nor any catalog younger than
+  :data:`KEEP_SECONDS` uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import stat
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from pipelines.warehouse.schema import (
+    BUCKET_COLUMN,
+    apply_views_and_macros,
+    bucketed_tables,
+    public_tables,
+    schema_version,
+    table,
+    view_files,
+)
+from pipelines.warehouse.writer import Session, utcnow
+
+# DuckDB 2.0 writes storage version 69 by default, which every 1.x client refuses.
+# v1.1.0 is the oldest format that keeps everything the catalog holds.
+CATALOG_STORAGE_VERSION = "v1.1.0"
+# Bump when the layout of the published files or catalog changes: forces a full publish.
+PUBLISHER_VERSION = "1"
+ALL_BUCKETS = tuple(f"{i:02x}" for i in range(256))
+KEEP_GENERATIONS = 3
+KEEP_SECONDS = 24 * 3600
+CATALOG_ALIAS = "published_catalog"
+
+
+class PublishError(RuntimeError):
+    """The published warehouse could not be written or does not open."""
+
+
+@dataclass
+class PublishReport:
+    """What one publish did (shown in the run's metadata and summary)."""
+
+    catalog: Path
+    generation: int
+    noop: bool = False
+    buckets: int = 0
+    files_written: int = 0
+    bytes_written: int = 0
+    relations_rewritten: list[str] = field(default_factory=list)
+    files_removed: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def files_dir_for(catalog: Path) -> Path:
+    """Folder of the published Parquet files, beside the catalog."""
+    return catalog.with_name(f"{catalog.stem}.files")
+
+
+def wal_path_for(catalog: Path) -> Path:
+    return catalog.with_name(catalog.name + ".wal")
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class _Relation:
+    name: str
+    bucketed: bool
+    comment: str | None
+    columns: tuple[tuple[str, str | None], ...]  # (column, comment)
+
+
+def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
+    """Every published relation with its comments.
+
+    The public tables of the registry (their ``COMMENT ON`` text from the DDL) and the
+    search index views of ``sql/search`` (comments from the working copy's catalog);
+    the analyst views are not materialised but recreated in the catalog.
+    """
+    bucketed = set(bucketed_tables())
+    out = []
+    for name in public_tables():
+        spec = table(name)
+        cols = tuple((c.name, c.description or None) for c in spec.columns)
+        out.append(_Relation(name, name in bucketed, spec.description or None, cols))
+    for path in view_files("search"):
+        comment = con.execute(
+            "select comment from duckdb_views() where schema_name = 'main' and view_name = ?",
+            [path.stem],
+        ).fetchall()
+        view_cols = con.execute(
+            "select column_name, comment from duckdb_columns() where schema_name = 'main' "
+            "and table_name = ? order by column_index",
+            [path.stem],
+        ).fetchall()
+        out.append(
+            _Relation(
+                path.stem,
+                True,
+                comment[0][0] if comment else None,
+                tuple((str(c), cc) for c, cc in view_cols),
+            )
+        )
+    return out
+
+
+def _digest(con: duckdb.DuckDBPyConnection, relation: str) -> str:
+    """Order-independent digest of a relation's rows (for whole-table relations)."""
+    row = con.execute(
+        f"select count(*), coalesce(sum(hash(t)::hugeint), 0) from {_ident(relation)} as t"
+    ).fetchall()[0]
+    return f"{row[0]}:{row[1]}"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read_only(path: Path) -> None:
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+
+
+@dataclass
+class _State:
+    generation: int
+    schema_version: str | None
+    catalog_sha256: str | None
+    live: dict[tuple[str, str], list[str]]  # (relation, bucket) -> file names
+    digests: dict[str, str]
+    dirty: set[str]
+
+
+def _load_state(con: duckdb.DuckDBPyConnection) -> _State:
+    last = con.execute(
+        "select generation, schema_version, catalog_sha256 from publisher.generations "
+        "order by generation desc limit 1"
+    ).fetchall()
+    live: dict[tuple[str, str], list[str]] = {}
+    for name, relation, bucket in con.execute(
+        "select file_name, relation, bucket from publisher.files where superseded_in is null "
+        "order by file_name"
+    ).fetchall():
+        live.setdefault((relation, bucket), []).append(name)
+    digests = dict(con.execute("select relation, digest from publisher.global_digests").fetchall())
+    dirty = {r[0] for r in con.execute("select bucket from publisher.dirty_buckets").fetchall()}
+    gen, ver, sha = last[0] if last else (0, None, None)
+    return _State(int(gen), ver, sha, live, digests, dirty)
+
+
+def publish(
+    session: Session,
+    catalog: Path,
+    *,
+    warn: Callable[[str], None] | None = None,
+    now: Callable[[], dt.datetime] = utcnow,
+) -> PublishReport:
+    """Bring the published Parquet files and catalog up to date with the working copy.
+
+    Rewrites only the dirty buckets and changed whole tables, builds the catalog
+    under a temporary name, checks it opens and answers every view, renames it over
+    ``catalog``, checks again, then deletes files no retained catalog uses. A
+    publish with nothing to do only checks that the published catalog opens.
+
+    Raises:
+        PublishError: the published catalog cannot be opened or queried.
+    """
+    t0 = time.monotonic()
+    con = session.con
+    warnings: list[str] = []
+
+    def _warn(msg: str) -> None:
+        warnings.append(msg)
+        if warn:
+            warn(msg)
+
+    files_dir = files_dir_for(catalog)
+    files_dir.mkdir(parents=True, exist_ok=True)
+    version = f"{schema_version()}-p{PUBLISHER_VERSION}"
+    state = _load_state(con)
+    relations = public_relations(con)
+    full = state.schema_version != version or "*" in state.dirty
+    buckets = sorted(ALL_BUCKETS if full else state.dirty & set(ALL_BUCKETS))
+    digests = {r.name: _digest(con, r.name) for r in relations if not r.bucketed}
+    changed_globals = [
+        r.name
+        for r in relations
+        if not r.bucketed and (full or digests[r.name] != state.digests.get(r.name))
+    ]
+    wal = wal_path_for(catalog)
+    catalog_ok = (
+        catalog.exists()
+        and not wal.exists()
+        and state.catalog_sha256 is not None
+        and _sha256(catalog) == state.catalog_sha256
+    )
+    if not buckets and not changed_globals and catalog_ok:
+        try:
+            verify_catalog(catalog, relations)
+            return PublishReport(
+                catalog,
+                state.generation,
+                noop=True,
+                seconds=time.monotonic() - t0,
+                warnings=warnings,
+            )
+        except PublishError as exc:
+            # Unchanged catalog but something under it is broken (a Parquet file
+            # deleted or damaged by hand): republish everything from the working copy.
+            _warn(f"republishing everything: {exc}")
+            full, buckets = True, list(ALL_BUCKETS)
+            changed_globals = [r.name for r in relations if not r.bucketed]
+    elif catalog.exists() and not catalog_ok:
+        _warn(
+            f"{catalog.name} is not the file the last publish wrote (someone wrote to it, or "
+            "a .wal is beside it): it is rebuilt now"
+        )
+
+    gen = state.generation + 1
+    token = uuid.uuid4().hex[:8]
+    staging = files_dir / f".staging-{gen:06d}-{token}"
+    tmp_catalog = catalog.with_name(f".{catalog.name}.{gen:06d}-{token}.tmp")
+    report = PublishReport(catalog, gen, buckets=len(buckets), warnings=warnings)
+    new_files: list[tuple[str, str, str, int]] = []  # (file, relation, bucket, rows)
+    try:
+        staging.mkdir()
+        for rel in relations:
+            if rel.bucketed and buckets:
+                written = _write_buckets(con, rel, buckets, staging, files_dir, gen, token)
+            elif not rel.bucketed and rel.name in changed_globals:
+                written = [_write_whole(con, rel, files_dir, gen, token)]
+            else:
+                written = []
+            if full and rel.bucketed:
+                written.append(_write_schema_file(con, rel, files_dir, gen, token))
+            if written:
+                report.relations_rewritten.append(rel.name)
+            new_files.extend(written)
+        report.files_written = len(new_files)
+        report.bytes_written = sum((files_dir / f).stat().st_size for f, *_ in new_files)
+
+        live = _next_live(state, relations, buckets, changed_globals, full, new_files)
+        _build_catalog(con, tmp_catalog, files_dir, relations, live, gen, version, now())
+        verify_catalog(tmp_catalog, relations)
+        _read_only(tmp_catalog)
+        with tmp_catalog.open("rb") as fh:
+            os.fsync(fh.fileno())
+        sha = _sha256(tmp_catalog)
+        _commit_state(
+            con,
+            state,
+            relations,
+            buckets,
+            changed_globals,
+            full,
+            new_files,
+            digests,
+            gen,
+            version,
+            sha,
+            now(),
+        )
+        if wal.exists():
+            aside = wal.with_name(f"{wal.name}.stale-{now():%Y%m%dT%H%M%S}-{token}")
+            wal.replace(aside)
+            _warn(
+                f"moved a stale {wal.name} aside to {aside.name}: someone opened the published "
+                "warehouse read-write and wrote to it (open it read-only; keep your own tables "
+                "in another file)"
+            )
+        tmp_catalog.replace(catalog)
+        _fsync_dir(catalog.parent)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        tmp_catalog.unlink(missing_ok=True)
+    verify_catalog(catalog, relations)
+    report.files_removed = _clean_up(con, files_dir, now())
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def _file_name(relation: str, bucket: str, gen: int, token: str, part: int = 0) -> str:
+    suffix = f"-{part}" if part else ""
+    return f"{relation}/{bucket}-g{gen:06d}-{token}{suffix}.parquet"
+
+
+def _write_buckets(
+    con: duckdb.DuckDBPyConnection,
+    rel: _Relation,
+    buckets: Sequence[str],
+    staging: Path,
+    files_dir: Path,
+    gen: int,
+    token: str,
+) -> list[tuple[str, str, str, int]]:
+    """Write the rows of ``buckets`` as one file per non-empty bucket (one table scan)."""
+    out_dir = staging / rel.name
+    con.execute(
+        "create or replace temp table _publish_buckets as select unnest(?::varchar[]) as bucket",
+        [list(buckets)],
+    )
+    cols = ", ".join(_ident(c) for c, _ in rel.columns)
+    con.execute(
+        f"copy (select {cols}, bucket_of({BUCKET_COLUMN}) as _bucket from {_ident(rel.name)} "
+        f"where bucket_of({BUCKET_COLUMN}) in (select bucket from _publish_buckets)) "
+        f"to {_sql_str(str(out_dir))} (format parquet, partition_by (_bucket), "
+        "write_partition_columns false)"
+    )
+    written = []
+    (files_dir / rel.name).mkdir(exist_ok=True)
+    if out_dir.exists():
+        for part_dir in sorted(out_dir.iterdir()):
+            bucket = part_dir.name.split("=", 1)[1]
+            for i, src in enumerate(sorted(part_dir.glob("*.parquet"))):
+                name = _file_name(rel.name, bucket, gen, token, i)
+                src.replace(files_dir / name)
+                _read_only(files_dir / name)
+                written.append((name, rel.name, bucket, _rows(con, files_dir / name)))
+    return written
+
+
+def _rows(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    return int(
+        con.execute(
+            f"select count(*) from read_parquet({_sql_str(str(path))}, hive_partitioning = false)"
+        ).fetchall()[0][0]
+    )
+
+
+def _write_whole(
+    con: duckdb.DuckDBPyConnection, rel: _Relation, files_dir: Path, gen: int, token: str
+) -> tuple[str, str, str, int]:
+    name = _file_name(rel.name, "all", gen, token)
+    (files_dir / rel.name).mkdir(exist_ok=True)
+    con.execute(
+        f"copy (select * from {_ident(rel.name)}) to {_sql_str(str(files_dir / name))} "
+        "(format parquet)"
+    )
+    _read_only(files_dir / name)
+    return (name, rel.name, "all", _rows(con, files_dir / name))
+
+
+def _write_schema_file(
+    con: duckdb.DuckDBPyConnection, rel: _Relation, files_dir: Path, gen: int, token: str
+) -> tuple[str, str, str, int]:
+    """An empty file with the relation's columns: its view has a schema with no rows."""
+    name = _file_name(rel.name, "schema", gen, token)
+    (files_dir / rel.name).mkdir(exist_ok=True)
+    con.execute(
+        f"copy (select * from {_ident(rel.name)} limit 0) to {_sql_str(str(files_dir / name))} "
+        "(format parquet)"
+    )
+    _read_only(files_dir / name)
+    return (name, rel.name, "schema", 0)
+
+
+def _next_live(
+    state: _State,
+    relations: Sequence[_Relation],
+    buckets: Sequence[str],
+    changed_globals: Sequence[str],
+    full: bool,
+    new_files: Sequence[tuple[str, str, str, int]],
+) -> dict[str, list[str]]:
+    """File names each relation's view reads after this publish."""
+    names = {r.name for r in relations}
+    replaced = set(buckets) | ({"schema"} if full else set())
+    live: dict[str, list[str]] = {r.name: [] for r in relations}
+    for (relation, bucket), files in state.live.items():
+        if relation not in names:
+            continue
+        if relation in changed_globals or bucket in replaced:
+            continue
+        live[relation].extend(files)
+    for name, relation, _, _ in new_files:
+        live[relation].append(name)
+    return {k: sorted(v) for k, v in live.items()}
+
+
+def _build_catalog(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    files_dir: Path,
+    relations: Sequence[_Relation],
+    live: dict[str, list[str]],
+    gen: int,
+    version: str,
+    published_at: dt.datetime,
+) -> None:
+    home = con.execute("select current_database()").fetchall()[0][0]
+    con.execute(
+        f"attach {_sql_str(str(path))} as {CATALOG_ALIAS} "
+        f"(storage_version {_sql_str(CATALOG_STORAGE_VERSION)})"
+    )
+    try:
+        # Views and macros are created after `use`, so they name no attach alias and
+        # resolve in whichever client opens the file.
+        con.execute(f"use {CATALOG_ALIAS}")
+        # One transaction: one commit to the new file instead of one per statement.
+        con.execute("begin transaction")
+        for rel in relations:
+            paths = ", ".join(_sql_str(str(files_dir / f)) for f in live[rel.name])
+            con.execute(
+                f"create view {_ident(rel.name)} as select * from "
+                f"read_parquet([{paths}], hive_partitioning = false)"
+            )
+            _comment(con, "view", rel.name, rel.comment)
+            for col, text in rel.columns:
+                _comment(con, "column", f"{_ident(rel.name)}.{_ident(col)}", text)
+        apply_views_and_macros(con, search=False)
+        con.execute(
+            "create view warehouse_info as select "
+            f"{int(gen)} as generation, timestamp {_sql_str(published_at.isoformat(sep=' '))} "
+            f"as published_at, {_sql_str(version)} as schema_version"
+        )
+        _comment(
+            con,
+            "view",
+            "warehouse_info",
+            "Which publish of the warehouse this is. This file is read-only: keep your own "
+            "tables in another file (ATTACH).",
+        )
+        for col, text in (
+            ("generation", "Publish number; grows by one at every publish that changed something."),
+            ("published_at", "When this catalog was published (UTC)."),
+            ("schema_version", "Digest of the SQL schema the catalog was built from."),
+        ):
+            _comment(con, "column", f"warehouse_info.{col}", text)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.execute(f"use {_ident(home)}")
+        con.execute(f"detach {CATALOG_ALIAS}")
+
+
+def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str | None) -> None:
+    if text:
+        quoted = _ident(target) if kind == "view" else target
+        con.execute(f"comment on {kind} {quoted} is {_sql_str(text)}")
+
+
+def verify_catalog(path: Path, relations: Sequence[_Relation] | None = None) -> None:
+    """Open the catalog read-only as a new reader would and query every view.
+
+    Raises:
+        PublishError: with DuckDB's message when anything fails.
+    """
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise PublishError(f"the published warehouse {path} does not open: {exc}") from exc
+    try:
+        views = [
+            r[0]
+            for r in con.execute(
+                "select view_name from duckdb_views() where not internal "
+                "and database_name = current_database() order by 1"
+            ).fetchall()
+        ]
+        expected = {r.name for r in relations or ()} | {"warehouse_info"}
+        missing = sorted(expected - set(views))
+        if missing:
+            raise PublishError(f"the published warehouse {path} lacks views {missing}")
+        for view in views:
+            con.execute(f"select count(*) from {_ident(view)}").fetchall()
+        con.execute("select count(*) from search_articles('test')").fetchall()
+        con.execute("select count(*) from search_quotes('test')").fetchall()
+    except duckdb.Error as exc:
+        raise PublishError(f"the published warehouse {path} does not answer: {exc}") from exc
+    finally:
+        con.close()
+
+
+def _commit_state(
+    con: duckdb.DuckDBPyConnection,
+    state: _State,
+    relations: Sequence[_Relation],
+    buckets: Sequence[str],
+    changed_globals: Sequence[str],
+    full: bool,
+    new_files: Sequence[tuple[str, str, str, int]],
+    digests: dict[str, str],
+    gen: int,
+    version: str,
+    sha: str,
+    published_at: dt.datetime,
+) -> None:
+    """Record the new generation; the dirty marks it published are cleared."""
+    con.execute("begin transaction")
+    try:
+        names = [r.name for r in relations]
+        # Files of replaced buckets, rewritten whole tables and dropped relations.
+        con.execute(
+            "update publisher.files set superseded_in = ? where superseded_in is null and ("
+            " bucket in (select unnest(?::varchar[]))"
+            " or relation in (select unnest(?::varchar[]))"
+            " or relation not in (select unnest(?::varchar[])))",
+            [gen, [*buckets, *(["schema"] if full else [])], list(changed_globals), names],
+        )
+        if new_files:
+            con.execute(
+                "insert into publisher.files "
+                "select f[1], f[2], f[3], ?, null, f[4]::bigint from "
+                "(select unnest(?::varchar[][]) as f)",
+                [gen, [[n, r, b, str(c)] for n, r, b, c in new_files]],
+            )
+        con.execute(
+            "insert into publisher.generations values (?, ?, ?, ?)",
+            [gen, published_at, version, sha],
+        )
+        con.execute("delete from publisher.global_digests")
+        con.execute(
+            "insert into publisher.global_digests select unnest(?::varchar[]), unnest(?::varchar[])",
+            [list(digests), list(digests.values())],
+        )
+        con.execute("delete from publisher.dirty_buckets")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def _clean_up(con: duckdb.DuckDBPyConnection, files_dir: Path, now: dt.datetime) -> int:
+    """Delete files no retained catalog reads, and leftovers of interrupted publishes."""
+    gens = con.execute(
+        "select generation, published_at from publisher.generations order by generation desc"
+    ).fetchall()
+    if not gens:
+        return 0
+    cutoff = now - dt.timedelta(seconds=KEEP_SECONDS)
+    retained = [g for i, (g, at) in enumerate(gens) if i < KEEP_GENERATIONS or at >= cutoff]
+    oldest = min(retained)
+    old = [
+        r[0]
+        for r in con.execute(
+            "select file_name from publisher.files where superseded_in <= ?", [oldest]
+        ).fetchall()
+    ]
+    for name in old:
+        (files_dir / name).unlink(missing_ok=True)
+    con.execute("delete from publisher.files where superseded_in <= ?", [oldest])
+    con.execute("delete from publisher.generations where generation < ?", [oldest])
+    known = {r[0] for r in con.execute("select file_name from publisher.files").fetchall()}
+    removed = len(old)
+    # Files no publish recorded: written by a publish that died before committing,
+    # so no catalog ever named them.
+    for path in files_dir.glob("*/*.parquet"):
+        if path.relative_to(files_dir).as_posix() not in known:
+            path.unlink(missing_ok=True)
+            removed += 1
+    for path in files_dir.glob(".staging-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
+
+
+def restore_working_copy(session: Session, catalog: Path) -> None:
+    """Fill an empty working copy from the published catalog (and mark it all dirty)."""
+    con = session.con
+    tables = [
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where schema_name = 'main' order by 1"
+        ).fetchall()
+    ]
+    con.execute(f"attach {_sql_str(str(catalog))} as restore_source (read_only)")
+    try:
+        published = {
+            r[0]
+            for r in con.execute(
+                "select view_name from duckdb_views() where database_name = 'restore_source'"
+            ).fetchall()
+        }
+        con.execute("begin transaction")
+        for table in tables:
+            if table in published:
+                con.execute(
+                    f"insert into {_ident(table)} by name select * from restore_source.{_ident(table)}"
+                )
+        con.execute("insert into publisher.dirty_buckets values ('*') on conflict do nothing")
+        con.execute("commit")
+    finally:
+        con.execute("detach restore_source")
+
+
+def published_counts(catalog: Path) -> dict[str, Any]:
+    """Generation and publish time of a published catalog (opened read-only)."""
+    con = duckdb.connect(str(catalog), read_only=True)
+    try:
+        gen, at, ver = con.execute("select * from warehouse_info").fetchall()[0]
+    finally:
+        con.close()
+    return {"generation": gen, "published_at": at, "schema_version": ver}
