@@ -263,6 +263,27 @@ def default_overrides_path() -> Path:
     return Path(os.environ.get(OVERRIDES_ENV, str(DEFAULT_OVERRIDES)))
 
 
+def resolver_data_version(overrides_path: Path | None = None) -> str:
+    """The ``data_version`` the default resolver would have, without indexing anything.
+
+    Lets a run decide that nothing needs analysing before paying for the resolver
+    (and spaCy) to load.
+    """
+    path = overrides_path if overrides_path is not None else default_overrides_path()
+    return _data_version(Overrides.load(path))
+
+
+def _data_version(overrides: Overrides) -> str:
+    rules = resources.files("pipelines.core").joinpath("rules")
+    h = hashlib.sha256()
+    for name in _RULE_FILES:
+        h.update(name.encode())
+        h.update(rules.joinpath(name).read_bytes())
+    h.update(b"overrides")
+    h.update(overrides.raw)
+    return h.hexdigest()[:12]
+
+
 # ------------------------------------------------------------------ resolver
 
 
@@ -302,15 +323,9 @@ class EntityResolver:
         path = overrides_path if overrides_path is not None else default_overrides_path()
         overrides = Overrides.load(path)
         rules = resources.files("pipelines.core").joinpath("rules")
-        h = hashlib.sha256()
-        for name in _RULE_FILES:
-            h.update(name.encode())
-            h.update(rules.joinpath(name).read_bytes())
-        h.update(b"overrides")
-        h.update(overrides.raw)
         text = rules.joinpath("aliases.jsonl").read_text("utf-8")
         records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        return cls(records, overrides, h.hexdigest()[:12])
+        return cls(records, overrides, _data_version(overrides))
 
     # ------------------------------------------------------------ indexing
 

@@ -53,17 +53,18 @@ class Analyser:
         Changes whenever the code release, the spaCy model or the resolver's data
         (gazetteer, rules, overrides) change, so stale rows can be found and redone.
         """
-        parts = (
-            analysis_code_version(),
-            nlp_mod.model_version(self.nlp),
-            self.resolver.data_version,
-        )
-        digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
-        return f"{__version__}+{digest}"
+        return analyser_version(nlp_mod.model_version(self.nlp), self.resolver.data_version)
 
     def analyse(self, items: Iterable[TextItem]) -> Iterator[ArticleAnalysis]:
         """Analyse texts in order, one :class:`ArticleAnalysis` per item."""
         return analyse_texts(items, self)
+
+
+def analyser_version(model_version: str, resolver_data_version: str) -> str:
+    """:attr:`Analyser.version` from its parts (computable without loading anything)."""
+    parts = (analysis_code_version(), model_version, resolver_data_version)
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:10]
+    return f"{__version__}+{digest}"
 
 
 def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[ArticleAnalysis]:
