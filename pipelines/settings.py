@@ -6,6 +6,7 @@
 ``NEWS_ENTITY_OVERRIDES`` entity overrides file (default ``data/entity_overrides.toml``).
 ``NEWS_MAX_FILE_BYTES`` size limit for one landed file (default 20 MiB).
 ``NEWS_LOCK_TIMEOUT_S`` how long a writer waits for another pipeline process (default 600).
+``NEWS_WORKERS``    analysis worker processes (default: the cores this process may use).
 """
 
 from __future__ import annotations
@@ -38,3 +39,25 @@ def max_file_bytes() -> int:
 
 def lock_timeout_s() -> float:
     return float(os.environ.get("NEWS_LOCK_TIMEOUT_S") or 600)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (honours CPU affinity and container cpusets)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def workers() -> int:
+    """Analysis worker processes: ``NEWS_WORKERS``, else every available core."""
+    raw = os.environ.get("NEWS_WORKERS")
+    if not raw:
+        return available_cores()
+    try:
+        n = int(raw)
+    except ValueError:
+        raise ValueError(f"NEWS_WORKERS must be a whole number >= 1, got {raw!r}") from None
+    if n < 1:
+        raise ValueError(f"NEWS_WORKERS must be a whole number >= 1, got {raw!r}")
+    return n

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipelines import landing
 from pipelines.core import ids
-from pipelines.core.entities import EntityResolver
-from pipelines.core.models import Entity, ParsedArticle, Rejection
+from pipelines.core.models import ParsedArticle, Rejection
+from pipelines.core.nlp import DEFAULT_BATCH_SIZE
 from pipelines.core.parse import ParseLimits, parse_file
-from pipelines.core.pipeline import Analyser, TextItem
+from pipelines.core.pipeline import Analyser
 from pipelines.core.versions import parser_version
+from pipelines.parallel import AnalysisPool, WorkItem, WorkResult
+from pipelines.progress import ProgressCallback, ProgressMeter
 from pipelines.warehouse import rows as rowmod
 from pipelines.warehouse.schema import article_child_tables
 from pipelines.warehouse.writer import Session, utcnow
@@ -31,6 +33,8 @@ from pipelines.warehouse.writer import Session, utcnow
 log = logging.getLogger(__name__)
 
 ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
+FILE_BATCH = 500  # files parsed and written per transaction by the articles step
+CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
 
 
 @dataclass
@@ -185,17 +189,18 @@ def load_articles(
     *,
     limits: ParseLimits | None = None,
     force: bool = False,
+    file_batch: int = FILE_BATCH,
 ) -> StepStats:
     """Make the ``articles`` rows of ``shards`` match the landing zone.
 
     Files whose content and parser version are unchanged keep their articles
-    without being read again. Articles no longer produced by any file of the shard
-    are deleted together with their mentions, quotes and other child rows.
+    without being read again. Changed files are parsed and written ``file_batch``
+    at a time, one transaction each. Articles no longer produced by any file of the
+    shard are then deleted together with their mentions, quotes and other child rows.
     """
     limits = limits or ParseLimits()
     stats = StepStats()
     pver = parser_version()
-    now = utcnow()
     files = session.fetch_dicts(
         "select * from ingest_files where shard in (select unnest(?::varchar[])) "
         "order by source_file",
@@ -248,6 +253,41 @@ def load_articles(
             else:
                 to_parse.append((f, upd))
 
+    # Parse and write a batch of files at a time: only one batch of parsed bodies is
+    # ever held in memory, and a killed run keeps every committed batch (those files
+    # are then unchanged for the next run).
+    for start in range(0, len(to_parse), file_batch):
+        _load_file_batch(
+            session, roots, to_parse[start : start + file_batch], shards, limits, keep_ids, stats
+        )
+
+    stale = sorted({a["article_id"] for a in existing} - keep_ids)
+    with session.transaction("articles", partition_key=_range_label(shards)) as batch:
+        for table in article_child_tables():
+            batch.delete_where_in(table, "article_id", stale)
+        batch.delete_where_in("articles", "article_id", stale)
+        batch.delete_where_in(
+            "rejections",
+            "source_file",
+            [f["source_file"] for f in file_updates if f["status"] == "removed"],
+        )
+        batch.upsert("ingest_files", file_updates)
+    stats.add("articles_deleted", len(stale))
+    return stats
+
+
+def _load_file_batch(
+    session: Session,
+    roots: Sequence[landing.LandingRoot],
+    to_parse: Sequence[tuple[dict[str, Any], dict[str, Any]]],
+    shards: Sequence[str],
+    limits: ParseLimits,
+    keep_ids: set[str],
+    stats: StepStats,
+) -> None:
+    """Parse one batch of files and write their articles, rejections and file rows."""
+    pver = parser_version()
+    now = utcnow()
     parsed = [(f, upd, _parse_one(roots, f, limits)) for f, upd in to_parse]
     owners = _owners_elsewhere(
         session,
@@ -256,6 +296,7 @@ def load_articles(
     )
     article_rows: list[dict[str, Any]] = []
     rejection_rows: list[dict[str, Any]] = []
+    file_updates: list[dict[str, Any]] = []
     for f, upd, result in parsed:
         name, fhash, shard = f["source_file"], f["content_hash"], f["shard"]
         upd.update(status=result.status, reason_code=result.reason_code, reason=result.reason)
@@ -298,26 +339,16 @@ def load_articles(
         stats.add(f"{upd['status']}_files")
         stats.add("parsed_files")
 
-    stale = sorted({a["article_id"] for a in existing} - keep_ids)
     reparsed = sorted(
         {f["source_file"] for f in file_updates if f.get("parsed_hash") == f.get("content_hash")}
     )
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
         batch.upsert("articles", article_rows, keep=("ingested_at", "nlp_version"))
-        for table in article_child_tables():
-            batch.delete_where_in(table, "article_id", stale)
-        batch.delete_where_in("articles", "article_id", stale)
-        batch.delete_where_in(
-            "rejections",
-            "source_file",
-            reparsed + [f["source_file"] for f in file_updates if f["status"] == "removed"],
-        )
+        batch.delete_where_in("rejections", "source_file", reparsed)
         batch.upsert("rejections", rejection_rows)
         batch.upsert("ingest_files", file_updates)
     stats.add("articles_written", len(article_rows))
-    stats.add("articles_deleted", len(stale))
     stats.add("rejections", len(rejection_rows))
-    return stats
 
 
 def _rejection_row(file: dict[str, Any], record_ref: str, code: str, reason: str) -> dict[str, Any]:
@@ -358,67 +389,129 @@ def _range_label(shards: Sequence[str]) -> str:
 
 
 # ---------------------------------------------------------------- analysis
+def count_pending_analysis(
+    session: Session, shards: Sequence[str], version: str, *, force: bool = False
+) -> int:
+    """How many articles of ``shards`` the analysis would (re)do at ``version``.
+
+    Zero means the run can skip loading spaCy and the resolver altogether.
+    """
+    rows = session.fetch(
+        "select count(*) from articles where shard in (select unnest(?::varchar[])) "
+        "and (? or nlp_version is distinct from ?)",
+        [list(shards), force, version],
+    )
+    return int(rows[0][0])
+
+
+def _pending_pages(
+    session: Session, shards: Sequence[str], version: str, force: bool, page_size: int
+) -> Iterator[list[WorkItem]]:
+    """Pending articles a page at a time (keyset on ``article_id``).
+
+    Only one page of bodies is held in Python at once, whatever the corpus size.
+    Pages are fetched lazily, between the caller's writes, on the same connection.
+    """
+    last = ""
+    while True:
+        rows = session.fetch(
+            "select article_id, body, authors from articles "
+            "where shard in (select unnest(?::varchar[])) "
+            "and (? or nlp_version is distinct from ?) and article_id > ? "
+            "order by article_id limit ?",
+            [list(shards), force, version, last, page_size],
+        )
+        if not rows:
+            return
+        yield [WorkItem(aid, body, tuple(authors or ())) for aid, body, authors in rows]
+        last = rows[-1][0]
+
+
+def _chunks(pages: Iterable[list[WorkItem]], size: int) -> Iterator[list[WorkItem]]:
+    for page in pages:
+        for start in range(0, len(page), size):
+            yield page[start : start + size]
+
+
 def analyse_articles(
     session: Session,
-    analyser: Analyser,
+    analyser: Analyser | AnalysisPool,
     shards: Sequence[str],
     *,
     force: bool = False,
     batch_size: int = ANALYSIS_BATCH,
-    progress: Callable[[int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> StepStats:
     """Extract mentions, entities and quotes for the shards' pending articles.
 
     An article is pending when its ``nlp_version`` differs from the analyser's
-    version. Work is committed every ``batch_size`` articles, so a killed run
-    resumes where it stopped.
+    version. Bodies are read a page at a time and work is committed every
+    ``batch_size`` articles, so memory stays flat and a killed run resumes where it
+    stopped. ``analyser`` is a loaded analyser (in-process) or an
+    :class:`~pipelines.parallel.AnalysisPool` (any number of worker processes); the
+    rows are the same either way.
     """
     stats = StepStats()
-    version = analyser.version
-    children = article_child_tables()
-    pending = session.fetch(
-        "select article_id, body, authors from articles "
-        "where shard in (select unnest(?::varchar[])) "
-        "and (? or nlp_version is distinct from ?) order by article_id",
-        [list(shards), force, version],
-    )
-    total = len(pending)
-    for start in range(0, total, batch_size):
-        chunk = pending[start : start + batch_size]
-        items = [TextItem(aid, body) for aid, body, _ in chunk]
-        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
-        for (_, _, authors), result in zip(chunk, analyser.analyse(items), strict=True):
-            resolved = _resolve_authors(analyser.resolver, authors or [])
-            produced = rowmod.analysis_rows(result, version=version, authors=resolved)
-            if set(produced) != set(children):
-                # A child table the analysis does not fill would have its rows wiped.
-                raise RuntimeError(
-                    f"analysis rows cover {sorted(produced)}, the DDL's article-child "
-                    f"tables are {sorted(children)}: map every child table in rows.py"
-                )
-            for table, rows in produced.items():
-                tables[table].extend(rows)
-        article_ids = [aid for aid, _, _ in chunk]
-        with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
-            for table in children:
-                batch.replace_for_articles(table, article_ids, tables[table])
-            batch.execute(
-                "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
-                [version, article_ids],
-                articles=article_ids,
-            )
-        for table in ("mentions", "quotes"):
-            stats.add(table, len(tables[table]))
-        stats.add("articles_analysed", len(chunk))
-        if progress:
-            progress(min(start + batch_size, total), total)
+    pool = analyser if isinstance(analyser, AnalysisPool) else AnalysisPool(analyser=analyser)
+    version = pool.version
+    meter = ProgressMeter("analysis", count_pending_analysis(session, shards, version, force=force))
+    if meter.total == 0:
+        return stats
+    pages = _pending_pages(session, shards, version, force, batch_size)
+    # Chunks are what one worker analyses at a time: one spaCy batch each.
+    chunks = _chunks(pages, CHUNK_SIZE)
+    pending: list[WorkResult] = []
+    with pool:
+        for results in pool.map(chunks):
+            pending.extend(results)
+            if len(pending) >= batch_size:
+                _write_analysis(session, pending, version, shards, stats, meter, progress)
+                pending = []
+        if pending:
+            _write_analysis(session, pending, version, shards, stats, meter, progress)
     return stats
 
 
-def _resolve_authors(
-    resolver: EntityResolver, authors: Sequence[str]
-) -> list[tuple[str, Entity | None]]:
-    return [(name, resolver.resolve_name(name, "PERSON")) for name in authors]
+def _write_analysis(
+    session: Session,
+    results: Sequence[WorkResult],
+    version: str,
+    shards: Sequence[str],
+    stats: StepStats,
+    meter: ProgressMeter,
+    progress: ProgressCallback | None,
+) -> None:
+    """Replace the child rows of one batch of analysed articles, in one transaction."""
+    children = article_child_tables()
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
+    words = 0
+    for r in results:
+        produced = rowmod.analysis_rows(r.analysis, version=version, authors=list(r.authors))
+        if set(produced) != set(children):
+            # A child table the analysis does not fill would have its rows wiped.
+            raise RuntimeError(
+                f"analysis rows cover {sorted(produced)}, the DDL's article-child "
+                f"tables are {sorted(children)}: map every child table in rows.py"
+            )
+        for table, rows in produced.items():
+            tables[table].extend(rows)
+        words += r.words
+    article_ids = [r.analysis.article_id for r in results]
+    with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
+        for table in children:
+            batch.replace_for_articles(table, article_ids, tables[table])
+        batch.execute(
+            "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
+            [version, article_ids],
+            articles=article_ids,
+        )
+    for table in ("mentions", "quotes"):
+        stats.add(table, len(tables[table]))
+    stats.add("articles_analysed", len(results))
+    stats.add("words_analysed", words)
+    snap = meter.advance(len(results), words)
+    if progress:
+        progress(snap)
 
 
 # ---------------------------------------------------------------- entities

@@ -22,6 +22,7 @@ from pipelines import steps
 from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
+from pipelines.progress import Progress
 from pipelines.warehouse import reports, schema
 
 # BackfillPolicy is marked beta; a single-run backfill is exactly what we want here.
@@ -204,18 +205,30 @@ def analysis(
     warehouse: WarehouseResource,
     nlp: NlpResource,
 ) -> Iterator[dg.MaterializeResult]:
-    """SpaCy + entity resolution + quote extraction over the shards' pending articles."""
-    shards = context.partition_keys
-    analyser = nlp.analyser()
-    tables = schema.article_child_tables()
+    """SpaCy + entity resolution + quote extraction over the shards' pending articles.
 
-    def progress(done: int, total: int) -> None:
-        context.log.info(f"analysed {done}/{total} articles")
+    Runs on ``nlp.workers`` processes. When nothing is pending the model is never
+    loaded: a run with nothing new costs a query, not the seconds spaCy takes to load.
+    """
+    shards = context.partition_keys
+    tables = schema.article_child_tables()
+    spec = nlp.spec()
+    version = spec.version()
+    last: list[Progress] = []
+
+    def progress(p: Progress) -> None:
+        last.append(p)
+        context.log.info(p.line())
 
     with warehouse.open(context.log).session() as session:
-        stats = steps.analyse_articles(
-            session, analyser, shards, force=config.force, progress=progress
-        )
+        pending = steps.count_pending_analysis(session, shards, version, force=config.force)
+        if pending:
+            context.log.info(f"analysing {pending} article(s) on {nlp.workers} process(es)")
+            stats = steps.analyse_articles(
+                session, nlp.pool(), shards, force=config.force, progress=progress
+            )
+        else:
+            stats = steps.StepStats()
         counts = {t: session.count(t) for t in tables}
         quotes_md = _md(session, "quotes")
         mentions_md = _md(session, "mentions")
@@ -224,9 +237,11 @@ def analysis(
         meta: dict[str, object] = {
             "dagster/row_count": counts[table],
             "articles_analysed": run_counts.get("articles_analysed", 0),
-            "analyser_version": analyser.version,
+            "analyser_version": version,
             "spacy_model": nlp.model,
-            "resolver_data_version": analyser.resolver.data_version,
+            "resolver_data_version": spec.resolver_data_version(),
+            "workers": nlp.workers,
+            **(last[-1].as_metadata() if last else {}),
         }
         if table == "quotes":
             meta["new_rows_this_run"] = run_counts.get("quotes", 0)

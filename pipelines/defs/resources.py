@@ -1,13 +1,12 @@
 """Resources: where the warehouse and landing zone are, and the loaded analyser."""
 
-from functools import lru_cache
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines import landing, settings
-from pipelines.core.entities import EntityResolver
 from pipelines.core.pipeline import Analyser
+from pipelines.parallel import AnalyserSpec, AnalysisPool
 from pipelines.warehouse.writer import Warehouse
 
 
@@ -37,21 +36,24 @@ class LandingResource(dg.ConfigurableResource):
         return landing.default_roots(Path(self.repo_root), self.landing_dir)
 
 
-@lru_cache(maxsize=2)
-def _analyser(model: str, overrides: str) -> Analyser:
-    # Loaded once per process: spaCy load + gazetteer indexing take seconds.
-    resolver = EntityResolver.default(Path(overrides))
-    return Analyser.load(model, resolver=resolver)
-
-
 class NlpResource(dg.ConfigurableResource):
-    """The spaCy model name and entity overrides file used for analysis."""
+    """The spaCy model, entity overrides file and analysis worker count."""
 
     model: str
     overrides_path: str
+    workers: int = 1
+    """Analysis processes; 1 analyses in the run's own process."""
+
+    def spec(self) -> AnalyserSpec:
+        return AnalyserSpec(self.model, self.overrides_path)
 
     def analyser(self) -> Analyser:
-        return _analyser(self.model, self.overrides_path)
+        """The loaded analyser of this process (loaded once, then reused)."""
+        return self.spec().load()
+
+    def pool(self) -> AnalysisPool:
+        """A pool of ``workers`` analysis processes (use it as a context manager)."""
+        return AnalysisPool(self.spec(), self.workers)
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
@@ -66,5 +68,9 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
             landing_dir=settings.landing_override(),
             max_file_bytes=settings.max_file_bytes(),
         ),
-        "nlp": NlpResource(model=model_name(), overrides_path=str(settings.overrides_path())),
+        "nlp": NlpResource(
+            model=model_name(),
+            overrides_path=str(settings.overrides_path()),
+            workers=settings.workers(),
+        ),
     }

@@ -1,0 +1,181 @@
+"""The analysis on every core: the one NLP code path, run in N worker processes.
+
+``AnalysisPool`` hands chunks of articles to worker processes, each of which loads
+the spaCy model and the entity resolver once and runs
+:func:`pipelines.core.pipeline.analyse_texts` (the same code path as in-process), and
+yields the results in submission order, so the rows written do not depend on the
+number of workers. At most ``2 x workers`` chunks are in flight: memory stays flat
+however many articles are pending.
+
+With one worker nothing is spawned: the analysis runs in the calling process, exactly
+as before (the pool's cost at one process is zero). Workers are started with
+``spawn`` (not ``fork``): the parent may hold threads (Dagster, DuckDB) that a forked
+child would inherit in an undefined state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+
+from pipelines.core.entities import EntityResolver, resolver_data_version
+from pipelines.core.models import ArticleAnalysis, Entity
+from pipelines.core.nlp import installed_model_version
+from pipelines.core.pipeline import Analyser, TextItem, analyser_version
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyserSpec:
+    """What an analyser is made of: enough to build one in another process."""
+
+    model: str
+    overrides_path: str | None = None
+
+    def load(self) -> Analyser:
+        """The analyser, loaded once per process (spaCy + gazetteer take seconds)."""
+        return _load(self.model, self.overrides_path)
+
+    def version(self) -> str:
+        """The loaded analyser's ``version``, computed without loading the model."""
+        return analyser_version(installed_model_version(self.model), self.resolver_data_version())
+
+    def resolver_data_version(self) -> str:
+        """The resolver's ``data_version`` (gazetteer, rules, overrides), without indexing."""
+        path = Path(self.overrides_path) if self.overrides_path is not None else None
+        return resolver_data_version(path)
+
+
+@lru_cache(maxsize=2)
+def _load(model: str, overrides_path: str | None) -> Analyser:
+    path = Path(overrides_path) if overrides_path is not None else None
+    return Analyser.load(model, resolver=EntityResolver.default(path))
+
+
+@dataclass(frozen=True, slots=True)
+class WorkItem:
+    """One article to analyse, with the bylined authors to resolve."""
+
+    article_id: str
+    body: str
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class WorkResult:
+    """An article's analysis, its resolved authors (``None``: not an entity), its words."""
+
+    analysis: ArticleAnalysis
+    authors: tuple[tuple[str, Entity | None], ...]
+    words: int
+
+
+def analyse_chunk(analyser: Analyser, items: Sequence[WorkItem]) -> list[WorkResult]:
+    """Analyse a chunk of articles in order (what one worker task does)."""
+    texts = (TextItem(it.article_id, it.body) for it in items)
+    out: list[WorkResult] = []
+    for item, analysis in zip(items, analyser.analyse(texts), strict=True):
+        authors = tuple(
+            (name, analyser.resolver.resolve_name(name, "PERSON")) for name in item.authors
+        )
+        out.append(WorkResult(analysis, authors, len(item.body.split())))
+    return out
+
+
+# The analyser of a worker process, set by the pool's initializer.
+_WORKER_ANALYSER: Analyser | None = None
+
+
+def _init_worker(spec: AnalyserSpec) -> None:
+    global _WORKER_ANALYSER
+    _WORKER_ANALYSER = spec.load()
+
+
+def _worker_chunk(items: Sequence[WorkItem]) -> list[WorkResult]:
+    if _WORKER_ANALYSER is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("analysis worker used before its initializer ran")
+    return analyse_chunk(_WORKER_ANALYSER, items)
+
+
+class AnalysisPool:
+    """Analyse chunks of articles on ``workers`` processes, results in order.
+
+    Use as a context manager; the worker processes (if any) stop on exit.
+    """
+
+    def __init__(
+        self,
+        spec: AnalyserSpec | None = None,
+        workers: int = 1,
+        *,
+        analyser: Analyser | None = None,
+    ) -> None:
+        """Build a pool from a spec, or an in-process one around a loaded analyser."""
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        if spec is None and analyser is None:
+            raise ValueError("AnalysisPool needs a spec or a loaded analyser")
+        if analyser is not None and workers != 1:
+            raise ValueError("a loaded analyser can only be used in-process (workers=1)")
+        self.spec = spec
+        self.workers = workers
+        self._analyser = analyser
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def version(self) -> str:
+        """Version stamped on every row this pool's analysis produces."""
+        if self._analyser is not None:
+            return self._analyser.version
+        assert self.spec is not None
+        return self.spec.version()
+
+    def __enter__(self) -> AnalysisPool:
+        if self.workers > 1:
+            assert self.spec is not None
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.spec,),
+            )
+        elif self._analyser is None:
+            assert self.spec is not None
+            self._analyser = self.spec.load()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def map(self, chunks: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkResult]]:
+        """Analyse each chunk; yield the results chunk by chunk, in input order.
+
+        ``chunks`` is consumed lazily, at most ``2 x workers`` chunks ahead of what
+        has been yielded, so a caller can stream its input from the database.
+        """
+        if self._executor is None:
+            if self._analyser is None:
+                raise RuntimeError("AnalysisPool.map called outside its with-block")
+            for chunk in chunks:
+                yield analyse_chunk(self._analyser, chunk)
+            return
+        in_flight: deque[Future[list[WorkResult]]] = deque()
+        limit = 2 * self.workers
+        for chunk in chunks:
+            in_flight.append(self._executor.submit(_worker_chunk, list(chunk)))
+            if len(in_flight) >= limit:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
