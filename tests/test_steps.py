@@ -42,3 +42,60 @@ def test_same_article_in_two_formats_is_stored_once(tmp_path):
         before = s.fetch("select * from articles order by article_id")
         steps.load_articles(s, roots, ids.all_shards())
         assert s.fetch("select * from articles order by article_id") == before
+
+
+def _mixed_landing(root):
+    """Files that interact across batches: byte duplicates, one text in two formats, junk."""
+    root.mkdir()
+    for i in range(7):
+        (root / f"n{i}.txt").write_text(
+            f"Headline number {i}\n\nThe board met on day {i}. “We agree,” said Chair Kim Lee.\n",
+            encoding="utf-8",
+        )
+    (root / "n7_copy.txt").write_bytes((root / "n3.txt").read_bytes())
+    (root / "n8.jsonl").write_text(
+        json.dumps({"title": TITLE, "body": BODY}) + "\n", encoding="utf-8"
+    )
+    (root / "n9.txt").write_text(f"{TITLE}\n\n{BODY}\n", encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    return [landing.LandingRoot("landing", root)]
+
+
+def _state(s):
+    return (
+        s.fetch("select article_id, source_file, shard, title, body from articles order by 1"),
+        s.fetch(
+            "select source_file, status, reason_code, duplicate_of, article_count, parsed_hash "
+            "from ingest_files order by 1"
+        ),
+        s.fetch("select source_file, record_ref, reason_code from rejections order by all"),
+    )
+
+
+def test_files_written_in_batches_give_the_same_warehouse(tmp_path):
+    """One transaction per file or one for all: the same rows, duplicates still found."""
+    states = []
+    for batch in (1, 3, 500):
+        roots = _mixed_landing(tmp_path / f"landing{batch}")
+        with Warehouse(tmp_path / f"w{batch}.duckdb").session() as s:
+            steps.scan_landing(s, roots)
+            stats = steps.load_articles(s, roots, ids.all_shards(), file_batch=batch)
+            assert stats.counts["parsed_files"] == 10  # the byte copy is never parsed
+            states.append(_state(s))
+            # Then one file goes away: its article and rejections with it.
+            (roots[0].path / "n9.txt").unlink()
+            steps.scan_landing(s, roots)
+            steps.load_articles(s, roots, ids.all_shards(), file_batch=batch)
+            states.append(_state(s))
+    assert states[0] == states[2] == states[4]
+    assert states[1] == states[3] == states[5]
+    articles, files, _ = states[0]
+    assert len(articles) == 8  # 7 headlines + the bridge story once
+    status = {f[0]: f[1] for f in files}
+    assert status["landing/n7_copy.txt"] == "duplicate"
+    assert status["landing/empty.txt"] == "quarantined"
+    assert sorted([status["landing/n8.jsonl"], status["landing/n9.txt"]]) == [
+        "duplicate",
+        "loaded",
+    ]
+    assert len(states[1][0]) == 8  # the JSON copy of the bridge story still holds it
