@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_NO_PROGRESS := 1
 SHARED ?= ../shared
 
-.PHONY: run test ui eval bench fuzz lint typecheck golden snapshot browser clean help
+.PHONY: run test ui eval bench bench-scale fuzz lint typecheck golden snapshot browser clean help
 help:
 	@sed -n 's/^##//p' $(MAKEFILE_LIST)
 
@@ -54,9 +54,13 @@ eval: $(SYNCED)
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 
-## bench      whole pipeline vs bare nlp.pipe over ../shared/corpora/bbc (articles/s, ratio)
+## bench      whole pipeline vs bare nlp.pipe over ../shared/corpora/bbc, 1 process and all cores (words/s, ratio)
 bench: $(SYNCED)
 	$(PY) -m pipelines bench
+
+## bench-scale  synthetic 1x/10x corpora (data/bench-scale): peak RSS, time, one-file increment
+bench-scale: $(SYNCED)
+	$(PY) -m pipelines bench-scale
 
 ## fuzz       >= 10,000 generated inputs through the parsers; prints how many crashed
 fuzz: $(SYNCED)

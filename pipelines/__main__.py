@@ -14,7 +14,8 @@ Commands:
   eval-grouping    group the whole corpora with our stories/statements and score them (same set)
                    (--stories/--statements PRED.jsonl; without them: two trivial baselines)
   fuzz             run the parser fuzzer and print how many inputs crashed
-  bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc
+  bench            whole pipeline vs bare spaCy over ../shared/corpora/bbc (1 process, all cores)
+  bench-scale      synthetic 1x and 10x corpora: peak RSS, time, no-op and one-file runs
   export           --format parquet|csv DIR: every public table and view, with a README
   bench-publish    publish cost at 1x and 10x warehouse size (synthetic clones of the seeds)
 """
@@ -67,6 +68,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "eval-grouping": _lazy("pipelines.tools.grouping_eval", "grouping_eval_main", absent_ok=True),
     "fuzz": _lazy("pipelines.tools.fuzz_parsers", "fuzz_main"),
     "bench": _lazy("pipelines.tools.bench", "bench_main"),
+    "bench-scale": _lazy("pipelines.tools.bench_scale", "bench_scale_main"),
     "export": _lazy("pipelines.tools.export", "main"),
     "bench-publish": _lazy("pipelines.tools.bench_publish", "bench_publish_main"),
 }

@@ -1,0 +1,267 @@
+"""``make bench-scale``: peak memory, time and the one-file increment at 1x and 10x.
+
+Builds a **synthetic** scale corpus (outside the repository, under ``data/bench-scale/``
+by default) by recombining paragraphs of ../shared/corpora/bbc into distinct articles:
+each synthetic article takes a real title and paragraphs drawn from articles of the
+same BBC section, so names and quotes keep their usual density, but no synthetic
+article is a real one. Titles start with ``[synthetic]`` and the folder carries a
+README saying so. Nothing is copied into the repository.
+
+Then, for each scale (default 1x = 2,225 articles and 10x = 22,250), it runs
+``python -m pipelines run`` in a child process against a fresh warehouse and prints:
+wall time, peak RSS of the whole process tree (the run and its analysis workers,
+sampled from /proc), a no-op re-run, and a run with one new file, as a share of the
+full run (target: 10x peak RSS <= 1.2 x the 1x peak; one-file increment <= 3 %).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines import settings
+
+SYNTHETIC_README = """\
+# SYNTHETIC scale corpus (not real news)
+
+Built by `python -m pipelines bench-scale` from paragraphs of ../shared/corpora/bbc,
+recombined into articles that were never published: a real headline (prefixed
+"[synthetic]") over paragraphs drawn from other articles of the same BBC section.
+For measuring memory and time at scale only. Do not publish, quote or analyse it as news;
+the BBC text keeps its research-only licence (see ../shared/corpora/README.md).
+"""
+SEED = 13  # the corpus is a pure function of the source corpus, the size and this seed
+
+
+@dataclass(frozen=True)
+class _Source:
+    section: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def _read_sources(corpus: Path) -> list[_Source]:
+    out = []
+    for path in sorted(corpus.rglob("*.txt")):
+        if path.name == "README.TXT":
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+        if len(blocks) < 3:
+            continue
+        out.append(_Source(path.parent.name, blocks[0], tuple(blocks[1:])))
+    return out
+
+
+def build_corpus(source: Path, out: Path, articles: int) -> int:
+    """Write ``articles`` distinct synthetic articles under ``out/landing`` (idempotent).
+
+    Returns the number written. A corpus already built with the same size is reused.
+    """
+    landing = out / "landing"
+    stamp = out / "BUILT"
+    if stamp.exists() and stamp.read_text() == str(articles):
+        return articles
+    if out.exists():
+        shutil.rmtree(out)
+    landing.mkdir(parents=True)
+    (out / "README.md").write_text(SYNTHETIC_README, encoding="utf-8")
+    sources = _read_sources(source)
+    by_section: dict[str, list[_Source]] = {}
+    for s in sources:
+        by_section.setdefault(s.section, []).append(s)
+    rng = random.Random(SEED)
+    seen: set[str] = set()
+    written = 0
+    while written < articles:
+        head = sources[written % len(sources)]
+        pool = by_section[head.section]
+        n_paras = max(3, len(head.paragraphs))
+        paras = [rng.choice(rng.choice(pool).paragraphs) for _ in range(n_paras)]
+        # The first paragraph stays the headline article's own lead, so the title fits.
+        paras[0] = head.paragraphs[0]
+        text = f"[synthetic] {head.title}\n\n" + "\n\n".join(paras) + "\n"
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if digest in seen:  # the same draw twice: draw again, every article is distinct
+            continue
+        seen.add(digest)
+        sub = landing / f"{written // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"synthetic-{written:06d}.txt").write_text(text, encoding="utf-8")
+        written += 1
+    stamp.write_text(str(articles))
+    return written
+
+
+class _TreeRss:
+    """Peak resident memory of a process and all its descendants (Linux /proc)."""
+
+    def __init__(self, pid: int, interval_s: float = 0.2) -> None:
+        self.pid, self.interval_s, self.peak = pid, interval_s, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self) -> _TreeRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _poll(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            self._stop.wait(self.interval_s)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        out.append(pid)
+        stack.extend(children.get(pid, []))
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+@dataclass(frozen=True)
+class _Run:
+    seconds: float
+    peak_rss: int
+
+
+def _run(env: dict[str, str], log: Path) -> _Run:
+    t0 = time.perf_counter()
+    with log.open("ab") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "pipelines", "run"], env=env, stdout=out, stderr=out
+        )
+        with _TreeRss(proc.pid) as rss:
+            rc = proc.wait()
+    if rc != 0:
+        raise RuntimeError(f"`python -m pipelines run` failed (exit {rc}); see {log}")
+    return _Run(time.perf_counter() - t0, rss.peak)
+
+
+def _measure(corpus: Path, articles: int, work: Path, workers: int | None) -> dict[str, float]:
+    view = work / "landing"
+    env = {
+        **os.environ,
+        "NEWS_LANDING": str(view),
+        "NEWS_WAREHOUSE": str(work / "warehouse.duckdb"),
+        "NEWS_ENTITY_OVERRIDES": str(work / "no_overrides.toml"),
+        "DAGSTER_HOME": str(work / "dagster_home"),
+    }
+    if workers:
+        env["NEWS_WORKERS"] = str(workers)
+    # The run's landing folder holds the corpus as hard links (same file system, no
+    # copy, and the landing zone never follows symbolic links) plus the one new file.
+    shutil.copytree(corpus / "landing", view / "corpus", copy_function=os.link)
+    log = work / "runs.log"
+    full = _run(env, log)
+    noop = _run(env, log)
+    first = min((corpus / "landing").rglob("*.txt"))
+    text = first.read_text(encoding="utf-8")
+    (view / "one-new-synthetic-article.txt").write_text(
+        text + f"\n(Synthetic increment for a {articles}-article warehouse.)\n", encoding="utf-8"
+    )
+    one = _run(env, log)
+    return {
+        "articles": articles,
+        "full_s": full.seconds,
+        "peak_rss_mb": full.peak_rss / 2**20,
+        "noop_s": noop.seconds,
+        "one_file_s": one.seconds,
+        "one_file_pct": 100 * one.seconds / full.seconds,
+    }
+
+
+def bench_scale_main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipelines bench-scale", description=__doc__)
+    ap.add_argument(
+        "--source",
+        type=Path,
+        default=settings.REPO_ROOT.parent / "shared" / "corpora" / "bbc",
+        help="real corpus whose paragraphs are recombined (default ../shared/corpora/bbc)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=settings.REPO_ROOT / "data" / "bench-scale",
+        help="where the synthetic corpora are written (default data/bench-scale, git-ignored)",
+    )
+    ap.add_argument("--articles", type=int, default=2225, help="articles at 1x (default 2,225)")
+    ap.add_argument("--scales", default="1,10", help="comma-separated multiples (default 1,10)")
+    ap.add_argument("--workers", type=int, default=0, help="NEWS_WORKERS (default: all cores)")
+    ap.add_argument("--build-only", action="store_true", help="only build the corpora")
+    args = ap.parse_args(argv)
+    if not args.source.is_dir():
+        print(f"SKIP: {args.source} is absent; bench-scale recombines the shared BBC corpus.")
+        return 0
+    scales = [int(x) for x in args.scales.split(",") if x]
+    results = []
+    for k in scales:
+        n = args.articles * k
+        corpus = args.out / f"synthetic-{k}x"
+        t0 = time.perf_counter()
+        build_corpus(args.source, corpus, n)
+        print(f"corpus {corpus}: {n:,} synthetic articles ({time.perf_counter() - t0:.1f} s)")
+        if args.build_only:
+            continue
+        work = args.out / f"run-{k}x"
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir()
+        try:
+            results.append((k, _measure(corpus, n, work, args.workers or None)))
+        finally:
+            print(f"runs logged in {work / 'runs.log'}")
+    if not results:
+        return 0
+    print(
+        f"{'scale':>5}  {'articles':>8}  {'full run s':>10}  {'peak RSS MB':>11}  "
+        f"{'no-op s':>7}  {'one file s':>10}  {'one file %':>10}"
+    )
+    for k, r in results:
+        print(
+            f"{k:>4}x  {r['articles']:>8,.0f}  {r['full_s']:>10.1f}  {r['peak_rss_mb']:>11.0f}  "
+            f"{r['noop_s']:>7.1f}  {r['one_file_s']:>10.1f}  {r['one_file_pct']:>9.1f}%"
+        )
+    if len(results) > 1:
+        (k0, r0), (k1, r1) = results[0], results[-1]
+        print(
+            f"peak RSS {k1}x / {k0}x: {r1['peak_rss_mb'] / r0['peak_rss_mb']:.2f} (target <= 1.2); "
+            f"one-file increment at {k1}x: {r1['one_file_pct']:.1f} % of the full run "
+            "(target <= 3 %)"
+        )
+    return 0
