@@ -26,8 +26,10 @@ from types import TracebackType
 
 from pipelines.core.entities import EntityResolver, resolver_data_version
 from pipelines.core.models import ArticleAnalysis, Entity
-from pipelines.core.nlp import installed_model_version
+from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
 from pipelines.core.pipeline import Analyser, TextItem, analyser_version
+
+CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,11 @@ def analyse_chunk(analyser: Analyser, items: Sequence[WorkItem]) -> list[WorkRes
         )
         out.append(WorkResult(analysis, authors, len(item.body.split())))
     return out
+
+
+def useful_workers(workers: int, pending: int, chunk_size: int = CHUNK_SIZE) -> int:
+    """At most ``workers``, and no more than there are chunks of ``pending`` articles."""
+    return max(1, min(workers, -(-pending // chunk_size)))
 
 
 # The analyser of a worker process, set by the pool's initializer.

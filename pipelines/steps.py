@@ -20,11 +20,10 @@ from typing import Any
 from pipelines import landing
 from pipelines.core import ids
 from pipelines.core.models import ParsedArticle, Rejection
-from pipelines.core.nlp import DEFAULT_BATCH_SIZE
 from pipelines.core.parse import ParseLimits, parse_file
 from pipelines.core.pipeline import Analyser
 from pipelines.core.versions import parser_version
-from pipelines.parallel import AnalysisPool, WorkItem, WorkResult
+from pipelines.parallel import CHUNK_SIZE, AnalysisPool, WorkItem, WorkResult
 from pipelines.progress import ProgressCallback, ProgressMeter
 from pipelines.warehouse import rows as rowmod
 from pipelines.warehouse.schema import article_child_tables
@@ -34,7 +33,6 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
 FILE_BATCH = 500  # files parsed and written per transaction by the articles step
-CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
 
 
 @dataclass

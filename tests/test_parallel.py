@@ -6,7 +6,7 @@ import pytest
 
 from pipelines import landing, steps
 from pipelines.core import ids
-from pipelines.parallel import AnalyserSpec, AnalysisPool, WorkItem
+from pipelines.parallel import AnalyserSpec, AnalysisPool, WorkItem, useful_workers
 from pipelines.warehouse.reports import table_checksums
 from pipelines.warehouse.writer import ARTICLE_CHILD_TABLES, Warehouse
 from tests.conftest import SEEDS
@@ -42,6 +42,13 @@ def test_pool_rejects_bad_worker_counts(tmp_path):
         AnalysisPool(_spec(tmp_path), 0)
     with pytest.raises(ValueError, match="in-process"):
         AnalysisPool(workers=2, analyser=_spec(tmp_path).load())
+
+
+@pytest.mark.parametrize(
+    ("workers", "pending", "used"), [(2, 0, 1), (2, 1, 1), (2, 32, 1), (2, 33, 2), (8, 100, 4)]
+)
+def test_no_more_workers_than_chunks_of_work(workers, pending, used):
+    assert useful_workers(workers, pending, chunk_size=32) == used
 
 
 @pytest.mark.slow

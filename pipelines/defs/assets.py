@@ -223,9 +223,10 @@ def analysis(
     with warehouse.open(context.log).session() as session:
         pending = steps.count_pending_analysis(session, shards, version, force=config.force)
         if pending:
-            context.log.info(f"analysing {pending} article(s) on {nlp.workers} process(es)")
+            pool = nlp.pool(pending)
+            context.log.info(f"analysing {pending} article(s) on {pool.workers} process(es)")
             stats = steps.analyse_articles(
-                session, nlp.pool(), shards, force=config.force, progress=progress
+                session, pool, shards, force=config.force, progress=progress
             )
         else:
             stats = steps.StepStats()

@@ -6,7 +6,7 @@ import dagster as dg
 
 from pipelines import landing, settings
 from pipelines.core.pipeline import Analyser
-from pipelines.parallel import AnalyserSpec, AnalysisPool
+from pipelines.parallel import AnalyserSpec, AnalysisPool, useful_workers
 from pipelines.warehouse.writer import Warehouse
 
 
@@ -51,9 +51,13 @@ class NlpResource(dg.ConfigurableResource):
         """The loaded analyser of this process (loaded once, then reused)."""
         return self.spec().load()
 
-    def pool(self) -> AnalysisPool:
-        """A pool of ``workers`` analysis processes (use it as a context manager)."""
-        return AnalysisPool(self.spec(), self.workers)
+    def pool(self, pending: int) -> AnalysisPool:
+        """A pool for ``pending`` articles (use it as a context manager).
+
+        Never more processes than there are chunks of work: a one-file increment runs
+        in-process instead of paying for N model loads.
+        """
+        return AnalysisPool(self.spec(), useful_workers(self.workers, pending))
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
