@@ -65,21 +65,51 @@ def scan_landing(
     """
     stats = StepStats()
     now = utcnow()
-    existing = {r["source_file"]: r for r in session.fetch_dicts("select * from ingest_files")}
+    # Four small values per known file (not whole rows): the scan's only per-file state.
+    existing = {
+        r[0]: (r[1], r[2], r[3], r[4])
+        for r in session.fetch(
+            "select source_file, size_bytes, mtime_ns, content_hash, status from ingest_files"
+        )
+    }
     known = {
-        k: (r["size_bytes"], r["mtime_ns"], r["content_hash"])
-        for k, r in existing.items()
-        if r["status"] != "removed"
+        k: (size, mtime, h)
+        for k, (size, mtime, h, status) in existing.items()
+        if status != "removed"
     }
     seen = landing.scan(roots, known, max_file_bytes=max_file_bytes)
-    out: list[dict[str, Any]] = []
+    # First decide what changed, then fetch whole rows only for those files.
+    changes: list[landing.FileState] = []
     seen_names = set()
     for f in seen:
         seen_names.add(f.source_file)
         old = existing.get(f.source_file)
-        row = dict(old) if old else {"source_file": f.source_file, "first_seen_at": now}
+        if old is None or f.problem_code or old[2] != f.content_hash or old[3] == "removed":
+            changes.append(f)
+        elif (old[0], old[1]) != (f.size_bytes, f.mtime_ns):
+            changes.append(f)  # touched, same bytes: new size/mtime for the hash cache
+        else:
+            # Nothing to write but last_seen_at, which one update below sets for all:
+            # a scan of an unchanged landing zone writes no rows.
+            stats.add("unchanged")
+    gone = [n for n, old in existing.items() if n not in seen_names and old[3] != "removed"]
+    olds = {
+        r["source_file"]: r
+        for r in session.fetch_dicts(
+            "select * from ingest_files where source_file in (select unnest(?::varchar[]))",
+            [[f.source_file for f in changes] + gone],
+        )
+    }
+    out: list[dict[str, Any]] = []
+    for f in changes:
+        old_row = olds.get(f.source_file)
+        row = dict(old_row) if old_row else {"source_file": f.source_file, "first_seen_at": now}
         row["last_seen_at"] = now
-        changed = old is None or old["content_hash"] != f.content_hash or old["status"] == "removed"
+        changed = (
+            old_row is None
+            or old_row["content_hash"] != f.content_hash
+            or old_row["status"] == "removed"
+        )
         if f.problem_code:
             row.update(
                 content_hash=None,
@@ -104,15 +134,13 @@ def scan_landing(
                 reason=None,
                 duplicate_of=None,
             )
-            stats.add("new" if old is None else "changed")
+            stats.add("new" if old_row is None else "changed")
         else:
             row.update(size_bytes=f.size_bytes, mtime_ns=f.mtime_ns)
             stats.add("unchanged")
         out.append(row)
-    for name, old in existing.items():
-        if name in seen_names or old["status"] == "removed":
-            continue
-        row = dict(old)
+    for name in gone:
+        row = dict(olds[name])
         row.update(
             status="removed",
             reason_code="removed",
@@ -122,6 +150,7 @@ def scan_landing(
         out.append(row)
         stats.add("removed")
     with session.transaction("ingest") as batch:
+        batch.execute("update ingest_files set last_seen_at = ? where status <> 'removed'", [now])
         batch.upsert("ingest_files", out)
     stats.add("files_total", len(seen))
     return stats

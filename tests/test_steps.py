@@ -99,3 +99,28 @@ def test_files_written_in_batches_give_the_same_warehouse(tmp_path):
         "loaded",
     ]
     assert len(states[1][0]) == 8  # the JSON copy of the bridge story still holds it
+
+
+def test_unchanged_scan_writes_no_rows_but_marks_every_file_seen(tmp_path):
+    import os
+
+    roots = _mixed_landing(tmp_path / "landing")
+    with Warehouse(tmp_path / "w.duckdb").session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        before = s.fetch("select * exclude (last_seen_at) from ingest_files order by 1")
+        seen_before = dict(s.fetch("select source_file, last_seen_at from ingest_files"))
+        stats = steps.scan_landing(s, roots)
+        assert stats.counts["unchanged"] == 11 and "new" not in stats.counts
+        assert s.fetch("select * exclude (last_seen_at) from ingest_files order by 1") == before
+        seen_after = dict(s.fetch("select source_file, last_seen_at from ingest_files"))
+        assert all(seen_after[k] > v for k, v in seen_before.items())
+        # Touched (same bytes, new mtime): new size/mtime recorded, nothing to re-load.
+        path = roots[0].path / "n1.txt"
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+        steps.scan_landing(s, roots)
+        row = s.fetch(
+            "select status, mtime_ns from ingest_files where source_file = 'landing/n1.txt'"
+        )
+        assert row == [("loaded", path.stat().st_mtime_ns)]
+        assert steps.pending_shards(s) == []
