@@ -10,10 +10,12 @@ it is being read.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from pipelines.core.ids import content_hash
 from pipelines.core.parse.limits import DEFAULT_LIMITS
@@ -51,6 +53,70 @@ class ReadResult:
     content_hash: str | None
     problem_code: str | None = None
     problem: str | None = None
+    size_bytes: int | None = None
+    mtime_ns: int | None = None
+
+
+class HashCache:
+    """Content hashes of landed files by (name, size, mtime), shared across processes.
+
+    The landing-zone sensor (in the Dagster daemon), the scan and the load of a run
+    all look here before reading a file to hash it, so each landed file is hashed
+    once per change, whoever meets it first. It is a small SQLite file (stdlib, safe
+    for concurrent readers and writers in several processes) beside the warehouse;
+    nothing of it is held in Python. Deleting it only costs one re-hash per file.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        """Open (creating) the cache at ``path``; ``None`` gives a cache that remembers nothing."""
+        self.path = path
+        self._con: sqlite3.Connection | None = None
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self._con.execute("pragma journal_mode=wal")
+            self._con.execute(
+                "create table if not exists file_hashes (source_file text primary key, "
+                "size_bytes integer not null, mtime_ns integer not null, "
+                "content_hash text not null)"
+            )
+
+    def __enter__(self) -> HashCache:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def lookup(self, source_file: str, size_bytes: int, mtime_ns: int) -> str | None:
+        """The hash recorded for this name, if its size and mtime still match."""
+        if self._con is None:
+            return None
+        row = self._con.execute(
+            "select content_hash from file_hashes where source_file = ? "
+            "and size_bytes = ? and mtime_ns = ?",
+            (source_file, size_bytes, mtime_ns),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def store(self, entries: Iterable[tuple[str, int, int, str]]) -> None:
+        """Record ``(name, size, mtime_ns, hash)`` entries, replacing older ones."""
+        if self._con is None:
+            return
+        with self._con:  # one transaction
+            self._con.execute("begin")
+            self._con.executemany(
+                "insert or replace into file_hashes values (?, ?, ?, ?)", list(entries)
+            )
 
 
 def default_roots(repo_root: Path, landing_override: str | None = None) -> list[LandingRoot]:
@@ -98,14 +164,18 @@ def scan(
     known: Mapping[str, tuple[int | None, int | None, str | None]],
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    cache: HashCache | None = None,
 ) -> list[FileState]:
     """List every file under the roots with its content hash.
 
     ``known`` maps source names to ``(size, mtime_ns, hash)`` from the previous
     scan: a file whose size and mtime are unchanged keeps its hash without being
-    read again, which keeps a scan of 100k files cheap.
+    read again, which keeps a scan of 100k files cheap. Files not in ``known`` are
+    looked up in ``cache`` (filled by whoever hashed them first) before being read;
+    the hashes computed here are added to it.
     """
     out: list[FileState] = []
+    hashed: list[tuple[str, int, int, str]] = []
     for root in roots:
         if not root.path.is_dir():
             continue
@@ -152,17 +222,19 @@ def scan(
             if prev and prev[0] == st.st_size and prev[1] == st.st_mtime_ns and prev[2]:
                 out.append(FileState(name, st.st_size, st.st_mtime_ns, prev[2]))
                 continue
+            if cache is not None and (cached := cache.lookup(name, st.st_size, st.st_mtime_ns)):
+                out.append(FileState(name, st.st_size, st.st_mtime_ns, cached))
+                continue
             res = read_file(path, max_file_bytes=max_file_bytes)
-            out.append(
-                FileState(
-                    name,
-                    st.st_size,
-                    st.st_mtime_ns,
-                    res.content_hash,
-                    res.problem_code,
-                    res.problem,
-                )
+            state = FileState(
+                name, st.st_size, st.st_mtime_ns, res.content_hash, res.problem_code, res.problem
             )
+            out.append(state)
+            if res.content_hash and res.size_bytes is not None and res.mtime_ns is not None:
+                # What was actually read (the lstat above may be older).
+                hashed.append((name, res.size_bytes, res.mtime_ns, res.content_hash))
+    if cache is not None and hashed:
+        cache.store(hashed)
     out.sort(key=lambda f: f.source_file)
     return out
 
@@ -181,8 +253,17 @@ def resolve(roots: Sequence[LandingRoot], source_file: str) -> Path | None:
     return None
 
 
-def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> ReadResult:
-    """Read a file without following links, and notice if it changed meanwhile."""
+def read_file(
+    path: Path,
+    *,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    known: tuple[int | None, int | None, str | None] | None = None,
+) -> ReadResult:
+    """Read a file without following links, and notice if it changed meanwhile.
+
+    ``known`` is ``(size, mtime_ns, hash)`` from the scan: when the file read still
+    has that size and mtime, its hash is taken from there instead of computed again.
+    """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -231,4 +312,14 @@ def read_file(path: Path, *, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> Re
             "unstable",
             "The file changed while it was being read; it will be retried on the next run.",
         )
-    return ReadResult(raw, content_hash(raw))
+    if (
+        known is not None
+        and known[2]
+        and (known[0], known[1])
+        == (
+            after.st_size,
+            after.st_mtime_ns,
+        )
+    ):
+        return ReadResult(raw, known[2], size_bytes=after.st_size, mtime_ns=after.st_mtime_ns)
+    return ReadResult(raw, content_hash(raw), size_bytes=after.st_size, mtime_ns=after.st_mtime_ns)

@@ -21,6 +21,11 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("NEWS_WAREHOUSE") or REPO_ROOT / "data" / "warehouse.duckdb")
 
 
+def hash_cache_path() -> Path:
+    """The landing zone's content-hash cache, beside the warehouse (a private file)."""
+    return warehouse_path().with_name(".landing_hashes.sqlite")
+
+
 def landing_override() -> str | None:
     return os.environ.get("NEWS_LANDING") or None
 

@@ -55,8 +55,11 @@ def scan_landing(
     roots: Sequence[landing.LandingRoot],
     *,
     max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES,
+    cache: landing.HashCache | None = None,
 ) -> StepStats:
     """Record every file in the landing roots in ``ingest_files``.
+
+    ``cache`` is the hash cache shared with the landing-zone sensor.
 
     New or changed files become ``pending`` (their shard is re-loaded by the next
     articles step); files that vanished become ``removed``; unreadable ones are
@@ -77,7 +80,7 @@ def scan_landing(
         for k, (size, mtime, h, status) in existing.items()
         if status != "removed"
     }
-    seen = landing.scan(roots, known, max_file_bytes=max_file_bytes)
+    seen = landing.scan(roots, known, max_file_bytes=max_file_bytes, cache=cache)
     # First decide what changed, then fetch whole rows only for those files.
     changes: list[landing.FileState] = []
     seen_names = set()
@@ -185,7 +188,13 @@ def _parse_one(
         return _FileOutcome(
             "quarantined", "outside_root", "Path resolves outside its landing root.", (), ()
         )
-    res = landing.read_file(path, max_file_bytes=limits.max_file_bytes)
+    # The scan hashed this file; if it is untouched since (same size and mtime) the
+    # hash is reused, so a landed file is hashed once per change.
+    res = landing.read_file(
+        path,
+        max_file_bytes=limits.max_file_bytes,
+        known=(file["size_bytes"], file["mtime_ns"], file["content_hash"]),
+    )
     if res.raw is None:
         return _FileOutcome("quarantined", res.problem_code, res.problem, (), ())
     if res.content_hash != file["content_hash"]:

@@ -91,3 +91,47 @@ def test_default_roots(tmp_path):
     assert roots[1].path == tmp_path / "data" / "landing"
     only = landing.default_roots(tmp_path, str(tmp_path / "x"))
     assert [(r.label, r.path) for r in only] == [("landing", (tmp_path / "x").resolve())]
+
+
+def test_hash_cache_means_each_file_is_hashed_once_per_change(zone, tmp_path, monkeypatch):
+    roots, root = zone
+    hashed: list[int] = []
+    real = landing.content_hash
+
+    def counting(raw: bytes) -> str:
+        hashed.append(len(raw))
+        return real(raw)
+
+    monkeypatch.setattr(landing, "content_hash", counting)
+    path = tmp_path / "state" / "hashes.sqlite"
+    with landing.HashCache(path) as cache:  # the sensor's tick
+        first = landing.scan(roots, {}, cache=cache)
+    n_files = sum(1 for s in first if s.content_hash)
+    assert len(hashed) == n_files == 3
+    # Another process (the run's scan) with nothing known finds every hash cached.
+    with landing.HashCache(path) as cache:
+        again = landing.scan(roots, {}, cache=cache)
+    assert again == first and len(hashed) == n_files
+    # The load reads the bytes to parse them, and reuses the scan's hash.
+    a = next(s for s in first if s.source_file == "landing/a.txt")
+    res = landing.read_file(root / "a.txt", known=(a.size_bytes, a.mtime_ns, a.content_hash))
+    assert res.raw == b"Hello\n" and res.content_hash == a.content_hash
+    assert len(hashed) == n_files
+    # A changed file is hashed again, once, by whoever meets it first.
+    (root / "a.txt").write_bytes(b"Hello again\n")
+    with landing.HashCache(path) as cache:
+        changed = {s.source_file: s for s in landing.scan(roots, {}, cache=cache)}
+    with landing.HashCache(path) as cache:
+        landing.scan(roots, {}, cache=cache)
+    assert changed["landing/a.txt"].content_hash == content_hash(b"Hello again\n")
+    assert len(hashed) == n_files + 1
+    # Stale known values are not trusted: a different size or mtime means hash the bytes.
+    res = landing.read_file(root / "a.txt", known=(a.size_bytes, a.mtime_ns, a.content_hash))
+    assert res.content_hash == content_hash(b"Hello again\n")
+
+
+def test_no_cache_path_remembers_nothing(zone):
+    roots, _ = zone
+    with landing.HashCache(None) as cache:
+        landing.scan(roots, {}, cache=cache)
+        assert cache.lookup("landing/a.txt", 6, 0) is None

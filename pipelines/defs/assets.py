@@ -119,9 +119,9 @@ def ingest_files(
     warehouse: WarehouseResource,
     landing_zone: LandingResource,
 ) -> dg.MaterializeResult:
-    with warehouse.open(context.log).session() as session:
+    with warehouse.open(context.log).session() as session, landing_zone.hash_cache() as cache:
         stats = steps.scan_landing(
-            session, landing_zone.roots(), max_file_bytes=landing_zone.max_file_bytes
+            session, landing_zone.roots(), max_file_bytes=landing_zone.max_file_bytes, cache=cache
         )
         rows = session.count("ingest_files")
         preview = _md(session, "ingest_files")

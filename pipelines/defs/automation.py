@@ -1,8 +1,6 @@
 """The refresh job, its daily schedule and the landing-zone sensor."""
 
 import hashlib
-import json
-from pathlib import Path
 
 import dagster as dg
 from dagster._core.storage.tags import (
@@ -38,28 +36,17 @@ def daily_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
     return dg.RunRequest(run_key=None, tags={**full_range_tags(), "trigger": "daily_schedule"})
 
 
-def landing_state(roots: list[landing.LandingRoot], cache_path: Path) -> tuple[str, int]:
+def landing_state(roots: list[landing.LandingRoot], cache: landing.HashCache) -> tuple[str, int]:
     """Digest of (name, content hash) of every landed file, and the file count.
 
-    Hashes are cached by (size, mtime) in ``cache_path`` so a tick only reads new or
-    touched files. Re-dropping an identical file leaves the digest unchanged.
+    Hashes come from the hash cache the run's scan and load share, so a tick only
+    reads new or touched files, and the run it starts does not hash them again.
+    Re-dropping an identical file leaves the digest unchanged.
     """
-    try:
-        cache = json.loads(cache_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        cache = {}
-    known = {k: (v[0], v[1], v[2]) for k, v in cache.items()}
-    states = landing.scan(roots, known, max_file_bytes=settings.max_file_bytes())
+    states = landing.scan(roots, {}, max_file_bytes=settings.max_file_bytes(), cache=cache)
     h = hashlib.sha256()
-    new_cache = {}
     for f in states:
         h.update(f"{f.source_file}\x1f{f.content_hash or f.problem_code}\n".encode())
-        if f.content_hash:
-            new_cache[f.source_file] = [f.size_bytes, f.mtime_ns, f.content_hash]
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache_path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(new_cache), encoding="utf-8")
-    tmp.replace(cache_path)
     return h.hexdigest()[:16], len(states)
 
 
@@ -75,9 +62,8 @@ def landing_zone_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     from pipelines.defs.resources import default_resources
 
     zone = default_resources()["landing_zone"]
-    roots = zone.roots()  # type: ignore[attr-defined]
-    cache = settings.warehouse_path().with_name(".landing_sensor_cache.json")
-    digest, n = landing_state(roots, cache)
+    with zone.hash_cache() as cache:  # type: ignore[attr-defined]
+        digest, n = landing_state(zone.roots(), cache)  # type: ignore[attr-defined]
     if digest == context.cursor:
         return dg.SensorResult(skip_reason=f"no change in {n} landed files")
     return dg.SensorResult(

@@ -31,9 +31,15 @@ class LandingResource(dg.ConfigurableResource):
     repo_root: str
     landing_dir: str | None = None
     max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES
+    hash_cache_path: str | None = None
+    """Content-hash cache shared by the sensor, the scan and the load (None: no cache)."""
 
     def roots(self) -> list[landing.LandingRoot]:
         return landing.default_roots(Path(self.repo_root), self.landing_dir)
+
+    def hash_cache(self) -> landing.HashCache:
+        """The shared hash cache (close it, or use it as a context manager)."""
+        return landing.HashCache(Path(self.hash_cache_path) if self.hash_cache_path else None)
 
 
 class NlpResource(dg.ConfigurableResource):
@@ -71,6 +77,7 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
             repo_root=str(settings.REPO_ROOT),
             landing_dir=settings.landing_override(),
             max_file_bytes=settings.max_file_bytes(),
+            hash_cache_path=str(settings.hash_cache_path()),
         ),
         "nlp": NlpResource(
             model=model_name(),
