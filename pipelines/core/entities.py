@@ -58,12 +58,12 @@ from pipelines.core.normalize import (
     parse_person_name,
     person_key,
     place_key,
-    read_rule_lines,
     split_person_name,
     split_titles,
     strip_possessive,
     surname_key,
 )
+from pipelines.core.resources import rule_lines as read_rule_lines
 
 DEFAULT_OVERRIDES = Path("data/entity_overrides.toml")
 OVERRIDES_ENV = "NEWS_ENTITY_OVERRIDES"

@@ -23,17 +23,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from pipelines.core.resources import HYPHEN_LIKE
+from pipelines.core.resources import rule_lines as read_rule_lines
 
 StrStep = Callable[[str], str]
 
 # --------------------------------------------------------------------------- rules
-
-
-def read_rule_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a file in ``pipelines/core/rules``."""
-    text = resources.files("pipelines.core").joinpath("rules", name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _read_variant_table(name: str) -> dict[str, str]:
@@ -115,7 +111,7 @@ def _dotless(text: str) -> str:
 # Hyphen-like characters seen inside names: U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN
 # (both produced by word processors), figure dash, and the minus sign. En/em dashes are
 # NOT folded: between words they are punctuation ("Seoul–Tokyo talks"), not a hyphen.
-_HYPHENS = re.compile("[\u2010\u2011\u2012\u2212\u00ad\ufe63\uff0d]")
+_HYPHENS = re.compile("[" + "".join(sorted(HYPHEN_LIKE - {"-"})) + "]")
 # No-break and other fixed-width spaces that outlets use inside names ("Yoon\u00a0Suk").
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")

@@ -48,7 +48,7 @@ def parser_version() -> str:
     """Version of the parsing code and its rules."""
     # Only the parser's own rule files: editing an entity list must not re-parse everything.
     rules = tuple(f"rules/{name}" for name in PARSER_RULE_FILES)
-    return f"{__version__}+{_digest_tree(('parse', *rules, 'models.py', 'ids.py'))}"
+    return f"{__version__}+{_digest_tree(('parse', 'resources.py', *rules, 'models.py', 'ids.py'))}"
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +60,7 @@ def analysis_code_version() -> str:
             "pipeline.py",
             "entities.py",
             "normalize.py",
+            "resources.py",
             "quotes",
             "rules",
             "models.py",

@@ -10,15 +10,9 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-_RULES_PACKAGE = "pipelines.core.rules"
-
-
-def _read_rule_lines(name: str) -> list[str]:
-    """Return the non-empty, non-comment lines of a rules text file."""
-    text = resources.files(_RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+from pipelines.core.resources import rule_lines as _read_rule_lines
+from pipelines.core.resources import rule_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +78,7 @@ def json_key(key: str) -> str:
 @cache
 def json_field_map() -> JsonFieldMap:
     """Load ``json_fields.toml``."""
-    raw = resources.files(_RULES_PACKAGE).joinpath("json_fields.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = tomllib.loads(rule_text("json_fields.toml"))
     fields = {
         field: tuple(json_key(name) for name in names) for field, names in data["fields"].items()
     }

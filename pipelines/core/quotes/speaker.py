@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -23,7 +24,6 @@ NOMINAL = "nominal"
 _LEFT_DEPS = frozenset({"compound", "flat", "poss", "case", "amod", "det", "nmod", "nummod"})
 # Prepositions that tie a role noun to whom it speaks for ("spokesperson for X").
 _ROLE_PREPS = frozenset({"for", "of", "at", "from", "with"})
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
     left = head
     while left - 1 >= 0:
         prev = doc[left - 1]
-        glued = prev.text in _HYPHENS and not prev.whitespace_
+        glued = prev.text in HYPHENS and not prev.whitespace_
         if prev.is_space or (prev.is_punct and not glued and prev.tag_ != "POS"):
             break
         if not (glued or prev.dep_ in _LEFT_DEPS or prev.tag_ == "POS"):
@@ -87,7 +87,7 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
     # Names the parser splits ("Yoon Suk-yeol" may head at "Yoon"): keep them whole.
     while right + 1 < len(doc):
         nxt = doc[right + 1]
-        glued = nxt.text in _HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_
+        glued = nxt.text in HYPHENS and not doc[right].whitespace_ and not nxt.whitespace_
         if glued or (
             nxt.pos_ == "PROPN" and nxt.dep_ in {"flat", "compound"} and nxt.head.i == head
         ):
