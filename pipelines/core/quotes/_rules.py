@@ -1,27 +1,16 @@
-"""Word lists for quote extraction, loaded once from ``pipelines/core/rules``.
+"""Word lists for quote extraction, parsed once from ``pipelines/core/rules``.
 
-The lists are data (see ``rules/README.md`` for where each came from); this module
-only parses them and keeps the parsed sets for the life of the process.
+The lists are data (see ``rules/README.md`` for where each came from), read through
+``pipelines.core.resources``; this module only parses them and keeps the parsed sets
+for the life of the process.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-_RULES_PACKAGE = "pipelines.core.rules"
-
-
-def _lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a rules file."""
-    text = resources.files(_RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    out: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+from pipelines.core.resources import rule_lines as _lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +21,19 @@ class QuoteRules:
         verb_forms: inflected reporting-verb forms that can carry a direct quote.
         frame_forms: forms that frame a partial quote or a label only ("called it").
         after_only: forms that are cues only after a quotation ("…,” he continued).
-        phrases: multi-word cues as token tuples, mapped to where the speaker sits.
+        phrases: multi-word cues as (token tuple, where the speaker sits), in file order.
         speaker_nouns: role nouns that name an unidentified speaker ("spokesperson").
         org_nouns: nouns that refer back to a named organisation ("the ministry").
+        translator_nouns: nouns that mark a quotation given through a translator.
     """
 
     verb_forms: frozenset[str]
     frame_forms: frozenset[str]
     after_only: frozenset[str]
-    phrases: dict[tuple[str, ...], str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
     speaker_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    translator_nouns: frozenset[str]
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -76,7 +67,8 @@ def load_rules() -> QuoteRules:
         verb_forms=frozenset(verbs),
         frame_forms=frozenset(frames - verbs),
         after_only=frozenset(after_only),
-        phrases=phrases,
+        phrases=tuple(phrases.items()),
         speaker_nouns=frozenset(w.lower() for w in _lines("speaker_nouns.txt")),
         org_nouns=frozenset(w.lower() for w in _lines("org_speaker_nouns.txt")),
+        translator_nouns=frozenset(w.lower() for w in _lines("translator_nouns.txt")),
     )

@@ -14,13 +14,19 @@ quotation marks, from position ("…,” X said" / "…,” said X").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from pipelines.core.quotes._rules import QuoteRules
 from pipelines.core.quotes._view import SENTENCE_END, DocView
+from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+    from spacy.vocab import Vocab
 
 BEFORE = "before"
 AFTER = "after"
@@ -88,15 +94,6 @@ def frame_tokens(view: DocView, lo: int, hi: int, side: str) -> tuple[int, int]:
     return a, b
 
 
-def _phrase_at(view: DocView, rules: QuoteRules, i: int, hi: int) -> tuple[str, str] | None:
-    doc = view.doc
-    for phrase, where in rules.phrases.items():
-        n = len(phrase)
-        if i + n <= hi and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
-            return " ".join(phrase), where
-    return None
-
-
 def _subject_by_parse(tok: Token, lo: int, hi: int) -> int | None:
     """The subject of a cue verb (or of the verb it hangs on), inside ``[lo, hi)``."""
     head = tok
@@ -157,7 +154,7 @@ def _noun_run_head(view: DocView, start: int, hi: int, skip_dates: bool = False)
     if doc[i].pos_ not in _NOUNISH:
         return i  # a name the tagger missed ("said Skelly" tagged as an adverb)
     while j < hi and (
-        doc[j].pos_ in {"PROPN", "NOUN"} or doc[j].tag_ == "POS" or doc[j].text in {"-", "‐"}
+        doc[j].pos_ in {"PROPN", "NOUN"} or doc[j].tag_ == "POS" or doc[j].text in HYPHENS
     ):
         if doc[j].pos_ in {"PROPN", "NOUN"}:
             last = j
@@ -212,11 +209,6 @@ def _subject_by_position(
     return _noun_run_head(view, after_verb, hi, skip_dates=True)
 
 
-def _translator(view: DocView, translator_words: frozenset[str], lo: int, hi: int) -> bool:
-    doc = view.doc
-    return any(doc[i].lower_ in translator_words for i in range(lo, hi))
-
-
 def _has_clausal_object(tok: Token, lo: int, hi: int) -> bool:
     """The verb reports a clause of its own in the frame ("Trump said the plan …")."""
     return any(c.dep_ == "ccomp" and lo <= c.i < hi and c.i > tok.i for c in tok.children)
@@ -262,134 +254,105 @@ def cue_right_before(view: DocView, rules: QuoteRules, before: tuple[int, int]) 
     return False
 
 
-def find_cue(
-    view: DocView,
-    rules: QuoteRules,
-    translator_words: frozenset[str],
-    before: tuple[int, int],
-    after: tuple[int, int],
-    content_last: str,
-    partial: bool,
-) -> Cue | None:
-    """Find the cue of one quotation in its frames.
+@dataclass(frozen=True, slots=True)
+class _Intro:
+    """How the frame before a quotation ends.
 
-    Args:
-        view: the document index.
-        rules: the word lists.
-        translator_words: nouns that mark a translated quotation.
-        before: token range of the frame before the opening mark.
-        after: token range of the frame after the closing mark.
-        content_last: the last character of the quoted text.
-        partial: the quotation is embedded words, for which framing verbs such as
-            "called" or "expressed" count as cues.
-
-    Returns:
-        The cue, or None when the frames hold none.
+    Attributes:
+        last: index of its last non-space token (``< lo`` when it has none).
+        ends_intro: that token is a comma or colon opening the quotation.
     """
-    doc = view.doc
-    match = rules.is_frame if partial else rules.is_cue
-    b_lo, b_hi = before
-    a_lo, a_hi = after
 
-    def make(i: int, word: str, side: str, lo: int, hi: int, where: str) -> Cue:
-        tok = doc[i]
-        subject: int | None = None
-        method = "parse"
-        if where == "after" and word != ":":
-            end = i + len(word.split())
-            subject = _noun_run_head(view, end, hi)
-            method = "position"
-        else:
-            subject = _subject_by_parse(tok, lo, hi)
-            if subject is None and tok.tag_ == "VBG" and side == AFTER:
-                # "Ash described it as “…,” adding: “…”": the participle hangs on a
-                # verb whose subject sits before the first quotation.
-                subject = _subject_by_parse(tok, tok.sent.start, hi)
-            if subject is None:
-                subject = _subject_by_position(view, i, len(word.split()), lo, hi, side)
-                method = "position"
-        trans = _translator(view, translator_words, lo, hi)
-        return Cue(i, word, side, subject, method, trans, (lo, hi))
+    last: int
+    ends_intro: bool
 
-    def _closes_frame(i: int, hi: int) -> bool:
-        """A cue word between a noun and the end of an after-frame is a verb.
 
-        "…,” the two write." / "the Saudis state in a paper": whatever its tag.
+# A cue found by scanning a frame: (token index, cue as written, where its speaker sits).
+_Found = tuple[int, str, str]
+
+
+class CueFinder:
+    """Stage 3 for one article: the cue of each quotation and the head of its speaker.
+
+    One finder per article. Cue phrases ("according to") are matched once over the
+    whole document with spaCy's ``PhraseMatcher``; frame scans and speaker searches are
+    memoised, because a candidate's frames are searched several times (as a full and as
+    a partial quotation, with and without its after-frame).
+    """
+
+    def __init__(self, view: DocView, rules: QuoteRules) -> None:
+        self.view = view
+        self.doc = view.doc
+        self.rules = rules
+        self._phrases = _phrase_starts(view.doc, rules)
+        self._scans: dict[tuple[int, int, bool, bool, _Intro | None], _Found | None] = {}
+        self._cues: dict[tuple[int, str, str, int, int, str], Cue] = {}
+
+    def find(
+        self,
+        before: tuple[int, int],
+        after: tuple[int, int],
+        content_last: str,
+        partial: bool,
+    ) -> Cue | None:
+        """Find the cue of one quotation in its frames.
+
+        Args:
+            before: token range of the frame before the opening mark.
+            after: token range of the frame after the closing mark.
+            content_last: the last character of the quoted text.
+            partial: the quotation is embedded words, for which framing verbs such as
+                "called" or "expressed" count as cues.
+
+        Returns:
+            The cue, or None when the frames hold none. The searches run in this order:
+            a cue introducing the quotation, a cue after it, any cue before it, a colon,
+            and (for embedded words) the subject they are the predicate of.
         """
-        if i == 0 or doc[i - 1].pos_ not in _NOUNISH | {"NUM"}:
-            return False
-        return i + 1 >= hi or doc[i + 1].is_punct or doc[i + 1].pos_ == "ADP"
+        b_lo, b_hi = before
+        intro = self._intro(before)
+        found_before = self._scan(b_lo, b_hi, True, partial, intro) if b_hi > b_lo else None
+        # "X said, “…”" / "X said: “…”"; embedded words belong to the clause around them
+        # ("Yoon assessed that “…”").
+        if found_before is not None and (intro.ends_intro or partial):
+            return self._cue(found_before, BEFORE, before)
+        cue = self._cue_after(after, content_last, partial)
+        if cue is not None:
+            return cue
+        if found_before is not None:  # any cue in the sentence before it
+            return self._cue(found_before, BEFORE, before)
+        if intro.ends_intro and self.doc[intro.last].text == ":":
+            cue = self._colon_cue(before, intro)
+            if cue is not None:
+                return cue
+        return self._predicate_cue(before, intro) if partial else None
 
-    def scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
-        found = _scan(lo, hi, reverse)
-        if found is None or not reverse or doc[found[0]].dep_ != "acl":
-            return found
-        # "X put it in a memo to staff explaining the deal, “…”": a participle that
-        # modifies a noun is a weaker cue than an earlier verb with a subject.
-        earlier = _scan(lo, found[0], reverse)
-        return earlier if earlier is not None else found
+    # ------------------------------------------------------------ the searches
 
-    def _scan(lo: int, hi: int, reverse: bool) -> tuple[int, str, str] | None:
-        order = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
-        for i in order:
-            phrase = _phrase_at(view, rules, i, hi)
-            if phrase is not None:
-                return i, phrase[0], phrase[1]
-            tok = doc[i]
-            # "he continued, “…”" introduces a quotation; "decided to continue “…”"
-            # does not: before a quotation such verbs count only right before it.
-            if reverse and tok.lower_ in rules.after_only and not intro_verb(i):
-                continue
-            if (
-                i > 0
-                and doc[i - 1].text in {"-", "\u2010", "\u2011"}
-                and not doc[i - 1].whitespace_
-            ):
-                continue  # "so-called", "self-described": a label, not a report
-            if (
-                match(tok.text)
-                and (
-                    tok.pos_ in {"VERB", "AUX"}
-                    or _mistagged_verb(tok)
-                    or (not reverse and _closes_frame(i, hi))
-                )
-                # "continued to push": the verb governs another verb in the frame
-                and not any(c.dep_ == "xcomp" and lo <= c.i < hi for c in tok.children)
-            ):
-                return i, tok.text, "subject"
-        return None
+    def _intro(self, before: tuple[int, int]) -> _Intro:
+        b_lo, b_hi = before
+        doc = self.doc
+        last = b_hi - 1
+        while last >= b_lo and doc[last].is_space:
+            last -= 1
+        return _Intro(last, last >= b_lo and doc[last].text in {",", ":"})
 
-    last_before = b_hi - 1
-    while last_before >= b_lo and doc[last_before].is_space:
-        last_before -= 1
-    ends_intro = last_before >= b_lo and doc[last_before].text in {",", ":"}
-
-    def intro_verb(i: int) -> bool:
-        """The verb ends the frame, or comes right before the comma or colon that opens it."""
-        if ends_intro and i == last_before - 1:
-            return True
-        # "Bystrom agreed." before a quotation: a sentence-final verb.
-        return i == last_before and i + 1 < len(doc) and doc[i + 1].text in SENTENCE_END
-
-    # 1. "X said, “…”" / "X said: “…”": a cue right before the opening mark.
-    found_before = scan(b_lo, b_hi, reverse=True) if b_hi > b_lo else None
-    if found_before is not None and ends_intro:
-        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
-
-    # 2. Embedded words belong to the clause around them ("Yoon assessed that “…”").
-    if partial and found_before is not None:
-        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
-
-    # 3. "“…,” X said" / "“…,” said X".
-    last_after = a_hi - 1
-    while last_after >= a_lo and doc[last_after].is_space:
-        last_after -= 1
-    # "“We are refugees.” Mr. Zahed said: “…”": a frame ending in a colon belongs to
-    # the quotation after it.
-    leads_next = last_after >= a_lo and doc[last_after].text == ":" and content_last != ","
-    found_after = scan(a_lo, a_hi, reverse=False) if a_hi > a_lo and not leads_next else None
-    if found_after is not None:
-        i = found_after[0]
+    def _cue_after(self, after: tuple[int, int], content_last: str, partial: bool) -> Cue | None:
+        """A cue after the quotation that attributes it: "“…,” X said" / "“…,” said X"."""
+        doc = self.doc
+        a_lo, a_hi = after
+        last = a_hi - 1
+        while last >= a_lo and doc[last].is_space:
+            last -= 1
+        # "“We are refugees.” Mr. Zahed said: “…”": a frame ending in a colon belongs to
+        # the quotation after it.
+        leads_next = last >= a_lo and doc[last].text == ":" and content_last != ","
+        if a_hi <= a_lo or leads_next:
+            return None
+        found = self._scan(a_lo, a_hi, False, partial, None)
+        if found is None:
+            return None
+        i = found[0]
         first_word = next((doc[k] for k in range(a_lo, a_hi) if doc[k].is_alpha), None)
         by_punctuation = content_last in _CLAUSE_FINAL or (a_lo < a_hi and doc[a_lo].text == ",")
         reports_sentence = not _has_clausal_object(doc[i], a_lo, a_hi)
@@ -406,52 +369,192 @@ def find_cue(
             # “…done.” The QCA has told ministers that …: a new sentence is the
             # quotation's attribution only when it is no more than "X said (in …)."
             attributive = bare_report(doc[i], a_hi)
-        if attributive:
-            return make(i, found_after[1], AFTER, a_lo, a_hi, found_after[2])
+        return self._cue(found, AFTER, after) if attributive else None
 
-    # 4. Any cue in the sentence before it.
-    if found_before is not None:
-        return make(*found_before[:2], BEFORE, b_lo, b_hi, found_before[2])
+    def _colon_cue(self, before: tuple[int, int], intro: _Intro) -> Cue | None:
+        """A colon names the subject as speaker: "He then listed the qualities: “…”".
 
-    # 5. "He then listed the qualities: “…”": a colon names the subject as speaker;
-    # with no verb at all ("Marco Rubio: ‘…’", transcripts) the noun phrase does.
-    if ends_intro and doc[last_before].text == ":":
-        trans = _translator(view, translator_words, b_lo, b_hi)
+        With no verb at all ("Marco Rubio: ‘…’", transcripts) the noun phrase does.
+        """
+        doc = self.doc
+        b_lo, _ = before
+        colon = intro.last
+        trans = self._translator(*before)
         # "Pollsters agree - Carl Bialik: “…”" (digest style): a dash ends the lead;
         # only what follows it attributes the quotation.
         c_lo = b_lo
-        for k in range(last_before - 1, b_lo - 1, -1):
+        for k in range(colon - 1, b_lo - 1, -1):
             if doc[k].text in {"-", "–", "—"} and doc[k].whitespace_:
                 c_lo = k + 1
                 break
         subjects = [
             k
-            for k in range(c_lo, last_before)
+            for k in range(c_lo, colon)
             if doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ not in _NOT_SPEAKERS
         ]
         main = [k for k in subjects if doc[k].head.dep_ == "ROOT"]
         if main or subjects:
-            k = (main or subjects)[0]
-            return Cue(last_before, ":", BEFORE, k, "colon", trans, (b_lo, b_hi))
-        if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(c_lo, last_before)):
-            named = _first_noun_run(view, c_lo, last_before)
+            return Cue(colon, ":", BEFORE, (main or subjects)[0], "colon", trans, before)
+        if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(c_lo, colon)):
+            named = _first_noun_run(self.view, c_lo, colon)
             if named is not None and doc[named].pos_ == "PROPN":
-                return Cue(last_before, ":", BEFORE, named, "colon", trans, (b_lo, b_hi))
-    # 6. "Yoon and Ishiba “expressed strong concern …”": the quoted words are the
-    # predicate of a subject written just before them.
-    first = b_hi
-    while first < len(doc) and (doc[first].is_punct or doc[first].is_space):
-        first += 1  # the first quoted word
-    predicate = (
-        first < len(doc) and doc[first].pos_ in {"VERB", "AUX"} and doc[first].text[:1].islower()
-    )
-    if partial and predicate and last_before >= b_lo and doc[last_before].pos_ in {"PROPN", "NOUN"}:
-        k = last_before
+                return Cue(colon, ":", BEFORE, named, "colon", trans, before)
+        return None
+
+    def _predicate_cue(self, before: tuple[int, int], intro: _Intro) -> Cue | None:
+        """No verb: the subject frames it ("Yoon and Ishiba “expressed strong concern …”").
+
+        The quoted words are the predicate of a subject written just before them.
+        """
+        doc = self.doc
+        b_lo, b_hi = before
+        first = b_hi
+        while first < len(doc) and (doc[first].is_punct or doc[first].is_space):
+            first += 1  # the first quoted word
+        predicate = (
+            first < len(doc)
+            and doc[first].pos_ in {"VERB", "AUX"}
+            and doc[first].text[:1].islower()
+        )
+        last = intro.last
+        if not (predicate and last >= b_lo and doc[last].pos_ in {"PROPN", "NOUN"}):
+            return None
+        k = last
         while k - 1 >= b_lo and doc[k].dep_ == "conj":
             k = doc[k].head.i if doc[k].head.i >= b_lo else k - 1
         if doc[k].dep_ in _SUBJ_DEPS or doc[k].head.i >= b_hi:
-            trans = _translator(view, translator_words, b_lo, b_hi)
-            return Cue(
-                k, "", BEFORE, k, "position", trans, (b_lo, b_hi)
-            )  # no verb: the subject frames it
-    return None
+            return Cue(k, "", BEFORE, k, "position", self._translator(*before), before)
+        return None
+
+    # ------------------------------------------------------------ frame scans
+
+    def _scan(
+        self, lo: int, hi: int, reverse: bool, partial: bool, intro: _Intro | None
+    ) -> _Found | None:
+        """The cue a frame holds (the nearest one to the quotation), memoised."""
+        key = (lo, hi, reverse, partial, intro)
+        if key not in self._scans:
+            found = self._scan_tokens(lo, hi, reverse, partial, intro)
+            if found is not None and reverse and self.doc[found[0]].dep_ == "acl":
+                # "X put it in a memo to staff explaining the deal, “…”": a participle
+                # that modifies a noun is a weaker cue than an earlier verb with a subject.
+                earlier = self._scan_tokens(lo, found[0], reverse, partial, intro)
+                found = earlier if earlier is not None else found
+            self._scans[key] = found
+        return self._scans[key]
+
+    def _scan_tokens(
+        self, lo: int, hi: int, reverse: bool, partial: bool, intro: _Intro | None
+    ) -> _Found | None:
+        doc = self.doc
+        match = self.rules.is_frame if partial else self.rules.is_cue
+        order = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
+        for i in order:
+            phrase = self._phrase_at(i, hi)
+            if phrase is not None:
+                return i, phrase[0], phrase[1]
+            tok = doc[i]
+            # "he continued, “…”" introduces a quotation; "decided to continue “…”"
+            # does not: before a quotation such verbs count only right before it.
+            if reverse and tok.lower_ in self.rules.after_only and not self._intro_verb(i, intro):
+                continue
+            if i > 0 and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_:
+                continue  # "so-called", "self-described": a label, not a report
+            if (
+                match(tok.text)
+                and (
+                    tok.pos_ in {"VERB", "AUX"}
+                    or _mistagged_verb(tok)
+                    or (not reverse and self._closes_frame(i, hi))
+                )
+                # "continued to push": the verb governs another verb in the frame
+                and not any(c.dep_ == "xcomp" and lo <= c.i < hi for c in tok.children)
+            ):
+                return i, tok.text, "subject"
+        return None
+
+    def _phrase_at(self, i: int, hi: int) -> tuple[str, str] | None:
+        """The first cue phrase (in rules-file order) starting at token ``i`` inside the frame."""
+        for end, phrase, where in self._phrases.get(i, ()):
+            if end <= hi:
+                return phrase, where
+        return None
+
+    def _intro_verb(self, i: int, intro: _Intro | None) -> bool:
+        """The verb ends the frame, or comes right before the comma or colon that opens it."""
+        if intro is None:
+            return False
+        if intro.ends_intro and i == intro.last - 1:
+            return True
+        # "Bystrom agreed." before a quotation: a sentence-final verb.
+        doc = self.doc
+        return i == intro.last and i + 1 < len(doc) and doc[i + 1].text in SENTENCE_END
+
+    def _closes_frame(self, i: int, hi: int) -> bool:
+        """A cue word between a noun and the end of an after-frame is a verb.
+
+        "…,” the two write." / "the Saudis state in a paper": whatever its tag.
+        """
+        doc = self.doc
+        if i == 0 or doc[i - 1].pos_ not in _NOUNISH | {"NUM"}:
+            return False
+        return i + 1 >= hi or doc[i + 1].is_punct or doc[i + 1].pos_ == "ADP"
+
+    # ------------------------------------------------------------ the speaker
+
+    def _cue(self, found: _Found, side: str, frame: tuple[int, int]) -> Cue:
+        """The cue at a scanned position, with the head of its speaker (memoised)."""
+        i, word, where = found
+        lo, hi = frame
+        key = (i, word, side, lo, hi, where)
+        if key not in self._cues:
+            subject, method = self._subject(i, word, side, lo, hi, where)
+            self._cues[key] = Cue(i, word, side, subject, method, self._translator(lo, hi), frame)
+        return self._cues[key]
+
+    def _subject(
+        self, i: int, word: str, side: str, lo: int, hi: int, where: str
+    ) -> tuple[int | None, str]:
+        """The speaker's head for a cue, and how it was found (``parse`` or ``position``)."""
+        if where == "after" and word != ":":
+            # Phrases such as "according to" put the speaker right after them.
+            return _noun_run_head(self.view, i + len(word.split()), hi), "position"
+        tok = self.doc[i]
+        subject = _subject_by_parse(tok, lo, hi)
+        if subject is None and tok.tag_ == "VBG" and side == AFTER:
+            # "Ash described it as “…,” adding: “…”": the participle hangs on a
+            # verb whose subject sits before the first quotation.
+            subject = _subject_by_parse(tok, tok.sent.start, hi)
+        if subject is not None:
+            return subject, "parse"
+        return _subject_by_position(self.view, i, len(word.split()), lo, hi, side), "position"
+
+    def _translator(self, lo: int, hi: int) -> bool:
+        """The frame says the words came through a translator or interpreter."""
+        doc = self.doc
+        return any(doc[i].lower_ in self.rules.translator_nouns for i in range(lo, hi))
+
+
+@lru_cache(maxsize=4)
+def _phrase_matcher(vocab: Vocab, rules: QuoteRules) -> PhraseMatcher:
+    """One ``PhraseMatcher`` over every cue phrase, keyed by its position in the rules."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for n, (tokens, _) in enumerate(rules.phrases):
+        matcher.add(str(n), [Doc(vocab, words=list(tokens))])
+    return matcher
+
+
+def _phrase_starts(doc: Doc, rules: QuoteRules) -> dict[int, list[tuple[int, str, str]]]:
+    """Token index -> (end token, phrase, speaker position) of the cue phrases starting there.
+
+    Listed in rules-file order, so the first phrase that fits a frame wins, as it does
+    when the file is read top to bottom.
+    """
+    phrases = rules.phrases
+    strings = doc.vocab.strings
+    found: dict[int, list[tuple[int, int, str, str]]] = {}
+    for match_id, start, end in _phrase_matcher(doc.vocab, rules)(doc):
+        n = int(strings[match_id])
+        tokens, where = phrases[n]
+        found.setdefault(start, []).append((n, end, " ".join(tokens), where))
+    return {start: [m[1:] for m in sorted(hits)] for start, hits in found.items()}

@@ -1,0 +1,173 @@
+"""Stages 4-5 for every quotation, then continuations: who said it, and how sure we are.
+
+A quotation whose cue has a subject gets its speaker phrase (``speaker``) resolved to
+an entity of the article (``resolve``). A direct quotation with no cue of its own
+borrows the speaker of a neighbouring quotation (the next one in the same paragraph,
+or the previous one in the same or the previous paragraph), as news writing continues
+a speaker's words paragraph after paragraph; such borrowed attributions carry a lower
+confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipelines.core.models import PERSON, Quote
+from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes.candidates import Candidate
+from pipelines.core.quotes.classify import Draft, previous_line
+from pipelines.core.quotes.content import DIRECT, PARTIAL
+from pipelines.core.quotes.resolve import (
+    NO_CUE,
+    NO_SPEAKER,
+    MentionIndex,
+    Resolution,
+    resolve_speaker,
+)
+from pipelines.core.quotes.speaker import speaker_phrase
+
+# Confidence of an attribution by how it was made. An explicit cue read from the
+# parse is the most reliable; position-only reading, a colon, or a speaker borrowed
+# from a neighbouring quotation are progressively less so.
+_CONFIDENCE = {"parse": 0.9, "position": 0.8, "colon": 0.7}
+_NEXT_IN_LINE = 0.7
+_CONTINUATION = 0.6
+_TOPIC = 0.5
+_PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
+_PARTIAL_FACTOR = 0.9
+_UNATTRIBUTED = 0.3
+
+
+def attribute(
+    view: DocView,
+    drafts: list[Draft],
+    index: MentionIndex,
+    rules: QuoteRules,
+    cands: Sequence[Candidate],
+) -> None:
+    """Stages 4-5 for every draft that has a cue with a subject, in text order."""
+    spans = [(c.start, c.end) for c in cands]
+    starts = [a for a, _ in spans]
+    recent: list[tuple[int, str]] = []
+    for d in drafts:
+        if d.cue is None:
+            continue
+        if d.cue.subject is None:
+            d.res = None
+            continue
+        phrase = speaker_phrase(view.doc, d.cue.subject, rules)
+        d.res = resolve_speaker(view, phrase, index, rules, spans, starts, recent)
+        base = _CONFIDENCE.get(d.cue.method, 0.7)
+        d.confidence = base * d.res.factor * (_PARTIAL_FACTOR if d.kind == PARTIAL else 1.0)
+        if d.res.entity_id is not None:
+            recent.append((d.cand.start, d.res.entity_id))
+
+
+def fill_continuations(view: DocView, drafts: list[Draft], index: MentionIndex) -> None:
+    """Give cue-less direct quotations the speaker of a neighbouring quotation."""
+    text = view.text
+    for k, d in enumerate(drafts):
+        if d.res is not None or (d.kind != DIRECT and d.cue is None):
+            continue
+        prev = drafts[k - 1] if k > 0 else None
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        if d.cand.continued and prev is not None and prev.res is not None:
+            d.res, d.confidence = prev.res, min(prev.confidence, _PART_OF_PREVIOUS)
+            continue
+        if d.cue is not None:
+            # A cue whose subject the parse lost ("…,” adding, “…”) continues the
+            # sentence of the previous quotation.
+            if prev is not None and prev.res is not None and prev.line == d.line:
+                d.res, d.confidence = prev.res, _CONTINUATION
+            continue
+        if (
+            nxt is not None
+            and nxt.res is not None
+            and nxt.kind == DIRECT
+            and nxt.line == d.line
+            and not text[d.cand.mark_end : nxt.cand.mark_start].strip()
+        ):
+            d.res, d.confidence = nxt.res, _NEXT_IN_LINE
+            continue
+        back = prev
+        if back is not None and back.res is not None:
+            gap = text[view.line_starts[back.line] : view.line_starts[d.line]]
+            if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
+                d.res, d.confidence = back.res, _CONTINUATION
+                continue
+        topic = _topic_person(view, drafts, k, index)
+        if topic is not None:
+            d.res, d.confidence = topic, _TOPIC
+
+
+def _topic_person(
+    view: DocView, drafts: list[Draft], k: int, index: MentionIndex
+) -> Resolution | None:
+    """The person a narrative paragraph is about, for the quotation opening the next one.
+
+    "Valastro praised the governor's record." ⏎ "“We need someone who …”": news
+    writing introduces a speaker in a paragraph of its own and quotes them in the
+    next. Only a person who is the grammatical subject there qualifies.
+    """
+    d = drafts[k]
+    ls, _ = view.line_bounds(d.line)
+    if view.text[ls : d.cand.mark_start].strip():
+        return None
+    prev = previous_line(view, d.line)
+    if prev is None or (k > 0 and drafts[k - 1].line == prev):
+        return None
+    a, b = view.line_bounds(prev)
+    for m in reversed(index.overlapping(a, b)):
+        if m.entity_type != PERSON or m.start < a:
+            continue
+        tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            surface = view.text[m.start : m.end]
+            return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+    return None
+
+
+def to_quotes(text: str, drafts: Sequence[Draft]) -> list[Quote]:
+    """Quote records in text order; parts of one utterance are numbered by ``part``."""
+    out: list[Quote] = []
+    part = 0
+    last_utt = -1
+    for d in drafts:
+        part = part + 1 if d.utterance == last_utt else 0
+        last_utt = d.utterance
+        out.append(_quote(text, d, part))
+    return out
+
+
+def _quote(text: str, d: Draft, part: int) -> Quote:
+    c, res, cue = d.cand, d.res, d.cue
+    cue_verb = (cue.word or None) if cue else None
+    if res is None:
+        return Quote(
+            text=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            kind=d.kind,
+            cue_verb=cue_verb,
+            confidence=_UNATTRIBUTED,
+            unattributed_reason=NO_SPEAKER if cue is not None else NO_CUE,
+            utterance=d.utterance,
+            part=part,
+        )
+    return Quote(
+        text=text[c.start : c.end],
+        start=c.start,
+        end=c.end,
+        kind=d.kind,
+        speaker_entity_id=res.entity_id,
+        speaker_surface=res.surface,
+        speaker_start=res.start,
+        speaker_end=res.end,
+        cue_verb=cue_verb,
+        via_translator=cue.via_translator if cue else False,
+        confidence=round(min(1.0, max(0.0, d.confidence)), 3),
+        unattributed_reason=res.reason,
+        utterance=d.utterance,
+        part=part,
+    )

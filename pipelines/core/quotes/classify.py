@@ -1,0 +1,175 @@
+"""Stages 2-3 for one candidate: is it a quotation (direct or partial), and its cue.
+
+The candidate's shape (``content``) and the cues around it (``cue``) decide together:
+a quotation introduced by a cue may open in lower case, a verb right before the marks
+takes the quotation itself as its object, and a direct quotation with no cue in its
+own sentence may take one from the paragraph that introduces it ("Cruz continued:")
+or from a sentence that reports speech with no object ("X said in a statement.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes.candidates import Candidate
+from pipelines.core.quotes.content import (
+    DIRECT,
+    PARTIAL,
+    Shape,
+    is_direct_shape,
+    looks_like_title,
+    shape_of,
+)
+from pipelines.core.quotes.cue import (
+    AFTER,
+    BEFORE,
+    Cue,
+    CueFinder,
+    bare_report,
+    cue_right_before,
+    frame_tokens,
+)
+from pipelines.core.quotes.resolve import Resolution
+
+# Longest single-quoted line still read as a subheading rather than a quotation.
+_HEADING_WORDS = 8
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quotation on its way through the stages (filled in by ``attribute``)."""
+
+    cand: Candidate
+    kind: str
+    cue: Cue | None
+    line: int
+    res: Resolution | None = None
+    confidence: float = 0.0
+    utterance: int = -1
+
+
+def classify_candidates(view: DocView, cues: CueFinder, cands: Sequence[Candidate]) -> list[Draft]:
+    """The candidates that are quotations, in text order, with their kind and cue."""
+    return [d for k in range(len(cands)) if (d := classify(view, cues, cands, k)) is not None]
+
+
+def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int) -> Draft | None:
+    """Stages 2-3 for candidate ``k``: its kind and its cue (None: not a quotation)."""
+    text = view.text
+    c = cands[k]
+    line = view.line_of(c.mark_start)
+    ls, le = view.line_bounds(line)
+    left = ls
+    if k > 0 and cands[k - 1].mark_end > ls:
+        left = max(ls, cands[k - 1].mark_end)
+    right = le
+    if k + 1 < len(cands) and cands[k + 1].mark_start < le:
+        right = max(c.mark_end, min(le, cands[k + 1].mark_start))
+    shape = shape_of(text, c, left, right)
+    quoted = text[c.start : c.end]
+    title_like = looks_like_title(quoted)
+    if not shape.opens_clause and not shape.after_comma and title_like:
+        return None  # on CNN's “State of the Union,” …: a title, not a quotation
+    if _is_heading(text, c, shape, ls, le):
+        return None
+    before = frame_tokens(view, left, c.mark_start, BEFORE)
+    last = text[c.end - 1]
+    after = frame_tokens(view, c.mark_end, right, AFTER)
+    cue = cues.find(before, after, last, partial=False)
+    introduced = cue is not None and cue.side == BEFORE
+    direct = is_direct_shape(shape, introduced)
+    opens = shape.opens_clause or (shape.after_comma and last == ",")
+    if not direct and cue is not None and cue.side == AFTER and opens:
+        # “I am going to win” he said (a missing comma); Yet, “it is hard,” added X.
+        direct = True
+    if not direct and shape.closes_clause and cue_right_before(view, cues.rules, before):
+        # She declared “What a night!”: the verb takes the quotation itself.
+        direct = True
+        empty = (after[0], after[0])
+        cue = cues.find(before, empty, last, partial=False) or cue
+    if direct and cue is None and not c.continued:
+        if not text[ls : c.mark_start].strip():
+            cue = _cue_from_intro_line(view, cues, cands, k, line, last)
+        elif before[0] > view.first_token_at_or_after(left):
+            cue = _cue_from_previous_sentence(view, cues, left, before[0], last)
+    if direct and title_like and cue is None and not c.continued:
+        return None  # “Tales From the Crypt,” an HBO series, …: a title with no speaker
+    if direct:
+        return Draft(c, DIRECT, cue, line)
+    cue = cues.find(before, after, last, partial=True)
+    if cue is None:
+        return None  # embedded words with no reporting verb: scare quotes, titles
+    return Draft(c, PARTIAL, cue, line)
+
+
+def previous_line(view: DocView, line: int) -> int | None:
+    """The nearest earlier line with text (paragraphs may be separated by blank lines)."""
+    k = line - 1
+    while k >= 0:
+        a, b = view.line_bounds(k)
+        if view.text[a:b].strip():
+            return k
+        k -= 1
+    return None
+
+
+def _cue_from_intro_line(
+    view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int, line: int, last: str
+) -> Cue | None:
+    """A paragraph that introduces the next one's quotation: "Cruz continued:" ⏎ "“…”"."""
+    prev = previous_line(view, line)
+    if prev is None:
+        return None
+    a, b = view.line_bounds(prev)
+    if not view.text[a:b].rstrip().endswith(":"):
+        return None
+    for j in range(k - 1, -1, -1):  # the intro is the text after any quotation on that line
+        if cands[j].mark_end <= b:
+            if cands[j].mark_end > a:
+                a = cands[j].mark_end
+            break
+    before = frame_tokens(view, a, b, BEFORE)
+    empty = (before[1], before[1])
+    return cues.find(before, empty, last, partial=False)
+
+
+def _cue_from_previous_sentence(
+    view: DocView, cues: CueFinder, left: int, stop: int, last: str
+) -> Cue | None:
+    """A sentence that reports speech with no object: "X said in a statement. “…”".
+
+    The quotation that follows is what was said. The cue must not take a clause or
+    an object of its own ("X said the plan failed. “…”" reports something else).
+    """
+    lo = view.first_token_at_or_after(left)
+    hi = stop - 1  # drop the full stop
+    if hi <= lo:
+        return None
+    frame = frame_tokens(view, view.starts[lo], view.starts[hi], BEFORE)
+    empty = (frame[1], frame[1])
+    cue = cues.find(frame, empty, last, partial=False)
+    if cue is None or cue.word == ":" or cue.subject is None:
+        return None
+    if not bare_report(view.doc[cue.token], frame[1]):
+        return None  # only "in a statement", "on Tuesday" may follow the verb
+    return cue
+
+
+def _is_heading(text: str, c: Candidate, shape: Shape, ls: int, le: int) -> bool:
+    """Quoted headings and headlines of cited articles are not quotations.
+
+    Three shapes: a quoted title followed by its byline ("“Met accused of …,” by
+    Kathianne Boniello"); a line that is nothing but a short single-quoted phrase
+    (a subheading in NYT style, ‘A healthy environment.’); a label ending in a colon
+    ("“Related:”").
+    """
+    after = shape.after.lstrip(" ,")
+    if after[:3] == "by " and after[3:4].isupper():
+        return True
+    quoted = text[c.start : c.end]
+    whole_line = not text[ls : c.mark_start].strip() and not text[c.mark_end : le].strip()
+    if whole_line and not c.double and len(quoted.split()) <= _HEADING_WORDS:
+        return True
+    return quoted.endswith(":") and len(quoted.split()) <= 2
