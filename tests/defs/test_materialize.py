@@ -241,3 +241,25 @@ def test_a_run_with_nothing_new_never_loads_spacy(env):
         check=True,
     ).stdout
     assert "models loaded: 0" in out
+
+
+def test_a_run_never_succeeds_while_the_published_warehouse_cannot_be_opened(env):
+    # A plain file where the Parquet folder belongs: the tables load and pass their
+    # checks, but nothing can be published.
+    files = env.warehouse.with_name(f"{env.warehouse.stem}.files")
+    files.write_text("in the way", encoding="utf-8")
+    result = env.run(raise_on_error=False)
+    assert not result.success
+    failed = {e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"}
+    assert failed == {"published_warehouse"}, failed
+    assert not env.warehouse.exists()  # nothing half-published
+    # Once the obstacle is gone, the next run publishes a file a fresh reader opens.
+    files.unlink()
+    assert env.run().success
+    import duckdb
+
+    con = duckdb.connect(str(env.warehouse), read_only=True)
+    try:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 2
+    finally:
+        con.close()
