@@ -37,10 +37,10 @@ def _clone(con: duckdb.DuckDBPyConnection, copies: int) -> None:
                 [table],
             ).fetchall()
         }
-        repl = ", ".join(f"{c} || '-synthetic-' || i as {c}" for c in _ID_COLUMNS if c in cols)
+        repl = ", ".join(f"t.{c} || '-synthetic-' || r.i as {c}" for c in _ID_COLUMNS if c in cols)
         con.execute(
-            f"insert into {table} select * replace ({repl}) from {table}, "
-            f"(select range as i from range(1, {int(copies)}))"
+            f"insert into {table} select t.* replace ({repl}) from {table} as t, "
+            f"(select range as i from range(1, {int(copies)})) as r"
         )
     con.execute("insert into publisher.dirty_buckets values ('*') on conflict do nothing")
     con.execute("commit")
