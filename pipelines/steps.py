@@ -153,7 +153,10 @@ def scan_landing(
         out.append(row)
         stats.add("removed")
     with session.transaction("ingest") as batch:
-        batch.execute("update ingest_files set last_seen_at = ? where status <> 'removed'", [now])
+        # ingest_files has no article rows: no publishing bucket to mark.
+        batch.execute(
+            "update ingest_files set last_seen_at = ? where status <> 'removed'", [now], articles=[]
+        )
         batch.upsert("ingest_files", out)
     stats.add("files_total", len(seen))
     return stats
