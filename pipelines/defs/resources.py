@@ -67,8 +67,7 @@ class NlpResource(dg.ConfigurableResource):
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
-    from pipelines.core.nlp import model_name
-
+    """Resources from the validated settings (``pipelines.settings``)."""
     return {
         "warehouse": WarehouseResource(
             path=str(settings.warehouse_path()), lock_timeout_s=settings.lock_timeout_s()
@@ -80,7 +79,7 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
             hash_cache_path=str(settings.hash_cache_path()),
         ),
         "nlp": NlpResource(
-            model=model_name(),
+            model=settings.spacy_model(),
             overrides_path=str(settings.overrides_path()),
             workers=settings.workers(),
         ),
