@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipelines.defs import assets, automation, checks, publish, stories
+from pipelines.defs import assets, automation, checks, publish, run_logger, stories
 from pipelines.defs.resources import default_resources
 
 
@@ -16,6 +16,9 @@ def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> d
         schedules=[automation.daily_refresh],
         sensors=[automation.landing_zone_sensor],
         resources=resources if resources is not None else default_resources(),
+        # "stages" prints one line per stage for `python -m pipelines run`; a run whose
+        # config picks no logger (UI, sensor, schedule) gets Dagster's default console.
+        loggers=run_logger.LOGGERS,
         # Every writing step is in the "duckdb" pool (limit 1), so a multiprocess
         # executor buys no parallelism and costs a Python start-up (spaCy load) per
         # step: one process runs a refresh from the UI in ~30 s instead of minutes.

@@ -114,6 +114,11 @@ def scan_landing(
             or old_row["status"] == "removed"
         )
         if f.problem_code:
+            if old_row is None or (old_row["status"], old_row["reason_code"]) != (
+                "quarantined",
+                f.problem_code,
+            ):
+                stats.add("quarantined_new")  # the warehouse learns something new
             row.update(
                 content_hash=None,
                 size_bytes=f.size_bytes,

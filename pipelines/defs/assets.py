@@ -22,6 +22,7 @@ from pipelines import steps
 from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
+from pipelines.defs.run_logger import log_progress
 from pipelines.progress import Progress
 from pipelines.warehouse import reports, schema
 
@@ -127,8 +128,14 @@ def ingest_files(
         preview = _md(session, "ingest_files")
         pending = steps.pending_shards(session)
     counts = stats.as_dict()
+    summary = (
+        f"{counts.get('files_total', 0):,} files: {counts.get('new', 0):,} new, "
+        f"{counts.get('changed', 0):,} changed, {counts.get('removed', 0):,} removed, "
+        f"{counts.get('quarantined', 0):,} quarantined"
+    )
     return dg.MaterializeResult(
         metadata={
+            "summary": summary,
             "dagster/row_count": rows,
             **{f"files_{k}": v for k, v in counts.items()},
             "pending_shards": len(pending),
@@ -173,9 +180,16 @@ def articles(
         preview = _md(session, "articles")
     counts = stats.as_dict()
     context.log.info(f"articles over {len(shards)} shard(s): {counts}")
+    summary = (
+        f"{counts.get('parsed_files', 0):,} files parsed: "
+        f"{counts.get('articles_written', 0):,} articles written, "
+        f"{counts.get('articles_deleted', 0):,} removed, "
+        f"{counts.get('rejections', 0):,} records rejected; {rows['articles']:,} articles in all"
+    )
     yield dg.MaterializeResult(
         asset_key="articles",
         metadata={
+            "summary": summary,
             "dagster/row_count": rows["articles"],
             "shards": len(shards),
             **counts,
@@ -186,6 +200,7 @@ def articles(
     yield dg.MaterializeResult(
         asset_key="rejections",
         metadata={
+            "summary": summary,
             "dagster/row_count": rows["rejections"],
             "new_rows_this_run": counts.get("rejections", 0),
         },
@@ -218,7 +233,7 @@ def analysis(
 
     def progress(p: Progress) -> None:
         last.append(p)
-        context.log.info(p.line())
+        log_progress(context.log, p.line(), p.done, p.total, p.unit)
 
     with warehouse.open(context.log).session() as session:
         pending = steps.count_pending_analysis(session, shards, version, force=config.force)
@@ -234,8 +249,13 @@ def analysis(
         quotes_md = _md(session, "quotes")
         mentions_md = _md(session, "mentions")
     run_counts = stats.as_dict()
+    summary = (
+        f"{run_counts.get('articles_analysed', 0):,} articles analysed: "
+        f"{run_counts.get('mentions', 0):,} mentions, {run_counts.get('quotes', 0):,} quotes"
+    )
     for table in tables:
         meta: dict[str, object] = {
+            "summary": summary,
             "dagster/row_count": counts[table],
             "articles_analysed": run_counts.get("articles_analysed", 0),
             "analyser_version": version,
@@ -284,8 +304,13 @@ def entity_tables(
         steps.rebuild_entities(session)
         counts = {t: session.count(t) for t in ENTITY_TABLES}
         previews = {t: _md(session, t) for t in ENTITY_TABLES}
+    summary = f"{counts['entities']:,} entities, {counts['entity_aliases']:,} aliases"
     for table in ENTITY_TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
-            metadata={"dagster/row_count": counts[table], "preview": previews[table]},
+            metadata={
+                "summary": summary,
+                "dagster/row_count": counts[table],
+                "preview": previews[table],
+            },
         )

@@ -1,7 +1,8 @@
 """Run the refresh job in-process against a Dagster instance (``make run``).
 
-With ``DAGSTER_HOME`` set, the run is recorded in that instance, so it appears in
-``make ui`` next to runs launched from the UI.
+The run is recorded in the ``DAGSTER_HOME`` instance, so it appears in ``make ui`` next to
+runs launched from the UI. Its console output is the ``stages`` logger's one line per stage
+(Dagster's own event log with ``verbose``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import dagster as dg
 
 from pipelines import settings
 from pipelines.defs.automation import full_range_tags
+from pipelines.defs.run_logger import loggers_config
 
 DAGSTER_YAML = """\
 # Written by `python -m pipelines`; edit freely.
@@ -27,7 +29,7 @@ telemetry:
 
 def ensure_dagster_home() -> Path:
     """Use ``$DAGSTER_HOME`` (default ``data/dagster_home``), creating its config."""
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.REPO_ROOT / "data" / "dagster_home")
+    home = settings.dagster_home().resolve()  # Dagster wants an absolute path
     home.mkdir(parents=True, exist_ok=True)
     cfg = home / "dagster.yaml"
     if not cfg.exists():
@@ -42,8 +44,19 @@ def run_refresh(
     definitions: dg.Definitions | None = None,
     raise_on_error: bool = True,
     run_config: dict[str, object] | None = None,
+    force: bool = False,
+    verbose: bool = False,
 ) -> dg.ExecuteInProcessResult:
-    """Materialise every asset over every shard in one run."""
+    """Materialise every asset over every shard in one run.
+
+    Args:
+        instance: Dagster instance (default: the one in ``DAGSTER_HOME``).
+        definitions: the Definitions to run (default: the project's).
+        raise_on_error: raise the first step error instead of returning a failed result.
+        run_config: extra run config (merged; ``force`` and the loggers are set here).
+        force: redo every file and article even if its version is current.
+        verbose: print Dagster's event log as well as the stage lines.
+    """
     if definitions is None:
         from pipelines.definitions import defs as definitions
 
@@ -51,9 +64,16 @@ def run_refresh(
         ensure_dagster_home()
         instance = dg.DagsterInstance.get()
     job = definitions.resolve_job_def("refresh_warehouse")
+    config: dict[str, object] = dict(run_config or {})
+    if force:
+        ops = dict(config.get("ops") or {})  # type: ignore[call-overload]
+        for step in ("articles", "analysis"):
+            ops[step] = {"config": {"force": True}}
+        config["ops"] = ops
+    config.setdefault("loggers", loggers_config(verbose=verbose))
     return job.execute_in_process(
         instance=instance,
-        run_config=run_config,
+        run_config=config,
         tags={**full_range_tags(), "trigger": "cli"},
         raise_on_error=raise_on_error,
     )

@@ -85,34 +85,16 @@ def _bare_pass(bodies: list[str], processes: int) -> float:
     return time.perf_counter() - t0
 
 
-def bench_main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipelines bench", description=__doc__)
-    ap.add_argument(
-        "--corpus",
-        type=Path,
-        default=settings.REPO_ROOT.parent / "shared" / "corpora" / "bbc",
-        help="folder of raw articles (default ../shared/corpora/bbc)",
-    )
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N files (0 = all)")
-    ap.add_argument(
-        "--processes",
-        default="",
-        help="comma-separated process counts (default: 1 and every available core)",
-    )
-    args = ap.parse_args(argv)
+def bench_command(args: argparse.Namespace) -> int:
+    """Run the benchmark (options in ``pipelines/cli.py``); returns the exit status."""
     if not args.corpus.is_dir():
         print(f"SKIP: {args.corpus} is absent; the benchmark needs the shared BBC corpus.")
         return 0
     cores = settings.available_cores()
-    counts = sorted({int(x) for x in args.processes.split(",") if x} or {1, cores})
-    if any(n < 1 for n in counts):
-        ap.error("--processes must be whole numbers >= 1")
-
-    import logging
+    counts = sorted(set(args.processes) or {1, cores})
 
     from pipelines.warehouse.writer import Warehouse
 
-    logging.getLogger("dagster").setLevel(logging.WARNING)  # the figures, not every event
     passes: list[_Pass] = []
     with tempfile.TemporaryDirectory(prefix="news-bench-") as tmp:
         tmpdir = Path(tmp)

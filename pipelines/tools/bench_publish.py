@@ -104,12 +104,8 @@ def _measure(base: Path, workdir: Path, articles: int, repeats: int) -> dict[str
     return {"articles": n, "increment_s": statistics.median(times), "full_s": full_s}
 
 
-def bench_publish_main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pipelines bench-publish", description=__doc__)
-    parser.add_argument("--articles", type=int, default=2000, help="articles at 1x (synthetic)")
-    parser.add_argument("--scale", type=int, default=10, help="size of the large warehouse")
-    parser.add_argument("--repeats", type=int, default=5, help="increments timed per size")
-    args = parser.parse_args(argv)
+def bench_publish_command(args: argparse.Namespace) -> int:
+    """Time publishing at two warehouse sizes (options in ``pipelines/cli.py``)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         base = _build_seeds(root / "seeds" / "warehouse.duckdb")

@@ -28,8 +28,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines import settings
-
 SYNTHETIC_README = """\
 # SYNTHETIC scale corpus (not real news)
 
@@ -206,29 +204,12 @@ def _measure(corpus: Path, articles: int, work: Path, workers: int | None) -> di
     }
 
 
-def bench_scale_main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipelines bench-scale", description=__doc__)
-    ap.add_argument(
-        "--source",
-        type=Path,
-        default=settings.REPO_ROOT.parent / "shared" / "corpora" / "bbc",
-        help="real corpus whose paragraphs are recombined (default ../shared/corpora/bbc)",
-    )
-    ap.add_argument(
-        "--out",
-        type=Path,
-        default=settings.REPO_ROOT / "data" / "bench-scale",
-        help="where the synthetic corpora are written (default data/bench-scale, git-ignored)",
-    )
-    ap.add_argument("--articles", type=int, default=2225, help="articles at 1x (default 2,225)")
-    ap.add_argument("--scales", default="1,10", help="comma-separated multiples (default 1,10)")
-    ap.add_argument("--workers", type=int, default=0, help="NEWS_WORKERS (default: all cores)")
-    ap.add_argument("--build-only", action="store_true", help="only build the corpora")
-    args = ap.parse_args(argv)
+def bench_scale_command(args: argparse.Namespace) -> int:
+    """Build the synthetic corpora and time the runs (options in ``pipelines/cli.py``)."""
     if not args.source.is_dir():
         print(f"SKIP: {args.source} is absent; bench-scale recombines the shared BBC corpus.")
         return 0
-    scales = [int(x) for x in args.scales.split(",") if x]
+    scales = args.scales
     results = []
     for k in scales:
         n = args.articles * k

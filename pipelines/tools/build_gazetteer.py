@@ -1,6 +1,6 @@
 """Rebuild the shipped alias gazetteer from ../shared/gazetteer plus curated rules.
 
-Usage: ``.venv/bin/python -m pipelines.tools.build_gazetteer [--shared PATH]``
+Usage: ``python -m pipelines build-gazetteer [--shared PATH]``
 
 Inputs:
     * ``rules/countries.tsv`` (curated: ISO codes, canonical names, capitals),
@@ -35,7 +35,6 @@ import yaml
 from pipelines.core.normalize import fold_diacritics, place_key, read_rule_lines
 
 RULES = Path(__file__).resolve().parents[1] / "core" / "rules"
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "gazetteer"
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-&,()]*$")
 # Last-word endings of nationality adjectives ("Japanese", "Nigerian", "Polish", "Iraqi").
@@ -298,10 +297,8 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return entities, sorted(descriptors, key=str.lower)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    args = parser.parse_args(argv)
+def build_gazetteer_command(args: argparse.Namespace) -> int:
+    """Rebuild the gazetteer files (see the module docstring); returns the exit status."""
     if not (args.shared / "countrynames" / "data.yaml").exists():
         print(f"gazetteer sources not found under {args.shared}", file=sys.stderr)
         return 2
@@ -325,4 +322,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from pipelines.cli import main
+
+    raise SystemExit(main(["build-gazetteer", *sys.argv[1:]]))

@@ -43,5 +43,7 @@ def run_export(out_dir: Path, fmt: str, warehouse: Path | None = None) -> int:
 
 
 def main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
-    return run_export(args.dir, args.format, args.warehouse)
+    """``export`` as ``python -m pipelines export ARGV`` runs it."""
+    from pipelines.cli import main as cli_main
+
+    return cli_main(["export", *argv])

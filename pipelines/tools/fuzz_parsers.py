@@ -9,7 +9,7 @@ prefixes. A *crash* is an exception escaping ``parse_file``, an ``internal_error
 article with an empty body, a rejection without a reason). Every crash is printed with its
 seed index so it can be replayed.
 
-Usage: ``python -m pipelines.tools.fuzz_parsers [--count 10000] [--seed 0] [--workers 2]``.
+Usage: ``python -m pipelines fuzz [--count 10000] [--seed 0] [--workers 2]``.
 Exit status 0 when nothing crashed, 1 otherwise.
 """
 
@@ -165,13 +165,8 @@ def _run_chunk(args: tuple[int, int, int]) -> list[tuple[int, str]]:
     return crashes
 
 
-def fuzz_main(argv: list[str]) -> int:
+def fuzz_command(args: argparse.Namespace) -> int:
     """Run the fuzzer; see the module docstring."""
-    parser = argparse.ArgumentParser(prog="fuzz_parsers", description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workers", type=int, default=2)
-    args = parser.parse_args(argv)
     started = time.perf_counter()
     step = 250
     chunks = [(i, min(i + step, args.count), args.seed) for i in range(0, args.count, step)]
@@ -191,4 +186,6 @@ def fuzz_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(fuzz_main(sys.argv[1:]))
+    from pipelines.cli import main
+
+    sys.exit(main(["fuzz", *sys.argv[1:]]))

@@ -8,9 +8,9 @@ does, so punctuation and whitespace differences do not count. The 32 trafilatura
 no expected text, only must-contain / must-not-contain snippets
 (``trafilatura/evaldata.subset.json``); their pass rate is printed as a secondary figure.
 
-Usage: ``python -m pipelines.tools.html_eval [--corpus DIR] [--min-f1 0.90] [--show-worst N]``.
-Exit status 0 when the mean F1 reaches ``--min-f1``, 1 when it does not, 2 when the corpus is
-missing.
+Usage: ``python -m pipelines eval-html [--corpus DIR] [--min-f1 0.90] [--show-worst N]``.
+Exit status 0 when the mean F1 reaches ``--min-f1`` (or the corpus is absent: SKIP), 1 when
+it does not.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from pathlib import Path
 from pipelines.core.parse import parse_file
 
 _TOKEN_RE = re.compile(r"\w+")
-_DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "html"
 
 
 def tokens(text: str) -> Counter[str]:
@@ -72,18 +71,13 @@ def _snippet_pass_rate(corpus: Path) -> tuple[int, int]:
     return passed, total
 
 
-def html_eval_main(argv: list[str]) -> int:
+def html_eval_command(args: argparse.Namespace) -> int:
     """Print mean token F1 of HTML body extraction; see the module docstring."""
-    parser = argparse.ArgumentParser(prog="html_eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=_DEFAULT_CORPUS)
-    parser.add_argument("--min-f1", type=float, default=0.90)
-    parser.add_argument("--show-worst", type=int, default=5)
-    args = parser.parse_args(argv)
     corpus: Path = args.corpus.resolve()
     truth_file = corpus / "aeb" / "ground-truth.subset.json"
     if not truth_file.is_file():
-        print(f"html_eval: no expected text at {truth_file}; corpus absent, nothing measured")
-        return 2
+        print(f"SKIP eval-html: no expected text at {truth_file}; corpus absent")
+        return 0
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
     started = time.perf_counter()
     scores: list[tuple[float, str]] = []
@@ -108,4 +102,6 @@ def html_eval_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(html_eval_main(sys.argv[1:]))
+    from pipelines.cli import main
+
+    sys.exit(main(["eval-html", *sys.argv[1:]]))

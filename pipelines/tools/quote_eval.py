@@ -1,12 +1,12 @@
 """Quote extraction on JSON Lines and its evaluation against ../shared/eval/quotes.
 
-Two command bodies, wired by ``python -m pipelines``:
+Two command bodies, wired by ``python -m pipelines`` (options in ``pipelines/cli.py``):
 
-* ``extract_quotes_main``: ``--input DOCS.jsonl --output PRED.jsonl``; reads
+* ``extract_quotes_command``: ``--input DOCS.jsonl --output PRED.jsonl``; reads
   ``{"doc_id", "text"}`` lines and writes ``{"doc_id", "quotes": [{"text", "start",
   "end", "speaker"}]}`` through the pipeline's own code path
   (``pipelines.core.pipeline.analyse_texts``).
-* ``eval_quotes_main``: runs the same over the dev set and the seeds, scores the
+* ``eval_quotes_command``: runs the same over the dev set and the seeds, scores the
   predictions with the shared scorer, prints P/R/F1, speaker accuracy, end-to-end F1,
   an error breakdown and the time of the spaCy pass against the time of extraction;
   then scores the resolved-speaker set of ``tests/data/quotes_shared`` (texts rebuilt
@@ -37,7 +37,6 @@ from pipelines.core.quotes import extract_quotes
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT / ".." / "shared"
-DEV_GOLD = SHARED / "eval" / "quotes" / "dev.jsonl"
 SCORER = SHARED / "eval" / "quotes" / "score.py"
 SEEDS_DIR = REPO_ROOT / "seeds"
 GOLDEN_DIR = REPO_ROOT / "tests" / "golden"
@@ -213,24 +212,8 @@ def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def extract_quotes_main(argv: list[str]) -> int:
-    """``extract-quotes --input DOCS.jsonl --output PRED.jsonl``.
-
-    Args:
-        argv: command-line arguments (without the program name).
-
-    Returns:
-        The exit status.
-    """
-    ap = argparse.ArgumentParser(prog="extract-quotes", description=extract_quotes_main.__doc__)
-    ap.add_argument("--input", required=True, type=Path)
-    ap.add_argument("--output", required=True, type=Path)
-    ap.add_argument(
-        "--kinds",
-        default=",".join(DEFAULT_KINDS),
-        help="quote kinds to write (direct,partial); default: direct",
-    )
-    args = ap.parse_args(argv)
+def extract_quotes_command(args: argparse.Namespace) -> int:
+    """``extract-quotes --input DOCS.jsonl --output PRED.jsonl``; returns the exit status."""
     rows = _read_jsonl(args.input)
     items = [(str(r["doc_id"]), str(r["text"])) for r in rows]
     kinds = tuple(k.strip() for k in args.kinds.split(",") if k.strip())
@@ -516,41 +499,13 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
     return figures
 
 
-def eval_quotes_main(argv: list[str]) -> int:
-    """``eval-quotes``: figures on the dev set and the seeds (see the module docstring).
-
-    Args:
-        argv: command-line arguments (without the program name).
-
-    Returns:
-        The exit status (2 when ../shared is missing).
-    """
-    ap = argparse.ArgumentParser(prog="eval-quotes", description=eval_quotes_main.__doc__)
-    ap.add_argument("--gold", type=Path, default=DEV_GOLD)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument(
-        "--spacy-cache",
-        type=Path,
-        default=None,
-        help="DocBin file caching the spaCy docs of the gold texts (rule iteration)",
-    )
-    ap.add_argument("--json", type=Path, default=None, help="write the figures here")
-    ap.add_argument(
-        "--no-shared-set",
-        action="store_true",
-        help="skip the resolved-speaker set of tests/data/quotes_shared",
-    )
-    ap.add_argument(
-        "--pred",
-        type=Path,
-        default=Path(tempfile.gettempdir()) / "quotes_dev_pred.jsonl",
-        help="keep the dev predictions here (default: the system temp folder)",
-    )
-    args = ap.parse_args(argv)
+def eval_quotes_command(args: argparse.Namespace) -> int:
+    """``eval-quotes``: figures on the dev set and the seeds; returns the exit status."""
     if not args.gold.exists() or not SCORER.exists():
-        print(f"eval-quotes: {args.gold} or {SCORER} is missing (../shared not mounted)")
-        return 2
-    figures = run_eval(args.gold, args.limit, args.spacy_cache, args.pred)
+        print(f"SKIP eval-quotes: {args.gold} or {SCORER} is absent (../shared not mounted)")
+        return 0
+    pred = args.pred or Path(tempfile.gettempdir()) / "quotes_dev_pred.jsonl"
+    figures = run_eval(args.gold, args.limit, args.spacy_cache, pred)
     if not args.no_shared_set:
         figures["shared_set"] = run_shared_eval()
     if args.json is not None:
@@ -559,4 +514,6 @@ def eval_quotes_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(eval_quotes_main(sys.argv[1:]))
+    from pipelines.cli import main
+
+    sys.exit(main(["eval-quotes", *sys.argv[1:]]))

@@ -1,11 +1,11 @@
 """Command-line entry points for entity resolution without document context.
 
-``resolve_names_main``: ``python -m pipelines resolve-names --input NAMES.txt --output OUT.jsonl``
+``resolve_names_command``: ``python -m pipelines resolve-names --input NAMES.txt --output OUT.jsonl``
 reads one surface string per line (optionally ``TYPE<TAB>name``) and writes one JSON object
 per line: ``{"surface", "entity_id", "canonical_name", "entity_type"}`` (nulls when the name
 cannot be resolved on its own, e.g. a bare common surname).
 
-``eval_entities_main``: ``make eval`` prints B-cubed precision/recall/F1, the number of
+``eval_entities_command``: ``make eval`` prints B-cubed precision/recall/F1, the number of
 false merges, and a must-not-merge report over ``tests/data/entity_eval``.
 """
 
@@ -20,8 +20,6 @@ from pathlib import Path
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import ENTITY_TYPES
 
-DEFAULT_EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "entity_eval"
-
 
 def _parse_line(line: str) -> tuple[str | None, str]:
     head, sep, rest = line.partition("\t")
@@ -30,15 +28,8 @@ def _parse_line(line: str) -> tuple[str | None, str]:
     return None, line
 
 
-def resolve_names_main(argv: list[str]) -> int:
+def resolve_names_command(args: argparse.Namespace) -> int:
     """Resolve each input line on its own and write JSON Lines; returns the exit status."""
-    parser = argparse.ArgumentParser(
-        prog="resolve-names", description="Resolve names without context."
-    )
-    parser.add_argument("--input", type=Path, required=True, help="one name per line")
-    parser.add_argument("--output", type=Path, required=True, help="JSON Lines to write")
-    parser.add_argument("--overrides", type=Path, default=None, help="overrides TOML")
-    args = parser.parse_args(argv)
     resolver = EntityResolver.default(args.overrides)
     lines = args.input.read_text(encoding="utf-8-sig").splitlines()
     resolved = 0
@@ -105,15 +96,8 @@ def bcubed(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def eval_entities_main(argv: list[str]) -> int:
+def eval_entities_command(args: argparse.Namespace) -> int:
     """Print B-cubed figures, false merges and the must-not-merge report."""
-    parser = argparse.ArgumentParser(prog="eval-entities", description="Entity-resolution eval.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_EVAL_DIR)
-    parser.add_argument("--verbose", action="store_true", help="list split clusters too")
-    parser.add_argument(
-        "--gate", action="store_true", help="exit 1 below F1 0.97 or with any false merge"
-    )
-    args = parser.parse_args(argv)
     resolver = EntityResolver.default(Path("/nonexistent"))  # the shipped data only
     items, pairs = load_eval_set(args.data)
     gold, pred = [], []
@@ -159,7 +143,9 @@ def eval_entities_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    from pipelines.cli import main
+
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "eval":
-        raise SystemExit(eval_entities_main(sys.argv[2:]))
-    raise SystemExit(resolve_names_main(sys.argv[1:]))
+        raise SystemExit(main(["eval-entities", *sys.argv[2:]]))
+    raise SystemExit(main(["resolve-names", *sys.argv[1:]]))

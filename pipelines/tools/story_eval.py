@@ -31,9 +31,6 @@ from pathlib import Path
 
 from pipelines.tools.story_eval_set import (
     CORPORA,
-    DATA_DIR,
-    SHARED,
-    SPLITS,
     CorpusUnavailable,
     DocRef,
     choice_of,
@@ -96,15 +93,14 @@ def format_statement_scores(name: str, s: StatementScores) -> str:
 
 
 def story_eval_main(argv: list[str]) -> int:
+    """``eval-stories`` with its options parsed by the project's command line."""
+    from pipelines.cli import parse_command
+
+    return story_eval_command(parse_command("eval-stories", argv))
+
+
+def story_eval_command(args: argparse.Namespace) -> int:
     """Score prediction files, or print the trivial baselines; 2 when ../shared is absent."""
-    parser = argparse.ArgumentParser(prog="eval-stories", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR)
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--split", choices=(*SPLITS, "all"), action="append")
-    parser.add_argument("--stories", type=Path, help="predicted {corpus,id,story_id} lines")
-    parser.add_argument("--statements", type=Path, help="predicted quote lines with statement_id")
-    parser.add_argument("--verbose", action="store_true", help="list violated hard negatives")
-    args = parser.parse_args(argv)
     eval_set = load_eval_set(args.data)
     try:
         texts = load_texts(eval_set, args.shared)

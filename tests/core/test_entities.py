@@ -326,11 +326,12 @@ def test_example_overrides_file_loads() -> None:
 
 
 def test_eval_set_meets_targets(capsys: pytest.CaptureFixture[str]) -> None:
-    from pipelines.tools.resolve_names import eval_entities_main, load_eval_set
+    from pipelines.cli import main
+    from pipelines.tools.resolve_names import load_eval_set
 
     items, pairs = load_eval_set(REPO / "tests" / "data" / "entity_eval")
     assert len({c for c, _, _ in items}) >= 120 and len(pairs) >= 40
-    assert eval_entities_main(["--gate"]) == 0, capsys.readouterr().out
+    assert main(["eval-entities", "--gate"]) == 0, capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -350,7 +351,7 @@ def test_bcubed(gold: list[str], pred: list[str], expected: tuple[float, float, 
 def test_resolve_names_cli(tmp_path: Path) -> None:
     import json
 
-    from pipelines.tools.resolve_names import resolve_names_main
+    from pipelines.cli import main
 
     src = tmp_path / "names.txt"
     src.write_text(
@@ -358,7 +359,7 @@ def test_resolve_names_cli(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
-    assert resolve_names_main(["--input", str(src), "--output", str(out)]) == 0
+    assert main(["resolve-names", "--input", str(src), "--output", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["surface"] for r in rows] == [
         "Yun S\u014fk-y\u014fl",

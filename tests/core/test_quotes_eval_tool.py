@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from pipelines.cli import main
 from pipelines.core.models import Quote
-from pipelines.tools.quote_eval import DocResult, extract_quotes_main, prediction_row
+from pipelines.tools.quote_eval import DocResult, prediction_row
 
 
 def test_extract_quotes_command_writes_offsets_and_speakers(tmp_path) -> None:
@@ -13,7 +14,7 @@ def test_extract_quotes_command_writes_offsets_and_speakers(tmp_path) -> None:
     src = tmp_path / "docs.jsonl"
     out = tmp_path / "pred.jsonl"
     src.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n", encoding="utf-8")
-    assert extract_quotes_main(["--input", str(src), "--output", str(out)]) == 0
+    assert main(["extract-quotes", "--input", str(src), "--output", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["doc_id"] for r in rows] == ["d1"]
     quotes = rows[0]["quotes"]
