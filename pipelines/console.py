@@ -143,7 +143,7 @@ class StageReporter:
             self._checks_s += elapsed
             return
         what = "; ".join(stage.summaries) or ", ".join(
-            f"{asset} {n:,} rows" for asset, n in stage.rows.items()
+            f"{asset} {n:,} row{'' if n == 1 else 's'}" for asset, n in stage.rows.items()
         )
         self._print(f"{step:<{NAME_WIDTH}} {what or 'done'}  ({format_duration(elapsed)})")
 

@@ -52,6 +52,7 @@ def test_one_line_per_stage_then_checks_then_the_run() -> None:
     rep.step_started("entity_tables")
     rep.materialized("entity_tables", "entities", {"dagster/row_count": 18})
     rep.materialized("entity_tables", "entity_aliases", {"dagster/row_count": 31})
+    rep.materialized("entity_tables", "one_row_table", {"dagster/row_count": 1})
     rep.step_succeeded("entity_tables", 0.2)
     clock.t += 3
     rep.run_finished(True)
@@ -64,7 +65,7 @@ def test_one_line_per_stage_then_checks_then_the_run() -> None:
     ]
     assert lines[0].endswith("2 files: 2 new  (0.4 s)")
     assert "2 files parsed  (1.2 s)" in lines[1]  # once, not once per shard
-    assert "entities 18 rows, entity_aliases 31 rows" in lines[2]
+    assert "entities 18 rows, entity_aliases 31 rows, one_row_table 1 row  (" in lines[2]
     assert lines[3].startswith("checks") and "1 passed" in lines[3]
     assert lines[4] == "run finished in 3.4 s"  # something changed: no "nothing new"
     assert len(lines) == 5 and err.getvalue() == ""
