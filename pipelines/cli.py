@@ -122,6 +122,15 @@ def _export(args: argparse.Namespace) -> int:
     return run_export(args.dir, args.format, args.warehouse)
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pipelines.tools.summary import redraw_report
+
+    if not settings.warehouse_path().exists():
+        raise UsageError(f"no warehouse at {settings.warehouse_path()}: run '{PROG} run' first")
+    redraw_report(output=args.output)
+    return 0
+
+
 def _lazy(module: str, func: str, *, absent_ok: bool = False) -> Handler:
     """Import a command's module only when the command runs.
 
@@ -198,6 +207,17 @@ def build_parser() -> _Parser:
     from pipelines.tools.export import build_parser as export_arguments
 
     export_arguments(p)
+
+    p = command(
+        "report",
+        "redraw the report (charts) from the warehouse as it is, without a run",
+        _report,
+        "Writes report.html beside the warehouse (or --output): charts as inline SVG, one "
+        "file that opens offline. 'run' does this too.",
+    )
+    p.add_argument(
+        "--output", type=_output_file, default=None, help="where to write (default: beside it)"
+    )
 
     p = command(
         "extract-quotes",

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from pipelines.defs import assets, automation, checks, publish, run_logger, stories
+from pipelines.defs import report as report_assets
 from pipelines.defs.resources import default_resources
 
 
@@ -10,7 +11,11 @@ def build_defs(resources: dict[str, dg.ConfigurableResource] | None = None) -> d
     """Definitions with the given resources (tests pass temporary paths)."""
     tables = dg.load_assets_from_modules([assets, stories])
     return dg.Definitions(
-        assets=[*tables, publish.published_warehouse_asset(tables)],
+        assets=[
+            *tables,
+            publish.published_warehouse_asset(tables),
+            *dg.load_assets_from_modules([report_assets]),
+        ],
         asset_checks=[*checks.ALL_CHECKS, *stories.STORY_CHECKS],
         jobs=[automation.refresh_job],
         schedules=[automation.daily_refresh],

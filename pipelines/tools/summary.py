@@ -1,4 +1,4 @@
-"""The short summary ``make run`` prints: rows per table and top speakers.
+"""The short summary ``make run`` prints (rows per table, top speakers), and the report.
 
 It reads the published catalog, exactly what analysts open, never the pipeline's
 working copy: if analysts cannot open it, the summary fails loudly instead.
@@ -42,3 +42,20 @@ def summary_main(argv: list[str]) -> int:
         print(f"summary: the published warehouse does not open: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def redraw_report(path: Path | None = None, output: Path | None = None) -> Path:
+    """Draw ``report.html`` from the warehouse as it is (no run); returns where it went."""
+    from pipelines import report
+
+    path = path or settings.warehouse_path()
+    output = output or settings.report_path(path)
+    with reports.published_session(path) as session:
+        counts = {t: session.count(t) for t in report.COUNTED_TABLES}
+        charts, page = report.render(
+            lambda name, needs: reports.chart_rows(session, name, needs), counts, str(path)
+        )
+    report.write_report(output, page)
+    drawn = sum(c.no_data is None for c in charts)
+    print(f"{output}: {drawn} charts, {len(charts) - drawn} without data")
+    return output

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from pipelines.warehouse.schema import (
     ARTICLE_KEY,
@@ -131,3 +135,41 @@ def table_checksums(session: Session) -> dict[str, str]:
         )[0]
         out[t] = f"{row[0]}:{row[1]}"
     return out
+
+
+def table_exists(session: Session, name: str) -> bool:
+    """A table of the working copy, or its view in the published catalog."""
+    return bool(
+        session.fetch(
+            "select count(*) from (select table_name as name from duckdb_tables() "
+            "where schema_name = 'main' union all select view_name from duckdb_views() "
+            "where schema_name = 'main' and not internal) where name = ?",
+            [name],
+        )[0][0]
+    )
+
+
+@contextlib.contextmanager
+def published_session(catalog: Path) -> Iterator[Session]:
+    """The published catalog opened read-only, exactly as analysts open it."""
+    con = duckdb.connect(str(catalog), read_only=True)
+    try:
+        yield Session(con)  # read-only: only report queries run on it
+    finally:
+        con.close()
+
+
+def chart_rows(
+    session: Session, name: str, needs: Sequence[str]
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Rows of ``sql/report/<name>.sql``, or no rows and why not.
+
+    The reason is set when a table the chart needs does not exist yet (an older warehouse,
+    a feature not built) or has no rows; the query itself then never runs.
+    """
+    for needed in needs:
+        if not table_exists(session, needed):
+            return [], f"the table {needed} does not exist yet"
+        if session.count(needed) == 0:
+            return [], f"the table {needed} has no rows yet"
+    return session.fetch_dicts(load_sql("report", name)), None

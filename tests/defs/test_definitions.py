@@ -12,6 +12,7 @@ from tests.defs.snapshot import SNAPSHOT, asset_graph_snapshot, render
 
 EXPECTED_ASSETS = set(json.loads(SNAPSHOT.read_text(encoding="utf-8")))
 PUBLISHED = "published_warehouse"
+FILE_ASSETS = {"report"}  # report.html beside the warehouse, not a table
 
 
 def test_asset_graph_matches_the_reviewed_snapshot():
@@ -26,8 +27,9 @@ def test_definitions_load_and_asset_keys_are_table_names():
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
     assert keys == EXPECTED_ASSETS
-    # Every public table of the DDL is an asset, and so is the published warehouse.
-    assert keys == set(schema.public_tables()) | {PUBLISHED}
+    # Every public table of the DDL is an asset, and so are the published warehouse and
+    # the report.
+    assert keys == set(schema.public_tables()) | {PUBLISHED} | FILE_ASSETS
     assert defs.resolve_job_def("refresh_warehouse") is not None
     assert {s.name for s in defs.schedules} == {"daily_refresh"}
     assert {s.name for s in defs.sensors} == {"landing_zone_sensor"}
@@ -36,7 +38,7 @@ def test_definitions_load_and_asset_keys_are_table_names():
 def test_table_metadata_comes_from_the_ddl():
     graph = defs.resolve_asset_graph()
     for key in graph.get_all_asset_keys():
-        if key.to_user_string() == PUBLISHED:
+        if key.to_user_string() == PUBLISHED or key.to_user_string() in FILE_ASSETS:
             continue  # not a table: the catalog of every table (test_published_warehouse_*)
         node = graph.get(key)
         table = schema.table(key.to_user_string())
@@ -74,6 +76,22 @@ def test_blocking_checks_cover_the_promises():
 def test_published_warehouse_runs_after_every_other_asset():
     graph = defs.resolve_asset_graph()
     node = graph.get(dg.AssetKey(PUBLISHED))
-    others = {k for k in graph.get_all_asset_keys() if k.to_user_string() != PUBLISHED}
+    # The report draws the published file, so it alone comes after.
+    others = {
+        k
+        for k in graph.get_all_asset_keys()
+        if k.to_user_string() != PUBLISHED and k.to_user_string() not in FILE_ASSETS
+    }
     assert set(node.parent_keys) == others
     assert node.pools == {"duckdb"} or node.pools == frozenset({"duckdb"})
+
+
+def test_report_runs_after_every_table_it_draws():
+    from pipelines.report import CHARTS
+
+    graph = defs.resolve_asset_graph()
+    report = graph.get(
+        next(k for k in graph.get_all_asset_keys() if k.to_user_string() == "report")
+    )
+    deps = {k.to_user_string() for k in report.parent_keys}
+    assert {t for spec in CHARTS for t in spec.needs} <= deps

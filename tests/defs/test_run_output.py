@@ -53,6 +53,7 @@ def test_run_prints_a_line_per_stage_then_nothing_new(tmp_path: Path) -> None:
     stages = _stage_lines(first.stdout)
     names = [m.group(1) for m in stages]
     assert names[: len(STAGES)] == STAGES and names[-1] == "checks", names
+    assert "report" in names and (tmp_path / "report.html").is_file()
     by_name = {m.group(1): m.group(2) for m in stages}
     assert by_name["ingest_files"].startswith("2 files: 2 new")
     assert by_name["analysis"].startswith("2 articles analysed:")
@@ -67,5 +68,6 @@ def test_run_prints_a_line_per_stage_then_nothing_new(tmp_path: Path) -> None:
     again = _run(tmp_path, "--verbose")
     assert re.search(r"^run finished in .*: nothing new$", again.stdout, re.M), again.stdout
     assert "0 new, 0 changed, 0 removed" in again.stdout
+    assert re.search(r"^report\s+report\.html: .*\(unchanged\)", again.stdout, re.M)
     # --verbose: Dagster's event log too (the colored console logger writes to stderr).
     assert "STEP_SUCCESS" in again.stderr and "RUN_SUCCESS" in again.stderr

@@ -6,7 +6,8 @@ Headless Debian Chromium, driven by Playwright, opens the global asset lineage, 
 ``refresh_warehouse`` job over every shard from its launchpad (one run, as the sensor and the
 schedule do), watches the run succeed and reads the row count on the asset pages.
 
-Screenshots go to ``test-output/ui/`` (git-ignored). On failure the test saves
+It also opens the ``report`` asset and checks that a chart in its metadata renders as an
+image. Screenshots go to ``test-output/ui/`` (git-ignored). On failure the test saves
 ``failure.png`` there and its message ends with the deployment's log tail.
 """
 
@@ -212,6 +213,21 @@ def test_ui_launches_refresh_and_shows_row_counts(tmp_path: Path) -> None:
                     )
                     shot(f"04-asset-{asset}-row-count")
                 timer.mark(f"row counts shown: {expected}")
+
+                # 4b. The report asset's charts, as the UI renders its Markdown metadata: long
+                #     Markdown sits behind "[Show Markdown]", which opens it rendered, with the
+                #     chart as a PNG data URI the UI's sanitiser lets through.
+                page.goto(f"{stack.url}/assets/report")
+                row = page.locator("tr", has_text="chart_top_speakers_by_outlet")
+                expect(row).to_be_visible()
+                row.get_by_text("[Show Markdown]").click()
+                chart = page.get_by_role("dialog").get_by_role("img", name="Top speakers by outlet")
+                expect(chart).to_be_visible()
+                width = chart.evaluate("img => img.complete ? img.naturalWidth : 0")
+                assert width > 300, f"the chart image did not load (naturalWidth {width})"
+                shot("06-report-asset-chart")
+                page.keyboard.press("Escape")
+                timer.mark("report chart shown in the asset metadata")
 
                 # 5. The catalog: every asset materialised by that one run.
                 page.goto(f"{stack.url}/assets")
