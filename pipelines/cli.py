@@ -348,6 +348,27 @@ def build_parser() -> _Parser:
     p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
 
     p = command(
+        "eval-grouping",
+        "group the shared corpora into stories and statements and score them",
+        _lazy("pipelines.tools.grouping_eval", "grouping_eval_command", absent_ok=True),
+        "Runs the pipeline's analysis and grouping over the documents of "
+        "tests/data/stories_eval (texts rebuilt from ../shared), prints story B-cubed and "
+        "statement pair figures per split and the grouping's cost; prints SKIP when "
+        "../shared is absent.",
+    )
+    p.add_argument(
+        "--data",
+        type=_existing_dir,
+        default=settings.REPO_ROOT / "tests" / "data" / "stories_eval",
+        help="evaluation set folder (default: tests/data/stories_eval)",
+    )
+    p.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (../shared)")
+    p.add_argument(
+        "--out", type=Path, default=None, help="write stories.jsonl and statements.jsonl here"
+    )
+    p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
+
+    p = command(
         "fuzz",
         "feed generated hostile inputs to the parsers and count crashes",
         _lazy("pipelines.tools.fuzz_parsers", "fuzz_command"),

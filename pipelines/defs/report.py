@@ -2,14 +2,25 @@
 
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
 import dagster as dg
 
 from pipelines import report, settings
+from pipelines.defs.assets import OWNERS
 from pipelines.defs.resources import WarehouseResource
-from pipelines.warehouse import reports
+from pipelines.warehouse import reports, schema
+
+
+def _code_version() -> str:
+    """Digest of the chart code and its queries: the report's inputs besides the data."""
+    h = hashlib.sha256(Path(report.__file__).read_bytes())
+    for spec in report.CHARTS:
+        h.update(schema.load_sql("report", spec.name).encode())
+    return h.hexdigest()[:12]
+
 
 # Every table a chart reads, so the report runs after all of them.
 REPORT_DEPS = sorted({t for spec in report.CHARTS for t in spec.needs} | {"entities"})
@@ -22,6 +33,8 @@ REPORT_DEPS = sorted({t for spec in report.CHARTS for t in spec.needs} | {"entit
     # After publishing: it draws what analysts open, and only data that passed the checks.
     deps=[*REPORT_DEPS, "published_warehouse"],
     kinds={"python", "html"},
+    owners=OWNERS,
+    code_version=_code_version(),
     description="Charts of the warehouse (top speakers by outlet, top entities over time, "
     "quotes by attribution confidence and unattributed reason, largest stories, statements "
     "carried by several outlets) in report.html beside the warehouse, which opens offline "

@@ -31,8 +31,6 @@ from pipelines.tools.story_eval import format_statement_scores, format_story_sco
 from pipelines.tools.story_eval_set import (
     AEB_GROUND_TRUTH,
     BBC_DIR,
-    DATA_DIR,
-    SHARED,
     CorpusUnavailable,
     DocRef,
     document_date,
@@ -173,14 +171,8 @@ def group(
     return mapping, predicted, seconds
 
 
-def grouping_eval_main(argv: list[str]) -> int:
+def grouping_eval_command(args: argparse.Namespace) -> int:
     """Group the corpora, score each split; 2 (SKIP) when ../shared is absent."""
-    parser = argparse.ArgumentParser(prog="eval-grouping", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR)
-    parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--out", type=Path, help="write stories.jsonl / statements.jsonl here")
-    parser.add_argument("--verbose", action="store_true", help="list violated hard negatives")
-    args = parser.parse_args(argv)
     eval_set = load_eval_set(args.data)
     try:
         load_texts(eval_set, args.shared)  # checks the digests
