@@ -46,8 +46,15 @@ def published_warehouse_asset(
         report = warehouse.open(context.log).publish()
         if report.noop:
             context.log.info("published warehouse: nothing changed; it opens and answers")
+        summary = (
+            f"generation {report.generation}: nothing changed"
+            if report.noop
+            else f"generation {report.generation}: {report.files_written:,} files written "
+            f"({report.bytes_written / 1e3:,.0f} kB)"
+        )
         return dg.MaterializeResult(
             metadata={
+                "summary": summary,  # the stage line of `python -m pipelines run`
                 "catalog": dg.MetadataValue.path(str(report.catalog)),
                 "generation": report.generation,
                 "nothing_to_publish": report.noop,
