@@ -30,7 +30,7 @@ CHANGE_COUNTS = (
 PLAIN_PROGRESS_EVERY_S = 30.0  # progress lines when the output is not a terminal
 BAR_AFTER_S = 10.0  # no bar when the work left at the first estimate is shorter
 BAR_WIDTH = 24
-NAME_WIDTH = 14
+NAME_WIDTH = 19  # "published_warehouse"
 
 
 def format_duration(seconds: float) -> str:

@@ -53,6 +53,7 @@ class ChartSpec:
     title: str
     needs: tuple[str, ...]
     draw: Draw
+    empty: str  # why there is nothing to draw when ``draw`` returns None
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,18 @@ class Chart:
 CHARTS: list[ChartSpec] = []
 
 
-def chart(name: str, title: str, needs: Iterable[str]) -> Callable[[Draw], Draw]:
-    """Register a drawing function; it returns a caption, or None when its rows say nothing."""
+def chart(
+    name: str, title: str, needs: Iterable[str], empty: str = "the query found no rows yet"
+) -> Callable[[Draw], Draw]:
+    """Register a drawing function; it returns a caption, or None when its rows say nothing.
+
+    ``empty`` is what the "no data yet" panel says when the function returns None.
+    """
 
     def register(draw: Draw) -> Draw:
         if any(spec.name == name for spec in CHARTS):
             raise ValueError(f"chart {name!r} registered twice")
-        CHARTS.append(ChartSpec(name, title, tuple(needs), draw))
+        CHARTS.append(ChartSpec(name, title, tuple(needs), draw, empty))
         return draw
 
     return register
@@ -124,6 +130,7 @@ def _top_speakers_by_outlet(fig: Figure, rows: Rows) -> str | None:
     "top_entities_over_time",
     "Mentions of the top entities over time",
     needs=("mentions", "articles", "entities"),
+    empty="no article with a mention of them has a publication date yet",
 )
 def _top_entities_over_time(fig: Figure, rows: Rows) -> str | None:
     dated = [r for r in rows if r["day"] is not None]
@@ -235,7 +242,7 @@ def build_report(fetch: Fetch, specs: Sequence[ChartSpec] | None = None) -> list
             fig = Figure(figsize=FIG_SIZE, layout="constrained")
             caption = spec.draw(fig, rows)
             if caption is None:
-                out.append(Chart(spec.name, spec.title, no_data=_empty_reason(spec, rows)))
+                out.append(Chart(spec.name, spec.title, no_data=spec.empty))
                 continue
             svg, png = io.StringIO(), io.BytesIO()
             # No metadata block: no timestamp (stable bytes) and no URLs in an offline page.
@@ -245,12 +252,6 @@ def build_report(fetch: Fetch, specs: Sequence[ChartSpec] | None = None) -> list
         svg_text = svg_text[svg_text.index("<svg") :]  # drop the XML prolog and DOCTYPE
         out.append(Chart(spec.name, spec.title, caption, svg_text, png.getvalue()))
     return out
-
-
-def _empty_reason(spec: ChartSpec, rows: Rows) -> str:
-    if rows:
-        return "nothing to draw yet (for example, no article has a publication date)"
-    return "the query found no rows yet"
 
 
 def report_html(charts: Sequence[Chart], *, source: str, contents: str) -> str:

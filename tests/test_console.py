@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pipelines.console import StageReporter, format_duration
+from pipelines.console import NAME_WIDTH, StageReporter, format_duration
 
 STAGE_LINE = re.compile(r"^(\S+)\s+(.+)  \((\d+\.\d s|\d+m\d\ds|\d+h\d\dm)\)$")
 
@@ -110,7 +110,9 @@ def test_failures_go_to_stderr_at_once() -> None:
     rep.step_failed("analysis", "IndexError: tuple index out of range")
     rep.run_finished(False)
     lines = err.getvalue().splitlines()
-    assert lines[0] == "CHECK FAILED   quote_offsets_in_body on quotes: 3 quotes off"
+    assert (
+        lines[0] == f"{'CHECK FAILED':<{NAME_WIDTH}} quote_offsets_in_body on quotes: 3 quotes off"
+    )
     assert lines[1].startswith("analysis") and "FAILED after 2.0 s: IndexError" in lines[1]
     assert lines[-1] == "run failed in 2.0 s"
     assert "0 passed, 1 FAILED" in out.getvalue()
@@ -133,7 +135,7 @@ def test_long_analysis_draws_a_bar_with_counts_rate_and_eta_on_a_terminal() -> N
     rep.materialized("analysis", "quotes", {"summary": "1,000 articles analysed"})
     rep.step_succeeded("analysis", 108)
     assert err.getvalue().endswith("\r\x1b[K")  # the bar is wiped before the stage line
-    assert out.getvalue() == "analysis       1,000 articles analysed  (1m48s)\n"
+    assert out.getvalue() == f"{'analysis':<{NAME_WIDTH}} 1,000 articles analysed  (1m48s)\n"
 
 
 def test_short_analysis_shows_no_bar() -> None:

@@ -71,7 +71,7 @@ def test_report_renders_in_a_browser_and_in_the_asset_metadata(env) -> None:
             for i in range(empty.count()):
                 expect(empty.nth(i).get_by_text("No data yet")).to_be_visible()
             expect(page.locator("#top_entities_over_time")).to_contain_text(
-                "no article has a publication date"
+                "has a publication date yet"
             )
             page.screenshot(path=str(OUT / "report.png"), full_page=True)
             assert [u for u in requests if not u.startswith("file:")] == []
