@@ -260,7 +260,9 @@ def load_articles(
         by_file[a["source_file"]].append(a["article_id"])
 
     keep_ids: set[str] = set()
-    file_updates: list[dict[str, Any]] = []
+    # (row as read, row as it should be): only rows that differ are written, so an
+    # unchanged landing zone costs no writes here.
+    file_updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
     to_parse: list[tuple[dict[str, Any], dict[str, Any]]] = []
     first_by_hash: dict[str, str] = {}
     for f in files:
@@ -269,7 +271,7 @@ def load_articles(
         if f["status"] == "removed" or fhash is None:
             if f["status"] == "removed":
                 upd["article_count"] = 0
-            file_updates.append(upd)
+            file_updates.append((f, upd))
         elif fhash in first_by_hash:
             upd.update(
                 status="duplicate",
@@ -280,7 +282,7 @@ def load_articles(
                 parsed_hash=fhash,
                 parser_version=pver,
             )
-            file_updates.append(upd)
+            file_updates.append((f, upd))
             stats.add("duplicate_files")
         else:
             first_by_hash[fhash] = name
@@ -293,7 +295,7 @@ def load_articles(
             if unchanged:
                 keep_ids.update(by_file.get(name, []))
                 stats.add("unchanged_files")
-                file_updates.append(upd)
+                file_updates.append((f, upd))
             else:
                 to_parse.append((f, upd))
 
@@ -313,9 +315,9 @@ def load_articles(
         batch.delete_where_in(
             "rejections",
             "source_file",
-            [f["source_file"] for f in file_updates if f["status"] == "removed"],
+            [u["source_file"] for _, u in file_updates if u["status"] == "removed"],
         )
-        batch.upsert("ingest_files", file_updates)
+        batch.upsert("ingest_files", [u for f, u in file_updates if u != f])
     stats.add("articles_deleted", len(stale))
     return stats
 

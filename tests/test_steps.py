@@ -124,3 +124,28 @@ def test_unchanged_scan_writes_no_rows_but_marks_every_file_seen(tmp_path):
         )
         assert row == [("loaded", path.stat().st_mtime_ns)]
         assert steps.pending_shards(s) == []
+
+
+def test_unchanged_landing_zone_costs_the_articles_step_no_writes(tmp_path, monkeypatch):
+    from pipelines.warehouse import writer
+
+    roots = _mixed_landing(tmp_path / "landing")
+    with Warehouse(tmp_path / "w.duckdb").session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        before = _state(s)
+        written: list[tuple[str, int]] = []
+        real = writer.Batch.upsert
+
+        def recording(self, table, rows, **kw):
+            written.append((table, len(rows)))
+            return real(self, table, rows, **kw)
+
+        monkeypatch.setattr(writer.Batch, "upsert", recording)
+        stats = steps.load_articles(s, roots, ids.all_shards())
+        # Only the file whose article another file owns is looked at again (it takes the
+        # article over if the owner goes); the 9 unchanged files cost no row writes.
+        assert stats.counts["unchanged_files"] == 9 and stats.counts["parsed_files"] == 1
+        assert sum(n for t, n in written if t == "ingest_files") == 1, written
+        assert sum(n for t, n in written if t == "articles") == 0, written
+        assert _state(s) == before
