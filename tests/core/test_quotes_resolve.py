@@ -150,3 +150,77 @@ def test_they_resolves_to_an_organisation(nlp) -> None:
     q = one_quote(nlp, text, "strike")
     assert q.speaker_entity_id is not None and "Union" in q.speaker_entity_id
     assert q.speaker_surface == "they"
+
+
+# Issue 11, speakers class 1: a pronoun goes to a person of that gender (evidence from
+# titles and role nouns first, then the given name), and to the person the passage is
+# following rather than one merely mentioned.
+@pytest.mark.parametrize(
+    ("text", "contains", "entity"),
+    [
+        pytest.param(
+            "Caroline Webb has produced the album with Daniel Frost.\n"
+            "“We recorded it in a barn,” she said.",
+            "barn",
+            "ent:Caroline Webb",
+            id="she-skips-a-man-by-given-name",
+        ),
+        pytest.param(
+            "Patricia Hollis introduced the new coach, Gregory Lang, on Friday.\n"
+            "“The squad is ready,” he said.",
+            "squad",
+            "ent:Gregory Lang",
+            id="he-skips-a-woman-by-given-name",
+        ),
+        pytest.param(
+            "The actress Robin Ashdown worked with Terry Vance on the play.\n"
+            "“It was hard work,” she said.",
+            "hard work",
+            "ent:Robin Ashdown",
+            id="role-noun-before-the-name",
+        ),
+        pytest.param(
+            "Alex Morgan, the company's spokeswoman, met Chris Doyle on Monday.\n"
+            "“Talks went well,” she said.",
+            "Talks",
+            "ent:Alex Morgan",
+            id="role-noun-in-apposition-beats-given-name",
+        ),
+        pytest.param(
+            "Oliver Grant praised the orchestra on Sunday. He said that Martin Hale had "
+            "conducted with great care.\n“The players were superb,” he added.",
+            "superb",
+            "ent:Oliver Grant",
+            id="he-chain-skips-a-subordinate-subject",
+        ),
+    ],
+)
+def test_pronoun_gender_and_salience(nlp, text: str, contains: str, entity: str) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert q.speaker_surface in {"he", "she"}
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "text", "expected"),
+    [
+        (["Ann Lee"], "Ann Lee spoke.", {"ent:Ann Lee": "f"}),
+        (["Mr Ann Lee"], "Mr Ann Lee spoke.", {"ent:Mr Ann Lee": "m"}),
+        (["Kim Lee"], "Kim Lee spoke.", {}),  # ambiguous across languages: unknown
+        (["Sam Ito"], "Lord Sam Ito spoke.", {"ent:Sam Ito": "m"}),
+        (["Jo Bell"], "Jo Bell, the actress, spoke.", {"ent:Jo Bell": "f"}),
+        # Contradicting titles say nothing; the given name then decides.
+        (["Tom Kay", "Tom Kay"], "Mrs Tom Kay met Mr Tom Kay.", {"ent:Tom Kay": "m"}),
+    ],
+)
+def test_person_genders(surfaces: list[str], text: str, expected: dict[str, str]) -> None:
+    from pipelines.core.models import Mention
+    from pipelines.core.quotes.resolve import person_genders
+
+    mentions = []
+    at = 0
+    for surface in surfaces:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        mentions.append(Mention(f"ent:{surface}", surface, start, at, "PERSON"))
+    assert person_genders(mentions, text) == expected

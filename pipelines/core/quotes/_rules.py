@@ -72,3 +72,32 @@ def load_rules() -> QuoteRules:
         org_nouns=frozenset(w.lower() for w in _lines("org_speaker_nouns.txt")),
         translator_nouns=frozenset(w.lower() for w in _lines("translator_nouns.txt")),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class GenderLexicon:
+    """Gender evidence for person names (see ``rules/README.md``).
+
+    Attributes:
+        words: titles and role nouns that state a gender ("mrs", "actress") -> "m"/"f".
+        first_names: given names with a strong majority gender in birth statistics.
+    """
+
+    words: dict[str, str]
+    first_names: dict[str, str]
+
+
+def _pairs(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        word, _, gender = line.partition("\t")
+        out[word.strip().casefold()] = gender.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_gender_lexicon() -> GenderLexicon:
+    """Parse the gender rules files once per process."""
+    ambiguous = {w.casefold() for w in _lines("first_name_gender_ambiguous.txt")}
+    names = {n: g for n, g in _pairs("first_name_gender.tsv").items() if n not in ambiguous}
+    return GenderLexicon(words=_pairs("gendered_words.tsv"), first_names=names)

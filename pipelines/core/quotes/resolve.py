@@ -9,13 +9,15 @@ the text allows. Everything else keeps its surface and says why it is unresolved
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase
 
@@ -33,8 +35,12 @@ _MALE = frozenset({"he", "him"})
 _FEMALE = frozenset({"she", "her"})
 _IT = frozenset({"it"})
 _THEY = frozenset({"they", "them"})
-_MALE_TITLES = ("Mr.", "Mr ", "Sir ")
-_FEMALE_TITLES = ("Mrs.", "Ms.", "Miss ", "Mrs ", "Ms ", "Dame ")
+# "Ann Lee, the veteran actress,": an apposition right after a name describes that person.
+# Its head is the last word before the closing comma or an "of"/"at"/"for" ("the mother of").
+_APPOSITION_RE = re.compile(
+    r",\s+(?:the|a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?([\w'’-]+)(?=[,.;]|\s+(?:of|at|for)\s)"
+)
+_WORD_BEFORE_RE = re.compile(r"([\w'’.-]+)\s+$")
 # How far back (in lines) a pronoun looks for its antecedent before giving up on
 # subjects and taking the nearest mention of the right type.
 _SUBJECT_WINDOW_LINES = 4
@@ -54,6 +60,46 @@ class Resolution:
     factor: float  # multiplies the cue's confidence (pronouns are less certain)
 
 
+def person_genders(mentions: Sequence[Mention], text: str) -> dict[str, str]:
+    """Gender ("m"/"f") of each person entity the article gives evidence for.
+
+    The article's own words come first: a gendered title or role noun right before a
+    mention ("Mrs", "Lord", "actress") or in apposition after it (", the actress,").
+    Only when they say nothing (or contradict each other) does the given name decide,
+    from birth statistics of strongly one-gender names (``first_name_gender.tsv``).
+    Unknown stays unknown: the pronoun then may go to either gender.
+    """
+    lexicon = load_gender_lexicon()
+    stated: dict[str, set[str]] = {}
+    by_name: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.entity_type != PERSON:
+            continue
+        words = m.surface.split()
+        before = _WORD_BEFORE_RE.search(text[max(0, m.start - 30) : m.start])
+        after = _APPOSITION_RE.match(text, m.end, min(len(text), m.end + 60))
+        for word in (
+            before.group(1) if before else None,
+            words[0] if words else None,
+            after.group(1) if after else None,
+        ):
+            if word is not None and (g := lexicon.words.get(word.casefold().rstrip("."))):
+                stated.setdefault(m.entity_id, set()).add(g)
+        if len(words) >= 2:
+            given = words[0].casefold().rstrip(".")
+            if lexicon.words.get(given) and len(words) >= 3:
+                given = words[1].casefold().rstrip(".")  # "Mrs Ann Lee"
+            if g := lexicon.first_names.get(given):
+                by_name.setdefault(m.entity_id, set()).add(g)
+    genders: dict[str, str] = {}
+    for eid in stated.keys() | by_name.keys():
+        for evidence in (stated.get(eid, set()), by_name.get(eid, set())):
+            if len(evidence) == 1:
+                genders[eid] = next(iter(evidence))
+                break
+    return genders
+
+
 class MentionIndex:
     """The article's mentions with lookups by offset and gender hints per entity."""
 
@@ -61,15 +107,7 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.types = {m.entity_id: m.entity_type for m in self.mentions}
-        self.gender: dict[str, str] = {}
-        for m in self.mentions:
-            if m.entity_type != PERSON:
-                continue
-            lead = text[max(0, m.start - 5) : m.start] + m.surface[:5]
-            if any(t in lead for t in _MALE_TITLES):
-                self.gender.setdefault(m.entity_id, "m")
-            elif any(t in lead for t in _FEMALE_TITLES):
-                self.gender.setdefault(m.entity_id, "f")
+        self.gender = person_genders(self.mentions, text)
 
     def covering(self, a: int, b: int) -> Mention | None:
         """The mention that contains ``[a, b)`` (the shortest one)."""
@@ -149,22 +187,47 @@ def _antecedent(
     fitting = [
         m
         for m in candidates
-        if m.start >= window_start and (m.entity_id in recent or _subject_role(view, m) > 0)
+        if m.start >= window_start
+        and (m.entity_id in recent or _subject_role(view, m) > 0)
+        and not _under_pronoun_subject(view, m, pos)
     ]
     if fitting:
         # The latest sentence with a fitting person wins; inside it, the last speaker,
         # then the subject of the main clause ("Mrs Maguire was the relative with whom
-        # Giuseppe stayed. She said …" is Mrs Maguire), then the nearest.
+        # Giuseppe stayed. She said …" is Mrs Maguire), then the person the window
+        # mentions most (the one the article is following), then the nearest.
         def sentence_of(m: Mention) -> int:
             return view.doc[view.token_containing(m.start)].sent.start
 
         latest = sentence_of(fitting[0])
         same = [m for m in fitting if sentence_of(m) == latest]
+        salience = Counter(m.entity_id for m in candidates if m.start >= window_start)
         return max(
             same,
-            key=lambda m: (m.entity_id in recent, _subject_role(view, m) == 2, m.start),
+            key=lambda m: (
+                m.entity_id in recent,
+                _subject_role(view, m) == 2,
+                salience[m.entity_id],
+                m.start,
+            ),
         )
     return candidates[0]
+
+
+def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
+    """True when ``m`` is a subordinate subject in a sentence whose main subject is a pronoun.
+
+    "Lee praised the film. He said that Kim Ito had been superb. "…," he added": the
+    main-clause "He" carries the chain on from Lee, so Kim Ito (subject of the "that"
+    clause only) is not the one speaking.
+    """
+    if _subject_role(view, m) != 1:
+        return False
+    sent = view.doc[view.token_containing(m.start)].sent
+    if sent.end_char > pos:
+        return False  # the pronoun's own sentence: its subject is the pronoun itself
+    root = sent.root
+    return any(c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" for c in root.children)
 
 
 def _apposed_person(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -> Mention | None:
