@@ -224,3 +224,44 @@ def test_person_genders(surfaces: list[str], text: str, expected: dict[str, str]
         at = start + len(surface)
         mentions.append(Mention(f"ent:{surface}", surface, start, at, "PERSON"))
     assert person_genders(mentions, text) == expected
+
+
+# Issue 11, speakers class 2: a definite description points back to the person it
+# described earlier; an anonymous role or an unfitting description stays nominal.
+@pytest.mark.parametrize(
+    ("text", "contains", "entity"),
+    [
+        pytest.param(
+            "Harold Finch, 63, has run the bakery for decades.\n"
+            "“Bread is a craft,” the 63-year-old said.",
+            "craft",
+            "ent:Harold Finch",
+            id="age-given-after-the-name",
+        ),
+        pytest.param(
+            "Greta Olsen is a geologist who has mapped the glacier since 2001.\n"
+            "“The ice is thinning fast,” the geologist said.",
+            "thinning",
+            "ent:Greta Olsen",
+            id="profession-given-earlier",
+        ),
+        pytest.param(
+            "Greta Olsen has mapped the glacier since 2001.\n"
+            "“The ice is thinning fast,” the geologist said.",
+            "thinning",
+            None,
+            id="description-never-given-stays-nominal",
+        ),
+        pytest.param(
+            "Greta Olsen is a geologist.\n“The ice is thinning fast,” the spokesman said.",
+            "thinning",
+            None,
+            id="anonymous-role-stays-nominal",
+        ),
+    ],
+)
+def test_description_points_back(nlp, text: str, contains: str, entity: str | None) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    if entity is None:
+        assert q.unattributed_reason == "nominal_speaker"

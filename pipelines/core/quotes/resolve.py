@@ -345,4 +345,64 @@ def resolve_speaker(
         for cand in index.before(phrase.start):
             if cand.entity_type == ORG and head.lower_ in cand.surface.lower():
                 return found(cand, 0.8)
+    described = _described_person(view, phrase, index, rules, quoted, quoted_starts)
+    if described is not None:
+        return found(described, 0.8)
     return unresolved(NOMINAL_UNRESOLVED)
+
+
+_DEFINITE_BEFORE_RE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
+_DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
+
+
+def _described_person(
+    view: DocView,
+    phrase: SpeakerPhrase,
+    index: MentionIndex,
+    rules: QuoteRules,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> Mention | None:
+    """The person a definite description points back to ("the 41-year-old", "the singer").
+
+    News introduces a person with a name and a description ("Ann Lee, 41, a singer from
+    Leeds") and later refers back with the description alone. The description fits when
+    its head noun (or the age) appears in the sentence of an earlier mention of that
+    person, outside quotations; anonymous roles ("the spokesman") never resolve this way.
+    """
+    doc = view.doc
+    head = doc[phrase.head]
+    low = head.lower_
+    if low in rules.speaker_nouns or low in rules.org_nouns:
+        return None
+    text = view.text
+    word_start = head.idx  # "63-year-old" is several tokens
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if _DEFINITE_BEFORE_RE.search(text[max(0, word_start - 60) : word_start]) is None:
+        return None
+    age = _AGE_RE.match(text[word_start : head.idx + len(head.text)])
+    if age is not None:
+        fits = re.compile(rf"(?:,\s*|\baged\s+){age.group(1)}\b")
+    elif head.pos_ == "NOUN":
+        fits = re.compile(rf"\b{re.escape(low)}s?\b", re.IGNORECASE)
+    else:
+        return None
+    tried = 0
+    own_sentence = head.sent.start_char
+    for m in index.before(phrase.start):
+        if m.entity_type != PERSON or _inside(quoted, quoted_starts, m.start):
+            continue
+        tried += 1
+        if tried > _DESCRIBED_LOOKBACK:
+            break
+        sent = doc[view.token_containing(m.start)].sent
+        if sent.start_char == own_sentence:
+            continue
+        where = text[sent.start_char : sent.end_char]
+        if age is not None:
+            where = text[m.end : min(sent.end_char, m.end + 12)]  # "Ann Lee, 41,"
+        if fits.search(where):
+            return m
+    return None
