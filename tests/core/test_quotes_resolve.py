@@ -265,3 +265,49 @@ def test_description_points_back(nlp, text: str, contains: str, entity: str | No
     assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
     if entity is None:
         assert q.unattributed_reason == "nominal_speaker"
+
+
+# Issue 11, speakers class 3: a channel (statement, report) is not a speaker; its author is.
+@pytest.mark.parametrize(
+    ("text", "contains", "entity", "reason"),
+    [
+        pytest.param(
+            "Farmers protested in Lyon on Monday.\n"
+            "“Prices will be reviewed,” a statement from Unilever said.",
+            "reviewed",
+            "ent:Unilever",
+            None,
+            id="statement-from-an-organisation",
+        ),
+        pytest.param(
+            "Greenpeace published a report on river pollution on Monday.\n"
+            "“Nine rivers failed the test,” the report said.",
+            "rivers failed",
+            "ent:Greenpeace",
+            None,
+            id="report-goes-to-the-subject-that-published-it",
+        ),
+        pytest.param(
+            "Greenpeace published a report on river pollution on Monday.\n"
+            "“Nine rivers failed the test,” the report said.\n"
+            "“Action is overdue,” the report continued.",
+            "overdue",
+            "ent:Greenpeace",
+            None,
+            id="channel-chain-looks-further-back",
+        ),
+        pytest.param(
+            "Rivers are in a poor state.\n“Nine rivers failed the test,” the report said.",
+            "rivers failed",
+            None,
+            "channel_without_author",
+            id="no-author-stays-unattributed",
+        ),
+    ],
+)
+def test_channel_is_not_a_speaker(
+    nlp, text: str, contains: str, entity: str | None, reason: str | None
+) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert q.unattributed_reason == reason

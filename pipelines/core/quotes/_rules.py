@@ -25,6 +25,7 @@ class QuoteRules:
         speaker_nouns: role nouns that name an unidentified speaker ("spokesperson").
         org_nouns: nouns that refer back to a named organisation ("the ministry").
         translator_nouns: nouns that mark a quotation given through a translator.
+        channel_nouns: channels, not speakers ("the statement", "a report").
     """
 
     verb_forms: frozenset[str]
@@ -34,6 +35,7 @@ class QuoteRules:
     speaker_nouns: frozenset[str]
     org_nouns: frozenset[str]
     translator_nouns: frozenset[str]
+    channel_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -71,6 +73,7 @@ def load_rules() -> QuoteRules:
         speaker_nouns=frozenset(w.lower() for w in _lines("speaker_nouns.txt")),
         org_nouns=frozenset(w.lower() for w in _lines("org_speaker_nouns.txt")),
         translator_nouns=frozenset(w.lower() for w in _lines("translator_nouns.txt")),
+        channel_nouns=frozenset(w.lower() for w in _lines("channel_nouns.txt")),
     )
 
 

@@ -30,6 +30,7 @@ NO_SPEAKER = "no_speaker_found"
 PRONOUN_UNRESOLVED = "unresolved_pronoun"
 NOMINAL_UNRESOLVED = "nominal_speaker"
 NOT_AN_ENTITY = "speaker_not_an_entity"
+CHANNEL_UNRESOLVED = "channel_without_author"
 
 _MALE = frozenset({"he", "him"})
 _FEMALE = frozenset({"she", "her"})
@@ -328,6 +329,11 @@ def resolve_speaker(
         if near:
             return found(near[0], 0.95)
         return unresolved(NOT_AN_ENTITY)
+    if head.lower_ in rules.channel_nouns:
+        author = _channel_author(view, phrase, index, rules, quoted, quoted_starts)
+        if author is not None:
+            return found(author, 0.85)
+        return unresolved(CHANNEL_UNRESOLVED)
     # Nominal with the name beside it: "managing director Tim Osborne", "its
     # chairman, Sir Anthony Greener": the person named is the speaker.
     named = _apposed_person(view, phrase, index)
@@ -405,4 +411,59 @@ def _described_person(
             where = text[m.end : min(sent.end_char, m.end + 12)]  # "Ann Lee, 41,"
         if fits.search(where):
             return m
+    return None
+
+
+_AUTHOR_PREPS = frozenset({"from", "by", "of"})
+_SPEAKING_TYPES = frozenset({PERSON, ORG})
+
+
+def _channel_author(
+    view: DocView,
+    phrase: SpeakerPhrase,
+    index: MentionIndex,
+    rules: QuoteRules,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> Mention | None:
+    """The author of a channel speaker: "a statement from the EU said" -> the EU.
+
+    A channel (statement, report, letter) does not speak; its author does. The author is
+    the person or organisation after "from"/"by"/"of" in the phrase, else the subject of
+    the latest earlier sentence (within the window) that mentions the same channel noun
+    ("The company denied it in a statement. … the statement read").
+    """
+    doc = view.doc
+    head = doc[phrase.head]
+    for prep in head.rights:
+        if prep.lower_ in _AUTHOR_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    m = index.covering(obj.idx, obj.idx + len(obj.text))
+                    if m is not None and m.entity_type in _SPEAKING_TYPES:
+                        return m
+    noun = re.compile(rf"\b{re.escape(head.lower_)}\b", re.IGNORECASE)
+    line_now = view.line_of(head.idx)
+    window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    sent = head.sent
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if sent.end_char <= window_start:
+            break
+        if _inside(quoted, quoted_starts, sent.start_char) or not noun.search(sent.text):
+            continue
+        subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.head.i == sent.root.i]
+        for subj in subjects:
+            # The whole subject phrase: a bad parse may make a modifier the subject
+            # ("The company flat-out denied" parses "out" as the subject).
+            a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            named = [m for m in index.overlapping(a, b) if m.entity_type in _SPEAKING_TYPES]
+            if named:
+                return named[0]
+            if any(t.lower_ in rules.org_nouns for t in subj.subtree):
+                # "The company denied …": the latest organisation named before it.
+                return next((c for c in index.before(a) if c.entity_type == ORG), None)
+        if not any(t.lower_ in rules.channel_nouns for t in subjects):
+            return None
+        # "…," the statement read. "…," the statement continued: look further back.
     return None
