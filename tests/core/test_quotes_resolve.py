@@ -280,21 +280,19 @@ def test_description_points_back(nlp, text: str, contains: str, entity: str | No
             id="statement-from-an-organisation",
         ),
         pytest.param(
-            "Greenpeace published a report on river pollution on Monday.\n"
-            "“Nine rivers failed the test,” the report said.",
+            "“Nine rivers failed the test,” said a report by Greenpeace.",
             "rivers failed",
             "ent:Greenpeace",
             None,
-            id="report-goes-to-the-subject-that-published-it",
+            id="report-by-an-author",
         ),
         pytest.param(
             "Greenpeace published a report on river pollution on Monday.\n"
-            "“Nine rivers failed the test,” the report said.\n"
-            "“Action is overdue,” the report continued.",
-            "overdue",
-            "ent:Greenpeace",
+            "“Nine rivers failed the test,” the report said.",
+            "rivers failed",
             None,
-            id="channel-chain-looks-further-back",
+            "channel_without_author",
+            id="author-only-in-an-earlier-sentence-is-not-guessed",
         ),
         pytest.param(
             "Rivers are in a poor state.\n“Nine rivers failed the test,” the report said.",
@@ -311,3 +309,37 @@ def test_channel_is_not_a_speaker(
     q = one_quote(nlp, text, contains)
     assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
     assert q.unattributed_reason == reason
+
+
+# Issue 11, speakers class 4: a bulleted label line names the speaker of the quotation
+# it runs into (match reactions), and the paragraphs that continue it.
+@pytest.mark.parametrize(
+    ("text", "contains", "entity"),
+    [
+        pytest.param(
+            "The visitors scored twice late on.\n\n"
+            '- Away coach Peter Novak "We switched off at the end."',
+            "switched off",
+            "ent:Peter Novak",
+            id="bulleted-label",
+        ),
+        pytest.param(
+            "The visitors scored twice late on.\n\n"
+            '- Away coach Peter Novak "We switched off at the end."\n\n'
+            '- Home boss Mark Jenkins "We never gave up."',
+            "never gave up",
+            "ent:Mark Jenkins",
+            id="a-new-label-names-a-new-speaker",
+        ),
+    ],
+)
+def test_label_line_names_the_speaker(nlp, text: str, contains: str, entity: str) -> None:
+    q = one_quote(nlp, text, contains)
+    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+
+
+def test_unbulleted_name_before_a_quote_is_not_a_label(nlp) -> None:
+    text = 'The visitors scored twice.\n\nHome coach Ana Ruiz "switched off" at the end.'
+    assert all(
+        q.speaker_entity_id != "ent:Ana Ruiz" or q.kind != "direct" for q in quotes_of(nlp, text)
+    )

@@ -26,6 +26,8 @@ class QuoteRules:
         org_nouns: nouns that refer back to a named organisation ("the ministry").
         translator_nouns: nouns that mark a quotation given through a translator.
         channel_nouns: channels, not speakers ("the statement", "a report").
+        office_titles: one-word office titles ("president", "senator"): news keeps
+            "the senator said" as the speaker's own words, so they are not resolved.
     """
 
     verb_forms: frozenset[str]
@@ -36,6 +38,7 @@ class QuoteRules:
     org_nouns: frozenset[str]
     translator_nouns: frozenset[str]
     channel_nouns: frozenset[str] = frozenset()
+    office_titles: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -74,6 +77,9 @@ def load_rules() -> QuoteRules:
         org_nouns=frozenset(w.lower() for w in _lines("org_speaker_nouns.txt")),
         translator_nouns=frozenset(w.lower() for w in _lines("translator_nouns.txt")),
         channel_nouns=frozenset(w.lower() for w in _lines("channel_nouns.txt")),
+        office_titles=frozenset(
+            w.lower().rstrip(".") for w in _lines("titles.txt") if len(w.split()) == 1
+        ),
     )
 
 

@@ -16,7 +16,7 @@ from pipelines.core.models import PERSON, Quote
 from pipelines.core.quotes._rules import QuoteRules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate
-from pipelines.core.quotes.classify import Draft, previous_line
+from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.resolve import (
     NO_CUE,
@@ -34,6 +34,7 @@ _CONFIDENCE = {"parse": 0.9, "position": 0.8, "colon": 0.7}
 _NEXT_IN_LINE = 0.7
 _CONTINUATION = 0.6
 _TOPIC = 0.5
+_LABEL = 0.7  # a label line, no verb: "- Coach Ana Ruiz “…”"
 _PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
 _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
@@ -72,6 +73,10 @@ def fill_continuations(view: DocView, drafts: list[Draft], index: MentionIndex) 
             continue
         prev = drafts[k - 1] if k > 0 else None
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        label = _label_person(view, d, index) if d.cue is None else None
+        if label is not None:  # a new label names a new speaker, even mid-quotation
+            d.res, d.confidence = label, _LABEL
+            continue
         if d.cand.continued and prev is not None and prev.res is not None:
             d.res, d.confidence = prev.res, min(prev.confidence, _PART_OF_PREVIOUS)
             continue
@@ -99,6 +104,20 @@ def fill_continuations(view: DocView, drafts: list[Draft], index: MentionIndex) 
         topic = _topic_person(view, drafts, k, index)
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
+
+
+def _label_person(view: DocView, d: Draft, index: MentionIndex) -> Resolution | None:
+    """The person a label line names right before its quotation (see :func:`_label_span`)."""
+    ls, _ = view.line_bounds(d.line)
+    span = label_span(view, ls, d.cand.mark_start)
+    if span is None:
+        return None
+    end = span[1]
+    for m in index.overlapping(end - 1, end):
+        if m.entity_type == PERSON and m.end == end:
+            surface = view.text[m.start : m.end]
+            return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+    return None
 
 
 def _topic_person(

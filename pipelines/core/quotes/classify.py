@@ -89,6 +89,8 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
         direct = True
         empty = (after[0], after[0])
         cue = cues.find(before, empty, last, partial=False) or cue
+    if not direct and cue is None and label_span(view, ls, c.mark_start) is not None:
+        direct = True  # "- Coach Ana Ruiz “We were poor.”": a labelled reaction
     if direct and cue is None and not c.continued:
         if not text[ls : c.mark_start].strip():
             cue = _cue_from_intro_line(view, cues, cands, k, line, last)
@@ -173,3 +175,29 @@ def _is_heading(text: str, c: Candidate, shape: Shape, ls: int, le: int) -> bool
     if whole_line and not c.double and len(quoted.split()) <= _HEADING_WORDS:
         return True
     return quoted.endswith(":") and len(quoted.split()) <= 2
+
+
+_LABEL_MAX_CHARS = 80
+_LABEL_BULLETS = " \t-–—•*"
+
+
+def label_span(view: DocView, ls: int, mark_start: int) -> tuple[int, int] | None:
+    """``(start, end)`` of a label that opens the line and runs up to a quotation mark.
+
+    Match reports and round-ups label reactions: "- Home coach Ana Ruiz “We were poor.”"
+    A label is bulleted, short, holds no verb and no sentence end,
+    and ends on a proper noun; anything longer is prose, not a label.
+    """
+    prefix = view.text[ls:mark_start]
+    if prefix.lstrip(" \t")[:1] not in _LABEL_BULLETS.strip():
+        return None  # only a bulleted line: unbulleted name-then-quote is too often prose
+    body = prefix.rstrip(_LABEL_BULLETS)
+    start = ls + len(prefix) - len(prefix.lstrip(_LABEL_BULLETS))
+    end = ls + len(body)
+    if end <= start or end - ls > _LABEL_MAX_CHARS or any(c in body for c in ".!?"):
+        return None
+    first, last = view.token_containing(start), view.token_containing(end - 1)
+    tokens = [view.doc[i] for i in range(first, last + 1)]
+    if tokens[-1].pos_ != "PROPN" or any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return None
+    return start, end
