@@ -15,9 +15,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from pipelines.core.stories.groups import Link
 from pipelines.core.stories.terms import content_terms
@@ -91,10 +92,16 @@ def story_signature(article: StoryArticle) -> StorySignature:
     )
 
 
+@cache
 def _vectorizer() -> HashingVectorizer:
     # Stateless hashing: the vector of an article never depends on the other articles,
     # which is what keeps links (and so stories) independent of arrival order.
     return HashingVectorizer(analyzer=_identity, n_features=2**20, alternate_sign=False, norm="l2")
+
+
+def _vector(sig: StorySignature) -> sp.csr_matrix:
+    """The l2-normalised hashed term vector of a signature (one row)."""
+    return _vectorizer().transform([sig.terms])
 
 
 def _identity(terms: Sequence[str]) -> Sequence[str]:
@@ -119,6 +126,7 @@ class StoryIndex:
 
     def __init__(self, signatures: Iterable[StorySignature] = ()) -> None:
         self._by_id: dict[str, StorySignature] = {}
+        self._vectors: dict[str, sp.csr_matrix] = {}
         self._postings: dict[str, list[str]] = {}
         for sig in signatures:
             self.add(sig)
@@ -133,6 +141,7 @@ class StoryIndex:
         if sig.article_id in self._by_id:
             return
         self._by_id[sig.article_id] = sig
+        self._vectors[sig.article_id] = _vector(sig)
         for term in sig.term_set:
             self._postings.setdefault(term, []).append(sig.article_id)
 
@@ -147,19 +156,19 @@ class StoryIndex:
             if n >= MIN_SHARED_TERMS and aid != sig.article_id
         ]
 
-
-def score_pairs(sig: StorySignature, others: Sequence[StorySignature]) -> list[float]:
-    """Link score of ``sig`` with each of ``others`` (0 when dates rule the pair out)."""
-    if not others:
-        return []
-    vec = _vectorizer()
-    cos = cosine_similarity(vec.transform([sig.terms]), vec.transform([o.terms for o in others]))[0]
-    return [
-        TERM_WEIGHT * float(c) + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
-        if _dates_compatible(sig, o)
-        else 0.0
-        for c, o in zip(cos, others, strict=True)
-    ]
+    def score(self, sig: StorySignature, others: Sequence[StorySignature]) -> list[float]:
+        """Link score of ``sig`` with each indexed signature in ``others``."""
+        if not others:
+            return []
+        # Rows are l2-normalised, so the dot product is the cosine.
+        stacked = sp.vstack([self._vectors[o.article_id] for o in others])
+        cos = (stacked @ _vector(sig).T).toarray().ravel()
+        return [
+            TERM_WEIGHT * float(c) + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+            if _dates_compatible(sig, o)
+            else 0.0
+            for c, o in zip(cos, others, strict=True)
+        ]
 
 
 def link_new_articles(
@@ -175,7 +184,7 @@ def link_new_articles(
         if sig.article_id in index:
             continue
         others = index.candidates(sig)
-        for other, score in zip(others, score_pairs(sig, others), strict=True):
+        for other, score in zip(others, index.score(sig, others), strict=True):
             if score >= LINK_THRESHOLD:
                 links.append(Link.of(sig.article_id, other.article_id, score))
         index.add(sig)
