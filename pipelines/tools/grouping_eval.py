@@ -43,6 +43,7 @@ from pipelines.tools.story_scoring import PredictedQuote, score_statements, scor
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
+ARRIVAL_BATCH = 500  # documents per simulated run
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,15 +127,19 @@ def group(
     key = {d.ref: f"{d.ref.corpus}:{d.ref.id}" for d in docs}
     ref_of = {v: k for k, v in key.items()}
     dates = {key[d.ref]: document_date(d.ref) for d in docs}
-    # Stories: one article at a time through the index, as new articles arrive.
+    # Stories: new articles arrive in batches (as in the warehouse step's runs) and are
+    # linked through the index to everything before them.
     index = core.StoryIndex()
     story_links: list[core.Link] = []
-    for d in docs:
-        mentions = tuple(core.StoryMention(*m) for m in results[d.ref]["mentions"])
-        article = core.StoryArticle(
-            key[d.ref], d.title, d.text, dates[key[d.ref]], d.outlet, mentions
-        )
-        new, index = core.link_new_stories([core.story_signature(article)], index)
+    for start in range(0, len(docs), ARRIVAL_BATCH):
+        sigs = []
+        for d in docs[start : start + ARRIVAL_BATCH]:
+            mentions = tuple(core.StoryMention(*m) for m in results[d.ref]["mentions"])
+            article = core.StoryArticle(
+                key[d.ref], d.title, d.text, dates[key[d.ref]], d.outlet, mentions
+            )
+            sigs.append(core.story_signature(article))
+        new, index = core.link_new_stories(sigs, index)
         story_links += new
     groups = core.partition(list(key.values()), story_links)
     story_of = {m: i for i, g in enumerate(groups) for m in g}

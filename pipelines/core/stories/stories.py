@@ -75,7 +75,8 @@ class StorySignature:
 def story_signature(article: StoryArticle) -> StorySignature:
     """Summarise one article for story linking."""
     title = content_terms(article.title or "", for_stories=True)
-    lead = content_terms(article.body, for_stories=True)[:LEAD_TERMS]
+    # The lead is the first LEAD_TERMS content words; reading far past them is wasted work.
+    lead = content_terms(article.body[: LEAD_TERMS * 40], for_stories=True)[:LEAD_TERMS]
     counts = Counter(m.entity_id for m in article.mentions if m.entity_type not in _PLACE_TYPES)
     in_lead = {
         m.entity_id
@@ -99,11 +100,6 @@ def _vectorizer() -> HashingVectorizer:
     return HashingVectorizer(analyzer=_identity, n_features=2**20, alternate_sign=False, norm="l2")
 
 
-def _vector(sig: StorySignature) -> sp.csr_matrix:
-    """The l2-normalised hashed term vector of a signature (one row)."""
-    return _vectorizer().transform([sig.terms])
-
-
 def _identity(terms: Sequence[str]) -> Sequence[str]:
     return terms
 
@@ -122,14 +118,18 @@ def _dates_compatible(a: StorySignature, b: StorySignature) -> bool:
 
 
 class StoryIndex:
-    """An inverted index over stored signatures: finds the articles worth comparing."""
+    """An inverted index over stored signatures: finds the articles worth comparing.
+
+    Term vectors are kept as rows of sparse matrices, hashed in batches (one call per
+    batch of additions), so a comparison is one sparse product with the candidates.
+    """
 
     def __init__(self, signatures: Iterable[StorySignature] = ()) -> None:
         self._by_id: dict[str, StorySignature] = {}
-        self._vectors: dict[str, sp.csr_matrix] = {}
+        self._row: dict[str, tuple[int, int]] = {}  # article -> (block, row in block)
+        self._blocks: list[sp.csr_matrix] = []
         self._postings: dict[str, list[str]] = {}
-        for sig in signatures:
-            self.add(sig)
+        self.add_all(list(signatures))
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._by_id
@@ -137,16 +137,25 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._by_id)
 
-    def add(self, sig: StorySignature) -> None:
-        if sig.article_id in self._by_id:
+    def add_all(self, sigs: Sequence[StorySignature]) -> None:
+        """Index signatures (already indexed ones are skipped)."""
+        fresh = list({s.article_id: s for s in sigs if s.article_id not in self._by_id}.values())
+        if not fresh:
             return
-        self._by_id[sig.article_id] = sig
-        self._vectors[sig.article_id] = _vector(sig)
-        for term in sig.term_set:
-            self._postings.setdefault(term, []).append(sig.article_id)
+        self._blocks.append(_vectorizer().transform([s.terms for s in fresh]).tocsr())
+        block = len(self._blocks) - 1
+        for i, sig in enumerate(fresh):
+            self._by_id[sig.article_id] = sig
+            self._row[sig.article_id] = (block, i)
+            for term in sig.term_set:
+                self._postings.setdefault(term, []).append(sig.article_id)
+
+    def vector(self, article_id: str) -> sp.csr_matrix:
+        block, row = self._row[article_id]
+        return self._blocks[block][row]
 
     def candidates(self, sig: StorySignature) -> list[StorySignature]:
-        """Stored signatures sharing at least ``MIN_SHARED_TERMS`` distinct terms."""
+        """Indexed signatures sharing at least ``MIN_SHARED_TERMS`` distinct terms."""
         shared: Counter[str] = Counter()
         for term in sig.term_set:
             shared.update(self._postings.get(term, ()))
@@ -157,14 +166,22 @@ class StoryIndex:
         ]
 
     def score(self, sig: StorySignature, others: Sequence[StorySignature]) -> list[float]:
-        """Link score of ``sig`` with each indexed signature in ``others``."""
+        """Link score of an indexed ``sig`` with each indexed signature in ``others``."""
         if not others:
             return []
-        # Rows are l2-normalised, so the dot product is the cosine.
-        stacked = sp.vstack([self._vectors[o.article_id] for o in others])
-        cos = (stacked @ _vector(sig).T).toarray().ravel()
+        by_block: dict[int, list[tuple[int, int]]] = {}
+        for pos, o in enumerate(others):
+            block, row = self._row[o.article_id]
+            by_block.setdefault(block, []).append((pos, row))
+        cos = [0.0] * len(others)
+        me = self.vector(sig.article_id).T
+        for block, items in by_block.items():
+            # Rows are l2-normalised, so the dot product is the cosine.
+            values = (self._blocks[block][[r for _, r in items]] @ me).toarray().ravel()
+            for (pos, _), value in zip(items, values, strict=True):
+                cos[pos] = float(value)
         return [
-            TERM_WEIGHT * float(c) + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+            TERM_WEIGHT * c + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
             if _dates_compatible(sig, o)
             else 0.0
             for c, o in zip(cos, others, strict=True)
@@ -176,16 +193,18 @@ def link_new_articles(
 ) -> tuple[list[Link], StoryIndex]:
     """Links between each new signature and everything indexed before it (or with it).
 
-    New signatures are added to ``index`` in id order, so the links found are the same
-    whatever order ``new`` came in. Returns the links and the grown index.
+    New signatures are compared in id order, each with the index as it stood plus the
+    new ones before it, so the links found are the same whatever order ``new`` came in.
+    Returns the links and the grown index.
     """
+    todo = sorted((s for s in new if s.article_id not in index), key=lambda s: s.article_id)
+    ahead = {s.article_id for s in todo}
+    index.add_all(todo)
     links: list[Link] = []
-    for sig in sorted(new, key=lambda s: s.article_id):
-        if sig.article_id in index:
-            continue
-        others = index.candidates(sig)
+    for sig in todo:
+        ahead.discard(sig.article_id)
+        others = [o for o in index.candidates(sig) if o.article_id not in ahead]
         for other, score in zip(others, index.score(sig, others), strict=True):
             if score >= LINK_THRESHOLD:
                 links.append(Link.of(sig.article_id, other.article_id, score))
-        index.add(sig)
     return links, index

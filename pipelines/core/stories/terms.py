@@ -10,7 +10,7 @@ once via ``importlib.resources``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import snowballstemmer
@@ -53,6 +53,13 @@ def _stop_words(for_stories: bool) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    # News vocabulary repeats heavily: caching by word makes stemming nearly free.
+    stem: str = _stemmer().stemWord(word)
+    return stem
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, curly apostrophes unified."""
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
@@ -62,6 +69,6 @@ def content_terms(text: str, *, for_stories: bool = False) -> list[str]:
     """Stemmed, synonym-folded content words of ``text`` in order (repeats kept)."""
     stop = _stop_words(for_stories)
     syn = _synonyms()
-    kept = [syn.get(w, w) for w in words(text) if (w not in stop and len(w) > 1) or w.isdigit()]
-    stems: list[str] = _stemmer().stemWords(kept)
-    return stems
+    return [
+        _stem(syn.get(w, w)) for w in words(text) if (w not in stop and len(w) > 1) or w.isdigit()
+    ]
