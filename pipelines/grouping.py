@@ -268,6 +268,7 @@ def group_statements(session: Session) -> GroupingStats:
                     "article_id": r.article_id,
                     "utterance_index": r.utterance_index,
                     "speaker_entity_id": r.speaker_entity_id,
+                    "speaker_name": r.speaker_name,
                     "firm": r.firm,
                     "kind": r.kind,
                     "quote_ids": list(r.quote_ids),
@@ -300,7 +301,7 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
         return []
     rows = session.fetch(
         "select rendering_id, article_id, utterance_index, speaker_entity_id, kind, firm, "
-        "quote_ids, terms from statement_signatures "
+        "quote_ids, terms, speaker_name from statement_signatures "
         "where rendering_id in (select unnest(?::varchar[])) order by rendering_id",
         [list(rendering_ids)],
     )
@@ -314,6 +315,7 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
             firm=r[5],
             quote_ids=tuple(r[6]),
             terms=tuple(r[7]),
+            speaker_name=r[8],
         )
         for r in rows
     ]
@@ -321,12 +323,14 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
 
 def _article_renderings(session: Session, article_ids: Sequence[str]) -> list[core.Rendering]:
     rows = session.fetch(
-        "select quote_id, article_id, text, kind, speaker_entity_id, utterance_index, "
-        "part_index, cue_verb is not null from quotes "
-        "where article_id in (select unnest(?::varchar[])) and kind in ('direct', 'partial') "
-        "order by article_id, utterance_index, part_index",
+        "select q.quote_id, q.article_id, q.text, q.kind, q.speaker_entity_id, "
+        "q.utterance_index, q.part_index, q.cue_verb is not null, e.canonical_name "
+        "from quotes as q left join entities as e on e.entity_id = q.speaker_entity_id "
+        "where q.article_id in (select unnest(?::varchar[])) and q.kind in ('direct', 'partial') "
+        "order by q.article_id, q.utterance_index, q.part_index",
         [list(article_ids)],
     )
     return core.renderings(
-        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in rows
+        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
+        for r in rows
     )

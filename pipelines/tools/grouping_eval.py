@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import json
 import pickle
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -119,6 +120,23 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     return results, seconds
 
 
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*")
+
+
+def _entity_names(text: str, mentions: list[tuple[str, str, int]]) -> dict[str, str]:
+    """Each entity's longest written name in the article.
+
+    The cache keeps mention starts only; the warehouse step uses entities.canonical_name,
+    which is the gazetteer name or the name most articles give: close to this.
+    """
+    names: dict[str, str] = {}
+    for entity_id, _, start in mentions:
+        found = _NAME.match(text, start)
+        if found and len(found.group()) > len(names.get(entity_id, "")):
+            names[entity_id] = found.group().removesuffix("'s").removesuffix("’s")
+    return names
+
+
 def group(
     docs: list[Doc], results: dict[DocRef, dict[str, Any]]
 ) -> tuple[dict[DocRef, str], list[PredictedQuote], float]:
@@ -154,10 +172,15 @@ def group(
     for d in docs:
         aid = key[d.ref]
         quotes = []
+        names = _entity_names(d.text, results[d.ref]["mentions"])
         for start, end, text, kind, speaker, utt, part, cue in results[d.ref]["quotes"]:
             qid = f"{aid}@{start}-{end}"
             quote_spans[qid] = (d.ref, start, end)
-            quotes.append(core.StatementQuote(qid, aid, text, kind, speaker, utt, part, cue))
+            quotes.append(
+                core.StatementQuote(
+                    qid, aid, text, kind, speaker, utt, part, cue, names.get(speaker or "")
+                )
+            )
         new, sindex = core.link_new_renderings(
             {aid: core.renderings(quotes)}, sindex, lambda a: neighbours.get(a, set())
         )

@@ -1,10 +1,23 @@
--- Statements whose renderings have two different cue-tied speakers, or that hold two
--- utterances of one article (split parts of one utterance are one rendering).
-select statement_id, 'two speakers' as problem, count(distinct speaker_entity_id) as n
-from quotes
-where statement_id is not null and speaker_entity_id is not null and cue_verb is not null
+-- Statements whose cue-tied speakers have different surnames (entity resolution can leave a
+-- bare "Trump" apart from "Donald Trump"; grouping treats those as one speaker, and refuses
+-- two different full names), or that hold two utterances of one article (split parts of one
+-- utterance are one rendering).
+with speakers as (
+    select distinct
+        q.statement_id,
+        regexp_replace(
+            lower(regexp_extract(trim(coalesce(e.canonical_name, q.speaker_entity_id)), '(\S+)$')),
+            '[^[:alnum:]]', '', 'g'
+        ) as surname
+    from quotes as q
+    left join entities as e on e.entity_id = q.speaker_entity_id
+    where q.statement_id is not null and q.speaker_entity_id is not null and q.cue_verb is not null
+)
+
+select statement_id, 'two speakers' as problem, count(*) as n
+from speakers
 group by statement_id
-having count(distinct speaker_entity_id) > 1
+having count(*) > 1
 union all
 select statement_id, 'two utterances of one article' as problem, count(distinct utterance_index) as n
 from quotes

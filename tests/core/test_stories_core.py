@@ -285,3 +285,28 @@ def test_story_partition_is_order_free(seed):
     order = ["s1", "s2", "s3", "o1"]
     random.Random(seed).shuffle(order)
     assert _stories(order) == [["o1"], ["s1", "s2"], ["s3"]]
+
+
+def _named(article, text, speaker, name):
+    return StatementQuote(
+        f"{article}:0:0", article, text, "direct", speaker, 0, 0, True, speaker_name=name
+    )
+
+
+def test_a_bare_surname_is_the_same_speaker_but_two_full_names_are_not():
+    line = "We are going to build the wall and the other side is going to pay for it"
+    corpus = [
+        _named("A", line, "ent_dt", "Donald Trump"),
+        _named("B", line, "ent_t", "Trump"),
+        _named("C", line, "ent_dtjr", "Donald Trump Jr."),
+    ]
+    groups, *_ = _run("ABC", corpus)
+    assert ["A:0:0", "B:0:0"] in groups and ["C:0:0"] in groups
+    # A bare "Clinton" may match Hillary or Bill, but never joins both into one statement.
+    corpus = [
+        _named("A", line, "ent_hc", "Hillary Clinton"),
+        _named("B", line, "ent_c", "Clinton"),
+        _named("C", line, "ent_bc", "Bill Clinton"),
+    ]
+    groups, *_ = _run("ABC", corpus)
+    assert not any({"A:0:0", "C:0:0"} <= set(g) for g in groups)

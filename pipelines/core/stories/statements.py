@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipelines.core.stories.groups import Link, partition
-from pipelines.core.stories.terms import content_terms
+from pipelines.core.stories.terms import content_terms, words
 
 # Tuned on the statements dev set only (see README "Stories and statements").
 MIN_TERMS = 4  # fewer content words than this: only an exact repeat links
@@ -53,6 +53,7 @@ class StatementQuote:
     utterance_index: int
     part_index: int = 0
     has_cue: bool = True  # a reporting cue ties the speaker to the quote
+    speaker_name: str | None = None  # the speaker entity's canonical name
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,14 @@ class Rendering:
     firm: bool  # the speaker is tied by a cue (see the module docstring)
     quote_ids: tuple[str, ...]
     terms: tuple[str, ...]
+    speaker_name: str | None = None
+
+    @property
+    def speaker_key(self) -> tuple[str, ...]:
+        """The speaker's name as lower-case words (the entity id when no name is known)."""
+        if self.speaker_name:
+            return tuple(w for w in words(self.speaker_name) if w)
+        return (self.speaker_entity_id or "",)
 
     @property
     def term_set(self) -> frozenset[str]:
@@ -82,6 +91,7 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
     for (article, utterance), parts in sorted(by_utterance.items()):
         parts.sort(key=lambda q: (q.part_index, q.quote_id))
         speaker = next((q.speaker_entity_id for q in parts if q.speaker_entity_id), None)
+        name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
         quote_ids = tuple(q.quote_id for q in parts)
         digest = hashlib.sha256(
             "\x1f".join([article, str(utterance), speaker or "", *quote_ids]).encode()
@@ -92,6 +102,7 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
                 article_id=article,
                 utterance_index=utterance,
                 speaker_entity_id=speaker,
+                speaker_name=name if speaker else None,
                 kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
                 firm=speaker is not None and any(q.has_cue for q in parts),
                 quote_ids=quote_ids,
@@ -116,11 +127,33 @@ def score(a: Rendering, b: Rendering) -> float:
     return 0.6 * containment + 0.25 * dice + 0.15 * opening
 
 
+def same_speaker_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two speaker keys can name one person.
+
+    Equal keys, or a bare surname against a full name ending in it ("Trump" / "Donald
+    Trump"): entity resolution keeps a bare surname apart when it cannot tell whose it is,
+    but a quote's speaker is named in full nearby. Different full names ("Hillary
+    Clinton" / "Bill Clinton") never match.
+    """
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return len(short) == 1 and len(long_) > 1 and long_[-1] == short[0]
+
+
+def _same_speaker(a: Rendering, b: Rendering) -> bool:
+    if not a.speaker_entity_id or not b.speaker_entity_id:
+        return False
+    return a.speaker_entity_id == b.speaker_entity_id or same_speaker_names(
+        a.speaker_key, b.speaker_key
+    )
+
+
 def _pair_threshold(a: Rendering, b: Rendering) -> float | None:
     """The score a pair needs, or None when the pair may never link."""
     if a.article_id == b.article_id:
         return None
-    if a.speaker_entity_id and a.speaker_entity_id == b.speaker_entity_id:
+    if _same_speaker(a, b):
         return LINK_THRESHOLD
     if a.firm == b.firm:  # two firm speakers who differ, or nobody firm at all
         return None
@@ -177,7 +210,7 @@ class StatementIndex:
         self._by_article[r.article_id].append(r)
         if r.speaker_entity_id:
             for term in r.term_set:
-                self._postings[(r.speaker_entity_id, term)].add(r.article_id)
+                self._postings[(r.speaker_key[-1], term)].add(r.article_id)
 
     def article(self, article_id: str) -> list[Rendering]:
         return self._by_article.get(article_id, [])
@@ -190,7 +223,7 @@ class StatementIndex:
                 continue
             shared: Counter[str] = Counter()
             for term in r.term_set:
-                shared.update(self._postings.get((r.speaker_entity_id, term), ()))
+                shared.update(self._postings.get((r.speaker_key[-1], term), ()))
             found.update(
                 a for a, n in shared.items() if n >= min(MIN_SHARED_TERMS, len(r.term_set))
             )
@@ -235,20 +268,26 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
     kept = [lk for lk in links if lk.a in by_id and lk.b in by_id]
     # A weak or unattributed rendering linked to firm speakers: keep the links to its own
     # (weak) speaker if any; otherwise keep them only when they all name one speaker.
-    firm_partners: dict[str, set[str]] = defaultdict(set)
+    firm_partners: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for lk in kept:
         for x, y in ((lk.a, lk.b), (lk.b, lk.a)):
             if not by_id[x].firm and by_id[y].firm:
-                firm_partners[x].add(by_id[y].speaker_entity_id or "")
+                firm_partners[x].add(by_id[y].speaker_key)
+
+    def one_person(keys: Iterable[tuple[str, ...]]) -> bool:
+        keys = list(keys)
+        return all(same_speaker_names(p, q) for p in keys for q in keys)
 
     def allowed(x: str, y: str) -> bool:
         rx, ry = by_id[x], by_id[y]
         if rx.firm or not ry.firm:
             return True
         partners = firm_partners[x]
-        if rx.speaker_entity_id in partners:
-            return ry.speaker_entity_id == rx.speaker_entity_id
-        return len(partners) == 1
+        if _same_speaker(rx, ry):
+            return True
+        if rx.speaker_entity_id and any(same_speaker_names(rx.speaker_key, p) for p in partners):
+            return False  # it has its own speaker among the partners: only those links
+        return one_person(partners)
 
     kept = [lk for lk in kept if allowed(lk.a, lk.b) and allowed(lk.b, lk.a)]
 
@@ -256,16 +295,16 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
         r = by_id[rid]
         out: set[object] = {("article", r.article_id)}
         if r.speaker_entity_id:
-            out.add(("firm" if r.firm else "weak", r.speaker_entity_id))
+            out.add(("firm" if r.firm else "weak", r.speaker_key))
         return frozenset(out)
 
     def compatible(x: frozenset[object], y: frozenset[object]) -> bool:
         if any(lab[0] == "article" for lab in x & y if isinstance(lab, tuple)):
             return False  # two different utterances of one article
         union = [lab for lab in x | y if isinstance(lab, tuple)]
-        firm = {lab[1] for lab in union if lab[0] == "firm"}
-        weak = {lab[1] for lab in union if lab[0] == "weak"}
-        return len(firm) <= 1 and (bool(firm) or len(weak) <= 1)
+        firm = [lab[1] for lab in union if lab[0] == "firm"]
+        weak = [lab[1] for lab in union if lab[0] == "weak"]
+        return one_person(firm) if firm else one_person(weak)
 
     return partition(by_id, kept, labels=labels, compatible=compatible)
 
