@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pipelines.core.entities import EntityResolver, resolver_data_version
-from pipelines.core.models import ArticleAnalysis, Entity
+from pipelines.core.models import ArticleAnalysis
 from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
 from pipelines.core.pipeline import Analyser, TextItem, analyser_version
 
@@ -59,34 +59,24 @@ def _load(model: str, overrides_path: str | None) -> Analyser:
     return Analyser.load(model, resolver=EntityResolver.default(path))
 
 
-@dataclass(frozen=True, slots=True)
-class WorkItem:
-    """One article to analyse, with the bylined authors to resolve."""
-
-    article_id: str
-    body: str
-    authors: tuple[str, ...] = ()
+# One article to analyse: id, body and the bylined authors the analyser resolves.
+WorkItem = TextItem
 
 
 @dataclass(frozen=True, slots=True)
 class WorkResult:
-    """An article's analysis, its resolved authors (``None``: not an entity), its words."""
+    """An article's analysis and its word count."""
 
     analysis: ArticleAnalysis
-    authors: tuple[tuple[str, Entity | None], ...]
     words: int
 
 
 def analyse_chunk(analyser: Analyser, items: Sequence[WorkItem]) -> list[WorkResult]:
     """Analyse a chunk of articles in order (what one worker task does)."""
-    texts = (TextItem(it.article_id, it.body) for it in items)
-    out: list[WorkResult] = []
-    for item, analysis in zip(items, analyser.analyse(texts), strict=True):
-        authors = tuple(
-            (name, analyser.resolver.resolve_name(name, "PERSON")) for name in item.authors
-        )
-        out.append(WorkResult(analysis, authors, len(item.body.split())))
-    return out
+    return [
+        WorkResult(analysis, len(item.body.split()))
+        for item, analysis in zip(items, analyser.analyse(items), strict=True)
+    ]
 
 
 def useful_workers(workers: int, pending: int, chunk_size: int = CHUNK_SIZE) -> int:

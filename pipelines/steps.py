@@ -532,7 +532,7 @@ def _write_analysis(
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
     words = 0
     for r in results:
-        produced = rowmod.analysis_rows(r.analysis, version=version, authors=list(r.authors))
+        produced = rowmod.analysis_rows(r.analysis, version=version)
         if set(produced) != set(children):
             # A child table the analysis does not fill would have its rows wiped.
             raise RuntimeError(

@@ -152,8 +152,20 @@ class SkippedMark:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleAuthor:
+    """A bylined author, resolved to a PERSON entity when the name allows it."""
+
+    name: str
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
-    """Everything the NLP stages found in one article."""
+    """Everything the NLP stages found in one article.
+
+    ``entities`` and ``aliases`` cover the bylined authors too (an author's alias
+    decision has the rule ``byline``).
+    """
 
     article_id: str
     mentions: tuple[Mention, ...]
@@ -162,3 +174,4 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     sentence_count: int = 0
     skipped_marks: tuple[SkippedMark, ...] = ()
+    authors: tuple[ArticleAuthor, ...] = ()

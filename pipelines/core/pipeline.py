@@ -25,10 +25,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class TextItem:
-    """An article body to analyse, keyed by its article id."""
+    """An article body to analyse, keyed by its article id, with its bylined authors."""
 
     article_id: str
     body: str
+    authors: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -40,10 +41,13 @@ class Analyser:
     batch_size: int = nlp_mod.DEFAULT_BATCH_SIZE
 
     @classmethod
-    def load(cls, model: str | None = None, resolver: EntityResolver | None = None) -> Analyser:
+    def load(
+        cls, model: str = nlp_mod.DEFAULT_MODEL, resolver: EntityResolver | None = None
+    ) -> Analyser:
+        """The model and a resolver (default: the shipped gazetteer, no overrides)."""
         return cls(
             nlp=nlp_mod.load_nlp(model),
-            resolver=resolver if resolver is not None else EntityResolver.default(),
+            resolver=resolver if resolver is not None else EntityResolver.default(None),
         )
 
     @property
@@ -82,12 +86,17 @@ def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[Art
         sentences = nlp_mod.sentence_bounds(doc)
         found = analyser.resolver.resolve_article(item.body, nlp_mod.ner_spans(doc), sentences)
         quotes, skipped = extract_quotes_and_skips(doc, found.mentions)
+        authors, byline = analyser.resolver.resolve_authors(item.authors)
+        entities = {e.entity_id: e for e in found.entities}
+        for ent in byline.entities:
+            entities.setdefault(ent.entity_id, ent)
         yield ArticleAnalysis(
             article_id=item.article_id,
             mentions=found.mentions,
-            entities=found.entities,
-            aliases=found.aliases,
+            entities=tuple(entities.values()),
+            aliases=found.aliases + byline.aliases,
             quotes=tuple(quotes),
             sentence_count=len(sentences),
             skipped_marks=skipped,
+            authors=authors,
         )

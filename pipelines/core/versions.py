@@ -58,7 +58,7 @@ def analysis_code_version() -> str:
         (
             "nlp.py",
             "pipeline.py",
-            "entities.py",
+            "entities",
             "normalize.py",
             "resources.py",
             "quotes",

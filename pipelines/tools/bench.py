@@ -45,7 +45,6 @@ def _copy_corpus(src: Path, dst: Path, limit: int) -> int:
 
 
 def _pipeline_pass(corpus: Path, warehouse: Path, processes: int) -> _Pass:
-    from pipelines.core.nlp import model_name
     from pipelines.definitions import build_defs
     from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
     from pipelines.defs.runner import run_refresh
@@ -54,7 +53,7 @@ def _pipeline_pass(corpus: Path, warehouse: Path, processes: int) -> _Pass:
         "warehouse": WarehouseResource(path=str(warehouse)),
         "landing_zone": LandingResource(repo_root=str(settings.REPO_ROOT), landing_dir=str(corpus)),
         "nlp": NlpResource(
-            model=model_name(),
+            model=settings.spacy_model(),
             overrides_path=str(warehouse.parent / "no_overrides.toml"),
             workers=processes,
         ),
@@ -74,12 +73,12 @@ def _pipeline_pass(corpus: Path, warehouse: Path, processes: int) -> _Pass:
 
 
 def _bare_pass(bodies: list[str], processes: int) -> float:
-    from pipelines.core.nlp import DEFAULT_BATCH_SIZE, load_nlp, model_name
+    from pipelines.core.nlp import DEFAULT_BATCH_SIZE, load_nlp
 
     # A freshly loaded model, as the pipeline run had: spaCy's vocabulary grows as it
     # meets new words, so reusing a warm model would flatter the bare pass by ~10 %.
     t0 = time.perf_counter()
-    nlp = load_nlp.__wrapped__(model_name())
+    nlp = load_nlp.__wrapped__(settings.spacy_model())
     for _ in nlp.pipe(bodies, batch_size=DEFAULT_BATCH_SIZE, n_process=processes):
         pass
     return time.perf_counter() - t0

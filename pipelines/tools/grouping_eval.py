@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from pipelines import settings
 from pipelines.core import stories as core
 from pipelines.tools.story_eval import format_statement_scores, format_story_scores
 from pipelines.tools.story_eval_set import (
@@ -81,9 +82,12 @@ def corpus_documents(shared: Path) -> list[Doc]:
 
 def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     """Mentions and quotes of every document (cached); returns them and the spaCy seconds."""
+    from pipelines.core.entities import EntityResolver
     from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
 
-    analyser = Analyser.load()
+    analyser = Analyser.load(
+        settings.spacy_model(), EntityResolver.default(settings.overrides_path())
+    )
     digest = hashlib.sha256(analyser.version.encode())
     for d in docs:
         digest.update(d.text.encode())

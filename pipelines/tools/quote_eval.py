@@ -31,6 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from pipelines import settings
 from pipelines.core import nlp as nlp_mod
 from pipelines.core.models import ArticleAnalysis, Mention, Quote
 from pipelines.core.quotes import extract_quotes
@@ -111,9 +112,12 @@ def analyse_docs(items: Sequence[tuple[str, str]], timing: Timing | None = None)
     Returns:
         One result per item, in order.
     """
+    from pipelines.core.entities import EntityResolver
     from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
 
-    analyser = Analyser.load()
+    analyser = Analyser.load(
+        settings.spacy_model(), EntityResolver.default(settings.overrides_path())
+    )
     kept: list[Any] = []
     if timing is not None:
         analyser.nlp = _TimedNlp(analyser.nlp, timing, kept)  # type: ignore[assignment]
@@ -143,7 +147,7 @@ def analyse_cached_docs(
     """
     from spacy.tokens import DocBin
 
-    nlp = nlp_mod.load_nlp()
+    nlp = nlp_mod.load_nlp(settings.spacy_model())
     texts = [t for _, t in items]
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
@@ -176,7 +180,7 @@ def _resolver() -> Callable[[Any], tuple[list[Mention], dict[str, str]]]:
     """The pipeline's entity resolver as a function of a Doc."""
     from pipelines.core.entities import EntityResolver
 
-    resolver = EntityResolver.default()
+    resolver = EntityResolver.default(settings.overrides_path())
 
     def run(doc: Any) -> tuple[list[Mention], dict[str, str]]:
         found = resolver.resolve_article(

@@ -1,11 +1,11 @@
-"""Core records -> warehouse rows (plain dicts keyed by column name)."""
+"""Core records -> warehouse rows (plain dicts keyed by column name); no decisions here."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pipelines.core import ids
-from pipelines.core.models import ArticleAnalysis, Entity, ParsedArticle
+from pipelines.core.models import ArticleAnalysis, ParsedArticle
 
 
 def article_row(
@@ -40,13 +40,8 @@ def article_row(
     }
 
 
-def analysis_rows(
-    result: ArticleAnalysis,
-    *,
-    version: str,
-    authors: list[tuple[str, Entity | None]],
-) -> dict[str, list[dict[str, Any]]]:
-    """All child-table rows for one analysed article."""
+def analysis_rows(result: ArticleAnalysis, *, version: str) -> dict[str, list[dict[str, Any]]]:
+    """All child-table rows for one analysed article (a field-by-field mapping)."""
     aid = result.article_id
     mentions = [
         {
@@ -86,10 +81,6 @@ def analysis_rows(
         }
         for q in result.quotes
     ]
-    entities: dict[str, Entity] = {e.entity_id: e for e in result.entities}
-    for _, ent in authors:
-        if ent is not None:
-            entities.setdefault(ent.entity_id, ent)
     observations = [
         {
             "article_id": aid,
@@ -98,7 +89,7 @@ def analysis_rows(
             "entity_type": e.entity_type,
             "wikidata_id": e.wikidata_id,
         }
-        for e in entities.values()
+        for e in result.entities
     ]
     decisions = [
         {
@@ -110,26 +101,15 @@ def analysis_rows(
         }
         for a in result.aliases
     ]
-    author_rows = []
-    for i, (name, ent) in enumerate(authors):
-        author_rows.append(
-            {
-                "article_id": aid,
-                "author_index": i,
-                "author_name": name,
-                "entity_id": ent.entity_id if ent else None,
-            }
-        )
-        if ent is not None:
-            decisions.append(
-                {
-                    "article_id": aid,
-                    "entity_id": ent.entity_id,
-                    "alias": name,
-                    "rule": "byline",
-                    "evidence": "author named in the byline",
-                }
-            )
+    author_rows = [
+        {
+            "article_id": aid,
+            "author_index": i,
+            "author_name": a.name,
+            "entity_id": a.entity_id,
+        }
+        for i, a in enumerate(result.authors)
+    ]
     issues = [
         {
             "article_id": aid,

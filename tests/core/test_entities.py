@@ -395,3 +395,17 @@ def test_capital_metonymy_cues(
     assert mention.is_metonymy is is_metonymy
     entity = next(e for e in ae.entities if e.entity_id == mention.entity_id)
     assert (entity.canonical_name != capital) is is_metonymy
+
+
+def test_bylined_authors_resolve_in_the_analyser_with_their_alias_decisions(resolver):
+    authors, found = resolver.resolve_authors(("Yoon Suk-yeol", "Jane Q. Example", "Kim"))
+    assert [a.name for a in authors] == ["Yoon Suk-yeol", "Jane Q. Example", "Kim"]
+    yoon = resolver.resolve_name("Yoon Suk-yeol", "PERSON")
+    assert authors[0].entity_id == yoon.entity_id
+    assert authors[2].entity_id is None  # a bare surname names nobody on its own
+    assert found.mentions == ()
+    assert [e.entity_id for e in found.entities] == [a.entity_id for a in authors[:2]]
+    assert [(d.alias, d.rule) for d in found.aliases] == [
+        ("Yoon Suk-yeol", "byline"),
+        ("Jane Q. Example", "byline"),
+    ]

@@ -71,16 +71,10 @@ def sql_with_new_table(tmp_path, monkeypatch):
     return sql
 
 
-class _Resolver:
-    def resolve_name(self, name, entity_type=None):
-        return None
-
-
 class _Analyser:
     """Stands in for spaCy: one direct quote per article (what matters is the table)."""
 
     version = "test-analyser"
-    resolver = _Resolver()
 
     def analyse(self, items):
         for item in items:

@@ -1,0 +1,715 @@
+"""The per-article passes of entity resolution.
+
+Full names, short forms, roles and offices, capital metonymy, and further occurrences
+of the article's names. Uses the gazetteer only through its public lookups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pipelines.core import ids
+from pipelines.core.entities.names import (
+    NER_TYPES,
+    ROLE_TITLES,
+    THE,
+    Entry,
+    Hit,
+    acronym_key,
+    type_key,
+)
+from pipelines.core.models import (
+    GPE,
+    LOC,
+    ORG,
+    PERSON,
+    AliasDecision,
+    ArticleEntities,
+    Entity,
+    Mention,
+    NerSpan,
+)
+from pipelines.core.normalize import (
+    acronym_of,
+    clean_org_name,
+    clean_surface,
+    fold_typography,
+    name_rules,
+    org_key,
+    split_person_name,
+    split_titles,
+    strip_possessive,
+    surname_key,
+)
+
+if TYPE_CHECKING:
+    from pipelines.core.entities.gazetteer import EntityResolver
+
+# Labels the small model puts on organisations and places it does not recognise
+# ("the Asia-Pacific Economic Cooperation" as FAC/LOC): resolved only on a gazetteer hit.
+_SECONDARY_LABELS = {"FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|inside|into|across|around|via|toward|towards|"
+    r"throughout|visit|visited|visiting|left|leave|leaving|reached|arrived|downtown|"
+    r"city|capital|central|northern|southern|eastern|western)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[\w .'-]+,\s")
+_WORD = re.compile(r"[\w.'-]*")
+_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.\-]{1,9})\)")
+_PREV_CAPITALISED = re.compile(r"([A-Z][\w'\-]*)\.? $")
+_AFTER_VERB = re.compile(
+    r"^\s+(?:(?:has|have|had|will|would|could|may|might|is|was|also|has also|had also)\s+)?([a-z]+)\b"
+)
+_AFTER_POSSESSIVE = re.compile(
+    r"^['\u2019]s\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?(?:\s+([A-Za-z-]+))?"
+)
+# "<relation> between [the] X and" (the capital is X) or "... between X and [the]" (it is Y).
+_BETWEEN_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+between\s+(?:the\s+)?$")
+_BETWEEN_AFTER = re.compile(
+    r"\b([A-Za-z-]+)\s+between\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*)?\s+and\s+(?:the\s+)?$"
+)
+_OFFICE_AFTER = re.compile(r"^\s*['\u2019]s?\s+office\b")
+
+
+def _looks_like_person(name: str) -> bool:
+    """At least two alphabetic name tokens and no digits ("Xbox 2" is not a person)."""
+    words = name.replace("-", " ").split()
+    return len(words) >= 2 and not any(c.isdigit() for c in name)
+
+
+def _is_title_word(word: str, rules: Any) -> bool:
+    w = word.lower().rstrip(".")
+    return w in rules.honorifics or w in rules.title_heads
+
+
+# Longest surface the string-match pass looks for again: a name is far shorter, and the
+# cap bounds the work per word of the body (see ``_occurrences``).
+_MAX_MATCHED_NAME = 80
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+_NON_SPACE = re.compile(r"\S")
+# Up to this many distinct first words, ``_word_starts`` searches each with str.find.
+_FIND_WORDS_MAX = 64
+_NEWLINE = re.compile(r"\n")  # exactly the characters str.isalnum() accepts
+
+
+class _Coverage:
+    """Union of half-open character ranges with O(log n) overlap tests.
+
+    Replaces "does (s, e) overlap any range taken so far" scans over a list, which are
+    quadratic on bodies with thousands of mentions. Touching ranges are merged: for a
+    non-empty query that is the same answer as testing each range.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_right(self._starts, s) - 1
+        if i >= 0 and self._ends[i] > s:
+            return True
+        return i + 1 < len(self._starts) and self._starts[i + 1] < e
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self._starts, s)
+        if i > 0 and self._ends[i - 1] >= s:
+            i -= 1
+            s = self._starts[i]
+        j = i
+        while j < len(self._starts) and self._starts[j] <= e:
+            e = max(e, self._ends[j])
+            j += 1
+        self._starts[i:j] = [s]
+        self._ends[i:j] = [e]
+
+
+@dataclass
+class _Owners:
+    """The article's people that one name token can refer to (see ``_person_for_token``).
+
+    ``starts``/``entries`` are sorted by start; among equal starts the first registered
+    is last, so ``bisect_left(starts, x) - 1`` is the earliest-registered of the latest
+    people named before ``x``.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    by_id: dict[str, Entry] = field(default_factory=dict)  # first registered per entity
+    positioned: dict[str, Entry] = field(default_factory=dict)  # with known positions
+
+    def add(self, start: int, entry: Entry) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.entries.insert(i, entry)
+        self.by_id.setdefault(entry.entity.entity_id, entry)
+        if entry.positions:
+            self.positioned[entry.entity.entity_id] = entry
+
+    def latest_before(self, start: int) -> Entry | None:
+        i = bisect_left(self.starts, start) - 1
+        return self.entries[i] if i >= 0 else None
+
+
+def _occurrences(body: str, surfaces: Iterable[str]) -> dict[str, list[int]]:
+    """Where each surface occurs in ``body`` as whole words, in text order.
+
+    Offsets where the surface starts a word and its first word is a whole word of the
+    body (the caller checks the rest: the last word's end, taken spans).
+
+    One pass over the body's alphanumeric runs: a surface can only start where its own
+    first run does, and a run is looked up once per distinct surface length of its
+    group, so the work is linear in the body (times at most ``_MAX_MATCHED_NAME``)
+    whatever the number of names. Starting with a character ``str.isalnum`` accepts
+    is required (callers pass capitalised names); the caller checks word boundaries.
+    """
+    groups: dict[str, dict[int, set[str]]] = {}
+    for surface in surfaces:
+        m = _ALNUM_RUN.match(surface)
+        if m is None or len(surface) > _MAX_MATCHED_NAME:
+            continue
+        groups.setdefault(m.group(0), {}).setdefault(len(surface), set()).add(surface)
+    out: dict[str, list[int]] = {}
+    if not groups:
+        return out
+    for first, p in _word_starts(body, groups):
+        for n, group in groups[first].items():
+            piece = body[p : p + n]
+            if piece in group:
+                out.setdefault(piece, []).append(p)
+    for starts in out.values():
+        starts.sort()
+    return out
+
+
+def _word_starts(body: str, words: dict[str, Any]) -> Iterator[tuple[str, int]]:
+    """(word, offset) of each whole-word occurrence of the given alphanumeric words.
+
+    A few words (a usual article) are found with ``str.find``, which runs in C; many
+    words with one pass over the body's words, so the cost never grows with
+    words x body length.
+    """
+    if len(words) > _FIND_WORDS_MAX:
+        for run in _ALNUM_RUN.finditer(body):
+            if run.group(0) in words:
+                yield run.group(0), run.start()
+        return
+    for word in words:
+        p = body.find(word)
+        while p != -1:
+            end = p + len(word)
+            if (p == 0 or not body[p - 1].isalnum()) and not body[end : end + 1].isalnum():
+                yield word, p
+            p = body.find(word, end)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    hit: Hit
+    etype: str
+
+
+class ArticleResolver:
+    """State for resolving one article (persons named so far, acronyms defined...)."""
+
+    def __init__(
+        self,
+        resolver: EntityResolver,
+        body: str,
+        ner: Sequence[NerSpan],
+        sentences: Sequence[tuple[int, int]],
+    ) -> None:
+        self.r = resolver
+        self.body = body
+        self.ner = sorted(ner, key=lambda s: (s.start, s.end))
+        self.sent_starts = [s for s, _ in sentences]
+        self.found: list[_Found] = []
+        # Full-name persons of this article: (start, entry, name tokens folded, titles).
+        self.persons: list[tuple[int, Entry, tuple[str, ...]]] = []
+        # The same people indexed by name token (any token / first-or-last token of a
+        # real-looking name), so a one-word reference is a dict lookup, not a scan.
+        self._token_owners: dict[str, _Owners] = {}
+        self._edge_owners: dict[str, _Owners] = {}
+        self._line_starts: list[int] | None = None  # computed on first use
+        self._line_text_start: dict[int, int] = {}
+        self.acronyms: dict[str, Entry] = {}
+        self.article_key = hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+
+    # ---------------------------------------------------------------- helpers
+
+    def _sentence_index(self, start: int) -> int:
+        return max(0, bisect_right(self.sent_starts, start) - 1)
+
+    def _add(self, start: int, end: int, hit: Hit) -> None:
+        self.found.append(_Found(start, end, hit, hit.entry.entity.entity_type))
+
+    def _is_actor(self, span: NerSpan) -> bool:
+        """True when a capital stands for its government (see the module's policy).
+
+        Positive evidence only: a reporting/action verb right after it ("Pyongyang
+        said"), a possessive followed by a governance noun ("Moscow's protracted war"),
+        or "<relation> between X and Y" ("cooperation between Moscow and Pyongyang").
+        "The Tokyo stock market", "north London" or "in Lima" stay cities.
+        """
+        cues = self.r.metonymy
+        if self._is_locative(span.start):
+            return False
+        after = self.body[span.end : span.end + 60]
+        m = _AFTER_VERB.match(after)
+        of_before = self.body[max(0, span.start - 3) : span.start] == "of "  # "Mayor of London"
+        if m and m.group(1).lower() in cues.verbs and not of_before:
+            return True
+        m = _AFTER_POSSESSIVE.match(after)
+        if m and any(w.lower() in cues.nouns for w in m.groups() if w):
+            return True
+        before = self.body[max(0, span.start - 80) : span.start]
+        m = _BETWEEN_BEFORE.search(before)
+        if m and m.group(1).lower() in cues.relations:
+            return True
+        m = _BETWEEN_AFTER.search(before)
+        return bool(m and m.group(1).lower() in cues.relations)
+
+    def _is_locative(self, start: int) -> bool:
+        before = self.body[max(0, start - 40) : start]
+        if _LOCATIVE.search(before):
+            return True
+        after = self.body[start : start + 60]
+        # Datelines ("SEOUL, Nov. 17 (Yonhap) --") and "Seoul-based".
+        if self._first_on_line(start) and _DATELINE.match(after):
+            return True
+        end = start + len(_WORD.match(after).group(0))  # type: ignore[union-attr]
+        return self.body[end : end + 6].startswith("-based")
+
+    def _first_on_line(self, start: int) -> bool:
+        """True when only whitespace precedes ``start`` on its line.
+
+        The line's first non-space offset is computed once per line: rescanning the
+        line at every call is quadratic on a body that is one long line.
+        """
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.body)]
+        line_start = self._line_starts[bisect_right(self._line_starts, start) - 1]
+        first = self._line_text_start.get(line_start)
+        if first is None:
+            m = _NON_SPACE.search(self.body, line_start)
+            first = m.start() if m else len(self.body)
+            self._line_text_start[line_start] = first
+        return first >= start
+
+    # ---------------------------------------------------------------- passes
+
+    def run(self) -> ArticleEntities:
+        pending: list[tuple[NerSpan, str, str, tuple[str, ...]]] = []
+        for span in self.ner:
+            label = NER_TYPES.get(span.label)
+            if label is None and span.label not in _SECONDARY_LABELS:
+                continue
+            if self.body[span.start : span.end] != span.text:
+                continue  # offsets that do not index this body cannot be stored
+            name, titles = split_person_name(clean_surface(span.text))
+            if not name:
+                continue
+            if self._resolve_full(span, label, name, titles):
+                continue
+            pending.append((span, label or "", name, titles))
+        for span, label, name, titles in pending:
+            self._resolve_short(span, label, name, titles)
+        self._resolve_nominals()
+        self._string_match()
+        return self._finish()
+
+    def _resolve_full(
+        self, span: NerSpan, label: str | None, name: str, titles: tuple[str, ...]
+    ) -> bool:
+        """Resolve spans that stand on their own (full names, gazetteer names)."""
+        r = self.r
+        tokens = name.split()
+        if label is None:  # FAC/NORP/...: only a gazetteer organisation or place
+            hit = r.lookup_exact(span.text, ORG) or r.lookup_exact(span.text, GPE)
+            if hit is None:
+                acr = self.acronyms.get(acronym_key(name))
+                hit = Hit(acr, "acronym_in_article", "acronym defined") if acr else None
+            if hit is None or hit.entry.entity.entity_type == PERSON:
+                return True  # nothing to store: not one of our entity types
+            if hit.entry.kind == "country" and span.label == "NORP":
+                return True  # "North Korean" is a nationality, not a mention of the state
+            self._register(span, hit)
+            return True
+        if label == PERSON and len(tokens) >= 2:
+            hit = r.lookup_exact(name, PERSON)
+            if hit is None:
+                hit = r.lookup_person_extended(name)
+            if hit is None or r.split_blocked(PERSON, name, hit):
+                hit = r.name_key_hit(span.text, name, PERSON)
+            if hit is not None:
+                self._register(span, hit)
+            return True
+        if len(tokens) == 1 and label in (PERSON, ORG, GPE, LOC):
+            # Could be a short form of a person named later: only settle it here when it
+            # is a gazetteer place/organisation that no person of this article could own.
+            return self._resolve_nonperson(span, label, name, titles, defer_if_person=True)
+        return self._resolve_nonperson(span, label, name, titles, defer_if_person=False)
+
+    def _resolve_nonperson(
+        self,
+        span: NerSpan,
+        label: str,
+        name: str,
+        titles: tuple[str, ...],
+        defer_if_person: bool,
+    ) -> bool:
+        r = self.r
+        if label == PERSON:
+            return False
+        acr = acronym_key(span.text)
+        if acr and acr in self.acronyms:
+            self._register(span, Hit(self.acronyms[acr], "acronym_in_article", "defined in text"))
+            return True
+        hit = r.lookup_exact(span.text, label)
+        if hit is None:
+            hit = r.lookup_exact(span.text, ORG if label != ORG else GPE)
+        if hit is not None and hit.entry.entity.entity_type == PERSON:
+            hit = None
+        if hit is None and defer_if_person:
+            return False
+        if hit is None and label == GPE and "-" in span.text and self._split_compound(span):
+            return True
+        if hit is None:
+            person = r.lookup_exact(name, PERSON)
+            if person is None and len(name.split()) == 1:
+                person = r.lookup_surname(name, titles)
+            if person is not None:  # gazetteer person mislabelled ORG/GPE
+                self._register(span, Hit(person.entry, "gazetteer+type_corrected", person.evidence))
+                return True
+            hit = r.name_key_hit(span.text, name, label)
+            if hit is None:
+                # An ambiguous acronym the article does not spell out ("ICC"): keep the
+                # mention, but on an entity local to this article.
+                key = f"local:{self.article_key}:{type_key(name, label)}"
+                ent = Entity(ids.entity_id(label, key), name, label)
+                hit = Hit(Entry(ent, "name"), "ambiguous_local", "several known entities")
+        if hit.entry.kind == "city" and hit.entry.capital_of and self._is_actor(span):
+            country = r.country(hit.entry.capital_of)
+            if country is not None:
+                hit = Hit(
+                    country,
+                    "capital_metonymy",
+                    f"{span.text} used as actor for {country.entity.canonical_name}",
+                    is_metonymy=True,
+                )
+        self._register(span, hit)
+        return True
+
+    def _split_compound(self, span: NerSpan) -> bool:
+        """Split a hyphen compound of known places ("Japan-ROK") into one mention each."""
+        parts = list(re.finditer(r"[^-]+", span.text))
+        hits = [self.r.lookup_exact(p.group(0), GPE) for p in parts]
+        if len(parts) < 2 or any(h is None or h.entry.kind != "country" for h in hits):
+            return False
+        for p, h in zip(parts, hits, strict=True):
+            assert h is not None
+            start = span.start + p.start()
+            self._add(start, start + len(p.group(0)), Hit(h.entry, "compound_part", span.text))
+        return True
+
+    def _register(self, span: NerSpan, hit: Hit) -> None:
+        self._add(span.start, span.end, hit)
+        entry = hit.entry
+        if entry.entity.entity_type == PERSON:
+            name = split_person_name(clean_surface(span.text))[0]
+            tokens = tuple(t for t in (surname_key(w) for w in name.split()) if t)
+            canon = tuple(
+                t for t in (surname_key(w) for w in entry.entity.canonical_name.split()) if t
+            )
+            toks = tokens + canon
+            # A name made only of pieces with no surname key ("AT&T" tagged PERSON,
+            # punctuation, a bare title) cannot be referred to by one word: keep it out
+            # of the index rather than give it an empty token tuple.
+            if toks:
+                self._add_person(span.start, entry, toks)
+        elif entry.entity.entity_type == ORG:
+            for n in (span.text, entry.entity.canonical_name):
+                acr = acronym_of(THE.sub("", clean_org_name(n)))
+                if len(acr) >= 2:
+                    self.acronyms.setdefault(acr, entry)
+            # "Asia-Pacific Economic Cooperation (APEC)": the bracket defines the acronym.
+            m = _BRACKET_ACRONYM.match(self.body[span.end : span.end + 14])
+            if m:
+                self.acronyms.setdefault(acronym_key(m.group(1)), entry)
+
+    def _person_for_token(
+        self, token: str, start: int, titles: tuple[str, ...], strict: bool = False
+    ) -> Entry | None:
+        """The person of this article a one-word name refers to, if unambiguous.
+
+        ``strict`` is used when NER did not call the word a person (ORG/GPE label): then
+        only a surname (first or last name token) of a real-looking person name counts,
+        never an acronym, so "Xbox" does not join a mislabelled "Xbox 2".
+        """
+        key = surname_key(token)
+        if not key or (strict and token.isupper()):
+            return None
+        owners = (self._edge_owners if strict else self._token_owners).get(key)
+        if owners is None:
+            return None
+        if len(owners.by_id) == 1:
+            return next(iter(owners.by_id.values()))
+        role_words = [t for t in titles if t in ROLE_TITLES]
+        if role_words:
+            fits = [
+                e
+                for e in owners.positioned.values()
+                if any(any(w in p[1] for w in role_words) for p in e.positions)
+            ]
+            if len(fits) == 1:
+                return fits[0]
+        # Several people share the name ("Kim"): the one named most recently wins, as a
+        # reader would read it; with none before, refuse.
+        return owners.latest_before(start)
+
+    def _add_person(self, start: int, entry: Entry, toks: tuple[str, ...]) -> None:
+        self.persons.append((start, entry, toks))
+        for t in set(toks):
+            self._token_owners.setdefault(t, _Owners()).add(start, entry)
+        if _looks_like_person(entry.entity.canonical_name):
+            for t in {toks[0], toks[-1]}:
+                self._edge_owners.setdefault(t, _Owners()).add(start, entry)
+
+    def _resolve_short(self, span: NerSpan, label: str, name: str, titles: tuple[str, ...]) -> None:
+        r = self.r
+        tokens = name.split()
+        person = (
+            self._person_for_token(tokens[-1], span.start, titles, strict=label != PERSON)
+            if len(tokens) == 1
+            else None
+        )
+        place_first = (
+            label in (GPE, LOC)
+            and r.lookup_exact(span.text, GPE) is not None
+            and self._is_locative(span.start)
+        )
+        if person is not None and not place_first:
+            rule = "short_form" if label == PERSON else "short_form+type_corrected"
+            self._add(
+                span.start,
+                span.end,
+                Hit(person, rule, f"surname of {person.entity.canonical_name} in article"),
+            )
+            return
+        if label != PERSON and self._resolve_nonperson(span, label, name, titles, False):
+            return
+        hit = r.lookup_surname(name, titles) if len(tokens) == 1 else None
+        if hit is None and len(tokens) == 1:
+            if label != PERSON and not titles:
+                return
+            # A name with no surname key ("A&B") is keyed by its text: two of them
+            # must not share the article-local entity an empty key would give them.
+            local = surname_key(name) or f"text:{fold_typography(name).casefold()}"
+            key = f"local:{self.article_key}:{local}"
+            ent = Entity(ids.entity_id(PERSON, key), name, PERSON)
+            hit = Hit(Entry(ent, "name"), "unlinked_surname", "no full name in article")
+        if hit is not None:
+            self._register(span, hit)
+
+    def _article_country_codes(self) -> set[str]:
+        return {f.hit.entry.country for f in self.found if f.hit.entry.kind == "country"}
+
+    def _office_for(self, role: str) -> Entry | None:
+        """Office of the article's most-mentioned person holding ``role``."""
+        counts: Counter[str] = Counter()
+        entries: dict[str, Entry] = {}
+        for f in self.found:
+            e = f.hit.entry
+            if e.entity.entity_type != PERSON:
+                continue
+            titled = role in " ".join(split_titles(clean_surface(self.body[f.start : f.end]))[1])
+            if titled or any(role in p[1] for p in e.positions):
+                counts[e.entity.entity_id] += 1
+                entries[e.entity.entity_id] = e
+        for pid, _ in counts.most_common():
+            office = self._person_office(entries[pid], role)
+            if office is not None:
+                return office
+        return None
+
+    def _person_office(self, person: Entry, role: str = "") -> Entry | None:
+        positions = sorted(
+            (p for p in person.positions if not role or role in p[1]),
+            key=lambda p: (p[3] == "", p[3]),
+        )
+        for qid, *_ in reversed(positions):
+            office = self.r.office(qid)
+            if office is not None:
+                return office
+        if not person.positions and not role:
+            name = f"Office of {person.entity.canonical_name}"
+            ent = Entity(ids.entity_id(ORG, org_key(name)), name, ORG)
+            return Entry(ent, "office")
+        return None
+
+    def _resolve_nominals(self) -> None:
+        body = self.body
+        # "Yoon's office": a person mention followed by a possessive and "office".
+        for f in list(self.found):
+            if f.etype != PERSON:
+                continue
+            m = _OFFICE_AFTER.match(body[f.end : f.end + 20])
+            if m and body[f.end : f.end + 1] in "'\u2019":
+                office = self._person_office(f.hit.entry)
+                if office is not None:
+                    self._add(
+                        f.start,
+                        f.end + m.end(),
+                        Hit(
+                            office,
+                            "possessive_office",
+                            f"office of {f.hit.entry.entity.canonical_name}",
+                        ),
+                    )
+        countries = self._article_country_codes()
+        taken = _Coverage((f.start, f.end) for f in self.found)
+        nominals = self.r.nominals
+        # The people of the article do not change in this pass (it adds organisations
+        # and places), so each role's office is computed once.
+        offices: dict[str, Entry | None] = {}
+        # Office mentions by start, for "the office" -> the latest office before it.
+        office_mentions = _Owners()
+        for f in self.found:
+            if f.hit.entry.kind == "office":
+                office_mentions.add(f.start, f.hit.entry)
+        for m in nominals.pattern.finditer(body):
+            s, e = m.start(), m.end()
+            if taken.overlaps(s, e):
+                continue
+            target, requires = nominals.targets[(m.lastindex or 1) - 1]
+            hit = self._nominal_hit(target, requires, countries, s, offices, office_mentions)
+            if hit is not None:
+                self._add(s, e, hit)
+                taken.add(s, e)
+                if hit.entry.kind == "office":
+                    office_mentions.add(s, hit.entry)
+
+    def _nominal_hit(
+        self,
+        target: str,
+        requires: tuple[str, ...],
+        countries: set[str],
+        start: int,
+        offices: dict[str, Entry | None],
+        office_mentions: _Owners,
+    ) -> Hit | None:
+        kind, _, arg = target.partition(":")
+        if kind == "country":
+            if not all(c in countries for c in requires):
+                return None
+            entry = self.r.country(arg)
+            return Hit(entry, "nominal_country", f"'{target}' with {requires}") if entry else None
+        if kind == "office":
+            if arg not in offices:
+                offices[arg] = self._office_for(arg)
+            entry = offices[arg]
+            return Hit(entry, "role_office", f"the {arg} in this article") if entry else None
+        if kind == "anaphor":
+            last = office_mentions.latest_before(start)
+            if last is not None:
+                return Hit(last, "office_anaphor", "most recent office mention")
+        return None
+
+    def _string_match(self) -> None:
+        """Mentions NER missed: further occurrences of names of this article's people."""
+        names: dict[str, Entry] = {}
+        for f in self.found:
+            if f.etype == PERSON and f.hit.rule != "unlinked_surname":
+                surface = strip_possessive(
+                    split_person_name(clean_surface(self.body[f.start : f.end]))[0]
+                )
+                if len(surface) >= 3 and surface[0].isupper():
+                    names.setdefault(surface, f.hit.entry)
+        if not names:
+            return
+        # A surname only when it belongs to exactly one person of the article.
+        by_token: dict[str, set[str]] = {}
+        for _, e, toks in self.persons:
+            for t in toks:
+                by_token.setdefault(t, set()).add(e.entity.entity_id)
+        taken = _Coverage((f.start, f.end) for f in self.found)
+        rules = name_rules()
+        order = [
+            surface
+            for surface in sorted(names, key=len, reverse=True)
+            # a surname two people of the article share is not searched for
+            if len(surface.split()) > 1 or len(by_token.get(surname_key(surface), ())) <= 1
+        ]
+        found_at = _occurrences(self.body, order)
+        for surface in order:  # longest first: "Kim Jong Un" before "Kim"
+            entry = names[surface]
+            last_end = 0
+            for s in found_at.get(surface, ()):
+                if s < last_end:
+                    continue  # overlaps the previous occurrence of the same name
+                end = last_end = s + len(surface)
+                if self._free_name_at(s, end, taken, rules):
+                    self._add(
+                        s,
+                        end,
+                        Hit(entry, "string_match", f"name of {entry.entity.canonical_name}"),
+                    )
+                    taken.add(s, end)
+
+    def _free_name_at(self, s: int, end: int, taken: _Coverage, rules: Any) -> bool:
+        """True when body[s:end] is a whole word, untagged, and not part of a longer name."""
+        body = self.body
+        if s > 0 and (body[s - 1].isalnum() or body[s - 1] == "-"):
+            return False
+        if end < len(body) and (body[end].isalnum() or body[end] == "-"):
+            return False
+        if taken.overlaps(s, end):
+            return False
+        # Part of a longer capitalised name NER did not tag ("Kim" in "Kim Yo Jong"):
+        # a capitalised neighbour that is not a title ("President Yoon" is fine).
+        prev = _PREV_CAPITALISED.search(body[max(0, s - 30) : s])
+        if prev and not _is_title_word(prev.group(1), rules):
+            return False
+        return not (body[end : end + 1] == " " and body[end + 1 : end + 2].isupper())
+
+    def _finish(self) -> ArticleEntities:
+        mentions: list[Mention] = []
+        entities: dict[str, Entity] = {}
+        aliases: dict[tuple[str, str, str], AliasDecision] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for f in sorted(self.found, key=lambda x: (x.start, x.end)):
+            ent = f.hit.entry.entity
+            if (f.start, f.end, ent.entity_id) in seen:
+                continue
+            seen.add((f.start, f.end, ent.entity_id))
+            surface = self.body[f.start : f.end]
+            mentions.append(
+                Mention(
+                    entity_id=ent.entity_id,
+                    surface=surface,
+                    start=f.start,
+                    end=f.end,
+                    entity_type=ent.entity_type,
+                    sentence_index=self._sentence_index(f.start),
+                    rule=f.hit.rule,
+                    is_metonymy=f.hit.is_metonymy,
+                )
+            )
+            entities.setdefault(ent.entity_id, ent)
+            key = (ent.entity_id, surface, f.hit.rule)
+            aliases.setdefault(
+                key, AliasDecision(ent.entity_id, surface, f.hit.rule, f.hit.evidence)
+            )
+        return ArticleEntities(tuple(mentions), tuple(entities.values()), tuple(aliases.values()))

@@ -1,0 +1,518 @@
+"""The gazetteer index and its public lookup API: names to canonical entities.
+
+Built once per process (``EntityResolver.default``); every table is indexed at
+construction, so per-article work (``article``) is dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipelines.core import ids
+from pipelines.core.entities.article import ArticleResolver
+from pipelines.core.entities.loaders import (
+    Overrides,
+    common_surname_keys,
+    data_version,
+    gazetteer_records,
+    load_metonymy_cues,
+    load_nominals,
+)
+from pipelines.core.entities.names import (
+    NER_TYPES,
+    ROLE_TITLES,
+    THE,
+    Entry,
+    Hit,
+    acronym_key,
+    clean_for,
+    make_entity,
+    type_key,
+)
+from pipelines.core.models import (
+    GPE,
+    LOC,
+    ORG,
+    PERSON,
+    AliasDecision,
+    ArticleAuthor,
+    ArticleEntities,
+    Entity,
+    NerSpan,
+)
+from pipelines.core.normalize import (
+    clean_name,
+    clean_org_name,
+    clean_place_name,
+    clean_surface,
+    org_key,
+    parse_person_name,
+    person_key,
+    place_key,
+    split_person_name,
+    surname_key,
+)
+
+_CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
+_TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
+# "Republic of Türkiye", "State of Palestine": a formal prefix before a country's name.
+_STATE_FORM = re.compile(
+    r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation|principality|sultanate|"
+    r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+_ORG_WORDS = re.compile(
+    r"\b(?:party|ministry|agency|bank|university|council|association|company|corp|inc|ltd|"
+    r"group|committee|commission|organi[sz]ation|union|office|department|court|news|times|"
+    r"fund|institute|foundation|federation|league|club|church|army|forces|police|"
+    r"government|parliament|assembly|congress|senate|board|authority)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Index:
+    persons: dict[str, list[Entry]] = field(default_factory=dict)
+    orgs: dict[str, list[Entry]] = field(default_factory=dict)
+    places: dict[str, list[Entry]] = field(default_factory=dict)
+    acronyms: dict[str, list[Entry]] = field(default_factory=dict)
+    surnames: dict[str, list[Entry]] = field(default_factory=dict)
+    short_forms: dict[str, list[Entry]] = field(default_factory=dict)
+    offices: dict[str, Entry] = field(default_factory=dict)
+    countries: dict[str, Entry] = field(default_factory=dict)
+
+
+def _add(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+    if not key:
+        return
+    bucket = index.setdefault(key, [])
+    if all(e.entity.entity_id != entry.entity.entity_id for e in bucket):
+        bucket.append(entry)
+
+
+_ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
+
+
+def _display_person(name: str) -> str:
+    """Readable form of a person name: "YOON Suk Yeol" -> "Yoon Suk Yeol".
+
+    Some outlets (and bylines) write family names in capitals; the canonical name is
+    shown in ordinary case. Initials and regnal numbers stay as written.
+    """
+    words = []
+    for w in name.split():
+        if w.isupper() and len(w.strip(".")) > 1 and not _ROMAN.match(w):
+            w = "-".join(p.capitalize() for p in w.split("-"))
+        words.append(w)
+    return " ".join(words)
+
+
+class EntityResolver:
+    """Resolves names to canonical entities using the shipped gazetteer and rules.
+
+    Build it once per process with ``EntityResolver.default()``; all tables are indexed
+    at construction so per-article work is dictionary lookups.
+    """
+
+    def __init__(self, records: Iterable[dict[str, Any]], overrides: Overrides, version: str):
+        """Index gazetteer records (``aliases.jsonl`` rows) and apply overrides."""
+        self.data_version = version
+        self._idx = _Index()
+        self._common = common_surname_keys()
+        self.nominals = load_nominals()
+        self.metonymy = load_metonymy_cues()
+        for rec in records:
+            self._index_record(rec)
+        self._index_auto_short_forms()
+        # Lookups are pure functions of the surface once the tables are built; news
+        # repeats names, so memoising them makes per-article work mostly dict hits.
+        self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
+        self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
+        self._override_hits: dict[tuple[str, str], Hit] = {}
+        self._splits: set[tuple[str, str, str]] = set()
+        self._apply_overrides(overrides)
+        self._exact_cache.clear()  # filled while resolving override targets
+        self._name_cache.clear()
+
+    @classmethod
+    def default(cls, overrides_path: Path | None = None) -> EntityResolver:
+        """Resolver over the shipped gazetteer plus an overrides file (None: no overrides).
+
+        The caller passes the configured file (``pipelines.settings.overrides_path()``):
+        the core reads no environment.
+        """
+        overrides = Overrides.load(overrides_path)
+        return cls(gazetteer_records(), overrides, data_version(overrides))
+
+    # ------------------------------------------------------------ indexing
+
+    def _index_record(self, rec: dict[str, Any]) -> None:
+        etype = rec["entity_type"]
+        entity = make_entity(etype, rec["canonical_name"], rec.get("wikidata_id"))
+        positions = tuple(
+            (
+                p.get("position", ""),
+                p.get("label", "").lower(),
+                p.get("country", ""),
+                p.get("end", ""),
+            )
+            for p in rec.get("positions", [])
+        )
+        entry = Entry(
+            entity,
+            rec["kind"],
+            country=rec.get("country") or "",
+            capital_of=rec.get("capital_of") or "",
+            position=rec.get("position") or "",
+            positions=positions,
+            source=rec.get("source", ""),
+        )
+        names = [rec["canonical_name"], *rec.get("aliases", [])]
+        idx = self._idx
+        if etype == PERSON:
+            for n in names:
+                _add(idx.persons, person_key(n), entry)
+            # "Felipe VI of Spain": a monarch's territorial designation is no surname.
+            if " of " not in rec["canonical_name"]:
+                parsed = parse_person_name(clean_name(rec["canonical_name"]))
+                _add(idx.surnames, parsed.surname, entry)
+            for short in rec.get("short_forms", []):
+                _add(idx.short_forms, surname_key(short), entry)
+        elif etype == ORG:
+            for n in names:
+                acr = acronym_key(n)
+                if acr and len(n.replace(".", "")) <= 6:
+                    _add(idx.acronyms, acr, entry)
+                else:
+                    _add(idx.orgs, org_key(n), entry)
+            if entry.kind == "office" and entry.position:
+                idx.offices[entry.position] = entry
+        else:
+            for n in names:
+                _add(idx.places, place_key(n), entry)
+                acr = acronym_key(n)
+                if acr:
+                    _add(idx.acronyms, acr, entry)
+            if entry.kind == "country":
+                idx.countries[entry.country] = entry
+
+    def _index_auto_short_forms(self) -> None:
+        """Unique, uncommon surnames of gazetteer people stand alone ("Putin", "Xi")."""
+        for key, entries in self._idx.surnames.items():
+            if len(entries) != 1 or key in self._common or key in self._idx.short_forms:
+                continue
+            if key in self._idx.places:  # "Jordan", "Osaka": a place first
+                continue
+            style = parse_person_name(entries[0].entity.canonical_name).style
+            if len(key) >= 4 or (style != "general" and len(key) >= 2):
+                _add(self._idx.short_forms, key, entries[0])
+
+    def _apply_overrides(self, ov: Overrides) -> None:
+        for etype, names, qid in ov.merges:
+            target = self.find_target(etype, qid or "") if qid else None
+            for n in names:
+                target = target or self.find_target(etype, n)
+            merged = target or Entry(
+                make_entity(etype, clean_for(names[0], etype), qid), "override"
+            )
+            for n in names:
+                self._override_hits[(etype, type_key(n, etype))] = Hit(
+                    merged, "override_merge", f"overrides: merge {list(names)}"
+                )
+        for etype, alias, target_name in ov.aliases:
+            found = self.find_target(etype, target_name)
+            if found is None:
+                continue
+            self._override_hits[(etype, type_key(alias, etype))] = Hit(
+                found, "override_alias", f"overrides: alias of {target_name}"
+            )
+        for etype, alias, target_name in ov.splits:
+            found = self.find_target(etype, target_name)
+            target_id = found.entity.entity_id if found else target_name
+            self._splits.add((etype, type_key(alias, etype), target_id))
+
+    def find_target(self, etype: str, name: str) -> Entry | None:
+        """Gazetteer entry named by a QID or a canonical name/alias."""
+        if re.fullmatch(r"Q\d+", name):
+            for table in (self._idx.persons, self._idx.orgs, self._idx.places):
+                for entries in table.values():
+                    for e in entries:
+                        if e.entity.wikidata_id == name:
+                            return e
+            return None
+        hit = self.lookup_exact(name, etype)
+        return hit.entry if hit else None
+
+    # ------------------------------------------------------------ lookups
+
+    def lookup_exact(self, surface: str, etype: str | None) -> Hit | None:
+        """Gazetteer or override hit on the full (title-free) name; None if absent/ambiguous."""
+        key = (surface, etype)
+        if len(self._exact_cache) > _CACHE_LIMIT:
+            self._exact_cache.clear()
+        if key not in self._exact_cache:
+            self._exact_cache[key] = self._exact_uncached(surface, etype)
+        return self._exact_cache[key]
+
+    def _exact_uncached(self, surface: str, etype: str | None) -> Hit | None:
+        idx = self._idx
+        order = [etype] if etype else [GPE, ORG, PERSON]
+        if etype in (GPE, LOC):
+            order = [GPE, ORG]
+        for t in order:
+            if t is None:
+                continue
+            key = type_key(surface, t)
+            ov = self._override_hits.get((t, key))
+            if ov:
+                return ov
+            if t == PERSON:
+                entries = idx.persons.get(key, [])
+                rule = "gazetteer"
+            elif t == ORG:
+                clean = clean_org_name(surface)
+                acr = acronym_key(clean)
+                entries = idx.acronyms.get(acr, []) if acr else idx.orgs.get(key, [])
+                if not entries and acr:
+                    # "YUKOS", "MICROSOFT": an all-caps word, not an acronym we know.
+                    entries = idx.orgs.get(org_key(clean), [])
+                elif not entries and _TITLE_ACRONYM.match(clean):
+                    # BBC style writes acronyms in title case: "Fifa", "Uefa", "Opec".
+                    entries = idx.acronyms.get(clean.upper(), [])
+                entries = [e for e in entries if e.entity.entity_type == ORG]
+                rule = "gazetteer_acronym" if acr else "gazetteer"
+            else:
+                entries = idx.places.get(key, [])
+                acr = acronym_key(clean_place_name(surface))
+                if not entries and acr:
+                    entries = [e for e in idx.acronyms.get(acr, []) if e.kind == "country"]
+                rule = "gazetteer"
+            if len(entries) == 1:
+                e = entries[0]
+                return Hit(e, rule, f"{e.source or 'gazetteer'}: {e.entity.canonical_name}")
+        return None
+
+    def lookup_surname(self, surname: str, titles: Sequence[str]) -> Hit | None:
+        """Gazetteer person for a bare surname, using title evidence ("President Yoon")."""
+        key = surname_key(surname)
+        if not key:
+            return None
+        candidates = self._idx.surnames.get(key, [])
+        role_words = [t for t in titles if t in ROLE_TITLES]
+        if role_words and candidates:
+            countries = {
+                e.country
+                for d in titles
+                for e in self._idx.places.get(place_key(d), [])
+                if e.country
+            }
+            fits = [
+                c
+                for c in candidates
+                if any(
+                    any(w in label for w in role_words) and (not countries or ctry in countries)
+                    for _, label, ctry, _ in c.positions
+                )
+            ]
+            if len(fits) == 1:
+                return Hit(fits[0], "title_surname", f"title {' '.join(titles)!r} + surname")
+        short = self._idx.short_forms.get(key, [])
+        if len(short) == 1:
+            e = short[0]
+            return Hit(e, "gazetteer_short_form", f"unique surname of {e.entity.canonical_name}")
+        return None
+
+    def lookup_state_form(self, surface: str) -> Hit | None:
+        """A formal state name ("Republic of X") -> country X, when X alone is a country."""
+        m = _STATE_FORM.match(clean_place_name(surface))
+        if m is None:
+            return None
+        hit = self.lookup_exact(m.group(1), GPE)
+        if hit is None or hit.entry.kind != "country":
+            return None
+        return Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
+
+    def lookup_person_extended(self, name: str) -> Hit | None:
+        """A longer or shorter form of a gazetteer person's full name.
+
+        "Vladimir Vladimirovich Putin", "William Jefferson Clinton", "Tayyip Erdogan",
+        "Mohammed bin Salman Al Saud": the name shares a token with a surname that is
+        unique in the gazetteer and not common (the same test that lets "Putin" stand
+        alone), and one name's tokens contain the other's, first given name included when
+        both have one. Generational suffixes (Jr., II) and East Asian names never match
+        this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.).
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or len(tokens) < 2 or _GENERATIONAL & set(tokens):
+            return None
+        found: dict[str, Entry] = {}
+        for tok in set(tokens):
+            for e in self._idx.short_forms.get(tok, []):
+                other = parse_person_name(clean_name(e.entity.canonical_name)).tokens
+                if len(other) < 2 or _GENERATIONAL & set(other):
+                    continue
+                small, big = sorted((set(tokens), set(other)), key=len)
+                if not small <= big or len(small) < 2:
+                    continue
+                if set(other) <= set(tokens) and other[0] != tokens[0]:
+                    continue  # a longer name must keep the same first given name
+                found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
+
+    def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
+        if hit is None or not self._splits:
+            return False
+        return (etype, type_key(surface, etype), hit.entry.entity.entity_id) in self._splits
+
+    def _resolve_context_free(self, surface: str, etype: str | None) -> Hit | None:
+        """Resolution of one surface string without any document context."""
+        name, titles = split_person_name(clean_surface(surface))
+        if not name:
+            return None
+        hit = self.lookup_exact(surface if etype != PERSON else name, etype)
+        if hit is None and etype != PERSON:
+            hit = self.lookup_exact(clean_for(surface, etype), etype)
+        if hit is None and etype in (GPE, LOC, None):
+            hit = self.lookup_state_form(surface)
+        if hit is None and etype in (PERSON, None):
+            hit = self.lookup_person_extended(name)
+        if hit is None and etype in (ORG, GPE, LOC, None):
+            # NER mislabels people as ORG/GPE ("Ishiba", "Trump"): the person gazetteer
+            # is evidence enough to correct the type.
+            hit = self.lookup_exact(name, PERSON)
+            if hit is None and len(name.split()) == 1 and etype in (ORG, None):
+                hit = self.lookup_surname(name, titles)
+            if hit is not None:
+                hit = Hit(hit.entry, hit.rule + "+type_corrected", hit.evidence)
+        if hit is None and etype == PERSON and len(name.split()) == 1:
+            hit = self.lookup_surname(name, titles)
+        if self.split_blocked(etype or hit.entry.entity.entity_type if hit else "", surface, hit):
+            assert hit is not None
+            etype2 = hit.entry.entity.entity_type
+            ent = Entity(
+                ids.entity_id(etype2, "split:" + type_key(surface, etype2)),
+                clean_for(surface, etype2),
+                etype2,
+            )
+            return Hit(Entry(ent, "override"), "override_split", "overrides: split")
+        if hit is not None:
+            return hit
+        return self.name_key_hit(surface, name, etype)
+
+    def name_key_hit(self, surface: str, name: str, etype: str | None) -> Hit | None:
+        """An entity keyed by the normalised name, for names outside the gazetteer."""
+        key = (surface, name, etype)
+        if len(self._name_cache) > _CACHE_LIMIT:
+            self._name_cache.clear()
+        if key not in self._name_cache:
+            self._name_cache[key] = self._name_key_hit_uncached(surface, name, etype)
+        return self._name_cache[key]
+
+    def _name_key_hit_uncached(self, surface: str, name: str, etype: str | None) -> Hit | None:
+        if etype is None:
+            etype = ORG if _ORG_WORDS.search(name) or acronym_key(name) else PERSON
+            if etype == PERSON and len(name.split()) < 2:
+                return None
+        if self._ambiguous(name, etype):
+            return None  # two known entities share this name/acronym: refuse to pick
+        if etype == PERSON:
+            if len(parse_person_name(name).tokens) < 2 or len(name.split()) < 2:
+                # A bare surname must not merge globally, hyphenated ("Kilroy-Silk") or not.
+                return None
+            key, canonical = person_key(name), _display_person(name)
+        elif etype == ORG:
+            canonical = THE.sub("", clean_org_name(surface))
+            # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos".
+            key = acronym_key(canonical).lower() or org_key(canonical)
+        else:
+            canonical = THE.sub("", clean_place_name(surface))
+            key = place_key(canonical)
+        if not key:
+            return None
+        ent = Entity(ids.entity_id(etype, key), canonical, etype)
+        return Hit(Entry(ent, "name"), "name_key", f"normalised key {key!r}")
+
+    def _ambiguous(self, name: str, etype: str) -> bool:
+        """True when several gazetteer entities share this name or acronym ("ICC")."""
+        idx = self._idx
+        if etype == PERSON:
+            return len(idx.persons.get(person_key(name), [])) > 1
+        acr = acronym_key(name)
+        if acr and len(idx.acronyms.get(acr, [])) > 1:
+            return True
+        table = idx.orgs if etype == ORG else idx.places
+        return len(table.get(type_key(name, etype), [])) > 1
+
+    # ------------------------------------------------------------ public API
+
+    def resolve_name(self, surface: str, entity_type: str | None = None) -> Entity | None:
+        """Resolve one surface string on its own (no document context).
+
+        Args:
+            surface: A name as written ("South Korean President Yoon Suk\u2011yeol's").
+            entity_type: PERSON/ORG/GPE/LOC if known (an NER label or "PERSON" for a
+                byline); None lets the resolver decide.
+
+        Returns:
+            The entity, or None when the name cannot be resolved without context
+            (a bare common surname, an ambiguous acronym, an empty string).
+        """
+        etype = NER_TYPES.get(entity_type or "") if entity_type else None
+        hit = self._resolve_context_free(surface, etype)
+        return hit.entry.entity if hit else None
+
+    def resolve_article(
+        self, body: str, ner: Sequence[NerSpan], sentences: Sequence[tuple[int, int]]
+    ) -> ArticleEntities:
+        """Resolve every entity mention of one article.
+
+        Args:
+            body: The article text the offsets index.
+            ner: NER spans (``pipelines.core.nlp.ner_spans``).
+            sentences: Sentence bounds (``pipelines.core.nlp.sentence_bounds``).
+
+        Returns:
+            Mentions (exact offsets, sentence index, rule, metonymy flag), the distinct
+            entities they point to, and one alias decision per surface/entity/rule.
+        """
+        return ArticleResolver(self, body, ner, sentences).run()
+
+    def resolve_authors(
+        self, names: Sequence[str]
+    ) -> tuple[tuple[ArticleAuthor, ...], ArticleEntities]:
+        """Bylined authors resolved as PERSON names (no article context).
+
+        Returns:
+            One record per author in byline order (``entity_id`` None when the name
+            does not resolve), and the distinct author entities with one ``byline``
+            alias decision per resolved author (no mentions).
+        """
+        authors: list[ArticleAuthor] = []
+        entities: dict[str, Entity] = {}
+        decisions: list[AliasDecision] = []
+        for name in names:
+            ent = self.resolve_name(name, PERSON)
+            authors.append(ArticleAuthor(name, ent.entity_id if ent else None))
+            if ent is not None:
+                entities.setdefault(ent.entity_id, ent)
+                decisions.append(
+                    AliasDecision(ent.entity_id, name, "byline", "author named in the byline")
+                )
+        return tuple(authors), ArticleEntities((), tuple(entities.values()), tuple(decisions))
+
+    def country(self, code: str) -> Entry | None:
+        """The gazetteer country with this ISO code."""
+        return self._idx.countries.get(code)
+
+    def office(self, position: str) -> Entry | None:
+        """The office entity of a position (a Wikidata QID), when the gazetteer has it."""
+        return self._idx.offices.get(position)

@@ -1,0 +1,150 @@
+"""What the resolver reads: gazetteer records, the user's overrides, rule tables.
+
+Each is parsed once; ``data_version`` digests them all, so rows can be redone when
+any of them changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipelines.core.models import (
+    PERSON,
+)
+from pipelines.core.normalize import (
+    surname_key,
+)
+from pipelines.core.resources import rule_bytes, rule_lines, rule_text
+
+# Rule files whose content defines resolver behaviour (hashed into data_version).
+_RULE_FILES = (
+    "aliases.jsonl",
+    "honorifics.txt",
+    "titles.txt",
+    "descriptors.txt",
+    "org_suffixes.txt",
+    "name_particles.txt",
+    "given_name_variants.tsv",
+    "korean_surnames.tsv",
+    "chinese_surnames.txt",
+    "common_surnames.txt",
+    "nominal_phrases.tsv",
+    "metonymy_cues.tsv",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """User decisions from the overrides TOML (see ``rules/entity_overrides.example.toml``).
+
+    Attributes:
+        merges: Groups of names forced into one entity: (type, names, QID or None).
+        aliases: Extra aliases: (type, alias, target QID or canonical name).
+        splits: Aliases that must never resolve to a target: (type, alias, target).
+        raw: The file bytes (hashed into ``data_version``).
+    """
+
+    merges: tuple[tuple[str, tuple[str, ...], str | None], ...] = ()
+    aliases: tuple[tuple[str, str, str], ...] = ()
+    splits: tuple[tuple[str, str, str], ...] = ()
+    raw: bytes = b""
+
+    @classmethod
+    def load(cls, path: Path | None) -> Overrides:
+        """Read an overrides file; an absent file means no overrides."""
+        if path is None or not path.exists():
+            return cls()
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
+        merges = tuple(
+            (m.get("entity_type", PERSON), tuple(m["names"]), m.get("wikidata_id"))
+            for m in data.get("merge", [])
+        )
+        aliases = tuple(
+            (a.get("entity_type", PERSON), a["alias"], a["target"]) for a in data.get("alias", [])
+        )
+        splits = tuple(
+            (s.get("entity_type", PERSON), s["alias"], s["target"]) for s in data.get("split", [])
+        )
+        return cls(merges, aliases, splits, raw)
+
+
+def resolver_data_version(overrides_path: Path | None = None) -> str:
+    """The ``data_version`` the default resolver would have, without indexing anything.
+
+    Lets a run decide that nothing needs analysing before paying for the resolver
+    (and spaCy) to load. ``overrides_path`` None means no overrides (the caller passes
+    the configured path: ``pipelines.settings.overrides_path()``).
+    """
+    return data_version(Overrides.load(overrides_path))
+
+
+def data_version(overrides: Overrides) -> str:
+    """Digest of the rule files the resolver reads and of the overrides."""
+    h = hashlib.sha256()
+    for name in _RULE_FILES:
+        h.update(name.encode())
+        h.update(rule_bytes(name))
+    h.update(b"overrides")
+    h.update(overrides.raw)
+    return h.hexdigest()[:12]
+
+
+def gazetteer_records() -> list[dict[str, Any]]:
+    """The shipped gazetteer (``rules/aliases.jsonl``), one record per entity."""
+    return [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
+
+
+def common_surname_keys() -> frozenset[str]:
+    """Surnames too common to stand alone, keyed like the surname index ("husein")."""
+    return frozenset(
+        key for line in rule_lines("common_surnames.txt") if (key := surname_key(line))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MetonymyCues:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    relations: frozenset[str]
+
+
+def load_metonymy_cues() -> MetonymyCues:
+    kinds: dict[str, set[str]] = {"verb": set(), "noun": set(), "relation": set()}
+    for line in rule_lines("metonymy_cues.tsv"):
+        kind, _, word = line.partition("\t")
+        kinds[kind].add(word.strip().lower())
+    return MetonymyCues(
+        frozenset(kinds["verb"]), frozenset(kinds["noun"]), frozenset(kinds["relation"])
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Nominals:
+    """All nominal phrases as one alternation (one scan per article)."""
+
+    pattern: re.Pattern[str]
+    targets: tuple[tuple[str, tuple[str, ...]], ...]  # per group: (target, requires)
+
+
+def load_nominals() -> Nominals:
+    rows = []
+    for line in rule_lines("nominal_phrases.tsv"):
+        phrase, target, requires = [*line.split("\t"), "", ""][:3]
+        first, rest = phrase[0], phrase[1:]
+        rest_pattern = re.escape(rest).replace("'", "['\u2019]")
+        alt = f"[{first.lower()}{first.upper()}]{rest_pattern}"
+        rows.append((len(phrase), alt, target, tuple(r for r in requires.split(",") if r)))
+    # Longest phrases first so "the presidential office" wins over "the office".
+    rows.sort(key=lambda r: -r[0])
+    alternation = "|".join(f"({alt})" for _, alt, _, _ in rows)
+    return Nominals(
+        re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        tuple((target, req) for _, _, target, req in rows),
+    )
