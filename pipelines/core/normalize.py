@@ -51,7 +51,6 @@ class _NameRules:
     title_heads: frozenset[str]  # last words of titles ("minister", "president")
     org_suffixes: frozenset[str]
     particles: frozenset[str]
-    given_variants: dict[str, str]
     given_variant_keys: dict[str, str]  # the same table after ``fold_latin_token``
     korean_surnames: dict[str, str]
     chinese_surnames: frozenset[str]
@@ -70,7 +69,6 @@ def name_rules() -> _NameRules:
         title_heads=frozenset(t[-1] for t in titles if t),
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
         particles=frozenset(read_rule_lines("name_particles.txt")),
-        given_variants=_read_variant_table("given_name_variants.tsv"),
         given_variant_keys={
             fold_latin_token(k): fold_latin_token(v)
             for k, v in _read_variant_table("given_name_variants.tsv").items()
@@ -524,11 +522,6 @@ def fold_transliteration(token: str) -> str:
 def fold_latin_token(token: str) -> str:
     """All spelling folds of one Latin-script name token (see the steps it chains)."""
     return fold_transliteration(fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(token))))
-
-
-def fold_given_variant(token: str) -> str:
-    """Map transliteration variants of frequent given names to one form ("mohammed")."""
-    return name_rules().given_variants.get(token, token)
 
 
 def drop_name_particle(token: str) -> str:

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 # Tokens that end a sentence for the purpose of bounding a cue frame. spaCy keeps
 # abbreviations ("Mr.", "Sen.", "U.S.") as one token, so a bare "." is a real stop.
@@ -38,9 +38,6 @@ class DocView:
         while pos != -1:
             self.line_starts.append(pos + 1)
             pos = self.text.find("\n", pos + 1)
-
-    def token(self, i: int) -> Token:
-        return self.doc[i]
 
     def first_token_at_or_after(self, char: int) -> int:
         """Index of the first token starting at or after ``char``."""
