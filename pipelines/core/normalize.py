@@ -303,10 +303,19 @@ def strip_titles(text: str) -> str:
 _TRAILING_JUNK = re.compile(r"[\s,;:\-\u2013\u2014]+$")
 
 
+# Wire headlines glue an initial to the next word ("S.Korea", "N.Korea", "J.Smith").
+_GLUED_INITIAL = re.compile(r"\b([A-Z])\.(?=[A-Z][a-z])")
+
+
+def split_glued_initial(text: str) -> str:
+    """Give an initial glued to a capitalised word its space: "S.Korea" -> "S. Korea"."""
+    return _GLUED_INITIAL.sub(r"\1. ", text)
+
+
 @lru_cache(maxsize=65536)
 def clean_surface(surface: str) -> str:
     """Typography folded, edge punctuation and possessive dropped; titles kept."""
-    text = fold_typography(surface)
+    text = split_glued_initial(fold_typography(surface))
     text = _TOKEN_PUNCT.sub("", text)
     return strip_possessive(_TRAILING_JUNK.sub("", text))
 

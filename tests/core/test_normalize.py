@@ -379,3 +379,29 @@ def test_all_caps_names_keep_particles() -> None:
 )
 def test_given_name_variants_share_a_person_key(a: str, b: str) -> None:
     assert n.person_key(a) == n.person_key(b)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("S.Korea", "S. Korea"),
+        ("N.Korea", "N. Korea"),
+        ("J.Smith", "J. Smith"),
+        ("U.S.Navy", "U.S. Navy"),
+        ("U.S.", "U.S."),  # nothing glued: unchanged
+        ("St. Louis", "St. Louis"),
+        ("A.B.C.", "A.B.C."),
+    ],
+)
+def test_split_glued_initial(text: str, expected: str) -> None:
+    from pipelines.core.normalize import split_glued_initial
+
+    assert split_glued_initial(text) == expected
+
+
+@pytest.mark.parametrize(("compact", "spaced"), [("S.Korea", "S. Korea"), ("N.Korea", "N Korea")])
+def test_compact_country_forms_resolve_like_spaced_ones(compact: str, spaced: str) -> None:
+    from pipelines.core.entities import EntityResolver
+
+    resolver = EntityResolver.default()
+    assert resolver.resolve_name(compact, "GPE") == resolver.resolve_name(spaced, "GPE")
