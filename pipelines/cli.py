@@ -180,7 +180,8 @@ def build_parser() -> _Parser:
         "run",
         "load the landing zone into the warehouse and print a summary",
         _run,
-        "Materialise every asset (scan, parse, analyse, entities) over every shard "
+        "Materialise every asset (scan, parse, analyse, entities, stories, publish, report) "
+        "over every shard "
         "in one Dagster run, recorded in DAGSTER_HOME so it shows in the UI. Prints one "
         "line per stage, then a summary; 'nothing new' when nothing changed.",
     )
@@ -495,7 +496,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         _check_command(parser, args_list)
-        args = parser.parse_args(args_list)
+        args, extras = parser.parse_known_args(args_list)
+        if extras:  # argparse would blame the top level; name the command instead
+            where = f"{PROG} {args.command}" if getattr(args, "command", None) else PROG
+            raise UsageError(
+                f"{where}: unrecognized arguments: {' '.join(extras)} (see '{where} --help')"
+            )
         if getattr(args, "handler", None) is None:
             parser.print_help(sys.stderr)
             return 2

@@ -75,7 +75,8 @@ def test_help_of_every_command_runs_nothing(
     [
         (["rnu"], "unknown command 'rnu'; did you mean 'run'?"),
         (["frobnicate"], "unknown command 'frobnicate' (commands: run,"),
-        (["run", "--bogus-flag"], "unrecognized arguments: --bogus-flag"),
+        (["run", "--bogus-flag"], "python -m pipelines run: unrecognized arguments: --bogus-flag"),
+        (["summary", "extra"], "python -m pipelines summary: unrecognized arguments: extra"),
         (["--bogus-flag"], "unrecognized arguments: --bogus-flag"),
         (["resolve-names", "--output", "x.jsonl"], "the following arguments are required: --input"),
         (
