@@ -110,6 +110,17 @@ def _run(args: argparse.Namespace) -> int:
     return summary_main([])
 
 
+def _retry_failures(args: argparse.Namespace) -> int:
+    from pipelines.defs.resources import default_resources
+    from pipelines.steps import retry_failures
+
+    warehouse = default_resources()["warehouse"]
+    with warehouse.open().session() as session:  # type: ignore[attr-defined]
+        n = retry_failures(session)
+    print(f"{n} failed article(s) marked for analysis")
+    return _run(args) if n else 0
+
+
 def _summary(args: argparse.Namespace) -> int:
     from pipelines.tools.summary import summary_main
 
@@ -368,6 +379,16 @@ def build_parser() -> _Parser:
         "--out", type=Path, default=None, help="write stories.jsonl and statements.jsonl here"
     )
     p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
+
+    p = command(
+        "retry-failures",
+        "analyse again every article recorded in analysis_failures, then run",
+        _retry_failures,
+        "Marks the failed articles for analysis and runs as 'run' does (a new analyser "
+        "version retries them anyway).",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="also print Dagster's event log")
+    p.set_defaults(force=False)
 
     p = command(
         "fuzz",

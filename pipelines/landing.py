@@ -4,18 +4,26 @@ This is the only module that touches raw input files. It never follows symbolic
 links (a link could point anywhere on the machine), skips hidden files (the
 convention for partial uploads: write ``.name.tmp``, then rename), refuses files
 over the size limit without reading them, and detects a file that changes while
-it is being read.
+it is being read. Files swapped for a FIFO, a link loop or deleted between listing
+and reading end as a problem with a reason, never a hang or a crash.
+
+Absence of evidence is never deletion: a missing, unreadable or emptied root, or an
+unreadable sub-folder, is reported (``LandingUnavailable`` / ``ScanResult.unreadable``)
+so that callers never take the files they could not see for removed ones.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import quote, unquote_to_bytes
 
 from pipelines.core.ids import content_hash
 from pipelines.core.parse.limits import DEFAULT_LIMITS
@@ -23,6 +31,21 @@ from pipelines.core.parse.limits import DEFAULT_LIMITS
 # One limit for reading and parsing (NEWS_MAX_FILE_BYTES overrides it).
 DEFAULT_MAX_FILE_BYTES = DEFAULT_LIMITS.max_file_bytes
 SEEDS_IGNORE = frozenset({"README.md"})
+# Files that document a folder or are editor leftovers, not news: recorded as
+# ``ignored`` with a reason (NEWS_LANDING_IGNORE replaces the list; shell patterns
+# matched case-insensitively against the file name).
+DEFAULT_IGNORE_PATTERNS = (
+    "readme*", "license*", "licence*", "copying*", "changelog*", "changes*", "history*",
+    "contributing*", "authors*", "notice*", "manifest*", "*.md", "*.rst", "*~", "*.bak",
+    "*.swp", "*.swo", "*.orig", "*.rej", "*.tmp", "#*#", "thumbs.db", "desktop.ini",
+)  # fmt: skip
+_ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
+# Printable ASCII kept as is in an escaped name (everything else becomes %XX).
+_SAFE = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "%")
+
+
+class LandingUnavailable(RuntimeError):
+    """A landing root is missing, unreadable or unexpectedly empty: nothing can be concluded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +56,8 @@ class LandingRoot:
     path: Path
     # File names that document the folder rather than being articles (seeds/README.md).
     ignore: frozenset[str] = frozenset()
+    # Name patterns recorded as ``ignored`` (not news), see DEFAULT_IGNORE_PATTERNS.
+    ignore_patterns: tuple[str, ...] = DEFAULT_IGNORE_PATTERNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +70,14 @@ class FileState:
     content_hash: str | None = None
     problem_code: str | None = None
     problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    """Files seen, and folders that could not be listed (their files are unknown)."""
+
+    files: list[FileState]
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (folder name, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,44 +152,146 @@ class HashCache:
             )
 
 
-def default_roots(repo_root: Path, landing_override: str | None = None) -> list[LandingRoot]:
+def default_roots(
+    repo_root: Path,
+    landing_override: str | None = None,
+    ignore_patterns: tuple[str, ...] = DEFAULT_IGNORE_PATTERNS,
+) -> list[LandingRoot]:
     """Seeds plus ``data/landing``, or only the folder named by ``NEWS_LANDING``."""
     if landing_override:
-        return [LandingRoot("landing", Path(landing_override).expanduser().resolve())]
+        path = Path(landing_override).expanduser().absolute()
+        return [LandingRoot("landing", path, ignore_patterns=ignore_patterns)]
     return [
-        LandingRoot("seeds", repo_root / "seeds", ignore=SEEDS_IGNORE),
-        LandingRoot("landing", repo_root / "data" / "landing"),
+        LandingRoot(
+            "seeds", repo_root / "seeds", ignore=SEEDS_IGNORE, ignore_patterns=ignore_patterns
+        ),
+        LandingRoot("landing", repo_root / "data" / "landing", ignore_patterns=ignore_patterns),
     ]
 
 
-def _walk(root: LandingRoot) -> Iterator[tuple[Path, os.stat_result]]:
-    """Every entry under the root (lstat: links are reported, never followed)."""
+def check_root(root: LandingRoot) -> None:
+    """Raise :class:`LandingUnavailable` unless the root is a readable folder.
+
+    ``data/landing`` of the default layout may be absent (nobody dropped files yet);
+    any other missing root is an error: an unmounted share must not read as empty.
+    """
+    try:
+        st = root.path.stat()
+    except FileNotFoundError:
+        if root.label == "landing" and root.path.parent.name == "data":
+            return
+        raise LandingUnavailable(
+            f"landing root {root.path} does not exist (unmounted share? wrong NEWS_LANDING?); "
+            "nothing was marked removed"
+        ) from None
+    except OSError as exc:
+        raise LandingUnavailable(f"landing root {root.path} cannot be read: {exc}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise LandingUnavailable(f"landing root {root.path} is not a folder")
+    if not os.access(root.path, os.R_OK | os.X_OK):
+        raise LandingUnavailable(f"landing root {root.path} is not readable by this user")
+
+
+def _walk(
+    root: LandingRoot, unreadable: list[tuple[str, str]]
+) -> Iterator[tuple[Path, os.stat_result | None, str | None]]:
+    """Every entry under the root: (path, lstat or None, problem).
+
+    Links are reported, never followed. A folder that cannot be listed goes to
+    ``unreadable``; an entry that vanishes before its ``lstat`` is yielded with the
+    problem instead of raising.
+    """
+    if not root.path.exists():
+        return
     stack = [root.path]
     while stack:
         folder = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            unreadable.append((_relname(root, folder), exc.strerror or str(exc)))
             continue
         for entry in entries:
             if entry.name.startswith(".") or (folder == root.path and entry.name in root.ignore):
                 continue
-            st = entry.stat(follow_symlinks=False)
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                yield Path(entry.path), None, exc.strerror or str(exc)
+                continue
             if stat.S_ISDIR(st.st_mode):
                 stack.append(Path(entry.path))
             else:
-                yield Path(entry.path), st
+                yield Path(entry.path), st, None
+
+
+def list_entries(roots: Sequence[LandingRoot]) -> ScanResult:
+    """Source names, sizes and times of every non-hidden entry (nothing is read).
+
+    Raises:
+        LandingUnavailable: a root is missing or unreadable.
+    """
+    unreadable: list[tuple[str, str]] = []
+    files: list[FileState] = []
+    for root in roots:
+        check_root(root)
+        for path, st, _ in _walk(root, unreadable):
+            files.append(FileState(_relname(root, path), None, _changed_ns(st) if st else None))
+    files.sort(key=lambda f: f.source_file)
+    return ScanResult(files, unreadable)
 
 
 def list_names(roots: Sequence[LandingRoot]) -> list[str]:
     """Source names of every non-hidden entry under the roots (nothing is read)."""
-    return sorted(
-        _relname(root, path) for root in roots if root.path.is_dir() for path, _ in _walk(root)
-    )
+    return [f.source_file for f in list_entries(roots).files]
+
+
+def _changed_ns(st: os.stat_result) -> int:
+    """Latest of mtime and ctime: a file moved into the folder has a new ctime."""
+    return max(st.st_mtime_ns, st.st_ctime_ns)
+
+
+def source_name(rel: str) -> str:
+    """The name stored for a relative path: as is, unless that would be ambiguous.
+
+    File names are bytes on Linux; Python hands us undecodable bytes as lone
+    surrogates, which no database text column accepts. Such a name, or one that
+    already contains a ``%XX`` sequence, is stored percent-escaped (every byte
+    outside printable ASCII, and ``%`` itself, as ``%XX`` of its byte): reversible
+    with :func:`rel_path`, and never equal to a name stored as is.
+    """
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        if not _ESCAPED.search(rel):
+            return rel
+    return quote(os.fsencode(rel), safe=_SAFE)
+
+
+def rel_path(name: str) -> str:
+    """Inverse of :func:`source_name` (a relative path as the OS gave it)."""
+    if not _ESCAPED.search(name):
+        return name
+    return os.fsdecode(unquote_to_bytes(name))
 
 
 def _relname(root: LandingRoot, path: Path) -> str:
-    return f"{root.label}/{path.relative_to(root.path).as_posix()}"
+    return f"{root.label}/{source_name(path.relative_to(root.path).as_posix())}"
+
+
+def ignored_reason(root: LandingRoot, name: str) -> str | None:
+    """Why a file is not news (README, LICENSE, editor backups...), or None."""
+    base = name.rsplit("/", 1)[-1].lower()
+    for pattern in root.ignore_patterns:
+        if fnmatch.fnmatchcase(base, pattern.lower()):
+            return (
+                f"Not news: the name matches {pattern!r} (documentation, licence or an editor "
+                "backup); set NEWS_LANDING_IGNORE to change the list."
+            )
+    return None
 
 
 def scan(
@@ -165,7 +300,7 @@ def scan(
     *,
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     cache: HashCache | None = None,
-) -> list[FileState]:
+) -> ScanResult:
     """List every file under the roots with its content hash.
 
     ``known`` maps source names to ``(size, mtime_ns, hash)`` from the previous
@@ -173,14 +308,38 @@ def scan(
     read again, which keeps a scan of 100k files cheap. Files not in ``known`` are
     looked up in ``cache`` (filled by whoever hashed them first) before being read;
     the hashes computed here are added to it.
+
+    Raises:
+        LandingUnavailable: a root is missing, unreadable, or empty while ``known``
+            lists files under it (an unmounted share looks like an empty folder).
     """
     out: list[FileState] = []
     hashed: list[tuple[str, int, int, str]] = []
+    unreadable: list[tuple[str, str]] = []
     for root in roots:
-        if not root.path.is_dir():
-            continue
-        for path, st in _walk(root):
+        check_root(root)
+        before = len(out)
+        for path, st, vanished in _walk(root, unreadable):
             name = _relname(root, path)
+            if st is None:
+                out.append(
+                    FileState(
+                        name,
+                        None,
+                        None,
+                        None,
+                        "vanished",
+                        f"The file disappeared while the folder was scanned ({vanished}); "
+                        "it is looked at again by the next run.",
+                    )
+                )
+                continue
+            why_ignored = ignored_reason(root, name)
+            if why_ignored is not None:
+                out.append(
+                    FileState(name, st.st_size, st.st_mtime_ns, None, "ignored", why_ignored)
+                )
+                continue
             if stat.S_ISLNK(st.st_mode):
                 out.append(
                     FileState(
@@ -233,20 +392,33 @@ def scan(
             if res.content_hash and res.size_bytes is not None and res.mtime_ns is not None:
                 # What was actually read (the lstat above may be older).
                 hashed.append((name, res.size_bytes, res.mtime_ns, res.content_hash))
+        prefix = f"{root.label}/"
+        if len(out) == before and any(k.startswith(prefix) for k in known):
+            raise LandingUnavailable(
+                f"landing root {root.path} is empty but {sum(k.startswith(prefix) for k in known)} "
+                "files were landed there before (unmounted share?); nothing was marked removed. "
+                "If you emptied it on purpose, leave one file in it (even README.md) and re-run."
+            )
     if cache is not None and hashed:
         cache.store(hashed)
     out.sort(key=lambda f: f.source_file)
-    return out
+    return ScanResult(out, unreadable)
 
 
 def resolve(roots: Sequence[LandingRoot], source_file: str) -> Path | None:
     """Map a source name back to its path, refusing anything outside the roots."""
-    label, _, rel = source_file.partition("/")
+    label, _, name = source_file.partition("/")
+    rel = rel_path(name)
+    if not rel or any(part in ("", ".", "..") for part in rel.split("/")):
+        return None
     for root in roots:
         if root.label == label:
             path = root.path / rel
+            # realpath never raises on a link loop (Path.resolve does): a looping or
+            # escaping path simply fails the containment test.
+            real = Path(os.path.realpath(path))
             try:
-                path.resolve().relative_to(root.path.resolve())
+                real.relative_to(os.path.realpath(root.path))
             except ValueError:
                 return None
             return path
@@ -264,15 +436,24 @@ def read_file(
     ``known`` is ``(size, mtime_ns, hash)`` from the scan: when the file read still
     has that size and mtime, its hash is taken from there instead of computed again.
     """
+    # O_NONBLOCK: a FIFO swapped in after the scan would block open() forever; the
+    # descriptor is then checked to be a regular file before anything is read.
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, flags)
     except OSError as exc:
+        if isinstance(exc, FileNotFoundError):
+            return ReadResult(
+                None, None, "vanished", "The file disappeared before it could be read."
+            )
         code = "symlink" if path.is_symlink() else "unreadable"
         return ReadResult(None, None, code, f"Could not open the file: {exc.strerror or exc}.")
     try:
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
-            return ReadResult(None, None, "not_regular", "Not a regular file.")
+            return ReadResult(
+                None, None, "not_regular", "Not a regular file (a pipe, device or socket)."
+            )
         if before.st_size > max_file_bytes:
             return ReadResult(
                 None,

@@ -25,9 +25,14 @@ from pathlib import Path
 from types import TracebackType
 
 from pipelines.core.entities import EntityResolver, resolver_data_version
-from pipelines.core.models import ArticleAnalysis
+from pipelines.core.models import AnalysisFailure, ArticleAnalysis
 from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
-from pipelines.core.pipeline import Analyser, TextItem, analyser_version
+from pipelines.core.pipeline import (
+    Analyser,
+    TextItem,
+    analyse_outcomes,
+    analyser_version,
+)
 
 CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
 
@@ -65,17 +70,23 @@ WorkItem = TextItem
 
 @dataclass(frozen=True, slots=True)
 class WorkResult:
-    """An article's analysis and its word count."""
+    """An article's analysis (or why it failed) and its word count."""
 
-    analysis: ArticleAnalysis
+    analysis: ArticleAnalysis | AnalysisFailure
     words: int
 
 
-def analyse_chunk(analyser: Analyser, items: Sequence[WorkItem]) -> list[WorkResult]:
-    """Analyse a chunk of articles in order (what one worker task does)."""
+def analyse_chunk(
+    analyser: Analyser, items: Sequence[WorkItem], budget_s: float | None = None
+) -> list[WorkResult]:
+    """Analyse a chunk of articles in order (what one worker task does).
+
+    Each article is isolated: an exception or a budget overrun in any stage, bylines
+    included, becomes that article's ``AnalysisFailure`` (see ``analyse_outcomes``).
+    """
     return [
-        WorkResult(analysis, len(item.body.split()))
-        for item, analysis in zip(items, analyser.analyse(items), strict=True)
+        WorkResult(outcome, len(item.body.split()))
+        for item, outcome in zip(items, analyse_outcomes(items, analyser, budget_s), strict=True)
     ]
 
 
@@ -93,10 +104,10 @@ def _init_worker(spec: AnalyserSpec) -> None:
     _WORKER_ANALYSER = spec.load()
 
 
-def _worker_chunk(items: Sequence[WorkItem]) -> list[WorkResult]:
+def _worker_chunk(items: Sequence[WorkItem], budget_s: float | None = None) -> list[WorkResult]:
     if _WORKER_ANALYSER is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("analysis worker used before its initializer ran")
-    return analyse_chunk(_WORKER_ANALYSER, items)
+    return analyse_chunk(_WORKER_ANALYSER, items, budget_s)
 
 
 class AnalysisPool:
@@ -121,6 +132,7 @@ class AnalysisPool:
             raise ValueError("a loaded analyser can only be used in-process (workers=1)")
         self.spec = spec
         self.workers = workers
+        self.budget_s: float | None = None  # per-article analysis budget (None: none)
         self._analyser = analyser
         self._executor: ProcessPoolExecutor | None = None
 
@@ -166,12 +178,12 @@ class AnalysisPool:
             if self._analyser is None:
                 raise RuntimeError("AnalysisPool.map called outside its with-block")
             for chunk in chunks:
-                yield analyse_chunk(self._analyser, chunk)
+                yield analyse_chunk(self._analyser, chunk, self.budget_s)
             return
         in_flight: deque[Future[list[WorkResult]]] = deque()
         limit = 2 * self.workers
         for chunk in chunks:
-            in_flight.append(self._executor.submit(_worker_chunk, list(chunk)))
+            in_flight.append(self._executor.submit(_worker_chunk, list(chunk), self.budget_s))
             if len(in_flight) >= limit:
                 yield in_flight.popleft().result()
         while in_flight:

@@ -70,6 +70,17 @@ class Settings(BaseSettings):
         description="analysis worker processes, a whole number >= 1 (default: the cores this "
         "process may use)",
     )
+    article_budget_s: float = Field(
+        default=120.0,
+        gt=0,
+        description="seconds one article may spend in analysis before it is recorded in "
+        "analysis_failures (a 1 MB body of prose takes ~60-90 s on a 2-core machine)",
+    )
+    landing_ignore: str | None = Field(
+        default=None,
+        description="comma-separated file-name patterns recorded as ignored, not news "
+        "(default: README*, LICENSE*, CHANGELOG*, *.md, editor backups, ...)",
+    )
     dagster_home: Path = Field(
         default=DATA_DIR / "dagster_home",
         validation_alias=AliasChoices("DAGSTER_HOME"),
@@ -230,3 +241,17 @@ def spacy_model() -> str:
 
 def dagster_home() -> Path:
     return get().dagster_home
+
+
+def article_budget_s() -> float:
+    return get().article_budget_s
+
+
+def landing_ignore_patterns() -> tuple[str, ...]:
+    """``NEWS_LANDING_IGNORE`` (comma-separated shell patterns), or the default list."""
+    from pipelines.landing import DEFAULT_IGNORE_PATTERNS
+
+    raw = get().landing_ignore
+    if raw is None:
+        return DEFAULT_IGNORE_PATTERNS
+    return tuple(p.strip() for p in raw.split(",") if p.strip())

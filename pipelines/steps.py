@@ -19,9 +19,9 @@ from typing import Any
 
 from pipelines import landing
 from pipelines.core import ids
-from pipelines.core.models import ParsedArticle, Rejection
+from pipelines.core.models import AnalysisFailure, ParsedArticle, Rejection
 from pipelines.core.parse import ParseLimits, parse_file
-from pipelines.core.pipeline import Analyser
+from pipelines.core.pipeline import Analyser, run_stage
 from pipelines.core.versions import parser_version
 from pipelines.parallel import CHUNK_SIZE, AnalysisPool, WorkItem, WorkResult
 from pipelines.progress import ProgressCallback, ProgressMeter
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
 FILE_BATCH = 500  # files parsed and written per transaction by the articles step
+DEFAULT_ARTICLE_BUDGET_S = 120.0  # a 1 MB body of prose takes ~60-90 s on a 2-core machine
 
 
 @dataclass
@@ -63,8 +64,13 @@ def scan_landing(
 
     New or changed files become ``pending`` (their shard is re-loaded by the next
     articles step); files that vanished become ``removed``; unreadable ones are
-    ``quarantined`` with the reason. Unchanged files are left alone apart from
-    ``last_seen_at``.
+    ``quarantined`` and non-news ones ``ignored``, with the reason. Unchanged files are
+    left alone apart from ``last_seen_at``.
+
+    Raises:
+        landing.LandingUnavailable: a root is missing, unreadable or unexpectedly
+            empty (nothing is written), or a sub-folder could not be listed (what
+            was seen is recorded first; files under that folder keep their rows).
     """
     stats = StepStats()
     now = utcnow()
@@ -80,7 +86,9 @@ def scan_landing(
         for k, (size, mtime, h, status) in existing.items()
         if status != "removed"
     }
-    seen = landing.scan(roots, known, max_file_bytes=max_file_bytes, cache=cache)
+    scanned = landing.scan(roots, known, max_file_bytes=max_file_bytes, cache=cache)
+    seen = scanned.files
+    blind = tuple(f"{folder}/" for folder, _ in scanned.unreadable)
     # First decide what changed, then fetch whole rows only for those files.
     changes: list[landing.FileState] = []
     seen_names = set()
@@ -113,7 +121,22 @@ def scan_landing(
             or old_row["content_hash"] != f.content_hash
             or old_row["status"] == "removed"
         )
-        if f.problem_code:
+        if f.problem_code == "ignored":
+            row.update(
+                content_hash=None,
+                size_bytes=f.size_bytes,
+                mtime_ns=f.mtime_ns,
+                # Shard and article count stay until its shard is next loaded, which
+                # drops any articles it had (a README loaded as news before).
+                shard=old_row["shard"] if old_row and old_row["article_count"] else None,
+                article_count=old_row["article_count"] if old_row else 0,
+                status="ignored",
+                reason_code="not_news",
+                reason=f.problem,
+                duplicate_of=None,
+            )
+            stats.add("ignored")
+        elif f.problem_code:
             if old_row is None or (old_row["status"], old_row["reason_code"]) != (
                 "quarantined",
                 f.problem_code,
@@ -123,12 +146,12 @@ def scan_landing(
                 content_hash=None,
                 size_bytes=f.size_bytes,
                 mtime_ns=f.mtime_ns,
-                shard=None,
+                shard=old_row["shard"] if old_row and old_row["article_count"] else None,
+                article_count=old_row["article_count"] if old_row else 0,
                 status="quarantined",
                 reason_code=f.problem_code,
                 reason=f.problem,
                 duplicate_of=None,
-                article_count=0,
             )
             stats.add("quarantined")
         elif changed:
@@ -148,6 +171,8 @@ def scan_landing(
             stats.add("unchanged")
         out.append(row)
     for name in gone:
+        if name.startswith(blind):
+            continue  # under a folder we could not list: unknown, not removed
         row = dict(olds[name])
         row.update(
             status="removed",
@@ -164,6 +189,13 @@ def scan_landing(
         )
         batch.upsert("ingest_files", out)
     stats.add("files_total", len(seen))
+    if scanned.unreadable:
+        listing = "; ".join(f"{name}: {why}" for name, why in scanned.unreadable[:5])
+        raise landing.LandingUnavailable(
+            f"{len(scanned.unreadable)} landing folder(s) could not be listed ({listing}). "
+            "Everything else was recorded; files under them keep their previous status. "
+            "Fix the permissions (or move the folder out) and re-run."
+        )
     return stats
 
 
@@ -171,7 +203,8 @@ def pending_shards(session: Session) -> list[str]:
     """Shards with files whose rows are not up to date with the current parser."""
     rows = session.fetch(
         "select distinct shard from ingest_files where shard is not null and ("
-        " status = 'pending' or (status = 'removed' and article_count > 0)"
+        " status = 'pending'"
+        " or (status in ('removed', 'ignored', 'quarantined') and article_count > 0)"
         " or parser_version is distinct from ?) order by shard",
         [parser_version()],
     )
@@ -251,13 +284,15 @@ def load_articles(
         [list(shards)],
     )
     existing = session.fetch_dicts(
-        "select article_id, source_file, shard from articles "
+        "select article_id, source_file, shard, authors from articles "
         "where shard in (select unnest(?::varchar[])) or source_file in (select unnest(?::varchar[]))",
         [list(shards), [f["source_file"] for f in files]],
     )
     by_file: dict[str, list[str]] = defaultdict(list)
+    old_authors: dict[str, list[str]] = {}
     for a in existing:
         by_file[a["source_file"]].append(a["article_id"])
+        old_authors[a["article_id"]] = list(a["authors"] or [])
 
     keep_ids: set[str] = set()
     # (row as read, row as it should be): only rows that differ are written, so an
@@ -269,15 +304,14 @@ def load_articles(
         name, fhash = f["source_file"], f["content_hash"]
         upd = dict(f)
         if f["status"] == "removed" or fhash is None:
-            if f["status"] == "removed":
-                upd["article_count"] = 0
+            upd["article_count"] = 0  # removed, ignored or unreadable: its articles go
             file_updates.append((f, upd))
         elif fhash in first_by_hash:
             upd.update(
                 status="duplicate",
                 reason_code="duplicate_content",
                 duplicate_of=first_by_hash[fhash],
-                reason="Byte-identical to another landed file; stored once as that file's article.",
+                reason=f"Byte-identical to {first_by_hash[fhash]}; handled once, as that file.",
                 article_count=0,
                 parsed_hash=fhash,
                 parser_version=pver,
@@ -302,10 +336,19 @@ def load_articles(
     # Parse and write a batch of files at a time: only one batch of parsed bodies is
     # ever held in memory, and a killed run keeps every committed batch (those files
     # are then unchanged for the next run).
+    parsed_updates: list[dict[str, Any]] = []
     for start in range(0, len(to_parse), file_batch):
-        _load_file_batch(
-            session, roots, to_parse[start : start + file_batch], shards, limits, keep_ids, stats
+        parsed_updates += _load_file_batch(
+            session,
+            roots,
+            to_parse[start : start + file_batch],
+            shards,
+            limits,
+            keep_ids,
+            stats,
+            old_authors,
         )
+    _explain_duplicates(file_updates, parsed_updates)
 
     stale = sorted({a["article_id"] for a in existing} - keep_ids)
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
@@ -315,7 +358,13 @@ def load_articles(
         batch.delete_where_in(
             "rejections",
             "source_file",
-            [u["source_file"] for _, u in file_updates if u["status"] == "removed"],
+            [
+                u["source_file"]
+                for _, u in file_updates
+                if u["status"] in ("removed", "ignored")
+                or u.get("reason_code") == "duplicate_content"
+                or (u["content_hash"] is None and u["status"] == "quarantined")
+            ],
         )
         batch.upsert("ingest_files", [u for f, u in file_updates if u != f])
     stats.add("articles_deleted", len(stale))
@@ -330,7 +379,8 @@ def _load_file_batch(
     limits: ParseLimits,
     keep_ids: set[str],
     stats: StepStats,
-) -> None:
+    old_authors: dict[str, list[str]],
+) -> list[dict[str, Any]]:
     """Parse one batch of files and write their articles, rejections and file rows."""
     pver = parser_version()
     now = utcnow()
@@ -388,13 +438,57 @@ def _load_file_batch(
     reparsed = sorted(
         {f["source_file"] for f in file_updates if f.get("parsed_hash") == f.get("content_hash")}
     )
+    # A byline-only change keeps the article id (title + body) but changes what the
+    # analysis derives from it (article_authors, author entities): analyse it again.
+    reanalyse = sorted(
+        row["article_id"]
+        for row in article_rows
+        if row["article_id"] in old_authors and old_authors[row["article_id"]] != row["authors"]
+    )
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
         batch.upsert("articles", article_rows, keep=("ingested_at", "nlp_version"))
         batch.delete_where_in("rejections", "source_file", reparsed)
         batch.upsert("rejections", rejection_rows)
         batch.upsert("ingest_files", file_updates)
+        if reanalyse:
+            batch.execute(
+                "update articles set nlp_version = null "
+                "where article_id in (select unnest(?::varchar[]))",
+                [reanalyse],
+                articles=reanalyse,
+            )
     stats.add("articles_written", len(article_rows))
     stats.add("rejections", len(rejection_rows))
+    return file_updates
+
+
+def _explain_duplicates(
+    file_updates: list[tuple[dict[str, Any], dict[str, Any]]],
+    parsed_updates: list[dict[str, Any]],
+) -> None:
+    """Say what happened to the content a byte-identical duplicate stands for.
+
+    5,000 identical empty files are not "stored once as that file's article": the
+    reason names the first file's outcome (loaded, or quarantined and why).
+    """
+    rows = [u for _, u in file_updates] + parsed_updates
+    by_name = {f["source_file"]: f for f in rows}
+    for f in rows:
+        if f["status"] != "duplicate" or f.get("reason_code") != "duplicate_content":
+            continue
+        first = by_name.get(f["duplicate_of"] or "")
+        if first is None:
+            continue
+        if first["status"] == "loaded":
+            f["reason"] = (
+                f"Byte-identical to {first['source_file']}; its articles are stored once, "
+                "from that file."
+            )
+        elif first["status"] == "quarantined":
+            f["reason"] = (
+                f"Byte-identical to {first['source_file']}, which was quarantined "
+                f"({first['reason_code']}): {first['reason']}"
+            )
 
 
 def _rejection_row(file: dict[str, Any], record_ref: str, code: str, reason: str) -> dict[str, Any]:
@@ -487,6 +581,7 @@ def analyse_articles(
     force: bool = False,
     batch_size: int = ANALYSIS_BATCH,
     progress: ProgressCallback | None = None,
+    budget_s: float | None = DEFAULT_ARTICLE_BUDGET_S,
 ) -> StepStats:
     """Extract mentions, entities and quotes for the shards' pending articles.
 
@@ -495,10 +590,15 @@ def analyse_articles(
     ``batch_size`` articles, so memory stays flat and a killed run resumes where it
     stopped. ``analyser`` is a loaded analyser (in-process) or an
     :class:`~pipelines.parallel.AnalysisPool` (any number of worker processes); the
-    rows are the same either way.
+    rows are the same either way. An article whose analysis raises or overruns
+    ``budget_s`` (any stage: spaCy, entities, quotes, bylines, rows) gets an
+    ``analysis_failures`` row and no other rows; the rest of the batch is written,
+    and the article is retried when the version changes (or after
+    :func:`retry_failures`).
     """
     stats = StepStats()
     pool = analyser if isinstance(analyser, AnalysisPool) else AnalysisPool(analyser=analyser)
+    pool.budget_s = budget_s
     version = pool.version
     meter = ProgressMeter("analysis", count_pending_analysis(session, shards, version, force=force))
     if meter.total == 0:
@@ -511,10 +611,10 @@ def analyse_articles(
         for results in pool.map(chunks):
             pending.extend(results)
             if len(pending) >= batch_size:
-                _write_analysis(session, pending, version, shards, stats, meter, progress)
+                _write_analysis(session, pending, version, shards, stats, meter, progress, budget_s)
                 pending = []
         if pending:
-            _write_analysis(session, pending, version, shards, stats, meter, progress)
+            _write_analysis(session, pending, version, shards, stats, meter, progress, budget_s)
     return stats
 
 
@@ -526,13 +626,40 @@ def _write_analysis(
     stats: StepStats,
     meter: ProgressMeter,
     progress: ProgressCallback | None,
+    budget_s: float | None = None,
 ) -> None:
-    """Replace the child rows of one batch of analysed articles, in one transaction."""
+    """Replace the child rows of one batch of analysed articles, in one transaction.
+
+    A failed article (from the workers, or in the row mapping here) gets its
+    ``analysis_failures`` row and no other rows.
+    """
     children = article_child_tables()
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
     words = 0
+    now = utcnow()
     for r in results:
-        produced = rowmod.analysis_rows(r.analysis, version=version)
+        outcome = r.analysis
+        produced: dict[str, list[dict[str, Any]]] | None = None
+        if not isinstance(outcome, AnalysisFailure):
+            analysis = outcome
+            produced, _, outcome = run_stage(
+                analysis.article_id, "rows", budget_s, 0.0, _rows_of, analysis, version
+            )
+        if outcome is not None and isinstance(outcome, AnalysisFailure):
+            log.warning(
+                "article %s failed in %s: %s: %s",
+                outcome.article_id,
+                outcome.stage,
+                outcome.error_type,
+                outcome.message[:200],
+            )
+            tables["analysis_failures"].append(
+                rowmod.failure_row(outcome, version=version, now=now)
+            )
+            stats.add("failed_articles")
+            words += r.words
+            continue
+        assert produced is not None
         if set(produced) != set(children):
             # A child table the analysis does not fill would have its rows wiped.
             raise RuntimeError(
@@ -542,7 +669,7 @@ def _write_analysis(
         for table, rows in produced.items():
             tables[table].extend(rows)
         words += r.words
-    article_ids = [r.analysis.article_id for r in results]
+    article_ids = [r.analysis.article_id for r in results]  # failures included
     with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
         for table in children:
             batch.replace_for_articles(table, article_ids, tables[table])
@@ -558,6 +685,28 @@ def _write_analysis(
     snap = meter.advance(len(results), words)
     if progress:
         progress(snap)
+
+
+def _rows_of(analysis: Any, version: str) -> dict[str, list[dict[str, Any]]]:
+    return rowmod.analysis_rows(analysis, version=version)
+
+
+def retry_failures(session: Session) -> int:
+    """Mark every article in ``analysis_failures`` for analysis by the next run.
+
+    Returns how many articles were marked. Their failure rows stay until the retry
+    replaces them (with the analysis, or with a new failure).
+    """
+    n = session.count("analysis_failures")
+    with session.transaction("retry_failures") as batch:
+        failed = [r[0] for r in session.fetch("select article_id from analysis_failures")]
+        batch.execute(
+            "update articles set nlp_version = null "
+            "where article_id in (select unnest(?::varchar[]))",
+            [failed],
+            articles=failed,
+        )
+    return n
 
 
 # ---------------------------------------------------------------- entities

@@ -27,7 +27,7 @@ def zone(tmp_path: Path) -> tuple[list[landing.LandingRoot], Path]:
 
 def test_scan_reports_every_file_and_never_follows_links(zone):
     roots, _ = zone
-    states = {s.source_file: s for s in landing.scan(roots, {}, max_file_bytes=1000)}
+    states = {s.source_file: s for s in landing.scan(roots, {}, max_file_bytes=1000).files}
     assert set(states) == {
         "landing/a.txt",
         "landing/sub dir/b \u00e9\nname.txt",
@@ -43,19 +43,19 @@ def test_scan_reports_every_file_and_never_follows_links(zone):
 
 def test_scan_reuses_known_hash_when_size_and_mtime_unchanged(zone):
     roots, root = zone
-    first = {s.source_file: s for s in landing.scan(roots, {})}
+    first = {s.source_file: s for s in landing.scan(roots, {}).files}
     a = first["landing/a.txt"]
     known = {a.source_file: (a.size_bytes, a.mtime_ns, "cached-hash")}
-    again = {s.source_file: s for s in landing.scan(roots, known)}
+    again = {s.source_file: s for s in landing.scan(roots, known).files}
     assert again["landing/a.txt"].content_hash == "cached-hash"
     os.utime(root / "a.txt", ns=(1, 1))
-    third = {s.source_file: s for s in landing.scan(roots, known)}
+    third = {s.source_file: s for s in landing.scan(roots, known).files}
     assert third["landing/a.txt"].content_hash == content_hash(b"Hello\n")
 
 
 def test_list_names_matches_scan(zone):
     roots, _ = zone
-    assert landing.list_names(roots) == sorted(s.source_file for s in landing.scan(roots, {}))
+    assert landing.list_names(roots) == sorted(s.source_file for s in landing.scan(roots, {}).files)
 
 
 def test_read_file_refuses_symlink_and_resolve_refuses_escape(zone):
@@ -105,12 +105,12 @@ def test_hash_cache_means_each_file_is_hashed_once_per_change(zone, tmp_path, mo
     monkeypatch.setattr(landing, "content_hash", counting)
     path = tmp_path / "state" / "hashes.sqlite"
     with landing.HashCache(path) as cache:  # the sensor's tick
-        first = landing.scan(roots, {}, cache=cache)
+        first = landing.scan(roots, {}, cache=cache).files
     n_files = sum(1 for s in first if s.content_hash)
     assert len(hashed) == n_files == 3
     # Another process (the run's scan) with nothing known finds every hash cached.
     with landing.HashCache(path) as cache:
-        again = landing.scan(roots, {}, cache=cache)
+        again = landing.scan(roots, {}, cache=cache).files
     assert again == first and len(hashed) == n_files
     # The load reads the bytes to parse them, and reuses the scan's hash.
     a = next(s for s in first if s.source_file == "landing/a.txt")
@@ -120,7 +120,7 @@ def test_hash_cache_means_each_file_is_hashed_once_per_change(zone, tmp_path, mo
     # A changed file is hashed again, once, by whoever meets it first.
     (root / "a.txt").write_bytes(b"Hello again\n")
     with landing.HashCache(path) as cache:
-        changed = {s.source_file: s for s in landing.scan(roots, {}, cache=cache)}
+        changed = {s.source_file: s for s in landing.scan(roots, {}, cache=cache).files}
     with landing.HashCache(path) as cache:
         landing.scan(roots, {}, cache=cache)
     assert changed["landing/a.txt"].content_hash == content_hash(b"Hello again\n")

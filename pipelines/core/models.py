@@ -175,3 +175,18 @@ class ArticleAnalysis:
     sentence_count: int = 0
     skipped_marks: tuple[SkippedMark, ...] = ()
     authors: tuple[ArticleAuthor, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article whose analysis raised or overran its time budget (nothing else is lost).
+
+    ``stage`` names where: ``nlp`` (spaCy), ``entities``, ``quotes``, ``authors`` or
+    ``rows``; ``error_type`` is the exception class, or ``BudgetExceeded``.
+    """
+
+    article_id: str
+    stage: str
+    error_type: str
+    message: str
+    elapsed_s: float

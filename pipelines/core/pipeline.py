@@ -1,26 +1,39 @@
 """The one NLP code path: texts in, mentions + entities + quotes out.
 
 The Dagster assets, ``python -m pipelines extract-quotes`` and the benchmarks all
-call :func:`analyse_texts`, so what is measured is what is loaded.
+go through :func:`analyse_outcomes`, so what is measured is what is loaded.
+
+Fault isolation: each article is analysed on its own terms. An exception in any
+stage (spaCy, entity resolution, quotes) or a stage finishing past the article's time
+budget becomes an :class:`AnalysisFailure` for that article only; the others go on.
+The budget is checked when a stage returns: the stages' inputs are bounded (body
+length, punctuation runs, O(n log n) resolution), so every stage ends, and an
+article that still takes too long is recorded instead of stalling every later run.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import deque
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar
 
 from pipelines import __version__
 from pipelines.core import nlp as nlp_mod
 from pipelines.core.entities import EntityResolver
-from pipelines.core.models import ArticleAnalysis
+from pipelines.core.models import AnalysisFailure, ArticleAnalysis, ArticleEntities
 from pipelines.core.quotes import extract_quotes_and_skips
 from pipelines.core.versions import analysis_code_version
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+BUDGET_EXCEEDED = "BudgetExceeded"
+_MAX_MESSAGE = 2000  # characters of an exception message kept in a failure record
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,32 +84,150 @@ def analyser_version(model_version: str, resolver_data_version: str) -> str:
     return f"{__version__}+{digest}"
 
 
-def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[ArticleAnalysis]:
-    """Run spaCy (batched ``nlp.pipe``), entity resolution and quote extraction."""
-    # nlp.pipe reads ahead by a batch; keep the items it has consumed, in order.
-    buffered: deque[TextItem] = deque()
+class AnalysisError(RuntimeError):
+    """Raised by :func:`analyse_texts` (tools, evals) when an article fails."""
 
-    def _texts() -> Iterator[str]:
-        for item in items:
-            buffered.append(item)
-            yield item.body
-
-    for doc in nlp_mod.pipe(analyser.nlp, _texts(), batch_size=analyser.batch_size):
-        item = buffered.popleft()
-        sentences = nlp_mod.sentence_bounds(doc)
-        found = analyser.resolver.resolve_article(item.body, nlp_mod.ner_spans(doc), sentences)
-        quotes, skipped = extract_quotes_and_skips(doc, found.mentions)
-        authors, byline = analyser.resolver.resolve_authors(item.authors)
-        entities = {e.entity_id: e for e in found.entities}
-        for ent in byline.entities:
-            entities.setdefault(ent.entity_id, ent)
-        yield ArticleAnalysis(
-            article_id=item.article_id,
-            mentions=found.mentions,
-            entities=tuple(entities.values()),
-            aliases=found.aliases + byline.aliases,
-            quotes=tuple(quotes),
-            sentence_count=len(sentences),
-            skipped_marks=skipped,
-            authors=authors,
+    def __init__(self, failure: AnalysisFailure) -> None:
+        super().__init__(
+            f"article {failure.article_id}: {failure.stage}: {failure.error_type}: "
+            f"{failure.message}"
         )
+        self.failure = failure
+
+
+def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[ArticleAnalysis]:
+    """Run spaCy (batched ``nlp.pipe``), entity resolution and quote extraction.
+
+    Raises:
+        AnalysisError: an article failed (the tools want to know; the pipeline's
+            steps use :func:`analyse_outcomes` and record it instead).
+    """
+    for out in analyse_outcomes(items, analyser):
+        if isinstance(out, AnalysisFailure):
+            raise AnalysisError(out)
+        yield out
+
+
+def analyse_outcomes(
+    items: Iterable[TextItem], analyser: Analyser, budget_s: float | None = None
+) -> Iterator[ArticleAnalysis | AnalysisFailure]:
+    """Analyse texts in order: one analysis or one failure record per item.
+
+    Args:
+        items: the articles.
+        analyser: the loaded model and resolver.
+        budget_s: seconds an article may spend in all stages together (None: no
+            budget). A stage that ends past it fails the article as ``BudgetExceeded``.
+    """
+    iterator = iter(items)
+    while chunk := list(islice(iterator, analyser.batch_size)):
+        for item, (doc, nlp_s, failure) in zip(
+            chunk, _parse_chunk(analyser, chunk, budget_s), strict=True
+        ):
+            if failure is not None:
+                yield failure
+                continue
+            assert doc is not None
+            yield analyse_doc(item, doc, analyser, budget_s, spent_s=nlp_s)
+
+
+def _parse_chunk(
+    analyser: Analyser, chunk: list[TextItem], budget_s: float | None
+) -> list[tuple[Doc | None, float, AnalysisFailure | None]]:
+    """Run spaCy over one batch; on an exception or a slow batch, one article at a time.
+
+    ``nlp.pipe`` is much faster in batches, but one bad text stops the whole batch
+    and its time cannot be split per article; redoing the batch singly finds which
+    article raised or overran, and only that one fails.
+    """
+    t0 = time.perf_counter()
+    try:
+        docs = list(nlp_mod.pipe(analyser.nlp, [i.body for i in chunk], len(chunk)))
+    except Exception:
+        docs = None
+    elapsed = time.perf_counter() - t0
+    if docs is not None and (budget_s is None or elapsed <= budget_s):
+        total = sum(len(i.body) for i in chunk) or 1
+        return [(d, elapsed * len(i.body) / total, None) for i, d in zip(chunk, docs, strict=True)]
+    out: list[tuple[Doc | None, float, AnalysisFailure | None]] = []
+    for item in chunk:
+        doc, spent, failure = run_stage(
+            item.article_id, "nlp", budget_s, 0.0, analyser.nlp, item.body
+        )
+        out.append((doc, spent, failure))
+    return out
+
+
+def analyse_doc(
+    item: TextItem, doc: Doc, analyser: Analyser, budget_s: float | None, spent_s: float = 0.0
+) -> ArticleAnalysis | AnalysisFailure:
+    """Entity resolution and quotes for one parsed article, each stage isolated."""
+    aid = item.article_id
+    sentences: list[tuple[int, int]] = []
+
+    def resolve() -> ArticleEntities:
+        sentences.extend(nlp_mod.sentence_bounds(doc))
+        return analyser.resolver.resolve_article(item.body, nlp_mod.ner_spans(doc), sentences)
+
+    found, spent, failure = run_stage(aid, "entities", budget_s, spent_s, resolve)
+    if failure is not None:
+        return failure
+    assert found is not None
+    res, spent, failure = run_stage(
+        aid, "quotes", budget_s, spent, lambda: extract_quotes_and_skips(doc, found.mentions)
+    )
+    if failure is not None:
+        return failure
+    assert res is not None
+    quotes, skipped = res
+    byline_res, spent, failure = run_stage(
+        aid, "authors", budget_s, spent, analyser.resolver.resolve_authors, item.authors
+    )
+    if failure is not None:
+        return failure
+    assert byline_res is not None
+    authors, byline = byline_res
+    entities = {e.entity_id: e for e in found.entities}
+    for ent in byline.entities:
+        entities.setdefault(ent.entity_id, ent)
+    return ArticleAnalysis(
+        article_id=aid,
+        mentions=found.mentions,
+        entities=tuple(entities.values()),
+        aliases=found.aliases + byline.aliases,
+        quotes=tuple(quotes),
+        sentence_count=len(sentences),
+        skipped_marks=skipped,
+        authors=authors,
+    )
+
+
+def run_stage(
+    article_id: str,
+    stage: str,
+    budget_s: float | None,
+    spent_s: float,
+    fn: Callable[..., T],
+    *args: object,
+) -> tuple[T | None, float, AnalysisFailure | None]:
+    """Run one stage of one article: (result, seconds spent so far, failure or None).
+
+    An exception, or finishing with more than ``budget_s`` seconds spent in all of
+    the article's stages, is returned as a failure record instead of raised.
+    ``KeyboardInterrupt`` and ``SystemExit`` still stop the run.
+    """
+    t0 = time.perf_counter()
+    try:
+        result = fn(*args)
+    except Exception as exc:
+        spent = spent_s + time.perf_counter() - t0
+        msg = str(exc)[:_MAX_MESSAGE] or repr(exc)[:_MAX_MESSAGE]
+        return None, spent, AnalysisFailure(article_id, stage, type(exc).__name__, msg, spent)
+    spent = spent_s + time.perf_counter() - t0
+    if budget_s is not None and spent > budget_s:
+        msg = (
+            f"analysis took {spent:.1f} s by the end of stage {stage!r}, over the "
+            f"per-article budget of {budget_s:g} s"
+        )
+        return None, spent, AnalysisFailure(article_id, stage, BUDGET_EXCEEDED, msg, spent)
+    return result, spent, None

@@ -241,7 +241,12 @@ def analysis(
             pool = nlp.pool(pending)
             context.log.info(f"analysing {pending} article(s) on {pool.workers} process(es)")
             stats = steps.analyse_articles(
-                session, pool, shards, force=config.force, progress=progress
+                session,
+                pool,
+                shards,
+                force=config.force,
+                progress=progress,
+                budget_s=nlp.article_budget_s,
             )
         else:
             stats = steps.StepStats()
@@ -259,6 +264,7 @@ def analysis(
             "dagster/row_count": counts[table],
             "articles_analysed": run_counts.get("articles_analysed", 0),
             "analyser_version": version,
+            "articles_failed_this_run": run_counts.get("failed_articles", 0),
             "spacy_model": nlp.model,
             "resolver_data_version": spec.resolver_data_version(),
             "workers": nlp.workers,

@@ -43,7 +43,13 @@ def landing_state(roots: list[landing.LandingRoot], cache: landing.HashCache) ->
     reads new or touched files, and the run it starts does not hash them again.
     Re-dropping an identical file leaves the digest unchanged.
     """
-    states = landing.scan(roots, {}, max_file_bytes=settings.max_file_bytes(), cache=cache)
+    scanned = landing.scan(roots, {}, max_file_bytes=settings.max_file_bytes(), cache=cache)
+    if scanned.unreadable:
+        name, why = scanned.unreadable[0]
+        raise landing.LandingUnavailable(
+            f"{len(scanned.unreadable)} landing folder(s) cannot be listed, e.g. {name}: {why}"
+        )
+    states = scanned.files
     h = hashlib.sha256()
     for f in states:
         h.update(f"{f.source_file}\x1f{f.content_hash or f.problem_code}\n".encode())
@@ -63,7 +69,12 @@ def landing_zone_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
 
     zone = default_resources()["landing_zone"]
     with zone.hash_cache() as cache:  # type: ignore[attr-defined]
-        digest, n = landing_state(zone.roots(), cache)  # type: ignore[attr-defined]
+        try:
+            digest, n = landing_state(zone.roots(), cache)  # type: ignore[attr-defined]
+        except landing.LandingUnavailable as exc:
+            # Absence of evidence: no run (which would report the same error) and no
+            # change of cursor, so the sensor looks again at its next tick.
+            return dg.SensorResult(skip_reason=f"landing zone unavailable: {exc}")
     if digest == context.cursor:
         return dg.SensorResult(skip_reason=f"no change in {n} landed files")
     return dg.SensorResult(

@@ -89,28 +89,88 @@ def _sql_check(
     asset="ingest_files",
     blocking=True,
     pool=POOL,
-    description="Every file now in the landing zone has a row in ingest_files.",
+    description="Every file now in the landing zone has a row in ingest_files (files that "
+    "landed after the scan wait for the next run; an unlistable folder fails the check).",
 )
 def every_landed_file_accounted(
     context: dg.AssetCheckExecutionContext,
     warehouse: WarehouseResource,
     landing_zone: LandingResource,
 ) -> dg.AssetCheckResult:
+    import datetime as dt
+
     with warehouse.open(context.log).session() as session:
         known = {
             r[0]
             for r in session.fetch("select source_file from ingest_files where status <> 'removed'")
         }
-    on_disk = set(landing.list_names(landing_zone.roots()))  # names only: nothing is read
-    missing = sorted(on_disk - known)
+        scanned_at = session.fetch("select max(last_seen_at) from ingest_files")[0][0]
+    try:
+        listed = landing.list_entries(landing_zone.roots())  # names and times: nothing is read
+    except landing.LandingUnavailable as exc:
+        return dg.AssetCheckResult(
+            passed=False, severity=dg.AssetCheckSeverity.ERROR, description=str(exc)
+        )
+    # A file is late when it changed (landed, was renamed in) after the scan began:
+    # the next run picks it up, so it does not fail this one.
+    cutoff = (
+        int(scanned_at.replace(tzinfo=dt.UTC).timestamp() * 1e9) if scanned_at is not None else 0
+    )
+    missing, late = [], []
+    for f in listed.files:
+        if f.source_file in known:
+            continue
+        (late if f.mtime_ns is not None and f.mtime_ns >= cutoff else missing).append(f.source_file)
+    blind = [f"{name} ({why})" for name, why in listed.unreadable]
+    passed = not missing and not blind
+    if blind:
+        description = f"{len(blind)} landing folder(s) cannot be listed: " + "; ".join(blind[:5])
+    elif missing:
+        description = f"{len(missing)} landed files have no ingest_files row"
+    else:
+        description = f"all {len(listed.files) - len(late)} landed files accounted for" + (
+            f"; {len(late)} arrived after the scan and wait for the next run" if late else ""
+        )
     return dg.AssetCheckResult(
-        passed=not missing,
+        passed=passed,
         severity=dg.AssetCheckSeverity.ERROR,
-        description=f"{len(missing)} landed files have no ingest_files row"
-        if missing
-        else f"all {len(on_disk)} landed files accounted for",
-        metadata={"missing": len(missing), "examples": ", ".join(missing[:5])},
+        description=description,
+        metadata={
+            "missing": len(missing),
+            "late_arrivals": len(late),
+            "unlistable_folders": len(blind),
+            "examples": ", ".join((missing or late)[:5]),
+        },
     )
 
 
-ALL_CHECKS = [every_landed_file_accounted, *(_sql_check(*spec) for spec in SQL_CHECKS)]
+@dg.asset_check(
+    asset="analysis_failures",
+    blocking=False,
+    pool=POOL,
+    description="No article failed analysis (a warning: the run goes on without them).",
+)
+def no_failed_articles(
+    context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
+) -> dg.AssetCheckResult:
+    with warehouse.open(context.log).session() as session:
+        failed = session.count("analysis_failures")
+        examples = reports.check_examples(session, "analysis_failures") if failed else ""
+    return dg.AssetCheckResult(
+        passed=not failed,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=(
+            f"{failed} article(s) failed analysis; see table analysis_failures and retry "
+            "with `python -m pipelines retry-failures`"
+            if failed
+            else "every article analysed"
+        ),
+        metadata={"failed_articles": failed, "examples": dg.MetadataValue.md(examples)},
+    )
+
+
+ALL_CHECKS = [
+    every_landed_file_accounted,
+    no_failed_articles,
+    *(_sql_check(*spec) for spec in SQL_CHECKS),
+]

@@ -49,6 +49,8 @@ class NlpResource(dg.ConfigurableResource):
     overrides_path: str
     workers: int = 1
     """Analysis processes; 1 analyses in the run's own process."""
+    article_budget_s: float = 120.0
+    """Seconds one article may spend in analysis before it is recorded as failed."""
 
     def spec(self) -> AnalyserSpec:
         return AnalyserSpec(self.model, self.overrides_path)
@@ -82,5 +84,6 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
             model=settings.spacy_model(),
             overrides_path=str(settings.overrides_path()),
             workers=settings.workers(),
+            article_budget_s=settings.article_budget_s(),
         ),
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipelines.core import ids
-from pipelines.core.models import ArticleAnalysis, ParsedArticle
+from pipelines.core.models import AnalysisFailure, ArticleAnalysis, ParsedArticle
 
 
 def article_row(
@@ -127,4 +127,18 @@ def analysis_rows(result: ArticleAnalysis, *, version: str) -> dict[str, list[di
         "entity_observations": observations,
         "alias_decisions": decisions,
         "article_authors": author_rows,
+        "analysis_failures": [],  # filled only for an article whose analysis failed
+    }
+
+
+def failure_row(failure: AnalysisFailure, *, version: str, now: Any) -> dict[str, Any]:
+    """The ``analysis_failures`` row of an article whose analysis failed."""
+    return {
+        "article_id": failure.article_id,
+        "stage": failure.stage,
+        "error_type": failure.error_type,
+        "message": failure.message,
+        "elapsed_s": round(failure.elapsed_s, 3),
+        "analyser_version": version,
+        "failed_at": now,
     }
