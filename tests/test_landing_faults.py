@@ -86,7 +86,7 @@ def test_unreadable_subfolder_is_reported_and_its_files_kept(tmp_path: Path) -> 
 
 def test_unlistable_subfolder_keeps_its_files(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Root can read any folder, so the listing error is made at the OS boundary.
-    roots, root = _zone(tmp_path, {"a.txt": ARTICLE, "sub/b.txt": ARTICLE.replace("Lee", "Kim")})
+    roots, _root = _zone(tmp_path, {"a.txt": ARTICLE, "sub/b.txt": ARTICLE.replace("Lee", "Kim")})
     wh = Warehouse(tmp_path / "w.duckdb")
     _refresh(wh, roots)
     real = os.scandir
@@ -240,5 +240,5 @@ def test_identical_empty_files_get_an_honest_reason(tmp_path: Path) -> None:
     status = _status(wh)
     assert status["landing/e000.txt"][:2] == ("quarantined", "empty")
     for i in range(1, 50):
-        st, code, reason = status[f"landing/e{i:03d}.txt"]
+        st, _code, reason = status[f"landing/e{i:03d}.txt"]
         assert st == "duplicate" and "quarantined" in reason and "article" not in reason
