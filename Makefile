@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_NO_PROGRESS := 1
 SHARED ?= ../shared
 
-.PHONY: run test ui eval bench bench-scale fuzz lint typecheck golden snapshot browser clean help
+.PHONY: run test ui eval bench bench-scale fuzz soak lint typecheck golden snapshot browser clean help
 help:
 	@sed -n 's/^##//p' $(MAKEFILE_LIST)
 
@@ -62,9 +62,14 @@ bench: $(SYNCED)
 bench-scale: $(SYNCED)
 	$(PY) -m pipelines bench-scale
 
-## fuzz       >= 10,000 generated inputs through the parsers; prints how many crashed
+## fuzz       >= 10,000 generated inputs through the parsers and 10,000 articles through the analysis; prints crashes and budget overruns
 fuzz: $(SYNCED)
 	$(PY) -m pipelines fuzz
+	$(PY) -m pipelines fuzz-analysis
+
+## soak       every article in ../shared (BBC, PolNeAR texts, HTML) through the pipeline; prints failures
+soak: $(SYNCED)
+	$(PY) -m pipelines soak
 
 ## lint       ruff (lint + format check)
 lint: $(SYNCED)

@@ -391,6 +391,27 @@ def build_parser() -> _Parser:
     p.set_defaults(force=False)
 
     p = command(
+        "fuzz-analysis",
+        "feed >= 10,000 generated hostile articles through the whole analysis",
+        _lazy("pipelines.tools.fuzz_analysis", "fuzz_analysis_command"),
+        "Prints how many crashed, how many overran the per-article budget, and the slowest.",
+    )
+    p.add_argument("--count", type=_positive_int, default=10_000, help="articles (10000)")
+    p.add_argument("--seed", type=int, default=0, help="random seed; replays a run (0)")
+    p.add_argument("--workers", type=_positive_int, default=2, help="processes (2)")
+    p.add_argument("--budget", type=float, default=120.0, help="seconds per article (120)")
+
+    p = command(
+        "soak",
+        "every article in ../shared through the pipeline's steps; prints the failures",
+        _lazy("pipelines.tools.soak", "soak_command", absent_ok=True),
+        "BBC texts, the PolNeAR texts of ../shared/eval/quotes/dev.jsonl and the HTML pages "
+        "in a temporary landing folder and warehouse; prints SKIP when ../shared is absent.",
+    )
+    p.add_argument("--budget", type=float, default=120.0, help="seconds per article (120)")
+    p.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
+
+    p = command(
         "fuzz",
         "feed generated hostile inputs to the parsers and count crashes",
         _lazy("pipelines.tools.fuzz_parsers", "fuzz_command"),

@@ -23,6 +23,7 @@ from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
 from pipelines.defs.run_logger import log_progress
+from pipelines.defs.runner import mark_step_process
 from pipelines.progress import Progress
 from pipelines.warehouse import reports, schema
 
@@ -120,6 +121,7 @@ def ingest_files(
     warehouse: WarehouseResource,
     landing_zone: LandingResource,
 ) -> dg.MaterializeResult:
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session, landing_zone.hash_cache() as cache:
         stats = steps.scan_landing(
             session, landing_zone.roots(), max_file_bytes=landing_zone.max_file_bytes, cache=cache
@@ -172,6 +174,7 @@ def articles(
 
     shards = context.partition_keys
     limits = ParseLimits(max_file_bytes=landing_zone.max_file_bytes)
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         stats = steps.load_articles(
             session, landing_zone.roots(), shards, limits=limits, force=config.force
@@ -234,6 +237,8 @@ def analysis(
     def progress(p: Progress) -> None:
         last.append(p)
         log_progress(context.log, p.line(), p.done, p.total, p.unit)
+
+    mark_step_process(context)
 
     with warehouse.open(context.log).session() as session:
         pending = steps.count_pending_analysis(session, shards, version, force=config.force)
@@ -306,6 +311,7 @@ def entity_tables(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
     """Derive entities and entity_aliases from the per-article rows (deterministic SQL)."""
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         steps.rebuild_entities(session)
         counts = {t: session.count(t) for t in ENTITY_TABLES}

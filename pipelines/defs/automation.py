@@ -33,6 +33,9 @@ def full_range_tags() -> dict[str, str]:
     description="Daily at 02:00 UTC: load whatever is pending in the landing zone.",
 )
 def daily_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    from pipelines.defs.runner import reap_dead_runs
+
+    reap_dead_runs(context.instance)  # a killed run's pool slot would block this one
     return dg.RunRequest(run_key=None, tags={**full_range_tags(), "trigger": "daily_schedule"})
 
 
@@ -66,7 +69,11 @@ def landing_state(roots: list[landing.LandingRoot], cache: landing.HashCache) ->
 )
 def landing_zone_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     from pipelines.defs.resources import default_resources
+    from pipelines.defs.runner import reap_dead_runs
 
+    reaped = reap_dead_runs(context.instance)  # a killed run's pool slot blocks every run
+    if reaped:
+        context.log.warning(f"runs whose process was gone, marked failed: {reaped}")
     zone = default_resources()["landing_zone"]
     with zone.hash_cache() as cache:  # type: ignore[attr-defined]
         try:

@@ -9,6 +9,7 @@ import dagster as dg
 from pipelines import landing
 from pipelines.defs.assets import POOL
 from pipelines.defs.resources import LandingResource, WarehouseResource
+from pipelines.defs.runner import mark_step_process
 from pipelines.warehouse import reports
 
 # (check name, asset, check queries (sql/checks/ or generated from the table registry,
@@ -63,6 +64,7 @@ def _sql_check(
     def _check(
         context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
     ) -> dg.AssetCheckResult:
+        mark_step_process(context)
         with warehouse.open(context.log).session() as session:
             for query, what in queries:
                 bad = reports.check_failures(session, query)
@@ -98,6 +100,8 @@ def every_landed_file_accounted(
     landing_zone: LandingResource,
 ) -> dg.AssetCheckResult:
     import datetime as dt
+
+    mark_step_process(context)
 
     with warehouse.open(context.log).session() as session:
         known = {
@@ -153,6 +157,7 @@ def every_landed_file_accounted(
 def no_failed_articles(
     context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
 ) -> dg.AssetCheckResult:
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         failed = session.count("analysis_failures")
         examples = reports.check_examples(session, "analysis_failures") if failed else ""

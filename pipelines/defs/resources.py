@@ -33,9 +33,15 @@ class LandingResource(dg.ConfigurableResource):
     max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES
     hash_cache_path: str | None = None
     """Content-hash cache shared by the sensor, the scan and the load (None: no cache)."""
+    ignore_patterns: str = ",".join(landing.DEFAULT_IGNORE_PATTERNS)
+    """Comma-separated file-name patterns recorded as ``ignored`` (not news)."""
 
     def roots(self) -> list[landing.LandingRoot]:
-        return landing.default_roots(Path(self.repo_root), self.landing_dir)
+        return landing.default_roots(
+            Path(self.repo_root),
+            self.landing_dir,
+            tuple(p.strip() for p in self.ignore_patterns.split(",") if p.strip()),
+        )
 
     def hash_cache(self) -> landing.HashCache:
         """The shared hash cache (close it, or use it as a context manager)."""
@@ -79,6 +85,7 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
             landing_dir=settings.landing_override(),
             max_file_bytes=settings.max_file_bytes(),
             hash_cache_path=str(settings.hash_cache_path()),
+            ignore_patterns=",".join(settings.landing_ignore_patterns()),
         ),
         "nlp": NlpResource(
             model=settings.spacy_model(),

@@ -7,7 +7,9 @@ runs launched from the UI. Its console output is the ``stages`` logger's one lin
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
 from pathlib import Path
 
 import dagster as dg
@@ -38,6 +40,70 @@ def ensure_dagster_home() -> Path:
     return home
 
 
+# Who runs a run's steps: set by every step when it starts (and by the CLI), so a later
+# process can tell a run whose process is gone (kill -9, OOM) from one still working.
+PID_TAG = "news/pid"
+HOST_TAG = "news/host"
+START_TAG = "news/proc_start"
+_LIVE = (dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING)
+
+
+def _proc_start(pid: int) -> str | None:
+    """Start time of process ``pid`` (clock ticks since boot), None if there is none.
+
+    Compared with the value recorded at the step's start, so a recycled pid is not
+    taken for the process that died.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its ')'.
+    fields = stat.rpartition(")")[2].split()
+    return fields[19] if len(fields) > 19 else None
+
+
+def process_tags() -> dict[str, str]:
+    """Tags naming this process (see ``PID_TAG``)."""
+    pid = os.getpid()
+    return {PID_TAG: str(pid), HOST_TAG: socket.gethostname(), START_TAG: _proc_start(pid) or ""}
+
+
+def mark_step_process(context: dg.AssetExecutionContext) -> None:
+    """Record that this process now runs the run's steps (called at each step start)."""
+    context.instance.add_run_tags(context.run_id, process_tags())
+
+
+def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Fail runs whose process is gone and free the ``duckdb`` pool slots they held.
+
+    A run killed with SIGKILL (or by the OOM killer) never reports its end, so its pool
+    slot stays claimed and the next run waits forever ("Step blocked by limit for pool
+    duckdb"). Only runs started on this machine with our process tags are judged; the
+    process is dead when no process has that pid and start time. The next run, the
+    sensor and the schedule call this first.
+
+    Returns:
+        The ids of the runs marked failed.
+    """
+    reaped = []
+    host = socket.gethostname()
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=list(_LIVE))):
+        pid, started = run.tags.get(PID_TAG), run.tags.get(START_TAG)
+        if not pid or run.tags.get(HOST_TAG) != host or not pid.isdigit():
+            continue
+        if started and _proc_start(int(pid)) == started:
+            continue  # still running
+        instance.report_run_failed(
+            run,
+            message=f"Process {pid} running this run is gone (killed: kill -9 or out of "
+            "memory); marked failed and its pool slots freed by a later run.",
+        )
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        reaped.append(run.run_id)
+    return reaped
+
+
 def run_refresh(
     *,
     instance: dg.DagsterInstance | None = None,
@@ -63,6 +129,10 @@ def run_refresh(
     if instance is None:
         ensure_dagster_home()
         instance = dg.DagsterInstance.get()
+    for run_id in reap_dead_runs(instance):
+        logging.getLogger(__name__).warning(
+            "run %s had died (its process is gone): marked failed, pool slot freed", run_id
+        )
     job = definitions.resolve_job_def("refresh_warehouse")
     config: dict[str, object] = dict(run_config or {})
     if force:
@@ -74,6 +144,6 @@ def run_refresh(
     return job.execute_in_process(
         instance=instance,
         run_config=config,
-        tags={**full_range_tags(), "trigger": "cli"},
+        tags={**full_range_tags(), "trigger": "cli", **process_tags()},
         raise_on_error=raise_on_error,
     )

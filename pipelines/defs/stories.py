@@ -8,6 +8,7 @@ from pipelines import grouping
 from pipelines.core.versions import grouping_version
 from pipelines.defs.assets import POOL, table_spec
 from pipelines.defs.resources import WarehouseResource
+from pipelines.defs.runner import mark_step_process
 from pipelines.warehouse import reports
 
 
@@ -27,6 +28,7 @@ from pipelines.warehouse import reports
 def stories(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         stats = grouping.group_stories(session)
         rows = session.count("stories")
@@ -58,6 +60,7 @@ def stories(
 def statements(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         stats = grouping.group_statements(session)
         rows = session.count("statements")
@@ -82,6 +85,7 @@ def _check(
     def _run(
         context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
     ) -> dg.AssetCheckResult:
+        mark_step_process(context)
         with warehouse.open(context.log).session() as session:
             bad = reports.check_failures(session, query)
             examples = reports.check_examples(session, query) if bad else ""

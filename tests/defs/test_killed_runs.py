@@ -1,0 +1,113 @@
+"""Issue 9 row 3: a run killed with SIGKILL in any step never blocks the next one.
+
+Real processes: ``python -m pipelines run`` (what ``make run`` does) in a fresh
+``DAGSTER_HOME``, killed with SIGKILL as soon as Dagster records the start of the chosen
+step; the next ``python -m pipelines run`` must finish (its predecessor's ``duckdb`` pool
+slot is freed) and leave every table as a clean build does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipelines.defs.runner import DAGSTER_YAML
+from pipelines.warehouse.writer import Warehouse
+from tests.conftest import REPO
+from tests.tables import comparable_tables
+
+pytestmark = pytest.mark.slow
+
+RUN_TIMEOUT_S = 900  # a run over the seeds takes ~20 s idle; a blocked one never ends
+
+
+def _env(tmp: Path, name: str) -> dict[str, str]:
+    home = tmp / f"{name}_dagster"
+    home.mkdir()
+    (home / "dagster.yaml").write_text(DAGSTER_YAML, encoding="utf-8")
+    return {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "NEWS_LANDING": str(tmp / "landing"),
+        "NEWS_WAREHOUSE": str(tmp / f"{name}.duckdb"),
+        "NEWS_ENTITY_OVERRIDES": str(tmp / "no_overrides.toml"),
+    }
+
+
+def _run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipelines", "run"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
+
+
+def _tables(env: dict[str, str]) -> dict[str, list[tuple[object, ...]]]:
+    with Warehouse(Path(env["NEWS_WAREHOUSE"])).session() as s:
+        return comparable_tables(s)
+
+
+@pytest.fixture(scope="module")
+def landing_and_clean(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    tmp = tmp_path_factory.mktemp("killed")
+    (tmp / "landing").mkdir()
+    for seed in sorted((REPO / "seeds").glob("*.txt")):
+        shutil.copyfile(seed, tmp / "landing" / seed.name)
+    env = _env(tmp, "clean")
+    done = _run(env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return tmp, _tables(env)
+
+
+def _kill_at_step(env: dict[str, str], step: str) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pipelines", "run"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    instance = dg.DagsterInstance.from_config(env["DAGSTER_HOME"])
+    seen: set[str] = set()
+    try:
+        deadline = time.monotonic() + RUN_TIMEOUT_S
+        while time.monotonic() < deadline and child.poll() is None:
+            for run in instance.get_runs(limit=1):
+                for rec in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_START):
+                    seen.add(rec.step_key or "")
+            if step in seen:
+                os.kill(child.pid, signal.SIGKILL)
+                break
+            time.sleep(0.2)
+    finally:
+        if child.poll() is None and step not in seen:
+            child.kill()
+        child.wait(timeout=60)
+    assert step in seen, f"step {step!r} never started (saw {sorted(seen)})"
+    assert child.returncode == -signal.SIGKILL
+
+
+@pytest.mark.parametrize("step", ["ingest_files", "articles", "analysis", "entity_tables"])
+def test_next_run_completes_after_sigkill(landing_and_clean, step: str) -> None:  # type: ignore[no-untyped-def]
+    tmp, clean = landing_and_clean
+    env = _env(tmp, f"killed_{step}")
+    _kill_at_step(env, step)
+    done = _run(env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    instance = dg.DagsterInstance.from_config(env["DAGSTER_HOME"])
+    statuses = [r.status for r in instance.get_runs()]
+    assert statuses[0] == dg.DagsterRunStatus.SUCCESS
+    assert dg.DagsterRunStatus.FAILURE in statuses  # the killed run, reaped
+    assert _tables(env) == clean
