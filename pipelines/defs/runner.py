@@ -69,9 +69,11 @@ def process_tags() -> dict[str, str]:
     return {PID_TAG: str(pid), HOST_TAG: socket.gethostname(), START_TAG: _proc_start(pid) or ""}
 
 
-def mark_step_process(context: dg.AssetExecutionContext) -> None:
+def mark_step_process(
+    context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext,
+) -> None:
     """Record that this process now runs the run's steps (called at each step start)."""
-    context.instance.add_run_tags(context.run_id, process_tags())
+    context.instance.add_run_tags(context.run.run_id, process_tags())
 
 
 def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:

@@ -84,13 +84,13 @@ def _quote(r: random.Random) -> str:
 
 def _punct_run(r: random.Random) -> str:
     glyphs = r.choice((r.choice(_PUNCT), "".join(r.sample(_PUNCT, 6)), "“”", '"'))
-    return glyphs * r.randint(10, 5000)
+    return glyphs * r.randint(10, 20000)
 
 
 def _long_sentence(r: random.Random) -> str:
     parts = [
         _name(r) if r.random() < 0.3 else r.choice(("and", "the", "of", "in"))
-        for _ in range(r.randint(100, 1500))
+        for _ in range(r.randint(50, 600))
     ]
     return " ".join(parts) + "."
 
@@ -98,17 +98,17 @@ def _long_sentence(r: random.Random) -> str:
 def _many_quote_marks(r: random.Random) -> str:
     o, c = r.choice(_QUOTES)
     return " ".join(
-        r.choice((o, c, f"{o}a{c}", "said", _name(r))) for _ in range(r.randint(100, 1500))
+        r.choice((o, c, f"{o}a{c}", "said", _name(r))) for _ in range(r.randint(50, 600))
     )
 
 
 def _name_list(r: random.Random) -> str:
-    return ", ".join(_name(r) for _ in range(r.randint(20, 300))) + " attended."
+    return ", ".join(_name(r) for _ in range(r.randint(10, 150))) + " attended."
 
 
 def _number_table(r: random.Random) -> str:
     rows = []
-    for _ in range(r.randint(10, 150)):
+    for _ in range(r.randint(5, 60)):
         cells = [f"{r.uniform(-1e6, 1e6):,.2f}" for _ in range(r.randint(2, 8))]
         rows.append(r.choice(("|", "\t", "  ")).join(cells))
     return "\n".join(rows)
@@ -133,10 +133,13 @@ def generate(seed: int, index: int) -> str:
     """Article ``index`` of the stream for ``seed`` (the same text on every machine)."""
     r = random.Random(f"{seed}:{index}")
     paragraphs = [_paragraph(r) for _ in range(r.randint(1, 6))]
-    # One article in five carries one or two hostile blocks among ordinary paragraphs.
-    if r.random() < 0.2:
+    # One article in seven carries one or two hostile blocks among ordinary paragraphs.
+    if r.random() < 0.15:
         for _ in range(r.randint(1, 2)):
             paragraphs.insert(r.randrange(len(paragraphs) + 1), r.choice(_HOSTILE)(r))
+    # One in 500 carries a big one: ten hostile blocks in a row (tens of thousands of tokens).
+    if r.random() < 0.002:
+        paragraphs.append(" ".join(r.choice(_HOSTILE)(r) for _ in range(10)))
     sep = r.choice(("\n\n", "\n", " ", "\r\n"))
     return sep.join(paragraphs)
 
