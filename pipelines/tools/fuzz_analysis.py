@@ -14,7 +14,7 @@ through the row mapping. Printed counts:
 - the slowest article and its size.
 
 Usage: ``python -m pipelines fuzz-analysis [--count 10000] [--seed 0] [--workers 2]
-[--budget 30]``. Exit status 0 when nothing crashed and every article kept its budget.
+[--budget 120]``. Exit status 0 when nothing crashed and every article kept its budget.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
 from pipelines.core.pipeline import BUDGET_EXCEEDED, Analyser, TextItem, analyse_outcomes
+from pipelines.steps import DEFAULT_ARTICLE_BUDGET_S
 
 _FIRST = ("Ann", "Kim", "Jean-Pierre", "Mary-Kate", "Seán", "Zoë", "Ngozi", "Yoon", "Li", "Ahmed")
 _LAST = (
@@ -232,7 +233,12 @@ def fuzz_analysis_main(argv: list[str]) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--budget", type=float, default=30.0, help="seconds per article")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=DEFAULT_ARTICLE_BUDGET_S,
+        help="seconds per article (default: the pipeline's NEWS_ARTICLE_BUDGET_S default)",
+    )
     return fuzz_analysis_command(parser.parse_args(argv))
 
 
