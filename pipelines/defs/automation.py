@@ -33,9 +33,9 @@ def full_range_tags() -> dict[str, str]:
     description="Daily at 02:00 UTC: load whatever is pending in the landing zone.",
 )
 def daily_refresh(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
-    from pipelines.defs.runner import reap_dead_runs
+    from pipelines.defs.runner import reap_dead_runs_of
 
-    reap_dead_runs(context.instance)  # a killed run's pool slot would block this one
+    reap_dead_runs_of(context)  # a killed run's pool slot would block this one
     return dg.RunRequest(run_key=None, tags={**full_range_tags(), "trigger": "daily_schedule"})
 
 
@@ -69,9 +69,9 @@ def landing_state(roots: list[landing.LandingRoot], cache: landing.HashCache) ->
 )
 def landing_zone_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     from pipelines.defs.resources import default_resources
-    from pipelines.defs.runner import reap_dead_runs
+    from pipelines.defs.runner import reap_dead_runs_of
 
-    reaped = reap_dead_runs(context.instance)  # a killed run's pool slot blocks every run
+    reaped = reap_dead_runs_of(context)  # a killed run's pool slot blocks every run
     if reaped:
         context.log.warning(f"runs whose process was gone, marked failed: {reaped}")
     zone = default_resources()["landing_zone"]

@@ -106,6 +106,17 @@ def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
     return reaped
 
 
+def reap_dead_runs_of(
+    context: dg.SensorEvaluationContext | dg.ScheduleEvaluationContext,
+) -> list[str]:
+    """:func:`reap_dead_runs` on the context's instance (none in a bare test context)."""
+    try:
+        instance = context.instance
+    except dg.DagsterInvariantViolationError:
+        return []  # evaluated without an instance (unit tests): no runs to judge
+    return reap_dead_runs(instance)
+
+
 def run_refresh(
     *,
     instance: dg.DagsterInstance | None = None,
