@@ -204,7 +204,7 @@ def run_range(
         problem = check_analysis(bodies[index], out)
         if problem is None:
             try:
-                analysis_rows(out, version="fuzz", authors=[])
+                analysis_rows(out, version="fuzz")
             except Exception as exc:
                 problem = f"rows: {type(exc).__name__}: {exc}"
         if problem is not None:

@@ -37,7 +37,7 @@ def test_generated_articles_analyse_cleanly(analyser: Analyser, index: int) -> N
     (out,) = analyse_outcomes([TextItem("x", body)], analyser, BUDGET_S)
     assert not isinstance(out, AnalysisFailure), out
     assert check_analysis(body, out) is None
-    analysis_rows(out, version="test", authors=[])
+    analysis_rows(out, version="test")
 
 
 def test_generator_is_reproducible_and_covers_the_hostile_shapes() -> None:
