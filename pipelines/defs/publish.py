@@ -6,12 +6,10 @@ from collections.abc import Sequence
 
 import dagster as dg
 
-from pipelines.defs.assets import OWNERS
+from pipelines.defs.assets import OWNERS, POOL
 from pipelines.defs.resources import WarehouseResource
 from pipelines.warehouse.publish import PUBLISHER_VERSION
 from pipelines.warehouse.schema import schema_version
-
-POOL = "duckdb"
 
 
 def published_warehouse_asset(

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from pipelines import landing, steps
+from pipelines import landing, parallel, steps
 from pipelines.core import ids
 from pipelines.core.models import ArticleAnalysis, Quote
 from pipelines.warehouse import reports, rows, schema
@@ -33,6 +33,7 @@ def test_registry_reads_keys_comments_and_children_from_duckdb():
         "alias_decisions",
         "article_authors",
         "quote_mark_issues",
+        "analysis_failures",
     )
     assert "load_batches" in reg and "load_batches" not in schema.public_tables()
 
@@ -69,6 +70,14 @@ def sql_with_new_table(tmp_path, monkeypatch):
     (sql / "ddl" / f"099_{NEW_TABLE}.sql").write_text(NEW_DDL, encoding="utf-8")
     monkeypatch.setattr(schema, "SQL_DIR", sql)
     return sql
+
+
+@pytest.fixture(autouse=True)
+def _fake_analysis(monkeypatch):
+    # The step analyses through the per-article seam; route it to the stand-in below.
+    monkeypatch.setattr(
+        parallel, "analyse_outcomes", lambda items, analyser, budget_s=None: analyser.analyse(items)
+    )
 
 
 class _Analyser:
@@ -143,7 +152,9 @@ def test_adding_a_child_table_needs_only_the_ddl_and_the_code_that_fills_it(
         assert reports.check_failures(s, "orphan_children") == 1
         with s.transaction("untamper") as b:
             b.execute(f"delete from {NEW_TABLE} where quote_id = 'q-orphan'")
-    # The article goes away with its file: its rows in the new table go with it.
+    # The article goes away with its file: its rows in the new table go with it. (A root
+    # left empty reads as an unmounted share, so a README stays, as the README says.)
+    (roots[0].path / "README.md").write_text("Landing folder.\n", encoding="utf-8")
     (roots[0].path / "a.txt").unlink()
     with wh.session() as s:
         steps.scan_landing(s, roots)
