@@ -51,6 +51,9 @@ eval: $(SYNCED)
 	$(PY) -m pipelines eval-entities
 	@echo "--- independent hold-out set (built without reading the rules; see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_holdout
+	@echo "--- unseen-names set, dev split (tune here) and test split (never tuned on; see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_unseen/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_unseen/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 

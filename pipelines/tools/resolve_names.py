@@ -113,6 +113,15 @@ def eval_entities_command(args: argparse.Namespace) -> int:
     false_merges = {p: sorted(g) for p, g in clusters.items() if len(g) > 1}
     print(f"entity eval: {len(set(gold))} entities, {len(items)} surface forms")
     print(f"B-cubed precision {precision:.4f} recall {recall:.4f} F1 {f1:.4f}")
+    # Per gold type: the same figures over the forms of one type (a predicted entity is
+    # restricted to those forms, so a cross-type merge shows in neither type's precision).
+    for etype in sorted({t for _, t, _ in items if t}):
+        idx = [i for i, (_, t, _) in enumerate(items) if t == etype]
+        tp, tr, tf = bcubed([gold[i] for i in idx], [pred[i] for i in idx])
+        n_ent = len({gold[i] for i in idx})
+        print(
+            f"  {etype:<6} {n_ent:>3} entities {len(idx):>4} forms: P {tp:.4f} R {tr:.4f} F1 {tf:.4f}"
+        )
     print(f"false merges (predicted entities spanning >1 gold entity): {len(false_merges)}")
     for p, g in sorted(false_merges.items()):
         print(f"  FALSE MERGE {p}: {', '.join(g)}")
