@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import pickle
-import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,6 +45,7 @@ from pipelines.tools.story_scoring import PredictedQuote, score_statements, scor
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
 ARRIVAL_BATCH = 500  # documents per simulated run
+_CACHE_FORMAT = 2  # 2: entities' canonical names cached too
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,8 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     analyser = Analyser.load(
         settings.spacy_model(), EntityResolver.default(settings.overrides_path())
     )
-    digest = hashlib.sha256(analyser.version.encode())
+    # The format tag changes whenever what is cached changes.
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{analyser.version}".encode())
     for d in docs:
         digest.update(d.text.encode())
     path = CACHE / f"grouping_analysis_{digest.hexdigest()[:16]}.pickle"
@@ -104,6 +105,7 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
             "mentions": [
                 (m.entity_id, types.get(m.entity_id, m.entity_type), m.start) for m in res.mentions
             ],
+            "names": {e.entity_id: e.canonical_name for e in res.entities},
             "quotes": [
                 (
                     q.start,
@@ -122,23 +124,6 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps({"results": results, "seconds": seconds}))
     return results, seconds
-
-
-_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*)*")
-
-
-def _entity_names(text: str, mentions: list[tuple[str, str, int]]) -> dict[str, str]:
-    """Each entity's longest written name in the article.
-
-    The cache keeps mention starts only; the warehouse step uses entities.canonical_name,
-    which is the gazetteer name or the name most articles give: close to this.
-    """
-    names: dict[str, str] = {}
-    for entity_id, _, start in mentions:
-        found = _NAME.match(text, start)
-        if found and len(found.group()) > len(names.get(entity_id, "")):
-            names[entity_id] = found.group().removesuffix("'s").removesuffix("’s")
-    return names
 
 
 def group(
@@ -176,7 +161,8 @@ def group(
     for d in docs:
         aid = key[d.ref]
         quotes = []
-        names = _entity_names(d.text, results[d.ref]["mentions"])
+        # The entities' canonical names, as the warehouse step reads entities.canonical_name.
+        names = results[d.ref]["names"]
         for start, end, text, kind, speaker, utt, part, cue in results[d.ref]["quotes"]:
             qid = f"{aid}@{start}-{end}"
             quote_spans[qid] = (d.ref, start, end)
