@@ -310,3 +310,36 @@ def test_a_bare_surname_is_the_same_speaker_but_two_full_names_are_not():
     ]
     groups, *_ = _run("ABC", corpus)
     assert not any({"A:0:0", "C:0:0"} <= set(g) for g in groups)
+
+
+def test_an_utterance_given_to_two_cue_tied_speakers_splits_by_speaker():
+    # The extractor continued one quotation across a paragraph and tied its second part
+    # to someone else: the parts of different people never share a statement, the parts
+    # of one person (a bare surname and the full name) and the cue-less part stay together.
+    def part(n, text, speaker, name, cue=True):
+        return StatementQuote(
+            f"A:0:{n}", "A", text, "direct", speaker, 0, n, cue, speaker_name=name
+        )
+
+    corpus = [
+        part(0, "Our plans for the schools budget are costed line by line", "ent_k", "Kennedy"),
+        part(1, "and every pound of it is accounted for in the document", None, None, cue=False),
+        part(2, "The chancellor's stealth taxes have broken trust", "ent_b", "Gordon Brown"),
+        part(3, "We publish the figures today", "ent_ck", "Charles Kennedy"),
+    ]
+    items = renderings(corpus)
+    by_speaker = {r.speaker_entity_id: r for r in items}
+    assert sorted(by_speaker) == ["ent_b", "ent_k"]
+    assert by_speaker["ent_k"].quote_ids == ("A:0:0", "A:0:1", "A:0:3")
+    assert by_speaker["ent_b"].quote_ids == ("A:0:2",)
+    assert all(r.firm and r.utterance_index == 0 for r in items)
+    # A cue-tied speaker wins over a speaker carried over to an earlier, cue-less part.
+    corpus = [
+        part(0, "The line everyone repeats", "ent_x", "Someone Else", cue=False),
+        part(1, "and the rest of it", "ent_k", "Kennedy"),
+    ]
+    (only,) = renderings(corpus)
+    assert only.speaker_entity_id == "ent_k" and only.quote_ids == ("A:0:0", "A:0:1")
+    # One speaker throughout: one rendering, as before.
+    corpus = [part(0, "first half", "ent_k", "Kennedy"), part(1, "second", "ent_k", "Kennedy")]
+    assert [r.quote_ids for r in renderings(corpus)] == [("A:0:0", "A:0:1")]

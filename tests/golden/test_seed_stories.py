@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines import grouping
-from pipelines.warehouse.reports import table_checksums
+from pipelines.warehouse.reports import check_failures, table_checksums
 from tests.golden.build import build_seed_warehouse
 
 # The four pairs of issue 14: (start of the Yonhap quote, start of the Diplomacy Journal one).
@@ -76,3 +76,36 @@ def test_a_second_grouping_run_changes_nothing(wh):
         stats = [grouping.group_stories(s), grouping.group_statements(s)]
         assert all(st.signed == 0 and st.links_added == 0 for st in stats)
         assert table_checksums(s) == before
+
+
+def test_a_split_quote_tied_to_two_speakers_passes_the_speaker_check(tmp_path):
+    # The extractor can continue one quotation across a paragraph and tie its second part,
+    # by a cue, to another person (seen in the BBC corpus). Grouping must not hand the
+    # blocking check a statement with two cue-tied speakers: the parts split by speaker.
+    warehouse = build_seed_warehouse(tmp_path / "seeds.duckdb")
+    with warehouse.session() as s:
+        (ishiba,) = s.fetch(
+            "select speaker_entity_id from quotes where text like 'It is an important task%'"
+        )[0]
+        (other,) = s.fetch(
+            "select e.entity_id from entities e where e.entity_type = 'PERSON' "
+            "and e.entity_id <> ? and exists (select 1 from quotes q "
+            "where q.speaker_entity_id = e.entity_id and q.cue_verb is not null) "
+            "order by e.entity_id limit 1",
+            [ishiba],
+        )[0]
+        s.con.execute(
+            "update quotes set speaker_entity_id = ?, cue_verb = coalesce(cue_verb, 'said') "
+            "where text like 'and I look forward to a fruitful%'",
+            [other],
+        )
+        grouping.group_stories(s)
+        grouping.group_statements(s)
+        assert check_failures(s, "statement_speakers") == 0
+        assert check_failures(s, "quotes_without_statement") == 0
+        parts = s.fetch(
+            "select count(distinct statement_id) from quotes "
+            "where text like 'and I look forward to a fruitful%' or "
+            "text like 'It is an important task to continue%'"
+        )
+        assert parts == [(2,)]

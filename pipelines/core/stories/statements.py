@@ -83,33 +83,77 @@ class Rendering:
 
 
 def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
-    """Join each utterance's parts (in part order) into one rendering."""
+    """Join each utterance's parts (in part order) into one rendering per speaker.
+
+    An utterance is normally one rendering. When its parts are tied by cues to speakers
+    who cannot be one person (the extractor gave a continued quotation to someone else),
+    each such speaker's parts form a rendering of their own, so no statement ever holds
+    two cue-tied speakers; the parts without a cue-tied speaker stay with the first one.
+    """
     by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
     for q in quotes:
         by_utterance[(q.article_id, q.utterance_index)].append(q)
     out = []
     for (article, utterance), parts in sorted(by_utterance.items()):
         parts.sort(key=lambda q: (q.part_index, q.quote_id))
-        speaker = next((q.speaker_entity_id for q in parts if q.speaker_entity_id), None)
-        name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
-        quote_ids = tuple(q.quote_id for q in parts)
-        digest = hashlib.sha256(
-            "\x1f".join([article, str(utterance), speaker or "", *quote_ids]).encode()
-        ).hexdigest()[:16]
-        out.append(
-            Rendering(
-                rendering_id="ren_" + digest,
-                article_id=article,
-                utterance_index=utterance,
-                speaker_entity_id=speaker,
-                speaker_name=name if speaker else None,
-                kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
-                firm=speaker is not None and any(q.has_cue for q in parts),
-                quote_ids=quote_ids,
-                terms=tuple(content_terms(" ".join(q.text for q in parts))),
-            )
-        )
+        for speaker, group in _by_firm_speaker(parts):
+            out.append(_rendering(article, utterance, speaker, group))
     return out
+
+
+def _key_of(name: str | None, entity_id: str) -> tuple[str, ...]:
+    if name:
+        return tuple(w for w in words(name) if w)
+    return (entity_id,)
+
+
+def _by_firm_speaker(
+    parts: Sequence[StatementQuote],
+) -> list[tuple[str | None, list[StatementQuote]]]:
+    """An utterance's parts grouped by cue-tied speaker (one group when they agree)."""
+    groups: list[tuple[str, tuple[str, ...], list[StatementQuote]]] = []
+    loose: list[StatementQuote] = []
+    for q in parts:
+        if not (q.has_cue and q.speaker_entity_id):
+            loose.append(q)
+            continue
+        key = _key_of(q.speaker_name, q.speaker_entity_id)
+        home = next(
+            (g for g in groups if g[0] == q.speaker_entity_id or same_speaker_names(g[1], key)),
+            None,
+        )
+        if home is None:
+            groups.append((q.speaker_entity_id, key, [q]))
+        else:
+            home[2].append(q)
+    if not groups:
+        speaker = next((q.speaker_entity_id for q in parts if q.speaker_entity_id), None)
+        return [(speaker, list(parts))]
+    groups[0][2].extend(loose)
+    return [
+        (speaker, sorted(g, key=lambda q: (q.part_index, q.quote_id))) for speaker, _, g in groups
+    ]
+
+
+def _rendering(
+    article: str, utterance: int, speaker: str | None, parts: Sequence[StatementQuote]
+) -> Rendering:
+    name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
+    quote_ids = tuple(q.quote_id for q in parts)
+    digest = hashlib.sha256(
+        "\x1f".join([article, str(utterance), speaker or "", *quote_ids]).encode()
+    ).hexdigest()[:16]
+    return Rendering(
+        rendering_id="ren_" + digest,
+        article_id=article,
+        utterance_index=utterance,
+        speaker_entity_id=speaker,
+        speaker_name=name if speaker else None,
+        kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
+        firm=speaker is not None and any(q.has_cue for q in parts),
+        quote_ids=quote_ids,
+        terms=tuple(content_terms(" ".join(q.text for q in parts))),
+    )
 
 
 def score(a: Rendering, b: Rendering) -> float:
