@@ -2,9 +2,11 @@
 
 Builds a **synthetic** scale corpus (outside the repository, under ``data/bench-scale/``
 by default) by recombining paragraphs of ../shared/corpora/bbc into distinct articles:
-each synthetic article takes a real title and paragraphs drawn from articles of the
-same BBC section, so names and quotes keep their usual density, but no synthetic
-article is a real one. Titles start with ``[synthetic]`` and the folder carries a
+each synthetic article takes a real title and lead, then distinct paragraphs drawn
+from articles of the same BBC section, so names and quotes keep their usual density,
+but no synthetic article is a real one. Only paragraphs that close every quote they
+open are used: a multi-paragraph quote cut after its first paragraph would run into an
+unrelated one, an utterance no real article has (and one the statement checks reject). Titles start with ``[synthetic]`` and the folder carries a
 README saying so. Nothing is copied into the repository.
 
 Then, for each scale (default 1x = 2,225 articles and 10x = 22,250), it runs
@@ -38,6 +40,7 @@ For measuring memory and time at scale only. Do not publish, quote or analyse it
 the BBC text keeps its research-only licence (see ../shared/corpora/README.md).
 """
 SEED = 13  # the corpus is a pure function of the source corpus, the size and this seed
+BUILDER_VERSION = "2"  # bump when the recipe changes: a corpus built by another one is rebuilt
 
 
 @dataclass(frozen=True)
@@ -60,33 +63,47 @@ def _read_sources(corpus: Path) -> list[_Source]:
     return out
 
 
+def _closes_its_quotes(paragraph: str) -> bool:
+    """Whether every quote the paragraph opens is closed in it (straight or curly marks)."""
+    return paragraph.count('"') % 2 == 0 and paragraph.count("\u201c") == paragraph.count("\u201d")
+
+
 def build_corpus(source: Path, out: Path, articles: int) -> int:
     """Write ``articles`` distinct synthetic articles under ``out/landing`` (idempotent).
 
-    Returns the number written. A corpus already built with the same size is reused.
+    Returns the number written. A corpus already built with the same size and recipe is
+    reused.
     """
     landing = out / "landing"
     stamp = out / "BUILT"
-    if stamp.exists() and stamp.read_text() == str(articles):
+    built = f"{articles} articles, recipe {BUILDER_VERSION}"
+    if stamp.exists() and stamp.read_text() == built:
         return articles
     if out.exists():
         shutil.rmtree(out)
     landing.mkdir(parents=True)
     (out / "README.md").write_text(SYNTHETIC_README, encoding="utf-8")
     sources = _read_sources(source)
-    by_section: dict[str, list[_Source]] = {}
+    # Self-contained paragraphs per section, each once, in a fixed order.
+    by_section: dict[str, dict[str, None]] = {}
     for s in sources:
-        by_section.setdefault(s.section, []).append(s)
+        by_section.setdefault(s.section, {}).update(
+            dict.fromkeys(p for p in s.paragraphs if _closes_its_quotes(p))
+        )
+    pools = {section: list(paras) for section, paras in by_section.items()}
+    heads = [s for s in sources if _closes_its_quotes(s.paragraphs[0])]
     rng = random.Random(SEED)
     seen: set[str] = set()
     written = 0
     while written < articles:
-        head = sources[written % len(sources)]
-        pool = by_section[head.section]
-        n_paras = max(3, len(head.paragraphs))
-        paras = [rng.choice(rng.choice(pool).paragraphs) for _ in range(n_paras)]
-        # The first paragraph stays the headline article's own lead, so the title fits.
-        paras[0] = head.paragraphs[0]
+        head = heads[written % len(heads)]
+        lead = head.paragraphs[0]
+        pool = pools[head.section]
+        n_paras = min(max(3, len(head.paragraphs)), len(pool))
+        # The first paragraph stays the headline article's own lead, so the title fits;
+        # the others are distinct (a paragraph twice in one article is no real article).
+        drawn = [p for p in rng.sample(pool, n_paras) if p != lead][: n_paras - 1]
+        paras = [lead, *drawn]
         text = f"[synthetic] {head.title}\n\n" + "\n\n".join(paras) + "\n"
         digest = hashlib.sha256(text.encode()).hexdigest()
         if digest in seen:  # the same draw twice: draw again, every article is distinct
@@ -96,7 +113,7 @@ def build_corpus(source: Path, out: Path, articles: int) -> int:
         sub.mkdir(exist_ok=True)
         (sub / f"synthetic-{written:06d}.txt").write_text(text, encoding="utf-8")
         written += 1
-    stamp.write_text(str(articles))
+    stamp.write_text(built)
     return written
 
 

@@ -15,6 +15,11 @@ def _source(tmp_path):
         for i in range(3):
             paras = "\n\n".join(f"{section} paragraph {i}.{j} said nobody." for j in range(4))
             (src / section / f"{i:03d}.txt").write_text(f"{section} title {i}\n\n{paras}\n")
+    # A quote that runs on into the next paragraph: never used, nor is its article's lead.
+    (src / "sport" / "900.txt").write_text(
+        "sport title 9\n\nsport lead opens “a quote\n\nsport rest of it,” she said.\n\n"
+        'sport paragraph opens "another\n'
+    )
     (src / "README.TXT").write_text("not an article")
     return src
 
@@ -31,7 +36,10 @@ def test_corpus_is_distinct_labelled_and_reproducible(tmp_path):
     # Paragraphs stay within the headline's section.
     for t in texts:
         section = t.split()[1]
-        assert all(p.startswith(section) for p in t.split("\n\n")[1:])
+        paragraphs = t.split("\n\n")[1:]
+        assert all(p.startswith(section) for p in paragraphs)
+        assert len(set(paragraphs)) == len(paragraphs)  # no paragraph twice in one article
+        assert "opens" not in t and "sport title 9" not in t
     again = tmp_path / "again"
     build_corpus(src, again, 40)
     assert [f.read_text() for f in sorted((again / "landing").rglob("*.txt"))] == texts
