@@ -278,15 +278,25 @@ def load_articles(
     limits = limits or ParseLimits()
     stats = StepStats()
     pver = parser_version()
+    # Only files with something to do are read into Python (with every file sharing
+    # their content, which decides duplicates). A settled file, loaded or quarantined
+    # by this parser from its current bytes, keeps its articles without a row read: an
+    # increment costs the new files, not the shard's size.
+    scope = _FileScope(list(shards), pver, force)
     files = session.fetch_dicts(
-        "select * from ingest_files where shard in (select unnest(?::varchar[])) "
-        "order by source_file",
-        [list(shards)],
+        f"{scope.ctes} select * from ingest_files where source_file in (select source_file "
+        "from work) order by source_file",
+        scope.params,
     )
+    stats.add("unchanged_files", scope.quiet_count(session))
+    # Articles that may go: those of the shards (or of their files) not owned by a
+    # settled file.
     existing = session.fetch_dicts(
-        "select article_id, source_file, shard, authors from articles "
-        "where shard in (select unnest(?::varchar[])) or source_file in (select unnest(?::varchar[]))",
-        [list(shards), [f["source_file"] for f in files]],
+        f"{scope.ctes} select article_id, source_file, shard, authors from articles "
+        "where (shard in (select unnest($shards::varchar[])) "
+        "or source_file in (select source_file from scoped)) "
+        "and source_file not in (select source_file from quiet)",
+        scope.params,
     )
     by_file: dict[str, list[str]] = defaultdict(list)
     old_authors: dict[str, list[str]] = {}
@@ -342,7 +352,7 @@ def load_articles(
             session,
             roots,
             to_parse[start : start + file_batch],
-            shards,
+            scope,
             limits,
             keep_ids,
             stats,
@@ -375,21 +385,21 @@ def _load_file_batch(
     session: Session,
     roots: Sequence[landing.LandingRoot],
     to_parse: Sequence[tuple[dict[str, Any], dict[str, Any]]],
-    shards: Sequence[str],
+    scope: _FileScope,
     limits: ParseLimits,
     keep_ids: set[str],
     stats: StepStats,
     old_authors: dict[str, list[str]],
 ) -> list[dict[str, Any]]:
     """Parse one batch of files and write their articles, rejections and file rows."""
+    shards = scope.shards
     pver = parser_version()
     now = utcnow()
     parsed = [(f, upd, _parse_one(roots, f, limits)) for f, upd in to_parse]
-    owners = _owners_elsewhere(
-        session,
-        {ids.article_id(a.title, a.body) for _, _, r in parsed for a in r.articles},
-        shards,
-    )
+    produced_ids = {ids.article_id(a.title, a.body) for _, _, r in parsed for a in r.articles}
+    owners = _owners_elsewhere(session, produced_ids, shards)
+    # Articles a settled file of these shards keeps count as kept (as if read above).
+    keep_ids.update(scope.kept_by_quiet(session, produced_ids))
     article_rows: list[dict[str, Any]] = []
     rejection_rows: list[dict[str, Any]] = []
     file_updates: list[dict[str, Any]] = []
@@ -489,6 +499,62 @@ def _explain_duplicates(
                 f"Byte-identical to {first['source_file']}, which was quarantined "
                 f"({first['reason_code']}): {first['reason']}"
             )
+
+
+@dataclass(frozen=True)
+class _FileScope:
+    """The files of some shards the articles step must read, as SQL over ingest_files.
+
+    ``scoped``: the shards' files. ``quiet``: settled ones (loaded or quarantined by this
+    parser from their current bytes), which keep their articles unread. ``work``: every
+    other file, and every file sharing content with one of them (the first name of a
+    content is the one loaded, the rest are duplicates). ``force`` puts every file to work.
+    """
+
+    shards: list[str]
+    parser_version: str
+    force: bool
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {"shards": self.shards, "pver": self.parser_version, "force": self.force}
+
+    @property
+    def ctes(self) -> str:
+        return (
+            "with scoped as (select * from ingest_files "
+            "where shard in (select unnest($shards::varchar[]))), "
+            "settled as (select source_file, content_hash from scoped where not $force "
+            "and status in ('loaded', 'quarantined') and content_hash is not null "
+            "and parsed_hash = content_hash and parser_version = $pver), "
+            # Removed or unreadable files whose articles and rejections are already gone.
+            "gone as (select source_file from scoped as f where not $force "
+            "and (status = 'removed' or content_hash is null) "
+            "and coalesce(article_count, 0) = 0 and not exists "
+            "(select 1 from rejections as r where r.source_file = f.source_file)), "
+            "busy as (select source_file, content_hash from scoped where source_file not in "
+            "(select source_file from settled) and source_file not in "
+            "(select source_file from gone)), "
+            "work as (select source_file from busy union select source_file from scoped "
+            "where content_hash in (select content_hash from busy)), "
+            "quiet as (select source_file from settled "
+            "where source_file not in (select source_file from work)) "
+        )
+
+    def quiet_count(self, session: Session) -> int:
+        return int(session.fetch(f"{self.ctes} select count(*) from quiet", self.params)[0][0])
+
+    def kept_by_quiet(self, session: Session, article_ids: set[str]) -> set[str]:
+        """Which of these articles a settled (unread) file of the shards owns."""
+        if not article_ids:
+            return set()
+        rows = session.fetch(
+            f"{self.ctes} select article_id from articles "
+            "where article_id in (select unnest($ids::varchar[])) "
+            "and source_file in (select source_file from quiet)",
+            {**self.params, "ids": sorted(article_ids)},
+        )
+        return {r[0] for r in rows}
 
 
 def _rejection_row(file: dict[str, Any], record_ref: str, code: str, reason: str) -> dict[str, Any]:

@@ -149,3 +149,50 @@ def test_unchanged_landing_zone_costs_the_articles_step_no_writes(tmp_path, monk
         assert sum(n for t, n in written if t == "ingest_files") == 1, written
         assert sum(n for t, n in written if t == "articles") == 0, written
         assert _state(s) == before
+
+
+def _rows_read_by_one_file_increment(tmp_path, settled: int, monkeypatch) -> tuple[int, int]:
+    """Rows the articles step reads into Python to load one new file beside ``settled``."""
+    from pipelines.warehouse import writer
+
+    root = tmp_path / f"landing{settled}"
+    root.mkdir()
+    for i in range(settled):
+        (root / f"old{i:03d}.txt").write_text(
+            f"Old headline {i}\n\nThe council met on day {i}. “Fine,” said Kim Lee.\n",
+            encoding="utf-8",
+        )
+    roots = [landing.LandingRoot("landing", root)]
+    with Warehouse(tmp_path / f"w{settled}.duckdb").session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        (root / "new.txt").write_text("New headline\n\nA new report.\n", encoding="utf-8")
+        steps.scan_landing(s, roots)
+        read = []
+        real_fetch, real_dicts = writer.Session.fetch, writer.Session.fetch_dicts
+
+        def fetch(self, sql, params=()):
+            rows = real_fetch(self, sql, params)
+            read.append(len(rows))
+            return rows
+
+        def fetch_dicts(self, sql, params=()):
+            rows = real_dicts(self, sql, params)
+            read.append(len(rows))
+            return rows
+
+        monkeypatch.setattr(writer.Session, "fetch", fetch)
+        monkeypatch.setattr(writer.Session, "fetch_dicts", fetch_dicts)
+        stats = steps.load_articles(s, roots, ids.all_shards())
+        monkeypatch.undo()
+        assert stats.counts["unchanged_files"] == settled
+        assert stats.counts["parsed_files"] == 1 and stats.counts["articles_written"] == 1
+        return sum(read), s.count("articles")
+
+
+def test_one_new_file_costs_the_articles_step_the_same_rows_at_any_size(tmp_path, monkeypatch):
+    """The step reads the new file's rows, not every settled file and article of its shard."""
+    small, n_small = _rows_read_by_one_file_increment(tmp_path, 3, monkeypatch)
+    large, n_large = _rows_read_by_one_file_increment(tmp_path, 40, monkeypatch)
+    assert (n_small, n_large) == (4, 41)
+    assert large == small, (small, large)

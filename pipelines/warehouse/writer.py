@@ -23,7 +23,7 @@ import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,14 @@ if TYPE_CHECKING:
     from pipelines.warehouse.publish import PublishReport
 
 DEFAULT_LOCK_TIMEOUT_S = 600.0
+
+
+# Query parameters: positional (``?``) or named (``$name``).
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+def _params(params: Params) -> list[Any] | dict[str, Any]:
+    return dict(params) if isinstance(params, Mapping) else list(params)
 
 
 class WarehouseBusyError(RuntimeError):
@@ -163,11 +171,11 @@ class Session:
         return table in self._bucketed
 
     # ---------------------------------------------------------------- reading
-    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self.con.execute(sql, list(params)).fetchall()
+    def fetch(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, _params(params)).fetchall()
 
-    def fetch_dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, list(params))
+    def fetch_dicts(self, sql: str, params: Params = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, _params(params))
         names = [d[0] for d in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
