@@ -473,6 +473,12 @@ def build_parser() -> _Parser:
         "--workers", type=_positive_int, default=0, help="NEWS_WORKERS (default: all cores)"
     )
     p.add_argument("--build-only", action="store_true", help="only build the corpora")
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep a scale's warehouse from an earlier full run (its recorded time and "
+        "memory) and measure only the no-op and one-file runs again, with the current code",
+    )
 
     p = command(
         "bench-publish",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -188,8 +189,12 @@ def _run(env: dict[str, str], log: Path) -> _Run:
     return _Run(time.perf_counter() - t0, rss.peak)
 
 
-def _measure(corpus: Path, articles: int, work: Path, workers: int | None) -> dict[str, float]:
+def _measure(
+    corpus: Path, articles: int, work: Path, workers: int | None, *, reuse: bool = False
+) -> dict[str, float]:
+    """Full, no-op and one-file runs; with ``reuse``, the full run recorded in ``work``."""
     view = work / "landing"
+    recorded = work / "full-run.json"
     env = {
         **os.environ,
         "NEWS_LANDING": str(view),
@@ -199,16 +204,23 @@ def _measure(corpus: Path, articles: int, work: Path, workers: int | None) -> di
     }
     if workers:
         env["NEWS_WORKERS"] = str(workers)
-    # The run's landing folder holds the corpus as hard links (same file system, no
-    # copy, and the landing zone never follows symbolic links) plus the one new file.
-    shutil.copytree(corpus / "landing", view / "corpus", copy_function=os.link)
     log = work / "runs.log"
-    full = _run(env, log)
+    if reuse and recorded.exists():
+        full = _Run(**json.loads(recorded.read_text(encoding="utf-8")))
+    else:
+        # The run's landing folder holds the corpus as hard links (same file system, no
+        # copy, and the landing zone never follows symbolic links) plus the new files.
+        shutil.copytree(corpus / "landing", view / "corpus", copy_function=os.link)
+        full = _run(env, log)
+        recorded.write_text(json.dumps(vars(full)), encoding="utf-8")
     noop = _run(env, log)
     first = min((corpus / "landing").rglob("*.txt"))
     text = first.read_text(encoding="utf-8")
-    (view / "one-new-synthetic-article.txt").write_text(
-        text + f"\n(Synthetic increment for a {articles}-article warehouse.)\n", encoding="utf-8"
+    # A new, distinct article each time (a re-measurement adds one more).
+    n = len(list(view.glob("one-new-synthetic-article-*.txt")))
+    (view / f"one-new-synthetic-article-{n}.txt").write_text(
+        text + f"\n(Synthetic increment {n} for a {articles}-article warehouse.)\n",
+        encoding="utf-8",
     )
     one = _run(env, log)
     return {
@@ -237,11 +249,15 @@ def bench_scale_command(args: argparse.Namespace) -> int:
         if args.build_only:
             continue
         work = args.out / f"run-{k}x"
-        if work.exists():
-            shutil.rmtree(work)
-        work.mkdir()
+        reuse = args.reuse and (work / "full-run.json").exists()
+        if reuse:
+            print(f"{k}x: reusing the warehouse and full-run figures recorded in {work}")
+        else:
+            if work.exists():
+                shutil.rmtree(work)
+            work.mkdir()
         try:
-            results.append((k, _measure(corpus, n, work, args.workers or None)))
+            results.append((k, _measure(corpus, n, work, args.workers or None, reuse=reuse)))
         finally:
             print(f"runs logged in {work / 'runs.log'}")
     if not results:
