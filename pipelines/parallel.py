@@ -2,7 +2,7 @@
 
 ``AnalysisPool`` hands chunks of articles to worker processes, each of which loads
 the spaCy model and the entity resolver once and runs
-:func:`pipelines.core.pipeline.analyse_texts` (the same code path as in-process), and
+:func:`pipelines.core.analysis.analyse_texts` (the same code path as in-process), and
 yields the results in submission order, so the rows written do not depend on the
 number of workers. At most ``2 x workers`` chunks are in flight: memory stays flat
 however many articles are pending.
@@ -24,15 +24,15 @@ from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
-from pipelines.core.entities import EntityResolver, resolver_data_version
-from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
-from pipelines.core.pipeline import (
+from pipelines.core.analysis import (
     Analyser,
     TextItem,
     analyse_outcomes,
     analyser_version,
 )
+from pipelines.core.entities import EntityResolver, resolver_data_version
+from pipelines.core.models import AnalysisFailure, ArticleAnalysis
+from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
 
 CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
 

@@ -1,4 +1,4 @@
-"""The pipeline's steps as plain functions: landing zone -> warehouse.
+"""The warehouse build steps as plain functions: landing zone -> warehouse.
 
 Each step takes a warehouse :class:`~pipelines.warehouse.writer.Session` and values,
 calls the pure core, and writes through the session in transactions. The Dagster
@@ -19,9 +19,9 @@ from typing import Any
 
 from pipelines import landing
 from pipelines.core import ids
+from pipelines.core.analysis import Analyser, run_stage
 from pipelines.core.models import AnalysisFailure, ParsedArticle, Rejection
 from pipelines.core.parse import ParseLimits, parse_file
-from pipelines.core.pipeline import Analyser, run_stage
 from pipelines.core.versions import parser_version
 from pipelines.parallel import CHUNK_SIZE, AnalysisPool, WorkItem, WorkResult
 from pipelines.progress import ProgressCallback, ProgressMeter

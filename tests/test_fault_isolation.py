@@ -14,9 +14,7 @@ from typing import Any
 import pytest
 
 from pipelines import landing, steps
-from pipelines.core.entities import EntityResolver
-from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.core.pipeline import (
+from pipelines.core.analysis import (
     BUDGET_EXCEEDED,
     Analyser,
     AnalysisError,
@@ -24,6 +22,8 @@ from pipelines.core.pipeline import (
     analyse_outcomes,
     analyse_texts,
 )
+from pipelines.core.entities import EntityResolver
+from pipelines.core.models import AnalysisFailure, ArticleAnalysis
 from pipelines.warehouse.writer import Warehouse
 
 GOOD = "Mayor Ann Lee said “the bridge is open” on Tuesday in Seoul."

@@ -11,8 +11,8 @@ import pytest
 
 from pipelines import landing, steps
 from pipelines.core import ids
+from pipelines.core.analysis import Analyser
 from pipelines.core.entities import EntityResolver
-from pipelines.core.pipeline import Analyser
 from pipelines.warehouse.writer import Warehouse
 from tests.tables import comparable_tables
 

@@ -57,7 +57,7 @@ def analysis_code_version() -> str:
     return _digest_tree(
         (
             "nlp.py",
-            "pipeline.py",
+            "analysis.py",
             "entities",
             "normalize.py",
             "resources.py",

@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines import landing, settings
-from pipelines.core.pipeline import Analyser
+from pipelines.core.analysis import Analyser
 from pipelines.parallel import AnalyserSpec, AnalysisPool, useful_workers
 from pipelines.warehouse.writer import Warehouse
 

@@ -50,8 +50,8 @@ def _build_seeds(path: Path) -> Path:
     """The seeds through the pipeline's own steps; returns the working copy."""
     from pipelines import landing, settings, steps
     from pipelines.core import ids
+    from pipelines.core.analysis import Analyser
     from pipelines.core.entities import EntityResolver
-    from pipelines.core.pipeline import Analyser
 
     wh = Warehouse(path)
     roots = [

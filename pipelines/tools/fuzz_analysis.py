@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from pipelines.core.analysis import BUDGET_EXCEEDED, Analyser, TextItem, analyse_outcomes
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.core.pipeline import BUDGET_EXCEEDED, Analyser, TextItem, analyse_outcomes
 from pipelines.steps import DEFAULT_ARTICLE_BUDGET_S
 
 _FIRST = ("Ann", "Kim", "Jean-Pierre", "Mary-Kate", "Seán", "Zoë", "Ngozi", "Yoon", "Li", "Ahmed")

@@ -82,8 +82,8 @@ def corpus_documents(shared: Path) -> list[Doc]:
 
 def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     """Mentions and quotes of every document (cached); returns them and the spaCy seconds."""
+    from pipelines.core.analysis import Analyser, TextItem, analyse_texts
     from pipelines.core.entities import EntityResolver
-    from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
 
     analyser = Analyser.load(
         settings.spacy_model(), EntityResolver.default(settings.overrides_path())

@@ -5,7 +5,7 @@ Two command bodies, wired by ``python -m pipelines`` (options in ``pipelines/cli
 * ``extract_quotes_command``: ``--input DOCS.jsonl --output PRED.jsonl``; reads
   ``{"doc_id", "text"}`` lines and writes ``{"doc_id", "quotes": [{"text", "start",
   "end", "speaker"}]}`` through the pipeline's own code path
-  (``pipelines.core.pipeline.analyse_texts``).
+  (``pipelines.core.analysis.analyse_texts``).
 * ``eval_quotes_command``: runs the same over the dev set and the seeds, scores the
   predictions with the shared scorer, prints P/R/F1, speaker accuracy, end-to-end F1,
   an error breakdown and the time of the spaCy pass against the time of extraction;
@@ -102,7 +102,7 @@ def _names(analysis: ArticleAnalysis) -> dict[str, str]:
 
 
 def analyse_docs(items: Sequence[tuple[str, str]], timing: Timing | None = None) -> list[DocResult]:
-    """Analyse ``(doc_id, text)`` pairs through ``pipelines.core.pipeline``.
+    """Analyse ``(doc_id, text)`` pairs through ``pipelines.core.analysis``.
 
     Args:
         items: document ids and texts.
@@ -112,8 +112,8 @@ def analyse_docs(items: Sequence[tuple[str, str]], timing: Timing | None = None)
     Returns:
         One result per item, in order.
     """
+    from pipelines.core.analysis import Analyser, TextItem, analyse_texts
     from pipelines.core.entities import EntityResolver
-    from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
 
     analyser = Analyser.load(
         settings.spacy_model(), EntityResolver.default(settings.overrides_path())

@@ -65,7 +65,7 @@ def soak_main(argv: list[str]) -> int:
 
 def soak_command(args: argparse.Namespace) -> int:
     """Run the soak with parsed options (budget, keep)."""
-    from pipelines.core.pipeline import Analyser
+    from pipelines.core.analysis import Analyser
     from pipelines.warehouse.reports import table_checksums
     from pipelines.warehouse.writer import Warehouse
 

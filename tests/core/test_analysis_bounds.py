@@ -242,7 +242,7 @@ def test_text_without_long_runs_is_tokenised_by_spacy_alone(nlp) -> None:  # typ
 def test_twenty_thousand_quote_marks_analyse_quickly_and_exactly(nlp) -> None:  # type: ignore[no-untyped-def]
     import time
 
-    from pipelines.core.pipeline import Analyser, TextItem, analyse_texts
+    from pipelines.core.analysis import Analyser, TextItem, analyse_texts
 
     analyser = Analyser(nlp=nlp, resolver=EntityResolver.default(Path("/nonexistent")))
     body = 'Kim Smith said "' + '"' * 20_000 + ' and left. "Yes," Smith said.'

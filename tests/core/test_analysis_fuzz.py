@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipelines.core.analysis import Analyser, TextItem, analyse_outcomes
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import AnalysisFailure
-from pipelines.core.pipeline import Analyser, TextItem, analyse_outcomes
 from pipelines.tools.fuzz_analysis import check_analysis, generate
 from pipelines.warehouse.rows import analysis_rows
 

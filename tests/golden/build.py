@@ -8,8 +8,8 @@ from typing import Any
 
 from pipelines import landing, steps
 from pipelines.core import ids
+from pipelines.core.analysis import Analyser
 from pipelines.core.entities import EntityResolver
-from pipelines.core.pipeline import Analyser
 from pipelines.warehouse.writer import Session, Warehouse
 
 REPO = Path(__file__).resolve().parents[2]

@@ -23,7 +23,7 @@ CHILD = textwrap.dedent(
     import sys, time
     from pipelines import steps
     from pipelines.core import ids
-    from pipelines.core.pipeline import Analyser
+    from pipelines.core.analysis import Analyser
     from pipelines.core.entities import EntityResolver
     from pipelines.warehouse import schema, writer
     from pipelines.warehouse.writer import Warehouse
@@ -85,8 +85,8 @@ def test_sigkill_mid_batch_keeps_previous_state_and_next_run_completes(tmp_path)
             assert n == 0, table
 
     # The next run completes the work and matches a clean build exactly.
+    from pipelines.core.analysis import Analyser
     from pipelines.core.entities import EntityResolver
-    from pipelines.core.pipeline import Analyser
 
     analyser = Analyser.load(resolver=EntityResolver.default(None))
     with wh.session() as s:

@@ -186,7 +186,7 @@ def test_session_recovers_working_copy_from_snapshot(tmp_path):
 def test_unpaired_quote_marks_are_recorded_with_a_reason(tmp_path):
     from pipelines import landing, steps
     from pipelines.core import ids
-    from pipelines.core.pipeline import Analyser
+    from pipelines.core.analysis import Analyser
 
     root = tmp_path / "landing"
     root.mkdir()

@@ -99,7 +99,7 @@ def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[Art
     """Run spaCy (batched ``nlp.pipe``), entity resolution and quote extraction.
 
     Raises:
-        AnalysisError: an article failed (the tools want to know; the pipeline's
+        AnalysisError: an article failed (the tools want to know; the run's
             steps use :func:`analyse_outcomes` and record it instead).
     """
     for out in analyse_outcomes(items, analyser):
