@@ -28,17 +28,21 @@ from urllib.parse import urlparse
 
 from pipelines import settings
 from pipelines.core import stories as core
-from pipelines.tools.story_eval import format_statement_scores, format_story_scores
-from pipelines.tools.story_eval_set import (
-    AEB_GROUND_TRUTH,
+from pipelines.tools.shared_texts import (
     BBC_DIR,
     CorpusUnavailable,
+    TextChanged,
+    read_aeb,
+    read_bbc,
+    read_polnear,
+)
+from pipelines.tools.story_eval import format_statement_scores, format_story_scores
+from pipelines.tools.story_eval_set import (
     DocRef,
     document_date,
     document_title,
     load_eval_set,
     load_texts,
-    read_polnear,
 )
 from pipelines.tools.story_scoring import PredictedQuote, score_statements, score_stories
 
@@ -66,15 +70,13 @@ def corpus_documents(shared: Path) -> list[Doc]:
     if not bbc.is_dir():
         raise CorpusUnavailable(f"{bbc} is absent")
     for path in sorted(bbc.glob("*/*.txt")):
+        name = path.relative_to(bbc).as_posix()
         try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
+            text = read_bbc(name, shared)
+        except TextChanged:
             continue  # the set's references are strict UTF-8; such a file is never annotated
-        docs.append(
-            Doc(DocRef("bbc", path.relative_to(bbc).as_posix()), text, document_title(text), "BBC")
-        )
-    aeb = json.loads((shared / AEB_GROUND_TRUTH).read_text(encoding="utf-8"))
-    for stem, row in sorted(aeb.items()):
+        docs.append(Doc(DocRef("bbc", name), text, document_title(text), "BBC"))
+    for stem, row in sorted(read_aeb(shared).items()):
         host = urlparse(row.get("url") or "").netloc.removeprefix("www.") or None
         docs.append(Doc(DocRef("aeb", stem), row["articleBody"], None, host))
     return docs

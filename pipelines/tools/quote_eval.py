@@ -465,10 +465,11 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
         None when ../shared/corpora is absent (a message says so).
     """
     from pipelines.tools import quotes_shared
+    from pipelines.tools.shared_texts import CorpusUnavailable
 
     try:
         docs = quotes_shared.load_shared_set()
-    except quotes_shared.SharedCorpusMissing as ex:
+    except CorpusUnavailable as ex:
         print(f"resolved-speaker set: skipped, {ex}")
         return None
     scorer = scorer or load_scorer()

@@ -2,25 +2,30 @@
 
 The repository holds only offsets and names (``annotations.jsonl``); the article texts are
 the publishers' copyright and stay in ``../shared``. This module rebuilds each document's
-text from there, checks it against the recorded SHA-256 and checks every annotation
-against the text, so a changed corpus file can never be scored against stale offsets.
+text from there (:mod:`pipelines.tools.shared_texts`), checks it against the recorded
+SHA-256 and checks every annotation against the text, so a changed corpus file can never
+be scored against stale offsets.
 See ``tests/data/quotes_shared/README.md`` for how the set was made.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED = REPO_ROOT / ".." / "shared"
+from pipelines.tools.shared_texts import (
+    BBC_DIR,
+    REPO_ROOT,
+    SHARED,
+    ReferenceTexts,
+    TextChanged,
+    text_sha256,
+)
+
 ANNOTATIONS = REPO_ROOT / "tests" / "data" / "quotes_shared" / "annotations.jsonl"
-# The aeb documents are the human-checked body strings of the benchmark, not the raw pages.
-AEB_GROUND_TRUTH = Path("corpora") / "html" / "aeb" / "ground-truth.subset.json"
 
 KINDS = frozenset({"direct", "partial"})
 SPEAKER_KINDS = frozenset({"person", "organisation", "unnamed"})
@@ -32,12 +37,8 @@ CORPORA = ("bbc", "aeb")
 _OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019`"
 
 
-class SharedCorpusMissing(FileNotFoundError):
-    """``../shared`` (or the part of it this set reads) is not there."""
-
-
 class AnnotationError(ValueError):
-    """The annotations do not fit the texts in ``../shared`` (digest, offsets, codes)."""
+    """The annotations do not fit the texts in ``../shared`` (offsets, codes, splits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,22 +69,19 @@ def load_shared_set(annotations: Path = ANNOTATIONS, shared: Path = SHARED) -> l
         The documents in file order.
 
     Raises:
-        SharedCorpusMissing: a corpus file the set needs is absent (``../shared`` not mounted).
-        AnnotationError: a text's digest differs from the recorded one, or an annotation
-            does not fit its text (offsets out of range or not after a quote mark,
-            overlapping quotes, unknown codes, a missing speaker).
+        CorpusUnavailable: a corpus file the set needs is absent (``../shared`` not mounted).
+        TextChanged: a text's digest differs from the recorded one (or it is no longer UTF-8).
+        AnnotationError: an annotation does not fit its text (offsets out of range or
+            not after a quote mark, overlapping quotes, unknown codes, a missing speaker).
     """
-    rows = read_annotations(annotations)
-    ground_truth: dict[str, Any] | None = None
+    texts = ReferenceTexts(shared)
     docs: list[SharedDoc] = []
-    for row in rows:
+    for row in read_annotations(annotations):
         source = row["source"]
-        if source["corpus"] == "aeb" and ground_truth is None:
-            ground_truth = _read_ground_truth(shared)
-        text = _document_text(source, shared, ground_truth)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        text = _document_text(source, texts)
+        digest = text_sha256(text)
         if digest != source["text_sha256"]:
-            raise AnnotationError(
+            raise TextChanged(
                 f"{row['doc_id']}: the text of {source['path']} has changed "
                 f"(sha256 {digest[:12]}..., annotated {source['text_sha256'][:12]}...)"
             )
@@ -96,31 +94,17 @@ def load_shared_set(annotations: Path = ANNOTATIONS, shared: Path = SHARED) -> l
     return docs
 
 
-def _read_ground_truth(shared: Path) -> dict[str, Any]:
-    path = shared / AEB_GROUND_TRUTH
-    if not path.is_file():
-        raise SharedCorpusMissing(f"{path} is absent (../shared not mounted?)")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _document_text(source: Mapping[str, Any], shared: Path, ground_truth: Any) -> str:
-    path = shared / str(source["path"])
-    if source["corpus"] == "bbc":
-        if not path.is_file():
-            raise SharedCorpusMissing(f"{path} is absent (../shared not mounted?)")
-        # Strict decoding: a file that stopped being UTF-8 is a changed file, not a
-        # text to repair silently.
-        try:
-            return path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as ex:
-            raise AnnotationError(f"{path}: no longer UTF-8 ({ex})") from ex
-    if source["corpus"] == "aeb":
-        entry = ground_truth.get(Path(source["path"]).stem)
-        if entry is None:
-            raise AnnotationError(f"{source['path']}: no articleBody in {AEB_GROUND_TRUTH}")
-        return str(entry["articleBody"])
-    raise AnnotationError(f"unknown corpus {source['corpus']!r}")
+def _document_text(source: Mapping[str, Any], texts: ReferenceTexts) -> str:
+    corpus, path = source["corpus"], Path(str(source["path"]))
+    if corpus == "bbc":
+        text = texts.text(corpus, path.relative_to(BBC_DIR).as_posix())
+    elif corpus == "aeb":
+        text = texts.text(corpus, path.stem)
+    else:
+        raise AnnotationError(f"unknown corpus {corpus!r}")
+    if text is None:
+        raise AnnotationError(f"{path}: not in the {corpus} corpus")
+    return text
 
 
 def _check_quotes(doc_id: str, text: str, quotes: Iterable[Mapping[str, Any]]) -> None:

@@ -29,16 +29,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.tools.shared_texts import CORPORA, CorpusUnavailable, read_polnear
 from pipelines.tools.story_eval_set import (
-    CORPORA,
-    CorpusUnavailable,
     DocRef,
     choice_of,
     field_of,
     load_eval_set,
     load_texts,
     read_jsonl_rows,
-    read_polnear,
 )
 from pipelines.tools.story_scoring import (
     PredictedQuote,

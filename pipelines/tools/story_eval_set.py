@@ -2,13 +2,12 @@
 
 The set holds offsets and labels only (see its README); the texts stay in ``../shared``.
 :func:`load_eval_set` reads and validates the three label files; :func:`load_texts` rebuilds
-every referenced text from ``../shared`` and checks it against the SHA-256 recorded when it
-was annotated, so stale offsets can never be scored.
+every referenced text from ``../shared`` (:mod:`pipelines.tools.shared_texts`) and checks it
+against the SHA-256 recorded when it was annotated, so stale offsets can never be scored.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
@@ -19,14 +18,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED = REPO_ROOT / ".." / "shared"
-DATA_DIR = REPO_ROOT / "tests" / "data" / "stories_eval"
-POLNEAR = Path("eval") / "quotes" / "dev.jsonl"
-BBC_DIR = Path("corpora") / "bbc"
-AEB_GROUND_TRUTH = Path("corpora") / "html" / "aeb" / "ground-truth.subset.json"
+from pipelines.tools.shared_texts import (
+    CORPORA,
+    REPO_ROOT,
+    SHARED,
+    ReferenceTexts,
+    TextChanged,
+    text_sha256,
+)
 
-CORPORA = ("polnear", "bbc", "aeb")
+DATA_DIR = REPO_ROOT / "tests" / "data" / "stories_eval"
+
 SPLITS = ("dev", "test")
 HARD_NEGATIVE_TYPES = ("same_speaker_different_remark", "same_words_different_speaker")
 QUOTE_KINDS = ("direct", "partial")
@@ -37,14 +39,6 @@ _POLNEAR_DAY = re.compile(r"_(\d{4})-(\d{2})-(\d{2})_")
 
 class EvalSetError(ValueError):
     """The label files are malformed or contradict themselves (message says where)."""
-
-
-class CorpusUnavailable(FileNotFoundError):
-    """A corpus file the set needs is absent (``../shared`` not mounted)."""
-
-
-class DigestMismatch(EvalSetError):
-    """A rebuilt text differs from the one that was annotated."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -324,50 +318,18 @@ def _check_quotes(eval_set: StoryEvalSet) -> None:
 # --- texts -------------------------------------------------------------------------------
 
 
-def _require(path: Path) -> Path:
-    if not path.is_file():
-        raise CorpusUnavailable(f"{path} is absent (../shared not mounted?)")
-    return path
-
-
-def read_polnear(shared: Path = SHARED) -> dict[str, str]:
-    """Every PolNeAR dev article's text by doc_id (unchanged)."""
-    texts: dict[str, str] = {}
-    with _require(shared / POLNEAR).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                texts[row["doc_id"]] = row["text"]
-    return texts
-
-
 def read_texts(docs: Iterable[DocRef], shared: Path = SHARED) -> dict[DocRef, str]:
-    """The reference text of each document, read from ``shared``.
-
-    PolNeAR: the ``text`` field; BBC: the file decoded as UTF-8 (strictly: a file that is no
-    longer UTF-8 is a changed file); aeb: the ``articleBody`` of ground-truth.subset.json.
+    """The reference text of each document, read from ``shared`` (see ``shared_texts``).
 
     Raises:
         CorpusUnavailable: a corpus file is absent.
+        TextChanged: a BBC file is no longer UTF-8.
         EvalSetError: a document is not in its corpus.
     """
-    wanted = sorted(set(docs))
-    polnear = read_polnear(shared) if any(d.corpus == "polnear" for d in wanted) else {}
-    aeb: dict[str, Any] = {}
-    if any(d.corpus == "aeb" for d in wanted):
-        aeb = json.loads(_require(shared / AEB_GROUND_TRUTH).read_text(encoding="utf-8"))
+    reference = ReferenceTexts(shared)
     texts: dict[DocRef, str] = {}
-    for d in wanted:
-        if d.corpus == "polnear":
-            text = polnear.get(d.id)
-        elif d.corpus == "aeb":
-            text = aeb[d.id]["articleBody"] if d.id in aeb else None
-        else:
-            raw = _require(shared / BBC_DIR / d.id).read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as ex:
-                raise DigestMismatch(f"bbc/{d.id} is not UTF-8 any more ({ex})") from ex
+    for d in sorted(set(docs)):
+        text = reference.text(d.corpus, d.id)
         if text is None:
             raise EvalSetError(f"{d.corpus}/{d.id} is not in the corpus")
         texts[d] = text
@@ -379,21 +341,19 @@ def load_texts(eval_set: StoryEvalSet, shared: Path = SHARED) -> dict[DocRef, st
 
     Raises:
         CorpusUnavailable: ``../shared`` (or a file in it) is absent.
-        DigestMismatch: texts that changed since annotation (all of them are listed).
+        TextChanged: texts that changed since annotation (all of them are listed).
     """
     texts = read_texts(eval_set.digests, shared)
     changed = [
         f"{d.corpus}/{d.id}"
         for d, digest in sorted(eval_set.digests.items())
-        if hashlib.sha256(texts[d].encode("utf-8")).hexdigest() != digest
+        if text_sha256(texts[d]) != digest
     ]
     if changed:
-        raise DigestMismatch(f"{len(changed)} texts changed since annotation: {', '.join(changed)}")
+        raise TextChanged(f"{len(changed)} texts changed since annotation: {', '.join(changed)}")
     for q in eval_set.quotes():
         if q.end > len(texts[q.doc]):
-            raise DigestMismatch(
-                f"{q.doc.corpus}/{q.doc.id}: span [{q.start}:{q.end}] past the end"
-            )
+            raise TextChanged(f"{q.doc.corpus}/{q.doc.id}: span [{q.start}:{q.end}] past the end")
     return texts
 
 

@@ -24,11 +24,11 @@ GATED = ("quote_f1", "speaker_accuracy", "e2e_f1")
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, dict[str, float]]:
-    from pipelines.tools import quote_eval, quotes_shared
+    from pipelines.tools import quote_eval, quotes_shared, shared_texts
 
     try:
         docs = [d for d in quotes_shared.load_shared_set() if d.split == "dev"]
-    except quotes_shared.SharedCorpusMissing as ex:
+    except shared_texts.CorpusUnavailable as ex:
         pytest.skip(f"the resolved-speaker gate needs ../shared/corpora: {ex}")
     if not quote_eval.SCORER.exists():
         pytest.skip(f"{quote_eval.SCORER} is absent: the gate needs ../shared/eval/quotes")

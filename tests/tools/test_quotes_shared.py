@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.tools import quotes_shared as qs
+from pipelines.tools.shared_texts import CorpusUnavailable, TextChanged
 
 BBC_TEXT = 'A title\n\n"We will win," she said. He called it "a plan".\n'
 AEB_BODY = "\u201cNo,\u201d he said. \u201cNot today.\u201d"
@@ -98,7 +99,7 @@ def test_loader_rebuilds_texts_and_gold_rows(tmp_path: Path) -> None:
 
 def test_loader_says_clearly_when_shared_is_absent(tmp_path: Path) -> None:
     _, ann = _fake_shared(tmp_path)
-    with pytest.raises(qs.SharedCorpusMissing, match="absent"):
+    with pytest.raises(CorpusUnavailable, match="absent"):
         qs.load_shared_set(ann, tmp_path / "nowhere")
 
 
@@ -107,7 +108,7 @@ def test_loader_rejects_a_changed_text(tmp_path: Path) -> None:
     (shared / "corpora" / "bbc" / "politics" / "001.txt").write_text(
         BBC_TEXT.replace("win", "lose"), encoding="utf-8"
     )
-    with pytest.raises(qs.AnnotationError, match="has changed"):
+    with pytest.raises(TextChanged, match="has changed"):
         qs.load_shared_set(ann, shared)
 
 
@@ -154,7 +155,7 @@ def test_stored_annotations_hold_no_text() -> None:
 def test_the_real_set_loads_and_is_balanced() -> None:
     try:
         docs = qs.load_shared_set()
-    except qs.SharedCorpusMissing as ex:
+    except CorpusUnavailable as ex:
         pytest.skip(f"the resolved-speaker quote set needs ../shared/corpora: {ex}")
     assert len(docs) >= 80
     by_split = Counter(d.split for d in docs)

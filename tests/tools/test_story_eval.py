@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from pipelines.tools import story_eval, story_eval_set
+from pipelines.tools.shared_texts import CorpusUnavailable, TextChanged
 from pipelines.tools.story_eval_set import (
-    CorpusUnavailable,
-    DigestMismatch,
     DocRef,
     EvalSetError,
     QuoteRef,
@@ -163,7 +162,7 @@ def test_texts_are_rebuilt_and_checked(tmp_path: Path, eval_set) -> None:
 def test_a_changed_text_is_refused_by_name(tmp_path: Path, eval_set) -> None:
     shared = _shared(tmp_path)
     (shared / "corpora" / "bbc" / BBC.id).write_text("Harbour strike ends\n\nedited\n")
-    with pytest.raises(DigestMismatch, match=r"bbc/business/001\.txt"):
+    with pytest.raises(TextChanged, match=r"bbc/business/001\.txt"):
         load_texts(eval_set, shared)
 
 
