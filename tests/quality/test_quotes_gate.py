@@ -9,21 +9,17 @@ over 840 articles), hence ``slow``.
 
 from __future__ import annotations
 
-import json
-import math
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.quality import ratchet
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"
 DEV = SHARED / "eval" / "quotes" / "dev.jsonl"
 SCORER = SHARED / "eval" / "quotes" / "score.py"
 BASELINE = Path(__file__).with_name("quotes_baseline.json")
-# The floors are already rounded down (see the baseline's note); the slack only
-# absorbs float formatting.
-SLACK = 1e-4
 GATED = ("quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "e2e_f1")
 
 
@@ -39,16 +35,12 @@ def figures():
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_quote_figures_do_not_fall(figures) -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    if os.environ.get("QUOTES_BASELINE_UPDATE") == "1":
-        BASELINE.write_text(json.dumps(_baseline_of(figures), indent=2) + "\n", encoding="utf-8")
-        pytest.skip("baseline rewritten (QUOTES_BASELINE_UPDATE=1): review and commit it")
-    fallen = {
-        k: (round(figures["dev"][k], 4), baseline["dev"][k])
-        for k in GATED
-        if figures["dev"][k] < baseline["dev"][k] - SLACK
-    }
-    assert not fallen, f"quote figures fell below the baseline (now, baseline): {fallen}"
+    ratchet.assert_not_fallen(
+        BASELINE,
+        {k: figures["dev"][k] for k in GATED},
+        lambda: _baseline_of(figures),
+        "quote figures",
+    )
 
 
 @pytest.mark.slow
@@ -63,21 +55,19 @@ def test_quote_targets_and_speed(figures) -> None:
 
 
 def test_baseline_file_is_well_formed() -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    for k in GATED:
-        assert 0.0 < baseline["dev"][k] <= 1.0
+    ratchet.assert_well_formed(BASELINE, GATED)
 
 
 def _baseline_of(figures: dict) -> dict:
-    dev = figures["dev"]
+    dev = {k: figures["dev"][k] for k in GATED}
     return {
         "note": "Floors for tests/quality/test_quotes_gate.py, measured with `python -m pipelines "
         "eval-quotes` (spaCy + entity resolver + extract_quotes) on ../shared/eval/quotes/dev.jsonl "
         "and rounded down to 3 decimals so that upstream noise in the entity resolver does not "
         "trip it. Raise freely; lower only with QUOTES_BASELINE_UPDATE=1 and a reason in the "
         "commit message.",
-        "measured": {k: round(dev[k], 4) for k in GATED},
-        "dev": {k: math.floor(dev[k] * 1000) / 1000 for k in GATED},
-        "seeds": {k: round(v, 4) for k, v in figures["seeds"].items()},
+        "measured": ratchet.measured(dev),
+        "dev": ratchet.floors(dev),
+        "seeds": ratchet.measured(figures["seeds"]),
         "timing_s": {k: round(v, 2) for k, v in figures["timing"].items()},
     }

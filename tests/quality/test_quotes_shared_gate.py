@@ -9,15 +9,13 @@ gate beside it. One spaCy pass over ~50 articles, hence ``slow``.
 
 from __future__ import annotations
 
-import json
-import math
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.quality import ratchet
+
 BASELINE = Path(__file__).with_name("quotes_shared_baseline.json")
-SLACK = 1e-4
 SOURCES = ("all", "bbc", "aeb")
 GATED = ("quote_f1", "speaker_accuracy", "e2e_f1")
 
@@ -47,24 +45,13 @@ def figures() -> dict[str, dict[str, float]]:
 @pytest.mark.slow
 @pytest.mark.corpus
 def test_resolved_speaker_figures_do_not_fall(figures) -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    if os.environ.get("QUOTES_BASELINE_UPDATE") == "1":
-        BASELINE.write_text(json.dumps(_baseline_of(figures), indent=2) + "\n", encoding="utf-8")
-        pytest.skip("baseline rewritten (QUOTES_BASELINE_UPDATE=1): review and commit it")
-    fallen = {
-        f"{source} {k}": (round(figures[source][k], 4), baseline["dev"][source][k])
-        for source in SOURCES
-        for k in GATED
-        if figures[source][k] < baseline["dev"][source][k] - SLACK
-    }
-    assert not fallen, f"resolved-speaker figures fell below the baseline (now, floor): {fallen}"
+    ratchet.assert_not_fallen(
+        BASELINE, figures, lambda: _baseline_of(figures), "resolved-speaker figures"
+    )
 
 
 def test_shared_baseline_file_is_well_formed() -> None:
-    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    for source in SOURCES:
-        for k in GATED:
-            assert 0.0 < baseline["dev"][source][k] <= 1.0
+    ratchet.assert_well_formed(BASELINE, (f"{s} {k}" for s in SOURCES for k in GATED))
 
 
 def _baseline_of(figures: dict[str, dict[str, float]]) -> dict:
@@ -73,8 +60,6 @@ def _baseline_of(figures: dict[str, dict[str, float]]) -> dict:
         "tests/data/quotes_shared scored with the pipeline's own code path (as `python -m "
         "pipelines eval-quotes` prints it), rounded down to 3 decimals. Raise freely; lower "
         "only with QUOTES_BASELINE_UPDATE=1 and a reason in the commit message.",
-        "measured": {s: {k: round(v, 4) for k, v in figures[s].items()} for s in SOURCES},
-        "dev": {
-            s: {k: math.floor(v * 1000) / 1000 for k, v in figures[s].items()} for s in SOURCES
-        },
+        "measured": ratchet.measured(figures),
+        "dev": ratchet.floors(figures),
     }
