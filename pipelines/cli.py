@@ -443,6 +443,12 @@ def build_parser() -> _Parser:
         default=[],
         help="comma-separated process counts (default: 1 and every available core)",
     )
+    p.add_argument(
+        "--repeats",
+        type=_positive_int,
+        default=1,
+        help="rounds of paired passes; the median-ratio round is printed (default: 1)",
+    )
 
     p = command(
         "bench-scale",
