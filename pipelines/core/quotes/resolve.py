@@ -32,10 +32,17 @@ NOMINAL_UNRESOLVED = "nominal_speaker"
 NOT_AN_ENTITY = "speaker_not_an_entity"
 CHANNEL_UNRESOLVED = "channel_without_author"
 
-_MALE = frozenset({"he", "him"})
-_FEMALE = frozenset({"she", "her"})
-_IT = frozenset({"it"})
-_THEY = frozenset({"they", "them"})
+# What a third-person pronoun can refer to: (entity type, gender or None). "I", "we",
+# "you" are absent: their speaker is not in the reporter's text.
+_PRONOUN_REFERENTS: dict[str, tuple[str, str | None]] = {
+    "he": (PERSON, "m"),
+    "him": (PERSON, "m"),
+    "she": (PERSON, "f"),
+    "her": (PERSON, "f"),
+    "it": (ORG, None),
+    "they": (ORG, None),
+    "them": (ORG, None),
+}
 # "Ann Lee, the veteran actress,": an apposition right after a name describes that person.
 # Its head is the last word before the closing comma or an "of"/"at"/"for" ("the mother of").
 _APPOSITION_RE = re.compile(
@@ -162,7 +169,7 @@ def _antecedent(
     quoted: Sequence[tuple[int, int]],
     quoted_starts: Sequence[int],
     recent_speakers: Sequence[tuple[int, str]],
-) -> Mention | str | None:
+) -> Mention | None:
     """The entity a pronoun at ``pos`` most plausibly refers to.
 
     Preference: the nearest earlier mention of the right type within the window
@@ -303,19 +310,14 @@ def resolve_speaker(
         return Resolution(None, None, surface, phrase.start, phrase.end, reason, 1.0)
 
     if phrase.kind == PRONOUN:
-        low = head.lower_
-        if low in _MALE or low in _FEMALE:
-            gender = "m" if low in _MALE else "f"
-            args = (quoted, quoted_starts, recent_speakers)
-            ante = _antecedent(view, index, head.idx, PERSON, gender, *args)
-        elif low in _IT or low in _THEY:
+        referent = _PRONOUN_REFERENTS.get(head.lower_)
+        if referent is not None:
+            want, gender = referent
             ante = _antecedent(
-                view, index, head.idx, ORG, None, quoted, quoted_starts, recent_speakers
+                view, index, head.idx, want, gender, quoted, quoted_starts, recent_speakers
             )
-        else:
-            ante = None  # I, we, you: the speaker is not in the reporter's text
-        if isinstance(ante, Mention):
-            return found(ante, 0.85)
+            if ante is not None:
+                return found(ante, 0.85)
         return unresolved(PRONOUN_UNRESOLVED)
 
     head_end = head.idx + len(head.text)
