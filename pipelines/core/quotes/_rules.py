@@ -28,6 +28,7 @@ class QuoteRules:
         channel_nouns: channels, not speakers ("the statement", "a report").
         office_titles: one-word office titles ("president", "senator"): news keeps
             "the senator said" as the speaker's own words, so they are not resolved.
+        non_speakers: abstract nouns that cannot speak ("process", "idea").
     """
 
     verb_forms: frozenset[str]
@@ -39,6 +40,7 @@ class QuoteRules:
     translator_nouns: frozenset[str]
     channel_nouns: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
+    non_speakers: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -80,6 +82,7 @@ def load_rules() -> QuoteRules:
         office_titles=frozenset(
             w.lower().rstrip(".") for w in _lines("titles.txt") if len(w.split()) == 1
         ),
+        non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
     )
 
 

@@ -54,6 +54,16 @@ class DocView:
     def line_of(self, char: int) -> int:
         return bisect_right(self.line_starts, char) - 1
 
+    def sentence_start(self, char: int) -> int:
+        """Start offset of the sentence holding ``char``; a line break always ends one.
+
+        The small model's sentences run on across quotation marks and paragraph
+        breaks, and a paragraph that opens with a new subject must not be merged with
+        the one before it.
+        """
+        sent = self.doc[self.token_containing(char)].sent.start_char
+        return max(sent, self.line_starts[self.line_of(char)])
+
     def line_bounds(self, line: int) -> tuple[int, int]:
         start = self.line_starts[line]
         end = self.line_starts[line + 1] - 1 if line + 1 < len(self.line_starts) else len(self.text)

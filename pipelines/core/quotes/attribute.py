@@ -21,6 +21,7 @@ from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.resolve import (
     NO_CUE,
     NO_SPEAKER,
+    NOT_AN_ENTITY,
     MentionIndex,
     Resolution,
     resolve_speaker,
@@ -113,11 +114,24 @@ def _label_person(view: DocView, d: Draft, index: MentionIndex) -> Resolution | 
     if span is None:
         return None
     end = span[1]
-    for m in index.overlapping(end - 1, end):
+    found = index.overlapping(end - 1, end)
+    for m in found:
         if m.entity_type == PERSON and m.end == end:
             surface = view.text[m.start : m.end]
             return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
-    return None
+    if found:
+        return None  # "- Newcastle United “…”": an organisation or place, not a person
+    # A name the entity recogniser missed ("- Home coach Ana Ruiz" with no mention) still
+    # names a new speaker: keep it, unresolved, rather than borrowing the last speaker.
+    doc = view.doc
+    last = view.token_containing(end - 1)
+    first = last
+    while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].idx >= span[0]:
+        first -= 1
+    if last - first < 1 or doc[last].pos_ != "PROPN":
+        return None  # a single capitalised word is as likely a team or a place
+    a = doc[first].idx
+    return Resolution(None, None, view.text[a:end], a, end, NOT_AN_ENTITY, 1.0)
 
 
 def _topic_person(

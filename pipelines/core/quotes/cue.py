@@ -394,11 +394,39 @@ class CueFinder:
         ]
         main = [k for k in subjects if doc[k].head.dep_ == "ROOT"]
         if main or subjects:
-            return Cue(colon, ":", BEFORE, (main or subjects)[0], "colon", trans, before)
+            k = (main or subjects)[0]
+            if doc[k].pos_ == "NOUN" and doc[k].lower_ in self.rules.non_speakers:
+                return None  # "That process led to a realisation: “…”": nobody speaks
+            return Cue(colon, ":", BEFORE, k, "colon", trans, before)
+        named = self._subject_before_frame(c_lo, colon)
+        if named is not None:
+            return Cue(colon, ":", BEFORE, named, "colon", trans, before)
         if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(c_lo, colon)):
             named = _first_noun_run(self.view, c_lo, colon)
             if named is not None and doc[named].pos_ == "PROPN":
                 return Cue(colon, ":", BEFORE, named, "colon", trans, before)
+        return None
+
+    def _subject_before_frame(self, lo: int, colon: int) -> int | None:
+        """The named subject of the frame's verb when a title cut the frame short.
+
+        "Ann Lee, who flew in from the set of “Fargo,” had the same reaction: “…”": the
+        frame starts after the title's closing mark, but its verb's subject is the name
+        before it, in the same sentence (no sentence end in between).
+        """
+        doc = self.doc
+        for v in range(lo, colon):
+            if doc[v].pos_ not in {"VERB", "AUX"}:
+                continue
+            for child in doc[v].children:
+                if (
+                    child.dep_ in _SUBJ_DEPS
+                    and child.i < lo
+                    and child.pos_ == "PROPN"
+                    and not any(doc[k].text in SENTENCE_END for k in range(child.i, lo))
+                    and "\n" not in self.view.text[child.idx : doc[lo].idx]
+                ):
+                    return child.i
         return None
 
     def _predicate_cue(self, before: tuple[int, int], intro: _Intro) -> Cue | None:

@@ -205,7 +205,7 @@ def _antecedent(
         # Giuseppe stayed. She said …" is Mrs Maguire), then the person the window
         # mentions most (the one the article is following), then the nearest.
         def sentence_of(m: Mention) -> int:
-            return view.doc[view.token_containing(m.start)].sent.start
+            return view.sentence_start(m.start)
 
         latest = sentence_of(fitting[0])
         same = [m for m in fitting if sentence_of(m) == latest]
