@@ -70,3 +70,78 @@ def test_a_line_break_ends_a_sentence_the_model_ran_on(nlp) -> None:
     second = doc.text.index("Lindqvist")
     assert view.sentence_start(second) == second
     assert view.sentence_start(doc.text.index("agreed")) == 0
+
+
+def _quotes_with(nlp, text: str, people: dict[str, str]) -> list:
+    """Quotes of ``text`` with only the given mentions (surface -> type), as if the
+    entity recogniser had missed or mistyped every other name."""
+    doc = nlp(text)
+    mentions = []
+    for surface, kind in people.items():
+        start = text.find(surface)
+        while start != -1:
+            end = start + len(surface)
+            mentions.append(Mention(f"ent:{surface}", surface, start, end, kind))
+            start = text.find(surface, end)
+    return extract_quotes(doc, sorted(mentions, key=lambda m: m.start))
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "surface"),
+    [
+        pytest.param(
+            "Rafael Ortiz came out for the encore. After the last song, Quillon teed up "
+            "Ortiz's return to the stage.\n“You might remember him,” he said.",
+            {"Rafael Ortiz": "PERSON"},
+            "remember him",
+            "Quillon",
+            id="missed-name-is-the-latest-subject",
+        ),
+        pytest.param(
+            "Lindqvist, who scored twice this season, denied a row with Rafael Ortiz. "
+            "He told a local paper: “I did not argue with anybody.”",
+            {"Lindqvist": "GPE", "Rafael Ortiz": "PERSON"},
+            "argue",
+            "Lindqvist",
+            id="name-typed-as-a-place-with-a-who-clause",
+        ),
+    ],
+)
+def test_pronoun_goes_to_a_name_the_recogniser_missed(
+    nlp, text: str, people: dict[str, str], contains: str, surface: str
+) -> None:
+    (q,) = [q for q in _quotes_with(nlp, text, people) if contains in q.text]
+    assert q.speaker_entity_id is None
+    assert q.speaker_surface == surface
+    assert q.unattributed_reason == "speaker_not_an_entity"
+
+
+def test_an_unrecognised_organisation_name_is_not_a_person(nlp) -> None:
+    text = (
+        "Mr Ortiz spoke at the school on Friday. The Harbour Council has insisted "
+        "Mr Ortiz was joking.\n“I was not joking,” he said."
+    )
+    (q,) = [q for q in _quotes_with(nlp, text, {"Mr Ortiz": "PERSON"}) if "joking" in q.text]
+    assert q.speaker_entity_id == "ent:Mr Ortiz"
+
+
+def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
+    from spacy.tokens import Doc
+
+    from pipelines.core.quotes._view import DocView
+    from pipelines.core.quotes.resolve import _subject_role
+
+    # "Near Kyoto, Ann Lee contemplates it.": parsed with the name in apposition to
+    # the place, as the small model sometimes does, and the verb left without a subject.
+    words = ["Near", "Kyoto", ",", "Ann", "Lee", "contemplates", "it", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, True, True, True, True, False, False],
+        heads=[5, 0, 1, 4, 1, 5, 5, 5],
+        deps=["prep", "pobj", "punct", "compound", "appos", "ROOT", "dobj", "punct"],
+        tags=["IN", "NNP", ",", "NNP", "NNP", "VBZ", "PRP", "."],
+    )
+    start = doc.text.index("Ann Lee")
+    m = Mention("ent:Ann Lee", "Ann Lee", start, start + 7, "PERSON")
+    assert _subject_role(DocView(doc), m) == 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon
+from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase
 
@@ -53,6 +53,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w'’.-]+)\s+$")
 # subjects and taking the nearest mention of the right type.
 _SUBJECT_WINDOW_LINES = 4
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,20 @@ def _subject_role(view: DocView, m: Mention) -> int:
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     if tok.dep_ not in _SUBJ_DEPS:
-        return 0
+        # "On the edge of town, 83-year-old Ann Lee contemplates …": when the parse hangs
+        # the name elsewhere but a finite verb right after it has no subject of its own,
+        # the name is that verb's subject.
+        nxt = view.doc[tok.i + 1] if tok.i + 1 < len(view.doc) else None
+        if (
+            nxt is None
+            or nxt.tag_ not in _FINITE_TAGS
+            or any(c.dep_ in _SUBJ_DEPS for c in nxt.children)
+        ):
+            return 0
+        verb = nxt
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return 2 if verb.dep_ == "ROOT" else 1
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
@@ -186,6 +200,12 @@ def _antecedent(
         if gender and index.gender.get(m.entity_id, gender) != gender:
             continue
         candidates.append(m)
+    if want == PERSON:
+        unnamed = _unrecognised_subjects(
+            view, index, window_start, pos, gender, quoted, quoted_starts
+        )
+        if unnamed:
+            candidates = sorted([*candidates, *unnamed], key=lambda m: -m.start)
     if not candidates:
         return None
     recent = [eid for at, eid in recent_speakers if at >= window_start][-1:]
@@ -209,17 +229,84 @@ def _antecedent(
 
         latest = sentence_of(fitting[0])
         same = [m for m in fitting if sentence_of(m) == latest]
-        salience = Counter(m.entity_id for m in candidates if m.start >= window_start)
+        salience = Counter(m.entity_id or m.surface for m in candidates if m.start >= window_start)
         return max(
             same,
             key=lambda m: (
                 m.entity_id in recent,
                 _subject_role(view, m) == 2,
-                salience[m.entity_id],
+                salience[m.entity_id or m.surface],
                 m.start,
             ),
         )
     return candidates[0]
+
+
+# Marks a stand-in for a person the entity recogniser missed (see _unrecognised_subjects).
+UNRECOGNISED = "unrecognised_subject"
+
+
+def _unrecognised_subjects(
+    view: DocView,
+    index: MentionIndex,
+    lo: int,
+    pos: int,
+    gender: str | None,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> list[Mention]:
+    """Named clause subjects in ``[lo, pos)`` that the entity recogniser missed or mistyped.
+
+    "Simmons teed up the encore. “…,” he said": a proper-noun subject with no person
+    mention is still the person a pronoun most likely continues from. A subject typed
+    as a place or an organisation counts only when the grammar shows a person: a "who"
+    relative clause ("Baros, who scored twice, ...") or a gendered title ("Mr"). Returns
+    stand-in mentions (empty ``entity_id``, ``rule`` UNRECOGNISED), nearest first.
+    """
+    doc = view.doc
+    lexicon = load_gender_lexicon()
+    org_nouns = load_rules().org_nouns
+    out: list[Mention] = []
+    for i in reversed(view.tokens_between(lo, pos)):
+        tok = doc[i]
+        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "PROPN":
+            continue
+        if _inside(quoted, quoted_starts, tok.idx):
+            continue
+        first = tok
+        while (
+            first.i > 0
+            and doc[first.i - 1].head.i == tok.i
+            and doc[first.i - 1].dep_
+            in {
+                "compound",
+                "flat",
+            }
+        ):
+            first = doc[first.i - 1]
+        a, b = first.idx, tok.idx + len(tok.text)
+        covering = index.covering(tok.idx, b)
+        words = [w.casefold().rstrip(".") for w in view.text[a:b].split()]
+        titled = {g for w in words if (g := lexicon.words.get(w))}
+        if any(w in org_nouns for w in words):
+            continue  # "the Scottish Executive": an organisation's name
+        if covering is None and first.i == tok.i and tok.is_sent_start and not titled:
+            continue  # one capitalised word opening a sentence: too often not a name
+        if covering is not None:
+            if covering.entity_type == PERSON:
+                continue  # a real mention: the caller has it already
+            who = any(
+                c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
+                for c in tok.children
+            )
+            if not (who or titled):
+                continue
+        named = {g for w in words[:-1] if (g := lexicon.first_names.get(w))}
+        evidence = titled or named
+        if gender and len(evidence) == 1 and gender not in evidence:
+            continue
+        out.append(Mention("", view.text[a:b], a, b, PERSON, rule=UNRECOGNISED))
+    return out
 
 
 def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
@@ -298,6 +385,8 @@ def resolve_speaker(
     surface = view.text[phrase.start : phrase.end]
 
     def found(m: Mention, factor: float) -> Resolution:
+        if m.rule == UNRECOGNISED:  # a name the recogniser missed: the name, unresolved
+            return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
         if phrase.kind == PRONOUN or not (m.start < phrase.end and m.end > phrase.start):
             return Resolution(
                 m.entity_id, m.entity_type, surface, phrase.start, phrase.end, None, factor
@@ -359,9 +448,34 @@ def resolve_speaker(
     return unresolved(NOMINAL_UNRESOLVED)
 
 
-_DEFINITE_BEFORE_RE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
 _DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
+
+
+def _definite_description(view: DocView, phrase: SpeakerPhrase, rules: QuoteRules) -> int | None:
+    """Start of the head word when the phrase is a definite description of a person.
+
+    "the 41-year-old", "this veteran geologist": not an office title ("the senator"), an
+    anonymous role ("the spokesman"), an organisation, a channel or an abstract noun.
+    """
+    head = view.doc[phrase.head]
+    low = head.lower_
+    if (
+        low in rules.speaker_nouns
+        or low in rules.org_nouns
+        or low in rules.channel_nouns
+        or low in rules.office_titles
+        or low in rules.non_speakers
+    ):
+        return None
+    text = view.text
+    word_start = head.idx  # "63-year-old" is several tokens
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if _DEFINITE_BEFORE_RE.search(text[max(0, word_start - 60) : word_start]) is None:
+        return None
+    return word_start
 
 
 def _described_person(
@@ -384,18 +498,9 @@ def _described_person(
     doc = view.doc
     head = doc[phrase.head]
     low = head.lower_
-    if (
-        low in rules.speaker_nouns
-        or low in rules.org_nouns
-        or low in rules.channel_nouns
-        or low in rules.office_titles
-    ):
-        return None
     text = view.text
-    word_start = head.idx  # "63-year-old" is several tokens
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
-        word_start -= 1
-    if _DEFINITE_BEFORE_RE.search(text[max(0, word_start - 60) : word_start]) is None:
+    word_start = _definite_description(view, phrase, rules)
+    if word_start is None:
         return None
     age = _AGE_RE.match(text[word_start : head.idx + len(head.text)])
     if age is not None:
