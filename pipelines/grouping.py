@@ -41,12 +41,49 @@ class GroupingStats:
         return dict(vars(self))
 
 
+@dataclass(frozen=True)
+class _LinkTable:
+    """A stored link table: scored pairs of signed items (articles or renderings)."""
+
+    table: str
+    key: str
+    other: str
+
+    def kept(self, session: Session, dropped: set[str]) -> list[core.Link]:
+        """The stored links between items that are not ``dropped``."""
+        return [
+            core.Link(a, b, float(score))
+            for a, b, score in session.fetch(
+                f'select "{self.key}", "{self.other}", score from "{self.table}"'
+            )
+            if a not in dropped and b not in dropped
+        ]
+
+    def write(self, batch: Batch, dropped: Sequence[str], links: Sequence[core.Link]) -> None:
+        """Delete the links of ``dropped`` items and add ``links``."""
+        if dropped:
+            batch.execute(
+                f'delete from "{self.table}" where "{self.key}" in (select unnest(?::varchar[])) '
+                f'or "{self.other}" in (select unnest(?::varchar[]))',
+                [list(dropped), list(dropped)],
+            )
+        batch.upsert(
+            self.table,
+            [{self.key: lk.a, self.other: lk.b, "score": lk.score} for lk in links],
+        )
+
+
+_STORY_LINKS = _LinkTable("story_links", "article_id", "other_article_id")
+_STATEMENT_LINKS = _LinkTable("statement_links", "rendering_id", "other_rendering_id")
+
+
 def _rebuild(batch: Batch, name: str, version: str) -> None:
-    for stmt in load_sql("dml", name).split(";\n"):
-        body = "\n".join(ln for ln in stmt.splitlines() if not ln.strip().startswith("--"))
-        if body.strip():
-            # Rebuilds the group tables (stories, statements): no article rows.
-            batch.execute(body, [version] if "?" in body else [], articles=[])
+    """Run ``sql/dml/<name>.sql`` as one script; it rewrites a group table, no article rows.
+
+    DuckDB runs a multi-statement script as is and binds parameters to its last
+    statement, where the scripts take the grouping version.
+    """
+    batch.execute(load_sql("dml", name), [version], articles=[])
 
 
 def _age_by_date(
@@ -88,11 +125,7 @@ def group_stories(session: Session) -> GroupingStats:
     for start in range(0, len(to_sign), SIGN_BATCH):
         new_sigs += _sign_articles(session, to_sign[start : start + SIGN_BATCH])
     links, index = core.link_new_stories(new_sigs, index)
-    kept_links = [
-        core.Link(r[0], r[1], float(r[2]))
-        for r in session.fetch("select article_id, other_article_id, score from story_links")
-        if r[0] not in stale_set and r[1] not in stale_set
-    ]
+    kept_links = _STORY_LINKS.kept(session, stale_set)
     all_links = kept_links + links
     groups = core.partition(current, all_links)
     dates = {a: d for a, (_, d) in current.items()}
@@ -104,12 +137,6 @@ def group_stories(session: Session) -> GroupingStats:
     stats.members_moved = sum(1 for a, sid in previous.items() if ids[a] != sid)
     with session.transaction("stories") as batch:
         batch.delete_where_in("story_signatures", "article_id", stale)
-        if stale:
-            batch.execute(
-                "delete from story_links where article_id in (select unnest(?::varchar[])) "
-                "or other_article_id in (select unnest(?::varchar[]))",
-                [stale, stale],
-            )
         batch.upsert(
             "story_signatures",
             [
@@ -126,10 +153,7 @@ def group_stories(session: Session) -> GroupingStats:
                 for s in new_sigs
             ],
         )
-        batch.upsert(
-            "story_links",
-            [{"article_id": lk.a, "other_article_id": lk.b, "score": lk.score} for lk in links],
-        )
+        _STORY_LINKS.write(batch, stale, links)
         _write_memberships(batch, "story_signatures", "article_id", "story_id", ids)
         _write_memberships(batch, "articles", "article_id", "story_id", ids)
         _rebuild(batch, "rebuild_stories", version)
@@ -228,13 +252,7 @@ def group_statements(session: Session) -> GroupingStats:
     links, index = core.link_new_renderings(new, index, lambda a: neighbours.get(a, set()))
     dropped = [r[0] for r in stored if r[1] in stale_articles]
     dropped_set = set(dropped)
-    kept_links = [
-        core.Link(r[0], r[1], float(r[2]))
-        for r in session.fetch(
-            "select rendering_id, other_rendering_id, score from statement_links"
-        )
-        if r[0] not in dropped_set and r[1] not in dropped_set
-    ]
+    kept_links = _STATEMENT_LINKS.kept(session, dropped_set)
     all_items = [r for a in sorted(articles) for r in index.article(a)]
     all_links = kept_links + links
     groups = core.group_renderings(all_items, all_links)
@@ -254,12 +272,6 @@ def group_statements(session: Session) -> GroupingStats:
     quote_ids = {q: ids[r.rendering_id] for r in all_items for q in r.quote_ids}
     with session.transaction("statements") as batch:
         batch.delete_where_in("statement_signatures", "rendering_id", dropped)
-        if dropped:
-            batch.execute(
-                "delete from statement_links where rendering_id in (select unnest(?::varchar[])) "
-                "or other_rendering_id in (select unnest(?::varchar[]))",
-                [dropped, dropped],
-            )
         batch.upsert(
             "statement_signatures",
             [
@@ -280,10 +292,7 @@ def group_statements(session: Session) -> GroupingStats:
                 for r in new_items
             ],
         )
-        batch.upsert(
-            "statement_links",
-            [{"rendering_id": lk.a, "other_rendering_id": lk.b, "score": lk.score} for lk in links],
-        )
+        _STATEMENT_LINKS.write(batch, dropped, links)
         _write_memberships(
             batch,
             "statement_signatures",

@@ -1,4 +1,5 @@
--- Rebuild the statements table from quotes.statement_id. Parameter: the grouping version.
+-- Rebuild the statements table from quotes.statement_id. Runs as one script; its one
+-- parameter, the grouping version, is bound to the last statement (the only place for it).
 delete from statements;
 insert into statements
 with parts as (

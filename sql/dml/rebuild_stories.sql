@@ -1,4 +1,5 @@
--- Rebuild the stories table from articles.story_id. Parameter: the grouping version.
+-- Rebuild the stories table from articles.story_id. Runs as one script; its one
+-- parameter, the grouping version, is bound to the last statement (the only place for it).
 delete from stories;
 insert into stories
 with members as (
