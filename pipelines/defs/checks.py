@@ -57,9 +57,15 @@ SQL_CHECKS: tuple[tuple[str, str, tuple[tuple[str, str], ...], str], ...] = (
 )
 
 
-def _sql_check(
+def sql_check(
     name: str, asset: str, queries: tuple[tuple[str, str], ...], description: str
 ) -> dg.AssetChecksDefinition:
+    """A blocking check that fails on the first query returning rows.
+
+    ``queries`` pairs a check query (``sql/checks/<name>.sql`` or a generated one, see
+    ``reports.check_sql``) with what one of its rows means (``"quotes with bad offsets"``).
+    """
+
     @dg.asset_check(name=name, asset=asset, blocking=True, pool=POOL, description=description)
     def _check(
         context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
@@ -177,5 +183,5 @@ def no_failed_articles(
 ALL_CHECKS = [
     every_landed_file_accounted,
     no_failed_articles,
-    *(_sql_check(*spec) for spec in SQL_CHECKS),
+    *(sql_check(*spec) for spec in SQL_CHECKS),
 ]

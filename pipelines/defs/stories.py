@@ -7,6 +7,7 @@ import dagster as dg
 from pipelines import grouping
 from pipelines.core.versions import grouping_version
 from pipelines.defs.assets import POOL, table_spec
+from pipelines.defs.checks import sql_check
 from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.runner import mark_step_process
 from pipelines.warehouse import reports
@@ -78,47 +79,28 @@ def statements(
     )
 
 
-def _check(
-    name: str, asset: str, query: str, what: str, description: str
-) -> dg.AssetChecksDefinition:
-    @dg.asset_check(name=name, asset=asset, blocking=True, pool=POOL, description=description)
-    def _run(
-        context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
-    ) -> dg.AssetCheckResult:
-        mark_step_process(context)
-        with warehouse.open(context.log).session() as session:
-            bad = reports.check_failures(session, query)
-            examples = reports.check_examples(session, query) if bad else ""
-        return dg.AssetCheckResult(
-            passed=bad == 0,
-            severity=dg.AssetCheckSeverity.ERROR,
-            description=f"{bad} {what}" if bad else f"no {what}",
-            metadata={"failing_rows": bad, "examples": dg.MetadataValue.md(examples or "-")},
-        )
-
-    return _run
-
-
 STORY_CHECKS = [
-    _check(
+    sql_check(
         "every_article_has_a_story",
         "stories",
-        "articles_without_story",
-        "articles without a story",
+        (("articles_without_story", "articles without a story"),),
         "Every article points at an existing story.",
     ),
-    _check(
+    sql_check(
         "every_quote_has_a_statement",
         "statements",
-        "quotes_without_statement",
-        "quotes without a statement",
+        (("quotes_without_statement", "quotes without a statement"),),
         "Every direct or partial quote points at an existing statement.",
     ),
-    _check(
+    sql_check(
         "statements_have_one_speaker",
         "statements",
-        "statement_speakers",
-        "statements spanning two speakers or two utterances of one article",
+        (
+            (
+                "statement_speakers",
+                "statements spanning two speakers or two utterances of one article",
+            ),
+        ),
         "No statement has two cue-tied speakers or two utterances of one article.",
     ),
 ]
