@@ -278,11 +278,11 @@ def publish(
             if rel.bucketed and buckets:
                 written = _write_buckets(con, rel, article_ids, staging, files_dir, gen, token)
             elif not rel.bucketed and rel.name in changed_globals:
-                written = [_write_whole(con, rel, files_dir, gen, token)]
+                written = [_write_single(con, rel, files_dir, gen, token)]
             else:
                 written = []
             if full and rel.bucketed:
-                written.append(_write_schema_file(con, rel, files_dir, gen, token))
+                written.append(_write_single(con, rel, files_dir, gen, token, empty=True))
             if written:
                 report.relations_rewritten.append(rel.name)
             new_files.extend(written)
@@ -392,31 +392,30 @@ def _rows(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     )
 
 
-def _write_whole(
-    con: duckdb.DuckDBPyConnection, rel: _Relation, files_dir: Path, gen: int, token: str
+def _write_single(
+    con: duckdb.DuckDBPyConnection,
+    rel: _Relation,
+    files_dir: Path,
+    gen: int,
+    token: str,
+    *,
+    empty: bool = False,
 ) -> tuple[str, str, str, int]:
-    name = _file_name(rel.name, "all", gen, token)
+    """Write the whole relation to one file; returns (file, relation, bucket, rows).
+
+    With ``empty``, the file has the relation's columns and no rows: its view has a
+    schema even when no bucket holds a row.
+    """
+    bucket = "schema" if empty else "all"
+    name = _file_name(rel.name, bucket, gen, token)
     (files_dir / rel.name).mkdir(exist_ok=True)
+    limit = " limit 0" if empty else ""
     con.execute(
-        f"copy (select * from {_ident(rel.name)}) to {_sql_str(str(files_dir / name))} "
+        f"copy (select * from {_ident(rel.name)}{limit}) to {_sql_str(str(files_dir / name))} "
         "(format parquet)"
     )
     _read_only(files_dir / name)
-    return (name, rel.name, "all", _rows(con, files_dir / name))
-
-
-def _write_schema_file(
-    con: duckdb.DuckDBPyConnection, rel: _Relation, files_dir: Path, gen: int, token: str
-) -> tuple[str, str, str, int]:
-    """An empty file with the relation's columns: its view has a schema with no rows."""
-    name = _file_name(rel.name, "schema", gen, token)
-    (files_dir / rel.name).mkdir(exist_ok=True)
-    con.execute(
-        f"copy (select * from {_ident(rel.name)} limit 0) to {_sql_str(str(files_dir / name))} "
-        "(format parquet)"
-    )
-    _read_only(files_dir / name)
-    return (name, rel.name, "schema", 0)
+    return (name, rel.name, bucket, 0 if empty else _rows(con, files_dir / name))
 
 
 def _next_live(
