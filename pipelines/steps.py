@@ -25,6 +25,7 @@ from pipelines.core.parse import ParseLimits, parse_file
 from pipelines.core.versions import parser_version
 from pipelines.parallel import CHUNK_SIZE, AnalysisPool, WorkItem, WorkResult
 from pipelines.progress import ProgressCallback, ProgressMeter
+from pipelines.settings import DEFAULT_ARTICLE_BUDGET_S
 from pipelines.warehouse import rows as rowmod
 from pipelines.warehouse.schema import article_child_tables
 from pipelines.warehouse.writer import Session, utcnow
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
 FILE_BATCH = 500  # files parsed and written per transaction by the articles step
-DEFAULT_ARTICLE_BUDGET_S = 120.0  # a 1 MB body of prose takes ~60-90 s on a 2-core machine
 
 
 @dataclass

@@ -57,10 +57,9 @@ def _stage(landing_dir: Path) -> dict[str, int]:
 
 def soak_main(argv: list[str]) -> int:
     """Run the soak; see the module docstring."""
-    parser = argparse.ArgumentParser(prog="soak", description=__doc__.splitlines()[0])
-    parser.add_argument("--budget", type=float, default=steps.DEFAULT_ARTICLE_BUDGET_S)
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
-    return soak_command(parser.parse_args(argv))
+    from pipelines.cli import parse_command
+
+    return soak_command(parse_command("soak", argv))
 
 
 def soak_command(args: argparse.Namespace) -> int:
