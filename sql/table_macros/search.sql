@@ -1,7 +1,11 @@
 -- Full-text search with BM25 ranking (k1 = 1.2, b = 0.75) over the index relations,
 -- in portable SQL: works in any DuckDB 1.1+ client with no extension to install.
--- Example: select * from search_articles('troop deployment')
-create or replace macro search_articles(query_text) as table
+-- search_bm25 ranks the documents of one index, named by its two relations: docs (a
+-- document's id columns and doc_length) and terms (the same id columns, term, tf). It
+-- returns the id columns with score and matched_terms; search_articles and search_quotes
+-- below are that ranking joined to what an analyst reads.
+-- Example: select * from search_bm25('troop deployment', 'search_quote_docs', 'search_quote_terms')
+create or replace macro search_bm25(query_text, docs, terms) as table
 with query_terms as (
     select distinct search_stem(word) as term
     from (select unnest(search_tokens(query_text)) as word)
@@ -9,12 +13,12 @@ with query_terms as (
 ),
 
 corpus as (
-    select count(*) as n_docs, avg(doc_length) as avg_length from search_article_docs
+    select count(*) as n_docs, avg(doc_length) as avg_length from query_table(docs)
 ),
 
 matches as (
-    select t.article_id, t.term, t.tf
-    from search_article_terms as t
+    select t.*
+    from query_table(terms) as t
     inner join query_terms as q on q.term = t.term
 ),
 
@@ -22,19 +26,32 @@ doc_freq as (
     select term, count(*) as df from matches group by term
 ),
 
-scored as (
+weights as (
+    -- The id columns are whatever the two relations share (natural join), so one
+    -- macro serves every index.
     select
-        m.article_id,
-        sum(
-            ln(1 + (c.n_docs - f.df + 0.5) / (f.df + 0.5))
-            * m.tf * 2.2 / (m.tf + 1.2 * (0.25 + 0.75 * d.doc_length / greatest(c.avg_length, 1)))
-        ) as score,
-        count(*) as matched_terms
+        m.* exclude (term, tf),
+        ln(1 + (c.n_docs - f.df + 0.5) / (f.df + 0.5))
+        * m.tf * 2.2 / (m.tf + 1.2 * (0.25 + 0.75 * d.doc_length / greatest(c.avg_length, 1)))
+            as weight
     from matches as m
+    natural join query_table(docs) as d
     inner join doc_freq as f on f.term = m.term
-    inner join search_article_docs as d on d.article_id = m.article_id
     cross join corpus as c
-    group by m.article_id
+),
+
+final as (
+    select * exclude (weight), sum(weight) as score, count(*) as matched_terms
+    from weights
+    group by all
+)
+
+select * from final;
+
+-- Example: select * from search_articles('troop deployment')
+create or replace macro search_articles(query_text) as table
+with scored as (
+    select * from search_bm25(query_text, 'search_article_docs', 'search_article_terms')
 ),
 
 final as (
@@ -55,39 +72,8 @@ order by score desc, article_id;
 
 -- Example: select * from search_quotes('troop deployment')
 create or replace macro search_quotes(query_text) as table
-with query_terms as (
-    select distinct search_stem(word) as term
-    from (select unnest(search_tokens(query_text)) as word)
-    where not search_is_stopword(word)
-),
-
-corpus as (
-    select count(*) as n_docs, avg(doc_length) as avg_length from search_quote_docs
-),
-
-matches as (
-    select t.quote_id, t.term, t.tf
-    from search_quote_terms as t
-    inner join query_terms as q on q.term = t.term
-),
-
-doc_freq as (
-    select term, count(*) as df from matches group by term
-),
-
-scored as (
-    select
-        m.quote_id,
-        sum(
-            ln(1 + (c.n_docs - f.df + 0.5) / (f.df + 0.5))
-            * m.tf * 2.2 / (m.tf + 1.2 * (0.25 + 0.75 * d.doc_length / greatest(c.avg_length, 1)))
-        ) as score,
-        count(*) as matched_terms
-    from matches as m
-    inner join doc_freq as f on f.term = m.term
-    inner join search_quote_docs as d on d.quote_id = m.quote_id
-    cross join corpus as c
-    group by m.quote_id
+with scored as (
+    select * from search_bm25(query_text, 'search_quote_docs', 'search_quote_terms')
 ),
 
 final as (
