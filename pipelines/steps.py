@@ -121,7 +121,17 @@ def scan_landing(
             or old_row["content_hash"] != f.content_hash
             or old_row["status"] == "removed"
         )
-        if f.problem_code == "ignored":
+        if f.problem_code:
+            # Not loaded: ignored (not news) or quarantined (unreadable, too large...).
+            status, code = (
+                ("ignored", "not_news")
+                if f.problem_code == "ignored"
+                else ("quarantined", f.problem_code)
+            )
+            if status == "quarantined" and (
+                old_row is None or (old_row["status"], old_row["reason_code"]) != (status, code)
+            ):
+                stats.add("quarantined_new")  # the warehouse learns something new
             row.update(
                 content_hash=None,
                 size_bytes=f.size_bytes,
@@ -130,30 +140,12 @@ def scan_landing(
                 # drops any articles it had (a README loaded as news before).
                 shard=old_row["shard"] if old_row and old_row["article_count"] else None,
                 article_count=old_row["article_count"] if old_row else 0,
-                status="ignored",
-                reason_code="not_news",
+                status=status,
+                reason_code=code,
                 reason=f.problem,
                 duplicate_of=None,
             )
-            stats.add("ignored")
-        elif f.problem_code:
-            if old_row is None or (old_row["status"], old_row["reason_code"]) != (
-                "quarantined",
-                f.problem_code,
-            ):
-                stats.add("quarantined_new")  # the warehouse learns something new
-            row.update(
-                content_hash=None,
-                size_bytes=f.size_bytes,
-                mtime_ns=f.mtime_ns,
-                shard=old_row["shard"] if old_row and old_row["article_count"] else None,
-                article_count=old_row["article_count"] if old_row else 0,
-                status="quarantined",
-                reason_code=f.problem_code,
-                reason=f.problem,
-                duplicate_of=None,
-            )
-            stats.add("quarantined")
+            stats.add(status)
         elif changed:
             row.update(
                 content_hash=f.content_hash,
