@@ -1,7 +1,9 @@
 -- Mentions whose offsets fall outside the body or do not spell the surface.
+-- Only articles changed since the last publish (unpublished_articles: their buckets are
+-- marked dirty by every write) are read: the others passed this check when published.
 select m.mention_id, m.article_id, m.start_char, m.end_char, m.surface
 from mentions as m
-inner join articles as a on a.article_id = m.article_id
+inner join unpublished_articles as a on a.article_id = m.article_id
 where m.start_char < 0
     or m.end_char > length(a.body)
     or m.start_char >= m.end_char
