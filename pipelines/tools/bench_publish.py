@@ -21,12 +21,21 @@ import duckdb
 from pipelines.warehouse.schema import bucketed_tables
 from pipelines.warehouse.writer import Warehouse
 
-# Columns that identify a row and must stay unique in the clones.
-_ID_COLUMNS = ("article_id", "mention_id", "quote_id", "source_file")
+# Columns that identify a row and must stay unique in the clones: every cloned table's
+# primary key holds one of them (tests/tools/test_bench_publish.py checks the registry).
+_ID_COLUMNS = (
+    "article_id",
+    "other_article_id",
+    "mention_id",
+    "quote_id",
+    "rendering_id",
+    "source_file",
+)
+CLONED_TABLES = ("ingest_files",)  # besides every bucketed table
 
 
 def _clone(con: duckdb.DuckDBPyConnection, copies: int) -> None:
-    tables = [*bucketed_tables(), "ingest_files"]
+    tables = [*bucketed_tables(), *CLONED_TABLES]
     con.execute("begin transaction")
     for table in tables:
         cols = {
