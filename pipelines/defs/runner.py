@@ -72,7 +72,16 @@ def process_tags() -> dict[str, str]:
 def mark_step_process(
     context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext,
 ) -> None:
-    """Record that this process now runs the run's steps (called at each step start)."""
+    """Keep the run's process tags true at each step start (in-process runs only).
+
+    A run launched with process tags (``run_refresh``: ``make run``) executes its steps
+    in that process. Runs the daemon launches run each step in a child process that
+    exits after the step while the run goes on, so their step pids say nothing about
+    the run: they get no tags, are never judged here, and are left to Dagster's own
+    run monitoring.
+    """
+    if context.run.tags.get(PID_TAG) != str(os.getpid()):
+        return
     context.instance.add_run_tags(context.run.run_id, process_tags())
 
 
