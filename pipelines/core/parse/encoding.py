@@ -3,22 +3,40 @@
 Order of decisions (first that applies wins):
 
 1. A byte-order mark: UTF-8 (``utf-8-sig``), UTF-32 or UTF-16 (LE/BE).
-2. UTF-16 without a BOM, recognised by NUL bytes on every other position (ASCII-range text
-   in UTF-16 has a zero high byte).
+2. UTF-16 without a BOM (:func:`_decode_bomless_utf16`). Text in any other encoding we read
+   never holds NUL bytes, and UTF-16 text almost always does (the zero high byte of every
+   space, digit, newline or Latin letter), so a few NULs make both byte orders candidates;
+   one that decodes strictly to assigned, printable characters with a low mess ratio wins.
+   This is what recognises Korean or Japanese UTF-16, where NULs are rare (a space or a
+   newline) and fall on either position, which a plain NUL-parity count cannot tell.
 3. Strict UTF-8 (which includes plain ASCII).
-4. *Mostly* UTF-8: more valid multi-byte sequences than stray invalid bytes. This is a UTF-8
-   page with a few bytes pasted in from a legacy encoding; the stray bytes are decoded one by
-   one as cp1252 (the usual culprit: a Latin-1 "£" or a Windows smart quote) and the rest as
-   UTF-8. Reported as ``utf-8+cp1252``.
-5. Legacy encodings: every candidate in ``_LEGACY_CANDIDATES`` that decodes strictly is scored
-   with charset-normalizer's mess ratio (how implausible the decoded text looks: symbols inside
-   words, mixed scripts, control characters); the least messy wins (plus a penalty for symbols inside words, see
-   ``_symbols_in_words``), ties go to the declared
-   charset (HTML ``<meta charset>``) and then to candidate order, which starts with cp1252
-   because it is the commonest legacy encoding of English news. charset-normalizer's own
-   ``best()`` is not used because on a single high byte (BBC sport/199.txt) it picks cp932, and
-   it reads a Latin-2 page mislabelled UTF-8 as cp1250.
+4. Line by line (:func:`_decode_by_line`), for files that are not valid UTF-8 as a whole:
+
+   - a line that is valid UTF-8 is decoded as UTF-8;
+   - a *mostly* UTF-8 line (more valid multi-byte sequences than stray invalid bytes) is a
+     UTF-8 line with a few bytes pasted in from a legacy encoding; the stray bytes are decoded
+     one by one as cp1252 (the usual culprit: a Latin-1 "£" or a Windows smart quote);
+   - the other lines are legacy text. When the file also has UTF-8 lines (files concatenated
+     from different sources), each block of consecutive legacy lines gets its own legacy
+     encoding (step 5 on the block), so no UTF-8 line is decoded as cp1251 and no cp1252 block
+     as UTF-8. A block that no candidate decodes into plausible text (mess ratio above
+     ``_MIXED_MAX_MESS``) cannot be decoded safely: the file is rejected as ``bad_encoding``
+     with the line numbers, never loaded garbled.
+
+   Reported as ``utf-8+cp1252`` (UTF-8 with stray bytes) or ``utf-8+<codec>[+<codec>...]``
+   (UTF-8 lines with legacy blocks, codecs in order of first use).
+5. Legacy encodings (a file with no UTF-8 line): every candidate in ``_LEGACY_CANDIDATES``
+   that decodes strictly is scored with charset-normalizer's mess ratio (how implausible the
+   decoded text looks: symbols inside words, mixed scripts, control characters); the least
+   messy wins (plus a penalty for symbols inside words, see ``_symbols_in_words``), ties go to
+   the declared charset (HTML ``<meta charset>``) and then to candidate order, which starts
+   with cp1252 because it is the commonest legacy encoding of English news. charset-normalizer's
+   own ``best()`` is not used because on a single high byte (BBC sport/199.txt) it picks cp932,
+   and it reads a Latin-2 page mislabelled UTF-8 as cp1250.
 6. Nothing decodes strictly: ``bad_encoding`` (the caller rejects the file).
+
+Every decision depends on the bytes (and the declared charset) alone, so decoding the same
+file twice gives the same text and the same encoding label.
 
 Normalisation (:func:`normalize_text`) is deliberately meaning-preserving: NFC (composed
 accents, never NFKC, which would fold full-width forms and ligatures), CRLF/CR to LF, NUL and
@@ -65,6 +83,14 @@ _LEGACY_CANDIDATES: tuple[str, ...] = (
 _SAMPLE_BYTES = 256 * 1024
 # Two mess scores closer than this are a tie (the declared charset and candidate order decide).
 _MESS_TIE = 0.002
+# A legacy block inside a UTF-8 file whose best decoding is messier than this is not text we
+# can read safely (charset-normalizer's own default threshold for "chaos").
+_MIXED_MAX_MESS = 0.2
+# BOM-less UTF-16: at least this many NUL bytes in the sample (a newline or two), at most
+# this share of impossible characters, and at most this mess in the decoded sample.
+_UTF16_MIN_NULS = 2
+_UTF16_MAX_IMPLAUSIBLE = 0.005
+_UTF16_MAX_MESS = 0.2
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
 # Every other line-break character becomes LF so that paragraph splitting sees one kind.
@@ -127,19 +153,44 @@ def canonical_encoding_name(name: str) -> str | None:
         return None
 
 
-def _sniff_utf16(raw: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by the NUL high bytes of ASCII-range characters."""
-    sample = raw[:4096]
-    if len(sample) < 4:
+def _implausible_share(text: str) -> float:
+    """Share of characters no text holds: unassigned, private-use, surrogate, C0/C1 controls."""
+    bad = 0
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in {"Cn", "Co", "Cs"} or (category == "Cc" and ch not in "\t\n\r\x0c"):
+            bad += 1
+    return bad / max(1, len(text))
+
+
+def _decode_bomless_utf16(raw: bytes) -> Decoded | None:
+    """Decode UTF-16 without a byte-order mark, or None when the bytes are not that.
+
+    Gate: the first ``_SAMPLE_BYTES`` hold at least ``_UTF16_MIN_NULS`` NUL bytes (no
+    other text encoding we read produces one). Each byte order that decodes the whole file
+    strictly is judged on the decoded sample: at most ``_UTF16_MAX_IMPLAUSIBLE`` of its
+    characters unassigned, private-use or control, and a mess ratio under
+    ``_UTF16_MAX_MESS``; the less messy one wins (little-endian on a tie, the common one).
+    ASCII bytes read in the wrong byte order become scattered CJK and symbol characters
+    (mess ratio near 1), which is what tells the two apart.
+    """
+    if len(raw) % 2 or raw[:_SAMPLE_BYTES].count(0) < _UTF16_MIN_NULS:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
-        return "utf-16-le"
-    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
-        return "utf-16-be"
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[: _SAMPLE_BYTES // 2]
+        if _implausible_share(sample) > _UTF16_MAX_IMPLAUSIBLE:
+            continue
+        mess = mess_ratio(sample, 1.0)
+        if mess <= _UTF16_MAX_MESS and (best is None or mess < best[0]):
+            best = (mess, codec, text)
+    if best is None:
+        return None
+    return Decoded(best[2], best[1])
 
 
 def _decode_bom(raw: bytes) -> Decoded | None:
@@ -231,21 +282,16 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
     bom = _decode_bom(raw)
     if bom is not None:
         return bom
-    utf16 = _sniff_utf16(raw)
+    utf16 = _decode_bomless_utf16(raw)
     if utf16 is not None:
-        try:
-            return Decoded(raw.decode(utf16), utf16)
-        except UnicodeDecodeError:
-            pass  # NUL-heavy but not UTF-16: binary detection or legacy decoding decides
+        return utf16
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    escaped = raw.decode("utf-8", errors="surrogateescape")
-    invalid = len(_SURROGATE_RE.findall(escaped))
-    valid_multibyte = len(_NON_ASCII_RE.findall(escaped))
-    if valid_multibyte >= invalid:
-        return Decoded(raw.decode("utf-8", errors=_FALLBACK_ERRORS), "utf-8+cp1252")
+    by_line = _decode_by_line(raw, declared)
+    if by_line is not None:
+        return by_line
     legacy = _decode_legacy(raw, declared)
     if legacy is not None:
         return legacy
@@ -254,6 +300,67 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> Decoded:
         "unknown",
         "the bytes are not valid UTF-8 and no supported legacy encoding decodes them",
     )
+
+
+def _line_kind(line: bytes) -> str:
+    """``ascii``, ``utf-8``, ``mostly-utf-8`` (stray legacy bytes) or ``legacy``."""
+    if line.isascii():
+        return "ascii"
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        escaped = line.decode("utf-8", errors="surrogateescape")
+        invalid = len(_SURROGATE_RE.findall(escaped))
+        valid_multibyte = len(_NON_ASCII_RE.findall(escaped))
+        return "mostly-utf-8" if valid_multibyte >= invalid else "legacy"
+    return "utf-8"
+
+
+def _decode_by_line(raw: bytes, declared: str | None) -> Decoded | None:
+    """Decode a file that is not valid UTF-8 line by line (step 4 of the module docstring).
+
+    Returns None when no line is UTF-8 (a legacy file: step 5 decides it as a whole).
+    """
+    lines = raw.splitlines(keepends=True)
+    kinds = [_line_kind(line) for line in lines]
+    if "utf-8" not in kinds and "mostly-utf-8" not in kinds:
+        return None
+    parts: list[str] = []
+    codecs_used: list[str] = ["utf-8"]
+    i = 0
+    while i < len(lines):
+        if kinds[i] != "legacy":
+            parts.append(lines[i].decode("utf-8", errors=_FALLBACK_ERRORS))
+            if kinds[i] == "mostly-utf-8" and "cp1252" not in codecs_used:
+                codecs_used.append("cp1252")
+            i += 1
+            continue
+        # A block: legacy lines and the ASCII lines between them (ASCII reads the same in
+        # every candidate), up to the next UTF-8 line.
+        j = i
+        while j < len(lines) and kinds[j] in {"legacy", "ascii"}:
+            j += 1
+        while kinds[j - 1] == "ascii":
+            j -= 1
+        block = b"".join(lines[i:j])
+        chosen = _decode_legacy(block, declared)
+        if (
+            chosen is None
+            or chosen.text is None
+            or mess_ratio(chosen.text[:_SAMPLE_BYTES], 1.0) > _MIXED_MAX_MESS
+        ):
+            where = f"line {i + 1} reads" if j == i + 1 else f"lines {i + 1}-{j} read"
+            return Decoded(
+                None,
+                "mixed",
+                f"the file mixes UTF-8 with another encoding, and {where} as plausible text in "
+                "none of the supported encodings: not loaded rather than loaded garbled",
+            )
+        parts.append(chosen.text)
+        if chosen.encoding not in codecs_used:
+            codecs_used.append(chosen.encoding)
+        i = j
+    return Decoded("".join(parts), "+".join(codecs_used))
 
 
 def normalize_text(text: str) -> str:
