@@ -24,12 +24,11 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from pipelines.core.analysis import BUDGET_EXCEEDED, Analyser, TextItem, analyse_outcomes
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.steps import DEFAULT_ARTICLE_BUDGET_S
+from pipelines.tools.fuzz_common import chunk_ranges, print_problems, run_chunks
 
 _FIRST = ("Ann", "Kim", "Jean-Pierre", "Mary-Kate", "Seán", "Zoë", "Ngozi", "Yoon", "Li", "Ahmed")
 _LAST = (
@@ -227,39 +226,17 @@ def _worker_analyser() -> Analyser:
     return _ANALYSER
 
 
-def fuzz_analysis_main(argv: list[str]) -> int:
-    """Run the analysis fuzzer; see the module docstring."""
-    parser = argparse.ArgumentParser(prog="fuzz-analysis", description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=DEFAULT_ARTICLE_BUDGET_S,
-        help="seconds per article (default: the pipeline's NEWS_ARTICLE_BUDGET_S default)",
-    )
-    return fuzz_analysis_command(parser.parse_args(argv))
-
-
 def fuzz_analysis_command(args: argparse.Namespace) -> int:
     """Run the fuzzer with parsed options (count, seed, workers, budget)."""
     started = time.perf_counter()
-    step = 100
     chunks = [
-        (args.seed, i, min(i + step, args.count), args.budget) for i in range(0, args.count, step)
+        (args.seed, start, stop, args.budget) for start, stop in chunk_ranges(args.count, 100)
     ]
     tally = Tally()
-    if args.workers > 1:
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            for part in pool.map(_run_chunk, chunks):
-                tally.merge(part)
-    else:
-        for chunk in chunks:
-            tally.merge(_run_chunk(chunk))
+    for part in run_chunks(_run_chunk, chunks, args.workers):
+        tally.merge(part)
     elapsed = time.perf_counter() - started
-    for index, problem in (tally.crashed + tally.over_budget)[:20]:
-        print(f"  article #{index} (replay: --seed {args.seed}, article {index}): {problem}")
+    print_problems(tally.crashed + tally.over_budget, args.seed, "article", "article")
     secs, index, chars = tally.slowest
     print(
         f"fuzz_analysis: {tally.count} articles, {len(tally.crashed)} crashed, "
@@ -270,4 +247,6 @@ def fuzz_analysis_command(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(fuzz_analysis_main(sys.argv[1:]))
+    from pipelines.cli import main
+
+    sys.exit(main(["fuzz-analysis", *sys.argv[1:]]))

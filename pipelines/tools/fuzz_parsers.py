@@ -21,10 +21,10 @@ import random
 import sys
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 
 from pipelines.core.models import ParseOutcome
 from pipelines.core.parse import ParseLimits, parse_file
+from pipelines.tools.fuzz_common import chunk_ranges, print_problems, run_chunks
 
 _TEXTS = (
     (
@@ -168,19 +168,12 @@ def _run_chunk(args: tuple[int, int, int]) -> list[tuple[int, str]]:
 def fuzz_command(args: argparse.Namespace) -> int:
     """Run the fuzzer; see the module docstring."""
     started = time.perf_counter()
-    step = 250
-    chunks = [(i, min(i + step, args.count), args.seed) for i in range(0, args.count, step)]
+    chunks = [(start, stop, args.seed) for start, stop in chunk_ranges(args.count, 250)]
     crashes: list[tuple[int, str]] = []
-    if args.workers > 1:
-        with ProcessPoolExecutor(max_workers=args.workers) as pool:
-            for found in pool.map(_run_chunk, chunks):
-                crashes.extend(found)
-    else:
-        for chunk in chunks:
-            crashes.extend(_run_chunk(chunk))
+    for found in run_chunks(_run_chunk, chunks, args.workers):
+        crashes.extend(found)
     elapsed = time.perf_counter() - started
-    for index, problem in crashes[:20]:
-        print(f"  crash #{index} (replay: --seed {args.seed}, case {index}): {problem}")
+    print_problems(crashes, args.seed, "crash", "case")
     print(f"fuzz_parsers: {args.count} inputs, {len(crashes)} crashed, {elapsed:.1f} s")
     return 0 if not crashes else 1
 
