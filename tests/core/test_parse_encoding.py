@@ -150,6 +150,21 @@ def test_stray_bytes_inside_utf8_lines_stay_cp1252() -> None:
     assert decoded.encoding == "utf-8+cp1252"
 
 
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        # Latin-2 "ÓŻ" (D3 AF) is valid UTF-8 ("ӯ"): that line still belongs to the file.
+        (PL_LINE + "Dział: PODRÓŻE\n" + "Tytuł: PODRÓŻE ZAGRANICZNE\n" + PL_LINE, "iso8859-2"),
+        # cp1250 "ÓŁ" (D3 A3) is valid UTF-8 ("ӣ").
+        (PL_LINE * 2 + "WESÓŁY KONIEC TYGODNIA\n", "cp1250"),
+    ],
+)
+def test_legacy_line_that_is_valid_utf8_by_chance_stays_legacy(text: str, codec: str) -> None:
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.encoding == codec
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_undecodable_block_in_utf8_file_is_quarantined(seed: int) -> None:
     import random

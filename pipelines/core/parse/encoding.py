@@ -316,6 +316,17 @@ def _line_kind(line: bytes) -> str:
     return "utf-8"
 
 
+def _reads_better_in(line: bytes, codec: str) -> bool:
+    """Whether ``line`` is clearly less messy decoded with ``codec`` than as UTF-8."""
+    try:
+        legacy = line.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    utf8 = line.decode("utf-8", errors=_FALLBACK_ERRORS)
+    legacy_mess = mess_ratio(legacy, 1.0) + _symbols_in_words(legacy)
+    return legacy_mess < mess_ratio(utf8, 1.0) + _symbols_in_words(utf8) - _MESS_TIE
+
+
 def _decode_by_line(raw: bytes, declared: str | None) -> Decoded | None:
     """Decode a file that is not valid UTF-8 line by line (step 4 of the module docstring).
 
@@ -323,7 +334,20 @@ def _decode_by_line(raw: bytes, declared: str | None) -> Decoded | None:
     """
     lines = raw.splitlines(keepends=True)
     kinds = [_line_kind(line) for line in lines]
-    if "utf-8" not in kinds and "mostly-utf-8" not in kinds:
+    utf8_like = {"utf-8", "mostly-utf-8"}
+    if "legacy" in kinds and utf8_like.intersection(kinds):
+        # Some legacy byte pairs are valid UTF-8 by chance (Latin-2 "ÓŻ" is UTF-8 "ӯ"), so a
+        # legacy file can have a "UTF-8" line. Such a line reads better in the encoding of the
+        # file's legacy lines, and then it is one of them.
+        overall = _decode_legacy(
+            b"".join(ln for ln, k in zip(lines, kinds, strict=True) if k == "legacy"), declared
+        )
+        if overall is not None:
+            codec = overall.encoding.split("+")[0]
+            for i, kind in enumerate(kinds):
+                if kind in utf8_like and _reads_better_in(lines[i], codec):
+                    kinds[i] = "legacy"
+    if not utf8_like.intersection(kinds):
         return None
     parts: list[str] = []
     codecs_used: list[str] = ["utf-8"]
