@@ -37,6 +37,17 @@ def _land(root: Path, author: str) -> None:
         encoding="utf-8",
     )
     (root / "byline.jsonl").write_text(_byline(author) + "\n", encoding="utf-8")
+    # Row 11: mixed encodings decoded per block, BOM-less UTF-16, and a block no encoding
+    # reads (quarantined): each decodes the same way at every run.
+    (root / "concatenated.txt").write_bytes(
+        f"Bridge news\n\n{BODY}\n".encode()
+        + "Le maire a déclaré que le pont était ouvert.\n".encode("cp1252")
+        + "Мэр заявил, что мост открыт.\n".encode("cp1251")
+    )
+    (root / "utf16.txt").write_bytes(f"Bridge in UTF-16\n\n{BODY}\n".encode("utf-16-be"))
+    (root / "garbled.txt").write_bytes(
+        f"Bridge garbled\n\n{BODY}\n".encode() + bytes(range(0x80, 0x100)) + b"\n"
+    )
 
 
 def _refresh(wh: Warehouse, roots: list[landing.LandingRoot], analyser: Analyser) -> None:
@@ -61,6 +72,14 @@ def test_reruns_and_byline_change_equal_a_clean_build(tmp_path: Path, nlp) -> No
     _refresh(wh, roots, analyser)
     first = _tables(wh)
     assert first["rejections"], "the bad JSONL line and the bad files leave rejections"
+    with wh.session() as s:
+        encodings = dict(s.fetch("select title, encoding from articles"))
+        garbled = s.fetch(
+            "select reason_code from ingest_files where source_file like '%garbled.txt'"
+        )
+    assert encodings["Bridge news"] == "utf-8+cp1252+cp1251"
+    assert encodings["Bridge in UTF-16"] == "utf-16-be"
+    assert garbled == [("bad_encoding",)]
     _refresh(wh, roots, analyser)
     assert _tables(wh) == first  # row 6: nothing deleted, nothing rewritten
 

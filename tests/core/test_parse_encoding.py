@@ -119,6 +119,15 @@ ZH = "一个月前，中国一家公司宣布了一项新计划。2024年一共�
             [(U8, "utf-8"), (RU * 2, "cp1251"), (U8, "utf-8"), (PL_LINE * 2, "cp1250")],
             "utf-8+cp1251+cp1250",
         ),
+        # Two legacy encodings on adjacent lines (no UTF-8 line between them).
+        (
+            [(U8, "utf-8"), (FR_LINE * 2, "cp1252"), (RU * 3, "cp1251"), (U8_PLAIN, "utf-8")],
+            "utf-8+cp1252+cp1251",
+        ),
+        (
+            [(U8, "utf-8"), (RU * 3, "cp1251"), (DE, "cp1252"), (RU, "cp1251")],
+            "utf-8+cp1251+cp1252",
+        ),
         # A Latin-1 line (decoded as its cp1252 superset) and a Greek cp1253 block.
         ([(FR_LINE, "latin-1"), (U8 * 2, "utf-8"), (EL * 2, "cp1253")], "utf-8+cp1252+cp1253"),
         # ASCII lines between legacy lines stay in the legacy block; CRLF line ends survive.
@@ -222,3 +231,12 @@ def test_nul_bytes_alone_do_not_make_utf16(seed: int) -> None:
         text += b" "
     decoded = decode_bytes(bytes(text))
     assert decoded.encoding == "utf-8"
+
+
+def test_encoding_switches_beyond_the_budget_quarantine_with_that_reason() -> None:
+    # Hundreds of alternations between three encodings: the work stays bounded and the file
+    # is rejected with a reason that says so, rather than loaded garbled.
+    lines = [U8.encode(), FR_LINE.encode("cp1252"), RU.encode("cp1251")] * 400
+    decoded = decode_bytes(b"".join(lines))
+    assert decoded.text is None
+    assert "switches encodings more than" in decoded.reason

@@ -86,6 +86,10 @@ _MESS_TIE = 0.002
 # A legacy block inside a UTF-8 file whose best decoding is messier than this is not text we
 # can read safely (charset-normalizer's own default threshold for "chaos").
 _MIXED_MAX_MESS = 0.2
+# Text messier than this in the encoding it was given is scored on its own (real text scores
+# under 0.1; a line read in the wrong encoding 0.25 and up), at most this many times a file.
+_SWITCH_MESS = 0.1
+_MAX_DECISIONS = 200
 # BOM-less UTF-16: at least this many NUL bytes in the sample (a newline or two), at most
 # this share of impossible characters, and at most this mess in the decoded sample.
 _UTF16_MIN_NULS = 2
@@ -316,15 +320,153 @@ def _line_kind(line: bytes) -> str:
     return "utf-8"
 
 
-def _reads_better_in(line: bytes, codec: str) -> bool:
-    """Whether ``line`` is clearly less messy decoded with ``codec`` than as UTF-8."""
+def _mess(text: str) -> float:
+    """Mess ratio plus the symbols-in-words penalty (the score of step 5)."""
+    return mess_ratio(text, 1.0) + _symbols_in_words(text)
+
+
+class _ByLine:
+    """Step 4 of the module docstring: one file's lines, their kinds and their encodings.
+
+    Every encoding judgement beyond the first (scoring all candidates on some text) is
+    counted against ``_MAX_DECISIONS``, so a hostile file of thousands of alternating lines
+    costs a bounded number of scorings; once spent, lines keep the file's legacy encoding.
+    """
+
+    def __init__(self, raw: bytes, declared: str | None) -> None:
+        self.lines = raw.splitlines(keepends=True)
+        self.kinds = [_line_kind(line) for line in self.lines]
+        self.declared = declared
+        self.decisions = 0
+        legacy = b"".join(ln for ln, k in zip(self.lines, self.kinds, strict=True) if k == "legacy")
+        chosen = _decode_legacy(legacy, declared) if legacy else None
+        self.file_codec = chosen.encoding.split("+")[0] if chosen is not None else "cp1252"
+
+    def _decide(self, data: bytes) -> str | None:
+        """The best legacy encoding for ``data`` alone, or None when the budget is spent."""
+        if self.decisions >= _MAX_DECISIONS:
+            return None
+        self.decisions += 1
+        chosen = _decode_legacy(data, self.declared)
+        return chosen.encoding.split("+")[0] if chosen is not None else None
+
+    def _reads_better_in_legacy(self, index: int) -> bool:
+        """Whether a valid-UTF-8 line is a legacy line that is valid UTF-8 by chance.
+
+        Some legacy byte pairs are valid UTF-8 (Latin-2 "ÓŻ" is UTF-8 "ӯ"). A line with a few
+        such pairs and nothing invalid is judged: it is legacy when it reads clearly better
+        in the file's legacy encoding. Three or more UTF-8 characters and nothing invalid do
+        not happen by chance: such a line is UTF-8 without scoring.
+        """
+        line = self.lines[index]
+        utf8 = line.decode("utf-8", errors=_FALLBACK_ERRORS)
+        if self.kinds[index] == "utf-8" and len(_NON_ASCII_RE.findall(utf8)) >= 3:
+            return False
+        if self.decisions >= _MAX_DECISIONS:
+            return False
+        self.decisions += 1
+        try:
+            legacy = line.decode(self.file_codec)
+        except UnicodeDecodeError:
+            return False
+        return _mess(legacy) < _mess(utf8) - _MESS_TIE
+
+    def _segments(self, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """Split the legacy block ``lines[start:stop]`` into ``(first, last, codec)`` runs.
+
+        The block reads in the file's legacy encoding unless it is messy in it; then in its
+        own best encoding, and a line still messy in that one (a cp1252 line next to a
+        cp1251 one, from two concatenated files) in the line's own best encoding.
+        """
+        codec = self.file_codec
+        block = b"".join(self.lines[start:stop])
+        if _reading_mess(block, codec) > _SWITCH_MESS:
+            codec = self._decide(block) or codec
+        segments: list[tuple[int, int, str]] = []
+        for index in range(start, stop):
+            line_codec = codec
+            line = self.lines[index]
+            if (
+                not line.isascii()
+                and stop - start > 1
+                and _reading_mess(line, codec) > _SWITCH_MESS
+            ):
+                line_codec = self._decide(line) or codec
+            if segments and segments[-1][2] == line_codec:
+                segments[-1] = (segments[-1][0], index + 1, line_codec)
+            else:
+                segments.append((index, index + 1, line_codec))
+        return segments
+
+    def decode(self) -> Decoded | None:
+        """The decoded file, a ``mixed`` failure, or None when no line is UTF-8."""
+        utf8_like = {"utf-8", "mostly-utf-8"}
+        if "legacy" in self.kinds:
+            for index, kind in enumerate(self.kinds):
+                if kind in utf8_like and self._reads_better_in_legacy(index):
+                    self.kinds[index] = "legacy"
+        if not utf8_like.intersection(self.kinds):
+            return None  # a legacy file: step 5 decides it as a whole
+        parts: list[str] = []
+        codecs_used = ["utf-8"]
+        lines, kinds = self.lines, self.kinds
+        i = 0
+        while i < len(lines):
+            if kinds[i] != "legacy":
+                parts.append(lines[i].decode("utf-8", errors=_FALLBACK_ERRORS))
+                if kinds[i] == "mostly-utf-8" and "cp1252" not in codecs_used:
+                    codecs_used.append("cp1252")
+                i += 1
+                continue
+            # A block: legacy lines and the ASCII lines between them (ASCII reads the same
+            # in every candidate), up to the next UTF-8 line.
+            j = i
+            while j < len(lines) and kinds[j] in {"legacy", "ascii"}:
+                j += 1
+            while kinds[j - 1] == "ascii":
+                j -= 1
+            for first, last, codec in self._segments(i, j):
+                segment = b"".join(lines[first:last])
+                try:
+                    text = segment.decode(codec)
+                except UnicodeDecodeError:
+                    # The block's choice does not decode every byte of this run: mark the
+                    # few undecodable bytes (as step 5 does) rather than drop the article.
+                    text, codec = segment.decode(codec, errors="replace"), f"{codec}+replace"
+                if mess_ratio(text[:_SAMPLE_BYTES], 1.0) > _MIXED_MAX_MESS:
+                    where = (
+                        f"line {first + 1} reads"
+                        if last == first + 1
+                        else f"lines {first + 1}-{last} read"
+                    )
+                    if self.decisions >= _MAX_DECISIONS:
+                        reason = (
+                            f"the file switches encodings more than {_MAX_DECISIONS} times, "
+                            f"beyond what is decoded line by line, and {where} as garbled text "
+                            f"in {codec}: not loaded rather than loaded garbled"
+                        )
+                    else:
+                        reason = (
+                            f"the file mixes UTF-8 with another encoding, and {where} as "
+                            "plausible text in none of the supported encodings: not loaded "
+                            "rather than loaded garbled"
+                        )
+                    return Decoded(None, "mixed", reason)
+                parts.append(text)
+                if codec not in codecs_used:
+                    codecs_used.append(codec)
+            i = j
+        return Decoded("".join(parts), "+".join(codecs_used))
+
+
+def _reading_mess(data: bytes, codec: str) -> float:
+    """How messy ``data`` reads in ``codec`` (infinite when it does not decode)."""
     try:
-        legacy = line.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    utf8 = line.decode("utf-8", errors=_FALLBACK_ERRORS)
-    legacy_mess = mess_ratio(legacy, 1.0) + _symbols_in_words(legacy)
-    return legacy_mess < mess_ratio(utf8, 1.0) + _symbols_in_words(utf8) - _MESS_TIE
+        return _mess(data[:_SAMPLE_BYTES].decode(codec, errors="strict"))
+    except UnicodeDecodeError as exc:
+        if exc.start >= min(len(data), _SAMPLE_BYTES) - 4:
+            return _mess(data[: exc.start].decode(codec))  # a character cut by the sample
+        return float("inf")
 
 
 def _decode_by_line(raw: bytes, declared: str | None) -> Decoded | None:
@@ -332,59 +474,7 @@ def _decode_by_line(raw: bytes, declared: str | None) -> Decoded | None:
 
     Returns None when no line is UTF-8 (a legacy file: step 5 decides it as a whole).
     """
-    lines = raw.splitlines(keepends=True)
-    kinds = [_line_kind(line) for line in lines]
-    utf8_like = {"utf-8", "mostly-utf-8"}
-    if "legacy" in kinds and utf8_like.intersection(kinds):
-        # Some legacy byte pairs are valid UTF-8 by chance (Latin-2 "ÓŻ" is UTF-8 "ӯ"), so a
-        # legacy file can have a "UTF-8" line. Such a line reads better in the encoding of the
-        # file's legacy lines, and then it is one of them.
-        overall = _decode_legacy(
-            b"".join(ln for ln, k in zip(lines, kinds, strict=True) if k == "legacy"), declared
-        )
-        if overall is not None:
-            codec = overall.encoding.split("+")[0]
-            for i, kind in enumerate(kinds):
-                if kind in utf8_like and _reads_better_in(lines[i], codec):
-                    kinds[i] = "legacy"
-    if not utf8_like.intersection(kinds):
-        return None
-    parts: list[str] = []
-    codecs_used: list[str] = ["utf-8"]
-    i = 0
-    while i < len(lines):
-        if kinds[i] != "legacy":
-            parts.append(lines[i].decode("utf-8", errors=_FALLBACK_ERRORS))
-            if kinds[i] == "mostly-utf-8" and "cp1252" not in codecs_used:
-                codecs_used.append("cp1252")
-            i += 1
-            continue
-        # A block: legacy lines and the ASCII lines between them (ASCII reads the same in
-        # every candidate), up to the next UTF-8 line.
-        j = i
-        while j < len(lines) and kinds[j] in {"legacy", "ascii"}:
-            j += 1
-        while kinds[j - 1] == "ascii":
-            j -= 1
-        block = b"".join(lines[i:j])
-        chosen = _decode_legacy(block, declared)
-        if (
-            chosen is None
-            or chosen.text is None
-            or mess_ratio(chosen.text[:_SAMPLE_BYTES], 1.0) > _MIXED_MAX_MESS
-        ):
-            where = f"line {i + 1} reads" if j == i + 1 else f"lines {i + 1}-{j} read"
-            return Decoded(
-                None,
-                "mixed",
-                f"the file mixes UTF-8 with another encoding, and {where} as plausible text in "
-                "none of the supported encodings: not loaded rather than loaded garbled",
-            )
-        parts.append(chosen.text)
-        if chosen.encoding not in codecs_used:
-            codecs_used.append(chosen.encoding)
-        i = j
-    return Decoded("".join(parts), "+".join(codecs_used))
+    return _ByLine(raw, declared).decode()
 
 
 def normalize_text(text: str) -> str:
