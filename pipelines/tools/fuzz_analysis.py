@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from pipelines.core.analysis import BUDGET_EXCEEDED, Analyser, TextItem, analyse_outcomes
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.tools.fuzz_common import chunk_ranges, print_problems, run_chunks
+from pipelines.tools.fuzz_common import chunk_ranges, print_problems, print_progress, run_chunks
 
 _FIRST = ("Ann", "Kim", "Jean-Pierre", "Mary-Kate", "Seán", "Zoë", "Ngozi", "Yoon", "Li", "Ahmed")
 _LAST = (
@@ -235,6 +235,9 @@ def fuzz_analysis_command(args: argparse.Namespace) -> int:
     tally = Tally()
     for part in run_chunks(_run_chunk, chunks, args.workers):
         tally.merge(part)
+        if tally.count % 500 == 0 and tally.count < args.count:
+            problems = len(tally.crashed) + len(tally.over_budget)
+            print_progress(tally.count, args.count, problems, started, "articles")
     elapsed = time.perf_counter() - started
     print_problems(tally.crashed + tally.over_budget, args.seed, "article", "article")
     secs, index, chars = tally.slowest

@@ -5,6 +5,7 @@ Cases run serially or in worker processes; each problem printed names what repla
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -43,3 +44,12 @@ def print_problems(problems: Iterable[tuple[int, str]], seed: int, label: str, u
         if shown == SHOWN_PROBLEMS:
             break
         print(f"  {label} #{index} (replay: --seed {seed}, {unit} {index}): {problem}")
+
+
+def print_progress(done: int, total: int, problems: int, started: float, unit: str) -> None:
+    """One progress line, flushed, so a long run that is stopped still shows what it did."""
+    elapsed = time.perf_counter() - started
+    print(
+        f"  ... {done:,}/{total:,} {unit} done, {problems} problem(s) so far, {elapsed:.0f} s",
+        flush=True,
+    )

@@ -24,7 +24,7 @@ import traceback
 
 from pipelines.core.models import ParseOutcome
 from pipelines.core.parse import ParseLimits, parse_file
-from pipelines.tools.fuzz_common import chunk_ranges, print_problems, run_chunks
+from pipelines.tools.fuzz_common import chunk_ranges, print_problems, print_progress, run_chunks
 
 _TEXTS = (
     (
@@ -170,8 +170,10 @@ def fuzz_command(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     chunks = [(start, stop, args.seed) for start, stop in chunk_ranges(args.count, 250)]
     crashes: list[tuple[int, str]] = []
-    for found in run_chunks(_run_chunk, chunks, args.workers):
+    for done, found in enumerate(run_chunks(_run_chunk, chunks, args.workers), 1):
         crashes.extend(found)
+        if done % 10 == 0 and done < len(chunks):
+            print_progress(chunks[done - 1][1], args.count, len(crashes), started, "inputs")
     elapsed = time.perf_counter() - started
     print_problems(crashes, args.seed, "crash", "case")
     print(f"fuzz_parsers: {args.count} inputs, {len(crashes)} crashed, {elapsed:.1f} s")

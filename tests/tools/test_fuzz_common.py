@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.tools.fuzz_common import SHOWN_PROBLEMS, chunk_ranges, print_problems, run_chunks
+from pipelines.tools.fuzz_common import (
+    SHOWN_PROBLEMS,
+    chunk_ranges,
+    print_problems,
+    print_progress,
+    run_chunks,
+)
 
 
 def _square_range(bounds: tuple[int, int]) -> list[int]:
@@ -33,3 +39,12 @@ def test_print_problems_names_the_replay_and_stops_at_the_limit(
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == SHOWN_PROBLEMS
     assert lines[3] == "  crash #3 (replay: --seed 7, case 3): problem 3"
+
+
+def test_print_progress_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+
+    print_progress(1500, 10000, 0, time.perf_counter(), "articles")
+    out = capsys.readouterr().out
+    assert out.startswith("  ... 1,500/10,000 articles done, 0 problem(s) so far, ")
+    assert out.count("\n") == 1
