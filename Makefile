@@ -25,8 +25,11 @@ $(UV): | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(VENV)/uv-requirement.txt
 
 # uv installs exactly what uv.lock pins, hashes checked (--frozen: never re-resolve).
+# Bytecode is compiled once here: where PYTHONDONTWRITEBYTECODE is set (CI images, some
+# shells), every `python -m pipelines` would otherwise recompile Dagster, spaCy and
+# scikit-learn from source at start-up, seconds of every run, a no-op included.
 $(SYNCED): uv.lock pyproject.toml | $(UV)
-	$(UV) sync --frozen --quiet --python $(PY)
+	$(UV) sync --frozen --quiet --compile-bytecode --python $(PY)
 	touch $@
 
 ## run        set up, then materialise every asset into data/warehouse.duckdb and print a summary
