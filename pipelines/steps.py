@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipelines import landing
@@ -280,7 +280,12 @@ def load_articles(
         "from work) order by source_file",
         scope.params,
     )
-    stats.add("unchanged_files", scope.quiet_count(session))
+    quiet = scope.quiet_count(session)
+    stats.add("unchanged_files", quiet)
+    if not quiet:
+        # A first load, a new parser or ``force``: no settled file to ask about per batch
+        # (that query scans the shards' files, once per batch of a large load otherwise).
+        scope = replace(scope, has_quiet=False)
     # Articles that may go: those of the shards (or of their files) not owned by a
     # settled file.
     existing = session.fetch_dicts(
@@ -506,6 +511,7 @@ class _FileScope:
     shards: list[str]
     parser_version: str
     force: bool
+    has_quiet: bool = True
 
     @property
     def params(self) -> dict[str, Any]:
@@ -538,7 +544,7 @@ class _FileScope:
 
     def kept_by_quiet(self, session: Session, article_ids: set[str]) -> set[str]:
         """Which of these articles a settled (unread) file of the shards owns."""
-        if not article_ids:
+        if not article_ids or not self.has_quiet:
             return set()
         rows = session.fetch(
             f"{self.ctes} select article_id from articles "

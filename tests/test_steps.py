@@ -196,3 +196,28 @@ def test_one_new_file_costs_the_articles_step_the_same_rows_at_any_size(tmp_path
     large, n_large = _rows_read_by_one_file_increment(tmp_path, 40, monkeypatch)
     assert (n_small, n_large) == (4, 41)
     assert large == small, (small, large)
+
+
+def test_a_first_load_asks_about_settled_files_once_not_per_batch(tmp_path, monkeypatch):
+    """With nothing settled yet, no batch queries the (large) list of settled files."""
+    from pipelines.warehouse import writer
+
+    roots = _mixed_landing(tmp_path / "landing")
+    asked: list[str] = []
+    real_fetch = writer.Session.fetch
+
+    def fetch(self, sql, params=()):
+        if "from quiet" in sql and "select article_id from articles" in sql:
+            asked.append(sql)
+        return real_fetch(self, sql, params)
+
+    monkeypatch.setattr(writer.Session, "fetch", fetch)
+    with Warehouse(tmp_path / "w.duckdb").session() as s:
+        steps.scan_landing(s, roots)
+        stats = steps.load_articles(s, roots, ids.all_shards(), file_batch=2)
+        assert stats.counts["articles_written"] == 8 and asked == []
+        # An increment beside settled files does ask, once for its one batch.
+        (roots[0].path / "late.txt").write_text("Late headline\n\nLate news.\n", encoding="utf-8")
+        steps.scan_landing(s, roots)
+        stats = steps.load_articles(s, roots, ids.all_shards(), file_batch=2)
+        assert stats.counts["articles_written"] == 1 and len(asked) == 1
