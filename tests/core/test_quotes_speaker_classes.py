@@ -145,3 +145,43 @@ def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
     start = doc.text.index("Ann Lee")
     m = Mention("ent:Ann Lee", "Ann Lee", start, start + 7, "PERSON")
     assert _subject_role(DocView(doc), m) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "surface", "entity"),
+    [
+        pytest.param(
+            "Nora Quinlan called the plan reckless. But a council spokeswoman insisted the "
+            "roads would reopen within days. “The work is on schedule,” she said.",
+            {"Nora Quinlan": "PERSON"},
+            "a council spokeswoman",
+            None,
+            id="she-continues-an-unnamed-spokeswoman",
+        ),
+        pytest.param(
+            "The Harbour Council closed two roads. Nora Quinlan called the plan reckless. "
+            "But a council spokeswoman insisted the roads would reopen within days. "
+            "“The work is on schedule,” she said.",
+            {"Harbour Council": "ORG", "Nora Quinlan": "PERSON"},
+            "she",
+            "ent:Harbour Council",
+            id="the-spokeswoman-speaks-for-her-organisation",
+        ),
+    ],
+)
+def test_pronoun_continues_a_spokesperson(
+    nlp, text: str, people: dict[str, str], surface: str, entity: str | None
+) -> None:
+    (q,) = [q for q in _quotes_with(nlp, text, people) if "schedule" in q.text]
+    assert q.speaker_entity_id == entity
+    assert q.speaker_surface == surface
+
+
+def test_a_named_person_beside_the_role_keeps_the_pronoun(nlp) -> None:
+    text = (
+        "Nora Quinlan called the plan reckless. The council's spokeswoman, Ada Brennick, "
+        "disagreed. “The work is on schedule,” she said."
+    )
+    people = {"Nora Quinlan": "PERSON", "Ada Brennick": "PERSON"}
+    (q,) = [q for q in _quotes_with(nlp, text, people) if "schedule" in q.text]
+    assert q.speaker_entity_id == "ent:Ada Brennick"

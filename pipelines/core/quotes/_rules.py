@@ -29,6 +29,7 @@ class QuoteRules:
         office_titles: one-word office titles ("president", "senator"): news keeps
             "the senator said" as the speaker's own words, so they are not resolved.
         non_speakers: abstract nouns that cannot speak ("process", "idea").
+        spokespersons: nouns for someone speaking on another's behalf ("spokeswoman").
     """
 
     verb_forms: frozenset[str]
@@ -41,6 +42,7 @@ class QuoteRules:
     channel_nouns: frozenset[str] = frozenset()
     office_titles: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
+    spokespersons: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -83,6 +85,7 @@ def load_rules() -> QuoteRules:
             w.lower().rstrip(".") for w in _lines("titles.txt") if len(w.split()) == 1
         ),
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
+        spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
     )
 
 

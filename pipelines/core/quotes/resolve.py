@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.models import ORG, PERSON, Mention
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
-from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase
+from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -309,6 +309,61 @@ def _unrecognised_subjects(
     return out
 
 
+def _role_subject(
+    view: DocView,
+    index: MentionIndex,
+    rules: QuoteRules,
+    pos: int,
+    gender: str | None,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+    ante: Mention | None,
+) -> int | None:
+    """A spokesperson subject ("a spokeswoman") a personal pronoun at ``pos`` continues.
+
+    Only the main-clause subject of a sentence later than the one holding the person
+    antecedent (and within the pronoun's window), with a head noun from
+    ``spokesperson_nouns.txt`` whose gender, when it has one, agrees with the pronoun,
+    and no person in its sentence who could be the referent instead.
+    Returns the token index of the noun.
+    """
+    doc = view.doc
+    lexicon = load_gender_lexicon()
+    line_now = view.line_of(pos)
+    lo = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    if ante is not None:
+        lo = max(lo, view.sentence_start(ante.start))
+    for i in reversed(view.tokens_between(lo, pos)):
+        tok = doc[i]
+        if tok.dep_ not in _SUBJ_DEPS or tok.tag_ != "NN":  # "he"/"she": one person
+            continue
+        if tok.lower_ not in rules.spokespersons or _inside(quoted, quoted_starts, tok.idx):
+            continue
+        if ante is not None and view.sentence_start(tok.idx) <= view.sentence_start(ante.start):
+            return None
+        said = lexicon.words.get(tok.lower_)
+        if gender and said and said != gender:
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ROOT":
+            continue
+        # "The party's leader, Ann Lee, said …": a person in the same sentence who
+        # could be the pronoun's referent is the one named, not the role.
+        sent = tok.sent
+        a, b = max(sent.start_char, view.sentence_start(tok.idx)), sent.end_char
+        if any(
+            m.entity_type == PERSON
+            and not _inside(quoted, quoted_starts, m.start)
+            and (not gender or index.gender.get(m.entity_id, gender) == gender)
+            for m in index.overlapping(a, b)
+        ):
+            return None
+        return i
+    return None
+
+
 def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     """True when ``m`` is a subordinate subject in a sentence whose main subject is a pronoun.
 
@@ -405,6 +460,27 @@ def resolve_speaker(
             ante = _antecedent(
                 view, index, head.idx, want, gender, quoted, quoted_starts, recent_speakers
             )
+            if want == PERSON:
+                role = _role_subject(
+                    view, index, rules, head.idx, gender, quoted, quoted_starts, ante
+                )
+                if role is not None:
+                    # "A ministry spokeswoman said … “…,” she said": she is the
+                    # spokeswoman, who speaks for her organisation (or stays nominal).
+                    res = resolve_speaker(
+                        view,
+                        speaker_phrase(doc, role, rules),
+                        index,
+                        rules,
+                        quoted,
+                        quoted_starts,
+                        recent_speakers,
+                    )
+                    if res.entity_id is None:
+                        return res
+                    return Resolution(
+                        res.entity_id, res.entity_type, surface, phrase.start, phrase.end, None, 0.8
+                    )
             if ante is not None:
                 return found(ante, 0.85)
         return unresolved(PRONOUN_UNRESOLVED)
@@ -437,10 +513,23 @@ def resolve_speaker(
         orgs = [x for x in obj if x.entity_type == ORG]
         if orgs and head.lower_ in rules.speaker_nouns:
             return found(orgs[0], 0.85)
-    # "the ministry said": the latest organisation whose name holds the same noun.
+    # "the ministry said": the latest organisation whose name holds the same noun;
+    # "a ministry spokeswoman said": the same for the noun she speaks for.
+    org_noun = None
     if head.lower_ in rules.org_nouns and any(c.lower_ == "the" for c in head.lefts):
+        org_noun = head.lower_
+    elif head.lower_ in rules.speaker_nouns:
+        org_noun = next(
+            (
+                c.lower_
+                for c in head.lefts
+                if c.dep_ in {"compound", "amod"} and c.lower_ in rules.org_nouns
+            ),
+            None,
+        )
+    if org_noun is not None:
         for cand in index.before(phrase.start):
-            if cand.entity_type == ORG and head.lower_ in cand.surface.lower():
+            if cand.entity_type == ORG and org_noun in cand.surface.lower():
                 return found(cand, 0.8)
     described = _described_person(view, phrase, index, rules, quoted, quoted_starts)
     if described is not None:
