@@ -185,3 +185,26 @@ def test_a_named_person_beside_the_role_keeps_the_pronoun(nlp) -> None:
     people = {"Nora Quinlan": "PERSON", "Ada Brennick": "PERSON"}
     (q,) = [q for q in _quotes_with(nlp, text, people) if "schedule" in q.text]
     assert q.speaker_entity_id == "ent:Ada Brennick"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Lena Marsh has run the clinic since 2001.\n\n"
+            "Security is still a worry, she says, though it is improving.\n\n"
+            "“It will never go away completely.”",
+            id="reported-speech-with-a-pronoun-subject",
+        ),
+        pytest.param(
+            "Lena Marsh has run the clinic since 2001.\n\n"
+            "To her, the answer is training. Staff must learn to spot fakes, she argues.\n\n"
+            "“It will never go away completely.”",
+            id="reporting-verb-late-in-the-paragraph",
+        ),
+    ],
+)
+def test_quotation_paragraph_after_reported_speech(nlp, text: str) -> None:
+    (q,) = [q for q in _quotes_with(nlp, text, {"Lena Marsh": "PERSON"}) if "never" in q.text]
+    assert q.speaker_entity_id == "ent:Lena Marsh"
+    assert q.cue_verb is None

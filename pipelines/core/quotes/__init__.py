@@ -57,6 +57,6 @@ def extract_quotes_and_skips(
     drafts = classify_candidates(view, CueFinder(view, rules), scan.candidates)
     index = MentionIndex(mentions, view.text)
     attribute(view, drafts, index, rules, scan.candidates)
-    fill_continuations(view, drafts, index)
+    fill_continuations(view, drafts, index, rules, scan.candidates)
     number_utterances(view.text, drafts)
     return to_quotes(view.text, drafts), scan.skipped

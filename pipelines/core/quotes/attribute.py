@@ -66,9 +66,16 @@ def attribute(
             recent.append((d.cand.start, d.res.entity_id))
 
 
-def fill_continuations(view: DocView, drafts: list[Draft], index: MentionIndex) -> None:
+def fill_continuations(
+    view: DocView,
+    drafts: list[Draft],
+    index: MentionIndex,
+    rules: QuoteRules,
+    cands: Sequence[Candidate],
+) -> None:
     """Give cue-less direct quotations the speaker of a neighbouring quotation."""
     text = view.text
+    spans = [(c.start, c.end) for c in cands]
     for k, d in enumerate(drafts):
         if d.res is not None or (d.kind != DIRECT and d.cue is None):
             continue
@@ -103,6 +110,8 @@ def fill_continuations(view: DocView, drafts: list[Draft], index: MentionIndex) 
                 d.res, d.confidence = back.res, _CONTINUATION
                 continue
         topic = _topic_person(view, drafts, k, index)
+        if topic is None:
+            topic = _reported_speaker(view, drafts, k, index, rules, spans)
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
 
@@ -158,6 +167,44 @@ def _topic_person(
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             surface = view.text[m.start : m.end]
             return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+    return None
+
+
+def _reported_speaker(
+    view: DocView,
+    drafts: list[Draft],
+    k: int,
+    index: MentionIndex,
+    rules: QuoteRules,
+    spans: Sequence[tuple[int, int]],
+) -> Resolution | None:
+    """The speaker a narrative paragraph reports, for the quotation opening the next one.
+
+    "Security is a worry, he says, though it is improving." ⏎ "“It will never go away.”":
+    a paragraph of reported speech whose reporting verb has a personal-pronoun subject
+    hands that speaker on to a quotation paragraph with no cue of its own. (A named
+    subject is :func:`_topic_person`'s case.) The latest reporting verb wins.
+    """
+    d = drafts[k]
+    ls, _ = view.line_bounds(d.line)
+    if view.text[ls : d.cand.mark_start].strip():
+        return None
+    prev = previous_line(view, d.line)
+    if prev is None or (k > 0 and drafts[k - 1].line == prev):
+        return None
+    a, b = view.line_bounds(prev)
+    doc = view.doc
+    starts = [x for x, _ in spans]
+    for i in reversed(view.tokens_between(a, b)):
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not rules.is_cue(tok.text):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ not in {"he", "she"}:
+            continue
+        phrase = speaker_phrase(doc, subj.i, rules)
+        res = resolve_speaker(view, phrase, index, rules, spans, starts, [])
+        return res if res.entity_id is not None else None
     return None
 
 
