@@ -208,3 +208,22 @@ def test_quotation_paragraph_after_reported_speech(nlp, text: str) -> None:
     (q,) = [q for q in _quotes_with(nlp, text, {"Lena Marsh": "PERSON"}) if "never" in q.text]
     assert q.speaker_entity_id == "ent:Lena Marsh"
     assert q.cue_verb is None
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        pytest.param(
+            "Mayor Ada Brennick said the move was made by the police chief and said, "
+            "“Who are you going to trust on safety?”",
+            "trust on safety",
+            "Ada Brennick",
+            id="abstract-subject-of-a-conjoined-verb",
+        ),
+    ],
+)
+def test_an_abstract_noun_is_passed_over_as_a_cue_subject(
+    nlp, text: str, contains: str, speaker: str
+) -> None:
+    q = one_quote(nlp, text, contains)
+    assert speaker in (_speaker_name(q) or "")

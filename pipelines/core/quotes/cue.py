@@ -94,12 +94,20 @@ def frame_tokens(view: DocView, lo: int, hi: int, side: str) -> tuple[int, int]:
     return a, b
 
 
-def _subject_by_parse(tok: Token, lo: int, hi: int) -> int | None:
-    """The subject of a cue verb (or of the verb it hangs on), inside ``[lo, hi)``."""
+def _subject_by_parse(
+    tok: Token, lo: int, hi: int, non_speakers: frozenset[str] = frozenset()
+) -> int | None:
+    """The subject of a cue verb (or of the verb it hangs on), inside ``[lo, hi)``.
+
+    An abstract noun (``non_speakers``: "the move was made … and said") is a bad
+    parse's subject, not the speaker: the search climbs on past it.
+    """
     head = tok
     for _ in range(4):
         for child in head.children:
             if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi:
+                if child.pos_ == "NOUN" and child.lower_ in non_speakers:
+                    continue
                 if child.lower_ in _RELATIVE and head.dep_ == "relcl":
                     return head.head.i if lo <= head.head.i < hi else None
                 return child.i
@@ -107,7 +115,7 @@ def _subject_by_parse(tok: Token, lo: int, hi: int) -> int | None:
             # "issued a statement saying": the issuer speaks; "a voice saying": the voice.
             noun = head.head
             if noun.dep_ in {"dobj", "pobj"} and noun.head.i != noun.i:
-                owner = _subject_by_parse(noun.head, lo, hi)
+                owner = _subject_by_parse(noun.head, lo, hi, non_speakers)
                 if owner is not None:
                     return owner
             return noun.i if lo <= noun.i < hi else None
@@ -548,11 +556,12 @@ class CueFinder:
             # Phrases such as "according to" put the speaker right after them.
             return _noun_run_head(self.view, i + len(word.split()), hi), "position"
         tok = self.doc[i]
-        subject = _subject_by_parse(tok, lo, hi)
+        abstract = self.rules.non_speakers
+        subject = _subject_by_parse(tok, lo, hi, abstract)
         if subject is None and tok.tag_ == "VBG" and side == AFTER:
             # "Ash described it as “…,” adding: “…”": the participle hangs on a
             # verb whose subject sits before the first quotation.
-            subject = _subject_by_parse(tok, tok.sent.start, hi)
+            subject = _subject_by_parse(tok, tok.sent.start, hi, abstract)
         if subject is not None:
             return subject, "parse"
         return _subject_by_position(self.view, i, len(word.split()), lo, hi, side), "position"
