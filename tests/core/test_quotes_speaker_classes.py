@@ -220,9 +220,16 @@ def test_quotation_paragraph_after_reported_speech(nlp, text: str) -> None:
             "Ada Brennick",
             id="abstract-subject-of-a-conjoined-verb",
         ),
+        pytest.param(
+            "Omar Haddad wrote the score. By the time Greta Lindqvist learned who had "
+            "written the song, she was only half surprised: “It made sense to me,” she said.",
+            "made sense",
+            "Greta Lindqvist",
+            id="question-word-is-no-speaker",
+        ),
     ],
 )
-def test_an_abstract_noun_is_passed_over_as_a_cue_subject(
+def test_a_subject_that_cannot_speak_is_passed_over(
     nlp, text: str, contains: str, speaker: str
 ) -> None:
     q = one_quote(nlp, text, contains)

@@ -323,7 +323,12 @@ class CueFinder:
         # "X said, “…”" / "X said: “…”"; embedded words belong to the clause around them
         # ("Yoon assessed that “…”").
         if found_before is not None and (intro.ends_intro or partial):
-            return self._cue(found_before, BEFORE, before)
+            cue = self._cue(found_before, BEFORE, before)
+            if not self._asks_who(cue):
+                return cue
+            # "By the time Lee learned who had written it, she knew: “…” she said": the
+            # verb before is inside a question; the attribution after the quotation speaks.
+            return self._cue_after(after, content_last, partial) or cue
         cue = self._cue_after(after, content_last, partial)
         if cue is not None:
             return cue
@@ -334,6 +339,13 @@ class CueFinder:
             if cue is not None:
                 return cue
         return self._predicate_cue(before, intro) if partial else None
+
+    def _asks_who(self, cue: Cue) -> bool:
+        """The cue's subject is a question word ("who had written it"), not a speaker."""
+        if cue.subject is None:
+            return False
+        tok = self.doc[cue.subject]
+        return tok.tag_ == "WP" and tok.head.dep_ != "relcl"
 
     # ------------------------------------------------------------ the searches
 
