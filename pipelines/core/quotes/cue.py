@@ -323,12 +323,12 @@ class CueFinder:
         # "X said, “…”" / "X said: “…”"; embedded words belong to the clause around them
         # ("Yoon assessed that “…”").
         if found_before is not None and (intro.ends_intro or partial):
-            cue = self._cue(found_before, BEFORE, before)
-            if not self._asks_who(cue):
-                return cue
+            intro_cue = self._cue(found_before, BEFORE, before)
+            if not self._asks_who(intro_cue):
+                return intro_cue
             # "By the time Lee learned who had written it, she knew: “…” she said": the
             # verb before is inside a question; the attribution after the quotation speaks.
-            return self._cue_after(after, content_last, partial) or cue
+            return self._cue_after(after, content_last, partial) or intro_cue
         cue = self._cue_after(after, content_last, partial)
         if cue is not None:
             return cue
