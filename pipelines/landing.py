@@ -72,6 +72,13 @@ class FileState:
     problem: str | None = None
 
 
+def _unusable(name: str, code: str, reason: str, st: os.stat_result | None = None) -> FileState:
+    """A file the scan does not read, with its size and time when ``st`` is known."""
+    if st is None:
+        return FileState(name, None, None, None, code, reason)
+    return FileState(name, st.st_size, st.st_mtime_ns, None, code, reason)
+
+
 @dataclass(frozen=True, slots=True)
 class ScanResult:
     """Files seen, and folders that could not be listed (their files are unknown)."""
@@ -323,11 +330,8 @@ def scan(
             name = _relname(root, path)
             if st is None:
                 out.append(
-                    FileState(
+                    _unusable(
                         name,
-                        None,
-                        None,
-                        None,
                         "vanished",
                         f"The file disappeared while the folder was scanned ({vanished}); "
                         "it is looked at again by the next run.",
@@ -336,44 +340,33 @@ def scan(
                 continue
             why_ignored = ignored_reason(root, name)
             if why_ignored is not None:
-                out.append(
-                    FileState(name, st.st_size, st.st_mtime_ns, None, "ignored", why_ignored)
-                )
+                out.append(_unusable(name, "ignored", why_ignored, st))
                 continue
             if stat.S_ISLNK(st.st_mode):
                 out.append(
-                    FileState(
+                    _unusable(
                         name,
-                        None,
-                        None,
-                        None,
                         "symlink",
-                        "Symbolic links are never followed; copy the file into the landing folder instead.",
+                        "Symbolic links are never followed; copy the file into the landing "
+                        "folder instead.",
                     )
                 )
                 continue
             if not stat.S_ISREG(st.st_mode):
                 out.append(
-                    FileState(
-                        name,
-                        None,
-                        None,
-                        None,
-                        "not_regular",
-                        "Not a regular file (device, socket or pipe); ignored.",
+                    _unusable(
+                        name, "not_regular", "Not a regular file (device, socket or pipe); ignored."
                     )
                 )
                 continue
             if st.st_size > max_file_bytes:
                 out.append(
-                    FileState(
+                    _unusable(
                         name,
-                        st.st_size,
-                        st.st_mtime_ns,
-                        None,
                         "too_large",
                         f"File is {st.st_size} bytes, over the {max_file_bytes}-byte limit "
                         "(NEWS_MAX_FILE_BYTES); split it or raise the limit.",
+                        st,
                     )
                 )
                 continue
