@@ -333,13 +333,13 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
 def _article_renderings(session: Session, article_ids: Sequence[str]) -> list[core.Rendering]:
     rows = session.fetch(
         "select q.quote_id, q.article_id, q.text, q.kind, q.speaker_entity_id, "
-        "q.utterance_index, q.part_index, q.cue_verb is not null, e.canonical_name "
+        "q.utterance_index, q.part_index, q.cue_verb is not null, e.canonical_name, q.start_char, q.end_char "
         "from quotes as q left join entities as e on e.entity_id = q.speaker_entity_id "
         "where q.article_id in (select unnest(?::varchar[])) and q.kind in ('direct', 'partial') "
         "order by q.article_id, q.utterance_index, q.part_index",
         [list(article_ids)],
     )
     return core.renderings(
-        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
+        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
         for r in rows
     )

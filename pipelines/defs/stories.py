@@ -98,9 +98,9 @@ STORY_CHECKS = [
         (
             (
                 "statement_speakers",
-                "statements spanning two speakers or two utterances of one article",
+                "statements spanning two speakers or two renderings (passages) of one article",
             ),
         ),
-        "No statement has two cue-tied speakers or two utterances of one article.",
+        "No statement has two cue-tied speakers or two renderings (passages) of one article.",
     ),
 ]

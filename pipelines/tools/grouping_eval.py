@@ -170,7 +170,17 @@ def group(
             quote_spans[qid] = (d.ref, start, end)
             quotes.append(
                 core.StatementQuote(
-                    qid, aid, text, kind, speaker, utt, part, cue, names.get(speaker or "")
+                    qid,
+                    aid,
+                    text,
+                    kind,
+                    speaker,
+                    utt,
+                    part,
+                    cue,
+                    names.get(speaker or ""),
+                    start,
+                    end,
                 )
             )
         new, sindex = core.link_new_renderings(

@@ -1,12 +1,15 @@
--- Statements whose cue-tied speakers have different surnames (entity resolution can leave a
--- bare "Trump" apart from "Donald Trump"; grouping treats those as one speaker, and refuses
--- two different full names), or that hold two utterances of one article (split parts of one
--- utterance are one rendering).
+-- Statements whose cue-tied speakers have different family names (entity resolution can
+-- leave a bare "Trump" apart from "Donald Trump", or spell "Calderón" without its accent;
+-- grouping treats those as one speaker and refuses two different full names), or that
+-- hold two renderings of one article (a rendering is one passage: the split parts of an
+-- utterance, and an uncued quote continuing the passage just before it).
 with speakers as (
     select distinct
         q.statement_id,
         regexp_replace(
-            lower(regexp_extract(trim(coalesce(e.canonical_name, q.speaker_entity_id)), '(\S+)$')),
+            strip_accents(
+                lower(regexp_extract(trim(coalesce(e.canonical_name, q.speaker_entity_id)), '(\S+)$'))
+            ),
             '[^[:alnum:]]', '', 'g'
         ) as surname
     from quotes as q
@@ -19,8 +22,8 @@ from speakers
 group by statement_id
 having count(*) > 1
 union all
-select statement_id, 'two utterances of one article' as problem, count(distinct utterance_index) as n
-from quotes
+select statement_id, 'two renderings of one article' as problem, count(*) as n
+from statement_signatures
 where statement_id is not null
 group by statement_id, article_id
-having count(distinct utterance_index) > 1
+having count(*) > 1

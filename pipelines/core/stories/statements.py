@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,11 @@ LINK_THRESHOLD = 0.62  # same speaker
 UNATTRIBUTED_THRESHOLD = 0.75  # one side has no speaker (and the articles are one story)
 UNATTRIBUTED_MIN_TERMS = 6
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
+# A quote with no cue of its own, carried over to the speaker of the quote just before it
+# and starting at most this many characters after it, continues that passage.
+CONTINUATION_GAP = 250
+# Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,8 @@ class StatementQuote:
     part_index: int = 0
     has_cue: bool = True  # a reporting cue ties the speaker to the quote
     speaker_name: str | None = None  # the speaker entity's canonical name
+    start: int | None = None  # offsets in the article body (None: unknown)
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +97,47 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
     who cannot be one person (the extractor gave a continued quotation to someone else),
     each such speaker's parts form a rendering of their own, so no statement ever holds
     two cue-tied speakers; the parts without a cue-tied speaker stay with the first one.
+
+    A passage quoted as consecutive utterances ("…,” Kennedy said. “…”), where the later
+    one has no cue and only carries the earlier one's speaker over, is one rendering:
+    the later quote continues the same passage (see ``_continues``).
     """
     by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
     for q in quotes:
         by_utterance[(q.article_id, q.utterance_index)].append(q)
     out = []
+    previous: tuple[str, int, list[tuple[str | None, list[StatementQuote]]]] | None = None
     for (article, utterance), parts in sorted(by_utterance.items()):
         parts.sort(key=lambda q: (q.part_index, q.quote_id))
-        for speaker, group in _by_firm_speaker(parts):
-            out.append(_rendering(article, utterance, speaker, group))
+        groups = _by_firm_speaker(parts)
+        if (
+            previous is not None
+            and previous[0] == article
+            and previous[1] == utterance - 1
+            and len(previous[2]) == 1
+            and len(groups) == 1
+            and _continues(previous[2][0], groups[0])
+        ):
+            previous[2][0][1].extend(groups[0][1])
+            previous = (article, utterance, previous[2])
+            continue
+        if previous is not None:
+            out += [_rendering(previous[0], s, g) for s, g in previous[2]]
+        previous = (article, utterance, groups)
+    if previous is not None:
+        out += [_rendering(previous[0], s, g) for s, g in previous[2]]
     return out
+
+
+def _continues(
+    before: tuple[str | None, list[StatementQuote]], after: tuple[str | None, list[StatementQuote]]
+) -> bool:
+    """Whether ``after`` continues the passage of ``before`` in the same article."""
+    speaker, parts = after
+    if speaker is None or speaker != before[0] or any(q.has_cue for q in parts):
+        return False
+    end, start = before[1][-1].end, parts[0].start
+    return end is not None and start is not None and 0 <= start - end <= CONTINUATION_GAP
 
 
 def _key_of(name: str | None, entity_id: str) -> tuple[str, ...]:
@@ -135,9 +174,8 @@ def _by_firm_speaker(
     ]
 
 
-def _rendering(
-    article: str, utterance: int, speaker: str | None, parts: Sequence[StatementQuote]
-) -> Rendering:
+def _rendering(article: str, speaker: str | None, parts: Sequence[StatementQuote]) -> Rendering:
+    utterance = parts[0].utterance_index
     name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
     quote_ids = tuple(q.quote_id for q in parts)
     digest = hashlib.sha256(
@@ -171,18 +209,47 @@ def score(a: Rendering, b: Rendering) -> float:
     return 0.6 * containment + 0.25 * dice + 0.15 * opening
 
 
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _name_parts(key: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """(given names, family name) of a speaker key, accents folded, a suffix kept."""
+    tokens = [_fold(w) for w in key]
+    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES else ""
+    return tuple(tokens[:-1]), (tokens[-1] + suffix if tokens else suffix)
+
+
+def _given_names_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Each given name of the shorter list matches one of the longer, in order.
+
+    A match is the same word or an initial of it ("J" / "James"); a missing middle name
+    is no conflict ("Donald Trump" / "Donald J. Trump").
+    """
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    rest = iter(long_)
+    return all(
+        any(a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for b in rest) for a in short
+    )
+
+
 def same_speaker_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Whether two speaker keys can name one person.
 
-    Equal keys, or a bare surname against a full name ending in it ("Trump" / "Donald
-    Trump"): entity resolution keeps a bare surname apart when it cannot tell whose it is,
-    but a quote's speaker is named in full nearby. Different full names ("Hillary
-    Clinton" / "Bill Clinton") never match.
+    The family names must agree (accents folded, "Jr." part of it); then a bare family
+    name matches any full name (entity resolution keeps a bare surname apart when it
+    cannot tell whose it is, but a quote's speaker is named in full nearby), and two
+    full names match when their given names agree, initials and missing middle names
+    allowed. Different given names ("Hillary Clinton" / "Bill Clinton") never match.
     """
     if x == y:
         return True
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return len(short) == 1 and len(long_) > 1 and long_[-1] == short[0]
+    (gx, fx), (gy, fy) = _name_parts(x), _name_parts(y)
+    if not fx or fx != fy:
+        return False
+    if not gx or not gy:
+        return True
+    return _given_names_agree(gx, gy)
 
 
 def _same_speaker(a: Rendering, b: Rendering) -> bool:
@@ -253,8 +320,9 @@ class StatementIndex:
     def add(self, r: Rendering) -> None:
         self._by_article[r.article_id].append(r)
         if r.speaker_entity_id:
+            family = _name_parts(r.speaker_key)[1]
             for term in r.term_set:
-                self._postings[(r.speaker_key[-1], term)].add(r.article_id)
+                self._postings[(family, term)].add(r.article_id)
 
     def article(self, article_id: str) -> list[Rendering]:
         return self._by_article.get(article_id, [])
@@ -266,8 +334,9 @@ class StatementIndex:
             if not r.speaker_entity_id:
                 continue
             shared: Counter[str] = Counter()
+            family = _name_parts(r.speaker_key)[1]
             for term in r.term_set:
-                shared.update(self._postings.get((r.speaker_key[-1], term), ()))
+                shared.update(self._postings.get((family, term), ()))
             found.update(
                 a for a, n in shared.items() if n >= min(MIN_SHARED_TERMS, len(r.term_set))
             )
@@ -344,7 +413,7 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
 
     def compatible(x: frozenset[object], y: frozenset[object]) -> bool:
         if any(lab[0] == "article" for lab in x & y if isinstance(lab, tuple)):
-            return False  # two different utterances of one article
+            return False  # two different passages of one article
         union = [lab for lab in x | y if isinstance(lab, tuple)]
         firm = [lab[1] for lab in union if lab[0] == "firm"]
         weak = [lab[1] for lab in union if lab[0] == "weak"]
