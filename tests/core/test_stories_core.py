@@ -26,7 +26,8 @@ from pipelines.core.stories import (
     renderings,
     story_signature,
 )
-from pipelines.core.stories.terms import content_terms
+from pipelines.core.stories.statements import same_speaker_names
+from pipelines.core.stories.terms import content_terms, words
 
 # ---------------------------------------------------------------- groups
 
@@ -343,3 +344,70 @@ def test_an_utterance_given_to_two_cue_tied_speakers_splits_by_speaker():
     # One speaker throughout: one rendering, as before.
     corpus = [part(0, "first half", "ent_k", "Kennedy"), part(1, "second", "ent_k", "Kennedy")]
     assert [r.quote_ids for r in renderings(corpus)] == [("A:0:0", "A:0:1")]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("Donald J. Trump", "Donald Trump", True),  # a middle initial
+        ("H. Clinton", "Hillary Rodham Clinton", True),  # an initial, a missing middle name
+        ("Felipe Calderón", "Felipe Calderon", True),  # accents folded
+        ("James P. Kennedy Jr.", "James Kennedy Jr.", True),
+        ("Kennedy", "James Kennedy", True),  # a bare family name
+        ("Hillary Clinton", "Bill Clinton", False),
+        ("Donald Trump Jr.", "Donald Trump", False),  # the suffix is part of the family name
+        ("Donald Trump Jr.", "Trump", False),
+        ("J. Smith", "K. Smith", False),
+        ("Mark Smith", "Mike Smith", False),
+        ("Sadiq Khan", "Imran Khan", False),
+    ],
+)
+def test_speaker_names_match_by_family_name_and_compatible_given_names(x, y, same):
+    key = lambda name: tuple(words(name))  # noqa: E731
+    assert same_speaker_names(key(x), key(y)) is same
+    assert same_speaker_names(key(y), key(x)) is same
+
+
+def _at(article, utterance, text, speaker, start, cue=True, name=None):
+    return StatementQuote(
+        f"{article}:{utterance}:0",
+        article,
+        text,
+        "direct",
+        speaker,
+        utterance,
+        0,
+        cue,
+        speaker_name=name,
+        start=start,
+        end=start + len(text),
+    )
+
+
+def test_an_uncued_quote_carrying_the_speaker_over_continues_the_passage():
+    first = "The border will stay open to trade, whatever the tariff row brings"
+    second = "and our farmers will not pay for a quarrel they did not start"
+    corpus = [
+        # "…,” Calderón said. “…” : one passage, one rendering.
+        _at("A", 0, first, "ent_c", 100),
+        _at("A", 1, second, "ent_c", 100 + len(first) + 20, cue=False),
+        # Far away in the article, or with a cue of its own, or another speaker: apart.
+        _at("A", 2, "We will look at the figures again next spring", "ent_c", 2000, cue=False),
+        _at("A", 3, "We have answered every question put to us", "ent_c", 2060),
+        _at("A", 4, "Nobody here is asking for a quarrel", "ent_o", 2120, cue=False),
+        # Another outlet carries only the second sentence: it joins the whole passage.
+        _at("B", 0, second, "ent_c2", 50, name="Felipe Calderon"),
+    ]
+    corpus = [
+        q if q.article_id == "B" else StatementQuote(**{**_fields(q), "speaker_name": "Calderón"})
+        for q in corpus
+    ]
+    items = renderings(corpus)
+    joined = [r.quote_ids for r in items if r.article_id == "A"]
+    assert joined == [("A:0:0", "A:1:0"), ("A:2:0",), ("A:3:0",), ("A:4:0",)]
+    groups, *_ = _run("AB", corpus)
+    assert ["A:0:0", "A:1:0", "B:0:0"] in groups
+
+
+def _fields(q):
+    return {f: getattr(q, f) for f in StatementQuote.__slots__}
