@@ -41,8 +41,10 @@ UNATTRIBUTED_THRESHOLD = 0.75  # one side has no speaker (and the articles are o
 UNATTRIBUTED_MIN_TERMS = 6
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
-# and starting at most this many characters after it, continues that passage.
-CONTINUATION_GAP = 250
+# and starting at most this many characters after it (room for an attribution, not for a
+# sentence of narration: a remark after narration is another statement), continues that
+# passage.
+CONTINUATION_GAP = 60
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
