@@ -99,7 +99,29 @@ def _kill_at_step(env: dict[str, str], step: str) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-@pytest.mark.parametrize("step", ["ingest_files", "articles", "analysis", "entity_tables"])
+# Every asset step of the job, and a blocking check (each holds the duckdb pool slot).
+STEPS = [
+    "ingest_files",
+    "articles",
+    "analysis",
+    "entity_tables",
+    "stories",
+    "statements",
+    "published_warehouse",
+    "report",
+    "ingest_files_every_landed_file_accounted",
+]
+
+
+def test_steps_cover_every_asset_step() -> None:
+    from pipelines.definitions import defs
+
+    repo = defs.get_repository_def()
+    asset_steps = {assets.node_def.name for assets in repo.assets_defs_by_key.values()}
+    assert asset_steps <= set(STEPS), sorted(asset_steps - set(STEPS))
+
+
+@pytest.mark.parametrize("step", STEPS)
 def test_next_run_completes_after_sigkill(landing_and_clean, step: str) -> None:  # type: ignore[no-untyped-def]
     tmp, clean = landing_and_clean
     env = _env(tmp, f"killed_{step}")
