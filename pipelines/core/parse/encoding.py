@@ -17,9 +17,14 @@ Order of decisions (first that applies wins):
      UTF-8 line with a few bytes pasted in from a legacy encoding; the stray bytes are decoded
      one by one as cp1252 (the usual culprit: a Latin-1 "£" or a Windows smart quote);
    - the other lines are legacy text. When the file also has UTF-8 lines (files concatenated
-     from different sources), each block of consecutive legacy lines gets its own legacy
-     encoding (step 5 on the block), so no UTF-8 line is decoded as cp1251 and no cp1252 block
-     as UTF-8. A block that no candidate decodes into plausible text (mess ratio above
+     from different sources), each block of consecutive legacy lines reads in the encoding
+     step 5 picks for all the file's legacy lines, or in its own when it reads badly in that
+     one; inside a block, a line that reads badly in the block's encoding (a cp1252 line next
+     to a cp1251 one) gets its own. So no UTF-8 line is decoded as cp1251 and no cp1252 block
+     as UTF-8. A line that is valid UTF-8 only by chance (Latin-2 "ÓŻ" is UTF-8 "ӯ") joins the
+     legacy lines when it reads clearly better in their encoding. These judgements are bounded
+     per file (``_MAX_DECISIONS``); a file that switches encodings more often is rejected
+     saying so. A run that no candidate decodes into plausible text (mess ratio above
      ``_MIXED_MAX_MESS``) cannot be decoded safely: the file is rejected as ``bad_encoding``
      with the line numbers, never loaded garbled.
 
