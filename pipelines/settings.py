@@ -82,6 +82,11 @@ class Settings(BaseSettings):
         description="comma-separated file-name patterns recorded as ignored, not news "
         "(default: README*, LICENSE*, CHANGELOG*, *.md, editor backups, ...)",
     )
+    stage: Path | None = Field(
+        default=None,
+        description="Parquet stage of the per-shard steps (default: <warehouse>.stage beside "
+        "the warehouse); on a cluster, a folder every worker sees at the same path",
+    )
     dagster_home: Path = Field(
         default=DATA_DIR / "dagster_home",
         validation_alias=AliasChoices("DAGSTER_HOME"),
@@ -234,6 +239,11 @@ def available_cores() -> int:
 def workers() -> int:
     """Analysis worker processes: ``NEWS_WORKERS``, else every available core."""
     return get().workers or available_cores()
+
+
+def stage_dir() -> str | None:
+    stage = get().stage
+    return str(stage) if stage is not None else None
 
 
 def spacy_model() -> str:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+import pyarrow as pa
 
 from pipelines import landing
 from pipelines.core import ids
@@ -28,6 +30,7 @@ from pipelines.progress import ProgressCallback, ProgressMeter
 from pipelines.settings import DEFAULT_ARTICLE_BUDGET_S
 from pipelines.warehouse import rows as rowmod
 from pipelines.warehouse.schema import article_child_tables
+from pipelines.warehouse.stage import AnalysisBatch, StagedOutcome, StreamWriter
 from pipelines.warehouse.writer import Session, utcnow
 
 log = logging.getLogger(__name__)
@@ -251,24 +254,22 @@ def _parse_one(
     return _FileOutcome("loaded", None, None, outcome.articles, outcome.rejections)
 
 
-def load_articles(
-    session: Session,
-    roots: Sequence[landing.LandingRoot],
-    shards: Sequence[str],
-    *,
-    limits: ParseLimits | None = None,
-    force: bool = False,
-    file_batch: int = FILE_BATCH,
-) -> StepStats:
-    """Make the ``articles`` rows of ``shards`` match the landing zone.
+@dataclass
+class _ParsePlan:
+    """What ``load_articles`` decided about a shard range before parsing anything."""
 
-    Files whose content and parser version are unchanged keep their articles
-    without being read again. Changed files are parsed and written ``file_batch``
-    at a time, one transaction each. Articles no longer produced by any file of the
-    shard are then deleted together with their mentions, quotes and other child rows.
-    """
-    limits = limits or ParseLimits()
-    stats = StepStats()
+    scope: _FileScope
+    existing: list[dict[str, Any]]
+    old_authors: dict[str, list[str]]
+    keep_ids: set[str]
+    file_updates: list[tuple[dict[str, Any], dict[str, Any]]]
+    # (row as read, row as it should be): the files to parse, in source_file order.
+    to_parse: list[tuple[dict[str, Any], dict[str, Any]]]
+
+
+def _plan_parse(
+    session: Session, shards: Sequence[str], force: bool, stats: StepStats
+) -> _ParsePlan:
     pver = parser_version()
     # Only files with something to do are read into Python (with every file sharing
     # their content, which decides duplicates). A settled file, loaded or quarantined
@@ -301,18 +302,14 @@ def load_articles(
         by_file[a["source_file"]].append(a["article_id"])
         old_authors[a["article_id"]] = list(a["authors"] or [])
 
-    keep_ids: set[str] = set()
-    # (row as read, row as it should be): only rows that differ are written, so an
-    # unchanged landing zone costs no writes here.
-    file_updates: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    to_parse: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    plan = _ParsePlan(scope, existing, old_authors, set(), [], [])
     first_by_hash: dict[str, str] = {}
     for f in files:
         name, fhash = f["source_file"], f["content_hash"]
         upd = dict(f)
         if f["status"] == "removed" or fhash is None:
             upd["article_count"] = 0  # removed, ignored or unreadable: its articles go
-            file_updates.append((f, upd))
+            plan.file_updates.append((f, upd))
         elif fhash in first_by_hash:
             upd.update(
                 status="duplicate",
@@ -323,7 +320,7 @@ def load_articles(
                 parsed_hash=fhash,
                 parser_version=pver,
             )
-            file_updates.append((f, upd))
+            plan.file_updates.append((f, upd))
             stats.add("duplicate_files")
         else:
             first_by_hash[fhash] = name
@@ -334,11 +331,103 @@ def load_articles(
                 and f["status"] in ("loaded", "quarantined")
             )
             if unchanged:
-                keep_ids.update(by_file.get(name, []))
+                plan.keep_ids.update(by_file.get(name, []))
                 stats.add("unchanged_files")
-                file_updates.append((f, upd))
+                plan.file_updates.append((f, upd))
             else:
-                to_parse.append((f, upd))
+                plan.to_parse.append((f, upd))
+    return plan
+
+
+def files_to_parse(
+    session: Session, shards: Sequence[str], *, force: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """The files :func:`load_articles` would parse, per shard (what per-shard steps parse).
+
+    Each list is in ``source_file`` order, the order ``load_articles`` consumes them.
+    """
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for f, _ in _plan_parse(session, shards, force, StepStats()).to_parse:
+        out[f["shard"]].append(f)
+    return dict(out)
+
+
+def parse_files(
+    roots: Sequence[landing.LandingRoot],
+    files: Iterable[dict[str, Any]],
+    limits: ParseLimits | None = None,
+) -> Iterator[tuple[dict[str, Any], _FileOutcome]]:
+    """Read and parse each file (the per-shard parse step: no database involved)."""
+    limits = limits or ParseLimits()
+    for f in files:
+        yield f, _parse_one(roots, f, limits)
+
+
+class _Parsed:
+    """Parse outcomes handed in from the stage, consumed in ``source_file`` order.
+
+    A file the stage has no outcome for (or one for other content) is parsed here, so a
+    stage that is stale or incomplete can cost time but never change a row.
+    """
+
+    def __init__(
+        self,
+        roots: Sequence[landing.LandingRoot],
+        limits: ParseLimits,
+        staged: Iterator[StagedOutcome] | None,
+    ) -> None:
+        self.roots, self.limits = roots, limits
+        self._staged = staged
+        self._head: StagedOutcome | None = None
+        self.reused = 0
+
+    def outcome(self, f: dict[str, Any]) -> _FileOutcome:
+        name = f["source_file"]
+        while self._staged is not None:
+            if self._head is None:
+                self._head = next(self._staged, None)
+                if self._head is None:
+                    self._staged = None
+                    break
+            if self._head.source_file < name:
+                self._head = None  # staged for a file this load does not parse: skip
+                continue
+            if self._head.source_file == name and self._head.content_hash == f["content_hash"]:
+                head, self._head = self._head, None
+                self.reused += 1
+                return _FileOutcome(
+                    head.status, head.reason_code, head.reason, head.articles, head.rejections
+                )
+            break
+        return _parse_one(self.roots, f, self.limits)
+
+
+def load_articles(
+    session: Session,
+    roots: Sequence[landing.LandingRoot],
+    shards: Sequence[str],
+    *,
+    limits: ParseLimits | None = None,
+    force: bool = False,
+    file_batch: int = FILE_BATCH,
+    staged: Iterator[StagedOutcome] | None = None,
+) -> StepStats:
+    """Make the ``articles`` rows of ``shards`` match the landing zone.
+
+    Files whose content and parser version are unchanged keep their articles
+    without being read again. Changed files are parsed and written ``file_batch``
+    at a time, one transaction each. Articles no longer produced by any file of the
+    shard are then deleted together with their mentions, quotes and other child rows.
+
+    ``staged`` holds parse outcomes that per-shard steps produced (in ``source_file``
+    order, see :func:`files_to_parse`); files without one are parsed here. Either way
+    the same decisions are made in the same order, so the rows are the same.
+    """
+    limits = limits or ParseLimits()
+    stats = StepStats()
+    plan = _plan_parse(session, shards, force, stats)
+    keep_ids, file_updates, to_parse = plan.keep_ids, plan.file_updates, plan.to_parse
+    parsed = _Parsed(roots, limits, staged)
 
     # Parse and write a batch of files at a time: only one batch of parsed bodies is
     # ever held in memory, and a killed run keeps every committed batch (those files
@@ -347,17 +436,18 @@ def load_articles(
     for start in range(0, len(to_parse), file_batch):
         parsed_updates += _load_file_batch(
             session,
-            roots,
+            parsed,
             to_parse[start : start + file_batch],
-            scope,
-            limits,
+            plan.scope,
             keep_ids,
             stats,
-            old_authors,
+            plan.old_authors,
         )
     _explain_duplicates(file_updates, parsed_updates)
+    if parsed.reused:
+        stats.add("staged_files", parsed.reused)
 
-    stale = sorted({a["article_id"] for a in existing} - keep_ids)
+    stale = sorted({a["article_id"] for a in plan.existing} - keep_ids)
     with session.transaction("articles", partition_key=_range_label(shards)) as batch:
         for table in article_child_tables():
             batch.delete_where_in(table, "article_id", stale)
@@ -380,10 +470,9 @@ def load_articles(
 
 def _load_file_batch(
     session: Session,
-    roots: Sequence[landing.LandingRoot],
+    parser: _Parsed,
     to_parse: Sequence[tuple[dict[str, Any], dict[str, Any]]],
     scope: _FileScope,
-    limits: ParseLimits,
     keep_ids: set[str],
     stats: StepStats,
     old_authors: dict[str, list[str]],
@@ -392,7 +481,7 @@ def _load_file_batch(
     shards = scope.shards
     pver = parser_version()
     now = utcnow()
-    parsed = [(f, upd, _parse_one(roots, f, limits)) for f, upd in to_parse]
+    parsed = [(f, upd, parser.outcome(f)) for f, upd in to_parse]
     produced_ids = {ids.article_id(a.title, a.body) for _, _, r in parsed for a in r.articles}
     owners = _owners_elsewhere(session, produced_ids, shards)
     # Articles a settled file of these shards keeps count as kept (as if read above).
@@ -682,24 +771,18 @@ def analyse_articles(
     return stats
 
 
-def _write_analysis(
-    session: Session,
-    results: Sequence[WorkResult],
-    version: str,
-    shards: Sequence[str],
-    stats: StepStats,
-    meter: ProgressMeter,
-    progress: ProgressCallback | None,
-    budget_s: float | None = None,
-) -> None:
-    """Replace the child rows of one batch of analysed articles, in one transaction.
+def analysis_tables(
+    results: Sequence[WorkResult], version: str, budget_s: float | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], int, int]:
+    """The article-child rows of one batch of analysed articles (no database involved).
 
-    A failed article (from the workers, or in the row mapping here) gets its
-    ``analysis_failures`` row and no other rows.
+    A failed article (from the analysis, or in the row mapping here) gets its
+    ``analysis_failures`` row and no other rows. Returns the rows per table, the
+    number of failed articles and the words analysed.
     """
     children = article_child_tables()
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in children}
-    words = 0
+    words = failed = 0
     now = utcnow()
     for r in results:
         outcome = r.analysis
@@ -720,7 +803,7 @@ def _write_analysis(
             tables["analysis_failures"].append(
                 rowmod.failure_row(outcome, version=version, now=now)
             )
-            stats.add("failed_articles")
+            failed += 1
             words += r.words
             continue
         assert produced is not None
@@ -733,22 +816,209 @@ def _write_analysis(
         for table, rows in produced.items():
             tables[table].extend(rows)
         words += r.words
+    return tables, failed, words
+
+
+def _write_analysis(
+    session: Session,
+    results: Sequence[WorkResult],
+    version: str,
+    shards: Sequence[str],
+    stats: StepStats,
+    meter: ProgressMeter,
+    progress: ProgressCallback | None,
+    budget_s: float | None = None,
+) -> None:
+    """Replace the child rows of one batch of analysed articles, in one transaction."""
+    tables, failed, words = analysis_tables(results, version, budget_s)
     article_ids = [r.analysis.article_id for r in results]  # failures included
-    with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
-        for table in children:
-            batch.replace_for_articles(table, article_ids, tables[table])
-        batch.execute(
-            "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
-            [version, article_ids],
-            articles=article_ids,
-        )
-    for table in ("mentions", "quotes"):
-        stats.add(table, len(tables[table]))
-    stats.add("articles_analysed", len(results))
-    stats.add("words_analysed", words)
+    _commit_analysis(session, article_ids, tables, version, shards)
+    _count_analysis(stats, tables, len(results), failed, words)
     snap = meter.advance(len(results), words)
     if progress:
         progress(snap)
+
+
+def _commit_analysis(
+    session: Session,
+    article_ids: Sequence[str],
+    tables: Mapping[str, Sequence[dict[str, Any]] | pa.Table],
+    version: str,
+    shards: Sequence[str],
+) -> None:
+    with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
+        for table in article_child_tables():
+            batch.replace_for_articles(table, article_ids, tables[table])
+        batch.execute(
+            "update articles set nlp_version = ? where article_id in (select unnest(?::varchar[]))",
+            [version, list(article_ids)],
+            articles=article_ids,
+        )
+
+
+def _count_analysis(
+    stats: StepStats,
+    tables: Mapping[str, Sequence[dict[str, Any]] | pa.Table],
+    articles: int,
+    failed: int,
+    words: int,
+) -> None:
+    for table in ("mentions", "quotes"):
+        rows = tables[table]
+        stats.add(table, rows.num_rows if isinstance(rows, pa.Table) else len(rows))
+    stats.add("articles_analysed", articles)
+    if failed:
+        stats.add("failed_articles", failed)
+    stats.add("words_analysed", words)
+
+
+# ---------------------------------------------------------------- staged analysis
+def stage_pending_articles(
+    session: Session,
+    shards: Sequence[str],
+    version: str,
+    writer_for: Callable[[str], StreamWriter],
+    *,
+    force: bool = False,
+    page_size: int = ANALYSIS_BATCH,
+) -> dict[str, int]:
+    """Write each shard's pending articles to the stage (what per-shard steps analyse).
+
+    Returns the number of articles staged per shard (shards with none are left out).
+    """
+    staged: dict[str, int] = {}
+    for shard in shards:
+        writer: StreamWriter | None = None
+        for page in _pending_pages(session, [shard], version, force, page_size):
+            if writer is None:
+                writer = writer_for(shard)
+            writer.write(
+                [
+                    {"article_id": w.article_id, "body": w.body, "authors": list(w.authors)}
+                    for w in page
+                ]
+            )
+        if writer is not None:
+            writer.close()
+            staged[shard] = writer.rows
+    return staged
+
+
+def analyse_staged(
+    pool: AnalysisPool,
+    todo: Iterable[dict[str, Any]],
+    write_batch: Callable[[int, list[dict[str, Any]], dict[str, list[dict[str, Any]]]], None],
+    *,
+    total: int,
+    batch_size: int = ANALYSIS_BATCH,
+    progress: ProgressCallback | None = None,
+    budget_s: float | None = DEFAULT_ARTICLE_BUDGET_S,
+) -> StepStats:
+    """Analyse staged articles and stage their rows, ``batch_size`` articles a batch.
+
+    The per-shard analysis step: no database involved. ``write_batch(index, done,
+    tables)`` stages one batch (``done``: article id, authors and words of each article).
+    """
+    stats = StepStats()
+    pool.budget_s = budget_s
+    version = pool.version
+    meter = ProgressMeter("analysis", total)
+    items = (WorkItem(r["article_id"], r["body"], tuple(r["authors"] or ())) for r in todo)
+    pages = _pages(items, batch_size)
+    pending: list[WorkResult] = []
+    index = 0
+
+    def flush(results: list[WorkResult]) -> None:
+        nonlocal index
+        tables, failed, words = analysis_tables(results, version, budget_s)
+        done = [
+            {
+                "article_id": r.analysis.article_id,
+                "authors": list(authors_of.pop(r.analysis.article_id, ())),
+                "words": r.words,
+            }
+            for r in results
+        ]
+        write_batch(index, done, tables)
+        index += 1
+        _count_analysis(stats, tables, len(results), failed, words)
+        snap = meter.advance(len(results), words)
+        if progress:
+            progress(snap)
+
+    authors_of: dict[str, tuple[str, ...]] = {}
+
+    def remember(pages: Iterable[list[WorkItem]]) -> Iterator[list[WorkItem]]:
+        for page in pages:
+            for item in page:
+                authors_of[item.article_id] = item.authors
+            yield page
+
+    with pool:
+        for results in pool.map(_chunks(remember(pages), CHUNK_SIZE)):
+            pending.extend(results)
+            if len(pending) >= batch_size:
+                flush(pending)
+                pending = []
+        if pending:
+            flush(pending)
+    return stats
+
+
+def _pages(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    page: list[WorkItem] = []
+    for item in items:
+        page.append(item)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
+
+
+def load_staged_analysis(
+    session: Session,
+    batches: Iterable[AnalysisBatch],
+    version: str,
+    shards: Sequence[str],
+    *,
+    only_pending: bool = False,
+    progress: ProgressCallback | None = None,
+    total: int = 0,
+) -> StepStats:
+    """Merge staged analysis batches into the warehouse, one transaction per batch.
+
+    With ``only_pending`` (batches left by a run that died), a batch is loaded only if
+    every article in it still exists with the same authors and is still pending at
+    ``version``: then its rows are exactly what analysing it again would give.
+    Otherwise it is skipped and its articles are analysed again.
+    """
+    stats = StepStats()
+    meter = ProgressMeter("analysis", total)
+    for b in batches:
+        if only_pending and not _still_pending(session, b, version):
+            stats.add("staged_batches_skipped")
+            continue
+        _commit_analysis(session, b.article_ids, b.tables, version, shards)
+        failed = b.tables["analysis_failures"].num_rows
+        _count_analysis(stats, b.tables, len(b.article_ids), failed, b.words)
+        snap = meter.advance(len(b.article_ids), b.words)
+        if progress:
+            progress(snap)
+    return stats
+
+
+def _still_pending(session: Session, batch: AnalysisBatch, version: str) -> bool:
+    rows = session.fetch(
+        "select article_id, authors from articles "
+        "where article_id in (select unnest(?::varchar[])) and nlp_version is distinct from ?",
+        [batch.article_ids, version],
+    )
+    now = {aid: list(authors or []) for aid, authors in rows}
+    return len(now) == len(batch.article_ids) and all(
+        now.get(aid) == authors
+        for aid, authors in zip(batch.article_ids, batch.authors, strict=True)
+    )
 
 
 def _rows_of(analysis: Any, version: str) -> dict[str, list[dict[str, Any]]]:

@@ -14,7 +14,8 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import dagster as dg
 
@@ -23,9 +24,9 @@ from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
 from pipelines.defs.run_logger import log_progress
-from pipelines.defs.runner import mark_step_process
+from pipelines.defs.runner import WRITER_TAGS, mark_step_process, mark_worker
 from pipelines.progress import Progress
-from pipelines.warehouse import reports, schema
+from pipelines.warehouse import reports, schema, stage
 
 # BackfillPolicy is marked beta; a single-run backfill is exactly what we want here.
 warnings.filterwarnings("ignore", category=dg.BetaWarning)
@@ -115,6 +116,7 @@ def _md(session: reports.Session, name: str) -> dg.MetadataValue:
         )
     ],
     pool=POOL,
+    op_tags=WRITER_TAGS,
 )
 def ingest_files(
     context: dg.AssetExecutionContext,
@@ -146,41 +148,135 @@ def ingest_files(
     )
 
 
-@dg.multi_asset(
-    name="articles",
-    specs=[
-        table_spec(
-            t,
-            group="ingest",
-            kinds={"python", "duckdb"},
-            code_version=parser_version(),
-            deps=["ingest_files"],
-            partitioned=True,
-        )
-        for t in ("articles", "rejections")
-    ],
-    pool=POOL,
-    partitions_def=SHARDS,
-    backfill_policy=dg.BackfillPolicy.single_run(),
+def _op_name(shard: str) -> str:
+    """``shard-0a`` -> ``0a`` (op names allow letters, digits and underscores only)."""
+    return shard.rsplit("-", 1)[-1]
+
+
+def _run_stage(context: dg.OpExecutionContext, warehouse: WarehouseResource) -> stage.RunStage:
+    return warehouse.stage(context.run_id)
+
+
+def _live(instance: dg.DagsterInstance) -> Callable[[str], bool]:
+    """Whether a stage folder's run may still be writing it (then it is left alone)."""
+
+    def live(run_id: str) -> bool:
+        run = instance.get_run_by_id(run_id)
+        return run is not None and run.status in _UNFINISHED
+
+    return live
+
+
+_UNFINISHED = (
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
 )
-def articles(
-    context: dg.AssetExecutionContext,
+
+
+# ---------------------------------------------------------------- articles
+@dg.op(
+    name="articles_plan",
+    ins={"ingested": dg.In(dg.Nothing)},
+    out=dg.Out(dg.Nothing),
+    pool=POOL,
+    tags=WRITER_TAGS,
+    description="List the shards' files to parse into the Parquet stage (one file per shard).",
+)
+def articles_plan(
+    context: dg.OpExecutionContext, config: ReloadConfig, warehouse: WarehouseResource
+) -> None:
+    mark_step_process(context)
+    wh = warehouse.open(context.log)
+    run_stage = _run_stage(context, warehouse)
+    # Parsing is cheap next to analysis: a dead run's staged parse outcomes are dropped,
+    # not reused (its analysis batches are reused by the analysis plan).
+    for old in stage.leftover_runs(run_stage.root, _live(context.instance)):
+        if old.run_id != context.run_id:
+            old.remove("parse")
+    with wh.session() as session:
+        todo = steps.files_to_parse(session, context.partition_keys, force=config.force)
+    for shard, files in todo.items():
+        run_stage.write_parse_todo(shard, files)
+    context.log.info(f"{sum(map(len, todo.values())):,} file(s) to parse in {len(todo)} shard(s)")
+
+
+def parse_shard_op(shard: str) -> dg.OpDefinition:
+    """The per-shard parse step: landed files -> staged Parquet (no database)."""
+
+    @dg.op(
+        name=f"parse_{_op_name(shard)}",
+        ins={"planned": dg.In(dg.Nothing)},
+        out=dg.Out(dg.Nothing),
+        description=f"Parse shard {shard}'s pending files into the stage (runs on any worker).",
+    )
+    def parse(
+        context: dg.OpExecutionContext,
+        warehouse: WarehouseResource,
+        landing_zone: LandingResource,
+    ) -> None:
+        from pipelines.core.parse import ParseLimits
+
+        run_stage = _run_stage(context, warehouse)
+        todo = run_stage.parse_todo(shard)
+        if not todo.exists():
+            return  # nothing to parse in this shard (or it is not in this run)
+        mark_worker(context)
+        limits = ParseLimits(max_file_bytes=landing_zone.max_file_bytes)
+        writer = run_stage.outcome_writer(shard)
+        try:
+            rows = []
+            for f, outcome in steps.parse_files(
+                landing_zone.roots(), stage.read_rows(todo), limits
+            ):
+                rows.append(stage.outcome_row(f["source_file"], f["content_hash"], outcome))
+                if len(rows) >= 100:
+                    writer.write(rows)
+                    rows = []
+            writer.write(rows)
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+        context.log.info(f"shard {shard}: {writer.rows:,} file(s) parsed")
+
+    return parse
+
+
+@dg.op(
+    name="articles_load",
+    ins={f"parsed_{_op_name(s)}": dg.In(dg.Nothing) for s in ids.all_shards()},
+    out={"articles": dg.Out(dg.Nothing), "rejections": dg.Out(dg.Nothing)},
+    pool=POOL,
+    tags=WRITER_TAGS,
+    description="The single writer: merge the staged parse outcomes into the warehouse.",
+)
+def articles_load(
+    context: dg.OpExecutionContext,
     config: ReloadConfig,
     warehouse: WarehouseResource,
     landing_zone: LandingResource,
-) -> Iterator[dg.MaterializeResult]:
+):  # type: ignore[no-untyped-def]  # Dagster wants no annotation for several Nothing outputs
     """Parse the shards' pending files into articles, and rejections for what cannot be."""
     from pipelines.core.parse import ParseLimits
 
     shards = context.partition_keys
     limits = ParseLimits(max_file_bytes=landing_zone.max_file_bytes)
+    run_stage = _run_stage(context, warehouse)
     mark_step_process(context)
     with warehouse.open(context.log).session() as session:
         stats = steps.load_articles(
-            session, landing_zone.roots(), shards, limits=limits, force=config.force
+            session,
+            landing_zone.roots(),
+            shards,
+            limits=limits,
+            force=config.force,
+            staged=run_stage.staged_outcomes(shards),
         )
         rows = {t: session.count(t) for t in ("articles", "rejections")}
         preview = _md(session, "articles")
+    run_stage.remove("parse")
     counts = stats.as_dict()
     context.log.info(f"articles over {len(shards)} shard(s): {counts}")
     summary = (
@@ -189,9 +285,8 @@ def articles(
         f"{counts.get('articles_deleted', 0):,} removed, "
         f"{counts.get('rejections', 0):,} records rejected; {rows['articles']:,} articles in all"
     )
-    yield dg.MaterializeResult(
-        asset_key="articles",
-        metadata={
+    context.add_output_metadata(
+        {
             "summary": summary,
             "dagster/row_count": rows["articles"],
             "shards": len(shards),
@@ -199,81 +294,214 @@ def articles(
             "parser_version": parser_version(),
             "preview": preview,
         },
+        output_name="articles",
     )
-    yield dg.MaterializeResult(
-        asset_key="rejections",
-        metadata={
+    context.add_output_metadata(
+        {
             "summary": summary,
             "dagster/row_count": rows["rejections"],
             "new_rows_this_run": counts.get("rejections", 0),
         },
+        output_name="rejections",
     )
 
 
-@dg.multi_asset(
-    name="analysis",
-    specs=analysis_specs(),
-    pool=POOL,
+def _reload_config(value: dict[str, Any]) -> dict[str, Any]:
+    """``force`` given once for the asset goes to its plan and load steps alike."""
+    return {"plan": {"config": value}, "load": {"config": value}}
+
+
+RELOAD_CONFIG = dg.ConfigMapping(
+    config_schema={"force": dg.Field(bool, default_value=False)}, config_fn=_reload_config
+)
+
+
+def _asset_outs(specs: Iterable[dg.AssetSpec]) -> dict[str, dg.AssetOut]:
+    return {
+        spec.key.to_user_string(): dg.AssetOut(
+            key=spec.key,
+            dagster_type=dg.Nothing,
+            group_name=spec.group_name,
+            description=spec.description,
+            kinds=spec.kinds,
+            owners=list(spec.owners),
+            code_version=spec.code_version,
+            metadata=spec.metadata,
+        )
+        for spec in specs
+    }
+
+
+def _dep_ins(*keys: str) -> dict[str, dg.AssetIn]:
+    return {k: dg.AssetIn(key=k, dagster_type=dg.Nothing) for k in keys}
+
+
+@dg.graph_multi_asset(
+    name="articles",
+    outs=_asset_outs(
+        table_spec(t, group="ingest", kinds={"python", "duckdb"}, code_version=parser_version())
+        for t in ("articles", "rejections")
+    ),
+    ins=_dep_ins("ingest_files"),
     partitions_def=SHARDS,
     backfill_policy=dg.BackfillPolicy.single_run(),
+    config=RELOAD_CONFIG,
 )
-def analysis(
-    context: dg.AssetExecutionContext,
+def articles(ingest_files: None) -> dict[str, Any]:
+    """Plan (writer) -> parse each shard (any worker, Parquet stage) -> load (writer)."""
+    planned = articles_plan.alias("plan")(ingest_files)
+    parsed = {f"parsed_{_op_name(s)}": parse_shard_op(s)(planned) for s in ids.all_shards()}
+    out_articles, out_rejections = articles_load.alias("load")(**parsed)
+    return {"articles": out_articles, "rejections": out_rejections}
+
+
+# ---------------------------------------------------------------- analysis
+@dg.op(
+    name="analysis_plan",
+    ins={"loaded": dg.In(dg.Nothing)},
+    out=dg.Out(dg.Nothing),
+    pool=POOL,
+    tags=WRITER_TAGS,
+    description="Stage the shards' pending articles as Parquet (one file per shard); first "
+    "load what a dead run had analysed and staged, if it is still valid.",
+)
+def analysis_plan(
+    context: dg.OpExecutionContext,
     config: ReloadConfig,
     warehouse: WarehouseResource,
     nlp: NlpResource,
-) -> Iterator[dg.MaterializeResult]:
+) -> None:
+    mark_step_process(context)
+    shards = context.partition_keys
+    run_stage = _run_stage(context, warehouse)
+    version = nlp.spec().version()
+    with warehouse.open(context.log).session() as session:
+        for old in stage.leftover_runs(run_stage.root, _live(context.instance)):
+            if old.run_id == context.run_id:
+                continue
+            tables = schema.article_child_tables()
+            batches = (
+                b
+                for s in sorted(shards)
+                for b in stage.analysis_batches(old.analysis_dir(s), tables)
+            )
+            reused = steps.load_staged_analysis(
+                session, batches, version, shards, only_pending=not config.force
+            ).as_dict()
+            if reused.get("articles_analysed"):
+                context.log.info(
+                    f"reused {reused['articles_analysed']:,} article(s) analysed by run "
+                    f"{old.run_id}, which did not finish"
+                )
+            old.remove()
+        staged = steps.stage_pending_articles(
+            session, shards, version, run_stage.todo_writer, force=config.force
+        )
+    context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
+
+
+def analyse_shard_op(shard: str) -> dg.OpDefinition:
+    """The per-shard analysis step: staged articles -> staged rows (no database)."""
+
+    @dg.op(
+        name=f"analyse_{_op_name(shard)}",
+        ins={"planned": dg.In(dg.Nothing)},
+        out=dg.Out(dg.Nothing),
+        description=f"Analyse shard {shard}'s staged articles (spaCy, entities, quotes) into "
+        "staged rows (runs on any worker).",
+    )
+    def analyse(
+        context: dg.OpExecutionContext, warehouse: WarehouseResource, nlp: NlpResource
+    ) -> None:
+        run_stage = _run_stage(context, warehouse)
+        todo = run_stage.analysis_todo(shard)
+        if not todo.exists():
+            return  # nothing to analyse in this shard (or it is not in this run)
+        mark_worker(context)
+        total = stage.row_count(todo)
+        pool = nlp.shared_pool(stage.pending_total(run_stage))
+
+        def progress(p: Progress) -> None:
+            log_progress(context.log, p.line(), p.done, p.total, p.unit)
+
+        def write_batch(
+            index: int, done: list[dict[str, Any]], tables: dict[str, list[dict[str, Any]]]
+        ) -> None:
+            run_stage.write_batch(shard, index, done, tables)
+
+        stats = steps.analyse_staged(
+            pool,
+            stage.read_rows(todo),
+            write_batch,
+            total=total,
+            progress=progress,
+            budget_s=nlp.article_budget_s,
+        )
+        context.log.info(
+            f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "
+            f"on {pool.workers} process(es)"
+        )
+
+    return analyse
+
+
+@dg.op(
+    name="analysis_load",
+    ins={f"analysed_{_op_name(s)}": dg.In(dg.Nothing) for s in ids.all_shards()},
+    out={t: dg.Out(dg.Nothing) for t in schema.article_child_tables()},
+    pool=POOL,
+    tags=WRITER_TAGS,
+    description="The single writer: merge the staged analysis rows into the warehouse.",
+)
+def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, nlp: NlpResource):  # type: ignore[no-untyped-def]  # several Nothing outputs: no annotation
     """SpaCy + entity resolution + quote extraction over the shards' pending articles.
 
-    Runs on ``nlp.workers`` processes. When nothing is pending the model is never
-    loaded: a run with nothing new costs a query, not the seconds spaCy takes to load.
+    Runs in the per-shard steps; this step loads their staged rows. When nothing is
+    pending the model is never loaded: a run with nothing new costs a query, not the
+    seconds spaCy takes to load.
     """
     shards = context.partition_keys
     tables = schema.article_child_tables()
     spec = nlp.spec()
     version = spec.version()
-    last: list[Progress] = []
-
-    def progress(p: Progress) -> None:
-        last.append(p)
-        log_progress(context.log, p.line(), p.done, p.total, p.unit)
-
+    run_stage = _run_stage(context, warehouse)
+    total = stage.pending_total(run_stage)
     mark_step_process(context)
 
     with warehouse.open(context.log).session() as session:
-        pending = steps.count_pending_analysis(session, shards, version, force=config.force)
-        if pending:
-            pool = nlp.pool(pending)
-            context.log.info(f"analysing {pending} article(s) on {pool.workers} process(es)")
-            stats = steps.analyse_articles(
-                session,
-                pool,
-                shards,
-                force=config.force,
-                progress=progress,
-                budget_s=nlp.article_budget_s,
-            )
-        else:
-            stats = steps.StepStats()
+        batches = (
+            b
+            for s in sorted(shards)
+            for b in stage.analysis_batches(run_stage.analysis_dir(s), tables)
+        )
+        stats = steps.load_staged_analysis(session, batches, version, shards, total=total)
         counts = {t: session.count(t) for t in tables}
         quotes_md = _md(session, "quotes")
         mentions_md = _md(session, "mentions")
+    loaded = stats.counts.get("articles_analysed", 0)
+    if loaded != total:
+        raise RuntimeError(
+            f"the stage held {loaded:,} analysed article(s), {total:,} were staged for "
+            f"analysis: a per-shard step's output is missing under {run_stage.path}"
+        )
+    run_stage.remove()
     run_counts = stats.as_dict()
     summary = (
         f"{run_counts.get('articles_analysed', 0):,} articles analysed: "
         f"{run_counts.get('mentions', 0):,} mentions, {run_counts.get('quotes', 0):,} quotes"
     )
+    words = run_counts.get("words_analysed", 0)
     for table in tables:
         meta: dict[str, object] = {
             "summary": summary,
             "dagster/row_count": counts[table],
             "articles_analysed": run_counts.get("articles_analysed", 0),
+            "words_analysed": words,
             "analyser_version": version,
             "articles_failed_this_run": run_counts.get("failed_articles", 0),
             "spacy_model": nlp.model,
             "resolver_data_version": spec.resolver_data_version(),
             "workers": nlp.workers,
-            **(last[-1].as_metadata() if last else {}),
         }
         if table == "quotes":
             meta["new_rows_this_run"] = run_counts.get("quotes", 0)
@@ -281,7 +509,26 @@ def analysis(
         if table == "mentions":
             meta["new_rows_this_run"] = run_counts.get("mentions", 0)
             meta["top_entities"] = mentions_md
-        yield dg.MaterializeResult(asset_key=table, metadata=meta)
+        context.add_output_metadata(meta, output_name=table)
+
+
+@dg.graph_multi_asset(
+    name="analysis",
+    outs=_asset_outs(analysis_specs()),
+    ins=_dep_ins("articles"),
+    partitions_def=SHARDS,
+    backfill_policy=dg.BackfillPolicy.single_run(),
+    config=dg.ConfigMapping(
+        config_schema={"force": dg.Field(bool, default_value=False)},
+        config_fn=lambda value: {"plan": {"config": value}},
+    ),
+)
+def analysis(articles: None) -> dict[str, Any]:
+    """Plan (writer) -> analyse each shard (any worker, Parquet stage) -> load (writer)."""
+    planned = analysis_plan.alias("plan")(articles)
+    analysed = {f"analysed_{_op_name(s)}": analyse_shard_op(s)(planned) for s in ids.all_shards()}
+    outs = analysis_load.alias("load")(**analysed)
+    return dict(zip(schema.article_child_tables(), outs, strict=True))
 
 
 ENTITY_TABLES = ("entities", "entity_aliases")
@@ -306,6 +553,7 @@ ENTITY_TABLES = ("entities", "entity_aliases")
         ),
     ],
     pool=POOL,
+    op_tags=WRITER_TAGS,
 )
 def entity_tables(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource

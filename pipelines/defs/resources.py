@@ -1,12 +1,15 @@
 """Resources: where the warehouse and landing zone are, and the loaded analyser."""
 
+import multiprocessing
 from pathlib import Path
 
 import dagster as dg
+from pydantic import PrivateAttr
 
 from pipelines import landing, settings
 from pipelines.core.analysis import Analyser
 from pipelines.parallel import AnalyserSpec, AnalysisPool, useful_workers
+from pipelines.warehouse.stage import RunStage, stage_path_for
 from pipelines.warehouse.writer import Warehouse
 
 
@@ -15,6 +18,14 @@ class WarehouseResource(dg.ConfigurableResource):
 
     path: str
     lock_timeout_s: float = 600.0
+    stage_dir: str | None = None
+    """Parquet stage of the per-shard steps (None: ``<warehouse stem>.stage`` beside it).
+    On a cluster, a folder every worker sees at the same path."""
+
+    def stage(self, run_id: str) -> RunStage:
+        """The stage folder of one run."""
+        root = Path(self.stage_dir) if self.stage_dir else stage_path_for(Path(self.path))
+        return RunStage(root, run_id)
 
     def open(self, log: dg.DagsterLogManager | None = None) -> Warehouse:
         return Warehouse(
@@ -65,6 +76,27 @@ class NlpResource(dg.ConfigurableResource):
         """The loaded analyser of this process (loaded once, then reused)."""
         return self.spec().load()
 
+    _pool: AnalysisPool | None = PrivateAttr(default=None)
+
+    def shared_pool(self, pending: int) -> AnalysisPool:
+        """One open pool for every analysis step of an in-process run (closed at its end).
+
+        The per-shard steps of an in-process run share the worker processes, so the model
+        is loaded once per process, not once per shard. Inside a daemonic process (a dask
+        worker) no children may be started: the step analyses in that process, and the
+        cluster scales by its number of dask workers.
+        """
+        if self._pool is None:
+            workers = 1 if multiprocessing.current_process().daemon else self.workers
+            self._pool = AnalysisPool(self.spec(), useful_workers(workers, pending))
+            self._pool.__enter__()
+        return self._pool
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._pool is not None:
+            self._pool.__exit__(None, None, None)
+            self._pool = None
+
     def pool(self, pending: int) -> AnalysisPool:
         """A pool for ``pending`` articles (use it as a context manager).
 
@@ -78,7 +110,9 @@ def default_resources() -> dict[str, dg.ConfigurableResource]:
     """Resources from the validated settings (``pipelines.settings``)."""
     return {
         "warehouse": WarehouseResource(
-            path=str(settings.warehouse_path()), lock_timeout_s=settings.lock_timeout_s()
+            path=str(settings.warehouse_path()),
+            lock_timeout_s=settings.lock_timeout_s(),
+            stage_dir=settings.stage_dir(),
         ),
         "landing_zone": LandingResource(
             repo_root=str(settings.REPO_ROOT),

@@ -49,7 +49,10 @@ class _StageHandler(logging.Handler):
 
     def _dispatch(self, record: logging.LogRecord) -> None:
         meta = getattr(record, LOG_RECORD_METADATA_ATTR, None) or {}
-        step = meta.get("step_key") or ""
+        step_key = meta.get("step_key") or ""
+        # A graph-backed asset's steps ("articles.plan", "articles.parse_03",
+        # "articles.load") are one stage: it starts with the first and ends with "load".
+        step, _, part = step_key.partition(".")
         progress = getattr(record, PROGRESS_EXTRA, None)
         if progress is not None:
             self.reporter.progress(step, *progress)
@@ -64,7 +67,8 @@ class _StageHandler(logging.Handler):
         if kind == Ev.RUN_START:
             self.reporter.run_started()
         elif kind == Ev.STEP_START:
-            self.reporter.step_started(step)
+            if not part or part == "plan":
+                self.reporter.step_started(step)
         elif kind == Ev.ASSET_MATERIALIZATION:
             mat = data.materialization
             self.reporter.materialized(
@@ -81,9 +85,12 @@ class _StageHandler(logging.Handler):
                 data.description or "",
             )
         elif kind == Ev.STEP_SUCCESS:
-            self.reporter.step_succeeded(step, data.duration_ms / 1000)
+            if not part:
+                self.reporter.step_succeeded(step, data.duration_ms / 1000)
+            elif part == "load":
+                self.reporter.step_succeeded(step)  # from the stage's first step
         elif kind == Ev.STEP_FAILURE:
-            self.reporter.step_failed(step, _error_text(data.error))
+            self.reporter.step_failed(step_key, _error_text(data.error))
         elif kind in (Ev.RUN_SUCCESS, Ev.RUN_FAILURE):
             self.reporter.run_finished(kind == Ev.RUN_SUCCESS)
             self.on_finish()

@@ -69,8 +69,30 @@ def process_tags() -> dict[str, str]:
     return {PID_TAG: str(pid), HOST_TAG: socket.gethostname(), START_TAG: _proc_start(pid) or ""}
 
 
+# Steps that open the DuckDB working copy. On a dask cluster they need the worker that
+# offers the resource "duckdb" (started with `--resources duckdb=1`, on the machine with
+# the working copy): one such worker runs them one at a time, as the pool does in-process.
+WRITER_TAGS = {"dagster-dask/resource_requirements": '{"duckdb": 1}'}
+RAN_ON = "ran on "  # the start of the log line naming where a step ran (the demo reads it)
+
+
+def where_this_runs() -> str:
+    """The dask worker's address when inside one, else host and process id."""
+    try:
+        from distributed import get_worker
+
+        return f"dask worker {get_worker().address} (pid {os.getpid()})"
+    except (ImportError, ValueError):
+        return f"{socket.gethostname()} pid {os.getpid()}"
+
+
+def mark_worker(context: dg.OpExecutionContext | dg.AssetExecutionContext, what: str = "") -> None:
+    """Log where this step runs (a per-shard step may run on any machine)."""
+    context.log.info(f"{RAN_ON}{where_this_runs()}" + (f" ({what})" if what else ""))
+
+
 def mark_step_process(
-    context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext,
+    context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext | dg.OpExecutionContext,
 ) -> None:
     """Keep the run's process tags true at each step start (in-process runs only).
 
@@ -83,6 +105,7 @@ def mark_step_process(
     if context.run.tags.get(PID_TAG) != str(os.getpid()):
         return
     context.instance.add_run_tags(context.run.run_id, process_tags())
+    context.log.debug(f"{RAN_ON}{where_this_runs()}")
 
 
 def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:

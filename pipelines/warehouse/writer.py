@@ -298,7 +298,7 @@ class Batch:
         self,
         table: str,
         article_ids: Sequence[str],
-        rows: Sequence[dict[str, Any]],
+        rows: Sequence[dict[str, Any]] | pa.Table,
     ) -> None:
         """Make ``table``'s rows for these articles exactly ``rows`` (matched by primary key).
 
@@ -308,7 +308,7 @@ class Batch:
         """
         con = self.session.con
         key = schema.table(table).primary_key
-        data = self.session.to_arrow(table, rows)
+        data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         self.mark_articles(article_ids)
         self.upsert(table, data)
         name = f"_keep_{table}"
