@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_NO_PROGRESS := 1
 SHARED ?= ../shared
 
-.PHONY: run test ui eval bench bench-scale fuzz soak lint typecheck golden snapshot browser clean help
+.PHONY: run test ui eval bench bench-scale cluster-demo fuzz soak lint typecheck golden snapshot browser clean help
 help:
 	@sed -n 's/^##//p' $(MAKEFILE_LIST)
 
@@ -67,6 +67,10 @@ bench: $(SYNCED)
 ## bench-scale  synthetic 1x/10x corpora (data/bench-scale): peak RSS, time, one-file increment
 bench-scale: $(SYNCED)
 	$(PY) -m pipelines bench-scale
+
+## cluster-demo  BBC corpus through a dask scheduler + 2 dask workers (separate processes) vs in-process: where, time, identical?
+cluster-demo: $(SYNCED)
+	$(PY) -m pipelines cluster-demo
 
 ## fuzz       >= 10,000 generated inputs through the parsers and 10,000 articles through the analysis; prints crashes and budget overruns
 fuzz: $(SYNCED)

@@ -506,6 +506,32 @@ def build_parser() -> _Parser:
     p.add_argument("--repeats", type=_positive_int, default=5, help="increments timed per size (5)")
 
     p = command(
+        "cluster-demo",
+        "the BBC corpus through a dask scheduler and two dask workers on this machine",
+        _lazy("pipelines.tools.cluster_demo", "cluster_demo_command"),
+        "Starts a dask scheduler and dask workers as separate processes, runs the refresh "
+        "job through them (dagster-dask) and in-process, prints where each step ran, both "
+        "times and whether every table is identical; stops the processes at the end. "
+        "Prints SKIP when the corpus is absent.",
+    )
+    p.add_argument(
+        "--corpus",
+        type=Path,
+        default=SHARED / "corpora" / "bbc",
+        help="folder of raw articles (default: ../shared/corpora/bbc)",
+    )
+    p.add_argument(
+        "--limit", type=_positive_int, default=0, help="use only the first N files (0 = all)"
+    )
+    p.add_argument("--workers", type=_positive_int, default=2, help="dask workers (2)")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=settings.REPO_ROOT / "data" / "cluster-demo",
+        help="working folder, emptied first (default: data/cluster-demo)",
+    )
+
+    p = command(
         "build-gazetteer",
         "rebuild the shipped gazetteer files from ../shared/gazetteer",
         _lazy("pipelines.tools.build_gazetteer", "build_gazetteer_command"),

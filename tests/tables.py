@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipelines.warehouse.compare import WHEN_COLUMNS
 from pipelines.warehouse.schema import BOOKKEEPING_TABLES, registry
-
-# Columns that record when, not what: they differ between two builds by design.
-WHEN_COLUMNS = frozenset(
-    {"first_seen_at", "last_seen_at", "ingested_at", "failed_at", "loaded_at", "created_at"}
-)
 
 
 def comparable_tables(session: Any) -> dict[str, list[tuple[Any, ...]]]:

@@ -105,7 +105,7 @@ def mark_step_process(
     if context.run.tags.get(PID_TAG) != str(os.getpid()):
         return
     context.instance.add_run_tags(context.run.run_id, process_tags())
-    context.log.debug(f"{RAN_ON}{where_this_runs()}")
+    context.log.info(f"{RAN_ON}{where_this_runs()}")
 
 
 def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:

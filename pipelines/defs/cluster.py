@@ -1,0 +1,243 @@
+"""The refresh job on a dask.distributed cluster (dagster-dask), and local dask processes.
+
+The job is the project's own ``refresh_warehouse`` with the same assets; only the executor
+differs. Every step becomes a dask task: the per-shard steps (``articles.parse_NN``,
+``analysis.analyse_NN``) run on any worker, the steps that open the DuckDB working copy
+(tagged :data:`~pipelines.defs.runner.WRITER_TAGS`) only on the worker that offers the
+resource ``duckdb`` (one, on the machine that holds the working copy), one at a time.
+
+Workers rebuild the job from :func:`cluster_job` with the same resource values, so they
+need the same code and model (the project's locked venv) and must see the landing zone,
+the stage folder and the Dagster instance at the same paths (a shared filesystem; a
+production instance would use Postgres for its storage).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+
+from pipelines.defs.automation import full_range_tags
+from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
+from pipelines.defs.run_logger import loggers_config
+
+_RESOURCE_TYPES: dict[str, type[dg.ConfigurableResource]] = {
+    "warehouse": WarehouseResource,
+    "landing_zone": LandingResource,
+    "nlp": NlpResource,
+}
+
+
+def resource_values(resources: Mapping[str, dg.ConfigurableResource]) -> dict[str, dict[str, Any]]:
+    """The field values of the project's resources (what a worker needs to rebuild them)."""
+    return {
+        name: {k: getattr(res, k) for k in type(res).model_fields}
+        for name, res in resources.items()
+        if name in _RESOURCE_TYPES
+    }
+
+
+def cluster_job(values: dict[str, dict[str, Any]]) -> dg.JobDefinition:
+    """``refresh_warehouse`` with the dask executor and these resource values.
+
+    Module-level so dask workers can rebuild it (``build_reconstructable_job``).
+    """
+    from dagster_dask import dask_executor
+
+    from pipelines.definitions import build_defs
+
+    resources = {name: _RESOURCE_TYPES[name](**v) for name, v in values.items()}
+    defs = build_defs(resources, executor=dask_executor)
+    return defs.resolve_job_def("refresh_warehouse")
+
+
+def run_on_cluster(
+    address: str,
+    resources: Mapping[str, dg.ConfigurableResource],
+    instance: dg.DagsterInstance,
+    *,
+    verbose: bool = False,
+) -> dg.ExecutionResult:
+    """Run ``refresh_warehouse`` over every shard on the dask scheduler at ``address``.
+
+    ``instance`` must be persistent (workers open it from its reference).
+    """
+    from pipelines.defs.runner import process_tags, reap_dead_runs
+
+    reap_dead_runs(instance)
+    recon = dg.build_reconstructable_job(
+        "pipelines.defs.cluster",
+        "cluster_job",
+        reconstructable_args=(resource_values(resources),),
+    )
+    return dg.execute_job(
+        recon,
+        instance=instance,
+        run_config={
+            "execution": {"config": {"cluster": {"existing": {"address": address}}}},
+            "loggers": loggers_config(verbose=verbose),
+        },
+        tags={**full_range_tags(), "trigger": "cluster", **process_tags()},
+        raise_on_error=False,
+    )
+
+
+# ---------------------------------------------------------------- local dask processes
+@dataclass
+class DaskProcesses:
+    """A ``dask scheduler`` and workers started as OS processes (see :func:`local_dask`)."""
+
+    address: str
+    procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
+
+
+def _dask(*args: str) -> list[str]:
+    # `python -m distributed.cli.dask_X` is what the `dask scheduler` / `dask worker`
+    # commands run, with this interpreter: the project's venv.
+    return [sys.executable, "-m", *args]
+
+
+@contextmanager
+def local_dask(
+    folder: Path,
+    *,
+    workers: int = 2,
+    env: Mapping[str, str] | None = None,
+    timeout_s: float = 600.0,
+) -> Iterator[DaskProcesses]:
+    """Start a scheduler and ``workers`` workers (each its own process); stop them after.
+
+    The first worker offers the resource ``duckdb`` (it runs the writer steps, as the
+    machine holding the working copy would). Each worker runs one task at a time
+    (Dagster steps are not thread-safe). The processes are stopped (SIGTERM, then
+    SIGKILL after 20 s) when the block ends, also on an exception or Ctrl-C.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    scheduler_file = folder / "scheduler.json"
+    scheduler_file.unlink(missing_ok=True)
+    child_env = {**os.environ, **(env or {})}
+    procs: list[subprocess.Popen[bytes]] = []
+    logs: list[Path] = []
+
+    def start(name: str, cmd: list[str]) -> None:
+        log = folder / f"{name}.log"
+        logs.append(log)
+        with log.open("wb") as out:
+            # Own process group: Ctrl-C in the terminal reaches us, and we stop them in
+            # order (workers first), rather than everything dying at once.
+            procs.append(
+                subprocess.Popen(
+                    cmd, stdout=out, stderr=subprocess.STDOUT, env=child_env, start_new_session=True
+                )
+            )
+
+    try:
+        start(
+            "scheduler",
+            _dask(
+                "distributed.cli.dask_scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--dashboard-address",
+                ":0",
+                "--scheduler-file",
+                str(scheduler_file),
+            ),
+        )
+        deadline = time.monotonic() + timeout_s
+        while not scheduler_file.exists():
+            _check_alive(procs, logs, deadline, "the scheduler to write its address")
+            time.sleep(0.2)
+        for i in range(workers):
+            extra = ["--resources", "duckdb=1"] if i == 0 else []
+            start(
+                f"worker-{i + 1}",
+                _dask(
+                    "distributed.cli.dask_worker",
+                    "--scheduler-file",
+                    str(scheduler_file),
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "1",
+                    "--name",
+                    f"worker-{i + 1}" + ("-duckdb" if i == 0 else ""),
+                    "--dashboard-address",
+                    ":0",
+                    "--memory-limit",
+                    "0",  # the analysis has its own per-article budget; no dask pausing
+                    *extra,
+                ),
+            )
+        address = _wait_for_workers(scheduler_file, workers, procs, logs, deadline)
+        yield DaskProcesses(address, procs, logs)
+    finally:
+        stop_processes(procs)
+
+
+def _check_alive(
+    procs: list[subprocess.Popen[bytes]], logs: list[Path], deadline: float, what: str
+) -> None:
+    for proc, log in zip(procs, logs, strict=True):
+        if proc.poll() is not None:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"{log.stem} exited with {proc.returncode} ({log}):\n{tail}")
+    if time.monotonic() > deadline:
+        raise TimeoutError(f"timed out waiting for {what} (logs: {logs[0].parent})")
+
+
+def _wait_for_workers(
+    scheduler_file: Path,
+    workers: int,
+    procs: list[subprocess.Popen[bytes]],
+    logs: list[Path],
+    deadline: float,
+) -> str:
+    from distributed import Client
+
+    with Client(scheduler_file=str(scheduler_file), timeout=30) as client:
+        while len(client.scheduler_info(n_workers=-1)["workers"]) < workers:
+            _check_alive(procs, logs, deadline, f"{workers} dask workers")
+            time.sleep(0.3)
+        return str(client.scheduler.address)
+
+
+def stop_processes(procs: list[subprocess.Popen[bytes]], grace_s: float = 20.0) -> None:
+    """SIGTERM each process group we started (workers first), then SIGKILL what is left."""
+    for proc in reversed(procs):
+        if proc.poll() is None:
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace_s
+    for proc in reversed(procs):
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            with suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def steps_by_worker(instance: dg.DagsterInstance, run_id: str) -> dict[str, str]:
+    """Where each step of a run ran, from the steps' "ran on ..." log lines."""
+    from pipelines.defs.runner import RAN_ON
+
+    out: dict[str, str] = {}
+    for record in instance.all_logs(run_id):
+        message = record.user_message or ""
+        if record.step_key and message.startswith(RAN_ON):
+            out.setdefault(record.step_key, message[len(RAN_ON) :])
+    return out
