@@ -321,7 +321,6 @@ def _asset_outs(specs: Iterable[dg.AssetSpec]) -> dict[str, dg.AssetOut]:
         spec.key.to_user_string(): dg.AssetOut(
             key=spec.key,
             dagster_type=dg.Nothing,
-            group_name=spec.group_name,
             description=spec.description,
             kinds=spec.kinds,
             owners=list(spec.owners),
@@ -343,6 +342,7 @@ def _dep_ins(*keys: str) -> dict[str, dg.AssetIn]:
         for t in ("articles", "rejections")
     ),
     ins=_dep_ins("ingest_files"),
+    group_name="ingest",
     partitions_def=SHARDS,
     backfill_policy=dg.BackfillPolicy.single_run(),
     config=RELOAD_CONFIG,
@@ -516,6 +516,7 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
     name="analysis",
     outs=_asset_outs(analysis_specs()),
     ins=_dep_ins("articles"),
+    group_name="nlp",
     partitions_def=SHARDS,
     backfill_policy=dg.BackfillPolicy.single_run(),
     config=dg.ConfigMapping(

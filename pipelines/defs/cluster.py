@@ -14,6 +14,7 @@ production instance would use Postgres for its storage).
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -47,18 +48,129 @@ def resource_values(resources: Mapping[str, dg.ConfigurableResource]) -> dict[st
     }
 
 
+class _StepArgs:
+    """One step's arguments in a plain object, opaque to dask's task-spec parser.
+
+    dagster-dask 0.29.27 hands ``client.submit`` the run record and the execution state
+    as arguments; distributed 2024.12 and later walk every tuple argument (named tuples
+    included) looking for futures, and Dagster's records refuse to be iterated ("Iteration
+    is not allowed on `@record` RunOpConcurrency"), so every submit fails. Wrapped here,
+    the same arguments reach dagster-dask's own worker function unchanged.
+    """
+
+    def __init__(self, *args: object) -> None:
+        self.args = args
+
+
+def _run_step(dependencies: list[object], step: _StepArgs) -> Any:
+    from dagster_dask.executor import query_on_dask_worker
+
+    return query_on_dask_worker(dependencies, *step.args)
+
+
+def _dask_executor_class() -> type:
+    from dagster._core.execution.plan.plan import ExecutionPlan
+    from dagster._utils import iterate_with_context
+    from dagster_dask.executor import DaskExecutor, get_dask_resource_requirements
+    from distributed import Client, as_completed
+
+    class StepArgsDaskExecutor(DaskExecutor):  # type: ignore[misc]
+        """dagster-dask's executor, with each step's arguments wrapped (see ``_StepArgs``).
+
+        The scheduling is dagster-dask's: one dask task per step, submitted level by level
+        with its upstream steps' futures as dependencies and the step's
+        ``dagster-dask/resource_requirements`` tag as dask resources.
+        """
+
+        def execute(self, plan_context: Any, execution_plan: ExecutionPlan) -> Iterator[Any]:
+            from dagster._core.errors import raise_execution_interrupts
+
+            if not plan_context.instance.is_persistent:
+                raise dg.DagsterInvariantViolationError(
+                    "Dask execution requires a persistent DagsterInstance"
+                )
+            if self.cluster_type == "existing":
+                cluster: Any = self.cluster_configuration["address"]
+            elif self.cluster_type == "local":
+                from distributed import LocalCluster
+
+                cluster = LocalCluster(**self.build_dict(plan_context.job_name))
+            else:
+                raise dg.DagsterInvariantViolationError(
+                    f"cluster type {self.cluster_type!r}: use 'existing' (or 'local')"
+                )
+            with Client(cluster) as client:
+                futures: dict[str, Any] = {}
+                for level in execution_plan.get_steps_to_execute_by_level():
+                    for step in level:
+                        deps = [
+                            futures[key]
+                            for step_input in step.step_inputs
+                            for key in step_input.dependency_keys
+                        ]
+                        futures[step.key] = client.submit(
+                            _run_step,
+                            deps,
+                            _StepArgs(
+                                plan_context.reconstructable_job,
+                                plan_context.dagster_run,
+                                plan_context.run_config,
+                                [step.key],
+                                plan_context.instance.get_ref(),
+                                execution_plan.known_state,
+                            ),
+                            key=f"{plan_context.job_name}.{step.key}",
+                            resources=get_dask_resource_requirements(step.tags),
+                        )
+                done = as_completed(list(futures.values()), with_results=True)
+                for _, events in iterate_with_context(raise_execution_interrupts, done):
+                    yield from events
+
+    return StepArgsDaskExecutor
+
+
+@dg.executor(
+    name="dask",
+    requirements=dg.multiple_process_executor_requirements(),
+    config_schema={
+        "cluster": dg.Field(
+            dg.Selector(
+                {
+                    "existing": dg.Field(
+                        {"address": dg.StringSource}, description="A running dask scheduler."
+                    ),
+                    "local": dg.Field(
+                        dg.Permissive(), description="A distributed.LocalCluster (tests)."
+                    ),
+                }
+            )
+        )
+    },
+)
+def dask_executor(init_context: dg.InitExecutorContext) -> dg.Executor:
+    """dagster-dask's executor (see ``StepArgsDaskExecutor``) on an existing scheduler."""
+    ((cluster_type, cluster_config),) = init_context.executor_config["cluster"].items()
+    executor: dg.Executor = _dask_executor_class()(cluster_type, cluster_config)
+    return executor
+
+
 def cluster_job(values: dict[str, dict[str, Any]]) -> dg.JobDefinition:
     """``refresh_warehouse`` with the dask executor and these resource values.
 
     Module-level so dask workers can rebuild it (``build_reconstructable_job``).
     """
-    from dagster_dask import dask_executor
-
     from pipelines.definitions import build_defs
 
-    resources = {name: _RESOURCE_TYPES[name](**v) for name, v in values.items()}
-    defs = build_defs(resources, executor=dask_executor)
-    return defs.resolve_job_def("refresh_warehouse")
+    # A worker rebuilds the job for every step it runs: build it once per process.
+    key = json.dumps(values, sort_keys=True)
+    if key not in _JOBS:
+        resources = {name: _RESOURCE_TYPES[name](**v) for name, v in values.items()}
+        defs = build_defs(resources, executor=dask_executor)
+        _JOBS[key] = defs.resolve_job_def("refresh_warehouse")
+    return _JOBS[key]
+
+
+_JOBS: dict[str, dg.JobDefinition] = {}
 
 
 def run_on_cluster(
@@ -100,6 +212,30 @@ class DaskProcesses:
     address: str
     procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
     logs: list[Path] = field(default_factory=list)
+
+    def peak_rss_mb(self) -> dict[str, float]:
+        """Peak resident memory of each process and its children so far (Linux ``/proc``)."""
+        return {
+            log.stem: _tree_peak_rss_mb(p.pid) for p, log in zip(self.procs, self.logs, strict=True)
+        }
+
+
+def _tree_peak_rss_mb(pid: int) -> float:
+    """The largest ``VmHWM`` in a process tree (a nanny and the worker process it runs)."""
+    peak = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text(encoding="ascii", errors="replace")
+            children = Path(f"/proc/{p}/task/{p}/children").read_text(encoding="ascii")
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]) / 1024)
+        todo.extend(int(c) for c in children.split())
+    return round(peak, 1)
 
 
 def _dask(*args: str) -> list[str]:

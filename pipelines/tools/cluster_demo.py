@@ -71,6 +71,26 @@ def _where(steps: dict[str, str]) -> list[str]:
     return lines
 
 
+def _step_seconds(result: dg.ExecutionResult) -> dict[str, float]:
+    return {
+        ev.step_key: ev.event_specific_data.duration_ms / 1000  # type: ignore[union-attr]
+        for ev in result.all_events
+        if ev.event_type_value == "STEP_SUCCESS" and ev.step_key
+    }
+
+
+def _timings(result: dg.ExecutionResult) -> list[str]:
+    """Seconds in the per-shard steps (summed over workers) and in the loaders."""
+    secs = _step_seconds(result)
+    parse = sum(v for k, v in secs.items() if ".parse_" in k)
+    analyse = sum(v for k, v in secs.items() if ".analyse_" in k)
+    loads = {k: v for k, v in secs.items() if k.endswith((".load", ".plan"))}
+    return [
+        f"  per-shard steps: parse {parse:.1f} s, analyse {analyse:.1f} s (summed over workers)",
+        "  writer steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(loads.items())),
+    ]
+
+
 def cluster_demo_command(args: argparse.Namespace) -> int:
     from pipelines.definitions import build_defs
     from pipelines.defs.cluster import local_dask, run_on_cluster, steps_by_worker
@@ -97,8 +117,12 @@ def cluster_demo_command(args: argparse.Namespace) -> int:
         result = run_on_cluster(dask.address, cluster_res, instance)
         cluster_s = time.perf_counter() - t0
         where = steps_by_worker(instance, result.run_id)
+        peaks = dask.peak_rss_mb()
     print("dask processes stopped")
+    print("peak memory: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in peaks.items()))
     print(f"cluster run: {'succeeded' if result.success else 'FAILED'} in {cluster_s:.1f} s")
+    for line in _timings(result):
+        print(line)
     print("what ran where:")
     for line in _where(where):
         print(line)
