@@ -9,7 +9,7 @@ import dagster as dg
 from pipelines import landing
 from pipelines.defs.assets import POOL
 from pipelines.defs.resources import LandingResource, WarehouseResource
-from pipelines.defs.runner import mark_step_process
+from pipelines.defs.runner import WRITER_TAGS, mark_step_process
 from pipelines.warehouse import reports
 
 # (check name, asset, check queries (sql/checks/ or generated from the table registry,
@@ -66,7 +66,14 @@ def sql_check(
     ``reports.check_sql``) with what one of its rows means (``"quotes with bad offsets"``).
     """
 
-    @dg.asset_check(name=name, asset=asset, blocking=True, pool=POOL, description=description)
+    @dg.asset_check(
+        name=name,
+        asset=asset,
+        blocking=True,
+        pool=POOL,
+        op_tags=WRITER_TAGS,
+        description=description,
+    )
     def _check(
         context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource
     ) -> dg.AssetCheckResult:
@@ -97,6 +104,7 @@ def sql_check(
     asset="ingest_files",
     blocking=True,
     pool=POOL,
+    op_tags=WRITER_TAGS,
     description="Every file now in the landing zone has a row in ingest_files (files that "
     "landed after the scan wait for the next run; an unlistable folder fails the check).",
 )
@@ -158,6 +166,7 @@ def every_landed_file_accounted(
     asset="analysis_failures",
     blocking=False,
     pool=POOL,
+    op_tags=WRITER_TAGS,
     description="No article failed analysis (a warning: the run goes on without them).",
 )
 def no_failed_articles(

@@ -8,6 +8,7 @@ import dagster as dg
 
 from pipelines.defs.assets import OWNERS, POOL
 from pipelines.defs.resources import WarehouseResource
+from pipelines.defs.runner import WRITER_TAGS
 from pipelines.warehouse.publish import PUBLISHER_VERSION
 from pipelines.warehouse.schema import schema_version
 
@@ -28,6 +29,7 @@ def published_warehouse_asset(
     @dg.asset(
         group_name="warehouse",
         pool=POOL,
+        op_tags=WRITER_TAGS,
         deps=keys,
         kinds={"duckdb", "parquet"},
         owners=OWNERS,

@@ -9,8 +9,9 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines import report, settings
-from pipelines.defs.assets import OWNERS
+from pipelines.defs.assets import OWNERS, POOL
 from pipelines.defs.resources import WarehouseResource
+from pipelines.defs.runner import WRITER_TAGS
 from pipelines.warehouse import reports, schema
 
 
@@ -29,7 +30,8 @@ REPORT_DEPS = sorted({t for spec in report.CHARTS for t in spec.needs} | {"entit
 @dg.asset(
     name="report",
     group_name="report",
-    pool="duckdb",
+    pool=POOL,
+    op_tags=WRITER_TAGS,
     # After publishing: it draws what analysts open, and only data that passed the checks.
     deps=[*REPORT_DEPS, "published_warehouse"],
     kinds={"python", "html"},

@@ -9,7 +9,7 @@ from pipelines.core.versions import grouping_version
 from pipelines.defs.assets import POOL, table_spec
 from pipelines.defs.checks import sql_check
 from pipelines.defs.resources import WarehouseResource
-from pipelines.defs.runner import mark_step_process
+from pipelines.defs.runner import WRITER_TAGS, mark_step_process
 from pipelines.warehouse import reports
 
 
@@ -25,6 +25,7 @@ from pipelines.warehouse import reports
         )
     ],
     pool=POOL,
+    op_tags=WRITER_TAGS,
 )
 def stories(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
@@ -57,6 +58,7 @@ def stories(
         )
     ],
     pool=POOL,
+    op_tags=WRITER_TAGS,
 )
 def statements(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
