@@ -75,10 +75,12 @@ class ProgressMeter:
         *,
         unit: str = "articles",
         clock: Callable[[], float] = time.perf_counter,
+        started: float | None = None,
     ) -> None:
+        """``started``: when the stage began, on ``clock`` (default: now)."""
         self.stage, self.unit, self.total = stage, unit, total
         self._clock = clock
-        self._start = clock()
+        self._start = clock() if started is None else started
         self.done = 0
         self.words = 0
 

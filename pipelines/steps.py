@@ -983,8 +983,7 @@ def load_staged_analysis(
     shards: Sequence[str],
     *,
     only_pending: bool = False,
-    progress: ProgressCallback | None = None,
-    total: int = 0,
+    meter: ProgressMeter | None = None,
 ) -> StepStats:
     """Merge staged analysis batches into the warehouse, one transaction per batch.
 
@@ -994,7 +993,6 @@ def load_staged_analysis(
     Otherwise it is skipped and its articles are analysed again.
     """
     stats = StepStats()
-    meter = ProgressMeter("analysis", total)
     for b in batches:
         if only_pending and not _still_pending(session, b, version):
             stats.add("staged_batches_skipped")
@@ -1002,9 +1000,8 @@ def load_staged_analysis(
         _commit_analysis(session, b.article_ids, b.tables, version, shards)
         failed = b.tables["analysis_failures"].num_rows
         _count_analysis(stats, b.tables, len(b.article_ids), failed, b.words)
-        snap = meter.advance(len(b.article_ids), b.words)
-        if progress:
-            progress(snap)
+        if meter is not None:
+            meter.advance(len(b.article_ids), b.words)
     return stats
 
 

@@ -13,6 +13,7 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -25,7 +26,7 @@ from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
 from pipelines.defs.run_logger import log_progress
 from pipelines.defs.runner import WRITER_TAGS, mark_step_process, mark_worker
-from pipelines.progress import Progress
+from pipelines.progress import Progress, ProgressMeter
 from pipelines.warehouse import reports, schema, stage
 
 # BackfillPolicy is marked beta; a single-run backfill is exactly what we want here.
@@ -394,6 +395,7 @@ def analysis_plan(
                     f"{old.run_id}, which did not finish"
                 )
             old.remove()
+        run_stage.mark_analysis_started()
         staged = steps.stage_pending_articles(
             session, shards, version, run_stage.todo_writer, force=config.force
         )
@@ -474,7 +476,11 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
             for s in sorted(shards)
             for b in stage.analysis_batches(run_stage.analysis_dir(s), tables)
         )
-        stats = steps.load_staged_analysis(session, batches, version, shards, total=total)
+        # Rates count from the plan step: the analysis stage's wall time, on any workers.
+        meter = ProgressMeter(
+            "analysis", total, clock=time.time, started=run_stage.analysis_started()
+        )
+        stats = steps.load_staged_analysis(session, batches, version, shards, meter=meter)
         counts = {t: session.count(t) for t in tables}
         quotes_md = _md(session, "quotes")
         mentions_md = _md(session, "mentions")
@@ -502,6 +508,7 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
             "spacy_model": nlp.model,
             "resolver_data_version": spec.resolver_data_version(),
             "workers": nlp.workers,
+            **(meter.snapshot().as_metadata() if total else {}),
         }
         if table == "quotes":
             meta["new_rows_this_run"] = run_counts.get("quotes", 0)

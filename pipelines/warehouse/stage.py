@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
@@ -238,6 +239,18 @@ class RunStage:
         write_atomic(
             folder / f"{index:06d}.{DONE}.parquet", pa.Table.from_pylist(list(done), BATCH_DONE)
         )
+
+    def mark_analysis_started(self) -> None:
+        """Record when the analysis stage began (its rate counts from here)."""
+        path = self.path / "analysis" / "started"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(repr(time.time()), encoding="ascii")
+
+    def analysis_started(self) -> float | None:
+        try:
+            return float((self.path / "analysis" / "started").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            return None
 
     def remove(self, part: str | None = None) -> None:
         """Delete this run's stage (or one part of it: ``parse``, ``analysis``)."""
