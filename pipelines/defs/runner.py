@@ -102,10 +102,10 @@ def mark_step_process(
     the run: they get no tags, are never judged here, and are left to Dagster's own
     run monitoring.
     """
-    if context.run.tags.get(PID_TAG) != str(os.getpid()):
-        return
-    context.instance.add_run_tags(context.run.run_id, process_tags())
     context.log.info(f"{RAN_ON}{where_this_runs()}")
+    if context.run.tags.get(PID_TAG) != str(os.getpid()):
+        return  # a daemon's step process, or a dask worker: the launcher's tags stand
+    context.instance.add_run_tags(context.run.run_id, process_tags())
 
 
 def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
