@@ -100,10 +100,14 @@ def _kill_at_step(env: dict[str, str], step: str) -> None:
 
 
 # Every asset step of the job, and a blocking check (each holds the duckdb pool slot).
+# ``articles`` and ``analysis`` are graphs (plan, per-shard steps, load): killed as their
+# loaders start, when the stage holds the run's parsed files or analysed batches (the next
+# run drops the former and reuses the latter).
 STEPS = [
     "ingest_files",
-    "articles",
-    "analysis",
+    "articles.load",
+    "analysis.plan",
+    "analysis.load",
     "entity_tables",
     "stories",
     "statements",
@@ -118,7 +122,8 @@ def test_steps_cover_every_asset_step() -> None:
 
     repo = defs.get_repository_def()
     asset_steps = {assets.node_def.name for assets in repo.assets_defs_by_key.values()}
-    assert asset_steps <= set(STEPS), sorted(asset_steps - set(STEPS))
+    covered = {step.split(".")[0] for step in STEPS}
+    assert asset_steps <= covered, sorted(asset_steps - covered)
 
 
 @pytest.mark.parametrize("step", STEPS)
