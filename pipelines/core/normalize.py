@@ -56,6 +56,7 @@ class _NameRules:
     chinese_surnames: frozenset[str]
     descriptors: dict[str, tuple[tuple[str, ...], ...]]  # nationality words, same layout
     demonyms: frozenset[str]  # descriptors that are not country names ("russian", "us")
+    given_names: frozenset[str]  # folded given names (US birth statistics + ambiguous list)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,11 @@ def name_rules() -> _NameRules:
         chinese_surnames=frozenset(read_rule_lines("chinese_surnames.txt")),
         descriptors=_by_first_word(descriptors),
         demonyms=frozenset(" ".join(d) for d in descriptors) - _country_names(),
+        given_names=frozenset(
+            fold_latin_token(line.split("\t")[0].strip().lower())
+            for name in ("first_name_gender.tsv", "first_name_gender_ambiguous.txt")
+            for line in read_rule_lines(name)
+        ),
     )
 
 
@@ -88,6 +94,16 @@ def _country_names() -> frozenset[str]:
         for n in [cols[2], *cols[4].split("|")]:
             if n:
                 names.add(_dotless(fold_diacritics(n)))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded country names, aliases and capitals: owners in "Lebanon's Hezbollah"."""
+    names = set(_country_names())
+    for line in read_rule_lines("countries.tsv"):
+        cols = (line.split("\t") + [""] * 5)[:5]
+        names.update(_dotless(fold_diacritics(c)) for c in cols[3].split("|") if c)
     return frozenset(names)
 
 
@@ -405,9 +421,39 @@ _ORG_APPOSITIVE_HEADS = frozenset(
      "network", "newspaper", "tabloid", "lender", "insurer", "bank", "union", "federation",
      "association", "movement", "militia", "faction", "party", "charity", "exchange",
      "supermarket", "bloc", "forum", "outfit", "rival", "unit", "subsidiary", "owner",
-     "manufacturer", "developer", "publisher", "label", "studio", "channel", "station"}
+     "manufacturer", "developer", "publisher", "label", "studio", "channel", "station",
+     "parent", "media", "outlet", "daily", "wire"}
 )  # fmt: skip
 _ORG_TRAILING_HEADS = frozenset({"alliance", "cartel", "group", "bloc", "militia", "forum", "firm"})
+# Lower-case generic nouns written after a name ("the Likud party", "the Mossad intelligence
+# agency", "the Taliban movement"): description, not name, when every word before them is
+# capitalised. Title-case ones stay ("Xinhua News Agency" is a name).
+_ORG_TRAILING_NOUNS = frozenset(
+    {"party", "movement", "militia", "group", "alliance", "agency", "news", "intelligence",
+     "spy", "security", "service", "services", "broadcaster", "newspaper", "daily", "network",
+     "faction", "organisation", "organization", "coalition", "bloc", "channel",
+     "company", "firm", "conglomerate", "giant", "outfit", "regime", "government"}
+)  # fmt: skip
+_POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
+# "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
+_RELATION_WORD = re.compile(
+    r"^[\w.]+-(?:backed|based|led|run|owned|linked|aligned|allied|funded|controlled|"
+    r"affiliated|sponsored|supported|dominated|influenced)$",
+    re.IGNORECASE,
+)
+# Names of a country's institutions that a possessive country keeps ("Japan's Ministry of
+# Defense" is not the ministry of any other country).
+_GENERIC_INSTITUTION_WORDS = frozenset(
+    {"ministry", "department", "office", "government", "parliament", "army", "navy", "air",
+     "police", "military", "cabinet", "embassy", "central", "supreme", "constitutional",
+     "high", "national", "federal", "state", "foreign", "defence", "defense", "interior",
+     "finance", "justice", "health", "trade", "prime", "presidential", "royal", "armed",
+     "coast", "intelligence", "security", "election", "electoral", "communist", "socialist",
+     "labour", "labor", "conservative", "liberal", "democratic", "republican", "green",
+     "greens", "people's", "peoples", "workers", "workers'", "bank", "reserve", "monetary",
+     "statistics", "meteorological", "space", "atomic", "nuclear", "energy", "competition",
+     "financial", "securities", "antitrust", "customs", "tax", "immigration", "border"}
+)  # fmt: skip
 
 
 def _is_org_head(token: str) -> bool:
@@ -444,7 +490,58 @@ def clean_org_name(surface: str) -> str:
         and not any(_is_lower_word(t) for t in tokens[:-1])
     ):
         tokens = tokens[:-1]
-    return " ".join(tokens)
+    return " ".join(strip_org_descriptors(tokens))
+
+
+def _is_descriptor_word(token: str) -> bool:
+    """A wholly lower-case word that is no name particle ("ruling"), or "Iran-backed"."""
+    if _RELATION_WORD.match(token):
+        return True
+    return token.islower() and token[:1].isalpha() and not _is_particle(token)
+
+
+def strip_org_descriptors(tokens: list[str]) -> list[str]:
+    """Drop description around an organisation's name (issue 11, names class 1).
+
+    * A possessive place before it: "Lebanon's Hezbollah", "Egypt's Muslim Brotherhood",
+      unless what follows is a country's institution ("Japan's Ministry of Defense",
+      "South Korea's National Intelligence Service": the country is part of the name) or a
+      role description ("Japan's central bank": resolved from the role table instead).
+    * Descriptive words before it: "ruling", "state-run", "conservative", "state media",
+      "Iran-backed", "Kremlin-linked".
+    * Lower-case generic nouns after it: "Likud party", "Mossad intelligence agency".
+
+    At least one capitalised token always stays, so a description alone is left whole.
+    """
+    if len(tokens) < 2:
+        return tokens
+    keep: list[str] = []  # a possessive country kept before an institution's name
+    i = 0
+    for j in range(min(3, len(tokens) - 1)):
+        if not _is_capitalised(tokens[j]):
+            break
+        if _POSSESSIVE_WORD.match(tokens[j]):
+            owner = " ".join(tokens[: j + 1])
+            if _dotless(fold_diacritics(strip_possessive(owner))) not in _place_names():
+                break  # "the Bank's Board": an organisation's part, not a description
+            rest = tokens[j + 1 :]
+            first = next((t for t in rest if not _is_descriptor_word(t)), "")
+            if first.lower() in _GENERIC_INSTITUTION_WORDS:
+                keep = tokens[: j + 1]
+            i = j + 1
+            break
+    while i < len(tokens) - 1 and _is_descriptor_word(tokens[i]):
+        i += 1
+    out = tokens[i:]
+    if not out or not _is_capitalised(out[0]):
+        return tokens  # a role description ("the U.N. nuclear watchdog"): left whole
+    out = keep + out
+    end = len(out)
+    while end > 1 and out[end - 1].islower() and out[end - 1] in _ORG_TRAILING_NOUNS:
+        end -= 1
+    if end < len(out) and all(_is_capitalised(t) or _is_particle(t) for t in out[:end]):
+        out = out[:end]
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -677,11 +774,40 @@ def parse_person_name(name: str) -> PersonName:
         for part in drop_name_particle(token).split("-")
         if part
     ]
-    parts = [variants.get(p, p) for p in folded]
+    particles = name_rules().particles
+    # A free-standing article inside a name ("Bashar al Assad", "Zayed Al Nahyan") is
+    # spelt glued as often ("al-Assad"), where it is dropped: drop it here too.
+    parts = [variants.get(p, p) for i, p in enumerate(folded) if not (i and p in particles)]
     suffixes = {"jr", "sr", "ii", "iii", "iv"}
     core = [p for p in parts if p not in suffixes]
     surname = core[-1] if len(core) > 1 else ""
-    return PersonName(tuple(parts), surname, False, "general", " ".join(sorted(parts)))
+    key = " ".join(parts) if _order_matters(tokens, core) else " ".join(sorted(parts))
+    return PersonName(tuple(parts), surname, False, "general", key)
+
+
+# "bin"/"ibn" ("son of") and their kin: in "Mohammed bin Rashid" the order says who is
+# whose son, so "Rashid bin Mohammed" is another man (his son).
+# Hepburn-romanised syllables only (ka, shi, tsu, n, long vowels): "hiroshi", "abe", "kenji".
+_JAPANESE_SHAPE = re.compile(r"(?:(?:[kgsztdnhbpmyrwfj]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)?[aeiou]n?)+")
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap", "mac"})
+
+
+def _order_matters(tokens: list[str], core: list[str]) -> bool:
+    """True when swapping the name's words would name someone else (issue 11, class 4).
+
+    The key is order-free so that family-name-first writing matches ("Ishiba Shigeru" ~
+    "Shigeru Ishiba"). That is wrong for patronymic chains ("Mohammed bin Rashid" /
+    "Rashid bin Mohammed", father and son) and for two-word names made of two given names
+    ("Hassan Khalid" / "Khalid Hassan", "Thomas Kelly" / "Kelly Thomas": two people).
+    """
+    if any(t in _PATRONYMIC for t in tokens[1:-1]):
+        return True
+    given = name_rules().given_names
+    if len(core) != 2 or core[0] not in given or core[1] not in given:
+        return False
+    # Japanese names are written in both orders and look like given names to US birth
+    # statistics ("Abe Hiroshi" ~ "Hiroshi Abe"): keep them order-free.
+    return not all(_JAPANESE_SHAPE.fullmatch(t) for t in core)
 
 
 @lru_cache(maxsize=65536)
@@ -755,7 +881,20 @@ def org_key(surface: str) -> str:
         for i, t in enumerate(text.replace("-", " ").split())
         if t != "the" or i == 0
     ]
+    # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
+    tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
     return " ".join(strip_org_suffix(tokens))
+
+
+# Abbreviations of company-name words in wire and market copy ("Samsung Elec",
+# "Marriott Intl", "CK Hutchison Hldgs"), expanded before legal forms are dropped.
+_ORG_ABBREVIATIONS = {
+    "elec": "electronics", "intl": "international", "int'l": "international",
+    "hldgs": "holdings", "hldg": "holding", "mfg": "manufacturing", "natl": "national",
+    "assn": "association", "bros": "brothers", "grp": "group", "inds": "industries",
+    "svcs": "services", "tech": "technology", "techs": "technologies", "pharm": "pharmaceutical",
+    "pharma": "pharmaceutical", "fin": "financial", "ins": "insurance", "motors": "motor",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=65536)

@@ -18,9 +18,11 @@ from pipelines.core.entities.loaders import (
     Overrides,
     common_surname_keys,
     data_version,
+    fold_role_text,
     gazetteer_records,
     load_metonymy_cues,
     load_nominals,
+    load_org_roles,
 )
 from pipelines.core.entities.names import (
     NER_TYPES,
@@ -65,6 +67,8 @@ _STATE_FORM = re.compile(
     r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
+_COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
+_COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _ORG_WORDS = re.compile(
     r"\b(?:party|ministry|agency|bank|university|council|association|company|corp|inc|ltd|"
@@ -85,6 +89,50 @@ class _Index:
     short_forms: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
+    skeletons: dict[str, list[Entry]] = field(default_factory=dict)  # transliterated orgs
+    brands: dict[str, list[Entry]] = field(default_factory=dict)  # "toyota" -> Toyota Motor
+
+
+# Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
+# on (Hezbollah/Hizbollah/Hizballah/Hizbullah, Qaeda/Qaida, Taliban/Taleban); "q"/"k",
+# "ou"/"u", "'" and the article "al"/"el" as well.
+_SKELETON_VOWELS = re.compile(r"[aeiouy]+")
+_SKELETON_DOUBLE = re.compile(r"(.)\1+")
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e"})
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short: the quadratic table is cheap)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def transliteration_skeleton(key: str) -> str:
+    """Spelling-free skeleton of an org key: "al qaida" and "al qaeda" -> "qd"."""
+    words = [w for w in key.replace("'", "").split() if w not in _ARTICLES]
+    out = []
+    for w in words:
+        w = w.replace("q", "k").replace("kh", "k").replace("dh", "d").replace("w", "u")
+        w = _SKELETON_DOUBLE.sub(r"\1", _SKELETON_VOWELS.sub("", w)) or w[:1]
+        out.append(w)
+    return " ".join(out)
+
+
+# The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies"):
+# a bare "Toyota" names it when no other gazetteer organisation starts with that word.
+_COMPANY_TAILS = frozenset(
+    {"motor", "motors", "electronics", "technologies", "technology", "group", "holdings",
+     "holding", "corporation", "corp", "company", "co", "inc", "platforms", "industries",
+     "airlines", "airways", "semiconductor", "chemical", "chemicals", "petroleum", "energy",
+     "financial", "telecom", "telecommunications", "communications", "pharmaceuticals",
+     "steel", "entertainment", "networks", "systems", "software", "foods", "automotive",
+     "international", "heavy industries"}
+)  # fmt: skip
 
 
 def _add(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
@@ -123,9 +171,11 @@ class EntityResolver:
         """Index gazetteer records (``aliases.jsonl`` rows) and apply overrides."""
         self.data_version = version
         self._idx = _Index()
+        self._skeleton_names: dict[str, list[str]] = {}  # entity id -> transliterated keys
         self._common = common_surname_keys()
         self.nominals = load_nominals()
         self.metonymy = load_metonymy_cues()
+        self._roles = load_org_roles()
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
@@ -190,6 +240,12 @@ class EntityResolver:
                     _add(idx.acronyms, acr, entry)
                 else:
                     _add(idx.orgs, org_key(n), entry)
+                    if rec.get("transliterated"):
+                        _add(idx.skeletons, transliteration_skeleton(org_key(n)), entry)
+                        self._skeleton_names.setdefault(entity.entity_id, []).append(org_key(n))
+                words = n.split()
+                if len(words) >= 2 and " ".join(words[1:]).lower() in _COMPANY_TAILS:
+                    _add(idx.brands, org_key(words[0]), entry)
             if entry.kind == "office" and entry.position:
                 idx.offices[entry.position] = entry
         else:
@@ -337,6 +393,23 @@ class EntityResolver:
             return None
         return Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
 
+    def lookup_compass_form(self, surface: str) -> Hit | None:
+        """A compass initial before a place ("S.Africa", "N. Ireland", "W Bengal").
+
+        Wire headlines abbreviate North/South/East/West; the initial is expanded and the
+        whole name looked up, so only places the gazetteer knows resolve this way.
+        """
+        m = _COMPASS_FORM.match(clean_place_name(surface))
+        if m is None:
+            return None
+        word = _COMPASS[m.group(1)]
+        hit = self.lookup_exact(f"{word} {m.group(2)}", GPE) or self.lookup_exact(
+            f"{word}ern {m.group(2)}", GPE
+        )
+        if hit is None:
+            return None
+        return Hit(hit.entry, "compass_form", f"short for {hit.entry.entity.canonical_name}")
+
     def lookup_person_extended(self, name: str) -> Hit | None:
         """A longer or shorter form of a gazetteer person's full name.
 
@@ -368,6 +441,108 @@ class EntityResolver:
         e = next(iter(found.values()))
         return Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
 
+    def lookup_org_variant(self, surface: str) -> Hit | None:
+        """Another spelling of a transliterated organisation, or a company's bare brand.
+
+        "Hizbullah" -> Hezbollah, "al-Qa'ida" -> al-Qaeda (same skeleton as a curated
+        transliterated name: ``transliteration_skeleton``); "Toyota" -> Toyota Motor when no
+        other gazetteer organisation's name starts with "Toyota" and the word names nothing
+        else (issue 11, names classes 2 and 3). Unique matches only.
+        """
+        key = org_key(clean_org_name(surface))
+        if not key:
+            return None
+        skeleton = transliteration_skeleton(key)
+        entries = self._idx.skeletons.get(skeleton, []) if len(skeleton) >= 2 else []
+        if len(entries) == 1 and self._close_spelling(key, entries[0], skeleton):
+            e = entries[0]
+            return Hit(e, "transliteration", f"spelling of {e.entity.canonical_name}")
+        if " " not in key and key not in self._idx.places and key not in self._idx.orgs:
+            entries = self._idx.brands.get(key, [])
+            if len(entries) == 1 and not self._idx.persons.get(person_key(key)):
+                e = entries[0]
+                return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
+        return None
+
+    def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
+        """True when a name with this skeleton differs from the key in at most a third of its letters.
+
+        "Hummus" is no spelling of Hamas although both skeletons are h-m-s.
+        """
+        names = self._skeleton_names.get(entry.entity.entity_id, ())
+        return any(
+            _edit_distance(key, n) * 3 <= max(len(key), len(n))
+            for n in names
+            if transliteration_skeleton(n) == skeleton
+        )
+
+    def _place_code(self, words: str) -> tuple[str, str]:
+        """(place code, display name) of a place prefix: "Japan's", "the Russian", "U.N."."""
+        folded = fold_role_text(words)
+        folded = re.sub(r"^the ", "", folded)
+        folded = re.sub(r"'s?$", "", folded)
+        code = self._roles.places.get(folded)
+        if code:
+            country = self._idx.countries.get(code)
+            return code, country.entity.canonical_name if country else code
+        hit = self.lookup_exact(folded, GPE)
+        if hit is None:
+            return "", ""
+        entry = hit.entry
+        code = entry.country if entry.kind == "country" else entry.capital_of
+        country = self._idx.countries.get(code) if code else None
+        return (code, country.entity.canonical_name) if country else ("", "")
+
+    def lookup_org_role(self, surface: str) -> Hit | None:
+        """A well-known body named by its role (issue 11, names class 1).
+
+        "Japan's central bank", "the Japanese central bank" -> Bank of Japan; "the U.N.
+        nuclear watchdog" -> IAEA; "Russia's foreign ministry", "Ministry of Foreign Affairs
+        of the Russian Federation" -> one entity per country and role. A possessive place
+        before a gazetteer organisation's name is a description of it ("Britain's
+        Conservative Party"), unless the organisation belongs to another country.
+        """
+        text = clean_org_name(surface)
+        tokens = text.split()
+        for k in range(1, min(4, len(tokens))):
+            place, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
+            code, country_name = self._place_code(place)
+            if not code:
+                continue
+            role = self._roles.phrases.get(fold_role_text(rest))
+            if role:
+                return self._role_hit(code, country_name, role, text)
+            if place.endswith(("'s", "'")) or k == 1:
+                hit = self.lookup_exact(rest, ORG)
+                if hit is not None and hit.entry.kind != "country":
+                    if hit.entry.country and hit.entry.country != code:
+                        return None
+                    return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
+        m = re.match(r"^(.+?) of (.+)$", text)
+        while m:
+            role = self._roles.phrases.get(fold_role_text(m.group(1)))
+            code, country_name = self._place_code(m.group(2))
+            if role and code:
+                return self._role_hit(code, country_name, role, text)
+            m = re.match(r"^(.+? of .+?) of (.+)$", text) if " of " in m.group(2) else None
+        role = self._roles.phrases.get(fold_role_text(text))
+        if role and ("*", role) in self._roles.bodies:
+            return self._role_hit("*", "", role, text)
+        return None
+
+    def _role_hit(self, code: str, country_name: str, role: str, text: str) -> Hit | None:
+        body = self._roles.bodies.get((code, role))
+        if body is None:
+            label = self._roles.labels.get(role)
+            if not label or code in ("UN", "EU", "*"):
+                return None  # "Britain's spy agency" names no single body we know
+            body = f"{label} of {country_name}"
+        entry = self.find_target(ORG, body)
+        if entry is None:
+            # Every country's ministry, known to the gazetteer or not: one id per body.
+            entry = Entry(make_entity(ORG, body, None), "role", country=code)
+        return Hit(entry, "org_role", f"role {role!r} of {code}: {text}")
+
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -381,8 +556,10 @@ class EntityResolver:
         hit = self.lookup_exact(surface if etype != PERSON else name, etype)
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
+        if hit is None and etype in (ORG, None):
+            hit = self.lookup_org_role(surface) or self.lookup_org_variant(surface)
         if hit is None and etype in (GPE, LOC, None):
-            hit = self.lookup_state_form(surface)
+            hit = self.lookup_state_form(surface) or self.lookup_compass_form(surface)
         if hit is None and etype in (PERSON, None):
             hit = self.lookup_person_extended(name)
         if hit is None and etype in (ORG, GPE, LOC, None):

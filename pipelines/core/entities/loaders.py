@@ -36,6 +36,7 @@ _RULE_FILES = (
     "common_surnames.txt",
     "nominal_phrases.tsv",
     "metonymy_cues.tsv",
+    "org_roles.tsv",
 )
 
 
@@ -148,3 +149,49 @@ def load_nominals() -> Nominals:
         re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         tuple((target, req) for _, _, target, req in rows),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRoles:
+    """The role table (``rules/org_roles.tsv``): "Japan's central bank" -> Bank of Japan.
+
+    Attributes:
+        phrases: Folded role phrase -> role ("ministry of foreign affairs" -> foreign ministry).
+        labels: Role -> label of every country's own body ("Ministry of Foreign Affairs").
+        bodies: (place, role) -> canonical name of the gazetteer organisation.
+        places: Folded place word -> place code ("british" -> GB, "u.n." -> UN).
+    """
+
+    phrases: dict[str, str]
+    labels: dict[str, str]
+    bodies: dict[tuple[str, str], str]
+    places: dict[str, str]
+
+
+def fold_role_text(text: str) -> str:
+    """Lower case, no periods, one space: how role phrases and place words are compared."""
+    return " ".join(text.replace(".", "").replace("\u2019", "'").lower().split())
+
+
+def load_org_roles() -> OrgRoles:
+    """Parse ``org_roles.tsv`` (its header documents the three line kinds)."""
+    phrases: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    bodies: dict[tuple[str, str], str] = {}
+    places: dict[str, str] = {}
+    for line in rule_lines("org_roles.tsv"):
+        kind, *cols = [c.strip() for c in line.split("\t")]
+        if kind == "role":
+            role, variants, label = [*cols, "", ""][:3]
+            for v in variants.split("|"):
+                phrases[fold_role_text(v)] = role
+            if label:
+                labels[role] = label
+        elif kind == "body":
+            place, role, name = cols[:3]
+            bodies[(place, role)] = name
+        elif kind == "place":
+            places[fold_role_text(cols[0])] = cols[1]
+        else:
+            raise ValueError(f"org_roles.tsv: unknown line kind {kind!r}")
+    return OrgRoles(phrases, labels, bodies, places)
