@@ -172,7 +172,8 @@ def fold_case(text: str) -> str:
     return text.casefold()
 
 
-_POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$", re.IGNORECASE)
+# After a letter, or after the period of "Jr." ("Donald Trump Jr.'s": the son, not the father).
+_POSSESSIVE = re.compile(r"(?<=[\w.])'s?$|(?<=s)'$", re.IGNORECASE)
 
 
 def strip_possessive(text: str) -> str:
@@ -788,8 +789,10 @@ def parse_person_name(name: str) -> PersonName:
 # "bin"/"ibn" ("son of") and their kin: in "Mohammed bin Rashid" the order says who is
 # whose son, so "Rashid bin Mohammed" is another man (his son).
 # Hepburn-romanised syllables only (ka, shi, tsu, n, long vowels): "hiroshi", "abe", "kenji".
-_JAPANESE_SHAPE = re.compile(r"(?:(?:[kgsztdnhbpmyrwfj]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)?[aeiou]n?)+")
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap", "mac"})
+_JAPANESE_SHAPE = re.compile(
+    r"(?:(?:[kgsztdnhbpmyrwfj]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)?[aeiou]n?)+"
+)
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti", "ould", "ben", "ap", "mac"})
 
 
 def _order_matters(tokens: list[str], core: list[str]) -> bool:
@@ -800,7 +803,7 @@ def _order_matters(tokens: list[str], core: list[str]) -> bool:
     "Rashid bin Mohammed", father and son) and for two-word names made of two given names
     ("Hassan Khalid" / "Khalid Hassan", "Thomas Kelly" / "Kelly Thomas": two people).
     """
-    if any(t in _PATRONYMIC for t in tokens[1:-1]):
+    if any(t in PATRONYMIC_PARTICLES for t in tokens[1:-1]):
         return True
     given = name_rules().given_names
     if len(core) != 2 or core[0] not in given or core[1] not in given:

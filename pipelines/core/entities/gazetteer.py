@@ -47,6 +47,7 @@ from pipelines.core.models import (
     NerSpan,
 )
 from pipelines.core.normalize import (
+    PATRONYMIC_PARTICLES,
     clean_name,
     clean_org_name,
     clean_place_name,
@@ -69,6 +70,8 @@ _STATE_FORM = re.compile(
 )
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+# A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
+_MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _ORG_WORDS = re.compile(
     r"\b(?:party|ministry|agency|bank|university|council|association|company|corp|inc|ltd|"
@@ -91,6 +94,8 @@ class _Index:
     countries: dict[str, Entry] = field(default_factory=dict)
     skeletons: dict[str, list[Entry]] = field(default_factory=dict)  # transliterated orgs
     brands: dict[str, list[Entry]] = field(default_factory=dict)  # "toyota" -> Toyota Motor
+    # "muhamad bin zayed" -> Mohammed bin Zayed Al Nahyan: a name up to its father's name.
+    patronymic_prefixes: dict[str, list[Entry]] = field(default_factory=dict)
 
 
 # Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
@@ -99,6 +104,21 @@ class _Index:
 _SKELETON_VOWELS = re.compile(r"[aeiouy]+")
 _SKELETON_DOUBLE = re.compile(r"(.)\1+")
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e"})
+
+
+def _patronymic_prefix(name: str) -> str:
+    """Key of a patronymic name cut after the father's name, "" for other names.
+
+    "Mohammed bin Zayed Al Nahyan" -> the key of "Mohammed bin Zayed": news often drops
+    the family name, never the order ("Zayed bin Mohammed" is another man).
+    """
+    parsed = parse_person_name(clean_name(name))
+    tokens = list(parsed.tokens)
+    for i, t in enumerate(tokens[1:-1], 1):
+        if t in PATRONYMIC_PARTICLES:
+            prefix = tokens[: i + 2]
+            return " ".join(prefix) if len(prefix) < len(tokens) else ""
+    return ""
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -227,6 +247,7 @@ class EntityResolver:
         if etype == PERSON:
             for n in names:
                 _add(idx.persons, person_key(n), entry)
+                _add(idx.patronymic_prefixes, _patronymic_prefix(n), entry)
             # "Felipe VI of Spain": a monarch's territorial designation is no surname.
             if " of " not in rec["canonical_name"]:
                 parsed = parse_person_name(clean_name(rec["canonical_name"]))
@@ -410,6 +431,17 @@ class EntityResolver:
             return None
         return Hit(hit.entry, "compass_form", f"short for {hit.entry.entity.canonical_name}")
 
+    def lookup_patronymic_prefix(self, name: str) -> Hit | None:
+        """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
+        parsed = parse_person_name(name)
+        if not any(t in PATRONYMIC_PARTICLES for t in parsed.tokens[1:-1]):
+            return None
+        entries = self._idx.patronymic_prefixes.get(" ".join(parsed.tokens), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "patronymic_prefix", f"shorter form of {e.entity.canonical_name}")
+
     def lookup_person_extended(self, name: str) -> Hit | None:
         """A longer or shorter form of a gazetteer person's full name.
 
@@ -513,8 +545,8 @@ class EntityResolver:
             if role:
                 return self._role_hit(code, country_name, role, text)
             if place.endswith(("'s", "'")) or k == 1:
-                hit = self.lookup_exact(rest, ORG)
-                if hit is not None and hit.entry.kind != "country":
+                hit = self._place_qualified(code, country_name, clean_org_name(rest))
+                if hit is not None:
                     if hit.entry.country and hit.entry.country != code:
                         return None
                     return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
@@ -528,6 +560,20 @@ class EntityResolver:
         role = self._roles.phrases.get(fold_role_text(text))
         if role and ("*", role) in self._roles.bodies:
             return self._role_hit("*", "", role, text)
+        return None
+
+    def _place_qualified(self, code: str, country_name: str, rest: str) -> Hit | None:
+        """The gazetteer organisation a country-qualified name points to.
+
+        "Britain's Labour Party" -> "Labour Party"; "China's Communist Party" -> "Communist
+        Party of China" or "Chinese Communist Party", whichever the gazetteer knows.
+        """
+        forms = [rest, f"{rest} of {country_name}"]
+        forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
+        for form in forms:
+            hit = self.lookup_exact(form, ORG)
+            if hit is not None and hit.entry.kind != "country":
+                return hit
         return None
 
     def _role_hit(self, code: str, country_name: str, role: str, text: str) -> Hit | None:
@@ -561,7 +607,7 @@ class EntityResolver:
         if hit is None and etype in (GPE, LOC, None):
             hit = self.lookup_state_form(surface) or self.lookup_compass_form(surface)
         if hit is None and etype in (PERSON, None):
-            hit = self.lookup_person_extended(name)
+            hit = self.lookup_person_extended(name) or self.lookup_patronymic_prefix(name)
         if hit is None and etype in (ORG, GPE, LOC, None):
             # NER mislabels people as ORG/GPE ("Ishiba", "Trump"): the person gazetteer
             # is evidence enough to correct the type.
@@ -606,6 +652,17 @@ class EntityResolver:
                 # A bare surname must not merge globally, hyphenated ("Kilroy-Silk") or not.
                 return None
             key, canonical = person_key(name), _display_person(name)
+            reduced = _MIDDLE_INITIALS.sub(" ", name)
+            if reduced != name and not _GENERATIONAL & set(parse_person_name(reduced).tokens):
+                # "Kamala D. Harris" ~ "Kamala Harris": a middle initial is dropped from the
+                # key, unless the short form is ambiguous among gazetteer people (the
+                # Bushes); a generational suffix keeps every token (Joseph R. Biden III).
+                known = self._idx.persons.get(person_key(reduced), [])
+                if len(known) == 1:
+                    e = known[0]
+                    return Hit(e, "middle_initial", f"{e.entity.canonical_name} with an initial")
+                if not known:
+                    key = person_key(reduced)
         elif etype == ORG:
             canonical = THE.sub("", clean_org_name(surface))
             # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos".
