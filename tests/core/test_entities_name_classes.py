@@ -13,7 +13,7 @@ import pytest
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.gazetteer import transliteration_skeleton
 from pipelines.core.entities.loaders import Overrides, load_org_roles
-from pipelines.core.normalize import clean_org_name, org_key, person_key
+from pipelines.core.normalize import clean_name, clean_org_name, org_key, person_key
 
 
 @pytest.fixture(scope="module")
@@ -275,3 +275,68 @@ def test_legitimate_person_variants_still_merge(
     resolver: EntityResolver, surfaces: list[str]
 ) -> None:
     _same(resolver, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Martin Luther King Jr.'s", "Martin Luther King Jr."),
+        ("Daw Khin Kyi", "Khin Kyi"),
+        ("Samdech Tea Banh", "Tea Banh"),
+        ("Tun Abdul Razak", "Abdul Razak"),
+        ("House Majority Leader Steny Hoyer", "Steny Hoyer"),
+        ("Senate Minority Leader Chuck Schumer", "Chuck Schumer"),
+    ],
+)
+def test_person_titles_and_possessives(surface: str, expected: str) -> None:
+    assert clean_name(surface) == expected
+
+
+def _person(name: str, *aliases: str) -> dict[str, Any]:
+    return {
+        "entity_type": "PERSON",
+        "kind": "person",
+        "canonical_name": name,
+        "aliases": list(aliases),
+    }
+
+
+def test_son_possessive_is_not_the_father() -> None:
+    r = _resolver_with([_person("Hank Wexley"), _person("Hank Wexley Jr.")])
+    son, father = (
+        r.resolve_name("Hank Wexley Jr.'s", "PERSON"),
+        r.resolve_name("Hank Wexley", "PERSON"),
+    )
+    assert son is not None and father is not None
+    assert son.canonical_name == "Hank Wexley Jr." and son.entity_id != father.entity_id
+
+
+def test_patronymic_short_form_keeps_its_order() -> None:
+    r = _resolver_with([_person("Hamdan bin Rashid Al Saif"), _person("Rashid bin Hamdan Al Saif")])
+    for short, full in (
+        ("Hamdan bin Rashid", "Hamdan bin Rashid Al Saif"),
+        ("Sheikh Rashid bin Hamdan", "Rashid bin Hamdan Al Saif"),
+    ):
+        hit = r.resolve_name(short, "PERSON")
+        assert hit is not None and hit.canonical_name == full
+
+
+def test_middle_initial_is_dropped_unless_ambiguous() -> None:
+    r = _resolver_with(
+        [
+            _person("Alden P. Crowe", "Alden Crowe"),
+            _person("Alden R. Crowe", "Alden Crowe"),
+            _person("Mirela Dunst"),
+        ]
+    )
+    a, b = (
+        r.resolve_name("Gwendolyn T. Marsh", "PERSON"),
+        r.resolve_name("Gwendolyn Marsh", "PERSON"),
+    )
+    assert a is not None and b is not None and a.entity_id == b.entity_id
+    jr = r.resolve_name("Gwendolyn T. Marsh Jr.", "PERSON")
+    assert jr is not None and jr.entity_id != b.entity_id
+    known = r.resolve_name("Mirela K. Dunst", "PERSON")
+    assert known is not None and known.canonical_name == "Mirela Dunst"
+    other = r.resolve_name("Alden Q. Crowe", "PERSON")  # two gazetteer Aldens: no guess
+    assert other is None or other.canonical_name not in {"Alden P. Crowe", "Alden R. Crowe"}

@@ -350,7 +350,7 @@ class ArticleResolver:
         if label == PERSON and len(tokens) >= 2:
             hit = r.lookup_exact(name, PERSON)
             if hit is None:
-                hit = r.lookup_person_extended(name)
+                hit = r.lookup_person_extended(name) or r.lookup_patronymic_prefix(name)
             if hit is None or r.split_blocked(PERSON, name, hit):
                 hit = r.name_key_hit(span.text, name, PERSON)
             if hit is not None:
@@ -386,6 +386,12 @@ class ArticleResolver:
             return False
         if hit is None and label == GPE and "-" in span.text and self._split_compound(span):
             return True
+        # The forms resolve_name knows too: role descriptions ("Japan's central bank"),
+        # transliterations and brands, formal and compass forms of places ("S.Africa").
+        if hit is None and label == ORG:
+            hit = r.lookup_org_role(span.text) or r.lookup_org_variant(span.text)
+        elif hit is None and label in (GPE, LOC):
+            hit = r.lookup_state_form(span.text) or r.lookup_compass_form(span.text)
         if hit is None:
             person = r.lookup_exact(name, PERSON)
             if person is None and len(name.split()) == 1:
