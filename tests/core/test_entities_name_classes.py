@@ -84,6 +84,7 @@ def test_org_descriptors_are_stripped(surface: str, expected: str) -> None:
         ["the global chemical weapons watchdog", "OPCW"],
         ["Turkey's Justice and Development Party", "Justice and Development Party", "AKP"],
         ["Iran-allied Kataib Hezbollah", "Kataib Hezbollah"],
+        ["Office of the World Meteorological Organization", "WMO"],
     ],
 )
 def test_org_roles_and_descriptors_resolve(resolver: EntityResolver, surfaces: list[str]) -> None:
@@ -131,6 +132,7 @@ def test_every_role_body_is_in_the_gazetteer(resolver: EntityResolver) -> None:
         ["Swire Pacific Hldgs", "Swire Pacific Holdings Ltd"],
         ["Hyatt Hotels Intl", "Hyatt Hotels International"],
         ["Nissan Motors", "Nissan Motor Co., Ltd."],
+        ["Lazard Freres & Co.", "Lazard Freres", "Lazard Freres and Company"],
     ],
 )
 def test_company_forms_share_a_key(names: list[str]) -> None:

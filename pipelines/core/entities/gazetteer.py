@@ -68,6 +68,7 @@ _STATE_FORM = re.compile(
     r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
+_OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
@@ -560,6 +561,15 @@ class EntityResolver:
         role = self._roles.phrases.get(fold_role_text(text))
         if role and ("*", role) in self._roles.bodies:
             return self._role_hit("*", "", role, text)
+        m = _OFFICE_OF.match(text)
+        if m is not None:
+            # "Office of the U.N. High Commissioner for Refugees" is the agency itself; an
+            # office of a person or position ("Office of the President") is not matched here.
+            hit = self.lookup_exact(m.group(1), ORG)
+            if hit is not None and hit.entry.kind == "org":
+                return Hit(
+                    hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
+                )
         return None
 
     def _place_qualified(self, code: str, country_name: str, rest: str) -> Hit | None:
