@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from pipelines.core.entities import EntityResolver
-from pipelines.core.entities.gazetteer import transliteration_skeleton
 from pipelines.core.entities.loaders import Overrides, load_org_roles
+from pipelines.core.entities.names import transliteration_skeleton
 from pipelines.core.normalize import clean_name, clean_org_name, org_key, person_key
 
 

@@ -25,6 +25,7 @@ from pipelines.core.entities.loaders import (
     load_org_roles,
 )
 from pipelines.core.entities.names import (
+    COMPANY_TAILS,
     NER_TYPES,
     ROLE_TITLES,
     THE,
@@ -32,7 +33,10 @@ from pipelines.core.entities.names import (
     Hit,
     acronym_key,
     clean_for,
+    edit_distance,
     make_entity,
+    patronymic_prefix,
+    transliteration_skeleton,
     type_key,
 )
 from pipelines.core.models import (
@@ -97,63 +101,6 @@ class _Index:
     brands: dict[str, list[Entry]] = field(default_factory=dict)  # "toyota" -> Toyota Motor
     # "muhamad bin zayed" -> Mohammed bin Zayed Al Nahyan: a name up to its father's name.
     patronymic_prefixes: dict[str, list[Entry]] = field(default_factory=dict)
-
-
-# Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
-# on (Hezbollah/Hizbollah/Hizballah/Hizbullah, Qaeda/Qaida, Taliban/Taleban); "q"/"k",
-# "ou"/"u", "'" and the article "al"/"el" as well.
-_SKELETON_VOWELS = re.compile(r"[aeiouy]+")
-_SKELETON_DOUBLE = re.compile(r"(.)\1+")
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e"})
-
-
-def _patronymic_prefix(name: str) -> str:
-    """Key of a patronymic name cut after the father's name, "" for other names.
-
-    "Mohammed bin Zayed Al Nahyan" -> the key of "Mohammed bin Zayed": news often drops
-    the family name, never the order ("Zayed bin Mohammed" is another man).
-    """
-    parsed = parse_person_name(clean_name(name))
-    tokens = list(parsed.tokens)
-    for i, t in enumerate(tokens[1:-1], 1):
-        if t in PATRONYMIC_PARTICLES:
-            prefix = tokens[: i + 2]
-            return " ".join(prefix) if len(prefix) < len(tokens) else ""
-    return ""
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (names are short: the quadratic table is cheap)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def transliteration_skeleton(key: str) -> str:
-    """Spelling-free skeleton of an org key: "al qaida" and "al qaeda" -> "qd"."""
-    words = [w for w in key.replace("'", "").split() if w not in _ARTICLES]
-    out = []
-    for w in words:
-        w = w.replace("q", "k").replace("kh", "k").replace("dh", "d").replace("w", "u")
-        w = _SKELETON_DOUBLE.sub(r"\1", _SKELETON_VOWELS.sub("", w)) or w[:1]
-        out.append(w)
-    return " ".join(out)
-
-
-# The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies"):
-# a bare "Toyota" names it when no other gazetteer organisation starts with that word.
-_COMPANY_TAILS = frozenset(
-    {"motor", "motors", "electronics", "technologies", "technology", "group", "holdings",
-     "holding", "corporation", "corp", "company", "co", "inc", "platforms", "industries",
-     "airlines", "airways", "semiconductor", "chemical", "chemicals", "petroleum", "energy",
-     "financial", "telecom", "telecommunications", "communications", "pharmaceuticals",
-     "steel", "entertainment", "networks", "systems", "software", "foods", "automotive",
-     "international", "heavy industries"}
-)  # fmt: skip
 
 
 def _add(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
@@ -248,7 +195,7 @@ class EntityResolver:
         if etype == PERSON:
             for n in names:
                 _add(idx.persons, person_key(n), entry)
-                _add(idx.patronymic_prefixes, _patronymic_prefix(n), entry)
+                _add(idx.patronymic_prefixes, patronymic_prefix(n), entry)
             # "Felipe VI of Spain": a monarch's territorial designation is no surname.
             if " of " not in rec["canonical_name"]:
                 parsed = parse_person_name(clean_name(rec["canonical_name"]))
@@ -266,7 +213,7 @@ class EntityResolver:
                         _add(idx.skeletons, transliteration_skeleton(org_key(n)), entry)
                         self._skeleton_names.setdefault(entity.entity_id, []).append(org_key(n))
                 words = n.split()
-                if len(words) >= 2 and " ".join(words[1:]).lower() in _COMPANY_TAILS:
+                if len(words) >= 2 and " ".join(words[1:]).lower() in COMPANY_TAILS:
                     _add(idx.brands, org_key(words[0]), entry)
             if entry.kind == "office" and entry.position:
                 idx.offices[entry.position] = entry
@@ -504,7 +451,7 @@ class EntityResolver:
         """
         names = self._skeleton_names.get(entry.entity.entity_id, ())
         return any(
-            _edit_distance(key, n) * 3 <= max(len(key), len(n))
+            edit_distance(key, n) * 3 <= max(len(key), len(n))
             for n in names
             if transliteration_skeleton(n) == skeleton
         )

@@ -15,11 +15,13 @@ from pipelines.core.models import (
     Entity,
 )
 from pipelines.core.normalize import (
+    PATRONYMIC_PARTICLES,
     clean_name,
     clean_org_name,
     clean_place_name,
     fold_typography,
     org_key,
+    parse_person_name,
     person_key,
     place_key,
 )
@@ -85,3 +87,60 @@ def acronym_key(surface: str) -> str:
     text = fold_typography(surface).strip()
     text = THE.sub("", text)
     return text.replace(".", "").replace("-", "").upper() if ACRONYM.match(text) else ""
+
+
+# Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
+# on (Hezbollah/Hizbollah/Hizballah/Hizbullah, Qaeda/Qaida, Taliban/Taleban); "q"/"k",
+# "ou"/"u", "'" and the article "al"/"el" as well.
+_SKELETON_VOWELS = re.compile(r"[aeiouy]+")
+_SKELETON_DOUBLE = re.compile(r"(.)\1+")
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e"})
+
+
+def patronymic_prefix(name: str) -> str:
+    """Key of a patronymic name cut after the father's name, "" for other names.
+
+    "Mohammed bin Zayed Al Nahyan" -> the key of "Mohammed bin Zayed": news often drops
+    the family name, never the order ("Zayed bin Mohammed" is another man).
+    """
+    parsed = parse_person_name(clean_name(name))
+    tokens = list(parsed.tokens)
+    for i, t in enumerate(tokens[1:-1], 1):
+        if t in PATRONYMIC_PARTICLES:
+            prefix = tokens[: i + 2]
+            return " ".join(prefix) if len(prefix) < len(tokens) else ""
+    return ""
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short: the quadratic table is cheap)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def transliteration_skeleton(key: str) -> str:
+    """Spelling-free skeleton of an org key: "al qaida" and "al qaeda" -> "qd"."""
+    words = [w for w in key.replace("'", "").split() if w not in _ARTICLES]
+    out = []
+    for w in words:
+        w = w.replace("q", "k").replace("kh", "k").replace("dh", "d").replace("w", "u")
+        w = _SKELETON_DOUBLE.sub(r"\1", _SKELETON_VOWELS.sub("", w)) or w[:1]
+        out.append(w)
+    return " ".join(out)
+
+
+# The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies"):
+# a bare "Toyota" names it when no other gazetteer organisation starts with that word.
+COMPANY_TAILS = frozenset(
+    {"motor", "motors", "electronics", "technologies", "technology", "group", "holdings",
+     "holding", "corporation", "corp", "company", "co", "inc", "platforms", "industries",
+     "airlines", "airways", "semiconductor", "chemical", "chemicals", "petroleum", "energy",
+     "financial", "telecom", "telecommunications", "communications", "pharmaceuticals",
+     "steel", "entertainment", "networks", "systems", "software", "foods", "automotive",
+     "international", "heavy industries"}
+)  # fmt: skip
