@@ -426,14 +426,15 @@ _ORG_APPOSITIVE_HEADS = frozenset(
      "parent", "media", "outlet", "daily", "wire"}
 )  # fmt: skip
 _ORG_TRAILING_HEADS = frozenset({"alliance", "cartel", "group", "bloc", "militia", "forum", "firm"})
-# Lower-case generic nouns written after a name ("the Likud party", "the Mossad intelligence
-# agency", "the Taliban movement"): description, not name, when every word before them is
-# capitalised. Title-case ones stay ("Xinhua News Agency" is a name).
+# Lower-case generic nouns written after a name ("the Mossad intelligence agency", "the
+# Taliban movement"): description, not name, when every word before them is capitalised.
+# Title-case ones stay ("Xinhua News Agency" is a name). Not "party", "government" or
+# "regime": "the Republican party" and "the Assad regime" are not "Republican" and "Assad".
 _ORG_TRAILING_NOUNS = frozenset(
-    {"party", "movement", "militia", "group", "alliance", "agency", "news", "intelligence",
+    {"movement", "militia", "group", "alliance", "agency", "news", "intelligence",
      "spy", "security", "service", "services", "broadcaster", "newspaper", "daily", "network",
      "faction", "organisation", "organization", "coalition", "bloc", "channel",
-     "company", "firm", "conglomerate", "giant", "outfit", "regime", "government"}
+     "company", "firm", "conglomerate", "giant", "outfit"}
 )  # fmt: skip
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
 # "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
@@ -510,7 +511,7 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
       role description ("Japan's central bank": resolved from the role table instead).
     * Descriptive words before it: "ruling", "state-run", "conservative", "state media",
       "Iran-backed", "Kremlin-linked".
-    * Lower-case generic nouns after it: "Likud party", "Mossad intelligence agency".
+    * Lower-case generic nouns after it: "Mossad intelligence agency", "Taliban movement".
 
     At least one capitalised token always stays, so a description alone is left whole.
     """

@@ -386,12 +386,6 @@ class ArticleResolver:
             return False
         if hit is None and label == GPE and "-" in span.text and self._split_compound(span):
             return True
-        # The forms resolve_name knows too: role descriptions ("Japan's central bank"),
-        # transliterations and brands, formal and compass forms of places ("S.Africa").
-        if hit is None and label == ORG:
-            hit = r.lookup_org_role(span.text) or r.lookup_org_variant(span.text)
-        elif hit is None and label in (GPE, LOC):
-            hit = r.lookup_state_form(span.text) or r.lookup_compass_form(span.text)
         if hit is None:
             person = r.lookup_exact(name, PERSON)
             if person is None and len(name.split()) == 1:
@@ -399,6 +393,14 @@ class ArticleResolver:
             if person is not None:  # gazetteer person mislabelled ORG/GPE
                 self._register(span, Hit(person.entry, "gazetteer+type_corrected", person.evidence))
                 return True
+            # The forms resolve_name knows too, once no person can own the name: role
+            # descriptions ("Japan's central bank"), transliterations and brands, formal
+            # and compass forms of places ("S.Africa").
+            if label == ORG:
+                hit = r.lookup_org_role(span.text) or r.lookup_org_variant(span.text)
+            else:
+                hit = r.lookup_state_form(span.text) or r.lookup_compass_form(span.text)
+        if hit is None:
             hit = r.name_key_hit(span.text, name, label)
             if hit is None:
                 # An ambiguous acronym the article does not spell out ("ICC"): keep the

@@ -56,6 +56,8 @@ from pipelines.core.normalize import (
     clean_org_name,
     clean_place_name,
     clean_surface,
+    fold_latin_token,
+    name_rules,
     org_key,
     parse_person_name,
     person_key,
@@ -101,6 +103,23 @@ class _Index:
     brands: dict[str, list[Entry]] = field(default_factory=dict)  # "toyota" -> Toyota Motor
     # "muhamad bin zayed" -> Mohammed bin Zayed Al Nahyan: a name up to its father's name.
     patronymic_prefixes: dict[str, list[Entry]] = field(default_factory=dict)
+
+
+def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
+    """True when a company's first word may name it alone.
+
+    Not a title ("General" Motors), a nationality ("British" Petroleum), a given name or a
+    common surname ("Ford" may be a person).
+    """
+    low = word.lower().strip(".")
+    rules = name_rules()
+    return not (
+        (low,) in rules.titles.get(low, ())
+        or (low,) in rules.descriptors.get(low, ())
+        or low in rules.honorifics
+        or fold_latin_token(low) in rules.given_names
+        or surname_key(word) in common_surnames
+    )
 
 
 def _add(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
@@ -213,7 +232,11 @@ class EntityResolver:
                         _add(idx.skeletons, transliteration_skeleton(org_key(n)), entry)
                         self._skeleton_names.setdefault(entity.entity_id, []).append(org_key(n))
                 words = n.split()
-                if len(words) >= 2 and " ".join(words[1:]).lower() in COMPANY_TAILS:
+                if (
+                    len(words) >= 2
+                    and " ".join(words[1:]).lower() in COMPANY_TAILS
+                    and _can_be_brand(words[0], self._common)
+                ):
                     _add(idx.brands, org_key(words[0]), entry)
             if entry.kind == "office" and entry.position:
                 idx.offices[entry.position] = entry

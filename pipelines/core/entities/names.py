@@ -137,7 +137,7 @@ def transliteration_skeleton(key: str) -> str:
 # The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies"):
 # a bare "Toyota" names it when no other gazetteer organisation starts with that word.
 COMPANY_TAILS = frozenset(
-    {"motor", "motors", "electronics", "technologies", "technology", "group", "holdings",
+    {"motor", "motors", "electronics", "technologies", "technology", "holdings",
      "holding", "corporation", "corp", "company", "co", "inc", "platforms", "industries",
      "airlines", "airways", "semiconductor", "chemical", "chemicals", "petroleum", "energy",
      "financial", "telecom", "telecommunications", "communications", "pharmaceuticals",
