@@ -779,7 +779,11 @@ def parse_person_name(name: str) -> PersonName:
     particles = name_rules().particles
     # A free-standing article inside a name ("Bashar al Assad", "Zayed Al Nahyan") is
     # spelt glued as often ("al-Assad"), where it is dropped: drop it here too.
-    parts = [variants.get(p, p) for i, p in enumerate(folded) if not (i and p in particles)]
+    # Never the last word: "Ash", "An" and "As" are surnames too ("Bruce Ash").
+    last = len(folded) - 1
+    parts = [
+        variants.get(p, p) for i, p in enumerate(folded) if not (0 < i < last and p in particles)
+    ]
     suffixes = {"jr", "sr", "ii", "iii", "iv"}
     core = [p for p in parts if p not in suffixes]
     surname = core[-1] if len(core) > 1 else ""

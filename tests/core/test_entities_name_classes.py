@@ -270,6 +270,7 @@ def test_people_sharing_all_but_one_token_stay_apart(
             "Sheikh Hamad bin Khalifa Al Thani",
         ],
         ["Abu Mohammad al Julani", "Abu Mohammad al-Julani"],
+        ["Bruce Ash", "BRUCE ASH", "Bruce Ash's"],  # a particle-like surname stays a surname
         ["John F. Kennedy", "John F Kennedy", "JOHN F. KENNEDY"],
     ],
 )

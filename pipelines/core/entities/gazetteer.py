@@ -560,8 +560,10 @@ class EntityResolver:
         body = self._roles.bodies.get((code, role))
         if body is None:
             label = self._roles.labels.get(role)
-            if not label or code in ("UN", "EU", "*"):
-                return None  # "Britain's spy agency" names no single body we know
+            if not label or code in ("UN", "EU", "*", "US"):
+                # "Canada's spy agency": no single body we know; US departments have names
+                # of their own ("Defense Department"), kept as written (see org_roles.tsv).
+                return None
             body = f"{label} of {country_name}"
         entry = self.find_target(ORG, body)
         if entry is None:
