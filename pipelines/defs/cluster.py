@@ -222,20 +222,24 @@ class DaskProcesses:
 
 def _tree_peak_rss_mb(pid: int) -> float:
     """The largest ``VmHWM`` in a process tree (a nanny and the worker process it runs)."""
-    peak = 0.0
-    todo = [pid]
-    while todo:
-        p = todo.pop()
+    parents: dict[int, int] = {}
+    peaks: dict[int, float] = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            status = Path(f"/proc/{p}/status").read_text(encoding="ascii", errors="replace")
-            children = Path(f"/proc/{p}/task/{p}/children").read_text(encoding="ascii")
+            text = status.read_text(encoding="ascii", errors="replace")
         except OSError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmHWM:"):
-                peak = max(peak, int(line.split()[1]) / 1024)
-        todo.extend(int(c) for c in children.split())
-    return round(peak, 1)
+        for line in text.splitlines():
+            if line.startswith("PPid:"):
+                parents[int(status.parent.name)] = int(line.split()[1])
+            elif line.startswith("VmHWM:"):
+                peaks[int(status.parent.name)] = int(line.split()[1]) / 1024
+    tree, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        tree.add(p)
+        todo.extend(c for c, parent in parents.items() if parent == p and c not in tree)
+    return round(max((peaks.get(p, 0.0) for p in tree), default=0.0), 1)
 
 
 def _dask(*args: str) -> list[str]:
