@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -26,19 +25,18 @@ def _corpus(*parts: str) -> Path:
     return path
 
 
-def test_every_bbc_file_parses_fast() -> None:
+def test_every_bbc_file_parses() -> None:
+    # Invariants only: parse speed is a figure `make bench` prints (the articles step's
+    # seconds), not a timed unit test, which fails on a busy machine.
     root = _corpus("bbc")
     files = sorted(root.glob("*/*.txt"))
     assert len(files) == 2225
-    started = time.perf_counter()
     outcomes = [parse_file(f.read_bytes(), str(f.relative_to(root))) for f in files]
-    elapsed = time.perf_counter() - started
     assert [o.rejections for o in outcomes if o.rejections] == []
     articles = [o.articles[0] for o in outcomes]
     assert all(a.title and a.body for a in articles)
     # BBC bodies never start with their own title, and no file loses its text to the rules.
     assert all(not a.body.startswith(a.title or "\0") for a in articles)
-    assert elapsed < 15, f"BBC parse took {elapsed:.1f} s"
 
 
 def test_bbc_sport_199_latin1_pound() -> None:
