@@ -95,6 +95,15 @@ class DagsterStack:
         )
 
     def start_code_server_and_webserver(self) -> None:
+        # Create the instance's SQLite storages once, before three processes race to create
+        # and stamp them ("more than one head present" from the daemon, seen under load).
+        subprocess.run(
+            [str(self.venv_bin / "dagster"), "instance", "migrate"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         self._start(
             "code-server",
             "dagster",
