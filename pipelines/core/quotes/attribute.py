@@ -143,6 +143,22 @@ def _label_person(view: DocView, d: Draft, index: MentionIndex) -> Resolution | 
     return Resolution(None, None, view.text[a:end], a, end, NOT_AN_ENTITY, 1.0)
 
 
+def _previous_line_bounds(view: DocView, drafts: list[Draft], k: int) -> tuple[int, int] | None:
+    """Bounds of the narrative paragraph before quotation ``k``, when it can hand on a speaker.
+
+    Only when the quotation opens its own line and the previous line exists and holds no
+    other quotation (that quotation's speaker is the continuation rules' business).
+    """
+    d = drafts[k]
+    ls, _ = view.line_bounds(d.line)
+    if view.text[ls : d.cand.mark_start].strip():
+        return None
+    prev = previous_line(view, d.line)
+    if prev is None or (k > 0 and drafts[k - 1].line == prev):
+        return None
+    return view.line_bounds(prev)
+
+
 def _topic_person(
     view: DocView, drafts: list[Draft], k: int, index: MentionIndex
 ) -> Resolution | None:
@@ -152,14 +168,10 @@ def _topic_person(
     writing introduces a speaker in a paragraph of its own and quotes them in the
     next. Only a person who is the grammatical subject there qualifies.
     """
-    d = drafts[k]
-    ls, _ = view.line_bounds(d.line)
-    if view.text[ls : d.cand.mark_start].strip():
+    bounds = _previous_line_bounds(view, drafts, k)
+    if bounds is None:
         return None
-    prev = previous_line(view, d.line)
-    if prev is None or (k > 0 and drafts[k - 1].line == prev):
-        return None
-    a, b = view.line_bounds(prev)
+    a, b = bounds
     for m in reversed(index.overlapping(a, b)):
         if m.entity_type != PERSON or m.start < a:
             continue
@@ -185,14 +197,10 @@ def _reported_speaker(
     hands that speaker on to a quotation paragraph with no cue of its own. (A named
     subject is :func:`_topic_person`'s case.) The latest reporting verb wins.
     """
-    d = drafts[k]
-    ls, _ = view.line_bounds(d.line)
-    if view.text[ls : d.cand.mark_start].strip():
+    bounds = _previous_line_bounds(view, drafts, k)
+    if bounds is None:
         return None
-    prev = previous_line(view, d.line)
-    if prev is None or (k > 0 and drafts[k - 1].line == prev):
-        return None
-    a, b = view.line_bounds(prev)
+    a, b = bounds
     doc = view.doc
     starts = [x for x, _ in spans]
     for i in reversed(view.tokens_between(a, b)):
