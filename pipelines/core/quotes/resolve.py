@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -148,6 +148,23 @@ def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+def _unquoted_before(
+    index: MentionIndex,
+    pos: int,
+    entity_type: str,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> Iterator[Mention]:
+    """Mentions of ``entity_type`` ending before ``pos``, nearest first, outside quotations.
+
+    People named inside a quotation are talked about, not talking, so they never
+    become the referent of a speaker phrase.
+    """
+    for m in index.before(pos):
+        if m.entity_type == entity_type and not _inside(quoted, quoted_starts, m.start):
+            yield m
+
+
 def _subject_role(view: DocView, m: Mention) -> int:
     """2: subject of a main clause; 1: subject of another clause; 0: not a subject."""
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
@@ -193,13 +210,11 @@ def _antecedent(
     """
     line_now = view.line_of(pos)
     window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
-    candidates: list[Mention] = []
-    for m in index.before(pos):
-        if m.entity_type != want or _inside(quoted, quoted_starts, m.start):
-            continue
-        if gender and index.gender.get(m.entity_id, gender) != gender:
-            continue
-        candidates.append(m)
+    candidates = [
+        m
+        for m in _unquoted_before(index, pos, want, quoted, quoted_starts)
+        if not gender or index.gender.get(m.entity_id, gender) == gender
+    ]
     if want == PERSON:
         unnamed = _unrecognised_subjects(
             view, index, window_start, pos, gender, quoted, quoted_starts
@@ -497,7 +512,7 @@ def resolve_speaker(
             return found(near[0], 0.95)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
-        author = _channel_author(view, phrase, index, rules, quoted, quoted_starts)
+        author = _channel_author(view, phrase, index)
         if author is not None:
             return found(author, 0.85)
         return unresolved(CHANNEL_UNRESOLVED)
@@ -607,9 +622,7 @@ def _described_person(
         return None
     tried = 0
     own_sentence = head.sent.start_char  # ", the attendees said" is not an apposition
-    for m in index.before(word_start):
-        if m.entity_type != PERSON or _inside(quoted, quoted_starts, m.start):
-            continue
+    for m in _unquoted_before(index, word_start, PERSON, quoted, quoted_starts):
         if m.start >= own_sentence:
             continue
         tried += 1
@@ -626,14 +639,7 @@ _AUTHOR_PREPS = frozenset({"from", "by", "of"})
 _SPEAKING_TYPES = frozenset({PERSON, ORG})
 
 
-def _channel_author(
-    view: DocView,
-    phrase: SpeakerPhrase,
-    index: MentionIndex,
-    rules: QuoteRules,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> Mention | None:
+def _channel_author(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -> Mention | None:
     """The author of a channel speaker: "a statement from the EU said" -> the EU.
 
     A channel (statement, report, letter) does not speak; its author does: the person or
