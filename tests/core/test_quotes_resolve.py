@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.quotes_helpers import one_quote, quotes_of
+from tests.core.quotes_helpers import assert_speaker, one_quote, quotes_of
 
 
 @pytest.mark.parametrize(
@@ -197,7 +197,7 @@ def test_they_resolves_to_an_organisation(nlp) -> None:
 )
 def test_pronoun_gender_and_salience(nlp, text: str, contains: str, entity: str) -> None:
     q = one_quote(nlp, text, contains)
-    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert_speaker(q, entity)
     assert q.speaker_surface in {"he", "she"}
 
 
@@ -262,7 +262,7 @@ def test_person_genders(surfaces: list[str], text: str, expected: dict[str, str]
 )
 def test_description_points_back(nlp, text: str, contains: str, entity: str | None) -> None:
     q = one_quote(nlp, text, contains)
-    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert_speaker(q, entity)
     if entity is None:
         assert q.unattributed_reason == "nominal_speaker"
 
@@ -307,7 +307,7 @@ def test_channel_is_not_a_speaker(
     nlp, text: str, contains: str, entity: str | None, reason: str | None
 ) -> None:
     q = one_quote(nlp, text, contains)
-    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert_speaker(q, entity)
     assert q.unattributed_reason == reason
 
 
@@ -334,8 +334,7 @@ def test_channel_is_not_a_speaker(
     ],
 )
 def test_label_line_names_the_speaker(nlp, text: str, contains: str, entity: str) -> None:
-    q = one_quote(nlp, text, contains)
-    assert q.speaker_entity_id == entity, (q.speaker_entity_id, q.speaker_surface)
+    assert_speaker(one_quote(nlp, text, contains), entity)
 
 
 def test_unbulleted_name_before_a_quote_is_not_a_label(nlp) -> None:

@@ -7,11 +7,7 @@ import pytest
 
 from pipelines.core.models import Mention
 from pipelines.core.quotes import extract_quotes
-from tests.core.quotes_helpers import one_quote
-
-
-def _speaker_name(q) -> str | None:
-    return q.speaker_entity_id.removeprefix("ent:") if q.speaker_entity_id else None
+from tests.core.quotes_helpers import assert_speaker, one_quote, speaker_name
 
 
 @pytest.mark.parametrize(
@@ -36,7 +32,7 @@ def _speaker_name(q) -> str | None:
 )
 def test_colon_introduced_speakers(nlp, text: str, contains: str, speaker: str) -> None:
     q = one_quote(nlp, text, contains)
-    assert speaker in (_speaker_name(q) or "")
+    assert speaker in (speaker_name(q) or "")
 
 
 def test_label_names_a_new_speaker_the_recogniser_missed(nlp) -> None:
@@ -72,20 +68,6 @@ def test_a_line_break_ends_a_sentence_the_model_ran_on(nlp) -> None:
     assert view.sentence_start(doc.text.index("agreed")) == 0
 
 
-def _quotes_with(nlp, text: str, people: dict[str, str]) -> list:
-    """Quotes of ``text`` with only the given mentions (surface -> type), as if the
-    entity recogniser had missed or mistyped every other name."""
-    doc = nlp(text)
-    mentions = []
-    for surface, kind in people.items():
-        start = text.find(surface)
-        while start != -1:
-            end = start + len(surface)
-            mentions.append(Mention(f"ent:{surface}", surface, start, end, kind))
-            start = text.find(surface, end)
-    return extract_quotes(doc, sorted(mentions, key=lambda m: m.start))
-
-
 @pytest.mark.parametrize(
     ("text", "people", "contains", "surface"),
     [
@@ -110,7 +92,7 @@ def _quotes_with(nlp, text: str, people: dict[str, str]) -> list:
 def test_pronoun_goes_to_a_name_the_recogniser_missed(
     nlp, text: str, people: dict[str, str], contains: str, surface: str
 ) -> None:
-    (q,) = [q for q in _quotes_with(nlp, text, people) if contains in q.text]
+    q = one_quote(nlp, text, contains, people)
     assert q.speaker_entity_id is None
     assert q.speaker_surface == surface
     assert q.unattributed_reason == "speaker_not_an_entity"
@@ -121,8 +103,8 @@ def test_an_unrecognised_organisation_name_is_not_a_person(nlp) -> None:
         "Mr Ortiz spoke at the school on Friday. The Harbour Council has insisted "
         "Mr Ortiz was joking.\n“I was not joking,” he said."
     )
-    (q,) = [q for q in _quotes_with(nlp, text, {"Mr Ortiz": "PERSON"}) if "joking" in q.text]
-    assert q.speaker_entity_id == "ent:Mr Ortiz"
+    q = one_quote(nlp, text, "joking", {"Mr Ortiz": "PERSON"})
+    assert_speaker(q, "ent:Mr Ortiz")
 
 
 def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
@@ -172,8 +154,8 @@ def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
 def test_pronoun_continues_a_spokesperson(
     nlp, text: str, people: dict[str, str], surface: str, entity: str | None
 ) -> None:
-    (q,) = [q for q in _quotes_with(nlp, text, people) if "schedule" in q.text]
-    assert q.speaker_entity_id == entity
+    q = one_quote(nlp, text, "schedule", people)
+    assert_speaker(q, entity)
     assert q.speaker_surface == surface
 
 
@@ -183,8 +165,8 @@ def test_a_named_person_beside_the_role_keeps_the_pronoun(nlp) -> None:
         "disagreed. “The work is on schedule,” she said."
     )
     people = {"Nora Quinlan": "PERSON", "Ada Brennick": "PERSON"}
-    (q,) = [q for q in _quotes_with(nlp, text, people) if "schedule" in q.text]
-    assert q.speaker_entity_id == "ent:Ada Brennick"
+    q = one_quote(nlp, text, "schedule", people)
+    assert_speaker(q, "ent:Ada Brennick")
 
 
 @pytest.mark.parametrize(
@@ -205,8 +187,8 @@ def test_a_named_person_beside_the_role_keeps_the_pronoun(nlp) -> None:
     ],
 )
 def test_quotation_paragraph_after_reported_speech(nlp, text: str) -> None:
-    (q,) = [q for q in _quotes_with(nlp, text, {"Lena Marsh": "PERSON"}) if "never" in q.text]
-    assert q.speaker_entity_id == "ent:Lena Marsh"
+    q = one_quote(nlp, text, "never", {"Lena Marsh": "PERSON"})
+    assert_speaker(q, "ent:Lena Marsh")
     assert q.cue_verb is None
 
 
@@ -233,4 +215,4 @@ def test_a_subject_that_cannot_speak_is_passed_over(
     nlp, text: str, contains: str, speaker: str
 ) -> None:
     q = one_quote(nlp, text, contains)
-    assert speaker in (_speaker_name(q) or "")
+    assert speaker in (speaker_name(q) or "")
