@@ -278,3 +278,14 @@ def test_a_rerun_with_nothing_new_republishes_no_article_bucket(env):
     assert md["buckets_rewritten"].value == 0
     # Only ingest_files.last_seen_at moved (every run records when each file was seen).
     assert md["relations_rewritten"].value in ("-", "ingest_files")
+
+
+def test_a_readme_in_the_landing_zone_is_ignored_and_the_run_passes(env):
+    # Non-news files (README, LICENSE, editor backups) are recorded as `ignored`: a state
+    # the file-accounting check must accept, or one README blocks every later step.
+    (env.landing / "README.md").write_text("# Notes about this drop\n", encoding="utf-8")
+    result = env.run()
+    assert result.success
+    with env.session() as s:
+        statuses = dict(s.fetch("select status, count(*) from ingest_files group by all"))
+    assert statuses == {"loaded": 2, "ignored": 1}
