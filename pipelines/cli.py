@@ -393,6 +393,17 @@ def build_parser() -> _Parser:
     p.add_argument(
         "--out", type=Path, default=None, help="write stories.jsonl and statements.jsonl here"
     )
+    p.add_argument(
+        "--misses",
+        action="store_true",
+        help="count the dev split's missed statement pairs by class (--verbose lists them)",
+    )
+    p.add_argument(
+        "--reuse-analysis",
+        action="store_true",
+        help="when the current analyser's output is not cached, group the newest cached "
+        "analysis instead (grouping-only changes; not the official figures)",
+    )
 
     p = command(
         "retry-failures",

@@ -23,12 +23,14 @@ PARSER_RULE_FILES = (
 )
 
 
-def _digest_tree(paths: tuple[str, ...]) -> str:
+def _digest_tree(paths: tuple[str, ...], exclude: frozenset[str] = frozenset()) -> str:
     h = hashlib.sha256()
     for rel in paths:
         base = _CORE / rel
         files = sorted(base.rglob("*")) if base.is_dir() else [base]
         for path in files:
+            if path.relative_to(_CORE).as_posix() in exclude:
+                continue
             if path.is_file() and path.suffix in {
                 ".py",
                 ".txt",
@@ -51,9 +53,17 @@ def parser_version() -> str:
     return f"{__version__}+{_digest_tree(('parse', 'resources.py', *rules, 'models.py', 'ids.py'))}"
 
 
+# Rule files read by pipelines/core/stories.
+GROUPING_RULE_FILES = ("statement_synonyms.tsv", "story_stopwords.txt")
+
+
 @lru_cache(maxsize=1)
 def analysis_code_version() -> str:
-    """Digest of the NLP, entity and quote code and rules (model and overrides excluded)."""
+    """Digest of the NLP, entity and quote code and rules (model and overrides excluded).
+
+    The grouping's own rule files are left out: editing a statement synonym must re-group,
+    not re-analyse every article.
+    """
     return _digest_tree(
         (
             "nlp.py",
@@ -65,12 +75,9 @@ def analysis_code_version() -> str:
             "rules",
             "models.py",
             "ids.py",
-        )
+        ),
+        exclude=frozenset(f"rules/{name}" for name in GROUPING_RULE_FILES),
     )
-
-
-# Rule files read by pipelines/core/stories.
-GROUPING_RULE_FILES = ("statement_synonyms.tsv", "story_stopwords.txt")
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,9 @@ import hashlib
 import json
 import pickle
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -39,12 +40,20 @@ from pipelines.tools.shared_texts import (
 from pipelines.tools.story_eval import format_statement_scores, format_story_scores
 from pipelines.tools.story_eval_set import (
     DocRef,
+    QuoteRef,
+    StoryEvalSet,
     document_date,
     document_title,
     load_eval_set,
     load_texts,
 )
-from pipelines.tools.story_scoring import PredictedQuote, score_statements, score_stories
+from pipelines.tools.story_scoring import (
+    MIN_OVERLAP,
+    PredictedQuote,
+    match_quotes,
+    score_statements,
+    score_stories,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
@@ -82,14 +91,23 @@ def corpus_documents(shared: Path) -> list[Doc]:
     return docs
 
 
-def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
-    """Mentions and quotes of every document (cached); returns them and the spaCy seconds."""
+def analyse(docs: list[Doc], *, reuse: bool = False) -> tuple[dict[DocRef, dict[str, Any]], float]:
+    """Mentions and quotes of every document (cached); returns them and the spaCy seconds.
+
+    ``reuse`` (opt-in, for a loop over grouping changes only): when no analysis of the
+    current analyser is stored, take the newest stored one of the same documents instead
+    of paying the spaCy pass, and say so loudly, since its quotes and entities are an
+    older analyser's.
+    """
     from pipelines.core.analysis import Analyser, TextItem, analyse_texts
     from pipelines.core.entities import EntityResolver
 
     analyser = Analyser.load(
         settings.spacy_model(), EntityResolver.default(settings.overrides_path())
     )
+    texts = hashlib.sha256()
+    for d in docs:
+        texts.update(d.text.encode())
     # The format tag changes whenever what is cached changes.
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{analyser.version}".encode())
     for d in docs:
@@ -98,6 +116,19 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
     if path.exists():
         cached: dict[str, Any] = pickle.loads(path.read_bytes())
         return cached["results"], cached["seconds"]
+    if reuse:
+        for other in sorted(CACHE.glob("grouping_analysis_*.pickle"), key=_mtime, reverse=True):
+            cached = pickle.loads(other.read_bytes())
+            same_texts = cached.get("texts") == texts.hexdigest()
+            if same_texts or (
+                "texts" not in cached and set(cached["results"]) == {d.ref for d in docs}
+            ):
+                print(
+                    f"eval-grouping: REUSED the stored analysis {other.name} (analyser "
+                    f"{cached.get('version', 'unrecorded')}, current {analyser.version}): "
+                    "grouping figures over an older analysis, not the official ones"
+                )
+                return cached["results"], cached["seconds"]
     started = time.perf_counter()
     results: dict[DocRef, dict[str, Any]] = {}
     items = [TextItem(f"{d.ref.corpus}:{d.ref.id}", d.text) for d in docs]
@@ -124,14 +155,38 @@ def analyse(docs: list[Doc]) -> tuple[dict[DocRef, dict[str, Any]], float]:
         }
     seconds = time.perf_counter() - started
     CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps({"results": results, "seconds": seconds}))
+    path.write_bytes(
+        pickle.dumps(
+            {
+                "results": results,
+                "seconds": seconds,
+                "version": analyser.version,
+                "texts": texts.hexdigest(),
+            }
+        )
+    )
     return results, seconds
 
 
-def group(
-    docs: list[Doc], results: dict[DocRef, dict[str, Any]]
-) -> tuple[dict[DocRef, str], list[PredictedQuote], float]:
-    """Stories and statements as the warehouse step computes them; returns the seconds."""
+@dataclass
+class Grouped:
+    """What ``group`` computed: the predictions and what explains them."""
+
+    stories: dict[DocRef, str]
+    statements: list[PredictedQuote]
+    seconds: float
+    renderings: dict[str, core.Rendering]  # rendering id -> rendering
+    rendering_of: dict[tuple[DocRef, int, int], str]  # predicted quote span -> rendering id
+    linked: set[tuple[str, str]]  # rendering pairs with a stored link (a < b)
+    neighbours: dict[str, set[str]]  # article key -> articles linked to it as one story
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime
+
+
+def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
+    """Stories and statements as the warehouse step computes them, and the seconds taken."""
     started = time.perf_counter()
     key = {d.ref: f"{d.ref.corpus}:{d.ref.id}" for d in docs}
     ref_of = {v: k for k, v in key.items()}
@@ -198,20 +253,88 @@ def group(
         for q in by_id[rid].quote_ids
     ]
     mapping = {ref_of[m]: f"story{i}" for m, i in story_of.items()}
-    return mapping, predicted, seconds
+    return Grouped(
+        mapping,
+        predicted,
+        seconds,
+        by_id,
+        {quote_spans[q]: r.rendering_id for r in items for q in r.quote_ids},
+        {(lk.a, lk.b) for lk in links},
+        neighbours,
+    )
+
+
+def missed_pairs(
+    eval_set: StoryEvalSet, grouped: Grouped, min_overlap: float = MIN_OVERLAP
+) -> list[tuple[str, QuoteRef, QuoteRef, str]]:
+    """Every gold statement pair put in two statements, with the class of the miss.
+
+    Returns ``(class, quote, quote, statement label)``. The classes are ``not extracted``
+    (a quote no predicted quote matches), ``core.pair_reason``'s classes when the pair's
+    renderings may not link, ``not aligned`` (they may, but the one-to-one alignment of
+    their articles gave one of them another partner) and ``refused`` (linked, but a merge
+    constraint kept the groups apart).
+    """
+    matched = match_quotes(eval_set.quotes(), grouped.statements, min_overlap)
+    statement_of = {(p.doc, p.start, p.end): p.statement_id for p in grouped.statements}
+    out = []
+    for st in eval_set.statements:
+        for qa, qb in combinations(st.quotes, 2):
+            pa, pb = matched.get(qa), matched.get(qb)
+            if pa is None or pb is None:
+                out.append(("not extracted", qa, qb, st.label))
+                continue
+            ka, kb = (pa.doc, pa.start, pa.end), (pb.doc, pb.start, pb.end)
+            if statement_of[ka] == statement_of[kb]:
+                continue
+            ra, rb = (grouped.renderings[grouped.rendering_of[k]] for k in (ka, kb))
+            same_story = rb.article_id in grouped.neighbours.get(ra.article_id, set())
+            reason = core.pair_reason(ra, rb, same_story=same_story)
+            if reason is None:
+                pair = tuple(sorted((ra.rendering_id, rb.rendering_id)))
+                reason = "refused" if pair in grouped.linked else "not aligned"
+            out.append((reason, qa, qb, st.label))
+    return out
+
+
+def _print_misses(
+    eval_set: StoryEvalSet, grouped: Grouped, texts: dict[DocRef, str], *, listing: bool
+) -> None:
+    misses = missed_pairs(eval_set, grouped)
+    counts = Counter(m[0] for m in misses)
+    print(
+        f"    missed pairs by class ({len(misses)}): "
+        + ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    )
+    matched = match_quotes(eval_set.quotes(), grouped.statements)
+    for reason, qa, qb, label in sorted(misses, key=lambda m: (m[0], m[3])) if listing else ():
+        shown = []
+        for q in (qa, qb):
+            text = " ".join(texts[q.doc][q.start : q.end].split())[:70]
+            p = matched.get(q)
+            r = grouped.renderings[grouped.rendering_of[(p.doc, p.start, p.end)]] if p else None
+            who = (
+                f"{r.speaker_name or r.speaker_entity_id or '-'}{'' if r.firm else '?'}"
+                f" {len(r.term_set)}t"
+                if r
+                else "unextracted"
+            )
+            shown.append(f"{text!r} [{who}]")
+        print(f"      {reason:22} {label}: {shown[0]} / {shown[1]}")
 
 
 def grouping_eval_command(args: argparse.Namespace) -> int:
     """Group the corpora, score each split; 2 (SKIP) when ../shared is absent."""
     eval_set = load_eval_set(args.data)
     try:
-        load_texts(eval_set, args.shared)  # checks the digests
+        texts = load_texts(eval_set, args.shared)  # checks the digests
         docs = corpus_documents(args.shared)
     except CorpusUnavailable as ex:
         print(f"eval-grouping: SKIP, {ex}")
         return 2
-    results, spacy_s = analyse(docs)
-    stories, statements, group_s = group(docs, results)
+    results, spacy_s = analyse(docs, reuse=args.reuse_analysis)
+    grouped = group(docs, results)
+    stories, statements, group_s = grouped.stories, grouped.statements, grouped.seconds
     print(
         f"eval-grouping: {len(docs)} documents, {len(set(stories.values()))} stories, "
         f"{len({p.statement_id for p in statements})} statements over {len(statements)} quotes"
@@ -223,6 +346,9 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
         print(format_statement_scores(f"[{split}] statements", scores))
         for h in scores.violated if args.verbose else ():
             print(f"    VIOLATED {h.type}: {h.speakers[0]} / {h.speakers[1]} ({h.note})")
+        if args.misses and split == "dev":
+            # Only the dev split's misses are shown: tuning reads dev, never test.
+            _print_misses(part, grouped, texts, listing=args.verbose)
     print(
         f"cost: stories + statements {group_s:.1f} s vs spaCy pass {spacy_s:.1f} s "
         f"({100 * group_s / spacy_s:.1f} %)"

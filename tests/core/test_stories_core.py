@@ -295,7 +295,8 @@ def _named(article, text, speaker, name):
 
 
 def test_a_bare_surname_is_the_same_speaker_but_two_full_names_are_not():
-    line = "We are going to build the wall and the other side is going to pay for it"
+    # Long enough to link across stories (a short stock line would not).
+    line = "We are going to build the wall on the border and they will pay for every mile"
     corpus = [
         _named("A", line, "ent_dt", "Donald Trump"),
         _named("B", line, "ent_t", "Trump"),
@@ -411,3 +412,31 @@ def test_an_uncued_quote_carrying_the_speaker_over_continues_the_passage():
 
 def _fields(q):
     return {f: getattr(q, f) for f in StatementQuote.__slots__}
+
+
+def test_a_short_stock_line_links_only_within_one_story():
+    # One speaker's short line said again on another occasion (two stories) is another
+    # statement; within one story the same words are one; a long remark links anyway.
+    global STORY_NEIGHBOURS
+    corpus = [
+        _q("P", 0, "We have come a long way this year,", "ames"),
+        _q("Q", 0, "We have come a pretty long way this year,", "ames"),
+        _q(
+            "P",
+            1,
+            "The harbour tunnel will open in spring and tolls will be scrapped for locals",
+            "ames",
+        ),
+        _q("Q", 1, "the harbour tunnel will open in spring", "ames", kind="partial"),
+    ]
+    saved = STORY_NEIGHBOURS
+    try:
+        STORY_NEIGHBOURS = {}
+        apart, *_ = _run("PQ", corpus)
+        STORY_NEIGHBOURS = {"P": {"Q"}, "Q": {"P"}}
+        together, *_ = _run("PQ", corpus)
+    finally:
+        STORY_NEIGHBOURS = saved
+    assert ["P:0:0"] in apart and ["Q:0:0"] in apart
+    assert ["P:1:0", "Q:1:0"] in apart  # a fragment of a long remark still links
+    assert ["P:0:0", "Q:0:0"] in together

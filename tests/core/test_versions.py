@@ -1,6 +1,7 @@
 """Version stamps follow the files each stage really depends on."""
 
 import re
+import shutil
 from pathlib import Path
 
 from pipelines.core import versions
@@ -18,3 +19,30 @@ def test_versions_are_stable_strings():
     assert versions.parser_version() == versions.parser_version()
     assert re.fullmatch(r"\d+\.\d+\.\d+\+[0-9a-f]{10}", versions.parser_version())
     assert re.fullmatch(r"[0-9a-f]{10}", versions.analysis_code_version())
+
+
+def test_grouping_rules_change_the_grouping_version_only(tmp_path, monkeypatch):
+    # Editing a statement synonym re-groups; it must not re-analyse every article.
+    core = Path(versions.__file__).parent
+    copy = tmp_path / "core"
+
+    shutil.copytree(core, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(versions, "_CORE", copy)
+
+    def stamps() -> tuple[str, str]:
+        versions.analysis_code_version.cache_clear()
+        versions.grouping_version.cache_clear()
+        return versions.analysis_code_version(), versions.grouping_version()
+
+    try:
+        analysis, grouping = stamps()
+        for name in versions.GROUPING_RULE_FILES:
+            rule = copy / "rules" / name
+            rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        after = stamps()
+        assert after[0] == analysis and after[1] != grouping
+        (copy / "rules" / "quote_verbs.txt").write_text("said\n", encoding="utf-8")
+        assert stamps()[0] != analysis
+    finally:
+        monkeypatch.undo()
+        stamps()

@@ -10,6 +10,7 @@ from pipelines.core.stories.statements import (
     StatementIndex,
     StatementQuote,
     group_renderings,
+    pair_reason,
     rendering_age,
     renderings,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "link_new_renderings",
     "link_new_stories",
     "new_group_id",
+    "pair_reason",
     "partition",
     "rendering_age",
     "renderings",

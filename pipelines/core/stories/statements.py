@@ -39,6 +39,11 @@ OPENING_TERMS = 4  # how many leading terms say whether two renderings open alik
 LINK_THRESHOLD = 0.62  # same speaker
 UNATTRIBUTED_THRESHOLD = 0.75  # one side has no speaker (and the articles are one story)
 UNATTRIBUTED_MIN_TERMS = 6
+# A short line by one speaker ("We have come a long way") recurs as a stock phrase on
+# other occasions: across two articles that are not one story, the longer of two
+# renderings needs at least this many content words to link (a short fragment of a
+# longer rendering still may; within one story two short lines still may).
+CROSS_STORY_MIN_TERMS = 6
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
 # and starting at most this many characters after it (room for an attribution, not for a
@@ -275,6 +280,48 @@ def _pair_threshold(a: Rendering, b: Rendering) -> float | None:
     return UNATTRIBUTED_THRESHOLD
 
 
+def _may_link_across_stories(a: Rendering, b: Rendering, need: float) -> bool:
+    """Whether a pair whose articles are not one story may still link.
+
+    Only two renderings of one speaker may, and not two short lines (a stock phrase
+    said again on another occasion is another statement).
+    """
+    return need == LINK_THRESHOLD and max(len(a.terms), len(b.terms)) >= CROSS_STORY_MIN_TERMS
+
+
+def pair_reason(a: Rendering, b: Rendering, *, same_story: bool) -> str | None:
+    """Why two renderings may not link (None: the pair passes, alignment aside).
+
+    A diagnostic of the rules ``align`` applies, one class per failing rule, checked in
+    the order the rules are: ``same article``, ``two cue-tied speakers``, ``no firm
+    speaker`` (neither side tied by a cue, and not one speaker), ``other story`` (an
+    unattributed side or a short line needs the same story), ``short`` (too few content words to tell),
+    ``wording`` (the words do not agree enough).
+    """
+    if a.article_id == b.article_id:
+        return "same article"
+    same = _same_speaker(a, b)
+    if not same and a.firm and b.firm:
+        return "two cue-tied speakers"
+    if not same and not a.firm and not b.firm:
+        return "no firm speaker"
+    if not same and not same_story:
+        return "other story"
+    need = _pair_threshold(a, b)
+    if need is None:
+        return "short"
+    if not same_story and not _may_link_across_stories(a, b, need):
+        return "other story"
+    if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
+        return "short"
+    if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
+        return "wording"
+    s = score(a, b)
+    if s == 0.0 and a.terms == b.terms:
+        return "short"
+    return None if s >= need else "wording"
+
+
 def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: bool) -> list[Link]:
     """One-to-one links between two articles' renderings.
 
@@ -285,7 +332,7 @@ def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: 
     for a in left:
         for b in right:
             need = _pair_threshold(a, b)
-            if need is None or (need == UNATTRIBUTED_THRESHOLD and not same_story):
+            if need is None or (not same_story and not _may_link_across_stories(a, b, need)):
                 continue
             if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
                 continue
