@@ -18,8 +18,10 @@ Capital-city metonymy policy: a capital mentioned as an actor ("Moscow's war",
 (``resolve_name``) a capital is the city.
 
 Package layout: ``gazetteer`` (the index and its public lookups, ``EntityResolver``),
+``orgs`` (organisation lookups beyond the exact name: roles, transliterations, brands),
 ``article`` (the per-article passes), ``loaders`` (gazetteer records, overrides, rule
-tables, data version), ``names`` (keys and records both use).
+tables, data version), ``names`` (keys and records they all use, and their one import
+point for ``normalize`` and ``models``).
 """
 
 from pipelines.core.entities.gazetteer import EntityResolver

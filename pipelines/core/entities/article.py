@@ -16,26 +16,21 @@ from typing import TYPE_CHECKING, Any
 
 from pipelines.core import ids
 from pipelines.core.entities.names import (
-    NER_TYPES,
-    ROLE_TITLES,
-    THE,
-    Entry,
-    Hit,
-    acronym_key,
-    type_key,
-)
-from pipelines.core.models import (
     GPE,
     LOC,
+    NER_TYPES,
     ORG,
     PERSON,
+    ROLE_TITLES,
+    THE,
     AliasDecision,
     ArticleEntities,
     Entity,
+    Entry,
+    Hit,
     Mention,
     NerSpan,
-)
-from pipelines.core.normalize import (
+    acronym_key,
     acronym_of,
     clean_org_name,
     clean_surface,
@@ -46,6 +41,7 @@ from pipelines.core.normalize import (
     split_titles,
     strip_possessive,
     surname_key,
+    type_key,
 )
 
 if TYPE_CHECKING:
@@ -397,7 +393,7 @@ class ArticleResolver:
             # descriptions ("Japan's central bank"), transliterations and brands, formal
             # and compass forms of places ("S.Africa").
             if label == ORG:
-                hit = r.lookup_org_role(span.text) or r.lookup_org_variant(span.text)
+                hit = r.orgs.lookup_role(span.text) or r.orgs.lookup_variant(span.text)
             else:
                 hit = r.lookup_state_form(span.text) or r.lookup_compass_form(span.text)
         if hit is None:

@@ -18,53 +18,45 @@ from pipelines.core.entities.loaders import (
     Overrides,
     common_surname_keys,
     data_version,
-    fold_role_text,
     gazetteer_records,
     load_metonymy_cues,
     load_nominals,
     load_org_roles,
 )
 from pipelines.core.entities.names import (
-    COMPANY_TAILS,
-    NER_TYPES,
-    ROLE_TITLES,
-    THE,
-    Entry,
-    Hit,
-    acronym_key,
-    clean_for,
-    edit_distance,
-    make_entity,
-    patronymic_prefix,
-    transliteration_skeleton,
-    type_key,
-)
-from pipelines.core.models import (
     GPE,
     LOC,
+    NER_TYPES,
     ORG,
+    PATRONYMIC_PARTICLES,
     PERSON,
+    ROLE_TITLES,
+    THE,
     AliasDecision,
     ArticleAuthor,
     ArticleEntities,
     Entity,
+    Entry,
+    Hit,
     NerSpan,
-)
-from pipelines.core.normalize import (
-    PATRONYMIC_PARTICLES,
+    acronym_key,
+    add_entry,
+    clean_for,
     clean_name,
     clean_org_name,
     clean_place_name,
     clean_surface,
-    fold_latin_token,
-    name_rules,
+    make_entity,
     org_key,
     parse_person_name,
+    patronymic_prefix,
     person_key,
     place_key,
     split_person_name,
     surname_key,
+    type_key,
 )
+from pipelines.core.entities.orgs import OrgLookups
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -74,7 +66,6 @@ _STATE_FORM = re.compile(
     r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
-_OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
@@ -99,35 +90,8 @@ class _Index:
     short_forms: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
-    skeletons: dict[str, list[Entry]] = field(default_factory=dict)  # transliterated orgs
-    brands: dict[str, list[Entry]] = field(default_factory=dict)  # "toyota" -> Toyota Motor
     # "muhamad bin zayed" -> Mohammed bin Zayed Al Nahyan: a name up to its father's name.
     patronymic_prefixes: dict[str, list[Entry]] = field(default_factory=dict)
-
-
-def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
-    """True when a company's first word may name it alone.
-
-    Not a title ("General" Motors), a nationality ("British" Petroleum), a given name or a
-    common surname ("Ford" may be a person).
-    """
-    low = word.lower().strip(".")
-    rules = name_rules()
-    return not (
-        (low,) in rules.titles.get(low, ())
-        or (low,) in rules.descriptors.get(low, ())
-        or low in rules.honorifics
-        or fold_latin_token(low) in rules.given_names
-        or surname_key(word) in common_surnames
-    )
-
-
-def _add(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
-    if not key:
-        return
-    bucket = index.setdefault(key, [])
-    if all(e.entity.entity_id != entry.entity.entity_id for e in bucket):
-        bucket.append(entry)
 
 
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
@@ -158,11 +122,10 @@ class EntityResolver:
         """Index gazetteer records (``aliases.jsonl`` rows) and apply overrides."""
         self.data_version = version
         self._idx = _Index()
-        self._skeleton_names: dict[str, list[str]] = {}  # entity id -> transliterated keys
         self._common = common_surname_keys()
         self.nominals = load_nominals()
         self.metonymy = load_metonymy_cues()
-        self._roles = load_org_roles()
+        self.orgs = OrgLookups(self, load_org_roles(), self._common)
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
@@ -213,39 +176,31 @@ class EntityResolver:
         idx = self._idx
         if etype == PERSON:
             for n in names:
-                _add(idx.persons, person_key(n), entry)
-                _add(idx.patronymic_prefixes, patronymic_prefix(n), entry)
+                add_entry(idx.persons, person_key(n), entry)
+                add_entry(idx.patronymic_prefixes, patronymic_prefix(n), entry)
             # "Felipe VI of Spain": a monarch's territorial designation is no surname.
             if " of " not in rec["canonical_name"]:
                 parsed = parse_person_name(clean_name(rec["canonical_name"]))
-                _add(idx.surnames, parsed.surname, entry)
+                add_entry(idx.surnames, parsed.surname, entry)
             for short in rec.get("short_forms", []):
-                _add(idx.short_forms, surname_key(short), entry)
+                add_entry(idx.short_forms, surname_key(short), entry)
         elif etype == ORG:
             for n in names:
                 acr = acronym_key(n)
-                if acr and len(n.replace(".", "")) <= 6:
-                    _add(idx.acronyms, acr, entry)
+                spelled = not (acr and len(n.replace(".", "")) <= 6)
+                if spelled:
+                    add_entry(idx.orgs, org_key(n), entry)
                 else:
-                    _add(idx.orgs, org_key(n), entry)
-                    if rec.get("transliterated"):
-                        _add(idx.skeletons, transliteration_skeleton(org_key(n)), entry)
-                        self._skeleton_names.setdefault(entity.entity_id, []).append(org_key(n))
-                words = n.split()
-                if (
-                    len(words) >= 2
-                    and " ".join(words[1:]).lower() in COMPANY_TAILS
-                    and _can_be_brand(words[0], self._common)
-                ):
-                    _add(idx.brands, org_key(words[0]), entry)
+                    add_entry(idx.acronyms, acr, entry)
+                self.orgs.index_name(entry, n, spelled, bool(rec.get("transliterated")))
             if entry.kind == "office" and entry.position:
                 idx.offices[entry.position] = entry
         else:
             for n in names:
-                _add(idx.places, place_key(n), entry)
+                add_entry(idx.places, place_key(n), entry)
                 acr = acronym_key(n)
                 if acr:
-                    _add(idx.acronyms, acr, entry)
+                    add_entry(idx.acronyms, acr, entry)
             if entry.kind == "country":
                 idx.countries[entry.country] = entry
 
@@ -258,7 +213,7 @@ class EntityResolver:
                 continue
             style = parse_person_name(entries[0].entity.canonical_name).style
             if len(key) >= 4 or (style != "general" and len(key) >= 2):
-                _add(self._idx.short_forms, key, entries[0])
+                add_entry(self._idx.short_forms, key, entries[0])
 
     def _apply_overrides(self, ov: Overrides) -> None:
         for etype, names, qid in ov.merges:
@@ -344,6 +299,11 @@ class EntityResolver:
                 e = entries[0]
                 return Hit(e, rule, f"{e.source or 'gazetteer'}: {e.entity.canonical_name}")
         return None
+
+    def knows_key(self, etype: str, key: str) -> bool:
+        """True when some gazetteer name of this type has this key (even an ambiguous one)."""
+        table = {PERSON: self._idx.persons, ORG: self._idx.orgs}.get(etype, self._idx.places)
+        return bool(table.get(key))
 
     def lookup_surname(self, surname: str, titles: Sequence[str]) -> Hit | None:
         """Gazetteer person for a bare surname, using title evidence ("President Yoon")."""
@@ -444,133 +404,6 @@ class EntityResolver:
         e = next(iter(found.values()))
         return Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
 
-    def lookup_org_variant(self, surface: str) -> Hit | None:
-        """Another spelling of a transliterated organisation, or a company's bare brand.
-
-        "Hizbullah" -> Hezbollah, "al-Qa'ida" -> al-Qaeda (same skeleton as a curated
-        transliterated name: ``transliteration_skeleton``); "Toyota" -> Toyota Motor when no
-        other gazetteer organisation's name starts with "Toyota" and the word names nothing
-        else (issue 11, names classes 2 and 3). Unique matches only.
-        """
-        key = org_key(clean_org_name(surface))
-        if not key:
-            return None
-        skeleton = transliteration_skeleton(key)
-        entries = self._idx.skeletons.get(skeleton, []) if len(skeleton) >= 2 else []
-        if len(entries) == 1 and self._close_spelling(key, entries[0], skeleton):
-            e = entries[0]
-            return Hit(e, "transliteration", f"spelling of {e.entity.canonical_name}")
-        if " " not in key and key not in self._idx.places and key not in self._idx.orgs:
-            entries = self._idx.brands.get(key, [])
-            if len(entries) == 1 and not self._idx.persons.get(person_key(key)):
-                e = entries[0]
-                return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
-        return None
-
-    def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
-        """True when a name with this skeleton differs from the key in at most a third of its letters.
-
-        "Hummus" is no spelling of Hamas although both skeletons are h-m-s.
-        """
-        names = self._skeleton_names.get(entry.entity.entity_id, ())
-        return any(
-            edit_distance(key, n) * 3 <= max(len(key), len(n))
-            for n in names
-            if transliteration_skeleton(n) == skeleton
-        )
-
-    def _place_code(self, words: str) -> tuple[str, str]:
-        """(place code, display name) of a place prefix: "Japan's", "the Russian", "U.N."."""
-        folded = fold_role_text(words)
-        folded = re.sub(r"^the ", "", folded)
-        folded = re.sub(r"'s?$", "", folded)
-        code = self._roles.places.get(folded)
-        if code:
-            country = self._idx.countries.get(code)
-            return code, country.entity.canonical_name if country else code
-        hit = self.lookup_exact(folded, GPE)
-        if hit is None:
-            return "", ""
-        entry = hit.entry
-        code = entry.country if entry.kind == "country" else entry.capital_of
-        country = self._idx.countries.get(code) if code else None
-        return (code, country.entity.canonical_name) if country else ("", "")
-
-    def lookup_org_role(self, surface: str) -> Hit | None:
-        """A well-known body named by its role (issue 11, names class 1).
-
-        "Japan's central bank", "the Japanese central bank" -> Bank of Japan; "the U.N.
-        nuclear watchdog" -> IAEA; "Russia's foreign ministry", "Ministry of Foreign Affairs
-        of the Russian Federation" -> one entity per country and role. A possessive place
-        before a gazetteer organisation's name is a description of it ("Britain's
-        Conservative Party"), unless the organisation belongs to another country.
-        """
-        text = clean_org_name(surface)
-        tokens = text.split()
-        for k in range(1, min(4, len(tokens))):
-            place, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
-            code, country_name = self._place_code(place)
-            if not code:
-                continue
-            role = self._roles.phrases.get(fold_role_text(rest))
-            if role:
-                return self._role_hit(code, country_name, role, text)
-            if place.endswith(("'s", "'")) or k == 1:
-                hit = self._place_qualified(code, country_name, clean_org_name(rest))
-                if hit is not None:
-                    if hit.entry.country and hit.entry.country != code:
-                        return None
-                    return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
-        m = re.match(r"^(.+?) of (.+)$", text)
-        while m:
-            role = self._roles.phrases.get(fold_role_text(m.group(1)))
-            code, country_name = self._place_code(m.group(2))
-            if role and code:
-                return self._role_hit(code, country_name, role, text)
-            m = re.match(r"^(.+? of .+?) of (.+)$", text) if " of " in m.group(2) else None
-        role = self._roles.phrases.get(fold_role_text(text))
-        if role and ("*", role) in self._roles.bodies:
-            return self._role_hit("*", "", role, text)
-        m = _OFFICE_OF.match(text)
-        if m is not None:
-            # "Office of the U.N. High Commissioner for Refugees" is the agency itself; an
-            # office of a person or position ("Office of the President") is not matched here.
-            hit = self.lookup_exact(m.group(1), ORG)
-            if hit is not None and hit.entry.kind == "org":
-                return Hit(
-                    hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
-                )
-        return None
-
-    def _place_qualified(self, code: str, country_name: str, rest: str) -> Hit | None:
-        """The gazetteer organisation a country-qualified name points to.
-
-        "Britain's Labour Party" -> "Labour Party"; "China's Communist Party" -> "Communist
-        Party of China" or "Chinese Communist Party", whichever the gazetteer knows.
-        """
-        forms = [rest, f"{rest} of {country_name}"]
-        forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
-        for form in forms:
-            hit = self.lookup_exact(form, ORG)
-            if hit is not None and hit.entry.kind != "country":
-                return hit
-        return None
-
-    def _role_hit(self, code: str, country_name: str, role: str, text: str) -> Hit | None:
-        body = self._roles.bodies.get((code, role))
-        if body is None:
-            label = self._roles.labels.get(role)
-            if not label or code in ("UN", "EU", "*", "US"):
-                # "Canada's spy agency": no single body we know; US departments have names
-                # of their own ("Defense Department"), kept as written (see org_roles.tsv).
-                return None
-            body = f"{label} of {country_name}"
-        entry = self.find_target(ORG, body)
-        if entry is None:
-            # Every country's ministry, known to the gazetteer or not: one id per body.
-            entry = Entry(make_entity(ORG, body, None), "role", country=code)
-        return Hit(entry, "org_role", f"role {role!r} of {code}: {text}")
-
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -585,7 +418,7 @@ class EntityResolver:
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
         if hit is None and etype in (ORG, None):
-            hit = self.lookup_org_role(surface) or self.lookup_org_variant(surface)
+            hit = self.orgs.lookup_role(surface) or self.orgs.lookup_variant(surface)
         if hit is None and etype in (GPE, LOC, None):
             hit = self.lookup_state_form(surface) or self.lookup_compass_form(surface)
         if hit is None and etype in (PERSON, None):

@@ -1,4 +1,8 @@
-"""Keys, display names and the records shared by the gazetteer index and the article passes."""
+"""Keys, display names and the records shared by the gazetteer index and the lookups.
+
+Also the package's one import point for the name-form helpers of ``normalize`` and the
+records of ``models`` (``__all__`` at the end): the modules of ``entities`` take them from here.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,31 @@ from pipelines.core.models import (
     LOC,
     ORG,
     PERSON,
+    AliasDecision,
+    ArticleAuthor,
+    ArticleEntities,
     Entity,
+    Mention,
+    NerSpan,
 )
 from pipelines.core.normalize import (
     PATRONYMIC_PARTICLES,
+    acronym_of,
     clean_name,
     clean_org_name,
     clean_place_name,
+    clean_surface,
+    fold_latin_token,
     fold_typography,
+    name_rules,
     org_key,
     parse_person_name,
     person_key,
     place_key,
+    split_person_name,
+    split_titles,
+    strip_possessive,
+    surname_key,
 )
 
 NER_TYPES = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC}
@@ -80,6 +97,15 @@ def clean_for(surface: str, entity_type: str | None) -> str:
     if entity_type in (GPE, LOC):
         return clean_place_name(surface)
     return clean_name(surface)
+
+
+def add_entry(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+    """Add an entry under a key once (an entity is listed once per key)."""
+    if not key:
+        return
+    bucket = index.setdefault(key, [])
+    if all(e.entity.entity_id != entry.entity.entity_id for e in bucket):
+        bucket.append(entry)
 
 
 @lru_cache(maxsize=65536)
@@ -144,3 +170,48 @@ COMPANY_TAILS = frozenset(
      "steel", "entertainment", "networks", "systems", "software", "foods", "automotive",
      "international", "heavy industries"}
 )  # fmt: skip
+
+__all__ = [
+    "ACRONYM",
+    "COMPANY_TAILS",
+    "GPE",
+    "LOC",
+    "NER_TYPES",
+    "ORG",
+    "PATRONYMIC_PARTICLES",
+    "PERSON",
+    "ROLE_TITLES",
+    "THE",
+    "AliasDecision",
+    "ArticleAuthor",
+    "ArticleEntities",
+    "Entity",
+    "Entry",
+    "Hit",
+    "Mention",
+    "NerSpan",
+    "acronym_key",
+    "acronym_of",
+    "add_entry",
+    "clean_for",
+    "clean_name",
+    "clean_org_name",
+    "clean_place_name",
+    "clean_surface",
+    "edit_distance",
+    "fold_latin_token",
+    "fold_typography",
+    "make_entity",
+    "name_rules",
+    "org_key",
+    "parse_person_name",
+    "patronymic_prefix",
+    "person_key",
+    "place_key",
+    "split_person_name",
+    "split_titles",
+    "strip_possessive",
+    "surname_key",
+    "transliteration_skeleton",
+    "type_key",
+]

@@ -1,0 +1,221 @@
+"""Organisation lookups beyond the exact name (issue 11, names classes 1-3).
+
+Role descriptions of well-known bodies ("Japan's central bank"), country-qualified names
+("Britain's Labour Party"), other spellings of transliterated names ("Hizbullah") and bare
+brands ("Toyota"). The tables here are organisation-only; everything else is asked of the
+resolver through its public lookups (``lookup_exact``, ``find_target``, ``country``,
+``knows_key``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pipelines.core.entities.loaders import OrgRoles, fold_role_text
+from pipelines.core.entities.names import (
+    COMPANY_TAILS,
+    GPE,
+    ORG,
+    PERSON,
+    Entry,
+    Hit,
+    add_entry,
+    clean_org_name,
+    edit_distance,
+    fold_latin_token,
+    make_entity,
+    name_rules,
+    org_key,
+    person_key,
+    surname_key,
+    transliteration_skeleton,
+)
+
+if TYPE_CHECKING:
+    from pipelines.core.entities.gazetteer import EntityResolver
+
+_OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
+
+
+def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
+    """True when a company's first word may name it alone.
+
+    Not a title ("General" Motors), a nationality ("British" Petroleum), a given name or a
+    common surname ("Ford" may be a person).
+    """
+    low = word.lower().strip(".")
+    rules = name_rules()
+    return not (
+        (low,) in rules.titles.get(low, ())
+        or (low,) in rules.descriptors.get(low, ())
+        or low in rules.honorifics
+        or fold_latin_token(low) in rules.given_names
+        or surname_key(word) in common_surnames
+    )
+
+
+class OrgLookups:
+    """Organisation tables (transliteration skeletons, brands) and the lookups that use them."""
+
+    def __init__(
+        self, resolver: EntityResolver, roles: OrgRoles, common_surnames: frozenset[str]
+    ) -> None:
+        """Empty tables; the resolver calls ``index_name`` for every organisation name."""
+        self._resolver = resolver
+        self._roles = roles
+        self._common = common_surnames
+        self._skeletons: dict[str, list[Entry]] = {}
+        self._skeleton_names: dict[str, list[str]] = {}  # entity id -> transliterated keys
+        self._brands: dict[str, list[Entry]] = {}  # "toyota" -> Toyota Motor
+
+    def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
+        """Index one name of a gazetteer organisation.
+
+        Args:
+            entry: The organisation.
+            name: One of its names (canonical or alias).
+            spelled: False for a short acronym (indexed by the resolver as an acronym).
+            transliterated: The record is marked ``transliterated``: other spellings with
+                the same skeleton match.
+        """
+        if spelled and transliterated:
+            key = org_key(name)
+            add_entry(self._skeletons, transliteration_skeleton(key), entry)
+            self._skeleton_names.setdefault(entry.entity.entity_id, []).append(key)
+        words = name.split()
+        if (
+            len(words) >= 2
+            and " ".join(words[1:]).lower() in COMPANY_TAILS
+            and _can_be_brand(words[0], self._common)
+        ):
+            add_entry(self._brands, org_key(words[0]), entry)
+
+    def lookup_variant(self, surface: str) -> Hit | None:
+        """Another spelling of a transliterated organisation, or a company's bare brand.
+
+        "Hizbullah" -> Hezbollah, "al-Qa'ida" -> al-Qaeda (same skeleton as a curated
+        transliterated name: ``transliteration_skeleton``); "Toyota" -> Toyota Motor when no
+        other gazetteer organisation's name starts with "Toyota" and the word names nothing
+        else (issue 11, names classes 2 and 3). Unique matches only.
+        """
+        key = org_key(clean_org_name(surface))
+        if not key:
+            return None
+        skeleton = transliteration_skeleton(key)
+        entries = self._skeletons.get(skeleton, []) if len(skeleton) >= 2 else []
+        if len(entries) == 1 and self._close_spelling(key, entries[0], skeleton):
+            e = entries[0]
+            return Hit(e, "transliteration", f"spelling of {e.entity.canonical_name}")
+        r = self._resolver
+        if " " not in key and not r.knows_key(GPE, key) and not r.knows_key(ORG, key):
+            entries = self._brands.get(key, [])
+            if len(entries) == 1 and not r.knows_key(PERSON, person_key(key)):
+                e = entries[0]
+                return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
+        return None
+
+    def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
+        """True when a name with this skeleton differs from the key in at most a third of its letters.
+
+        "Hummus" is no spelling of Hamas although both skeletons are h-m-s.
+        """
+        names = self._skeleton_names.get(entry.entity.entity_id, ())
+        return any(
+            edit_distance(key, n) * 3 <= max(len(key), len(n))
+            for n in names
+            if transliteration_skeleton(n) == skeleton
+        )
+
+    def _place_code(self, words: str) -> tuple[str, str]:
+        """(place code, display name) of a place prefix: "Japan's", "the Russian", "U.N."."""
+        r = self._resolver
+        folded = fold_role_text(words)
+        folded = re.sub(r"^the ", "", folded)
+        folded = re.sub(r"'s?$", "", folded)
+        code = self._roles.places.get(folded)
+        if code:
+            country = r.country(code)
+            return code, country.entity.canonical_name if country else code
+        hit = r.lookup_exact(folded, GPE)
+        if hit is None:
+            return "", ""
+        entry = hit.entry
+        code = entry.country if entry.kind == "country" else entry.capital_of
+        country = r.country(code) if code else None
+        return (code, country.entity.canonical_name) if country else ("", "")
+
+    def lookup_role(self, surface: str) -> Hit | None:
+        """A well-known body named by its role (issue 11, names class 1).
+
+        "Japan's central bank", "the Japanese central bank" -> Bank of Japan; "the U.N.
+        nuclear watchdog" -> IAEA; "Russia's foreign ministry", "Ministry of Foreign Affairs
+        of the Russian Federation" -> one entity per country and role. A possessive place
+        before a gazetteer organisation's name is a description of it ("Britain's
+        Conservative Party"), unless the organisation belongs to another country.
+        """
+        text = clean_org_name(surface)
+        tokens = text.split()
+        for k in range(1, min(4, len(tokens))):
+            place, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
+            code, country_name = self._place_code(place)
+            if not code:
+                continue
+            role = self._roles.phrases.get(fold_role_text(rest))
+            if role:
+                return self._role_hit(code, country_name, role, text)
+            if place.endswith(("'s", "'")) or k == 1:
+                hit = self._place_qualified(code, country_name, clean_org_name(rest))
+                if hit is not None:
+                    if hit.entry.country and hit.entry.country != code:
+                        return None
+                    return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
+        m = re.match(r"^(.+?) of (.+)$", text)
+        while m:
+            role = self._roles.phrases.get(fold_role_text(m.group(1)))
+            code, country_name = self._place_code(m.group(2))
+            if role and code:
+                return self._role_hit(code, country_name, role, text)
+            m = re.match(r"^(.+? of .+?) of (.+)$", text) if " of " in m.group(2) else None
+        role = self._roles.phrases.get(fold_role_text(text))
+        if role and ("*", role) in self._roles.bodies:
+            return self._role_hit("*", "", role, text)
+        m = _OFFICE_OF.match(text)
+        if m is not None:
+            # "Office of the U.N. High Commissioner for Refugees" is the agency itself; an
+            # office of a person or position ("Office of the President") is not matched here.
+            hit = self._resolver.lookup_exact(m.group(1), ORG)
+            if hit is not None and hit.entry.kind == "org":
+                return Hit(
+                    hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
+                )
+        return None
+
+    def _place_qualified(self, code: str, country_name: str, rest: str) -> Hit | None:
+        """The gazetteer organisation a country-qualified name points to.
+
+        "Britain's Labour Party" -> "Labour Party"; "China's Communist Party" -> "Communist
+        Party of China" or "Chinese Communist Party", whichever the gazetteer knows.
+        """
+        forms = [rest, f"{rest} of {country_name}"]
+        forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
+        for form in forms:
+            hit = self._resolver.lookup_exact(form, ORG)
+            if hit is not None and hit.entry.kind != "country":
+                return hit
+        return None
+
+    def _role_hit(self, code: str, country_name: str, role: str, text: str) -> Hit | None:
+        body = self._roles.bodies.get((code, role))
+        if body is None:
+            label = self._roles.labels.get(role)
+            if not label or code in ("UN", "EU", "*", "US"):
+                # "Canada's spy agency": no single body we know; US departments have names
+                # of their own ("Defense Department"), kept as written (see org_roles.tsv).
+                return None
+            body = f"{label} of {country_name}"
+        entry = self._resolver.find_target(ORG, body)
+        if entry is None:
+            # Every country's ministry, known to the gazetteer or not: one id per body.
+            entry = Entry(make_entity(ORG, body, None), "role", country=code)
+        return Hit(entry, "org_role", f"role {role!r} of {code}: {text}")
