@@ -209,6 +209,22 @@ def build_parser() -> _Parser:
         p.add_argument("--seed", type=int, default=0, help="random seed; replays a run (0)")
         p.add_argument("--workers", type=_positive_int, default=2, help="processes (2)")
 
+    def shared_corpus(p: _Parser, name: str, what: str, *, limit: bool = True) -> None:
+        """``--corpus`` (default: ../shared/corpora/NAME) and, with ``limit``, ``--limit``."""
+        p.add_argument(
+            "--corpus",
+            type=Path,
+            default=SHARED / "corpora" / name,
+            help=f"{what} (default: ../shared/corpora/{name})",
+        )
+        if limit:
+            p.add_argument(
+                "--limit",
+                type=_positive_int,
+                default=0,
+                help="use only the first N files (0 = all)",
+            )
+
     def article_budget(p: _Parser) -> None:
         budget = settings.DEFAULT_ARTICLE_BUDGET_S
         p.add_argument(
@@ -347,12 +363,7 @@ def build_parser() -> _Parser:
         "Parses every page of ../shared/corpora/html that has expected text and prints the "
         "mean token F1; prints SKIP when the corpus is absent.",
     )
-    p.add_argument(
-        "--corpus",
-        type=Path,
-        default=SHARED / "corpora" / "html",
-        help="corpus folder (default: ../shared/corpora/html)",
-    )
+    shared_corpus(p, "html", "corpus folder", limit=False)
     p.add_argument(
         "--min-f1", type=_fraction, default=0.90, help="exit 1 below this mean F1 (0.90)"
     )
@@ -449,15 +460,7 @@ def build_parser() -> _Parser:
         "bare nlp.pipe over the same bodies, and prints articles/s for both and their "
         "ratio; prints SKIP when the corpus is absent.",
     )
-    p.add_argument(
-        "--corpus",
-        type=Path,
-        default=SHARED / "corpora" / "bbc",
-        help="folder of raw articles (default: ../shared/corpora/bbc)",
-    )
-    p.add_argument(
-        "--limit", type=_positive_int, default=0, help="use only the first N files (0 = all)"
-    )
+    shared_corpus(p, "bbc", "folder of raw articles")
     p.add_argument(
         "--processes",
         type=_counts,
@@ -525,15 +528,7 @@ def build_parser() -> _Parser:
         "times and whether every table is identical; stops the processes at the end. "
         "Prints SKIP when the corpus is absent.",
     )
-    p.add_argument(
-        "--corpus",
-        type=Path,
-        default=SHARED / "corpora" / "bbc",
-        help="folder of raw articles (default: ../shared/corpora/bbc)",
-    )
-    p.add_argument(
-        "--limit", type=_positive_int, default=0, help="use only the first N files (0 = all)"
-    )
+    shared_corpus(p, "bbc", "folder of raw articles")
     p.add_argument("--workers", type=_positive_int, default=2, help="dask workers (2)")
     p.add_argument(
         "--out",
