@@ -127,7 +127,7 @@ def group_stories(session: Session) -> GroupingStats:
     links, index = core.link_new_stories(new_sigs, index)
     kept_links = _STORY_LINKS.kept(session, stale_set)
     all_links = kept_links + links
-    groups = core.partition(current, all_links)
+    groups = core.story_groups(current, all_links)
     dates = {a: d for a, (_, d) in current.items()}
     ids = core.assign_ids(groups, previous, prefix="sto_", age=_age_by_date(dates))
     stats.signed, stats.dropped, stats.links_added = len(new_sigs), len(stale), len(links)

@@ -15,7 +15,7 @@ comment on table story_signatures is 'Per-article summary the story grouping com
 comment on column story_signatures.article_id is 'articles.article_id.';
 comment on column story_signatures.published_date is 'articles.published_date when the signature was made.';
 comment on column story_signatures.outlet is 'articles.outlet when the signature was made.';
-comment on column story_signatures.terms is 'Stemmed, synonym-folded content words of the title (weighted) and the lead.';
+comment on column story_signatures.terms is 'Synonym-folded content words (not stemmed: their rarity is looked up) of the title, repeated for weight, then of the lead.';
 comment on column story_signatures.entity_ids is 'Salient non-place entities (named in the lead or at least twice).';
 comment on column story_signatures.story_id is 'Story the article was last put in (kept stable across runs).';
 comment on column story_signatures.nlp_version is 'articles.nlp_version the entities came from; a re-analysed article is re-signed.';

@@ -18,14 +18,17 @@ from pipelines.core.stories import (
     StoryIndex,
     StoryMention,
     assign_ids,
+    cluster_average,
     group_renderings,
     link_new_renderings,
     link_new_stories,
     partition,
     rendering_age,
     renderings,
+    story_groups,
     story_signature,
 )
+from pipelines.core.stories import stories as story_module
 from pipelines.core.stories.statements import same_speaker_names
 from pipelines.core.stories.terms import content_terms, words
 
@@ -57,6 +60,44 @@ def test_partition_does_not_depend_on_link_order(raw, rnd):
     for group in first:  # the constraint holds in every group
         labels = [colour[m] for m in group]
         assert len(set(labels)) == len(labels)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from([0.3, 0.5, 0.7, 0.9])),
+        max_size=25,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_average_link_groups_do_not_depend_on_link_order_and_stay_coherent(raw, rnd):
+    members = [f"m{i}" for i in range(10)]
+    links = [Link.of(f"m{a}", f"m{b}", s) for a, b, s in raw if a != b]
+    first = cluster_average(members, links, min_average=0.4)
+    shuffled = list(links)
+    rnd.shuffle(shuffled)
+    assert cluster_average(list(reversed(members)), shuffled, min_average=0.4) == first
+    best = {}
+    for lk in links:  # a repeated pair counts once per link, as the merge sums them
+        best[(lk.a, lk.b)] = best.get((lk.a, lk.b), 0.0) + lk.score
+    for group in first:  # every group was built from merges averaging >= 0.4
+        if len(group) > 1:
+            inner = sum(v for (a, b), v in best.items() if a in group and b in group)
+            assert inner >= 0.4 * (len(group) - 1)
+
+
+def test_one_strong_bridge_does_not_chain_two_stories():
+    # Two tight stories {a,b,c} and {x,y,z}; c and x are one strong (say, a roundup) pair.
+    tight = [("a", "b"), ("a", "c"), ("b", "c"), ("x", "y"), ("x", "z"), ("y", "z")]
+    links = [Link.of(p, q, 0.6) for p, q in tight] + [Link.of("c", "x", 0.9)]
+    members = list("abcxyz")
+    assert partition(members, links) == [list("abcxyz")]  # plain components chain them
+    groups = cluster_average(members, links, min_average=0.25)
+    # The strongest pair merges first and x then stays with c's story (the average of
+    # x's links to it is high enough); y and z are not pulled along.
+    assert groups == [list("abcx"), list("yz")]
+    # The bridge itself is a story of two while the tight pairs are absent.
+    assert cluster_average(list("cx"), links, min_average=0.25) == [["c", "x"]]
 
 
 def test_ids_stay_when_members_join_and_the_older_id_wins_a_merge():
@@ -274,7 +315,56 @@ def _stories(order):
         art = next(a for a in ARTICLES if a.article_id == aid)
         new, index = link_new_stories([story_signature(art)], index)
         links += new
-    return partition([a.article_id for a in ARTICLES], links)
+    return story_groups([a.article_id for a in ARTICLES], links)
+
+
+def test_rare_shared_words_weigh_more_than_common_ones():
+    def sig(aid, title, body):
+        return story_signature(StoryArticle(aid, title, body, None, None))
+
+    base = sig("a", "Glazer bid for Manchester United", "Malcolm Glazer renewed his takeover bid.")
+    rare = sig("b", "Glazer takeover", "Shareholders weigh the Glazer takeover bid for the club.")
+    common = sig("c", "President says government will act", "The president said the government")
+    index = StoryIndex([base, rare, common])
+    assert index.cosine("a", "b") > 0.5 > index.cosine("a", "c")
+    assert "glazer" in base.key_terms() and "presid" not in base.key_terms() | common.key_terms()
+
+
+def _crowd(n_days: int, per_day: int) -> list[StoryArticle]:
+    """``per_day`` articles a day on one running topic: every article shares its key terms."""
+    return [
+        StoryArticle(
+            f"d{day:04d}-{i:03d}",
+            f"Zanzibar ferry inquiry hears from harbour pilot {i}",
+            "The Zanzibar ferry inquiry heard from the harbour pilot about the capsized vessel, "
+            "lifejackets and the coastguard's response.",
+            dt.date(2010, 1, 1) + dt.timedelta(days=day),
+            "A",
+        )
+        for day in range(n_days)
+        for i in range(per_day)
+    ]
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_new_articles_work_does_not_grow_with_the_corpus(dated):
+    def work_of_one_more(n_days: int) -> tuple[int, int]:
+        arts = _crowd(n_days, 3)
+        if not dated:
+            arts = [StoryArticle(a.article_id, a.title, a.body, None, a.outlet) for a in arts]
+        _, index = link_new_stories([story_signature(a) for a in arts[:-1]], StoryIndex())
+        before = (index.work.postings_read, index.work.candidates)
+        link_new_stories([story_signature(arts[-1])], index)
+        return index.work.postings_read - before[0], index.work.candidates - before[1]
+
+    small, large = work_of_one_more(20), work_of_one_more(200)  # 60 vs 600 articles
+    assert small[0] > 0 and small[1] > 0  # the small corpus is really searched
+    if dated:  # the date window bounds it: the same few days are read at both sizes
+        assert large == small
+    else:  # the posting cap bounds it: common terms are skipped once too common
+        assert large[0] <= small[0] + story_module.MAX_POSTINGS and large[0] < 600
+    bound = len(story_signature(_crowd(1, 1)[0]).key_terms()) * story_module.MAX_POSTINGS
+    assert large[0] <= bound
 
 
 def test_same_happening_links_and_far_dates_or_other_topics_do_not():

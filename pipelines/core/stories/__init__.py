@@ -4,7 +4,13 @@ Pure functions of plain values (no dagster, no duckdb): the warehouse step hands
 stored signatures and links and writes back what these functions return.
 """
 
-from pipelines.core.stories.groups import Link, assign_ids, new_group_id, partition
+from pipelines.core.stories.groups import (
+    Link,
+    assign_ids,
+    cluster_average,
+    new_group_id,
+    partition,
+)
 from pipelines.core.stories.statements import (
     Rendering,
     StatementIndex,
@@ -20,6 +26,7 @@ from pipelines.core.stories.stories import (
     StoryIndex,
     StoryMention,
     StorySignature,
+    story_groups,
     story_signature,
 )
 from pipelines.core.stories.stories import link_new_articles as link_new_stories
@@ -34,6 +41,7 @@ __all__ = [
     "StoryMention",
     "StorySignature",
     "assign_ids",
+    "cluster_average",
     "group_renderings",
     "link_new_renderings",
     "link_new_stories",
@@ -42,5 +50,6 @@ __all__ = [
     "partition",
     "rendering_age",
     "renderings",
+    "story_groups",
     "story_signature",
 ]

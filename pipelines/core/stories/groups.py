@@ -139,3 +139,57 @@ def assign_ids(
         taken.add(gid)
         result.update(dict.fromkeys(group, gid))
     return result
+
+
+def cluster_average(
+    members: Iterable[str], links: Iterable[Link], *, min_average: float
+) -> list[list[str]]:
+    """Average-link groups: links applied strongest first, merging only coherent groups.
+
+    Two groups merge along a link when the sum of the link scores between them, over
+    all their cross pairs (a pair with no link counts 0), averages at least
+    ``min_average``. Plain connected components let one strong pair chain two stories
+    into one (and those into a topic); this does not. Links are applied strongest first
+    with ties by member ids, so the result is a function of the members and the links,
+    not of their order. Links naming unknown members are ignored.
+    Returns groups as sorted member lists, sorted by first member.
+    """
+    parent = {m: m for m in sorted(set(members))}
+    size = dict.fromkeys(parent, 1)
+    # Root -> other root -> summed link score between the two groups.
+    cross: dict[str, dict[str, float]] = {m: {} for m in parent}
+    ordered = sorted(
+        (lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b),
+        key=lambda lk: (-lk.score, lk.a, lk.b),
+    )
+    for lk in ordered:
+        cross[lk.a][lk.b] = cross[lk.a].get(lk.b, 0.0) + lk.score
+        cross[lk.b][lk.a] = cross[lk.b].get(lk.a, 0.0) + lk.score
+
+    def find(x: str) -> str:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for lk in ordered:
+        ra, rb = find(lk.a), find(lk.b)
+        if ra == rb or cross[ra].get(rb, 0.0) < min_average * size[ra] * size[rb]:
+            continue
+        # The smaller id becomes the root: deterministic, whatever the call order.
+        keep, drop = (ra, rb) if ra < rb else (rb, ra)
+        parent[drop] = keep
+        size[keep] += size.pop(drop)
+        for other, total in cross.pop(drop).items():
+            if other == keep:
+                continue
+            del cross[other][drop]
+            cross[keep][other] = cross[keep].get(other, 0.0) + total
+            cross[other][keep] = cross[keep][other]
+        cross[keep].pop(drop, None)
+    out: dict[str, list[str]] = {}
+    for m in parent:
+        out.setdefault(find(m), []).append(m)
+    return sorted((sorted(g) for g in out.values()), key=lambda g: g[0])

@@ -1,37 +1,53 @@
 """Stories: articles about the same specific happening, across outlets and days.
 
-An article is reduced to a signature (its title and lead as content terms, and the
-people and organisations it mentions most); two articles are linked when their
-signatures are close enough and their dates (when both are known) lie within a window.
-A story is a connected group of links, so the grouping is a function of the set of
-articles, not of the order they arrive in. Only signatures that share enough terms are
-ever compared (an inverted index), so a new article costs a look-up, not a pass over
-every stored article.
+An article is reduced to a signature (its title and lead as content words, and the
+people and organisations it mentions most). Two articles are *candidates* when they
+share at least ``MIN_SHARED_KEYS`` key terms (rare words of the title and the lead's
+start) and their dates, when both are known, lie within ``MAX_DAYS_APART``; a candidate
+pair is *linked* when its score (rarity-weighted term cosine plus entity overlap) reaches
+``LINK_THRESHOLD``. A link's score is a function of the two signatures alone (word
+rarity comes from a fixed table, ``terms.rarity``), so the links, and the stories built
+from them (``story_groups``), do not depend on the order articles arrive in.
+
+Cost: candidates are found through an inverted index of key terms kept per publication
+day, so a new article reads the postings of its own key terms within its date window
+only; a term shared by more than ``MAX_POSTINGS`` articles there is skipped (so common
+it says nothing about a specific happening). A new article's work is thus bounded by its
+key terms times ``MAX_POSTINGS``, whatever the size of the corpus (``StoryIndex.work``
+counts it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.preprocessing import normalize
 
-from pipelines.core.stories.groups import Link
-from pipelines.core.stories.terms import content_terms
+from pipelines.core.stories.groups import Link, cluster_average
+from pipelines.core.stories.terms import content_words, rarity, stem, zipf
 
 # Tuned on the stories dev set only (see README "Stories and statements").
-LEAD_TERMS = 60  # content terms of the body's start that describe the happening
-TITLE_WEIGHT = 2  # title terms count this many times
-MIN_SHARED_TERMS = 4  # a pair sharing fewer distinct terms is never compared
+LEAD_TERMS = 400  # content words of the body's start compared between articles
+TITLE_WEIGHT = 2  # title words count this many times
+KEY_SPAN = 120  # key terms come from this many first signature words (title twice + lead)
+KEY_MAX_ZIPF = 4.5  # a key term is rarer than this in general English ("trump" is 4.9)
+MIN_SHARED_KEYS = 3  # a pair sharing fewer key terms is never compared
 MAX_DAYS_APART = 4  # dated articles further apart are never one story
+MAX_POSTINGS = 200  # a key term shared by more articles in the window is skipped
 SALIENT_MIN_MENTIONS = 2  # an entity named this often (or in the lead) characterises the article
 LEAD_CHARS = 400
-TERM_WEIGHT = 0.6  # score = TERM_WEIGHT * term cosine + (1 - TERM_WEIGHT) * entity overlap
-LINK_THRESHOLD = 0.42
+TERM_WEIGHT = 0.7  # score = TERM_WEIGHT * term cosine + (1 - TERM_WEIGHT) * entity overlap
+LINK_THRESHOLD = 0.2  # links at least this strong are kept (and stored)
+# Two groups become one story when their links average at least this over all their
+# cross pairs (a pair without a link counts 0): one strong link cannot chain two stories.
+MERGE_AVERAGE = 0.25
 # Places are too common across unrelated stories to count as shared entities.
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -64,19 +80,23 @@ class StorySignature:
     article_id: str
     published_date: dt.date | None
     outlet: str | None
-    terms: tuple[str, ...]  # title terms (repeated TITLE_WEIGHT times) + lead terms
+    terms: tuple[str, ...]  # title words (repeated TITLE_WEIGHT times) + lead words
     entity_ids: tuple[str, ...]  # salient non-place entities, sorted
 
-    @property
-    def term_set(self) -> frozenset[str]:
-        return frozenset(self.terms)
+    def key_terms(self) -> frozenset[str]:
+        """Stems of the rare words among the first ``KEY_SPAN`` terms: what retrieval uses."""
+        return frozenset(stem(w) for w in self.terms[:KEY_SPAN] if zipf(w) < KEY_MAX_ZIPF)
 
 
 def story_signature(article: StoryArticle) -> StorySignature:
     """Summarise one article for story linking."""
-    title = content_terms(article.title or "", for_stories=True)
+    title = content_words(article.title or "", for_stories=True)
+    body = article.body
+    if article.title and body.lstrip().startswith(article.title.strip()):
+        # Some sources repeat the headline as the body's first line: count it once.
+        body = body.lstrip()[len(article.title.strip()) :]
     # The lead is the first LEAD_TERMS content words; reading far past them is wasted work.
-    lead = content_terms(article.body[: LEAD_TERMS * 40], for_stories=True)[:LEAD_TERMS]
+    lead = content_words(body[: LEAD_TERMS * 40], for_stories=True)[:LEAD_TERMS]
     counts = Counter(m.entity_id for m in article.mentions if m.entity_type not in _PLACE_TYPES)
     in_lead = {
         m.entity_id
@@ -94,14 +114,32 @@ def story_signature(article: StoryArticle) -> StorySignature:
 
 
 @cache
-def _vectorizer() -> HashingVectorizer:
+def _hasher() -> FeatureHasher:
     # Stateless hashing: the vector of an article never depends on the other articles,
     # which is what keeps links (and so stories) independent of arrival order.
-    return HashingVectorizer(analyzer=_identity, n_features=2**20, alternate_sign=False, norm="l2")
+    return FeatureHasher(n_features=2**20, input_type="dict", alternate_sign=False)
 
 
-def _identity(terms: Sequence[str]) -> Sequence[str]:
-    return terms
+def _weights(sig: StorySignature) -> dict[str, float]:
+    """Stem -> summed rarity of its occurrences (inflections of one word meet)."""
+    out: dict[str, float] = {}
+    for word in sig.terms:
+        key, weight = _stem_and_rarity(word)
+        out[key] = out.get(key, 0.0) + weight
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _stem_and_rarity(word: str) -> tuple[str, float]:
+    # News vocabulary repeats heavily: one cached look-up per word occurrence.
+    return stem(word), rarity(word)
+
+
+def story_vectors(sigs: Sequence[StorySignature]) -> sp.csr_matrix:
+    """L2-normalised rarity-weighted term vectors, one row per signature."""
+    matrix = _hasher().transform([_weights(s) for s in sigs]).tocsr()
+    out: sp.csr_matrix = normalize(matrix, norm="l2")
+    return out
 
 
 def _entity_overlap(a: StorySignature, b: StorySignature) -> float:
@@ -117,18 +155,36 @@ def _dates_compatible(a: StorySignature, b: StorySignature) -> bool:
     return abs((a.published_date - b.published_date).days) <= MAX_DAYS_APART
 
 
-class StoryIndex:
-    """An inverted index over stored signatures: finds the articles worth comparing.
+def _window(day: dt.date) -> Iterator[dt.date]:
+    for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
+        yield day + dt.timedelta(days=offset)
 
-    Term vectors are kept as rows of sparse matrices, hashed in batches (one call per
-    batch of additions), so a comparison is one sparse product with the candidates.
+
+@dataclass
+class IndexWork:
+    """Work the index did: what a cost test counts instead of timing it."""
+
+    lookups: int = 0  # articles whose candidates were looked up
+    postings_read: int = 0  # posting entries visited
+    terms_skipped: int = 0  # key terms skipped as too common in the window
+    candidates: int = 0  # candidate pairs scored
+
+
+class StoryIndex:
+    """An inverted index of key terms over stored signatures, kept per publication day.
+
+    Each signature's term vector is kept as its non-zero (feature, weight) arrays, hashed
+    in batches (one call per batch of additions), so scoring a candidate is one sorted
+    intersection of two short arrays. Postings are ``term -> day -> article ids``
+    (undated articles under ``None``), so a dated article reads only its window's days.
     """
 
     def __init__(self, signatures: Iterable[StorySignature] = ()) -> None:
         self._by_id: dict[str, StorySignature] = {}
-        self._row: dict[str, tuple[int, int]] = {}  # article -> (block, row in block)
-        self._blocks: list[sp.csr_matrix] = []
-        self._postings: dict[str, list[str]] = {}
+        self._vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._postings: dict[str, dict[dt.date | None, list[str]]] = {}
+        self._term_total: Counter[str] = Counter()
+        self.work = IndexWork()
         self.add_all(list(signatures))
 
     def __contains__(self, article_id: object) -> bool:
@@ -142,49 +198,72 @@ class StoryIndex:
         fresh = list({s.article_id: s for s in sigs if s.article_id not in self._by_id}.values())
         if not fresh:
             return
-        self._blocks.append(_vectorizer().transform([s.terms for s in fresh]).tocsr())
-        block = len(self._blocks) - 1
+        matrix = story_vectors(fresh)
         for i, sig in enumerate(fresh):
+            lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+            # Hashed rows come with sorted feature indices, which the intersection needs.
+            order = np.argsort(matrix.indices[lo:hi])
+            self._vectors[sig.article_id] = (
+                matrix.indices[lo:hi][order],
+                matrix.data[lo:hi][order],
+            )
             self._by_id[sig.article_id] = sig
-            self._row[sig.article_id] = (block, i)
-            for term in sig.term_set:
-                self._postings.setdefault(term, []).append(sig.article_id)
+            for term in sig.key_terms():
+                self._postings.setdefault(term, {}).setdefault(sig.published_date, []).append(
+                    sig.article_id
+                )
+                self._term_total[term] += 1
 
-    def vector(self, article_id: str) -> sp.csr_matrix:
-        block, row = self._row[article_id]
-        return self._blocks[block][row]
+    def _postings_in_window(self, term: str, day: dt.date | None) -> list[list[str]] | None:
+        """The posting lists of ``term`` an article of ``day`` may link to; None when too many."""
+        buckets = self._postings.get(term)
+        if not buckets:
+            return []
+        if day is None:  # an undated article may be any day's story
+            lists = list(buckets.values()) if self._term_total[term] <= MAX_POSTINGS else None
+        else:
+            lists = [buckets[d] for d in (*_window(day), None) if d in buckets]
+            if sum(map(len, lists)) > MAX_POSTINGS:
+                lists = None
+        return lists
 
     def candidates(self, sig: StorySignature) -> list[StorySignature]:
-        """Indexed signatures sharing at least ``MIN_SHARED_TERMS`` distinct terms."""
+        """Indexed signatures sharing at least ``MIN_SHARED_KEYS`` key terms, dates compatible."""
+        self.work.lookups += 1
         shared: Counter[str] = Counter()
-        for term in sig.term_set:
-            shared.update(self._postings.get(term, ()))
-        return [
+        for term in sorted(sig.key_terms()):
+            lists = self._postings_in_window(term, sig.published_date)
+            if lists is None:
+                self.work.terms_skipped += 1
+                continue
+            for ids in lists:
+                self.work.postings_read += len(ids)
+                shared.update(ids)
+        found = [
             self._by_id[aid]
             for aid, n in sorted(shared.items())
-            if n >= MIN_SHARED_TERMS and aid != sig.article_id
+            if n >= MIN_SHARED_KEYS
+            and aid != sig.article_id
+            and _dates_compatible(sig, self._by_id[aid])
         ]
+        self.work.candidates += len(found)
+        return found
+
+    def cosine(self, a: str, b: str) -> float:
+        """Cosine of two indexed articles' term vectors (rows are l2-normalised)."""
+        ia, wa = self._vectors[a]
+        ib, wb = self._vectors[b]
+        _, pa, pb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
+        return float(wa[pa] @ wb[pb])
 
     def score(self, sig: StorySignature, others: Sequence[StorySignature]) -> list[float]:
         """Link score of an indexed ``sig`` with each indexed signature in ``others``."""
-        if not others:
-            return []
-        by_block: dict[int, list[tuple[int, int]]] = {}
-        for pos, o in enumerate(others):
-            block, row = self._row[o.article_id]
-            by_block.setdefault(block, []).append((pos, row))
-        cos = [0.0] * len(others)
-        me = self.vector(sig.article_id).T
-        for block, items in by_block.items():
-            # Rows are l2-normalised, so the dot product is the cosine.
-            values = (self._blocks[block][[r for _, r in items]] @ me).toarray().ravel()
-            for (pos, _), value in zip(items, values, strict=True):
-                cos[pos] = float(value)
         return [
-            TERM_WEIGHT * c + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+            TERM_WEIGHT * self.cosine(sig.article_id, o.article_id)
+            + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
             if _dates_compatible(sig, o)
             else 0.0
-            for c, o in zip(cos, others, strict=True)
+            for o in others
         ]
 
 
@@ -208,3 +287,8 @@ def link_new_articles(
             if score >= LINK_THRESHOLD:
                 links.append(Link.of(sig.article_id, other.article_id, score))
     return links, index
+
+
+def story_groups(members: Iterable[str], links: Iterable[Link]) -> list[list[str]]:
+    """Stories from links: average-link groups (``MERGE_AVERAGE``), sorted member lists."""
+    return cluster_average(members, links, min_average=MERGE_AVERAGE)

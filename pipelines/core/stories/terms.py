@@ -5,6 +5,11 @@ Tokens are lower-cased words; stop words are dropped (scikit-learn's English lis
 table (``statement_synonyms.tsv``) and stemmed with the Snowball English stemmer, so
 "coordination"/"cooperation" and "relations"/"relationship" meet. Word lists are loaded
 once via ``importlib.resources``.
+
+How much a shared word says is its ``rarity``: the lower its frequency in general
+English (wordfreq's Zipf scale, a fixed table), the more two articles sharing it have in
+common. A fixed table rather than the corpus' own document frequencies keeps a link's
+score a function of the two articles alone, so links never depend on arrival order.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import snowballstemmer
+import wordfreq
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _RULES_PACKAGE = "pipelines.core.rules"
@@ -22,6 +28,9 @@ _RULES_PACKAGE = "pipelines.core.rules"
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # Negations are content in a quote ("will not run" vs "will run").
 _KEEP = frozenset({"not", "no", "never", "nor", "cannot"})
+# Zipf frequency (log10 of uses per billion words) at or above which a word carries no
+# evidence ("said" is 6.0); a word unknown to the table (a rare name) weighs this much.
+RARITY_CEILING = 6.0
 
 
 def _rule_lines(name: str) -> list[str]:
@@ -65,10 +74,30 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
-def content_terms(text: str, *, for_stories: bool = False) -> list[str]:
-    """Stemmed, synonym-folded content words of ``text`` in order (repeats kept)."""
+def content_words(text: str, *, for_stories: bool = False) -> list[str]:
+    """Synonym-folded content words of ``text`` in order (repeats kept), not stemmed."""
     stop = _stop_words(for_stories)
     syn = _synonyms()
-    return [
-        _stem(syn.get(w, w)) for w in words(text) if (w not in stop and len(w) > 1) or w.isdigit()
-    ]
+    return [syn.get(w, w) for w in words(text) if (w not in stop and len(w) > 1) or w.isdigit()]
+
+
+def stem(word: str) -> str:
+    """The Snowball stem of a (lower-case) word."""
+    return _stem(word)
+
+
+def content_terms(text: str, *, for_stories: bool = False) -> list[str]:
+    """Stemmed, synonym-folded content words of ``text`` in order (repeats kept)."""
+    return [_stem(w) for w in content_words(text, for_stories=for_stories)]
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """The word's Zipf frequency in general English (0.0 when the table does not know it)."""
+    value: float = wordfreq.zipf_frequency(word, "en")
+    return value
+
+
+def rarity(word: str) -> float:
+    """Evidence weight of a shared word: ``RARITY_CEILING`` minus its Zipf frequency, >= 0."""
+    return max(0.0, RARITY_CEILING - zipf(word))
