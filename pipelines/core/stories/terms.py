@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import snowballstemmer
-import wordfreq
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _RULES_PACKAGE = "pipelines.core.rules"
@@ -94,6 +93,10 @@ def content_terms(text: str, *, for_stories: bool = False) -> list[str]:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """The word's Zipf frequency in general English (0.0 when the table does not know it)."""
+    # Imported on first use: wordfreq's import (language tables) costs every command
+    # ~0.25 s, and only the stories step needs it.
+    import wordfreq
+
     value: float = wordfreq.zipf_frequency(word, "en")
     return value
 
