@@ -46,7 +46,7 @@ test: $(SYNCED) browser
 # `dg dev` reads the code location (news_warehouse) from pyproject's [tool.dg].
 ui: $(SYNCED)
 	$(PY) -c "from pipelines.defs.runner import ensure_dagster_home; ensure_dagster_home()"
-	$(VENV)/bin/dg dev -h 127.0.0.1 -p 3000
+	DAGSTER_EMIT_PARTITION_SUBSET_IN_PLANNED_EVENTS=1 $(VENV)/bin/dg dev -h 127.0.0.1 -p 3000
 
 ## eval       quote extraction, entity resolution, HTML body-text, stories/statements figures
 eval: $(SYNCED)

@@ -184,8 +184,10 @@ def run_on_cluster(
 
     ``instance`` must be persistent (workers open it from its reference).
     """
+    from pipelines.defs.event_log import one_planned_event_per_asset
     from pipelines.defs.runner import process_tags, reap_dead_runs
 
+    one_planned_event_per_asset()
     reap_dead_runs(instance)
     recon = dg.build_reconstructable_job(
         "pipelines.defs.cluster",

@@ -15,6 +15,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines import settings
+from pipelines.defs import event_log
 from pipelines.defs.automation import full_range_tags
 from pipelines.defs.run_logger import loggers_config
 
@@ -37,6 +38,7 @@ def ensure_dagster_home() -> Path:
     if not cfg.exists():
         cfg.write_text(DAGSTER_YAML, encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home)
+    event_log.install(home)
     return home
 
 
@@ -174,6 +176,7 @@ def run_refresh(
     if instance is None:
         ensure_dagster_home()
         instance = dg.DagsterInstance.get()
+    event_log.one_planned_event_per_asset()
     for run_id in reap_dead_runs(instance):
         logging.getLogger(__name__).warning(
             "run %s had died (its process is gone): marked failed, pool slot freed", run_id

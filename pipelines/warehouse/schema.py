@@ -88,17 +88,48 @@ def schema_version() -> str:
     return h.hexdigest()[:12]
 
 
+# Which schema files (and DuckDB version) were last applied to a database file.
+_STAMP_TABLE = "schema_state.applied"
+
+
+@lru_cache(maxsize=1)
+def _applied_version() -> str:
+    """Digest of every file :func:`apply_schema` runs, and of the DuckDB version."""
+    h = hashlib.sha256(duckdb.__version__.encode())
+    for kind in ("ddl", "publisher", "macros", "views", "search", "table_macros"):
+        for path in _files(kind):
+            h.update(f"{kind}/{path.name}\n".encode())
+            h.update(_read(path).encode())
+    return h.hexdigest()[:16]
+
+
+def _stamp(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        row = con.execute(f"select version from {_STAMP_TABLE}").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return str(row[0]) if row else None
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create missing tables and the publisher's state, then (re)create macros and views.
 
     Each file runs as one script; all of it in one transaction (one commit, and all
-    or nothing).
+    or nothing). A database already stamped with the current files' digest is left as
+    it is: every step of a run opens the working copy, and re-creating ~60 views and
+    macros each time cost about 0.25 s a step (a fifth of a no-op run's step time).
     """
+    version = _applied_version()
+    if _stamp(con) == version:
+        return
     con.execute("begin transaction")
     try:
         for path in _files("ddl") + _files("publisher"):
             con.execute(_read(path))
         apply_views_and_macros(con)
+        con.execute("create schema if not exists schema_state")
+        con.execute(f"create or replace table {_STAMP_TABLE} (version varchar not null)")
+        con.execute(f"insert into {_STAMP_TABLE} values (?)", [version])
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

@@ -210,3 +210,24 @@ def test_unpaired_quote_marks_are_recorded_with_a_reason(tmp_path):
     assert len(issues) == 1
     start, mark, reason, body = issues[0]
     assert mark == "“" and body[start] == "“" and reason
+
+
+def test_schema_is_applied_once_per_version_of_its_files(tmp_path):
+    from pipelines.warehouse import schema
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    schema.apply_schema(con)
+    # Stamped with the current files: a second apply runs none of them (a view dropped
+    # by hand stays dropped), which is what keeps opening the working copy cheap.
+    con.execute("drop view quotes_by_speaker")
+    schema.apply_schema(con)
+    assert not con.execute(
+        "select count(*) from duckdb_views() where view_name = 'quotes_by_speaker'"
+    ).fetchone()[0]
+    # Files of another version (an upgrade): everything is applied again.
+    con.execute("update schema_state.applied set version = 'older'")
+    schema.apply_schema(con)
+    assert con.execute(
+        "select count(*) from duckdb_views() where view_name = 'quotes_by_speaker'"
+    ).fetchone()[0]
+    assert schema._stamp(con) == schema._applied_version()
