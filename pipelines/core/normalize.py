@@ -891,7 +891,25 @@ def org_key(surface: str) -> str:
     ]
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
-    return " ".join(strip_org_suffix(tokens))
+    tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
+    return " ".join(strip_org_suffix(_head_last(tokens)))
+
+
+_OFFICE_HEADS = frozenset({"department", "ministry"})
+
+
+def _head_last(tokens: list[str]) -> list[str]:
+    """One word order for government offices: "department of state" -> "state department".
+
+    News writes "the Department of Justice" and "the Justice Department", "the Ministry of
+    Finance" and "the Finance Ministry" for one body. Only a short remainder without a
+    further "of" is moved ("Ministry of Foreign Affairs of Japan" stays as written).
+    """
+    if len(tokens) >= 3 and tokens[0] in _OFFICE_HEADS and tokens[1] == "of":
+        rest = tokens[3:] if tokens[2] == "the" else tokens[2:]
+        if rest and len(rest) <= 4 and "of" not in rest:
+            return [*rest, tokens[0]]
+    return tokens
 
 
 # Abbreviations of company-name words in wire and market copy ("Samsung Elec",
@@ -902,7 +920,11 @@ _ORG_ABBREVIATIONS = {
     "assn": "association", "bros": "brothers", "grp": "group", "inds": "industries",
     "svcs": "services", "tech": "technology", "techs": "technologies", "pharm": "pharmaceutical",
     "pharma": "pharmaceutical", "fin": "financial", "ins": "insurance", "motors": "motor",
+    "utd": "united",
 }  # fmt: skip
+# Abbreviations that are never a name's own word, expanded wherever they stand
+# ("Univ. of Tokyo", "Dept. of Energy").
+_ORG_ABBREVIATIONS_ANYWHERE = {"univ": "university", "dept": "department"}
 
 
 @lru_cache(maxsize=65536)

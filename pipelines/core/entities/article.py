@@ -346,7 +346,7 @@ class ArticleResolver:
         if label == PERSON and len(tokens) >= 2:
             hit = r.lookup_exact(name, PERSON)
             if hit is None:
-                hit = r.lookup_person_extended(name) or r.lookup_patronymic_prefix(name)
+                hit = r.persons.lookup(name)
             if hit is None or r.split_blocked(PERSON, name, hit):
                 hit = r.name_key_hit(span.text, name, PERSON)
             if hit is not None:

@@ -28,7 +28,6 @@ from pipelines.core.entities.names import (
     LOC,
     NER_TYPES,
     ORG,
-    PATRONYMIC_PARTICLES,
     PERSON,
     ROLE_TITLES,
     THE,
@@ -40,6 +39,7 @@ from pipelines.core.entities.names import (
     Hit,
     NerSpan,
     acronym_key,
+    acronym_of,
     add_entry,
     clean_for,
     clean_name,
@@ -49,7 +49,6 @@ from pipelines.core.entities.names import (
     make_entity,
     org_key,
     parse_person_name,
-    patronymic_prefix,
     person_key,
     place_key,
     split_person_name,
@@ -57,6 +56,7 @@ from pipelines.core.entities.names import (
     type_key,
 )
 from pipelines.core.entities.orgs import OrgLookups
+from pipelines.core.entities.persons import GENERATIONAL, PersonLookups
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -70,7 +70,6 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
 _MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 _ORG_WORDS = re.compile(
     r"\b(?:party|ministry|agency|bank|university|council|association|company|corp|inc|ltd|"
     r"group|committee|commission|organi[sz]ation|union|office|department|court|news|times|"
@@ -88,10 +87,10 @@ class _Index:
     acronyms: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     short_forms: dict[str, list[Entry]] = field(default_factory=dict)
+    # "NRA" -> National Rifle Association: initials of a spelled-out name (derived).
+    initials: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
-    # "muhamad bin zayed" -> Mohammed bin Zayed Al Nahyan: a name up to its father's name.
-    patronymic_prefixes: dict[str, list[Entry]] = field(default_factory=dict)
 
 
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
@@ -111,6 +110,27 @@ def _display_person(name: str) -> str:
     return " ".join(words)
 
 
+# An English formal state name ("Federal Republic of Germany"); other-language aliases of
+# countries ("Emetab Czech Republic") give initials nobody writes.
+_FORMAL_STATE_WORD = re.compile(
+    r"^(?:the\s+)?(?:Federal|Democratic|People's|Islamic|Republic|Kingdom|United|Union|"
+    r"Socialist|Commonwealth|Arab|Hashemite|Plurinational|Bolivarian|Federated|Principality|"
+    r"Sultanate|State)\b"
+)
+_LEADING_ACRONYM = re.compile(r"^[A-Z][A-Z.]+\s")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def _initials(name: str) -> str:
+    """Initials of a name of three content words or more ("" otherwise): "NRA", "FRG".
+
+    Two-letter initials name too many things to be derived ("NR", "FR"); a bracketed
+    qualifier ("Democratic Party (United States)") is not part of the name.
+    """
+    acr = acronym_of(_PARENTHESIS.sub("", name))
+    return acr if 3 <= len(acr) <= 6 and acr.isascii() and acr.isalpha() else ""
+
+
 class EntityResolver:
     """Resolves names to canonical entities using the shipped gazetteer and rules.
 
@@ -126,9 +146,13 @@ class EntityResolver:
         self.nominals = load_nominals()
         self.metonymy = load_metonymy_cues()
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
+        self.persons = PersonLookups(self)
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
+        # Written acronyms win: derived initials that one names something else are dropped.
+        for acr in [a for a in self._idx.initials if a in self._idx.acronyms]:
+            del self._idx.initials[acr]
         # Lookups are pure functions of the surface once the tables are built; news
         # repeats names, so memoising them makes per-article work mostly dict hits.
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
@@ -177,7 +201,7 @@ class EntityResolver:
         if etype == PERSON:
             for n in names:
                 add_entry(idx.persons, person_key(n), entry)
-                add_entry(idx.patronymic_prefixes, patronymic_prefix(n), entry)
+                self.persons.index_name(entry, n)
             # "Felipe VI of Spain": a monarch's territorial designation is no surname.
             if " of " not in rec["canonical_name"]:
                 parsed = parse_person_name(clean_name(rec["canonical_name"]))
@@ -190,6 +214,9 @@ class EntityResolver:
                 spelled = not (acr and len(n.replace(".", "")) <= 6)
                 if spelled:
                     add_entry(idx.orgs, org_key(n), entry)
+                    if entry.kind != "office" and not _LEADING_ACRONYM.match(n):
+                        # Not "US State Department" -> "USSD": nobody writes those.
+                        add_entry(idx.initials, _initials(n), entry)
                 else:
                     add_entry(idx.acronyms, acr, entry)
                 self.orgs.index_name(entry, n, spelled, bool(rec.get("transliterated")))
@@ -201,6 +228,8 @@ class EntityResolver:
                 acr = acronym_key(n)
                 if acr:
                     add_entry(idx.acronyms, acr, entry)
+                elif entry.kind == "country" and _FORMAL_STATE_WORD.match(n):
+                    add_entry(idx.initials, _initials(n), entry)
             if entry.kind == "country":
                 idx.countries[entry.country] = entry
 
@@ -305,6 +334,23 @@ class EntityResolver:
         table = {PERSON: self._idx.persons, ORG: self._idx.orgs}.get(etype, self._idx.places)
         return bool(table.get(key))
 
+    def short_form_entries(self, key: str) -> list[Entry]:
+        """Gazetteer people a single name key may name alone ("putin"), unique or not."""
+        return self._idx.short_forms.get(key, [])
+
+    def lookup_initials(self, surface: str, etype: str) -> Hit | None:
+        """An acronym made of the initials of one gazetteer name: "NRA", "FRG".
+
+        Only where no gazetteer name is written as that acronym and exactly one entity's
+        name has those initials (two do: neither; "ICC" stays ambiguous).
+        """
+        acr = acronym_key(clean_org_name(surface) if etype == ORG else clean_place_name(surface))
+        entries = [e for e in self._idx.initials.get(acr, []) if e.entity.entity_type == etype]
+        if len(entries) != 1 or len(self._idx.initials.get(acr, [])) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "initials", f"initials of {e.entity.canonical_name}")
+
     def lookup_surname(self, surname: str, titles: Sequence[str]) -> Hit | None:
         """Gazetteer person for a bare surname, using title evidence ("President Yoon")."""
         key = surname_key(surname)
@@ -362,48 +408,6 @@ class EntityResolver:
             return None
         return Hit(hit.entry, "compass_form", f"short for {hit.entry.entity.canonical_name}")
 
-    def lookup_patronymic_prefix(self, name: str) -> Hit | None:
-        """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
-        parsed = parse_person_name(name)
-        if not any(t in PATRONYMIC_PARTICLES for t in parsed.tokens[1:-1]):
-            return None
-        entries = self._idx.patronymic_prefixes.get(" ".join(parsed.tokens), [])
-        if len(entries) != 1:
-            return None
-        e = entries[0]
-        return Hit(e, "patronymic_prefix", f"shorter form of {e.entity.canonical_name}")
-
-    def lookup_person_extended(self, name: str) -> Hit | None:
-        """A longer or shorter form of a gazetteer person's full name.
-
-        "Vladimir Vladimirovich Putin", "William Jefferson Clinton", "Tayyip Erdogan",
-        "Mohammed bin Salman Al Saud": the name shares a token with a surname that is
-        unique in the gazetteer and not common (the same test that lets "Putin" stand
-        alone), and one name's tokens contain the other's, first given name included when
-        both have one. Generational suffixes (Jr., II) and East Asian names never match
-        this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.).
-        """
-        parsed = parse_person_name(name)
-        tokens = parsed.tokens
-        if parsed.style != "general" or len(tokens) < 2 or _GENERATIONAL & set(tokens):
-            return None
-        found: dict[str, Entry] = {}
-        for tok in set(tokens):
-            for e in self._idx.short_forms.get(tok, []):
-                other = parse_person_name(clean_name(e.entity.canonical_name)).tokens
-                if len(other) < 2 or _GENERATIONAL & set(other):
-                    continue
-                small, big = sorted((set(tokens), set(other)), key=len)
-                if not small <= big or len(small) < 2:
-                    continue
-                if set(other) <= set(tokens) and other[0] != tokens[0]:
-                    continue  # a longer name must keep the same first given name
-                found[e.entity.entity_id] = e
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        return Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
-
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -418,11 +422,19 @@ class EntityResolver:
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
         if hit is None and etype in (ORG, None):
-            hit = self.orgs.lookup_role(surface) or self.orgs.lookup_variant(surface)
+            hit = (
+                self.orgs.lookup_role(surface)
+                or self.orgs.lookup_variant(surface)
+                or self.lookup_initials(surface, ORG)
+            )
         if hit is None and etype in (GPE, LOC, None):
-            hit = self.lookup_state_form(surface) or self.lookup_compass_form(surface)
+            hit = (
+                self.lookup_state_form(surface)
+                or self.lookup_compass_form(surface)
+                or self.lookup_initials(surface, GPE)
+            )
         if hit is None and etype in (PERSON, None):
-            hit = self.lookup_person_extended(name) or self.lookup_patronymic_prefix(name)
+            hit = self.persons.lookup(name)
         if hit is None and etype in (ORG, GPE, LOC, None):
             # NER mislabels people as ORG/GPE ("Ishiba", "Trump"): the person gazetteer
             # is evidence enough to correct the type.
@@ -468,7 +480,7 @@ class EntityResolver:
                 return None
             key, canonical = person_key(name), _display_person(name)
             reduced = _MIDDLE_INITIALS.sub(" ", name)
-            if reduced != name and not _GENERATIONAL & set(parse_person_name(reduced).tokens):
+            if reduced != name and not GENERATIONAL & set(parse_person_name(reduced).tokens):
                 # "Kamala D. Harris" ~ "Kamala Harris": a middle initial is dropped from the
                 # key, unless the short form is ambiguous among gazetteer people (the
                 # Bushes); a generational suffix keeps every token (Joseph R. Biden III).

@@ -7,8 +7,10 @@ records of ``models`` (``__all__`` at the end): the modules of ``entities`` take
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from pipelines.core import ids
 from pipelines.core.models import (
@@ -43,6 +45,7 @@ from pipelines.core.normalize import (
     surname_key,
 )
 
+K = TypeVar("K", bound=Hashable)
 NER_TYPES = {"PERSON": PERSON, "ORG": ORG, "GPE": GPE, "LOC": LOC}
 THE = re.compile(r"^the\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
@@ -99,7 +102,7 @@ def clean_for(surface: str, entity_type: str | None) -> str:
     return clean_name(surface)
 
 
-def add_entry(index: dict[str, list[Entry]], key: str, entry: Entry) -> None:
+def add_entry(index: dict[K, list[Entry]], key: K, entry: Entry) -> None:
     """Add an entry under a key once (an entity is listed once per key)."""
     if not key:
         return
@@ -160,15 +163,16 @@ def transliteration_skeleton(key: str) -> str:
     return " ".join(out)
 
 
-# The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies"):
-# a bare "Toyota" names it when no other gazetteer organisation starts with that word.
+# The rest of a company's name after its brand ("Toyota Motor", "Huawei Technologies",
+# "Harvard University"): a bare "Toyota" names it when no other gazetteer organisation
+# starts with that word.
 COMPANY_TAILS = frozenset(
     {"motor", "motors", "electronics", "technologies", "technology", "holdings",
      "holding", "corporation", "corp", "company", "co", "inc", "platforms", "industries",
      "airlines", "airways", "semiconductor", "chemical", "chemicals", "petroleum", "energy",
      "financial", "telecom", "telecommunications", "communications", "pharmaceuticals",
      "steel", "entertainment", "networks", "systems", "software", "foods", "automotive",
-     "international", "heavy industries"}
+     "international", "heavy industries", "university"}
 )  # fmt: skip
 
 __all__ = [

@@ -18,6 +18,7 @@ from pipelines.core.entities.names import (
     GPE,
     ORG,
     PERSON,
+    THE,
     Entry,
     Hit,
     add_entry,
@@ -160,16 +161,27 @@ class OrgLookups:
             place, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
             code, country_name = self._place_code(place)
             if not code:
+                hit = self._region_qualified(place, rest)
+                if hit is not None:
+                    return hit
                 continue
             role = self._roles.phrases.get(fold_role_text(rest))
-            if role:
-                return self._role_hit(code, country_name, role, text)
+            role_hit = self._role_hit(code, country_name, role, text) if role else None
+            if role_hit is not None:
+                return role_hit
+            # No body for the role ("U.S. Defense Department": US departments keep their
+            # own names): the rest may still name a gazetteer organisation of that country.
             if place.endswith(("'s", "'")) or k == 1:
                 hit = self._place_qualified(code, country_name, clean_org_name(rest))
                 if hit is not None:
                     if hit.entry.country and hit.entry.country != code:
                         return None
                     return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
+                if code == "US" and org_key(rest).endswith(" department"):
+                    # "U.S. Energy Department" = "Energy Department" = "Department of
+                    # Energy": the department names are American (see org_roles.tsv).
+                    name = THE.sub("", clean_org_name(rest))
+                    return Hit(Entry(make_entity(ORG, name, None), "name"), "us_department", text)
         m = re.match(r"^(.+?) of (.+)$", text)
         while m:
             role = self._roles.phrases.get(fold_role_text(m.group(1)))
@@ -190,6 +202,21 @@ class OrgLookups:
                     hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
                 )
         return None
+
+    def _region_qualified(self, place: str, rest: str) -> Hit | None:
+        """A gazetteer organisation after a region's or city's possessive: "Gaza's ruling X".
+
+        Only a possessive ("Gaza's", not "Gaza"): "Quebec Liberal Party" may be a party of
+        its own. The region has no country code to check the organisation against.
+        """
+        if not place.endswith(("'s", "'")):
+            return None
+        if self._resolver.lookup_exact(re.sub(r"'s?$", "", place), GPE) is None:
+            return None
+        hit = self._resolver.lookup_exact(clean_org_name(rest), ORG)
+        if hit is None or hit.entry.kind == "country":
+            return None
+        return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
 
     def _place_qualified(self, code: str, country_name: str, rest: str) -> Hit | None:
         """The gazetteer organisation a country-qualified name points to.

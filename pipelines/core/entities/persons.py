@@ -1,0 +1,253 @@
+"""Person lookups beyond the exact name key (issue 11, names side).
+
+Other forms of a gazetteer person's full name: longer or shorter ("Vladimir Vladimirovich
+Putin", "Tayyip Erdogan"), extra middle names with a common surname ("Kamala Devi Harris"),
+patronymic names without the family name ("Mohammed bin Zayed"), and other
+transliterations of the surname or a given name ("Ebrahim Raeisi", "Vitaliy Klychko").
+Every rule needs one gazetteer person to match, never two, and none makes a shorter name
+that keeps the first and last names but drops a middle name the same person: that is how
+a namesake son is written ("Ahmad Massoud", son of "Ahmad Shah Massoud").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pipelines.core.entities.names import (
+    PATRONYMIC_PARTICLES,
+    Entry,
+    Hit,
+    add_entry,
+    clean_name,
+    edit_distance,
+    parse_person_name,
+    patronymic_prefix,
+)
+
+if TYPE_CHECKING:
+    from pipelines.core.entities.gazetteer import EntityResolver
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+# Consonant spellings romanisation systems disagree on, folded before vowels are dropped:
+# German-style "tsch"/"sch" (Klitschko/Klychko, Gorbatschow), "zh"/"j" (Ahmadinezhad/
+# Ahmadinejad), "kh"/"k" and "q"/"k" (Khamenei/Hamenei is not folded: "h" stays), "ph"/"f"
+# (Mustapha/Mustafa), "w"/"v" (Wladimir), "dh"/"d". Vowels, "y" and doubled letters are
+# what English spellings of Arabic, Persian and Slavic names disagree on most.
+_CONSONANT_FOLDS = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("zh", "j"),
+    ("kh", "k"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("w", "v"),
+)
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+# A spelling variant must be at least this long to be matched by skeleton: short names
+# differ by one vowel between different people (Hamid/Hamad, Rami/Rima).
+_MIN_SURNAME = 5
+_MIN_GIVEN = 6
+_MIN_LONGER = 6
+
+
+def _fold_consonants(token: str) -> str:
+    for a, b in _CONSONANT_FOLDS:
+        token = token.replace(a, b)
+    return token
+
+
+def spelling_skeleton(token: str) -> str:
+    """Spelling-free form of one folded name token: "raeisi" and "raisi" -> "rs"."""
+    return _DOUBLE.sub(r"\1", _VOWELS.sub("", _fold_consonants(token))) or token[:1]
+
+
+def _close(a: str, b: str, minimum: int) -> bool:
+    """True when two tokens are one name spelt two ways.
+
+    Same skeleton, same first and last letter (or i/y: Vitali/Vitaliy; not Alberto/
+    Alberta, Orbanyi/Orban), fewer edits than a third of the letters once consonant
+    spellings are folded (Hasan/Husain are two names), and long enough: names of five
+    letters a vowel apart are different names (Jamal/Jamil).
+    """
+    if a == b:
+        return True
+    if min(len(a), len(b)) < minimum or max(len(a), len(b)) < _MIN_LONGER:
+        return False
+    if a[0] != b[0] or spelling_skeleton(a) != spelling_skeleton(b):
+        return False
+    if a[-1] != b[-1] and {a[-1], b[-1]} != {"i", "y"}:
+        return False  # Alberto/Alberta, Orbanyi/Orban: another name
+    a, b = _fold_consonants(a), _fold_consonants(b)
+    return edit_distance(a, b) * 3 < max(len(a), len(b))
+
+
+def drops_inner_name(short: Sequence[str], full: Sequence[str]) -> bool:
+    """True when ``short`` is ``full`` without one of its inner names (not an initial).
+
+    First and last name kept, a middle name dropped: that is how a namesake son or
+    grandson is written ("Ahmad Massoud", son of "Ahmad Shah Massoud"), so without context
+    it is not taken as the same person. Dropping the first given name ("Tayyip Erdogan")
+    or an initial is not this.
+    """
+    if len(short) >= len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    dropped = [t for t in full[1:-1] if t not in short]
+    return any(len(t) > 1 for t in dropped)
+
+
+def _plain(tokens: Sequence[str]) -> bool:
+    """A Western-style full name: two tokens or more, no generational suffix."""
+    return len(tokens) >= 2 and not GENERATIONAL & set(tokens)
+
+
+class PersonLookups:
+    """Person tables (patronymic prefixes, spelling skeletons, first + last names)."""
+
+    def __init__(self, resolver: EntityResolver) -> None:
+        """Empty tables; the resolver calls ``index_name`` for every person name."""
+        self._resolver = resolver
+        self._patronymic: dict[str, list[Entry]] = {}
+        self._skeletons: dict[str, list[Entry]] = {}
+        self._spellings: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
+        self._first_last: dict[tuple[str, str], list[Entry]] = {}
+        self._names: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
+
+    def index_name(self, entry: Entry, name: str) -> None:
+        """Index one name (canonical or alias) of a gazetteer person."""
+        add_entry(self._patronymic, patronymic_prefix(name), entry)
+        parsed = parse_person_name(clean_name(name))
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens):
+            return
+        eid = entry.entity.entity_id
+        add_entry(self._skeletons, self._skeleton_key(tokens), entry)
+        self._spellings.setdefault(eid, []).append(tokens)
+        add_entry(self._first_last, (tokens[0], tokens[-1]), entry)
+        self._names.setdefault(eid, []).append(tokens)
+
+    @staticmethod
+    def _skeleton_key(tokens: Sequence[str]) -> str:
+        return " ".join(sorted(spelling_skeleton(t) for t in tokens))
+
+    def lookup(self, name: str) -> Hit | None:
+        """The gazetteer person another form of this full name names, if exactly one."""
+        return (
+            self.lookup_extended(name)
+            or self.lookup_patronymic_prefix(name)
+            or self.lookup_middle_names(name)
+            or self.lookup_spelling(name)
+        )
+
+    def lookup_patronymic_prefix(self, name: str) -> Hit | None:
+        """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
+        parsed = parse_person_name(name)
+        if not any(t in PATRONYMIC_PARTICLES for t in parsed.tokens[1:-1]):
+            return None
+        entries = self._patronymic.get(" ".join(parsed.tokens), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "patronymic_prefix", f"shorter form of {e.entity.canonical_name}")
+
+    def lookup_extended(self, name: str) -> Hit | None:
+        """A longer or shorter form of a gazetteer person's full name.
+
+        "Vladimir Vladimirovich Putin", "William Jefferson Clinton", "Tayyip Erdogan",
+        "Mohammed bin Salman Al Saud": the name shares a token with a surname that is
+        unique in the gazetteer and not common (the same test that lets "Putin" stand
+        alone), and one name's tokens contain the other's, first given name included when
+        both have one. Generational suffixes (Jr., II) and East Asian names never match
+        this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.), nor does a
+        shorter name without a middle name (``drops_inner_name``).
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens):
+            return None
+        found: dict[str, Entry] = {}
+        for tok in set(tokens):
+            for e in self._resolver.short_form_entries(tok):
+                other = parse_person_name(clean_name(e.entity.canonical_name)).tokens
+                if not _plain(other):
+                    continue
+                small, big = sorted((set(tokens), set(other)), key=len)
+                if not small <= big or len(small) < 2:
+                    continue
+                if set(other) <= set(tokens) and other[0] != tokens[0]:
+                    continue  # a longer name must keep the same first given name
+                if drops_inner_name(tokens, other):
+                    continue
+                found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "gazetteer_name_form", f"longer/shorter form of {e.entity.canonical_name}")
+
+    def lookup_middle_names(self, name: str) -> Hit | None:
+        """A gazetteer person's two-word name with middle names added: "Kamala Devi Harris".
+
+        For surnames too common to stand alone (``lookup_extended`` covers the others):
+        same first and last name, the middle names of one of the person's gazetteer names
+        kept (or it has none), and no other gazetteer person with that first and last name.
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens) or len(tokens) < 3:
+            return None
+        entries = self._first_last.get((tokens[0], tokens[-1]), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        inner = set(tokens[1:-1])
+        if not any(
+            len(known) == 2 or set(known[1:-1]) <= inner
+            for known in self._names.get(e.entity.entity_id, ())
+        ):
+            return None
+        return Hit(e, "middle_names", f"{e.entity.canonical_name} with middle names")
+
+    def lookup_spelling(self, name: str) -> Hit | None:
+        """Another transliteration of a gazetteer person's name: "Ebrahim Raeisi".
+
+        Same number of names, the same spelling skeleton (``spelling_skeleton``), each
+        name within a third of its letters of the gazetteer's, and names short enough to
+        be different names when a vowel differs (Hamid/Hamad) written the same.
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens):
+            return None
+        entries = self._skeletons.get(self._skeleton_key(tokens), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        for known in self._spellings.get(e.entity.entity_id, ()):
+            if len(known) == len(tokens) and self._same_names(tokens, known):
+                return Hit(e, "spelling", f"spelling of {e.entity.canonical_name}")
+        return None
+
+    @staticmethod
+    def _same_names(tokens: Sequence[str], known: Sequence[str]) -> bool:
+        """Pair the names by skeleton (order-free, as person keys are) and compare each."""
+        rest = list(known)
+        for i, t in enumerate(tokens):
+            # Only the surname (last in both) may be as short as _MIN_SURNAME.
+            last = i == len(tokens) - 1
+            match = next(
+                (
+                    k
+                    for k in rest
+                    if _close(t, k, _MIN_SURNAME if last and k == known[-1] else _MIN_GIVEN)
+                ),
+                None,
+            )
+            if match is None:
+                return False
+            rest.remove(match)
+        return True
