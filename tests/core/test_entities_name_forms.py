@@ -58,6 +58,8 @@ def small() -> EntityResolver:
         _person("Gloria Martinez"),
         _person("Karim Shah Nadiri"),
         _person("Peter Walsh"),
+        _person("Tariq Hamdani", "Mian Tariq Hamdani"),
+        _person("Faisal Hamdani"),
         _person("Peter Walsh Jr."),
         _org("Northern Fisheries Board"),
         _org("Kestrel Data Systems"),
@@ -145,6 +147,9 @@ def test_middle_names_of_a_gazetteer_person_with_a_common_surname(small: EntityR
     _same(small, ["Gloria Martinez", "Gloria Esperanza Martinez", "Gloria E. Martinez"], "PERSON")
     _apart(small, "Gloria Esperanza Martinez Jr.", "Gloria Martinez", "PERSON")
     _apart(small, "Peter James Walsh", "Peter Walsh Jr.", "PERSON")
+    # An honorific-like first word shared by brothers: the brother's middle name is missing.
+    _apart(small, "Mian Faisal Hamdani", "Tariq Hamdani", "PERSON")
+    _same(small, ["Mian Tariq Hamdani", "Mian Muhammad Tariq Hamdani"], "PERSON")
 
 
 @pytest.mark.parametrize(

@@ -193,8 +193,8 @@ class PersonLookups:
         """A gazetteer person's two-word name with middle names added: "Kamala Devi Harris".
 
         For surnames too common to stand alone (``lookup_extended`` covers the others):
-        same first and last name, the middle names of one of the person's gazetteer names
-        kept (or it has none), and no other gazetteer person with that first and last name.
+        same first and last name as one of the person's gazetteer names, whose middle names
+        (if any) it keeps, and no other gazetteer person with that first and last name.
         """
         parsed = parse_person_name(name)
         tokens = parsed.tokens
@@ -205,8 +205,10 @@ class PersonLookups:
             return None
         e = entries[0]
         inner = set(tokens[1:-1])
+        # The gazetteer name with this first and last name must have no middle name the
+        # name lacks: "Mian Muhammad Shehbaz Sharif" is not "Mian Nawaz Sharif" (brothers).
         if not any(
-            len(known) == 2 or set(known[1:-1]) <= inner
+            known[0] == tokens[0] and known[-1] == tokens[-1] and set(known[1:-1]) <= inner
             for known in self._names.get(e.entity.entity_id, ())
         ):
             return None
