@@ -643,7 +643,7 @@ def drop_name_particle(token: str) -> str:
 # Korean romanised syllable (RR, McCune-Reischauer after breve folding, popular forms).
 _KO_SYLLABLE = (
     r"(?:kk|tt|pp|ss|jj|ch|ts|sh|[gkndtrlmbpsjhc])?[wy]?"
-    r"(?:ae|eo|eu|oe|ui|oo|ou|ee|a|e|o|u|i)(?:ng|n|l|k|p|t|m|r)?"
+    r"(?:ae|eo|eu|oe|ui|oo|ou|ee|a|e|o|u|i)(?:ng|n|l|ck|k|p|t|m|r)?"
 )
 _KO_GIVEN = re.compile(rf"(?:{_KO_SYLLABLE}){{1,3}}")
 _KO_SINGLE = re.compile(_KO_SYLLABLE)
@@ -665,7 +665,8 @@ def fold_korean_given(given: str) -> str:
         given: Lower-case ASCII given name, syllables joined (no hyphen or space).
     """
     g = given.replace("'", "")
-    for a, b in (("kk", "k"), ("tt", "t"), ("pp", "p"), ("ss", "s"), ("jj", "j")):
+    # "ck" is a popular spelling of a final k ("Duck-soo" = RR "Deok-su").
+    for a, b in (("ck", "k"), ("kk", "k"), ("tt", "t"), ("pp", "p"), ("ss", "s"), ("jj", "j")):
         g = g.replace(a, b)
     for a, b in (("eo", "o"), ("eu", "o"), ("oo", "o"), ("ou", "o"), ("ee", "i"), ("u", "o")):
         g = g.replace(a, b)
@@ -740,6 +741,8 @@ def _east_asian(tokens: list[str]) -> tuple[str, str, str, bool] | None:
         given = "".join(parts)
         if surname in rules.korean_surnames and (
             _KO_GIVEN.fullmatch(given)
+            # "Jack Lee", "Nick Park": a one-syllable "-ck" given name is English.
+            and not (len(parts) == 1 and given.endswith("ck"))
             and (len(given_tokens) == 1 or all(_KO_SINGLE.fullmatch(p) for p in parts))
             and len(parts) <= 3
         ):

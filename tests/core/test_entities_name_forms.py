@@ -269,3 +269,47 @@ def test_renamed_companies_from_curated_data(resolver: EntityResolver, surfaces:
 def test_demonyms_and_capitals_are_not_the_country(resolver: EntityResolver) -> None:
     for other in ("Swedish", "Swedes", "Stockholm"):
         _apart(resolver, other, "Sweden", "GPE")
+
+
+# ---------------------------------------------------------------- second-set classes
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Park Duck-hwan", "Park Deok-hwan", "Park Duck Hwan"],  # popular "ck" = RR "k"
+        ["Oleksiy Marchenko", "Oleksii Marchenko", "Alexei Marchenko"],  # Ukrainian/Russian
+        ["Yehia Barakat", "Yahya Barakat"],
+        ["Abdul-Malek Sabri", "Abdel-Malik Sabri"],
+        ["Dolores T. Vance Jr.", "Dolores Vance Jr."],  # an initial with a suffix kept
+    ],
+)
+def test_person_key_folds(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jack Lee", "Lee Jae"),  # an English one-syllable given name stays English
+        ("Dolores T. Vance Jr.", "Dolores Vance"),  # the son is not the father
+        ("Dolores T. Vance Jr.", "Dolores T. Vance III"),
+    ],
+)
+def test_person_key_folds_keep_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Ministry of External Affairs", "Ministry of External Affairs (India)"),
+        ("the Indian foreign ministry", "Ministry of External Affairs (India)"),
+        ("Nepal's Ministry of External Affairs", "Ministry of Foreign Affairs of Nepal"),
+        ("Russia's military intelligence agency", "GRU"),
+        ("the Ukrainian military intelligence service", "HUR"),
+    ],
+)
+def test_role_table_additions(resolver: EntityResolver, surface: str, expected: str) -> None:
+    hit = resolver.resolve_name(surface, "ORG")
+    assert hit is not None and hit.canonical_name == expected, (surface, hit)

@@ -56,7 +56,7 @@ from pipelines.core.entities.names import (
     type_key,
 )
 from pipelines.core.entities.orgs import OrgLookups
-from pipelines.core.entities.persons import GENERATIONAL, PersonLookups
+from pipelines.core.entities.persons import PersonLookups
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -480,10 +480,11 @@ class EntityResolver:
                 return None
             key, canonical = person_key(name), _display_person(name)
             reduced = _MIDDLE_INITIALS.sub(" ", name)
-            if reduced != name and not GENERATIONAL & set(parse_person_name(reduced).tokens):
+            if reduced != name:
                 # "Kamala D. Harris" ~ "Kamala Harris": a middle initial is dropped from the
                 # key, unless the short form is ambiguous among gazetteer people (the
-                # Bushes); a generational suffix keeps every token (Joseph R. Biden III).
+                # Bushes). A generational suffix stays in the key ("Joseph R. Biden III" ~
+                # "Joseph Biden III", never "Joseph Biden").
                 known = self._idx.persons.get(person_key(reduced), [])
                 if len(known) == 1:
                     e = known[0]
