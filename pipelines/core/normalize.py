@@ -333,8 +333,10 @@ def split_glued_initial(text: str) -> str:
 def clean_surface(surface: str) -> str:
     """Typography folded, edge punctuation and possessive dropped; titles kept."""
     text = split_glued_initial(fold_typography(surface))
-    text = _TOKEN_PUNCT.sub("", text)
-    return strip_possessive(_TRAILING_JUNK.sub("", text))
+    stripped = _TOKEN_PUNCT.sub("", text)
+    if text.endswith(")") and stripped.count("(") > stripped.count(")"):
+        stripped += ")"  # "Pakistan Muslim League (Nawaz)": the bracket is the name's
+    return strip_possessive(_TRAILING_JUNK.sub("", stripped))
 
 
 # Lower-case words that belong inside a person's name ("Ruud van Nistelrooy", "Osama bin

@@ -313,3 +313,19 @@ def test_person_key_folds_keep_apart(resolver: EntityResolver, a: str, b: str) -
 def test_role_table_additions(resolver: EntityResolver, surface: str, expected: str) -> None:
     hit = resolver.resolve_name(surface, "ORG")
     assert hit is not None and hit.canonical_name == expected, (surface, hit)
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["the KNU-P party", "KNU-P"],  # an acronym outside the gazetteer
+        ["the NFB movement", "NFB", "Northern Fisheries Board"],
+    ],
+)
+def test_acronym_with_its_head_noun(small: EntityResolver, surfaces: list[str]) -> None:
+    _same(small, surfaces, "ORG")
+
+
+def test_bracketed_qualifier_keeps_its_bracket(resolver: EntityResolver) -> None:
+    hit = resolver.resolve_name("Volta People's League (Reform)", "ORG")
+    assert hit is not None and hit.canonical_name == "Volta People's League (Reform)"

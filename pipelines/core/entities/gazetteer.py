@@ -38,6 +38,7 @@ from pipelines.core.entities.names import (
     Entry,
     Hit,
     NerSpan,
+    acronym_before_head,
     acronym_key,
     acronym_of,
     add_entry,
@@ -493,8 +494,10 @@ class EntityResolver:
                     key = person_key(reduced)
         elif etype == ORG:
             canonical = THE.sub("", clean_org_name(surface))
-            # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos".
-            key = acronym_key(canonical).lower() or org_key(canonical)
+            # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos"; "the
+            # PML-N party" is keyed as "PML-N".
+            acronym = acronym_before_head(canonical)
+            key = acronym_key(acronym or canonical).lower() or org_key(canonical)
         else:
             canonical = THE.sub("", clean_place_name(surface))
             key = place_key(canonical)

@@ -118,6 +118,20 @@ def acronym_key(surface: str) -> str:
     return text.replace(".", "").replace("-", "").upper() if ACRONYM.match(text) else ""
 
 
+# "the PML-N party": an acronym followed by the head noun of the name it abbreviates names
+# the acronym's organisation (only party/movement: "a UN group" is a part of the UN).
+_ACRONYM_HEAD = re.compile(
+    r"^(?:the\s+)?([A-Z][A-Z0-9&.\-]{1,9})\s+(?:party|movement)$",
+    re.IGNORECASE,
+)
+
+
+def acronym_before_head(surface: str) -> str:
+    """The acronym of "<ACRONYM> party" ("the PML-N party" -> "PML-N"), else ""."""
+    m = _ACRONYM_HEAD.match(clean_org_name(surface))
+    return m.group(1) if m and ACRONYM.match(m.group(1)) and m.group(1).isupper() else ""
+
+
 # Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
 # on (Hezbollah/Hizbollah/Hizballah/Hizbullah, Qaeda/Qaida, Taliban/Taleban); "q"/"k",
 # "ou"/"u", "'" and the article "al"/"el" as well.

@@ -21,6 +21,7 @@ from pipelines.core.entities.names import (
     THE,
     Entry,
     Hit,
+    acronym_before_head,
     add_entry,
     clean_org_name,
     edit_distance,
@@ -93,13 +94,16 @@ class OrgLookups:
             add_entry(self._brands, org_key(words[0]), entry)
 
     def lookup_variant(self, surface: str) -> Hit | None:
-        """Another spelling of a transliterated organisation, or a company's bare brand.
+        """Another spelling, a bare brand, or an acronym with its head noun ("the ANC party").
 
         "Hizbullah" -> Hezbollah, "al-Qa'ida" -> al-Qaeda (same skeleton as a curated
         transliterated name: ``transliteration_skeleton``); "Toyota" -> Toyota Motor when no
         other gazetteer organisation's name starts with "Toyota" and the word names nothing
         else (issue 11, names classes 2 and 3). Unique matches only.
         """
+        acronym = acronym_before_head(surface)
+        if acronym:
+            return self._resolver.lookup_exact(acronym, ORG)
         key = org_key(clean_org_name(surface))
         if not key:
             return None
