@@ -57,6 +57,9 @@ eval: $(SYNCED)
 	@echo "--- unseen-names set, dev split (tune here) and test split (never tuned on; see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_unseen/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_unseen/test
+	@echo "--- second unseen-names set (issue 11, second pass), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_second/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_second/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 
