@@ -307,6 +307,21 @@ def _print_misses(
         + ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     )
     matched = match_quotes(eval_set.quotes(), grouped.statements)
+    gold = {q: s.label for s in eval_set.statements for q in s.quotes}
+    statement_of = {(p.doc, p.start, p.end): p.statement_id for p in grouped.statements}
+    by_statement: dict[str, list[QuoteRef]] = defaultdict(list)
+    for q, p in matched.items():
+        by_statement[statement_of[(p.doc, p.start, p.end)]].append(q)
+    wrong = [
+        (qa, qb)
+        for qs in by_statement.values()
+        for qa, qb in combinations(sorted(qs), 2)
+        if gold.get(qa) is None or gold.get(qa) != gold.get(qb)
+    ]
+    print(f"    wrong pairs ({len(wrong)})")
+    for qa, qb in wrong if listing else ():
+        shown = [" ".join(texts[q.doc][q.start : q.end].split())[:70] for q in (qa, qb)]
+        print(f"      wrong: {gold.get(qa)} / {gold.get(qb)}: {shown[0]!r} / {shown[1]!r}")
     for reason, qa, qb, label in sorted(misses, key=lambda m: (m[0], m[3])) if listing else ():
         shown = []
         for q in (qa, qb):

@@ -159,7 +159,13 @@ CORPUS = [
     _q("C", 0, "We will manage this crisis together,", "merkel", part=0),
     _q("C", 0, "Europe will not fail the refugees.", "merkel", part=1),
     _q("C", 1, "Europe must protect refugees fleeing the war, and we will manage it.", "merkel"),
-    _q("D", 0, "Refugee numbers must come down next year, and we will secure our borders.", None),
+    # D renders A's second remark loosely (score 0.77) and names nobody.
+    _q(
+        "D",
+        0,
+        "We will secure our borders and refugee numbers must come down, the ports and coasts too.",
+        None,
+    ),
 ]
 STORY_NEIGHBOURS = {"A": {"D"}, "D": {"A"}}
 
@@ -211,6 +217,25 @@ def test_unattributed_quotes_need_the_same_story():
     finally:
         STORY_NEIGHBOURS = saved
     assert ["D:0:0"] in groups
+
+
+def test_an_unattributed_rendering_in_another_story_needs_close_words():
+    # Stories miss follow-ups: an unattributed rendering whose words agree closely with a
+    # firm speaker's joins across stories; a loose one (D above) needs the same story,
+    # and one carried over to another speaker never joins across stories.
+    global STORY_NEIGHBOURS
+    line = "Refugee numbers must come down next year, and we will secure our borders."
+    corpus = [
+        _q("A", 0, line, "merkel"),
+        _q("E", 0, line, None),
+        _q("F", 0, line, "seehofer", cue=False),
+    ]
+    saved, STORY_NEIGHBOURS = STORY_NEIGHBOURS, {}
+    try:
+        groups, *_ = _run("AEF", corpus)
+    finally:
+        STORY_NEIGHBOURS = saved
+    assert ["A:0:0", "E:0:0"] in groups and ["F:0:0"] in groups
 
 
 def test_any_insertion_order_gives_the_same_statements():
@@ -530,3 +555,27 @@ def test_a_short_stock_line_links_only_within_one_story():
     assert ["P:0:0"] in apart and ["Q:0:0"] in apart
     assert ["P:1:0", "Q:1:0"] in apart  # a fragment of a long remark still links
     assert ["P:0:0", "Q:0:0"] in together
+
+
+def test_two_unattributed_renderings_link_only_within_one_story():
+    # "The board can confirm…" given to nobody in two articles of one story: one statement.
+    global STORY_NEIGHBOURS
+    corpus = [
+        _q("G", 0, "The board confirms it has received a detailed proposal from the bidder", None),
+        _q(
+            "H",
+            0,
+            "the board confirms it has now received a detailed proposal from the bidder",
+            None,
+        ),
+    ]
+    saved = STORY_NEIGHBOURS
+    try:
+        STORY_NEIGHBOURS = {"G": {"H"}, "H": {"G"}}
+        together, *_ = _run("GH", corpus)
+        STORY_NEIGHBOURS = {}
+        apart, *_ = _run("GH", corpus)
+    finally:
+        STORY_NEIGHBOURS = saved
+    assert together == [["G:0:0", "H:0:0"]]
+    assert apart == [["G:0:0"], ["H:0:0"]]

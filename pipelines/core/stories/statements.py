@@ -38,6 +38,7 @@ MIN_EXACT_TERMS = 2  # an exact repeat of fewer words is too common to mean one 
 OPENING_TERMS = 4  # how many leading terms say whether two renderings open alike
 LINK_THRESHOLD = 0.62  # same speaker
 UNATTRIBUTED_THRESHOLD = 0.75  # one side has no speaker (and the articles are one story)
+UNATTRIBUTED_OTHER_STORY_THRESHOLD = 0.8  # the same, in articles of two stories
 UNATTRIBUTED_MIN_TERMS = 6
 # A short line by one speaker ("We have come a long way") recurs as a stock phrase on
 # other occasions: across two articles that are not one story, the longer of two
@@ -45,6 +46,7 @@ UNATTRIBUTED_MIN_TERMS = 6
 # longer rendering still may; within one story two short lines still may).
 CROSS_STORY_MIN_TERMS = 6
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
+MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
 # and starting at most this many characters after it (room for an attribution, not for a
 # sentence of narration: a remark after narration is another statement), continues that
@@ -267,51 +269,48 @@ def _same_speaker(a: Rendering, b: Rendering) -> bool:
     )
 
 
-def _pair_threshold(a: Rendering, b: Rendering) -> float | None:
+def _pair_threshold(a: Rendering, b: Rendering, *, same_story: bool) -> float | None:
     """The score a pair needs, or None when the pair may never link."""
     if a.article_id == b.article_id:
         return None
     if _same_speaker(a, b):
-        return LINK_THRESHOLD
-    if a.firm == b.firm:  # two firm speakers who differ, or nobody firm at all
-        return None
+        # A short line said again in another story is a stock phrase on another occasion.
+        long_enough = max(len(a.terms), len(b.terms)) >= CROSS_STORY_MIN_TERMS
+        return LINK_THRESHOLD if same_story or long_enough else None
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
-    return UNATTRIBUTED_THRESHOLD
-
-
-def _may_link_across_stories(a: Rendering, b: Rendering, need: float) -> bool:
-    """Whether a pair whose articles are not one story may still link.
-
-    Only two renderings of one speaker may, and not two short lines (a stock phrase
-    said again on another occasion is another statement).
-    """
-    return need == LINK_THRESHOLD and max(len(a.terms), len(b.terms)) >= CROSS_STORY_MIN_TERMS
+    if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
+        if same_story:
+            return UNATTRIBUTED_THRESHOLD
+        unattributed = b if a.firm else a
+        # Stories miss follow-ups: an unattributed rendering (no speaker at all) of a
+        # firm speaker's words may link across stories when the words agree closely.
+        return None if unattributed.speaker_entity_id else UNATTRIBUTED_OTHER_STORY_THRESHOLD
+    if same_story and not a.speaker_entity_id and not b.speaker_entity_id:
+        return UNATTRIBUTED_THRESHOLD  # nobody named on either side ("the board said")
+    return None
 
 
 def pair_reason(a: Rendering, b: Rendering, *, same_story: bool) -> str | None:
     """Why two renderings may not link (None: the pair passes, alignment aside).
 
-    A diagnostic of the rules ``align`` applies, one class per failing rule, checked in
-    the order the rules are: ``same article``, ``two cue-tied speakers``, ``no firm
-    speaker`` (neither side tied by a cue, and not one speaker), ``other story`` (an
-    unattributed side or a short line needs the same story), ``short`` (too few content words to tell),
-    ``wording`` (the words do not agree enough).
+    A diagnostic of the rules ``align`` applies: ``same article``, ``two cue-tied
+    speakers``, ``no firm speaker`` (neither side tied by a cue, and not one speaker),
+    ``other story`` (the pair could link if its articles were one story), ``short`` (too
+    few content words to tell), ``wording`` (the words do not agree enough).
     """
     if a.article_id == b.article_id:
         return "same article"
-    same = _same_speaker(a, b)
-    if not same and a.firm and b.firm:
-        return "two cue-tied speakers"
-    if not same and not a.firm and not b.firm:
-        return "no firm speaker"
-    if not same and not same_story:
-        return "other story"
-    need = _pair_threshold(a, b)
+    need = _pair_threshold(a, b, same_story=same_story)
     if need is None:
+        same = _same_speaker(a, b)
+        if not same and a.firm and b.firm:
+            return "two cue-tied speakers"
+        if not same_story and _pair_threshold(a, b, same_story=True) is not None:
+            return "other story"
+        if not same and not a.firm and not b.firm:
+            return "no firm speaker"
         return "short"
-    if not same_story and not _may_link_across_stories(a, b, need):
-        return "other story"
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
         return "short"
     if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
@@ -331,8 +330,8 @@ def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: 
     scored = []
     for a in left:
         for b in right:
-            need = _pair_threshold(a, b)
-            if need is None or (not same_story and not _may_link_across_stories(a, b, need)):
+            need = _pair_threshold(a, b, same_story=same_story)
+            if need is None:
                 continue
             if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
                 continue
@@ -355,7 +354,7 @@ class StatementIndex:
 
     def __init__(self, items: Iterable[Rendering] = ()) -> None:
         self._by_article: dict[str, list[Rendering]] = defaultdict(list)
-        self._postings: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._postings: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for r in items:
             self.add(r)
 
@@ -372,6 +371,10 @@ class StatementIndex:
             family = _name_parts(r.speaker_key)[1]
             for term in r.term_set:
                 self._postings[(family, term)].add(r.article_id)
+        role = _wording_role(r)
+        if role:
+            for pair in _term_pairs(r):
+                self._postings[(role, *pair)].add(r.article_id)
 
     def article(self, article_id: str) -> list[Rendering]:
         return self._by_article.get(article_id, [])
@@ -390,6 +393,39 @@ class StatementIndex:
                 a for a, n in shared.items() if n >= min(MIN_SHARED_TERMS, len(r.term_set))
             )
         return found
+
+    def articles_sharing_wording(self, items: Sequence[Rendering]) -> set[str]:
+        """Articles where an unattributed rendering and a firm one share word pairs.
+
+        Only the cross-story rule for unattributed renderings needs these: an
+        unattributed rendering looks among firm ones and a firm one among unattributed
+        ones, through pairs of consecutive terms (sparser than single terms, so the
+        lists stay short), two shared pairs at least.
+        """
+        found: set[str] = set()
+        for r in items:
+            role = _wording_role(r)
+            if not role:
+                continue
+            other = "firm" if role == "unattributed" else "unattributed"
+            shared: Counter[str] = Counter()
+            for pair in _term_pairs(r):
+                shared.update(self._postings.get((other, *pair), ()))
+            found.update(a for a, n in shared.items() if n >= MIN_SHARED_PAIRS)
+        return found
+
+
+def _wording_role(r: Rendering) -> str | None:
+    """How a rendering takes part in the cross-story rule (None: it does not)."""
+    if len(r.term_set) < UNATTRIBUTED_MIN_TERMS:
+        return None
+    if r.firm:
+        return "firm"
+    return None if r.speaker_entity_id else "unattributed"
+
+
+def _term_pairs(r: Rendering) -> set[tuple[str, str]]:
+    return set(zip(r.terms, r.terms[1:], strict=False))
 
 
 def link_new_articles(
@@ -410,7 +446,11 @@ def link_new_articles(
             continue
         items = list(new[article_id])
         neighbours = set(story_neighbours(article_id))
-        others = index.articles_sharing_speaker_terms(items) | {a for a in neighbours if a in index}
+        others = (
+            index.articles_sharing_speaker_terms(items)
+            | index.articles_sharing_wording(items)
+            | {a for a in neighbours if a in index}
+        )
         others.discard(article_id)
         for other in sorted(others):
             links += align(items, index.article(other), same_story=other in neighbours)
