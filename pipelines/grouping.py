@@ -249,14 +249,14 @@ def group_statements(session: Session) -> GroupingStats:
     for a, b in session.fetch("select article_id, other_article_id from story_links"):
         neighbours[a].add(b)
         neighbours[b].add(a)
-    links, index = core.link_new_renderings(new, index, lambda a: neighbours.get(a, set()))
+    dates = {a: d for a, (_, d) in articles.items()}
+    links, index = core.link_new_renderings(new, index, lambda a: neighbours.get(a, set()), dates)
     dropped = [r[0] for r in stored if r[1] in stale_articles]
     dropped_set = set(dropped)
     kept_links = _STATEMENT_LINKS.kept(session, dropped_set)
     all_items = [r for a in sorted(articles) for r in index.article(a)]
     all_links = kept_links + links
     groups = core.group_renderings(all_items, all_links)
-    dates = {a: d for a, (_, d) in articles.items()}
     # A rendering re-signed with the same id (article re-analysed, same quotes) keeps its
     # statement: look its previous id up among the dropped rows too.
     previous = {r[0]: r[4] for r in stored if r[4]} | previous_by_rendering

@@ -16,6 +16,7 @@ Writes the prediction files too (``--out``), in the format ``eval-stories`` read
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import pickle
@@ -179,6 +180,7 @@ class Grouped:
     rendering_of: dict[tuple[DocRef, int, int], str]  # predicted quote span -> rendering id
     linked: set[tuple[str, str]]  # rendering pairs with a stored link (a < b)
     neighbours: dict[str, set[str]]  # article key -> articles linked to it as one story
+    dates: dict[str, dt.date | None]  # article key -> publication day
 
 
 def _mtime(path: Path) -> float:
@@ -239,7 +241,7 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
                 )
             )
         new, sindex = core.link_new_renderings(
-            {aid: core.renderings(quotes)}, sindex, lambda a: neighbours.get(a, set())
+            {aid: core.renderings(quotes)}, sindex, lambda a: neighbours.get(a, set()), dates
         )
         links += new
     items = [r for d in docs for r in sindex.article(key[d.ref])]
@@ -261,6 +263,7 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
         {quote_spans[q]: r.rendering_id for r in items for q in r.quote_ids},
         {(lk.a, lk.b) for lk in links},
         neighbours,
+        dates,
     )
 
 
@@ -289,7 +292,10 @@ def missed_pairs(
                 continue
             ra, rb = (grouped.renderings[grouped.rendering_of[k]] for k in (ka, kb))
             same_story = rb.article_id in grouped.neighbours.get(ra.article_id, set())
-            reason = core.pair_reason(ra, rb, same_story=same_story)
+            days = core.days_between(
+                grouped.dates.get(ra.article_id), grouped.dates.get(rb.article_id)
+            )
+            reason = core.pair_reason(ra, rb, same_story=same_story, days_apart=days)
             if reason is None:
                 pair = tuple(sorted((ra.rendering_id, rb.rendering_id)))
                 reason = "refused" if pair in grouped.linked else "not aligned"

@@ -579,3 +579,23 @@ def test_two_unattributed_renderings_link_only_within_one_story():
         STORY_NEIGHBOURS = saved
     assert together == [["G:0:0", "H:0:0"]]
     assert apart == [["G:0:0"], ["H:0:0"]]
+
+
+def test_a_short_stock_line_on_another_day_of_one_story_stays_apart():
+    # A campaign thread is one story over days; the same short line at two rallies four
+    # days apart is two statements, reports of one rally a day apart are one.
+    corpus = [
+        _q("P", 0, "We have come a long way this year,", "ames"),
+        _q("Q", 0, "We have come a pretty long way this year,", "ames"),
+    ]
+    items = renderings(corpus)
+    by_article = {r.article_id: [r] for r in items}
+    neighbours = {"P": {"Q"}, "Q": {"P"}}
+
+    def groups(days: int) -> list[list[str]]:
+        dates = {"P": dt.date(2016, 2, 3), "Q": dt.date(2016, 2, 3 + days)}
+        links, _ = link_new_renderings(by_article, StatementIndex(), lambda a: neighbours[a], dates)
+        return group_renderings(items, links)
+
+    assert len(groups(1)) == 1
+    assert len(groups(4)) == 2

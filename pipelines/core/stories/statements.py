@@ -45,6 +45,7 @@ UNATTRIBUTED_MIN_TERMS = 6
 # renderings needs at least this many content words to link (a short fragment of a
 # longer rendering still may; within one story two short lines still may).
 CROSS_STORY_MIN_TERMS = 6
+SHORT_LINE_MAX_DAYS = 2  # ... and within one story, published at most this many days apart
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
@@ -269,14 +270,21 @@ def _same_speaker(a: Rendering, b: Rendering) -> bool:
     )
 
 
-def _pair_threshold(a: Rendering, b: Rendering, *, same_story: bool) -> float | None:
-    """The score a pair needs, or None when the pair may never link."""
+def _pair_threshold(
+    a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None = None
+) -> float | None:
+    """The score a pair needs, or None when the pair may never link.
+
+    ``days_apart``: how far apart the two articles were published (None: unknown).
+    """
     if a.article_id == b.article_id:
         return None
     if _same_speaker(a, b):
-        # A short line said again in another story is a stock phrase on another occasion.
+        # A short line said again on another day is a stock phrase on another occasion:
+        # only the same story's reports of the same days carry one utterance of it.
         long_enough = max(len(a.terms), len(b.terms)) >= CROSS_STORY_MIN_TERMS
-        return LINK_THRESHOLD if same_story or long_enough else None
+        same_days = days_apart is None or days_apart <= SHORT_LINE_MAX_DAYS
+        return LINK_THRESHOLD if long_enough or (same_story and same_days) else None
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
     if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
@@ -291,7 +299,9 @@ def _pair_threshold(a: Rendering, b: Rendering, *, same_story: bool) -> float | 
     return None
 
 
-def pair_reason(a: Rendering, b: Rendering, *, same_story: bool) -> str | None:
+def pair_reason(
+    a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None = None
+) -> str | None:
     """Why two renderings may not link (None: the pair passes, alignment aside).
 
     A diagnostic of the rules ``align`` applies: ``same article``, ``two cue-tied
@@ -301,13 +311,13 @@ def pair_reason(a: Rendering, b: Rendering, *, same_story: bool) -> str | None:
     """
     if a.article_id == b.article_id:
         return "same article"
-    need = _pair_threshold(a, b, same_story=same_story)
+    need = _pair_threshold(a, b, same_story=same_story, days_apart=days_apart)
     if need is None:
         same = _same_speaker(a, b)
         if not same and a.firm and b.firm:
             return "two cue-tied speakers"
-        if not same_story and _pair_threshold(a, b, same_story=True) is not None:
-            return "other story"
+        if _pair_threshold(a, b, same_story=True) is not None:
+            return "other story"  # or other days
         if not same and not a.firm and not b.firm:
             return "no firm speaker"
         return "short"
@@ -321,7 +331,13 @@ def pair_reason(a: Rendering, b: Rendering, *, same_story: bool) -> str | None:
     return None if s >= need else "wording"
 
 
-def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: bool) -> list[Link]:
+def align(
+    left: Sequence[Rendering],
+    right: Sequence[Rendering],
+    *,
+    same_story: bool,
+    days_apart: int | None = None,
+) -> list[Link]:
     """One-to-one links between two articles' renderings.
 
     Pairs that pass their threshold are taken full-quote pairs first, then by score
@@ -330,7 +346,7 @@ def align(left: Sequence[Rendering], right: Sequence[Rendering], *, same_story: 
     scored = []
     for a in left:
         for b in right:
-            need = _pair_threshold(a, b, same_story=same_story)
+            need = _pair_threshold(a, b, same_story=same_story, days_apart=days_apart)
             if need is None:
                 continue
             if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
@@ -432,14 +448,17 @@ def link_new_articles(
     new: Mapping[str, Sequence[Rendering]],
     index: StatementIndex,
     story_neighbours: Callable[[str], Collection[str]],
+    dates: Mapping[str, dt.date | None] | None = None,
 ) -> tuple[list[Link], StatementIndex]:
     """Links between each new article's renderings and every article indexed before it.
 
     ``new`` maps article ids to their renderings; ``story_neighbours`` gives the articles
     directly linked to an article as one story (only there may an unattributed quote
-    link). New articles join ``index`` in id order, so the links do not depend on the
-    order ``new`` came in. Returns the links and the grown index.
+    link); ``dates`` gives articles' publication days where known. New articles join
+    ``index`` in id order, so the links do not depend on the order ``new`` came in.
+    Returns the links and the grown index.
     """
+    dates = dates or {}
     links: list[Link] = []
     for article_id in sorted(new):
         if article_id in index:
@@ -453,7 +472,12 @@ def link_new_articles(
         )
         others.discard(article_id)
         for other in sorted(others):
-            links += align(items, index.article(other), same_story=other in neighbours)
+            links += align(
+                items,
+                index.article(other),
+                same_story=other in neighbours,
+                days_apart=days_between(dates.get(article_id), dates.get(other)),
+            )
         for r in items:
             index.add(r)
         index.mark_seen(article_id)
@@ -509,6 +533,11 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
         return one_person(firm) if firm else one_person(weak)
 
     return partition(by_id, kept, labels=labels, compatible=compatible)
+
+
+def days_between(x: dt.date | None, y: dt.date | None) -> int | None:
+    """Days between two publication dates (None when either is unknown)."""
+    return abs((x - y).days) if x is not None and y is not None else None
 
 
 def rendering_age(
