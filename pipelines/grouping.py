@@ -229,12 +229,19 @@ def group_statements(session: Session) -> GroupingStats:
             "where article_id in (select distinct article_id from quotes)"
         )
     }
+    # A rendering signed under a speaker name the entity no longer has (the entity
+    # rebuild renamed or dropped it) is stale too: speakers match by name, so its links
+    # may differ under the new one.
     stored = session.fetch(
-        "select rendering_id, article_id, nlp_version, grouping_version, statement_id "
-        "from statement_signatures"
+        "select s.rendering_id, s.article_id, s.nlp_version, s.grouping_version, "
+        "s.statement_id, s.speaker_name is distinct from e.canonical_name "
+        "from statement_signatures as s "
+        "left join entities as e on e.entity_id = s.speaker_entity_id"
     )
     stale_articles = {
-        r[1] for r in stored if r[1] not in articles or r[3] != version or r[2] != articles[r[1]][0]
+        r[1]
+        for r in stored
+        if r[1] not in articles or r[3] != version or r[2] != articles[r[1]][0] or r[5]
     }
     signed_articles = {r[1] for r in stored}
     fresh = [r for r in stored if r[1] not in stale_articles]

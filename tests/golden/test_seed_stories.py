@@ -109,3 +109,30 @@ def test_a_split_quote_tied_to_two_speakers_passes_the_speaker_check(tmp_path):
             "text like 'It is an important task to continue%'"
         )
         assert parts == [(2,)]
+
+
+def test_a_renamed_speaker_is_signed_again_under_the_new_name(tmp_path):
+    # The entity rebuild can change a speaker's canonical name without re-analysing the
+    # article; speakers match by name, so the renderings are signed (and linked) again.
+    warehouse = build_seed_warehouse(tmp_path / "seeds.duckdb")
+    with warehouse.session() as s:
+        grouping.group_stories(s)
+        grouping.group_statements(s)
+        before = dict(s.fetch("select quote_id, statement_id from quotes"))
+        (speaker,) = s.fetch(
+            "select speaker_entity_id from quotes where text like 'It is an important task%'"
+        )[0]
+        s.con.execute(
+            "update entities set canonical_name = 'Shigeru Ishiba Jr.' where entity_id = ?",
+            [speaker],
+        )
+        stats = grouping.group_statements(s)
+        assert stats.signed > 0
+        names = s.fetch(
+            "select distinct speaker_name from statement_signatures where speaker_entity_id = ?",
+            [speaker],
+        )
+        assert names == [("Shigeru Ishiba Jr.",)]
+        assert dict(s.fetch("select quote_id, statement_id from quotes")) == before
+        again = grouping.group_statements(s)
+        assert again.signed == 0 and again.links_added == 0
