@@ -73,6 +73,14 @@ class _LinkTable:
         )
 
 
+@dataclass
+class StoryStats(GroupingStats):
+    """A stories run, with the work its candidate look-ups did (bounded per new article)."""
+
+    postings_read: int = 0  # stored posting entries read by the new articles
+    signatures_loaded: int = 0  # stored signatures loaded as candidates
+
+
 _STORY_LINKS = _LinkTable("story_links", "article_id", "other_article_id")
 _STATEMENT_LINKS = _LinkTable("statement_links", "rendering_id", "other_rendering_id")
 
@@ -97,10 +105,10 @@ def _age_by_date(
 
 
 # ---------------------------------------------------------------- stories
-def group_stories(session: Session) -> GroupingStats:
+def group_stories(session: Session) -> StoryStats:
     """Give every article a story (``articles.story_id``) and rebuild ``stories``."""
     version = grouping_version()
-    stats = GroupingStats()
+    stats = StoryStats()
     current = {
         r[0]: (r[1], r[2])
         for r in session.fetch("select article_id, nlp_version, published_date from articles")
@@ -118,13 +126,21 @@ def group_stories(session: Session) -> GroupingStats:
         if a not in current or gv != version or nlp != current[a][0]
     )
     stale_set = set(stale)
-    fresh = [a for a in stored if a not in stale_set]
-    index = core.StoryIndex(_load_story_signatures(session, fresh))
     to_sign = sorted(a for a in current if a not in stored or a in stale_set)
+    if not to_sign and not stale:
+        # Nothing new, changed or gone: the links, so the groups and ids, are as stored.
+        stats.groups = session.count("stories")
+        return stats
     new_sigs: list[core.StorySignature] = []
     for start in range(0, len(to_sign), SIGN_BATCH):
         new_sigs += _sign_articles(session, to_sign[start : start + SIGN_BATCH])
-    links, index = core.link_new_stories(new_sigs, index)
+    # Only the posting lists the new articles read, and the candidates' signatures.
+    index = core.StoryIndex()
+    _add_stored_postings(session, index, new_sigs, stale)
+    links, index = core.link_new_stories(
+        new_sigs, index, lambda ids: _load_story_signatures(session, ids)
+    )
+    stats.postings_read, stats.signatures_loaded = index.work.postings_read, index.work.loaded
     kept_links = _STORY_LINKS.kept(session, stale_set)
     all_links = kept_links + links
     groups = core.story_groups(current, all_links)
@@ -137,6 +153,15 @@ def group_stories(session: Session) -> GroupingStats:
     stats.members_moved = sum(1 for a, sid in previous.items() if ids[a] != sid)
     with session.transaction("stories") as batch:
         batch.delete_where_in("story_signatures", "article_id", stale)
+        batch.delete_where_in("story_postings", "article_id", stale)
+        batch.upsert(
+            "story_postings",
+            [
+                {"term": t, "published_date": s.published_date, "article_id": s.article_id}
+                for s in new_sigs
+                for t in sorted(s.key_terms())
+            ],
+        )
         batch.upsert(
             "story_signatures",
             [
@@ -158,6 +183,41 @@ def group_stories(session: Session) -> GroupingStats:
         _write_memberships(batch, "articles", "article_id", "story_id", ids)
         _rebuild(batch, "rebuild_stories", version)
     return stats
+
+
+def _add_stored_postings(
+    session: Session,
+    index: core.StoryIndex,
+    new_sigs: Sequence[core.StorySignature],
+    skip: Sequence[str],
+) -> None:
+    """Give ``index`` the stored posting lists linking ``new_sigs`` reads (not ``skip``'s).
+
+    Every list's length is counted in SQL (one aggregate over the new articles' terms);
+    only the lists a new article reads (within its date window, not too common) are
+    fetched, so the rows read do not grow with the warehouse.
+    """
+    terms = sorted({t for s in new_sigs for t in s.key_terms()})
+    if not terms:
+        return
+    counts = {
+        (term, day): int(n)
+        for term, day, n in session.fetch(
+            "select term, published_date, count(*) from story_postings "
+            "where term in (select unnest(?::varchar[])) "
+            "and article_id not in (select unnest(?::varchar[])) group by all",
+            [terms, list(skip)],
+        )
+    }
+    needed = sorted(core.story_buckets_needed(new_sigs, counts), key=lambda b: (b[0], str(b[1])))
+    rows = session.fetch(
+        "select p.term, p.published_date, p.article_id from story_postings as p "
+        "join (select unnest(?::varchar[]) as term, unnest(?::date[]) as day) as n "
+        "on p.term = n.term and p.published_date is not distinct from n.day "
+        "where p.article_id not in (select unnest(?::varchar[])) order by all",
+        [[b[0] for b in needed], [b[1] for b in needed], list(skip)],
+    )
+    index.add_postings(counts, ((t, d, a) for t, d, a in rows))
 
 
 def _load_story_signatures(

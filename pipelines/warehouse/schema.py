@@ -50,7 +50,13 @@ ARTICLE_KEY = "article_id"
 BOOKKEEPING_TABLES = frozenset({"load_batches"})  # the writer's log of transactions
 INTERNAL_TABLES = BOOKKEEPING_TABLES | frozenset(
     # what the stories/statements step compares new articles against (pipelines/grouping.py)
-    {"story_signatures", "story_links", "statement_signatures", "statement_links"}
+    {
+        "story_signatures",
+        "story_postings",
+        "story_links",
+        "statement_signatures",
+        "statement_links",
+    }
 )
 
 

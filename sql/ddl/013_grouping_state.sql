@@ -21,6 +21,19 @@ comment on column story_signatures.story_id is 'Story the article was last put i
 comment on column story_signatures.nlp_version is 'articles.nlp_version the entities came from; a re-analysed article is re-signed.';
 comment on column story_signatures.grouping_version is 'Grouping version; a new version re-signs everything.';
 
+-- Key terms of each signature, by publication day: the inverted index a new article's
+-- candidates are looked up in (only the lists it needs are read, never the whole index).
+create table if not exists story_postings (
+    term varchar not null,
+    published_date date,
+    article_id varchar not null,
+    primary key (term, article_id)
+);
+comment on table story_postings is 'Inverted index of story_signatures: one row per key term (a rare word of the title or lead start, stemmed) of an article.';
+comment on column story_postings.term is 'Key term (Snowball stem of a word rarer than Zipf 4.5 in general English).';
+comment on column story_postings.published_date is 'story_signatures.published_date (null when unknown): postings are read by date window.';
+comment on column story_postings.article_id is 'story_signatures.article_id.';
+
 create table if not exists story_links (
     article_id varchar not null,
     other_article_id varchar not null,

@@ -27,6 +27,7 @@ from pipelines.core.stories.stories import (
     StoryIndex,
     StoryMention,
     StorySignature,
+    story_buckets_needed,
     story_groups,
     story_signature,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "partition",
     "rendering_age",
     "renderings",
+    "story_buckets_needed",
     "story_groups",
     "story_signature",
 ]

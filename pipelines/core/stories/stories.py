@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -168,22 +168,59 @@ class IndexWork:
     postings_read: int = 0  # posting entries visited
     terms_skipped: int = 0  # key terms skipped as too common in the window
     candidates: int = 0  # candidate pairs scored
+    loaded: int = 0  # stored signatures loaded because they were candidates
+
+
+Day = dt.date | None
+Bucket = tuple[str, Day]  # (key term, publication day or None): one posting list
+
+
+def _window_days(counts: dict[Day, int], day: Day) -> list[Day] | None:
+    """Days of ``counts`` (postings per day of one term) an article of ``day`` reads.
+
+    None when the term is shared by more than ``MAX_POSTINGS`` articles there: so common
+    it says nothing about one happening, and skipping it bounds the work.
+    """
+    # An undated article may be any day's story.
+    days = list(counts) if day is None else [d for d in (*_window(day), None) if d in counts]
+    return days if sum(counts[d] for d in days) <= MAX_POSTINGS else None
+
+
+def story_buckets_needed(new: Iterable[StorySignature], counts: dict[Bucket, int]) -> set[Bucket]:
+    """The stored posting lists that linking ``new`` reads, given every list's length.
+
+    Lets a store fetch only these (``StoryIndex.add_postings``) instead of the whole index.
+    """
+    by_term: dict[str, dict[Day, int]] = {}
+    for (term, day), n in counts.items():
+        by_term.setdefault(term, {})[day] = n
+    needed: set[Bucket] = set()
+    for sig in new:
+        for term in sig.key_terms():
+            days = _window_days(by_term.get(term, {}), sig.published_date)
+            needed.update((term, d) for d in days or ())
+    return needed
 
 
 class StoryIndex:
-    """An inverted index of key terms over stored signatures, kept per publication day.
+    """An inverted index of key terms over signatures, kept per publication day.
 
     Each signature's term vector is kept as its non-zero (feature, weight) arrays, hashed
     in batches (one call per batch of additions), so scoring a candidate is one sorted
     intersection of two short arrays. Postings are ``term -> day -> article ids``
     (undated articles under ``None``), so a dated article reads only its window's days.
+
+    The index may hold everything (``StoryIndex(signatures)``) or, in the warehouse step,
+    only what new articles need: the length of every stored posting list, the lists the
+    new articles read (``add_postings``), and the signatures of the candidates found,
+    loaded on demand by ``link_new_articles``.
     """
 
     def __init__(self, signatures: Iterable[StorySignature] = ()) -> None:
         self._by_id: dict[str, StorySignature] = {}
         self._vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._postings: dict[str, dict[dt.date | None, list[str]]] = {}
-        self._term_total: Counter[str] = Counter()
+        self._counts: dict[str, dict[Day, int]] = {}
+        self._postings: dict[str, dict[Day, list[str]]] = {}
         self.work = IndexWork()
         self.add_all(list(signatures))
 
@@ -194,10 +231,33 @@ class StoryIndex:
         return len(self._by_id)
 
     def add_all(self, sigs: Sequence[StorySignature]) -> None:
-        """Index signatures (already indexed ones are skipped)."""
+        """Index signatures and their postings (already indexed ones are skipped)."""
+        fresh = self._add_vectors(sigs)
+        for sig in fresh:
+            for term in sig.key_terms():
+                self._post(term, sig.published_date, sig.article_id)
+
+    def add_postings(self, counts: dict[Bucket, int], rows: Iterable[tuple[str, Day, str]]) -> None:
+        """Stored postings: every list's length, and the entries of the lists to be read.
+
+        ``rows`` (term, day, article id) must hold every entry of each list they touch.
+        The articles' signatures are added later, when they turn out to be candidates.
+        """
+        for (term, day), n in counts.items():
+            per_day = self._counts.setdefault(term, {})
+            per_day[day] = per_day.get(day, 0) + n
+        for term, day, article_id in rows:
+            self._postings.setdefault(term, {}).setdefault(day, []).append(article_id)
+
+    def _post(self, term: str, day: Day, article_id: str) -> None:
+        per_day = self._counts.setdefault(term, {})
+        per_day[day] = per_day.get(day, 0) + 1
+        self._postings.setdefault(term, {}).setdefault(day, []).append(article_id)
+
+    def _add_vectors(self, sigs: Sequence[StorySignature]) -> list[StorySignature]:
         fresh = list({s.article_id: s for s in sigs if s.article_id not in self._by_id}.values())
         if not fresh:
-            return
+            return []
         matrix = story_vectors(fresh)
         for i, sig in enumerate(fresh):
             lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
@@ -208,46 +268,31 @@ class StoryIndex:
                 matrix.data[lo:hi][order],
             )
             self._by_id[sig.article_id] = sig
-            for term in sig.key_terms():
-                self._postings.setdefault(term, {}).setdefault(sig.published_date, []).append(
-                    sig.article_id
-                )
-                self._term_total[term] += 1
+        return fresh
 
-    def _postings_in_window(self, term: str, day: dt.date | None) -> list[list[str]] | None:
-        """The posting lists of ``term`` an article of ``day`` may link to; None when too many."""
-        buckets = self._postings.get(term)
-        if not buckets:
-            return []
-        if day is None:  # an undated article may be any day's story
-            lists = list(buckets.values()) if self._term_total[term] <= MAX_POSTINGS else None
-        else:
-            lists = [buckets[d] for d in (*_window(day), None) if d in buckets]
-            if sum(map(len, lists)) > MAX_POSTINGS:
-                lists = None
-        return lists
+    def add_loaded(self, sigs: Sequence[StorySignature]) -> None:
+        """Signatures whose postings are already counted (``add_postings``): vectors only."""
+        self.work.loaded += len(self._add_vectors(sigs))
 
-    def candidates(self, sig: StorySignature) -> list[StorySignature]:
-        """Indexed signatures sharing at least ``MIN_SHARED_KEYS`` key terms, dates compatible."""
+    def candidate_ids(self, sig: StorySignature) -> list[str]:
+        """Articles sharing at least ``MIN_SHARED_KEYS`` key terms with ``sig`` in its window."""
         self.work.lookups += 1
         shared: Counter[str] = Counter()
         for term in sorted(sig.key_terms()):
-            lists = self._postings_in_window(term, sig.published_date)
-            if lists is None:
+            days = _window_days(self._counts.get(term, {}), sig.published_date)
+            if days is None:
                 self.work.terms_skipped += 1
                 continue
-            for ids in lists:
+            lists = self._postings.get(term, {})
+            for day in days:
+                ids = lists.get(day, [])
                 self.work.postings_read += len(ids)
                 shared.update(ids)
-        found = [
-            self._by_id[aid]
+        return [
+            aid
             for aid, n in sorted(shared.items())
-            if n >= MIN_SHARED_KEYS
-            and aid != sig.article_id
-            and _dates_compatible(sig, self._by_id[aid])
+            if n >= MIN_SHARED_KEYS and aid != sig.article_id
         ]
-        self.work.candidates += len(found)
-        return found
 
     def cosine(self, a: str, b: str) -> float:
         """Cosine of two indexed articles' term vectors (rows are l2-normalised)."""
@@ -266,23 +311,39 @@ class StoryIndex:
             for o in others
         ]
 
+    def get(self, article_id: str) -> StorySignature:
+        return self._by_id[article_id]
+
 
 def link_new_articles(
-    new: Sequence[StorySignature], index: StoryIndex
+    new: Sequence[StorySignature],
+    index: StoryIndex,
+    load: Callable[[Sequence[str]], Sequence[StorySignature]] | None = None,
 ) -> tuple[list[Link], StoryIndex]:
     """Links between each new signature and everything indexed before it (or with it).
 
     New signatures are compared in id order, each with the index as it stood plus the
     new ones before it, so the links found are the same whatever order ``new`` came in.
-    Returns the links and the grown index.
+    Candidates whose signatures the index lacks (it holds only their postings) are
+    fetched with ``load``, all at once. Returns the links and the grown index.
     """
     todo = sorted((s for s in new if s.article_id not in index), key=lambda s: s.article_id)
     ahead = {s.article_id for s in todo}
     index.add_all(todo)
-    links: list[Link] = []
+    found: list[tuple[StorySignature, list[str]]] = []
     for sig in todo:
         ahead.discard(sig.article_id)
-        others = [o for o in index.candidates(sig) if o.article_id not in ahead]
+        found.append((sig, [a for a in index.candidate_ids(sig) if a not in ahead]))
+    missing = sorted({a for _, ids in found for a in ids if a not in index})
+    if missing:
+        if load is None:
+            raise KeyError(f"{len(missing)} candidate signatures not indexed and no loader")
+        index.add_loaded(load(missing))
+    links: list[Link] = []
+    for sig, ids in found:
+        others = [index.get(a) for a in ids if a in index]
+        others = [o for o in others if _dates_compatible(sig, o)]
+        index.work.candidates += len(others)
         for other, score in zip(others, index.score(sig, others), strict=True):
             if score >= LINK_THRESHOLD:
                 links.append(Link.of(sig.article_id, other.article_id, score))

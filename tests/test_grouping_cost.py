@@ -1,0 +1,79 @@
+"""The stories step's work per new article does not grow with the warehouse.
+
+Counts what the step reads (stored posting entries, candidate signatures) for one new
+article added to warehouses of two sizes; no timing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from pipelines import grouping, landing, steps
+from pipelines.core import ids
+from pipelines.warehouse.writer import Warehouse
+
+pytestmark = pytest.mark.slow
+
+START = dt.date(2011, 3, 1)
+
+
+def _word(n: int) -> str:
+    """A made-up word per number: rare by any frequency table ("qxbh" for 17)."""
+    return "qx" + "".join("abcdefghij"[int(c)] for c in str(n))
+
+
+def _record(day: int, i: int) -> dict[str, str]:
+    # Three articles a day on that day's happening (its own made-up names), all of them
+    # also part of one long-running thread (the ferry inquiry) that every window shares.
+    happening = f"{_word(day).title()} harbour and the {_word(day + 5000).title()} pier"
+    return {
+        "title": f"Ferry inquiry hears of {happening} ({i})",
+        "body": f"The Zanzibar ferry inquiry heard from pilots about {happening}, the "
+        "lifejackets and the coastguard's slow response to the capsized vessel.",
+        "date": (START + dt.timedelta(days=day)).isoformat(),
+    }
+
+
+def _warehouse(tmp_path, days: int):
+    root = tmp_path / f"landing{days}"
+    root.mkdir()
+    lines = [json.dumps(_record(d, i)) for d in range(days) for i in range(3)]
+    (root / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    roots = [landing.LandingRoot("landing", root)]
+    wh = Warehouse(tmp_path / f"w{days}.duckdb")
+    with wh.session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        grouping.group_stories(s)
+    return wh, roots
+
+
+def _one_more(wh, roots, day: int) -> grouping.StoryStats:
+    (roots[0].path / "new.jsonl").write_text(json.dumps(_record(day, 9)) + "\n", "utf-8")
+    with wh.session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        stats = grouping.group_stories(s)
+        story = s.fetch(
+            "select count(*) from articles where story_id = "
+            "(select story_id from articles where title like '%(9)')"
+        )
+        assert story == [(4,)]  # it joined its day's three articles
+        assert grouping.group_stories(s).signed == 0  # and a re-run has nothing to do
+    return stats
+
+
+def test_one_new_articles_reads_do_not_grow_with_the_warehouse(tmp_path):
+    small = _one_more(*_warehouse(tmp_path, 15), day=10)  # 45 stored articles
+    large = _one_more(*_warehouse(tmp_path, 150), day=10)  # 450
+    assert small.signed == large.signed == 1
+    assert small.postings_read > 0 and small.signatures_loaded > 0
+    # The same window of days is read at both sizes: the same entries and candidates.
+    assert (large.postings_read, large.signatures_loaded) == (
+        small.postings_read,
+        small.signatures_loaded,
+    )
+    assert large.signatures_loaded <= 27  # the 9-day window's articles, not 450
