@@ -1,7 +1,7 @@
-"""The stories step's work per new article does not grow with the warehouse.
+"""The stories step in a warehouse: work per new article, and the upgrade path.
 
-Counts what the step reads (stored posting entries, candidate signatures) for one new
-article added to warehouses of two sizes; no timing.
+The cost test counts what the step reads (stored posting entries, candidate signatures)
+for one new article added to warehouses of two sizes; no timing.
 """
 
 from __future__ import annotations
@@ -77,3 +77,21 @@ def test_one_new_articles_reads_do_not_grow_with_the_warehouse(tmp_path):
         small.signatures_loaded,
     )
     assert large.signatures_loaded <= 27  # the 9-day window's articles, not 450
+
+
+def test_a_warehouse_from_before_the_postings_table_upgrades_in_place(tmp_path):
+    """Opening creates ``story_postings``; the new grouping version re-signs every article."""
+    wh, roots = _warehouse(tmp_path, 4)
+    with wh.session() as s:
+        before = dict(s.fetch("select article_id, story_id from articles"))
+        # What the previous release left: no postings table, signatures of its version.
+        s.con.execute("drop table story_postings")
+        s.con.execute("update story_signatures set grouping_version = '0.1.0+previous'")
+    with wh.session() as s:  # opening applies the DDL: the table is back, empty
+        assert s.fetch("select count(*) from story_postings") == [(0,)]
+        stats = grouping.group_stories(s)
+        assert stats.signed == stats.dropped == 12
+        assert dict(s.fetch("select article_id, story_id from articles")) == before
+        assert s.fetch("select count(distinct article_id) from story_postings") == [(12,)]
+        versions = s.fetch("select distinct grouping_version from story_signatures")
+        assert versions != [("0.1.0+previous",)] and len(versions) == 1
