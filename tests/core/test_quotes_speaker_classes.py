@@ -216,3 +216,93 @@ def test_a_subject_that_cannot_speak_is_passed_over(
 ) -> None:
     q = one_quote(nlp, text, contains)
     assert speaker in (speaker_name(q) or "")
+
+
+def _first_only(text: str, people: dict[str, str]) -> list[Mention]:
+    """A mention at each surface's first occurrence only: the recogniser missed the rest."""
+    found = []
+    for surface, kind in people.items():
+        start = text.index(surface)
+        found.append(Mention(f"ent:{surface}", surface, start, start + len(surface), kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains"),
+    [
+        pytest.param(
+            "Harbour Lights Group bought the label in May.\n\nThe singer objected.\n\n"
+            "Her fans protested.\n\nCritics attacked Ivo Brandt's company over the deal.\n\n"
+            "Harbour Lights Group have denied any wrongdoing.\n\n"
+            "“We acted within the contract,” they said.",
+            {"Harbour Lights Group": "ORG", "Ivo Brandt's": "ORG"},
+            "within the contract",
+            id="they-goes-to-a-repeat-the-recogniser-missed",
+        ),
+        pytest.param(
+            "The Velmont Rail Company cut three routes.\n\nPassengers were angry.\n\n"
+            "Fares rose.\n\nUnions wrote to the Tarrow Council about it.\n\n"
+            "The Velmont Rail Company's board met again.\n\n"
+            "“The routes will not return,” it said.",
+            {"Velmont Rail Company": "ORG", "Tarrow Council": "ORG"},
+            "routes will not",
+            id="it-goes-to-a-possessive-repeat",
+        ),
+    ],
+)
+def test_organisation_pronoun_finds_a_missed_repeat_of_its_name(
+    nlp, text: str, people: dict[str, str], contains: str
+) -> None:
+    first = next(iter(people))
+    doc = nlp(text)
+    (q,) = [q for q in extract_quotes(doc, _first_only(text, people)) if contains in q.text]
+    assert_speaker(q, f"ent:{first}")
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "text", "echoed"),
+    [
+        pytest.param(
+            {"Big Anchor Records": "ORG"},
+            "Big Anchor Records signed her. Later Big Anchor Records dropped her.",
+            ["Big Anchor Records"],
+            id="multiword-organisation-repeat",
+        ),
+        pytest.param(
+            {"the Big Anchor Records'": "ORG"},
+            "At the Big Anchor Records' studio. Big Anchor Records dropped her.",
+            ["Big Anchor Records"],
+            id="article-and-possessive-stripped",
+        ),
+        pytest.param(
+            {"Anchor": "ORG"},
+            "Anchor signed her. Later Anchor dropped her.",
+            [],
+            id="single-word-never-echoed",
+        ),
+        pytest.param(
+            {"Big Anchor": "PERSON"},
+            "Big Anchor signed her. Later Big Anchor dropped her.",
+            [],
+            id="people-are-not-echoed",
+        ),
+        pytest.param(
+            {"Big Anchor Records": "ORG", "Big Anchor Records Ltd": "ORG"},
+            "Big Anchor Records signed her. Big Anchor Records Ltd dropped her.",
+            [],
+            id="inside-another-mention-is-not-an-echo",
+        ),
+    ],
+)
+def test_echo_mentions(surfaces: dict[str, str], text: str, echoed: list[str]) -> None:
+    from pipelines.core.quotes.resolve import _echo_mentions
+
+    mentions = []
+    for surface, kind in surfaces.items():
+        at = text.index(surface)
+        if kind == "ORG" and surface.endswith("Ltd"):
+            at = text.rindex(surface)
+        mentions.append(Mention(f"ent:{surface}", surface, at, at + len(surface), kind))
+    found = _echo_mentions(mentions, text)
+    assert [text[m.start : m.end] for m in found] == echoed
+    assert all(m.entity_id.startswith("ent:") and m.entity_type == "ORG" for m in found)

@@ -109,10 +109,48 @@ def person_genders(mentions: Sequence[Mention], text: str) -> dict[str, str]:
     return genders
 
 
+# Marks an organisation name the recogniser found elsewhere in the article but missed here.
+ECHO = "echo_of_mention"
+_ECHO_EDGE_RE = re.compile(r"^(?:the\s+)|(?:['’]s?|[,.;:\s-])+$", re.IGNORECASE)
+
+
+def _echo_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """Repeats of a recognised organisation's name that the recogniser missed.
+
+    The small model finds "Big Machine" in one sentence and misses it in the next ("Big
+    Machine have denied it. “…,” they said"), and the speaker then goes to an older
+    organisation. A name of two or more capitalised words that the article already links
+    to an organisation is that organisation wherever it occurs again outside any mention.
+    Single words are left out: "Apple" or "Labour" alone is too often something else.
+    """
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.entity_type != ORG:
+            continue
+        name = _ECHO_EDGE_RE.sub("", m.surface)
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            names.setdefault(name, m.entity_id)
+    if not names:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    out: list[Mention] = []
+    for name, entity_id in names.items():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            a, b = found.span()
+            k = bisect_right(starts, b) - 1
+            if any(x < b and y > a for x, y in taken[max(0, k - 3) : k + 1]):
+                continue
+            out.append(Mention(entity_id, name, a, b, ORG, rule=ECHO))
+    return out
+
+
 class MentionIndex:
     """The article's mentions with lookups by offset and gender hints per entity."""
 
     def __init__(self, mentions: Sequence[Mention], text: str) -> None:
+        mentions = [*mentions, *_echo_mentions(mentions, text)]
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.types = {m.entity_id: m.entity_type for m in self.mentions}
