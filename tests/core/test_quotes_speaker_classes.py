@@ -306,3 +306,37 @@ def test_echo_mentions(surfaces: dict[str, str], text: str, echoed: list[str]) -
     found = _echo_mentions(mentions, text)
     assert [text[m.start : m.end] for m in found] == echoed
     assert all(m.entity_id.startswith("ent:") and m.entity_type == "ORG" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "surface"),
+    [
+        pytest.param(
+            "The Tarrow Water Board has defended Mr Price over the remark.\n\n"
+            "But a board spokeswoman insisted Mr Price meant adults. "
+            "“He was talking about adults,” she said.",
+            "talking about adults",
+            "Tarrow Water Board",
+            id="she-after-an-organisation-spokeswoman",
+        ),
+        pytest.param(
+            "The Harbour Council closed two roads on Monday.\n\n"
+            "A council spokeswoman said: “The work is on schedule.”",
+            "on schedule",
+            "Harbour Council",
+            id="spokeswoman-names-the-organisation",
+        ),
+        pytest.param(
+            "Roads closed on Monday.\n\nA council spokeswoman said: “The work is on schedule.”",
+            "on schedule",
+            "A council spokeswoman",
+            id="no-organisation-named-stays-nominal",
+        ),
+    ],
+)
+def test_spokesperson_for_an_organisation_the_recogniser_missed(
+    nlp, text: str, contains: str, surface: str
+) -> None:
+    q = one_quote(nlp, text, contains, {"Mr Price": "PERSON"})
+    assert q.speaker_entity_id is None
+    assert q.speaker_surface == surface

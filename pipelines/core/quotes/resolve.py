@@ -584,10 +584,51 @@ def resolve_speaker(
         for cand in index.before(phrase.start):
             if cand.entity_type == ORG and org_noun in cand.surface.lower():
                 return found(cand, 0.8)
+        named_org = _unrecognised_org_name(view, org_noun, phrase.start, quoted, quoted_starts)
+        if named_org is not None:
+            a, b = named_org
+            return Resolution(None, None, view.text[a:b], a, b, NOT_AN_ENTITY, 0.8)
     described = _described_person(view, phrase, index, rules, quoted, quoted_starts)
     if described is not None:
         return found(described, 0.8)
     return unresolved(NOMINAL_UNRESOLVED)
+
+
+_ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
+
+
+def _unrecognised_org_name(
+    view: DocView,
+    noun: str,
+    pos: int,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> tuple[int, int] | None:
+    """The latest capitalised name ending in ``noun`` before ``pos`` ("the Scottish Executive").
+
+    "An executive spokeswoman said" speaks for the organisation the article named with
+    that noun, even when the entity recogniser missed the name. Only a name of at least two
+    capitalised words (a proper-noun or adjective modifier, then the noun itself) outside
+    quotations counts; its span is returned so the speaker keeps the name, unresolved.
+    """
+    doc = view.doc
+    for i in reversed(view.tokens_between(0, pos)):
+        tok = doc[i]
+        if tok.lower_ != noun or not tok.text[:1].isupper():
+            continue
+        if _inside(quoted, quoted_starts, tok.idx):
+            continue
+        first = i
+        while (
+            first > 0
+            and doc[first - 1].pos_ in _ORG_NAME_MODIFIER_POS
+            and doc[first - 1].text[:1].isupper()
+            and not doc[first - 1].is_sent_start
+        ):
+            first -= 1
+        if first < i:
+            return doc[first].idx, tok.idx + len(tok.text)
+    return None
 
 
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
