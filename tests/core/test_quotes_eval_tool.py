@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipelines.cli import main
 from pipelines.core.models import Quote
 from pipelines.tools.quote_eval import DocResult, prediction_row
@@ -35,3 +37,34 @@ def test_prediction_row_prefers_canonical_name_and_filters_kinds() -> None:
         ("Yes,", "Shigeru Ishiba"),
         ("No.", "officials"),
     ]
+
+
+def test_prediction_row_speaker_styles() -> None:
+    quotes = [
+        Quote("Yes,", 1, 5, "direct", "ent_1", "the 56-year-old", 10, 25),
+        Quote("No.", 30, 33, "direct", None, "officials", unattributed_reason="nominal_speaker"),
+    ]
+    result = DocResult("d", "", quotes, {"ent_1": "Ana Ruiz"})
+    resolved = prediction_row(result)["quotes"]
+    written = prediction_row(result, style="written")["quotes"]
+    assert [q["speaker"] for q in resolved] == ["Ana Ruiz", "officials"]
+    assert [q["speaker"] for q in written] == ["the 56-year-old", "officials"]
+    assert [q["speaker_as_written"] for q in resolved] == ["the 56-year-old", "officials"]
+    with pytest.raises(ValueError, match="unknown speaker style"):
+        prediction_row(result, style="both")
+
+
+def test_extract_quotes_speaker_style_written(tmp_path) -> None:
+    text = "Maria Delgado won the vote.\n\n“We will win again,” said the 41-year-old."
+    src = tmp_path / "docs.jsonl"
+    src.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n", encoding="utf-8")
+    speakers = {}
+    for style in ("resolved", "written"):
+        out = tmp_path / f"{style}.jsonl"
+        args = ["extract-quotes", "--input", str(src), "--output", str(out)]
+        assert main([*args, "--speaker-style", style]) == 0
+        (row,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        (q,) = row["quotes"]
+        speakers[style] = q["speaker"]
+    assert "Delgado" in speakers["resolved"]
+    assert "41-year-old" in speakers["written"]

@@ -342,3 +342,65 @@ def test_unbulleted_name_before_a_quote_is_not_a_label(nlp) -> None:
     assert all(
         q.speaker_entity_id != "ent:Ana Ruiz" or q.kind != "direct" for q in quotes_of(nlp, text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "people", "entity"),
+    [
+        pytest.param(
+            "Dara Finch won the sprint title in Leeds on Saturday.\n\n"
+            "“It has been a long road,” said the Cardiff-based sprinter.",
+            "long road",
+            {"Dara Finch": "PERSON"},
+            "ent:Dara Finch",
+            id="fresh-description-is-the-followed-person",
+        ),
+        pytest.param(
+            "Ines Marlowe was appointed head of the trust on Tuesday.\n\n"
+            "The 48-year-old said: “I am delighted to be here.”",
+            "delighted",
+            {"Ines Marlowe": "PERSON"},
+            "ent:Ines Marlowe",
+            id="age-description",
+        ),
+        pytest.param(
+            "Tomas Reyes praised the cast. Ines Marlowe agreed to return next year.\n\n"
+            "“I could not say no,” the actress said.",
+            "could not say",
+            {"Tomas Reyes": "PERSON", "Ines Marlowe": "PERSON"},
+            "ent:Ines Marlowe",
+            id="gendered-description-agrees",
+        ),
+        pytest.param(
+            "Ines Marlowe spoke in the square on Friday.\n\n“Four more years!” the crowd chanted.",
+            "Four more",
+            {"Ines Marlowe": "PERSON"},
+            None,
+            id="a-collective-noun-is-not-the-person",
+        ),
+        pytest.param(
+            "Ines Marlowe spoke in the square. A heckler interrupted her speech.\n\n"
+            "“Go home,” the heckler shouted.",
+            "Go home",
+            {"Ines Marlowe": "PERSON"},
+            None,
+            id="a-person-introduced-with-the-same-noun",
+        ),
+        pytest.param(
+            "Ines Marlowe spoke in the square on Friday.\n\n"
+            "“She is right,” said the student, who had travelled from York.",
+            "She is right",
+            {"Ines Marlowe": "PERSON"},
+            None,
+            id="a-description-with-a-relative-clause-introduces-someone",
+        ),
+    ],
+)
+def test_description_never_given_beside_a_name(
+    nlp, text: str, contains: str, people: dict[str, str], entity: str | None
+) -> None:
+    q = one_quote(nlp, text, contains, people)
+    assert_speaker(q, entity)
+    assert q.speaker_surface is not None
+    # The speaker as written stays the description; only the entity is the person.
+    assert q.speaker_surface not in people

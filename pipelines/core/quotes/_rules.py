@@ -30,6 +30,7 @@ class QuoteRules:
             "the senator said" as the speaker's own words, so they are not resolved.
         non_speakers: abstract nouns that cannot speak ("process", "idea").
         spokespersons: nouns for someone speaking on another's behalf ("spokeswoman").
+        person_nouns: head nouns that describe one person ("athlete", "tycoon").
     """
 
     verb_forms: frozenset[str]
@@ -43,6 +44,7 @@ class QuoteRules:
     office_titles: frozenset[str] = frozenset()
     non_speakers: frozenset[str] = frozenset()
     spokespersons: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -86,6 +88,7 @@ def load_rules() -> QuoteRules:
         ),
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
         spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
+        person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
     )
 
 

@@ -238,13 +238,14 @@ def _antecedent(
     quoted: Sequence[tuple[int, int]],
     quoted_starts: Sequence[int],
     recent_speakers: Sequence[tuple[int, str]],
+    nearest_fallback: bool = True,
 ) -> Mention | None:
     """The entity a pronoun at ``pos`` most plausibly refers to.
 
     Preference: the nearest earlier mention of the right type within the window
-    that is the last speaker or a clause subject, else the nearest mention of that
-    type. Mentions inside quotations are skipped: people named in a quotation are
-    talked about, not talking.
+    that is the last speaker or a clause subject, else (with ``nearest_fallback``) the
+    nearest mention of that type. Mentions inside quotations are skipped: people named
+    in a quotation are talked about, not talking.
     """
     line_now = view.line_of(pos)
     window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
@@ -292,7 +293,7 @@ def _antecedent(
                 m.start,
             ),
         )
-    return candidates[0]
+    return candidates[0] if nearest_fallback else None
 
 
 # Marks a stand-in for a person the entity recogniser missed (see _unrecognised_subjects).
@@ -591,7 +592,62 @@ def resolve_speaker(
     described = _described_person(view, phrase, index, rules, quoted, quoted_starts)
     if described is not None:
         return found(described, 0.8)
+    followed = _followed_person(view, phrase, index, rules, quoted, quoted_starts, recent_speakers)
+    if followed is not None:
+        return found(followed, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
+
+
+def _followed_person(
+    view: DocView,
+    phrase: SpeakerPhrase,
+    index: MentionIndex,
+    rules: QuoteRules,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+    recent_speakers: Sequence[tuple[int, str]],
+) -> Mention | None:
+    """The person the article is following, for a description never given beside a name.
+
+    "Campbell agreed it capped a hard year. “…,” said the Newport-based athlete": news
+    refers back to the person of the last sentences with a fresh description ("the
+    56-year-old", "the singer and guitarist"). Such a definite, singular description is
+    resolved as "he"/"she" would be (the latest person who is a subject or the last
+    speaker, within the pronoun window; a gendered noun such as "actress" must agree).
+    The speaker as written stays the description (``speaker_surface``); only the entity
+    is the person. A description with nobody fitting nearby stays nominal.
+    """
+    head = view.doc[phrase.head]
+    word_start = _definite_description(view, phrase, rules, occupations=True)
+    if word_start is None or head.tag_ in {"NNS", "NNPS"}:
+        return None
+    low = head.lower_
+    text = view.text
+    is_age = _AGE_RE.match(text[word_start : head.idx + len(head.text)]) is not None
+    if not is_age and not any(low.endswith(n) for n in rules.person_nouns):
+        return None  # "the crowd", "the ad", "the suit": not one person
+    if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
+        return None  # "the boy, who wore a red cap," introduces someone new
+    gender = load_gender_lexicon().words.get(low)
+    ante = _antecedent(
+        view, index, phrase.start, PERSON, gender, quoted, quoted_starts, recent_speakers, False
+    )
+    if ante is None or ante.rule == UNRECOGNISED:
+        # A name the recogniser missed has no entity to hold it: keep the description
+        # as written rather than replace it with the bare name.
+        return None
+    line_now = view.line_of(phrase.start)
+    window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    if ante.start < window_start:
+        return None
+    # "A heckler shouted at Lee. … the heckler said": a person the article introduced
+    # with the same noun but no name since the antecedent is someone else.
+    indefinite = re.compile(
+        rf"\b(?:a|an|one|another)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(low)}\b", re.IGNORECASE
+    )
+    if indefinite.search(text, ante.start, word_start):
+        return None
+    return ante
 
 
 _ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
@@ -636,11 +692,15 @@ _AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
 _DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
 
 
-def _definite_description(view: DocView, phrase: SpeakerPhrase, rules: QuoteRules) -> int | None:
+def _definite_description(
+    view: DocView, phrase: SpeakerPhrase, rules: QuoteRules, occupations: bool = False
+) -> int | None:
     """Start of the head word when the phrase is a definite description of a person.
 
     "the 41-year-old", "this veteran geologist": not an office title ("the senator"), an
     anonymous role ("the spokesman"), an organisation, a channel or an abstract noun.
+    With ``occupations``, a title that is also an occupation or role of one person
+    (``person_nouns.txt``: "the singer", "the striker") counts as a description.
     """
     head = view.doc[phrase.head]
     low = head.lower_
@@ -648,7 +708,7 @@ def _definite_description(view: DocView, phrase: SpeakerPhrase, rules: QuoteRule
         low in rules.speaker_nouns
         or low in rules.org_nouns
         or low in rules.channel_nouns
-        or low in rules.office_titles
+        or (low in rules.office_titles and not (occupations and low in rules.person_nouns))
         or low in rules.non_speakers
     ):
         return None

@@ -73,7 +73,8 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
     left = head
     while left - 1 >= 0:
         prev = doc[left - 1]
-        glued = prev.text in HYPHENS and not prev.whitespace_
+        # Hyphenated words are one word of the phrase: "the 41-year-old", "Newport-based".
+        glued = not prev.whitespace_ and (prev.text in HYPHENS or doc[left].text in HYPHENS)
         if prev.is_space or (prev.is_punct and not glued and prev.tag_ != "POS"):
             break
         if not (glued or prev.dep_ in _LEFT_DEPS or prev.tag_ == "POS"):
