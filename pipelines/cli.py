@@ -280,7 +280,10 @@ def build_parser() -> _Parser:
         "extract quotes from JSON Lines documents with the pipeline's own code",
         _lazy("pipelines.tools.quote_eval", "extract_quotes_command"),
         'Reads {"doc_id", "text"} lines and writes {"doc_id", "quotes": [{"text", "start", '
-        '"end", "speaker"}]} lines, through the same analysis the pipeline runs.',
+        '"end", "speaker", "speaker_as_written"}]} lines, through the same analysis the '
+        "pipeline runs. 'speaker' is the resolved person or organisation by default "
+        '("the 56-year-old said" -> the person the article names); --speaker-style written '
+        "puts the speaker as the attribution writes it there instead (PolNeAR's style).",
     )
     p.add_argument("--input", required=True, type=_existing_file, help="DOCS.jsonl to read")
     p.add_argument("--output", required=True, type=_output_file, help="PRED.jsonl to write")
@@ -288,6 +291,12 @@ def build_parser() -> _Parser:
         "--kinds",
         default="direct",
         help="comma-separated quote kinds to write: direct, partial (default: direct)",
+    )
+    p.add_argument(
+        "--speaker-style",
+        choices=("resolved", "written"),
+        default="resolved",
+        help="what 'speaker' holds: the resolved person (default) or the speaker as written",
     )
 
     p = command(
