@@ -290,9 +290,33 @@ def test_description_points_back(nlp, text: str, contains: str, entity: str | No
             "Greenpeace published a report on river pollution on Monday.\n"
             "“Nine rivers failed the test,” the report said.",
             "rivers failed",
+            "ent:Greenpeace",
+            None,
+            id="author-who-published-it-in-an-earlier-sentence",
+        ),
+        pytest.param(
+            "Harrow Athletic denied the claims in a statement on Friday.\n\n"
+            "“We have always followed the rules,” the statement read.",
+            "followed the rules",
+            "ent:Harrow Athletic",
+            None,
+            id="author-who-spoke-in-a-statement-earlier",
+        ),
+        pytest.param(
+            "The statement, which a newspaper obtained, blamed Harrow Athletic.\n\n"
+            "“We have always followed the rules,” the statement read.",
+            "followed the rules",
             None,
             "channel_without_author",
-            id="author-only-in-an-earlier-sentence-is-not-guessed",
+            id="a-statement-introduced-without-author-stays-unattributed",
+        ),
+        pytest.param(
+            "Greenpeace published a report on Monday. Ministers met on Tuesday.\n"
+            "“Nine rivers failed the test,” the letter said.",
+            "rivers failed",
+            None,
+            "channel_without_author",
+            id="another-channel-is-not-that-one",
         ),
         pytest.param(
             "Rivers are in a poor state.\n“Nine rivers failed the test,” the report said.",
@@ -309,6 +333,8 @@ def test_channel_is_not_a_speaker(
     q = one_quote(nlp, text, contains)
     assert_speaker(q, entity)
     assert q.unattributed_reason == reason
+    if entity is not None and ("the report said" in text or "the statement read" in text):
+        assert q.speaker_surface in {"the report", "the statement"}  # as written
 
 
 # Issue 11, speakers class 4: a bulleted label line names the speaker of the quotation

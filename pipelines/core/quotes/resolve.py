@@ -136,14 +136,27 @@ def _echo_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in taken]
     out: list[Mention] = []
-    for name, entity_id in names.items():
-        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            a, b = found.span()
+    # Longest names first, so "Big Anchor Records" is not also echoed as "Big Anchor".
+    for name in sorted(names, key=len, reverse=True):
+        a = text.find(name)
+        while a != -1:
+            b = a + len(name)
             k = bisect_right(starts, b) - 1
-            if any(x < b and y > a for x, y in taken[max(0, k - 3) : k + 1]):
-                continue
-            out.append(Mention(entity_id, name, a, b, ORG, rule=ECHO))
-    return out
+            if (
+                not _glued(text, a - 1)
+                and not _glued(text, b)
+                and not any(x < b and y > a for x, y in taken[max(0, k - 3) : k + 1])
+            ):
+                out.append(Mention(names[name], name, a, b, ORG, rule=ECHO))
+                taken.insert(k + 1, (a, b))
+                starts.insert(k + 1, a)
+            a = text.find(name, b)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _glued(text: str, i: int) -> bool:
+    """True when the character at ``i`` continues a word ("Big Anchors", "pre-Big Anchor")."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 class MentionIndex:
@@ -554,6 +567,9 @@ def resolve_speaker(
         author = _channel_author(view, phrase, index)
         if author is not None:
             return found(author, 0.85)
+        earlier = _earlier_channel_author(view, phrase, index, rules, quoted, quoted_starts)
+        if earlier is not None:
+            return found(earlier, 0.7)
         return unresolved(CHANNEL_UNRESOLVED)
     # Nominal with the name beside it: "managing director Tim Osborne", "its
     # chairman, Sir Anthony Greener": the person named is the speaker.
@@ -795,4 +811,59 @@ def _channel_author(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -
                     m = index.covering(obj.idx, obj.idx + len(obj.text))
                     if m is not None and m.entity_type in _SPEAKING_TYPES:
                         return m
+    return None
+
+
+_CHANNEL_DETS = frozenset({"the", "this", "that"})
+
+
+def _earlier_channel_author(
+    view: DocView,
+    phrase: SpeakerPhrase,
+    index: MentionIndex,
+    rules: QuoteRules,
+    quoted: Sequence[tuple[int, int]],
+    quoted_starts: Sequence[int],
+) -> Mention | None:
+    """The author of "the statement" named where the article introduced that statement.
+
+    "The club denied it in a statement on Friday. … “…,” the statement read": the latest
+    earlier mention of the same channel noun in the window (outside quotations) decides. Its
+    author is the organisation or person after "from/by/of", or the subject of the verb it
+    hangs on ("X said in a statement", "X issued a statement"), resolved as a speaker would
+    be. A channel introduced without an author ("The statement, obtained by a newspaper,
+    claimed …") leaves it unattributed. The speaker as written stays "the statement".
+    """
+    doc = view.doc
+    head = doc[phrase.head]
+    if not any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in head.children):
+        return None
+    line_now = view.line_of(phrase.start)
+    lo = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    nouns = {head.lower_, head.lower_ + "s"}  # the pipeline's model has no lemmatizer
+    for i in reversed(view.tokens_between(lo, phrase.start)):
+        tok = doc[i]
+        if tok.lower_ not in nouns or _inside(quoted, quoted_starts, tok.idx):
+            continue
+        for prep in tok.rights:
+            if prep.lower_ in _AUTHOR_PREPS:
+                for obj in prep.children:
+                    m = index.covering(obj.idx, obj.idx + len(obj.text))
+                    if obj.dep_ == "pobj" and m is not None and m.entity_type in _SPEAKING_TYPES:
+                        return m
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+        elif tok.dep_ == "dobj":
+            verb = tok.head
+        else:
+            return None  # the channel is itself the subject, or hangs elsewhere
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is None or subj.lower_ in _PRONOUN_REFERENTS:
+            return None
+        res = resolve_speaker(
+            view, speaker_phrase(doc, subj.i, rules), index, rules, quoted, quoted_starts, []
+        )
+        if res.entity_id is None or res.entity_type not in _SPEAKING_TYPES:
+            return None
+        return Mention(res.entity_id, res.surface, res.start, res.end, res.entity_type)
     return None
