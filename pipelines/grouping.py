@@ -23,6 +23,9 @@ from pipelines.warehouse.schema import load_sql
 from pipelines.warehouse.writer import Batch, Session
 
 SIGN_BATCH = 500  # articles whose text is read at once when signing
+# The article text before a quote (since the previous quote) is read up to this long: it
+# only has to tell an attribution from narration.
+PRECEDING_CHARS = 200
 
 
 @dataclass
@@ -348,6 +351,7 @@ def group_statements(session: Session) -> GroupingStats:
                     "utterance_index": r.utterance_index,
                     "speaker_entity_id": r.speaker_entity_id,
                     "speaker_name": r.speaker_name,
+                    "passage_id": r.passage,
                     "firm": r.firm,
                     "kind": r.kind,
                     "quote_ids": list(r.quote_ids),
@@ -377,7 +381,7 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
         return []
     rows = session.fetch(
         "select rendering_id, article_id, utterance_index, speaker_entity_id, kind, firm, "
-        "quote_ids, terms, speaker_name from statement_signatures "
+        "quote_ids, terms, speaker_name, passage_id from statement_signatures "
         "where rendering_id in (select unnest(?::varchar[])) order by rendering_id",
         [list(rendering_ids)],
     )
@@ -392,6 +396,7 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
             quote_ids=tuple(r[6]),
             terms=tuple(r[7]),
             speaker_name=r[8],
+            passage_id=r[9] or "",
         )
         for r in rows
     ]
@@ -399,14 +404,26 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
 
 def _article_renderings(session: Session, article_ids: Sequence[str]) -> list[core.Rendering]:
     rows = session.fetch(
+        "with q as ("
+        "  select *, lag(end_char) over (partition by article_id order by start_char) as prev_end"
+        "  from quotes"
+        "  where article_id in (select unnest(?::varchar[])) and kind in ('direct', 'partial')"
+        ") "
         "select q.quote_id, q.article_id, q.text, q.kind, q.speaker_entity_id, "
-        "q.utterance_index, q.part_index, q.cue_verb is not null, e.canonical_name, q.start_char, q.end_char "
-        "from quotes as q left join entities as e on e.entity_id = q.speaker_entity_id "
-        "where q.article_id in (select unnest(?::varchar[])) and q.kind in ('direct', 'partial') "
+        "q.utterance_index, q.part_index, q.cue_verb is not null, e.canonical_name, "
+        "q.start_char, q.end_char, "
+        # The text since the previous quote; substring is 1-based and counts characters,
+        # as the offsets do.
+        "case when q.start_char - q.prev_end between 0 and ? "
+        "then substring(a.body, q.prev_end + 1, q.start_char - q.prev_end) end "
+        "from q join articles as a on a.article_id = q.article_id "
+        "left join entities as e on e.entity_id = q.speaker_entity_id "
         "order by q.article_id, q.utterance_index, q.part_index",
-        [list(article_ids)],
+        [list(article_ids), PRECEDING_CHARS],
     )
     return core.renderings(
-        core.StatementQuote(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10])
+        core.StatementQuote(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], r[10], r[11]
+        )
         for r in rows
     )

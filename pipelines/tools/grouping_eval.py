@@ -59,6 +59,7 @@ from pipelines.tools.story_scoring import (
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
 ARRIVAL_BATCH = 500  # documents per simulated run
+PRECEDING_CHARS = 200  # as grouping.py: the text before a quote is read up to this long
 _CACHE_FORMAT = 2  # 2: entities' canonical names cached too
 
 
@@ -222,9 +223,20 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
         quotes = []
         # The entities' canonical names, as the warehouse step reads entities.canonical_name.
         names = results[d.ref]["names"]
-        for start, end, text, kind, speaker, utt, part, cue in results[d.ref]["quotes"]:
+        previous_end: int | None = None
+        for start, end, text, kind, speaker, utt, part, cue in sorted(
+            q for q in results[d.ref]["quotes"] if q[3] in ("direct", "partial")
+        ):
             qid = f"{aid}@{start}-{end}"
             quote_spans[qid] = (d.ref, start, end)
+            # The text since the previous quote, as the warehouse step reads it.
+            gap = None if previous_end is None else start - previous_end
+            preceding = (
+                d.text[previous_end:start]
+                if gap is not None and 0 <= gap <= PRECEDING_CHARS
+                else None
+            )
+            previous_end = end
             quotes.append(
                 core.StatementQuote(
                     qid,
@@ -238,6 +250,7 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
                     names.get(speaker or ""),
                     start,
                     end,
+                    preceding,
                 )
             )
         new, sindex = core.link_new_renderings(

@@ -1,8 +1,9 @@
 -- Statements whose cue-tied speakers have different family names (entity resolution can
 -- leave a bare "Trump" apart from "Donald Trump", or spell "Calderón" without its accent;
 -- grouping treats those as one speaker and refuses two different full names), or that
--- hold two renderings of one article (a rendering is one passage: the split parts of an
--- utterance, and an uncued quote continuing the passage just before it).
+-- hold two passages of one article (a rendering is the split parts of an utterance, and
+-- an uncued quote continuing the passage just before it; full quotes split only by their
+-- attribution are renderings of one passage).
 with speakers as (
     select distinct
         q.statement_id,
@@ -26,4 +27,4 @@ select statement_id, 'two renderings of one article' as problem, count(*) as n
 from statement_signatures
 where statement_id is not null
 group by statement_id, article_id
-having count(*) > 1
+having count(distinct coalesce(passage_id, rendering_id)) > 1

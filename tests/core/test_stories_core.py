@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import random
+from collections import defaultdict
 
 import pytest
 from hypothesis import given, settings
@@ -29,7 +30,7 @@ from pipelines.core.stories import (
     story_signature,
 )
 from pipelines.core.stories import stories as story_module
-from pipelines.core.stories.statements import same_speaker_names
+from pipelines.core.stories.statements import is_attribution, same_speaker_names
 from pipelines.core.stories.terms import content_terms, words
 
 # ---------------------------------------------------------------- groups
@@ -599,3 +600,92 @@ def test_a_short_stock_line_on_another_day_of_one_story_stays_apart():
 
     assert len(groups(1)) == 1
     assert len(groups(4)) == 2
+
+
+@pytest.mark.parametrize(
+    ("gap", "attribution"),
+    [
+        ("” Ames said in an interview with the Gazette last week. “", True),
+        ("” Ames said in a statement. Ames added, “", True),
+        ("”\n\nAmes told reporters on Monday:\n\n“", True),
+        ("” she said. She also wished reporters a fun weekend. “", False),
+        ("” Ames said. The council voted against the plan on Tuesday, 7 to 2. “", False),
+        ("” “", False),  # nothing between them: no attribution to tell
+    ],
+)
+def test_an_attribution_is_told_from_narration(gap, attribution):
+    assert is_attribution(gap) is attribution
+
+
+def _passage_article(article, pieces, speaker="ames"):
+    """Full quotes of one speaker in ``article`` joined by the given gaps (None: no gap)."""
+    quotes, pos, previous_end = [], 0, None
+    for n, (gap, text) in enumerate(pieces):
+        pos += len(gap)
+        preceding = gap if previous_end is not None else None
+        quotes.append(
+            StatementQuote(
+                f"{article}:{n}:0",
+                article,
+                text,
+                "direct",
+                speaker,
+                n,
+                0,
+                True,
+                "Jo Ames",
+                pos,
+                pos + len(text),
+                preceding,
+            )
+        )
+        pos += len(text)
+        previous_end = pos
+    return quotes
+
+
+def test_parts_of_a_passage_join_one_statement_through_a_whole_rendering():
+    first = "The harbour tunnel will open in spring after four years of digging,"
+    second = (
+        "and the bridge tolls will be scrapped next year for every family living in the old town."
+    )
+    split = _passage_article("A", [("", first), ("” Ames said in an interview. “", second)])
+    whole = _passage_article("B", [("", first + " " + second)])
+    narrated = _passage_article(
+        "C", [("", first), ("” Ames said. She also cut a ribbon at the site. “", second)]
+    )
+    items = renderings([*split, *whole])
+    a0, a1 = (r for r in items if r.article_id == "A")
+    assert a0.passage == a1.passage
+    c0, c1 = renderings(narrated)
+    assert c0.passage != c1.passage  # a sentence of narration ends the passage
+    by_article = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    links, _ = link_new_renderings(by_article, StatementIndex(), lambda _a: set())
+    groups = group_renderings(items, links)
+    assert len(groups) == 1 and len(groups[0]) == 3
+
+
+def test_two_outlets_carrying_the_parts_separately_keep_two_statements():
+    # The seeds' case: "…,” Yoon said. “…” in one outlet, the same two remarks as two
+    # quotes in another: two statements, not one.
+    first = "The harbour tunnel will open in spring after four years of digging,"
+    second = (
+        "and the bridge tolls will be scrapped next year for every family living in the old town."
+    )
+    split = _passage_article("A", [("", first), ("” Ames said in an interview. “", second)])
+    other = _passage_article(
+        "B", [("", first), ("” The mayor paused, then turned to the tolls. “", second)]
+    )
+    items = renderings([*split, *other])
+    by_article = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    links, _ = link_new_renderings(by_article, StatementIndex(), lambda _a: set())
+    groups = group_renderings(items, links)
+    ids = {r.rendering_id: r.quote_ids[0] for r in items}
+    assert sorted(sorted(ids[x] for x in g) for g in groups) == [
+        ["A:0:0", "B:0:0"],
+        ["A:1:0", "B:1:0"],
+    ]

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from pipelines.core.stories.groups import Link, partition
 from pipelines.core.stories.terms import content_terms, words
@@ -53,6 +56,17 @@ MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across
 # sentence of narration: a remark after narration is another statement), continues that
 # passage.
 CONTINUATION_GAP = 60
+# Two full quotes of one speaker with only their attribution between them ("…,” Trump
+# said in an interview. “…”; "…,” Pence said. Pence added, “…”) are parts of one passage:
+# every sentence between them is short and has a reporting verb ("He also wished
+# reporters a fun weekend." is narration). They stay two renderings (an outlet may carry
+# each as its own remark, as the seeds do) that may share a statement when a rendering in
+# another article carries both (see ``align``).
+ATTRIBUTION_MAX_CHARS = 120
+ATTRIBUTION_MAX_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)")
+_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
+PART_CONTAINMENT = 0.8  # share of a part's terms the rendering carrying it must hold
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -72,6 +86,9 @@ class StatementQuote:
     speaker_name: str | None = None  # the speaker entity's canonical name
     start: int | None = None  # offsets in the article body (None: unknown)
     end: int | None = None
+    # The article text between the previous direct/partial quote and this one (None:
+    # unknown, or no previous quote): tells an attribution from a sentence of narration.
+    preceding: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +104,12 @@ class Rendering:
     quote_ids: tuple[str, ...]
     terms: tuple[str, ...]
     speaker_name: str | None = None
+    passage_id: str = ""  # the first rendering of its passage ("": itself)
+
+    @property
+    def passage(self) -> str:
+        """Id of the passage this rendering belongs to (see ``ATTRIBUTION_MAX_CHARS``)."""
+        return self.passage_id or self.rendering_id
 
     @property
     def speaker_key(self) -> tuple[str, ...]:
@@ -115,7 +138,7 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
     by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
     for q in quotes:
         by_utterance[(q.article_id, q.utterance_index)].append(q)
-    out = []
+    built: list[tuple[Rendering, list[StatementQuote]]] = []
     previous: tuple[str, int, list[tuple[str | None, list[StatementQuote]]]] | None = None
     for (article, utterance), parts in sorted(by_utterance.items()):
         parts.sort(key=lambda q: (q.part_index, q.quote_id))
@@ -132,11 +155,33 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
             previous = (article, utterance, previous[2])
             continue
         if previous is not None:
-            out += [_rendering(previous[0], s, g) for s, g in previous[2]]
+            built += [(_rendering(previous[0], s, g), g) for s, g in previous[2]]
         previous = (article, utterance, groups)
     if previous is not None:
-        out += [_rendering(previous[0], s, g) for s, g in previous[2]]
+        built += [(_rendering(previous[0], s, g), g) for s, g in previous[2]]
+    out: list[Rendering] = []
+    for n, (r, parts) in enumerate(built):
+        if n and _same_passage(built[n - 1], (r, parts)):
+            r = replace(r, passage_id=out[-1].passage)
+        out.append(r)
     return out
+
+
+def _same_passage(
+    before: tuple[Rendering, Sequence[StatementQuote]],
+    after: tuple[Rendering, Sequence[StatementQuote]],
+) -> bool:
+    """Whether two renderings of one article are parts of one passage split by its attribution."""
+    (a, a_parts), (b, b_parts) = before, after
+    if a.article_id != b.article_id or not a.speaker_entity_id:
+        return False
+    if a.speaker_entity_id != b.speaker_entity_id or a.kind != "direct" or b.kind != "direct":
+        return False
+    ends = [q.end for q in a_parts if q.end is not None]
+    first = min(b_parts, key=lambda q: (q.start is None, q.start or 0))
+    if not ends or first.start is None or first.preceding is None:
+        return False
+    return len(first.preceding) == first.start - max(ends) and is_attribution(first.preceding)
 
 
 def _continues(
@@ -148,6 +193,42 @@ def _continues(
         return False
     end, start = before[1][-1].end, parts[0].start
     return end is not None and start is not None and 0 <= start - end <= CONTINUATION_GAP
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Every form of the quote extractor's reporting verbs (``rules/quote_verbs.txt``).
+
+    Framing verbs ("~": "called it") introduce a partial quote, not an attribution.
+    """
+    text = resources.files("pipelines.core.rules").joinpath("quote_verbs.txt").read_text("utf-8")
+    forms: set[str] = set()
+    for line in text.splitlines():
+        if line.strip() and not line.startswith(("#", "~")):
+            forms.update(w.lstrip("^").lower() for w in line.split())
+    return frozenset(forms)
+
+
+def is_attribution(gap: str) -> bool:
+    """Whether the text between two quotes is only their attribution.
+
+    Each sentence of it (quote marks and punctuation at the ends aside) must be short and
+    hold a reporting verb: "” Trump said in an interview with the AP last week. “" is an
+    attribution, "” he said. He also wished reporters a fun weekend. “" is not.
+    """
+    if len(gap) > ATTRIBUTION_MAX_CHARS:
+        return False
+    body = gap.strip().strip(_MARKS).strip(" ,:;\u2014-").strip()
+    if not body:
+        return False
+    verbs = _reporting_verbs()
+    for sentence in _SENTENCE_END.split(body):
+        tokens = words(sentence)
+        if not tokens:
+            continue
+        if len(tokens) > ATTRIBUTION_MAX_WORDS or not any(t in verbs for t in tokens):
+            return False
+    return True
 
 
 def _key_of(name: str | None, entity_id: str) -> tuple[str, ...]:
@@ -341,7 +422,10 @@ def align(
     """One-to-one links between two articles' renderings.
 
     Pairs that pass their threshold are taken full-quote pairs first, then by score
-    (ties by ids); a rendering already taken is not matched again.
+    (ties by ids); a rendering already taken is not matched again, with one exception:
+    a rendering that carries a whole passage may also take the other parts of the
+    passage its partner belongs to ("…,” she said. “…” rendered in one quote elsewhere),
+    when it holds most of each part's words (``PART_CONTAINMENT``).
     """
     scored = []
     for a in left:
@@ -355,14 +439,30 @@ def align(
             if s >= need:
                 both_full = a.kind == "direct" and b.kind == "direct"
                 scored.append((not both_full, -s, a.rendering_id, b.rendering_id, s))
-    used: set[str] = set()
+    by_id = {r.rendering_id: r for r in (*left, *right)}
+    partners: dict[str, list[str]] = {}
     links = []
     for _, _, ra, rb, s in sorted(scored):
-        if ra in used or rb in used:
+        if ra in partners and rb in partners:
             continue
-        used.update((ra, rb))
+        if ra in partners or rb in partners:
+            whole, part = (ra, rb) if ra in partners else (rb, ra)
+            if not _another_part(by_id[whole], by_id[part], [by_id[p] for p in partners[whole]]):
+                continue
+            partners[whole].append(part)
+            partners[part] = [whole]
+        else:
+            partners[ra], partners[rb] = [rb], [ra]
         links.append(Link.of(ra, rb, s))
     return links
+
+
+def _another_part(whole: Rendering, part: Rendering, taken: Sequence[Rendering]) -> bool:
+    """Whether ``part`` is one more part of the passage ``whole`` already carries."""
+    if any(t.passage != part.passage for t in taken):
+        return False
+    held = len(part.term_set & whole.term_set)
+    return bool(part.term_set) and held >= PART_CONTAINMENT * len(part.term_set)
 
 
 class StatementIndex:
@@ -519,13 +619,16 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
 
     def labels(rid: str) -> frozenset[object]:
         r = by_id[rid]
-        out: set[object] = {("article", r.article_id)}
+        out: set[object] = {("article", r.article_id, r.passage)}
         if r.speaker_entity_id:
             out.add(("firm" if r.firm else "weak", r.speaker_key))
         return frozenset(out)
 
     def compatible(x: frozenset[object], y: frozenset[object]) -> bool:
-        if any(lab[0] == "article" for lab in x & y if isinstance(lab, tuple)):
+        passages = {
+            (lab[1], lab[2]) for lab in x | y if isinstance(lab, tuple) and lab[0] == "article"
+        }
+        if len({article for article, _ in passages}) < len(passages):
             return False  # two different passages of one article
         union = [lab for lab in x | y if isinstance(lab, tuple)]
         firm = [lab[1] for lab in union if lab[0] == "firm"]
