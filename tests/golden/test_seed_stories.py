@@ -136,3 +136,24 @@ def test_a_renamed_speaker_is_signed_again_under_the_new_name(tmp_path):
         assert dict(s.fetch("select quote_id, statement_id from quotes")) == before
         again = grouping.group_statements(s)
         assert again.signed == 0 and again.links_added == 0
+
+
+def test_a_warehouse_from_before_passages_upgrades_in_place(tmp_path):
+    # What the previous release left: statement signatures without passage_id, signed by
+    # its grouping version, and schema files of its own.
+    warehouse = build_seed_warehouse(tmp_path / "seeds.duckdb")
+    with warehouse.session() as s:
+        grouping.group_stories(s)
+        grouping.group_statements(s)
+        before = dict(s.fetch("select quote_id, statement_id from quotes"))
+        s.con.execute("alter table statement_signatures drop column passage_id")
+        s.con.execute("update statement_signatures set grouping_version = '0.1.0+previous'")
+        s.con.execute("update schema_state.applied set version = 'previous'")
+    with warehouse.session() as s:  # opening re-applies the DDL: the column is back
+        stats = grouping.group_statements(s)
+        assert stats.signed == stats.dropped > 0
+        assert s.fetch("select count(*) from statement_signatures where passage_id is null") == [
+            (0,)
+        ]
+        assert dict(s.fetch("select quote_id, statement_id from quotes")) == before
+        assert check_failures(s, "statement_speakers") == 0
