@@ -477,6 +477,11 @@ def test_an_utterance_given_to_two_cue_tied_speakers_splits_by_speaker():
         ("J. Smith", "K. Smith", False),
         ("Mark Smith", "Mike Smith", False),
         ("Sadiq Khan", "Imran Khan", False),
+        ("Damian Hockney", "Damien Hockney", True),  # one vowel spelt differently
+        ("Maria Lopez", "Mario Lopez", False),  # a changed last letter: another person
+        ("Mark Smith", "Mary Smith", False),  # short names: too many real pairs
+        ("Daniel Ortega", "Daniil Ortega", True),
+        ("Andrea Costa", "Andrew Costa", False),  # a consonant differs
     ],
 )
 def test_speaker_names_match_by_family_name_and_compatible_given_names(x, y, same):

@@ -314,14 +314,28 @@ def _name_parts(key: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
 def _given_names_agree(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Each given name of the shorter list matches one of the longer, in order.
 
-    A match is the same word or an initial of it ("J" / "James"); a missing middle name
-    is no conflict ("Donald Trump" / "Donald J. Trump").
+    A match is the same word, an initial of it ("J" / "James") or a one-vowel spelling
+    variant ("Damian" / "Damien"); a missing middle name is no conflict ("Donald Trump" /
+    "Donald J. Trump").
     """
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
     rest = iter(long_)
-    return all(
-        any(a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for b in rest) for a in short
-    )
+    return all(any(_same_given_name(a, b) for b in rest) for a in short)
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """The same given name, an initial of it, or a spelling that differs in one vowel.
+
+    Outlets spell one person's given name with one inner vowel changed ("Damian"/
+    "Damien"); in names of five letters or more that is a variant, not another person. A
+    changed last letter often marks another person ("Maria"/"Mario").
+    """
+    if a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]):
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[-1] != b[-1]:
+        return False
+    diff = [(p, q) for p, q in zip(a, b, strict=True) if p != q]
+    return len(diff) == 1 and all(c in "aeiouy" for c in diff[0])
 
 
 def same_speaker_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
