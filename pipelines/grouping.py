@@ -84,6 +84,13 @@ class StoryStats(GroupingStats):
     signatures_loaded: int = 0  # stored signatures loaded as candidates
 
 
+@dataclass
+class StatementStats(GroupingStats):
+    """A statements run, with the stored signatures it loaded (none on a no-op run)."""
+
+    signatures_loaded: int = 0
+
+
 _STORY_LINKS = _LinkTable("story_links", "article_id", "other_article_id")
 _STATEMENT_LINKS = _LinkTable("statement_links", "rendering_id", "other_rendering_id")
 
@@ -281,10 +288,16 @@ def _write_memberships(
 
 
 # ---------------------------------------------------------------- statements
-def group_statements(session: Session) -> GroupingStats:
+def _every_quote_grouped(session: Session) -> bool:
+    return not session.fetch(
+        "select 1 from quotes where kind in ('direct', 'partial') and statement_id is null limit 1"
+    )
+
+
+def group_statements(session: Session) -> StatementStats:
     """Give every direct/partial quote a statement and rebuild ``statements``."""
     version = grouping_version()
-    stats = GroupingStats()
+    stats = StatementStats()
     articles = {
         r[0]: (r[1], r[2])
         for r in session.fetch(
@@ -307,10 +320,15 @@ def group_statements(session: Session) -> GroupingStats:
         if r[1] not in articles or r[3] != version or r[2] != articles[r[1]][0] or r[5]
     }
     signed_articles = {r[1] for r in stored}
+    to_sign = sorted(a for a in articles if a not in signed_articles or a in stale_articles)
+    if not to_sign and not stale_articles and _every_quote_grouped(session):
+        # Nothing new, nothing gone: the groups are a function of the stored signatures
+        # and links, which did not change, so a no-op run reads no signature.
+        return stats
     fresh = [r for r in stored if r[1] not in stale_articles]
     previous_by_rendering = {r[0]: r[4] for r in fresh if r[4]}
     index = core.StatementIndex(_load_renderings(session, [r[0] for r in fresh]))
-    to_sign = sorted(a for a in articles if a not in signed_articles or a in stale_articles)
+    stats.signatures_loaded = len(fresh)
     new: dict[str, list[core.Rendering]] = {}
     for start in range(0, len(to_sign), SIGN_BATCH):
         for r in _article_renderings(session, to_sign[start : start + SIGN_BATCH]):

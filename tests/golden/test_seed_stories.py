@@ -75,6 +75,7 @@ def test_a_second_grouping_run_changes_nothing(wh):
         before = table_checksums(s)
         stats = [grouping.group_stories(s), grouping.group_statements(s)]
         assert all(st.signed == 0 and st.links_added == 0 for st in stats)
+        assert stats[1].signatures_loaded == 0  # a no-op run reads no stored signature
         assert table_checksums(s) == before
 
 
