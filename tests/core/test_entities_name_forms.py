@@ -329,3 +329,20 @@ def test_acronym_with_its_head_noun(small: EntityResolver, surfaces: list[str]) 
 def test_bracketed_qualifier_keeps_its_bracket(resolver: EntityResolver) -> None:
     hit = resolver.resolve_name("Volta People's League (Reform)", "ORG")
     assert hit is not None and hit.canonical_name == "Volta People's League (Reform)"
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("South Korea's liberal Democratic Party", "Democratic Party of Korea"),
+        ("America's Democratic Party", "Democratic Party (United States)"),
+    ],
+)
+def test_country_picks_its_own_party(resolver: EntityResolver, surface: str, expected: str) -> None:
+    hit = resolver.resolve_name(surface, "ORG")
+    assert hit is not None and hit.canonical_name == expected, (surface, hit)
+
+
+def test_another_countrys_party_of_the_same_name_stays_apart(resolver: EntityResolver) -> None:
+    _apart(resolver, "Norway's Labour Party", "Labour Party", "ORG")
+    _apart(resolver, "New Zealand's Labour Party", "Britain's Labour Party", "ORG")

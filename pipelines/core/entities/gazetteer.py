@@ -330,6 +330,10 @@ class EntityResolver:
                 return Hit(e, rule, f"{e.source or 'gazetteer'}: {e.entity.canonical_name}")
         return None
 
+    def org_candidates(self, name: str) -> list[Entry]:
+        """Every gazetteer organisation with this name key, ambiguous or not."""
+        return list(self._idx.orgs.get(org_key(clean_org_name(name)), []))
+
     def knows_key(self, etype: str, key: str) -> bool:
         """True when some gazetteer name of this type has this key (even an ambiguous one)."""
         table = {PERSON: self._idx.persons, ORG: self._idx.orgs}.get(etype, self._idx.places)

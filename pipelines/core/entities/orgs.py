@@ -226,7 +226,8 @@ class OrgLookups:
         """The gazetteer organisation a country-qualified name points to.
 
         "Britain's Labour Party" -> "Labour Party"; "China's Communist Party" -> "Communist
-        Party of China" or "Chinese Communist Party", whichever the gazetteer knows.
+        Party of China" or "Chinese Communist Party", whichever the gazetteer knows; "South
+        Korea's Democratic Party" -> the one of the parties so named whose country it is.
         """
         forms = [rest, f"{rest} of {country_name}"]
         forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
@@ -234,6 +235,10 @@ class OrgLookups:
             hit = self._resolver.lookup_exact(form, ORG)
             if hit is not None and hit.entry.kind != "country":
                 return hit
+            # A name several countries' bodies share ("Democratic Party"): the country's own.
+            own = [e for e in self._resolver.org_candidates(form) if e.country == code]
+            if len(own) == 1:
+                return Hit(own[0], "place_qualified", f"{country_name}'s {form}")
         return None
 
     def _role_hit(self, code: str, country_name: str, role: str, text: str) -> Hit | None:
