@@ -59,6 +59,13 @@ def small() -> EntityResolver:
         _person("Karim Shah Nadiri"),
         _person("Peter Walsh"),
         _person("Tariq Hamdani", "Mian Tariq Hamdani"),
+        _person("Joseph Marchetti"),
+        _person("Aaron Kowalczyk"),
+        _person("John Smith"),
+        _person("John Harrowgate"),
+        _person("Liz Quennell"),
+        _person("Joe Pellerin"),
+        _person("Joshua Pellerin"),
         _person("Faisal Hamdani"),
         _person("Peter Walsh Jr."),
         _org("Northern Fisheries Board"),
@@ -346,3 +353,28 @@ def test_country_picks_its_own_party(resolver: EntityResolver, surface: str, exp
 def test_another_countrys_party_of_the_same_name_stays_apart(resolver: EntityResolver) -> None:
     _apart(resolver, "Norway's Labour Party", "Labour Party", "ORG")
     _apart(resolver, "New Zealand's Labour Party", "Britain's Labour Party", "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Joseph Marchetti", "Joe Marchetti", "Joey Marchetti"],
+        ["Liz Quennell", "Elizabeth Quennell"],
+    ],
+)
+def test_nicknames_of_gazetteer_people(small: EntityResolver, surfaces: list[str]) -> None:
+    _same(small, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Erin Kowalczyk", "Aaron Kowalczyk"),  # a genealogy pair, today a woman's name
+        ("Ivan Harrowgate", "John Harrowgate"),  # a translation, not a nickname
+        ("Jon Smith", "John Smith"),  # a common surname: no guess
+        ("Jo Pellerin", "Joe Pellerin"),  # Jo may be Joseph or Joshua: two people answer
+        ("Jo Pellerin", "Joshua Pellerin"),
+    ],
+)
+def test_nicknames_keep_other_people_apart(small: EntityResolver, a: str, b: str) -> None:
+    _apart(small, a, b, "PERSON")

@@ -147,7 +147,7 @@ class EntityResolver:
         self.nominals = load_nominals()
         self.metonymy = load_metonymy_cues()
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
-        self.persons = PersonLookups(self)
+        self.persons = PersonLookups(self, self._common)
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()

@@ -11,6 +11,8 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ _RULE_FILES = (
     "nominal_phrases.tsv",
     "metonymy_cues.tsv",
     "org_roles.tsv",
+    "first_name_gender.tsv",
 )
 
 
@@ -87,11 +90,13 @@ def resolver_data_version(overrides_path: Path | None = None) -> str:
 
 
 def data_version(overrides: Overrides) -> str:
-    """Digest of the rule files the resolver reads and of the overrides."""
+    """Digest of the rule files the resolver reads, the nickname table and the overrides."""
     h = hashlib.sha256()
     for name in _RULE_FILES:
         h.update(name.encode())
         h.update(rule_bytes(name))
+    h.update(b"nicknames")
+    h.update(_nickname_csv())
     h.update(b"overrides")
     h.update(overrides.raw)
     return h.hexdigest()[:12]
@@ -195,3 +200,45 @@ def load_org_roles() -> OrgRoles:
         else:
             raise ValueError(f"org_roles.tsv: unknown line kind {kind!r}")
     return OrgRoles(phrases, labels, bodies, places)
+
+
+def _nickname_csv() -> bytes:
+    """The ``nicknames`` package's table (name, has_nickname, nickname), as shipped."""
+    return resources.files("nicknames").joinpath("names.csv").read_bytes()
+
+
+@lru_cache(maxsize=1)
+def load_nicknames() -> dict[str, frozenset[str]]:
+    """Given names and the other forms of each: "joseph" -> {"joe", "jo", ...}, "joe" -> {...}.
+
+    From the ``nicknames`` package (Apache-2.0; a hand-curated genealogy table of English
+    given names and their nicknames), both ways. A pair whose two names have different
+    genders in US birth statistics (``first_name_gender.tsv``) is left out: the table's
+    genealogical pairs such as Aaron/Erin name different people today. So is a pair that
+    is no shortening (``_looks_like_nickname``): the table also lists translations and
+    cognates (John/Ivan, John/Ian, Benjamin/Jamie), which are other people's names.
+    """
+    gender = {
+        parts[0].strip().casefold(): parts[1].strip()
+        for line in rule_lines("first_name_gender.tsv")
+        if len(parts := line.split("\t")) >= 2
+    }
+    related: dict[str, set[str]] = {}
+    for line in _nickname_csv().decode("utf-8").splitlines()[1:]:
+        name, relation, nickname = (c.strip().casefold() for c in [*line.split(","), "", ""][:3])
+        if relation != "has_nickname" or not name or not nickname:
+            continue
+        if {gender.get(name, "?"), gender.get(nickname, "?")} == {"m", "f"}:
+            continue
+        if not _looks_like_nickname(nickname, name):
+            continue
+        related.setdefault(name, set()).add(nickname)
+        related.setdefault(nickname, set()).add(name)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+def _looks_like_nickname(nickname: str, name: str) -> bool:
+    """A shortening of the name: "joe"/"joseph", "liz"/"elizabeth", "bill"/"william"."""
+    if len(nickname) >= len(name):
+        return False
+    return nickname[0] == name[0] or nickname[1:] in name

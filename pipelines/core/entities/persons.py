@@ -2,8 +2,9 @@
 
 Other forms of a gazetteer person's full name: longer or shorter ("Vladimir Vladimirovich
 Putin", "Tayyip Erdogan"), extra middle names with a common surname ("Kamala Devi Harris"),
-patronymic names without the family name ("Mohammed bin Zayed"), and other
-transliterations of the surname or a given name ("Ebrahim Raeisi", "Vitaliy Klychko").
+patronymic names without the family name ("Mohammed bin Zayed"), other
+transliterations of the surname or a given name ("Ebrahim Raeisi", "Vitaliy Klychko"), and
+a nickname for the given name or the reverse ("Joseph Biden" / "Joe Biden").
 Every rule needs one gazetteer person to match, never two, and none makes a shorter name
 that keeps the first and last names but drops a middle name the same person: that is how
 a namesake son is written ("Ahmad Massoud", son of "Ahmad Shah Massoud").
@@ -15,8 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pipelines.core.entities.loaders import load_nicknames
 from pipelines.core.entities.names import (
     PATRONYMIC_PARTICLES,
+    PERSON,
     Entry,
     Hit,
     add_entry,
@@ -109,9 +112,11 @@ def _plain(tokens: Sequence[str]) -> bool:
 class PersonLookups:
     """Person tables (patronymic prefixes, spelling skeletons, first + last names)."""
 
-    def __init__(self, resolver: EntityResolver) -> None:
+    def __init__(self, resolver: EntityResolver, common_surnames: frozenset[str]) -> None:
         """Empty tables; the resolver calls ``index_name`` for every person name."""
         self._resolver = resolver
+        self._common = common_surnames
+        self._nicknames = load_nicknames()
         self._patronymic: dict[str, list[Entry]] = {}
         self._skeletons: dict[str, list[Entry]] = {}
         self._spellings: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
@@ -142,6 +147,7 @@ class PersonLookups:
             or self.lookup_patronymic_prefix(name)
             or self.lookup_middle_names(name)
             or self.lookup_spelling(name)
+            or self.lookup_nickname(name)
         )
 
     def lookup_patronymic_prefix(self, name: str) -> Hit | None:
@@ -233,6 +239,28 @@ class PersonLookups:
             if len(known) == len(tokens) and self._same_names(tokens, known):
                 return Hit(e, "spelling", f"spelling of {e.entity.canonical_name}")
         return None
+
+    def lookup_nickname(self, name: str) -> Hit | None:
+        """A gazetteer person written with a nickname or the full given name.
+
+        "Joseph Biden" / "Joe Biden", "Liz Truss" / "Elizabeth Truss": the first name is
+        swapped for each related form in the ``nicknames`` table (``load_nicknames``) and
+        the result looked up exactly; one gazetteer person must answer, and the surname
+        must not be a common one ("Jon Smith" is not "John Smith").
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens) or tokens[-1] in self._common:
+            return None
+        found: dict[str, Entry] = {}
+        for alt in sorted(self._nicknames.get(tokens[0], ())):
+            hit = self._resolver.lookup_exact(" ".join([alt, *tokens[1:]]), PERSON)
+            if hit is not None and hit.entry.entity.entity_type == PERSON:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "nickname", f"{tokens[0]!r} for the given name of {e.entity.canonical_name}")
 
     @staticmethod
     def _same_names(tokens: Sequence[str], known: Sequence[str]) -> bool:
