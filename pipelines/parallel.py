@@ -15,6 +15,7 @@ child would inherit in an undefined state.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -61,7 +62,13 @@ class AnalyserSpec:
 @lru_cache(maxsize=2)
 def _load(model: str, overrides_path: str | None) -> Analyser:
     path = Path(overrides_path) if overrides_path is not None else None
-    return Analyser.load(model, resolver=EntityResolver.default(path))
+    analyser = Analyser.load(model, resolver=EntityResolver.default(path))
+    # The model, the gazetteer index and (in a run's own process) Dagster are a few
+    # hundred thousand long-lived objects that every full collection would walk again
+    # while the analysis allocates; frozen, the collector skips them (a full
+    # collection took ~0.3-0.5 s each, several per run and worker).
+    gc.freeze()
+    return analyser
 
 
 # One article to analyse: id, body and the bylined authors the analyser resolves.
@@ -90,6 +97,43 @@ def analyse_chunk(
     ]
 
 
+def balanced_chunks(page: Sequence[WorkItem], size: int, workers: int) -> list[list[WorkItem]]:
+    """Cut a page of articles, in order, into chunks for ``workers`` processes.
+
+    One worker gets chunks of ``size`` articles (one spaCy batch each). Several get a
+    multiple of ``workers`` chunks of about equal text length (at most ~``size``
+    articles each): the last chunks of a shard then end together instead of one worker
+    finishing a full chunk alone while the others wait for the next shard. spaCy's
+    output does not depend on how the articles are batched, so neither do the rows.
+    """
+    if workers <= 1 or len(page) <= 1:
+        return [list(page[i : i + size]) for i in range(0, len(page), size)]
+    parts = -(-len(page) // size)
+    parts = min(len(page), -(-parts // workers) * workers)
+    weights = [len(item.body) + 1 for item in page]
+    total = sum(weights)
+    chunks: list[list[WorkItem]] = []
+    current: list[WorkItem] = []
+    done = 0
+    for i, (item, weight) in enumerate(zip(page, weights, strict=True)):
+        # Close the current chunk before this article when the chunks still to come
+        # need every article left, or when taking it would pass the chunk's share of
+        # the text by more than stopping short of it.
+        target_x2 = 2 * total * (len(chunks) + 1)
+        left_parts = parts - len(chunks) - 1
+        if (
+            current
+            and left_parts
+            and (len(page) - i == left_parts or (2 * done + weight) * parts > target_x2)
+        ):
+            chunks.append(current)
+            current = []
+        current.append(item)
+        done += weight
+    chunks.append(current)
+    return chunks
+
+
 def useful_workers(workers: int, pending: int, chunk_size: int = CHUNK_SIZE) -> int:
     """At most ``workers``, and no more than there are chunks of ``pending`` articles."""
     return max(1, min(workers, -(-pending // chunk_size)))
@@ -104,6 +148,10 @@ def _init_worker(spec: AnalyserSpec) -> None:
     _WORKER_ANALYSER = spec.load()
 
 
+def _ready() -> None:
+    """A task that does nothing: submitted to start a worker (and its model load)."""
+
+
 def _worker_chunk(items: Sequence[WorkItem], budget_s: float | None = None) -> list[WorkResult]:
     if _WORKER_ANALYSER is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("analysis worker used before its initializer ran")
@@ -113,7 +161,8 @@ def _worker_chunk(items: Sequence[WorkItem], budget_s: float | None = None) -> l
 class AnalysisPool:
     """Analyse chunks of articles on ``workers`` processes, results in order.
 
-    Use as a context manager; the worker processes (if any) stop on exit.
+    Use as a context manager (re-entrant); the worker processes (if any) start on the
+    outermost entry and stop on its exit.
     """
 
     def __init__(
@@ -135,6 +184,7 @@ class AnalysisPool:
         self.budget_s: float | None = None  # per-article analysis budget (None: none)
         self._analyser = analyser
         self._executor: ProcessPoolExecutor | None = None
+        self._depth = 0  # how many with-blocks hold the pool open
 
     @property
     def version(self) -> str:
@@ -145,6 +195,12 @@ class AnalysisPool:
         return self.spec.version()
 
     def __enter__(self) -> AnalysisPool:
+        # Re-entrant: a run's shared pool is entered once for the run and again by each
+        # per-shard step; only the outermost exit stops the workers (a pool per shard
+        # step spawned the workers, and loaded the model, 16 times a run).
+        self._depth += 1
+        if self._depth > 1:
+            return self
         if self.workers > 1:
             assert self.spec is not None
             self._executor = ProcessPoolExecutor(
@@ -153,6 +209,11 @@ class AnalysisPool:
                 initializer=_init_worker,
                 initargs=(self.spec,),
             )
+            # Start every worker now, so each loads the model while the caller goes on
+            # (staging the articles, say); the executor would start them one per
+            # submitted chunk otherwise.
+            for _ in range(self.workers):
+                self._executor.submit(_ready)
         elif self._analyser is None:
             assert self.spec is not None
             self._analyser = self.spec.load()
@@ -164,9 +225,17 @@ class AnalysisPool:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self._depth -= 1
+        if self._depth > 0:
+            return
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+    def chunks(self, pages: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkItem]]:
+        """The pages of articles cut into this pool's tasks (see ``balanced_chunks``)."""
+        for page in pages:
+            yield from balanced_chunks(page, CHUNK_SIZE, self.workers)
 
     def map(self, chunks: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkResult]]:
         """Analyse each chunk; yield the results chunk by chunk, in input order.

@@ -25,7 +25,7 @@ from pipelines.core.analysis import Analyser, run_stage
 from pipelines.core.models import AnalysisFailure, ParsedArticle, Rejection
 from pipelines.core.parse import ParseLimits, parse_file
 from pipelines.core.versions import parser_version
-from pipelines.parallel import CHUNK_SIZE, AnalysisPool, WorkItem, WorkResult
+from pipelines.parallel import AnalysisPool, WorkItem, WorkResult
 from pipelines.progress import ProgressCallback, ProgressMeter
 from pipelines.settings import DEFAULT_ARTICLE_BUDGET_S
 from pipelines.warehouse import rows as rowmod
@@ -720,12 +720,6 @@ def _pending_pages(
         last = rows[-1][0]
 
 
-def _chunks(pages: Iterable[list[WorkItem]], size: int) -> Iterator[list[WorkItem]]:
-    for page in pages:
-        for start in range(0, len(page), size):
-            yield page[start : start + size]
-
-
 def analyse_articles(
     session: Session,
     analyser: Analyser | AnalysisPool,
@@ -757,11 +751,10 @@ def analyse_articles(
     if meter.total == 0:
         return stats
     pages = _pending_pages(session, shards, version, force, batch_size)
-    # Chunks are what one worker analyses at a time: one spaCy batch each.
-    chunks = _chunks(pages, CHUNK_SIZE)
     pending: list[WorkResult] = []
     with pool:
-        for results in pool.map(chunks):
+        # Chunks are what one worker analyses at a time: one spaCy batch each.
+        for results in pool.map(pool.chunks(pages)):
             pending.extend(results)
             if len(pending) >= batch_size:
                 _write_analysis(session, pending, version, shards, stats, meter, progress, budget_s)
@@ -955,7 +948,7 @@ def analyse_staged(
             yield page
 
     with pool:
-        for results in pool.map(_chunks(remember(pages), CHUNK_SIZE)):
+        for results in pool.map(pool.chunks(remember(pages))):
             pending.extend(results)
             if len(pending) >= batch_size:
                 flush(pending)

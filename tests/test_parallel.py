@@ -6,7 +6,13 @@ import pytest
 
 from pipelines import landing, steps
 from pipelines.core import ids
-from pipelines.parallel import AnalyserSpec, AnalysisPool, WorkItem, useful_workers
+from pipelines.parallel import (
+    AnalyserSpec,
+    AnalysisPool,
+    WorkItem,
+    balanced_chunks,
+    useful_workers,
+)
 from pipelines.warehouse.reports import table_checksums
 from pipelines.warehouse.schema import article_child_tables
 from pipelines.warehouse.writer import Warehouse
@@ -50,6 +56,50 @@ def test_pool_rejects_bad_worker_counts(tmp_path):
 )
 def test_no_more_workers_than_chunks_of_work(workers, pending, used):
     assert useful_workers(workers, pending, chunk_size=32) == used
+
+
+def _items(lengths: list[int]) -> list[WorkItem]:
+    return [WorkItem(f"a{i:03d}", "w " * n) for i, n in enumerate(lengths)]
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 31, 32, 33, 64, 133, 200])
+def test_one_worker_gets_full_spacy_batches(n):
+    chunks = balanced_chunks(_items([10] * n), 32, 1)
+    assert [len(c) for c in chunks] == [32] * (n // 32) + ([n % 32] if n % 32 else [])
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+@pytest.mark.parametrize("n", [2, 3, 5, 33, 64, 133, 200])
+def test_several_workers_get_a_multiple_of_workers_chunks_in_order(workers, n):
+    items = _items([(i * 37) % 50 + 1 for i in range(n)])
+    chunks = balanced_chunks(items, 32, workers)
+    assert [it for c in chunks for it in c] == items  # every article once, in order
+    assert all(chunks)
+    assert len(chunks) % workers == 0 or len(chunks) == n  # fewer articles than slots
+    assert len(chunks) >= -(-n // 32)
+
+
+def test_balanced_chunks_split_text_length_not_article_count():
+    # 4 long articles then 12 short ones: two equal halves by length, not by count.
+    items = _items([300] * 4 + [100] * 12)
+    chunks = balanced_chunks(items, 32, 2)
+    assert [len(c) for c in chunks] == [4, 12]
+    assert len({sum(len(i.body) for i in c) for c in chunks}) == 1
+
+
+@pytest.mark.slow
+def test_a_pool_entered_again_keeps_its_workers(tmp_path):
+    # A run's shared pool is entered for the run and again by every per-shard step:
+    # the workers (and their loaded model) must outlive the inner with-blocks.
+    items = [WorkItem("a1", TEXTS[0]), WorkItem("a2", TEXTS[1])]
+    with AnalysisPool(_spec(tmp_path), 2) as pool:
+        with pool:
+            first = list(pool.map([[items[0]], [items[1]]]))
+        pids = {p.pid for p in pool._executor._processes.values()}  # type: ignore[union-attr]
+        with pool:
+            assert list(pool.map([[items[0]], [items[1]]])) == first
+        assert {p.pid for p in pool._executor._processes.values()} == pids  # type: ignore[union-attr]
+    assert pool._executor is None
 
 
 @pytest.mark.slow

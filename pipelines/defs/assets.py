@@ -396,6 +396,9 @@ def analysis_plan(
                 )
             old.remove()
         run_stage.mark_analysis_started()
+        nlp.start_workers(
+            steps.count_pending_analysis(session, shards, version, force=config.force)
+        )
         staged = steps.stage_pending_articles(
             session, shards, version, run_stage.todo_writer, force=config.force
         )

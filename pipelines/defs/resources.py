@@ -92,6 +92,16 @@ class NlpResource(dg.ConfigurableResource):
             self._pool.__enter__()
         return self._pool
 
+    def start_workers(self, pending: int) -> None:
+        """Start the shared pool's worker processes now, if it will have any.
+
+        Called by the analysis plan step, so the workers import spaCy and load the model
+        while the plan stages the articles, not while the first shard step waits.
+        """
+        if multiprocessing.current_process().daemon or useful_workers(self.workers, pending) < 2:
+            return  # in-process analysis: the model loads in the step that analyses
+        self.shared_pool(pending)
+
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         if self._pool is not None:
             self._pool.__exit__(None, None, None)
