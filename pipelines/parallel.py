@@ -98,18 +98,19 @@ def analyse_chunk(
 
 
 def balanced_chunks(page: Sequence[WorkItem], size: int, workers: int) -> list[list[WorkItem]]:
-    """Cut a page of articles, in order, into chunks for ``workers`` processes.
+    """Cut a page of articles, in order, into chunks of about ``size`` for ``workers``.
 
-    One worker gets chunks of ``size`` articles (one spaCy batch each). Several get a
-    multiple of ``workers`` chunks of about equal text length (at most ~``size``
-    articles each): the last chunks of a shard then end together instead of one worker
-    finishing a full chunk alone while the others wait for the next shard. spaCy's
-    output does not depend on how the articles are batched, so neither do the rows.
+    The chunks are a multiple of ``workers`` in number and of about equal text length:
+    the last chunks of a shard then end together instead of one worker finishing a
+    chunk alone while the others wait for the next shard. No chunk is much smaller than
+    ``size`` (a shard's remainder is spread over its chunks): spaCy is ~10 % slower per
+    word in batches of ~17 than of 32. spaCy's output does not depend on how the
+    articles are batched, so neither do the rows.
     """
-    if workers <= 1 or len(page) <= 1:
-        return [list(page[i : i + size]) for i in range(0, len(page), size)]
-    parts = -(-len(page) // size)
-    parts = min(len(page), -(-parts // workers) * workers)
+    if len(page) <= 1:
+        return [list(page)] if page else []
+    per_worker = len(page) / size / workers
+    parts = min(len(page), max(1, int(per_worker + 0.5)) * workers)
     weights = [len(item.body) + 1 for item in page]
     total = sum(weights)
     chunks: list[list[WorkItem]] = []
