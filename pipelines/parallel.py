@@ -93,7 +93,10 @@ def analyse_chunk(
     """
     return [
         WorkResult(outcome, len(item.body.split()))
-        for item, outcome in zip(items, analyse_outcomes(items, analyser, budget_s), strict=True)
+        # One chunk is one spaCy batch (``balanced_chunks`` sized it).
+        for item, outcome in zip(
+            items, analyse_outcomes(items, analyser, budget_s, len(items) or None), strict=True
+        )
     ]
 
 

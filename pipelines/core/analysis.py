@@ -109,7 +109,10 @@ def analyse_texts(items: Iterable[TextItem], analyser: Analyser) -> Iterator[Art
 
 
 def analyse_outcomes(
-    items: Iterable[TextItem], analyser: Analyser, budget_s: float | None = None
+    items: Iterable[TextItem],
+    analyser: Analyser,
+    budget_s: float | None = None,
+    batch_size: int | None = None,
 ) -> Iterator[ArticleAnalysis | AnalysisFailure]:
     """Analyse texts in order: one analysis or one failure record per item.
 
@@ -118,9 +121,11 @@ def analyse_outcomes(
         analyser: the loaded model and resolver.
         budget_s: seconds an article may spend in all stages together (None: no
             budget). A stage that ends past it fails the article as ``BudgetExceeded``.
+        batch_size: articles per spaCy batch (None: the analyser's). A caller that
+            has cut its own batches passes their length, so none is split again.
     """
     iterator = iter(items)
-    while chunk := list(islice(iterator, analyser.batch_size)):
+    while chunk := list(islice(iterator, batch_size or analyser.batch_size)):
         for item, (doc, nlp_s, failure) in zip(
             chunk, _parse_chunk(analyser, chunk, budget_s), strict=True
         ):
