@@ -287,6 +287,9 @@ def test_demonyms_and_capitals_are_not_the_country(resolver: EntityResolver) -> 
         ["Park Duck-hwan", "Park Deok-hwan", "Park Duck Hwan"],  # popular "ck" = RR "k"
         ["Oleksiy Marchenko", "Oleksii Marchenko", "Alexei Marchenko"],  # Ukrainian/Russian
         ["Yehia Barakat", "Yahya Barakat"],
+        ["Mykola Hrebeniuk", "Nikolai Hrebeniuk"],  # Ukrainian and Russian forms
+        ["Serhiy Lytvynenko", "Sergei Lytvynenko", "Serhii Lytvynenko"],
+        ["Ihor Bondarenko", "Igor Bondarenko"],
         ["Abdul-Malek Sabri", "Abdel-Malik Sabri"],
         ["Dolores T. Vance Jr.", "Dolores Vance Jr."],  # an initial with a suffix kept
     ],
