@@ -137,8 +137,10 @@ def group_stories(session: Session) -> StoryStats:
     )
     stale_set = set(stale)
     to_sign = sorted(a for a in current if a not in stored or a in stale_set)
-    if not to_sign and not stale:
-        # Nothing new, changed or gone: the links, so the groups and ids, are as stored.
+    unassigned = session.fetch("select count(*) from articles where story_id is null")[0][0]
+    if not to_sign and not stale and not unassigned:
+        # Nothing new, changed or gone, and every article placed (a row re-inserted while
+        # its signature stayed would not be): the links, groups and ids are as stored.
         stats.groups = session.count("stories")
         return stats
     new_sigs: list[core.StorySignature] = []

@@ -97,3 +97,14 @@ def test_a_warehouse_from_before_the_postings_table_upgrades_in_place(tmp_path):
         assert s.fetch("select count(distinct article_id) from story_postings") == [(12,)]
         versions = s.fetch("select distinct grouping_version from story_signatures")
         assert versions != [("0.1.0+previous",)] and len(versions) == 1
+
+
+def test_an_article_row_that_lost_its_story_gets_it_back(tmp_path):
+    """A re-inserted article whose signature stayed stored is placed again, not skipped."""
+    wh, _roots = _warehouse(tmp_path, 2)
+    with wh.session() as s:
+        before = dict(s.fetch("select article_id, story_id from articles"))
+        s.con.execute("update articles set story_id = null where title like '%(1)'")
+        stats = grouping.group_stories(s)
+        assert stats.signed == 0  # nothing to sign: the stored signatures are fresh
+        assert dict(s.fetch("select article_id, story_id from articles")) == before
