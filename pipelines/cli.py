@@ -512,6 +512,12 @@ def build_parser() -> _Parser:
         "--workers", type=_positive_int, default=0, help="NEWS_WORKERS (default: all cores)"
     )
     p.add_argument("--build-only", action="store_true", help="only build the corpora")
+    p.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep each scale's warehouse and recorded full run; re-measure only the no-op "
+        "and one-file runs with the code as it is now",
+    )
 
     p = command(
         "bench-publish",

@@ -59,3 +59,11 @@ def test_tree_rss_counts_the_children_of_a_process():
     with _TreeRss(proc.pid, interval_s=0.05) as rss:
         proc.wait()
     assert rss.peak > 80 * 2**20
+
+
+def test_reuse_is_an_option_of_the_command():
+    # The command reads args.reuse for every scale it measures.
+    from pipelines.cli import parse_command
+
+    assert parse_command("bench-scale", ["--reuse"]).reuse is True
+    assert parse_command("bench-scale", []).reuse is False
