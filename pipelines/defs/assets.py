@@ -15,7 +15,7 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import dagster as dg
@@ -176,18 +176,64 @@ _UNFINISHED = (
 )
 
 
+# ------------------------------------------------- staged assets: plan -> shards -> load
+# ``articles`` and ``analysis`` are each a plan step (the writer lists the work per shard
+# into the stage), one step per shard (any worker) and a load step (the writer merges
+# what the shards staged). The plan step yields ``todo_NN`` only for a shard with work,
+# so in-process Dagster skips the others: a run with nothing new runs no per-shard step
+# (a skipped step records one event and runs nothing). ``planned`` always comes, and the
+# load step's one fan-in input reads it with every shard's output, so the load runs
+# whenever the plan did (a fan-in input is skipped only when all its sources are).
+# dagster-dask submits every step of the plan up front, so on a cluster the empty shards'
+# steps still run and find no todo file.
+PLANNED = "planned"
+
+
+def _todo_output(shard: str) -> str:
+    return f"todo_{_op_name(shard)}"
+
+
+def plan_outs() -> dict[str, dg.Out]:
+    """A plan step's outputs: ``planned``, and ``todo_NN`` for the shards with work."""
+    return {
+        PLANNED: dg.Out(dg.Nothing),
+        **{_todo_output(s): dg.Out(dg.Nothing, is_required=False) for s in ids.all_shards()},
+    }
+
+
+def plan_results(shards_with_work: Iterable[str]) -> Iterator[dg.Output[None]]:
+    """What a plan step yields once its todo files are written."""
+    for shard in sorted(shards_with_work):
+        yield dg.Output(None, _todo_output(shard))
+    yield dg.Output(None, PLANNED)
+
+
+def wire_staged(
+    upstream: Any,
+    plan: dg.OpDefinition,
+    shard_op: Callable[[str], dg.OpDefinition],
+    load: dg.OpDefinition,
+    outputs: Sequence[str],
+) -> dict[str, Any]:
+    """Compose plan -> per-shard steps -> load inside a graph-backed asset."""
+    planned = plan.alias("plan")(upstream)
+    done = [shard_op(s)(getattr(planned, _todo_output(s))) for s in ids.all_shards()]
+    loaded = load.alias("load")(staged=[getattr(planned, PLANNED), *done])
+    return dict(zip(outputs, loaded, strict=True))
+
+
 # ---------------------------------------------------------------- articles
 @dg.op(
     name="articles_plan",
     ins={"ingested": dg.In(dg.Nothing)},
-    out=dg.Out(dg.Nothing),
+    out=plan_outs(),
     pool=POOL,
     tags=WRITER_TAGS,
     description="List the shards' files to parse into the Parquet stage (one file per shard).",
 )
 def articles_plan(
     context: dg.OpExecutionContext, config: ReloadConfig, warehouse: WarehouseResource
-) -> None:
+) -> Iterator[dg.Output[None]]:
     mark_step_process(context)
     wh = warehouse.open(context.log)
     run_stage = _run_stage(context, warehouse)
@@ -201,6 +247,7 @@ def articles_plan(
     for shard, files in todo.items():
         run_stage.write_parse_todo(shard, files)
     context.log.info(f"{sum(map(len, todo.values())):,} file(s) to parse in {len(todo)} shard(s)")
+    yield from plan_results(todo)
 
 
 def parse_shard_op(shard: str) -> dg.OpDefinition:
@@ -247,7 +294,7 @@ def parse_shard_op(shard: str) -> dg.OpDefinition:
 
 @dg.op(
     name="articles_load",
-    ins={f"parsed_{_op_name(s)}": dg.In(dg.Nothing) for s in ids.all_shards()},
+    ins={"staged": dg.In(dg.Nothing)},
     out={"articles": dg.Out(dg.Nothing), "rejections": dg.Out(dg.Nothing)},
     pool=POOL,
     tags=WRITER_TAGS,
@@ -349,18 +396,17 @@ def _dep_ins(*keys: str) -> dict[str, dg.AssetIn]:
     config=RELOAD_CONFIG,
 )
 def articles(ingest_files: None) -> dict[str, Any]:
-    """Plan (writer) -> parse each shard (any worker, Parquet stage) -> load (writer)."""
-    planned = articles_plan.alias("plan")(ingest_files)
-    parsed = {f"parsed_{_op_name(s)}": parse_shard_op(s)(planned) for s in ids.all_shards()}
-    out_articles, out_rejections = articles_load.alias("load")(**parsed)
-    return {"articles": out_articles, "rejections": out_rejections}
+    """Plan (writer) -> parse each shard with work (any worker, Parquet stage) -> load."""
+    return wire_staged(
+        ingest_files, articles_plan, parse_shard_op, articles_load, ("articles", "rejections")
+    )
 
 
 # ---------------------------------------------------------------- analysis
 @dg.op(
     name="analysis_plan",
     ins={"loaded": dg.In(dg.Nothing)},
-    out=dg.Out(dg.Nothing),
+    out=plan_outs(),
     pool=POOL,
     tags=WRITER_TAGS,
     description="Stage the shards' pending articles as Parquet (one file per shard); first "
@@ -371,7 +417,7 @@ def analysis_plan(
     config: ReloadConfig,
     warehouse: WarehouseResource,
     nlp: NlpResource,
-) -> None:
+) -> Iterator[dg.Output[None]]:
     mark_step_process(context)
     shards = context.partition_keys
     run_stage = _run_stage(context, warehouse)
@@ -403,6 +449,7 @@ def analysis_plan(
             session, shards, version, run_stage.todo_writer, force=config.force
         )
     context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
+    yield from plan_results(staged)
 
 
 def analyse_shard_op(shard: str) -> dg.OpDefinition:
@@ -452,7 +499,7 @@ def analyse_shard_op(shard: str) -> dg.OpDefinition:
 
 @dg.op(
     name="analysis_load",
-    ins={f"analysed_{_op_name(s)}": dg.In(dg.Nothing) for s in ids.all_shards()},
+    ins={"staged": dg.In(dg.Nothing)},
     out={t: dg.Out(dg.Nothing) for t in schema.article_child_tables()},
     pool=POOL,
     tags=WRITER_TAGS,
@@ -535,11 +582,10 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
     ),
 )
 def analysis(articles: None) -> dict[str, Any]:
-    """Plan (writer) -> analyse each shard (any worker, Parquet stage) -> load (writer)."""
-    planned = analysis_plan.alias("plan")(articles)
-    analysed = {f"analysed_{_op_name(s)}": analyse_shard_op(s)(planned) for s in ids.all_shards()}
-    outs = analysis_load.alias("load")(**analysed)
-    return dict(zip(schema.article_child_tables(), outs, strict=True))
+    """Plan (writer) -> analyse each shard with work (any worker, Parquet stage) -> load."""
+    return wire_staged(
+        articles, analysis_plan, analyse_shard_op, analysis_load, schema.article_child_tables()
+    )
 
 
 ENTITY_TABLES = ("entities", "entity_aliases")
