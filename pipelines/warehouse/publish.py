@@ -289,27 +289,15 @@ def publish(
         report.files_written = len(new_files)
         report.bytes_written = sum((files_dir / f).stat().st_size for f, *_ in new_files)
 
-        live = _next_live(state, relations, buckets, changed_globals, full, new_files)
+        changes = _Changes(state, relations, buckets, changed_globals, full, new_files)
+        live = _next_live(changes)
         _build_catalog(con, tmp_catalog, files_dir, relations, live, gen, version, now())
         verify_catalog(tmp_catalog, relations)
         _read_only(tmp_catalog)
         with tmp_catalog.open("rb") as fh:
             os.fsync(fh.fileno())
         sha = _sha256(tmp_catalog)
-        _commit_state(
-            con,
-            state,
-            relations,
-            buckets,
-            changed_globals,
-            full,
-            new_files,
-            digests,
-            gen,
-            version,
-            sha,
-            now(),
-        )
+        _commit_state(con, changes, digests, gen, version, sha, now())
         if wal.exists():
             aside = wal.with_name(f"{wal.name}.stale-{now():%Y%m%dT%H%M%S}-{token}")
             wal.replace(aside)
@@ -418,25 +406,35 @@ def _write_single(
     return (name, rel.name, bucket, 0 if empty else _rows(con, files_dir / name))
 
 
-def _next_live(
-    state: _State,
-    relations: Sequence[_Relation],
-    buckets: Sequence[str],
-    changed_globals: Sequence[str],
-    full: bool,
-    new_files: Sequence[tuple[str, str, str, int]],
-) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class _Changes:
+    """What one publish replaces: the state it started from and the files it wrote."""
+
+    state: _State
+    relations: Sequence[_Relation]
+    buckets: Sequence[str]  # rewritten buckets of the article relations
+    changed_globals: Sequence[str]  # whole-table relations rewritten
+    full: bool  # everything republished (schema or publisher version changed)
+    new_files: Sequence[tuple[str, str, str, int]]  # (file, relation, bucket, rows)
+
+    @property
+    def replaced_buckets(self) -> list[str]:
+        """Buckets whose earlier files this publish supersedes ('schema': all of them)."""
+        return [*self.buckets, *(["schema"] if self.full else [])]
+
+
+def _next_live(changes: _Changes) -> dict[str, list[str]]:
     """File names each relation's view reads after this publish."""
-    names = {r.name for r in relations}
-    replaced = set(buckets) | ({"schema"} if full else set())
-    live: dict[str, list[str]] = {r.name: [] for r in relations}
-    for (relation, bucket), files in state.live.items():
+    names = {r.name for r in changes.relations}
+    replaced = set(changes.replaced_buckets)
+    live: dict[str, list[str]] = {r.name: [] for r in changes.relations}
+    for (relation, bucket), files in changes.state.live.items():
         if relation not in names:
             continue
-        if relation in changed_globals or bucket in replaced:
+        if relation in changes.changed_globals or bucket in replaced:
             continue
         live[relation].extend(files)
-    for name, relation, _, _ in new_files:
+    for name, relation, _, _ in changes.new_files:
         live[relation].append(name)
     return {k: sorted(v) for k, v in live.items()}
 
@@ -552,12 +550,7 @@ def verify_catalog(
 
 def _commit_state(
     con: duckdb.DuckDBPyConnection,
-    state: _State,
-    relations: Sequence[_Relation],
-    buckets: Sequence[str],
-    changed_globals: Sequence[str],
-    full: bool,
-    new_files: Sequence[tuple[str, str, str, int]],
+    changes: _Changes,
     digests: dict[str, str],
     gen: int,
     version: str,
@@ -567,21 +560,21 @@ def _commit_state(
     """Record the new generation; the dirty marks it published are cleared."""
     con.execute("begin transaction")
     try:
-        names = [r.name for r in relations]
+        names = [r.name for r in changes.relations]
         # Files of replaced buckets, rewritten whole tables and dropped relations.
         con.execute(
             "update publisher.files set superseded_in = ? where superseded_in is null and ("
             " bucket in (select unnest(?::varchar[]))"
             " or relation in (select unnest(?::varchar[]))"
             " or relation not in (select unnest(?::varchar[])))",
-            [gen, [*buckets, *(["schema"] if full else [])], list(changed_globals), names],
+            [gen, changes.replaced_buckets, list(changes.changed_globals), names],
         )
-        if new_files:
+        if changes.new_files:
             con.execute(
                 "insert into publisher.files "
                 "select f[1], f[2], f[3], ?, null, f[4]::bigint from "
                 "(select unnest(?::varchar[][]) as f)",
-                [gen, [[n, r, b, str(c)] for n, r, b, c in new_files]],
+                [gen, [[n, r, b, str(c)] for n, r, b, c in changes.new_files]],
             )
         con.execute(
             "insert into publisher.generations values (?, ?, ?, ?)",
