@@ -189,6 +189,28 @@ def _run(env: dict[str, str], log: Path) -> _Run:
     return _Run(time.perf_counter() - t0, rss.peak)
 
 
+def run_counts(dagster_home: Path) -> dict[str, int]:
+    """Work the instance's latest run recorded: events, steps launched and skipped."""
+    import dagster as dg
+
+    instance = dg.DagsterInstance.from_config(str(dagster_home))
+    try:
+        (run,) = instance.get_runs(limit=1)
+        events = instance.all_logs(run.run_id)
+        types = [e.dagster_event_type for e in events]
+        return {
+            "events": len(events),
+            "steps": types.count(dg.DagsterEventType.STEP_START),
+            "skipped": types.count(dg.DagsterEventType.STEP_SKIPPED),
+        }
+    finally:
+        instance.dispose()
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return f"{counts['steps']} steps ({counts['skipped']} skipped), {counts['events']} events"
+
+
 def _measure(
     corpus: Path, articles: int, work: Path, workers: int | None, *, reuse: bool = False
 ) -> dict[str, float]:
@@ -214,6 +236,7 @@ def _measure(
         full = _run(env, log)
         recorded.write_text(json.dumps(vars(full)), encoding="utf-8")
     noop = _run(env, log)
+    noop_counts = run_counts(work / "dagster_home")
     first = min((corpus / "landing").rglob("*.txt"))
     text = first.read_text(encoding="utf-8")
     # A new, distinct article each time (a re-measurement adds one more).
@@ -223,6 +246,11 @@ def _measure(
         encoding="utf-8",
     )
     one = _run(env, log)
+    one_counts = run_counts(work / "dagster_home")
+    print(
+        f"{articles:,} articles: no-op run {_counted(noop_counts)}; one-file run "
+        f"{_counted(one_counts)}"
+    )
     return {
         "articles": articles,
         "full_s": full.seconds,
