@@ -1034,11 +1034,55 @@ def retry_failures(session: Session) -> int:
 
 
 # ---------------------------------------------------------------- entities
-def rebuild_entities(session: Session) -> StepStats:
-    """Derive ``entities`` and ``entity_aliases`` from the per-article rows."""
+# Writer steps whose transactions never touch what ``rebuild_entities`` reads (the
+# per-article rows: entity_observations, mentions, quotes, alias_decisions). Any other
+# step's committed rows since the last rebuild make it run again.
+_STEPS_KEEPING_ENTITY_INPUTS = ("ingest", "entities", "stories", "statements")
+_DERIVED_STATE = "schema_state.derived"  # which code version last built a derived table
+
+
+def entities_are_current(session: Session, version: str) -> bool:
+    """Whether the last rebuild ran this SQL and no rows it reads changed since.
+
+    Read from the writer's own log (``load_batches``, one row per committed transaction,
+    in the same transaction as its rows), so this costs two small queries, not a scan.
+    """
+    session.con.execute(
+        f"create table if not exists {_DERIVED_STATE} "
+        "(step varchar primary key, code_version varchar not null)"
+    )
+    built = session.fetch(f"select code_version from {_DERIVED_STATE} where step = 'entities'")
+    if not built or built[0][0] != version:
+        return False
+    (changed,) = session.fetch(
+        "with last as (select max(finished_at) as last_at from load_batches where step = 'entities') "
+        "select (select last_at from last) is null or exists (select 1 from load_batches, last "
+        "where rows_written > 0 and finished_at >= last.last_at "
+        "and step not in (select unnest(?::varchar[])))",
+        [list(_STEPS_KEEPING_ENTITY_INPUTS)],
+    )[0]
+    return not changed
+
+
+def rebuild_entities(session: Session, *, force: bool = False) -> StepStats:
+    """Derive ``entities`` and ``entity_aliases`` from the per-article rows.
+
+    Skipped (``rebuild_skipped``) when nothing they are derived from changed since the
+    last rebuild with the same SQL: the rebuild reads every per-article row, which a run
+    with nothing new need not pay.
+    """
+    from pipelines.warehouse.schema import sql_version
+
     stats = StepStats()
-    with session.transaction("entities") as batch:
-        batch.run_named("rebuild_entities")
+    version = sql_version("dml", "rebuild_entities")
+    if not force and entities_are_current(session, version):
+        stats.add("rebuild_skipped")
+    else:
+        with session.transaction("entities") as batch:
+            batch.run_named("rebuild_entities")
+            session.con.execute(
+                f"insert or replace into {_DERIVED_STATE} values ('entities', ?)", [version]
+            )
     stats.add("entities", session.count("entities"))
     stats.add("entity_aliases", session.count("entity_aliases"))
     return stats

@@ -221,3 +221,35 @@ def test_a_first_load_asks_about_settled_files_once_not_per_batch(tmp_path, monk
         steps.scan_landing(s, roots)
         stats = steps.load_articles(s, roots, ids.all_shards(), file_batch=2)
         assert stats.counts["articles_written"] == 1 and len(asked) == 1
+
+
+def _observe(session, step: str, entity_id: str) -> None:
+    with session.transaction(step) as batch:
+        batch.execute(
+            "insert into entity_observations values ('a1', ?, ?, 'PERSON', null) returning 1",
+            [entity_id, f"Person {entity_id}"],
+            count_as="entity_observations",
+            articles=["a1"],
+        )
+
+
+def test_entities_are_rebuilt_only_after_their_inputs_changed(tmp_path):
+    wh = Warehouse(tmp_path / "w.duckdb")
+    with wh.session() as s:
+        _observe(s, "analysis", "e1")
+        assert "rebuild_skipped" not in steps.rebuild_entities(s).counts
+        assert s.count("entities") == 1
+        # Nothing new (the scan and the grouping steps never write per-article rows):
+        # the rebuild is skipped, no row of the per-article tables is read.
+        for step in ("ingest", "articles", "analysis", "stories"):
+            with s.transaction(step):
+                pass  # committed, no rows
+        assert steps.rebuild_entities(s).counts["rebuild_skipped"] == 1
+        # A step that writes per-article rows: rebuilt, and the new entity is there.
+        _observe(s, "analysis", "e2")
+        assert "rebuild_skipped" not in steps.rebuild_entities(s).counts
+        assert s.count("entities") == 2
+        assert steps.rebuild_entities(s).counts["rebuild_skipped"] == 1
+        # Other rebuild SQL (a new code version): rebuilt although no row changed.
+        s.con.execute("update schema_state.derived set code_version = 'older'")
+        assert "rebuild_skipped" not in steps.rebuild_entities(s).counts

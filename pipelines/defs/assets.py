@@ -618,10 +618,12 @@ def entity_tables(
     """Derive entities and entity_aliases from the per-article rows (deterministic SQL)."""
     mark_step_process(context)
     with warehouse.open(context.log).session() as session:
-        steps.rebuild_entities(session)
+        stats = steps.rebuild_entities(session)
         counts = {t: session.count(t) for t in ENTITY_TABLES}
         previews = {t: _md(session, t) for t in ENTITY_TABLES}
     summary = f"{counts['entities']:,} entities, {counts['entity_aliases']:,} aliases"
+    if stats.counts.get("rebuild_skipped"):
+        summary += " (unchanged: no per-article row changed)"
     for table in ENTITY_TABLES:
         yield dg.MaterializeResult(
             asset_key=table,
