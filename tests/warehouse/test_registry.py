@@ -76,7 +76,9 @@ def sql_with_new_table(tmp_path, monkeypatch):
 def _fake_analysis(monkeypatch):
     # The step analyses through the per-article seam; route it to the stand-in below.
     monkeypatch.setattr(
-        parallel, "analyse_outcomes", lambda items, analyser, budget_s=None: analyser.analyse(items)
+        parallel,
+        "analyse_outcomes",
+        lambda items, analyser, budget_s=None, batch_size=None: analyser.analyse(items),
     )
 
 
