@@ -22,15 +22,20 @@ def _engine_write(path):
     return sync
 
 
-def test_instance_files_keep_their_wal_between_events_and_skip_fsync(tmp_path):
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    db = home / "index.db"
-    con = sqlite3.connect(db)
+def _wal_table(path):
+    # A WAL-mode SQLite file with one empty table, closed again, as Dagster leaves its files.
+    con = sqlite3.connect(path)
     con.execute("pragma journal_mode=wal")
     con.execute("create table t (x)")
     con.commit()
     con.close()
+
+
+def test_instance_files_keep_their_wal_between_events_and_skip_fsync(tmp_path):
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    db = home / "index.db"
+    _wal_table(db)
     event_log.install(home)
     for _ in range(3):
         assert _engine_write(db) == 1  # NORMAL: commits do not wait for the disk
@@ -44,11 +49,7 @@ def test_instance_files_keep_their_wal_between_events_and_skip_fsync(tmp_path):
 def test_files_outside_the_instance_are_left_alone(tmp_path):
     event_log.install(tmp_path / "dagster_home")
     other = tmp_path / "elsewhere.db"
-    con = sqlite3.connect(other)
-    con.execute("pragma journal_mode=wal")
-    con.execute("create table t (x)")
-    con.commit()
-    con.close()
+    _wal_table(other)
     assert _engine_write(other) == 2  # FULL, SQLite's default
     assert str(other) not in event_log.kept_files()
 
