@@ -60,6 +60,9 @@ eval: $(SYNCED)
 	@echo "--- second unseen-names set (issue 11, second pass), dev and test splits (see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_second/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_second/test
+	@echo "--- third unseen-names set (issue 11, fourth session), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_third/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_third/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 
