@@ -16,6 +16,7 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -250,46 +251,77 @@ def articles_plan(
     yield from plan_results(todo)
 
 
-def parse_shard_op(shard: str) -> dg.OpDefinition:
-    """The per-shard parse step: landed files -> staged Parquet (no database)."""
+# The per-shard steps share one shell: find the shard's todo file in the run's stage,
+# return at once when there is none, say where the step runs, then run the body.
+ShardBody = Callable[[dg.OpExecutionContext, stage.RunStage, str, Path], None]
 
-    @dg.op(
-        name=f"parse_{_op_name(shard)}",
-        ins={"planned": dg.In(dg.Nothing)},
-        out=dg.Out(dg.Nothing),
-        description=f"Parse shard {shard}'s pending files into the stage (runs on any worker).",
-    )
-    def parse(
-        context: dg.OpExecutionContext,
-        warehouse: WarehouseResource,
-        landing_zone: LandingResource,
-    ) -> None:
-        from pipelines.core.parse import ParseLimits
 
-        run_stage = _run_stage(context, warehouse)
-        todo = run_stage.parse_todo(shard)
-        if not todo.exists():
-            return  # nothing to parse in this shard (or it is not in this run)
-        mark_worker(context)
-        limits = ParseLimits(max_file_bytes=landing_zone.max_file_bytes)
-        writer = run_stage.outcome_writer(shard)
-        try:
-            rows = []
-            for f, outcome in steps.parse_files(
-                landing_zone.roots(), stage.read_rows(todo), limits
-            ):
-                rows.append(stage.outcome_row(f["source_file"], f["content_hash"], outcome))
-                if len(rows) >= 100:
-                    writer.write(rows)
-                    rows = []
-            writer.write(rows)
-        except BaseException:
-            writer.abort()
-            raise
-        writer.close()
-        context.log.info(f"shard {shard}: {writer.rows:,} file(s) parsed")
+def shard_op_factory(
+    prefix: str,
+    description: str,
+    todo_of: Callable[[stage.RunStage, str], Path],
+    body: ShardBody,
+    resources: Iterable[str],
+) -> Callable[[str], dg.OpDefinition]:
+    """Per-shard op builder: ``{prefix}_NN`` runs ``body(context, run_stage, shard, todo)``.
 
-    return parse
+    ``description`` is formatted with the shard; ``resources`` are the resource keys the
+    body reads from ``context.resources`` besides ``warehouse`` (which the shell uses).
+    """
+    keys = {"warehouse", *resources}
+
+    def make(shard: str) -> dg.OpDefinition:
+        @dg.op(
+            name=f"{prefix}_{_op_name(shard)}",
+            ins={"planned": dg.In(dg.Nothing)},
+            out=dg.Out(dg.Nothing),
+            description=description.format(shard=shard),
+            required_resource_keys=keys,
+        )
+        def shard_step(context: dg.OpExecutionContext) -> None:
+            run_stage = _run_stage(context, context.resources.warehouse)
+            todo = todo_of(run_stage, shard)
+            if not todo.exists():
+                return  # nothing to do in this shard (or it is not in this run)
+            mark_worker(context)
+            body(context, run_stage, shard, todo)
+
+        return shard_step
+
+    return make
+
+
+def _parse_shard(
+    context: dg.OpExecutionContext, run_stage: stage.RunStage, shard: str, todo: Path
+) -> None:
+    """Landed files -> staged parse outcomes (no database)."""
+    from pipelines.core.parse import ParseLimits
+
+    landing_zone: LandingResource = context.resources.landing_zone
+    limits = ParseLimits(max_file_bytes=landing_zone.max_file_bytes)
+    writer = run_stage.outcome_writer(shard)
+    try:
+        rows = []
+        for f, outcome in steps.parse_files(landing_zone.roots(), stage.read_rows(todo), limits):
+            rows.append(stage.outcome_row(f["source_file"], f["content_hash"], outcome))
+            if len(rows) >= 100:
+                writer.write(rows)
+                rows = []
+        writer.write(rows)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    context.log.info(f"shard {shard}: {writer.rows:,} file(s) parsed")
+
+
+parse_shard_op = shard_op_factory(
+    "parse",
+    "Parse shard {shard}'s pending files into the stage (runs on any worker).",
+    stage.RunStage.parse_todo,
+    _parse_shard,
+    resources=("landing_zone",),
+)
 
 
 @dg.op(
@@ -452,49 +484,44 @@ def analysis_plan(
     yield from plan_results(staged)
 
 
-def analyse_shard_op(shard: str) -> dg.OpDefinition:
-    """The per-shard analysis step: staged articles -> staged rows (no database)."""
+def _analyse_shard(
+    context: dg.OpExecutionContext, run_stage: stage.RunStage, shard: str, todo: Path
+) -> None:
+    """Staged articles -> staged analysis rows (no database)."""
+    nlp: NlpResource = context.resources.nlp
+    total = stage.row_count(todo)
+    pool = nlp.shared_pool(stage.pending_total(run_stage))
 
-    @dg.op(
-        name=f"analyse_{_op_name(shard)}",
-        ins={"planned": dg.In(dg.Nothing)},
-        out=dg.Out(dg.Nothing),
-        description=f"Analyse shard {shard}'s staged articles (spaCy, entities, quotes) into "
-        "staged rows (runs on any worker).",
-    )
-    def analyse(
-        context: dg.OpExecutionContext, warehouse: WarehouseResource, nlp: NlpResource
+    def progress(p: Progress) -> None:
+        log_progress(context.log, p.line(), p.done, p.total, p.unit)
+
+    def write_batch(
+        index: int, done: list[dict[str, Any]], tables: dict[str, list[dict[str, Any]]]
     ) -> None:
-        run_stage = _run_stage(context, warehouse)
-        todo = run_stage.analysis_todo(shard)
-        if not todo.exists():
-            return  # nothing to analyse in this shard (or it is not in this run)
-        mark_worker(context)
-        total = stage.row_count(todo)
-        pool = nlp.shared_pool(stage.pending_total(run_stage))
+        run_stage.write_batch(shard, index, done, tables)
 
-        def progress(p: Progress) -> None:
-            log_progress(context.log, p.line(), p.done, p.total, p.unit)
+    stats = steps.analyse_staged(
+        pool,
+        stage.read_rows(todo),
+        write_batch,
+        total=total,
+        progress=progress,
+        budget_s=nlp.article_budget_s,
+    )
+    context.log.info(
+        f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "
+        f"on {pool.workers} process(es)"
+    )
 
-        def write_batch(
-            index: int, done: list[dict[str, Any]], tables: dict[str, list[dict[str, Any]]]
-        ) -> None:
-            run_stage.write_batch(shard, index, done, tables)
 
-        stats = steps.analyse_staged(
-            pool,
-            stage.read_rows(todo),
-            write_batch,
-            total=total,
-            progress=progress,
-            budget_s=nlp.article_budget_s,
-        )
-        context.log.info(
-            f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "
-            f"on {pool.workers} process(es)"
-        )
-
-    return analyse
+analyse_shard_op = shard_op_factory(
+    "analyse",
+    "Analyse shard {shard}'s staged articles (spaCy, entities, quotes) into staged rows "
+    "(runs on any worker).",
+    stage.RunStage.analysis_todo,
+    _analyse_shard,
+    resources=("nlp",),
+)
 
 
 @dg.op(
