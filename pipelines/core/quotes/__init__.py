@@ -24,7 +24,7 @@ from pipelines.core.quotes.attribute import attribute, fill_continuations, to_qu
 from pipelines.core.quotes.candidates import find_candidates
 from pipelines.core.quotes.classify import classify_candidates
 from pipelines.core.quotes.cue import CueFinder
-from pipelines.core.quotes.resolve import MentionIndex
+from pipelines.core.quotes.resolve import Context
 from pipelines.core.quotes.utterances import number_utterances
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ def extract_quotes_and_skips(
     view = DocView(doc)
     scan = find_candidates(view.text)
     drafts = classify_candidates(view, CueFinder(view, rules), scan.candidates)
-    index = MentionIndex(mentions, view.text)
-    attribute(view, drafts, index, rules, scan.candidates)
-    fill_continuations(view, drafts, index, rules, scan.candidates)
+    ctx = Context.build(view, mentions, rules, [(c.start, c.end) for c in scan.candidates])
+    attribute(ctx, drafts)
+    fill_continuations(ctx, drafts)
     number_utterances(view.text, drafts)
     return to_quotes(view.text, drafts), scan.skipped

@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pipelines.core.models import PERSON, Quote
-from pipelines.core.quotes._rules import QuoteRules
-from pipelines.core.quotes._view import DocView
-from pipelines.core.quotes.candidates import Candidate
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.resolve import (
     NO_CUE,
     NO_SPEAKER,
     NOT_AN_ENTITY,
-    MentionIndex,
+    Context,
     Resolution,
     resolve_speaker,
 )
@@ -41,16 +38,8 @@ _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
 
 
-def attribute(
-    view: DocView,
-    drafts: list[Draft],
-    index: MentionIndex,
-    rules: QuoteRules,
-    cands: Sequence[Candidate],
-) -> None:
+def attribute(ctx: Context, drafts: list[Draft]) -> None:
     """Stages 4-5 for every draft that has a cue with a subject, in text order."""
-    spans = [(c.start, c.end) for c in cands]
-    starts = [a for a, _ in spans]
     recent: list[tuple[int, str]] = []
     for d in drafts:
         if d.cue is None:
@@ -58,30 +47,24 @@ def attribute(
         if d.cue.subject is None:
             d.res = None
             continue
-        phrase = speaker_phrase(view.doc, d.cue.subject, rules)
-        d.res = resolve_speaker(view, phrase, index, rules, spans, starts, recent)
+        phrase = speaker_phrase(ctx.view.doc, d.cue.subject, ctx.rules)
+        d.res = resolve_speaker(ctx, phrase, recent)
         base = _CONFIDENCE.get(d.cue.method, 0.7)
         d.confidence = base * d.res.factor * (_PARTIAL_FACTOR if d.kind == PARTIAL else 1.0)
         if d.res.entity_id is not None:
             recent.append((d.cand.start, d.res.entity_id))
 
 
-def fill_continuations(
-    view: DocView,
-    drafts: list[Draft],
-    index: MentionIndex,
-    rules: QuoteRules,
-    cands: Sequence[Candidate],
-) -> None:
+def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
     """Give cue-less direct quotations the speaker of a neighbouring quotation."""
+    view = ctx.view
     text = view.text
-    spans = [(c.start, c.end) for c in cands]
     for k, d in enumerate(drafts):
         if d.res is not None or (d.kind != DIRECT and d.cue is None):
             continue
         prev = drafts[k - 1] if k > 0 else None
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
-        label = _label_person(view, d, index) if d.cue is None else None
+        label = _label_person(ctx, d) if d.cue is None else None
         if label is not None:  # a new label names a new speaker, even mid-quotation
             d.res, d.confidence = label, _LABEL
             continue
@@ -109,21 +92,22 @@ def fill_continuations(
             if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
                 d.res, d.confidence = back.res, _CONTINUATION
                 continue
-        topic = _topic_person(view, drafts, k, index)
+        topic = _topic_person(ctx, drafts, k)
         if topic is None:
-            topic = _reported_speaker(view, drafts, k, index, rules, spans)
+            topic = _reported_speaker(ctx, drafts, k)
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
 
 
-def _label_person(view: DocView, d: Draft, index: MentionIndex) -> Resolution | None:
+def _label_person(ctx: Context, d: Draft) -> Resolution | None:
     """The person a label line names right before its quotation (see :func:`_label_span`)."""
+    view = ctx.view
     ls, _ = view.line_bounds(d.line)
     span = label_span(view, ls, d.cand.mark_start)
     if span is None:
         return None
     end = span[1]
-    found = index.overlapping(end - 1, end)
+    found = ctx.index.overlapping(end - 1, end)
     for m in found:
         if m.entity_type == PERSON and m.end == end:
             surface = view.text[m.start : m.end]
@@ -143,12 +127,13 @@ def _label_person(view: DocView, d: Draft, index: MentionIndex) -> Resolution | 
     return Resolution(None, None, view.text[a:end], a, end, NOT_AN_ENTITY, 1.0)
 
 
-def _previous_line_bounds(view: DocView, drafts: list[Draft], k: int) -> tuple[int, int] | None:
+def _previous_line_bounds(ctx: Context, drafts: list[Draft], k: int) -> tuple[int, int] | None:
     """Bounds of the narrative paragraph before quotation ``k``, when it can hand on a speaker.
 
     Only when the quotation opens its own line and the previous line exists and holds no
     other quotation (that quotation's speaker is the continuation rules' business).
     """
+    view = ctx.view
     d = drafts[k]
     ls, _ = view.line_bounds(d.line)
     if view.text[ls : d.cand.mark_start].strip():
@@ -159,20 +144,19 @@ def _previous_line_bounds(view: DocView, drafts: list[Draft], k: int) -> tuple[i
     return view.line_bounds(prev)
 
 
-def _topic_person(
-    view: DocView, drafts: list[Draft], k: int, index: MentionIndex
-) -> Resolution | None:
+def _topic_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
     """The person a narrative paragraph is about, for the quotation opening the next one.
 
     "Valastro praised the governor's record." ⏎ "“We need someone who …”": news
     writing introduces a speaker in a paragraph of its own and quotes them in the
     next. Only a person who is the grammatical subject there qualifies.
     """
-    bounds = _previous_line_bounds(view, drafts, k)
+    bounds = _previous_line_bounds(ctx, drafts, k)
     if bounds is None:
         return None
+    view = ctx.view
     a, b = bounds
-    for m in reversed(index.overlapping(a, b)):
+    for m in reversed(ctx.index.overlapping(a, b)):
         if m.entity_type != PERSON or m.start < a:
             continue
         tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
@@ -182,14 +166,7 @@ def _topic_person(
     return None
 
 
-def _reported_speaker(
-    view: DocView,
-    drafts: list[Draft],
-    k: int,
-    index: MentionIndex,
-    rules: QuoteRules,
-    spans: Sequence[tuple[int, int]],
-) -> Resolution | None:
+def _reported_speaker(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
     """The speaker a narrative paragraph reports, for the quotation opening the next one.
 
     "Security is a worry, he says, though it is improving." ⏎ "“It will never go away.”":
@@ -197,21 +174,21 @@ def _reported_speaker(
     hands that speaker on to a quotation paragraph with no cue of its own. (A named
     subject is :func:`_topic_person`'s case.) The latest reporting verb wins.
     """
-    bounds = _previous_line_bounds(view, drafts, k)
+    bounds = _previous_line_bounds(ctx, drafts, k)
     if bounds is None:
         return None
     a, b = bounds
+    view = ctx.view
     doc = view.doc
-    starts = [x for x, _ in spans]
     for i in reversed(view.tokens_between(a, b)):
         tok = doc[i]
-        if tok.pos_ not in {"VERB", "AUX"} or not rules.is_cue(tok.text):
+        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
             continue
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.lower_ not in {"he", "she"}:
             continue
-        phrase = speaker_phrase(doc, subj.i, rules)
-        res = resolve_speaker(view, phrase, index, rules, spans, starts, [])
+        phrase = speaker_phrase(doc, subj.i, ctx.rules)
+        res = resolve_speaker(ctx, phrase, [])
         return res if res.entity_id is not None else None
     return None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
+from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 
@@ -194,25 +194,52 @@ class MentionIndex:
         return [m for m in reversed(self.mentions[:k]) if m.end <= pos]
 
 
-def _inside(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
-    k = bisect_right(starts, pos) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What speaker resolution reads about one article, built once per article.
+
+    Attributes:
+        view: the document index.
+        index: the article's mentions.
+        rules: the word lists.
+        quoted: ``(start, end)`` of every quotation candidate, in text order.
+        quoted_starts: their starts, for bisection.
+    """
+
+    view: DocView
+    index: MentionIndex
+    rules: QuoteRules
+    quoted: tuple[tuple[int, int], ...]
+    quoted_starts: tuple[int, ...]
+
+    @classmethod
+    def build(
+        cls,
+        view: DocView,
+        mentions: Sequence[Mention],
+        rules: QuoteRules,
+        quoted: Sequence[tuple[int, int]],
+    ) -> Context:
+        """The context of one article: its mentions indexed, its quotation spans."""
+        spans = tuple(quoted)
+        return cls(
+            view, MentionIndex(mentions, view.text), rules, spans, tuple(a for a, _ in spans)
+        )
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when offset ``pos`` lies inside a quotation."""
+        k = bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
 
-def _unquoted_before(
-    index: MentionIndex,
-    pos: int,
-    entity_type: str,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> Iterator[Mention]:
+def _unquoted_before(ctx: Context, pos: int, entity_type: str) -> Iterator[Mention]:
     """Mentions of ``entity_type`` ending before ``pos``, nearest first, outside quotations.
 
     People named inside a quotation are talked about, not talking, so they never
     become the referent of a speaker phrase.
     """
-    for m in index.before(pos):
-        if m.entity_type == entity_type and not _inside(quoted, quoted_starts, m.start):
+    for m in ctx.index.before(pos):
+        if m.entity_type == entity_type and not ctx.inside_quote(m.start):
             yield m
 
 
@@ -243,13 +270,10 @@ def _subject_role(view: DocView, m: Mention) -> int:
 
 
 def _antecedent(
-    view: DocView,
-    index: MentionIndex,
+    ctx: Context,
     pos: int,
     want: str,
     gender: str | None,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
     recent_speakers: Sequence[tuple[int, str]],
     nearest_fallback: bool = True,
 ) -> Mention | None:
@@ -260,17 +284,16 @@ def _antecedent(
     nearest mention of that type. Mentions inside quotations are skipped: people named
     in a quotation are talked about, not talking.
     """
+    view, index = ctx.view, ctx.index
     line_now = view.line_of(pos)
     window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
     candidates = [
         m
-        for m in _unquoted_before(index, pos, want, quoted, quoted_starts)
+        for m in _unquoted_before(ctx, pos, want)
         if not gender or index.gender.get(m.entity_id, gender) == gender
     ]
     if want == PERSON:
-        unnamed = _unrecognised_subjects(
-            view, index, window_start, pos, gender, quoted, quoted_starts
-        )
+        unnamed = _unrecognised_subjects(ctx, window_start, pos, gender)
         if unnamed:
             candidates = sorted([*candidates, *unnamed], key=lambda m: -m.start)
     if not candidates:
@@ -313,15 +336,7 @@ def _antecedent(
 UNRECOGNISED = "unrecognised_subject"
 
 
-def _unrecognised_subjects(
-    view: DocView,
-    index: MentionIndex,
-    lo: int,
-    pos: int,
-    gender: str | None,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> list[Mention]:
+def _unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> list[Mention]:
     """Named clause subjects in ``[lo, pos)`` that the entity recogniser missed or mistyped.
 
     "Simmons teed up the encore. “…,” he said": a proper-noun subject with no person
@@ -330,15 +345,16 @@ def _unrecognised_subjects(
     relative clause ("Baros, who scored twice, ...") or a gendered title ("Mr"). Returns
     stand-in mentions (empty ``entity_id``, ``rule`` UNRECOGNISED), nearest first.
     """
+    view, index = ctx.view, ctx.index
     doc = view.doc
     lexicon = load_gender_lexicon()
-    org_nouns = load_rules().org_nouns
+    org_nouns = ctx.rules.org_nouns
     out: list[Mention] = []
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
         if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "PROPN":
             continue
-        if _inside(quoted, quoted_starts, tok.idx):
+        if ctx.inside_quote(tok.idx):
             continue
         first = tok
         while (
@@ -376,16 +392,7 @@ def _unrecognised_subjects(
     return out
 
 
-def _role_subject(
-    view: DocView,
-    index: MentionIndex,
-    rules: QuoteRules,
-    pos: int,
-    gender: str | None,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-    ante: Mention | None,
-) -> int | None:
+def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | None) -> int | None:
     """A spokesperson subject ("a spokeswoman") a personal pronoun at ``pos`` continues.
 
     Only the main-clause subject of a sentence later than the one holding the person
@@ -394,6 +401,7 @@ def _role_subject(
     and no person in its sentence who could be the referent instead.
     Returns the token index of the noun.
     """
+    view, index = ctx.view, ctx.index
     doc = view.doc
     lexicon = load_gender_lexicon()
     line_now = view.line_of(pos)
@@ -404,7 +412,7 @@ def _role_subject(
         tok = doc[i]
         if tok.dep_ not in _SUBJ_DEPS or tok.tag_ != "NN":  # "he"/"she": one person
             continue
-        if tok.lower_ not in rules.spokespersons or _inside(quoted, quoted_starts, tok.idx):
+        if tok.lower_ not in ctx.rules.spokespersons or ctx.inside_quote(tok.idx):
             continue
         if ante is not None and view.sentence_start(tok.idx) <= view.sentence_start(ante.start):
             return None
@@ -422,7 +430,7 @@ def _role_subject(
         a, b = max(sent.start_char, view.sentence_start(tok.idx)), sent.end_char
         if any(
             m.entity_type == PERSON
-            and not _inside(quoted, quoted_starts, m.start)
+            and not ctx.inside_quote(m.start)
             and (not gender or index.gender.get(m.entity_id, gender) == gender)
             for m in index.overlapping(a, b)
         ):
@@ -447,8 +455,9 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     return any(c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" for c in root.children)
 
 
-def _apposed_person(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -> Mention | None:
+def _apposed_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     """A person mention in apposition to a role noun, or right after it."""
+    view, index = ctx.view, ctx.index
     for child in view.doc[phrase.head].children:
         if child.dep_ == "appos":
             m = index.covering(child.idx, child.idx + len(child.text))
@@ -480,28 +489,19 @@ def _apposed_person(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -
 
 
 def resolve_speaker(
-    view: DocView,
-    phrase: SpeakerPhrase,
-    index: MentionIndex,
-    rules: QuoteRules,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-    recent_speakers: Sequence[tuple[int, str]],
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
 ) -> Resolution:
     """Resolve a speaker phrase to an entity (or say why not).
 
     Args:
-        view: the document index.
+        ctx: the article's resolution context.
         phrase: the speaker phrase.
-        index: the article's mentions.
-        rules: the word lists.
-        quoted: ``(start, end)`` of every quotation, sorted.
-        quoted_starts: their starts, for bisection.
         recent_speakers: ``(offset, entity_id)`` of speakers already resolved, in order.
 
     Returns:
         The resolution.
     """
+    view, index, rules = ctx.view, ctx.index, ctx.rules
     doc = view.doc
     head = doc[phrase.head]
     surface = view.text[phrase.start : phrase.end]
@@ -524,25 +524,13 @@ def resolve_speaker(
         referent = _PRONOUN_REFERENTS.get(head.lower_)
         if referent is not None:
             want, gender = referent
-            ante = _antecedent(
-                view, index, head.idx, want, gender, quoted, quoted_starts, recent_speakers
-            )
+            ante = _antecedent(ctx, head.idx, want, gender, recent_speakers)
             if want == PERSON:
-                role = _role_subject(
-                    view, index, rules, head.idx, gender, quoted, quoted_starts, ante
-                )
+                role = _role_subject(ctx, head.idx, gender, ante)
                 if role is not None:
                     # "A ministry spokeswoman said … “…,” she said": she is the
                     # spokeswoman, who speaks for her organisation (or stays nominal).
-                    res = resolve_speaker(
-                        view,
-                        speaker_phrase(doc, role, rules),
-                        index,
-                        rules,
-                        quoted,
-                        quoted_starts,
-                        recent_speakers,
-                    )
+                    res = resolve_speaker(ctx, speaker_phrase(doc, role, rules), recent_speakers)
                     if res.entity_id is None:
                         return res
                     return Resolution(
@@ -564,16 +552,16 @@ def resolve_speaker(
             return found(near[0], 0.95)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
-        author = _channel_author(view, phrase, index)
+        author = _channel_author(ctx, phrase)
         if author is not None:
             return found(author, 0.85)
-        earlier = _earlier_channel_author(view, phrase, index, rules, quoted, quoted_starts)
+        earlier = _earlier_channel_author(ctx, phrase)
         if earlier is not None:
             return found(earlier, 0.7)
         return unresolved(CHANNEL_UNRESOLVED)
     # Nominal with the name beside it: "managing director Tim Osborne", "its
     # chairman, Sir Anthony Greener": the person named is the speaker.
-    named = _apposed_person(view, phrase, index)
+    named = _apposed_person(ctx, phrase)
     if named is not None:
         return found(named, 0.95)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
@@ -601,27 +589,21 @@ def resolve_speaker(
         for cand in index.before(phrase.start):
             if cand.entity_type == ORG and org_noun in cand.surface.lower():
                 return found(cand, 0.8)
-        named_org = _unrecognised_org_name(view, org_noun, phrase.start, quoted, quoted_starts)
+        named_org = _unrecognised_org_name(ctx, org_noun, phrase.start)
         if named_org is not None:
             a, b = named_org
             return Resolution(None, None, view.text[a:b], a, b, NOT_AN_ENTITY, 0.8)
-    described = _described_person(view, phrase, index, rules, quoted, quoted_starts)
+    described = _described_person(ctx, phrase)
     if described is not None:
         return found(described, 0.8)
-    followed = _followed_person(view, phrase, index, rules, quoted, quoted_starts, recent_speakers)
+    followed = _followed_person(ctx, phrase, recent_speakers)
     if followed is not None:
         return found(followed, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
 
 
 def _followed_person(
-    view: DocView,
-    phrase: SpeakerPhrase,
-    index: MentionIndex,
-    rules: QuoteRules,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-    recent_speakers: Sequence[tuple[int, str]],
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
 ) -> Mention | None:
     """The person the article is following, for a description never given beside a name.
 
@@ -633,6 +615,7 @@ def _followed_person(
     The speaker as written stays the description (``speaker_surface``); only the entity
     is the person. A description with nobody fitting nearby stays nominal.
     """
+    view, rules = ctx.view, ctx.rules
     head = view.doc[phrase.head]
     word_start = _definite_description(view, phrase, rules, occupations=True)
     if word_start is None or head.tag_ in {"NNS", "NNPS"}:
@@ -645,9 +628,7 @@ def _followed_person(
     if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
         return None  # "the boy, who wore a red cap," introduces someone new
     gender = load_gender_lexicon().words.get(low)
-    ante = _antecedent(
-        view, index, phrase.start, PERSON, gender, quoted, quoted_starts, recent_speakers, False
-    )
+    ante = _antecedent(ctx, phrase.start, PERSON, gender, recent_speakers, False)
     if ante is None or ante.rule == UNRECOGNISED:
         # A name the recogniser missed has no entity to hold it: keep the description
         # as written rather than replace it with the bare name.
@@ -669,13 +650,7 @@ def _followed_person(
 _ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
 
 
-def _unrecognised_org_name(
-    view: DocView,
-    noun: str,
-    pos: int,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> tuple[int, int] | None:
+def _unrecognised_org_name(ctx: Context, noun: str, pos: int) -> tuple[int, int] | None:
     """The latest capitalised name ending in ``noun`` before ``pos`` ("the Scottish Executive").
 
     "An executive spokeswoman said" speaks for the organisation the article named with
@@ -683,12 +658,13 @@ def _unrecognised_org_name(
     capitalised words (a proper-noun or adjective modifier, then the noun itself) outside
     quotations counts; its span is returned so the speaker keeps the name, unresolved.
     """
+    view = ctx.view
     doc = view.doc
     for i in reversed(view.tokens_between(0, pos)):
         tok = doc[i]
         if tok.lower_ != noun or not tok.text[:1].isupper():
             continue
-        if _inside(quoted, quoted_starts, tok.idx):
+        if ctx.inside_quote(tok.idx):
             continue
         first = i
         while (
@@ -737,14 +713,7 @@ def _definite_description(
     return word_start
 
 
-def _described_person(
-    view: DocView,
-    phrase: SpeakerPhrase,
-    index: MentionIndex,
-    rules: QuoteRules,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> Mention | None:
+def _described_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     """The person a definite description points back to ("the 41-year-old", "the geologist").
 
     News introduces a person with a name and a description ("Ann Lee, 41, a geologist from
@@ -754,11 +723,12 @@ def _described_person(
     in the same sentence says nothing. Office titles ("the senator"), anonymous roles ("the
     spokesman"), organisations and channels never resolve this way.
     """
+    view = ctx.view
     doc = view.doc
     head = doc[phrase.head]
     low = head.lower_
     text = view.text
-    word_start = _definite_description(view, phrase, rules)
+    word_start = _definite_description(view, phrase, ctx.rules)
     if word_start is None:
         return None
     age = _AGE_RE.match(text[word_start : head.idx + len(head.text)])
@@ -777,7 +747,7 @@ def _described_person(
         return None
     tried = 0
     own_sentence = head.sent.start_char  # ", the attendees said" is not an apposition
-    for m in _unquoted_before(index, word_start, PERSON, quoted, quoted_starts):
+    for m in _unquoted_before(ctx, word_start, PERSON):
         if m.start >= own_sentence:
             continue
         tried += 1
@@ -794,7 +764,7 @@ _AUTHOR_PREPS = frozenset({"from", "by", "of"})
 _SPEAKING_TYPES = frozenset({PERSON, ORG})
 
 
-def _channel_author(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -> Mention | None:
+def _channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     """The author of a channel speaker: "a statement from the EU said" -> the EU.
 
     A channel (statement, report, letter) does not speak; its author does: the person or
@@ -802,7 +772,7 @@ def _channel_author(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -
     sentence ("The company denied it in a statement. … the statement read") is not
     followed: on the PolNeAR dev set that guess was wrong more often than right.
     """
-    doc = view.doc
+    doc, index = ctx.view.doc, ctx.index
     head = doc[phrase.head]
     for prep in head.rights:
         if prep.lower_ in _AUTHOR_PREPS:
@@ -817,14 +787,7 @@ def _channel_author(view: DocView, phrase: SpeakerPhrase, index: MentionIndex) -
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
 
 
-def _earlier_channel_author(
-    view: DocView,
-    phrase: SpeakerPhrase,
-    index: MentionIndex,
-    rules: QuoteRules,
-    quoted: Sequence[tuple[int, int]],
-    quoted_starts: Sequence[int],
-) -> Mention | None:
+def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     """The author of "the statement" named where the article introduced that statement.
 
     "The club denied it in a statement on Friday. … “…,” the statement read": the latest
@@ -834,6 +797,7 @@ def _earlier_channel_author(
     be. A channel introduced without an author ("The statement, obtained by a newspaper,
     claimed …") leaves it unattributed. The speaker as written stays "the statement".
     """
+    view, index = ctx.view, ctx.index
     doc = view.doc
     head = doc[phrase.head]
     if not any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in head.children):
@@ -843,7 +807,7 @@ def _earlier_channel_author(
     nouns = {head.lower_, head.lower_ + "s"}  # the pipeline's model has no lemmatizer
     for i in reversed(view.tokens_between(lo, phrase.start)):
         tok = doc[i]
-        if tok.lower_ not in nouns or _inside(quoted, quoted_starts, tok.idx):
+        if tok.lower_ not in nouns or ctx.inside_quote(tok.idx):
             continue
         for prep in tok.rights:
             if prep.lower_ in _AUTHOR_PREPS:
@@ -860,9 +824,7 @@ def _earlier_channel_author(
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ in _PRONOUN_REFERENTS:
             return None
-        res = resolve_speaker(
-            view, speaker_phrase(doc, subj.i, rules), index, rules, quoted, quoted_starts, []
-        )
+        res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
         if res.entity_id is None or res.entity_type not in _SPEAKING_TYPES:
             return None
         return Mention(res.entity_id, res.surface, res.start, res.end, res.entity_type)
