@@ -505,8 +505,10 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
     split only: nobody tunes on the test split, so its errors are not listed.
 
     Returns:
-        ``{split: {"all"|"bbc"|"aeb": metrics, "cues": {cue: [correct, judged]}}}``, or
-        None when ../shared/corpora is absent (a message says so).
+        ``{split: {"all"|"bbc"|"aeb": metrics, "cues": {cue: [correct, judged]}}}`` (dev
+        also ``"first <source>"`` and ``"batch <n> <source>"``: the articles as first
+        written and each later batch), or None when ../shared/corpora is absent (a message
+        says so).
     """
     from pipelines.tools import quotes_shared
     from pipelines.tools.shared_texts import CorpusUnavailable
@@ -521,6 +523,7 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
     results = analyse_docs([(d.doc_id, d.text) for d in docs])
     corpus_of = {d.doc_id: d.corpus for d in docs}
     split_of = {d.doc_id: d.split for d in docs}
+    batch_of = {d.doc_id: d.batch for d in docs}
     figures: dict[str, Any] = {}
     print()
     print(f"resolved-speaker set ({quotes_shared.ANNOTATIONS.parent.name}, {len(docs)} docs)")
@@ -532,6 +535,20 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
             metrics = _score_rows(scorer, rows, results)
             figures[split][source] = metrics
             _print_metrics(f"  {split} {source} ({len(rows)} docs)", metrics)
+        for batch in quotes_shared.BATCHES[1:] if split == "dev" else ():
+            # Articles added to dev later, scored apart too: their first figure was the
+            # system's first output on them (the set's README says which session).
+            for b, name in ((1, "first"), (batch, f"batch {batch}")):
+                for source in ("all", *quotes_shared.CORPORA):
+                    rows = [
+                        g
+                        for g in in_split
+                        if batch_of[g["doc_id"]] == b
+                        and (source == "all" or corpus_of[g["doc_id"]] == source)
+                    ]
+                    metrics = _score_rows(scorer, rows, results)
+                    figures[split][f"{name} {source}"] = metrics
+                    _print_metrics(f"  {split} {name} {source} ({len(rows)} docs)", metrics)
         cues = cue_accuracy(scorer, in_split, results)
         figures[split]["cues"] = {cue: list(v) for cue, v in cues.items()}
         shown = [

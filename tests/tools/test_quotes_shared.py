@@ -143,10 +143,28 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
         qs.load_shared_set(ann, shared)
 
 
+@pytest.mark.parametrize(("split", "batch"), [("test", 2), ("dev", 3), ("dev", 0)])
+def test_loader_rejects_a_later_batch_outside_dev(tmp_path: Path, split: str, batch: int) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    rows[0] |= {"split": split, "batch": batch}
+    _write(ann, rows)
+    with pytest.raises(qs.AnnotationError, match="batch"):
+        qs.load_shared_set(ann, shared)
+
+
+def test_loader_reads_the_batch(tmp_path: Path) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    rows[0]["batch"] = 2
+    _write(ann, rows)
+    assert [d.batch for d in qs.load_shared_set(ann, shared)] == [2, 1]
+
+
 def test_stored_annotations_hold_no_text() -> None:
     allowed = {"start", "end", "kind", "speaker", "speaker_kind", "speaker_cue", "speaker_desc"}
     for row in qs.read_annotations():
-        assert set(row) == {"doc_id", "source", "split", "quotes"}
+        assert set(row) - {"batch"} == {"doc_id", "source", "split", "quotes"}
         assert set(row["source"]) == {"corpus", "path", "text_sha256"}
         for q in row["quotes"]:
             assert set(q) <= allowed, row["doc_id"]
@@ -158,6 +176,8 @@ def test_the_real_set_loads_and_is_balanced() -> None:
     except CorpusUnavailable as ex:
         pytest.skip(f"the resolved-speaker quote set needs ../shared/corpora: {ex}")
     assert len(docs) >= 80
+    assert all(d.split == "dev" for d in docs if d.batch > 1)  # the test split never grows
+    docs = [d for d in docs if d.batch == 1]  # the first batch was split evenly
     by_split = Counter(d.split for d in docs)
     assert abs(by_split["dev"] - by_split["test"]) <= 6
     per_stratum = Counter(
