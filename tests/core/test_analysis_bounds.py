@@ -17,8 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.core.entities import EntityResolver
-from pipelines.core.entities import article as entities  # the per-article passes
+from pipelines.core.entities import (
+    EntityResolver,
+    textscan,  # the per-article passes' text scanning
+)
 from pipelines.core.models import NerSpan
 
 
@@ -156,7 +158,7 @@ _spans = st.lists(
 def test_coverage_answers_like_a_scan(
     taken: list[tuple[int, int]], queries: list[tuple[int, int]]
 ) -> None:
-    cov = entities._Coverage()
+    cov = textscan.Coverage()
     seen: list[tuple[int, int]] = []
     for (a, b), (s, e) in itertools.zip_longest(taken, queries, fillvalue=(0, 0)):
         cov.add(a, b)
@@ -172,14 +174,14 @@ _alpha = st.text(alphabet=string.ascii_letters[:4] + " -'_.", max_size=60)
 @given(body=_alpha, surfaces=st.lists(st.text(alphabet="aAbB -", min_size=1, max_size=6)))
 def test_occurrences_are_every_word_start(body: str, surfaces: list[str]) -> None:
     names = [s for s in surfaces if s[0].isalnum()]
-    found = entities._occurrences(body, names)
+    found = textscan.occurrences(body, names)
     # The other strategy (one pass over the body's words, used for many names).
-    limit = entities._FIND_WORDS_MAX
-    entities._FIND_WORDS_MAX = -1
+    limit = textscan._FIND_WORDS_MAX
+    textscan._FIND_WORDS_MAX = -1
     try:
-        assert entities._occurrences(body, names) == found
+        assert textscan.occurrences(body, names) == found
     finally:
-        entities._FIND_WORDS_MAX = limit
+        textscan._FIND_WORDS_MAX = limit
     for s in set(names):
         run = len(s) - len(s.lstrip(string.ascii_letters))  # its first word
         expected = [

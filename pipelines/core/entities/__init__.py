@@ -19,7 +19,8 @@ Capital-city metonymy policy: a capital mentioned as an actor ("Moscow's war",
 
 Package layout: ``gazetteer`` (the index and its public lookups, ``EntityResolver``),
 ``orgs`` (organisation lookups beyond the exact name: roles, transliterations, brands),
-``article`` (the per-article passes), ``loaders`` (gazetteer records, overrides, rule
+``article`` (the per-article passes), ``textscan`` (their offset scanning:
+taken ranges, name owners, whole-word hits), ``loaders`` (gazetteer records, overrides, rule
 tables, data version), ``names`` (keys and records they all use, and their one import
 point for ``normalize`` and ``models``).
 """

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipelines.core import ids
@@ -43,6 +43,7 @@ from pipelines.core.entities.names import (
     surname_key,
     type_key,
 )
+from pipelines.core.entities.textscan import Coverage, Owners, occurrences
 
 if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
@@ -85,128 +86,8 @@ def _is_title_word(word: str, rules: Any) -> bool:
     return w in rules.honorifics or w in rules.title_heads
 
 
-# Longest surface the string-match pass looks for again: a name is far shorter, and the
-# cap bounds the work per word of the body (see ``_occurrences``).
-_MAX_MATCHED_NAME = 80
-_ALNUM_RUN = re.compile(r"[^\W_]+")
 _NON_SPACE = re.compile(r"\S")
-# Up to this many distinct first words, ``_word_starts`` searches each with str.find.
-_FIND_WORDS_MAX = 64
-_NEWLINE = re.compile(r"\n")  # exactly the characters str.isalnum() accepts
-
-
-class _Coverage:
-    """Union of half-open character ranges with O(log n) overlap tests.
-
-    Replaces "does (s, e) overlap any range taken so far" scans over a list, which are
-    quadratic on bodies with thousands of mentions. Touching ranges are merged: for a
-    non-empty query that is the same answer as testing each range.
-    """
-
-    __slots__ = ("_ends", "_starts")
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for s, e in sorted(spans):
-            self.add(s, e)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect_right(self._starts, s) - 1
-        if i >= 0 and self._ends[i] > s:
-            return True
-        return i + 1 < len(self._starts) and self._starts[i + 1] < e
-
-    def add(self, s: int, e: int) -> None:
-        i = bisect_left(self._starts, s)
-        if i > 0 and self._ends[i - 1] >= s:
-            i -= 1
-            s = self._starts[i]
-        j = i
-        while j < len(self._starts) and self._starts[j] <= e:
-            e = max(e, self._ends[j])
-            j += 1
-        self._starts[i:j] = [s]
-        self._ends[i:j] = [e]
-
-
-@dataclass
-class _Owners:
-    """The article's people that one name token can refer to (see ``_person_for_token``).
-
-    ``starts``/``entries`` are sorted by start; among equal starts the first registered
-    is last, so ``bisect_left(starts, x) - 1`` is the earliest-registered of the latest
-    people named before ``x``.
-    """
-
-    starts: list[int] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-    by_id: dict[str, Entry] = field(default_factory=dict)  # first registered per entity
-    positioned: dict[str, Entry] = field(default_factory=dict)  # with known positions
-
-    def add(self, start: int, entry: Entry) -> None:
-        i = bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.entries.insert(i, entry)
-        self.by_id.setdefault(entry.entity.entity_id, entry)
-        if entry.positions:
-            self.positioned[entry.entity.entity_id] = entry
-
-    def latest_before(self, start: int) -> Entry | None:
-        i = bisect_left(self.starts, start) - 1
-        return self.entries[i] if i >= 0 else None
-
-
-def _occurrences(body: str, surfaces: Iterable[str]) -> dict[str, list[int]]:
-    """Where each surface occurs in ``body`` as whole words, in text order.
-
-    Offsets where the surface starts a word and its first word is a whole word of the
-    body (the caller checks the rest: the last word's end, taken spans).
-
-    One pass over the body's alphanumeric runs: a surface can only start where its own
-    first run does, and a run is looked up once per distinct surface length of its
-    group, so the work is linear in the body (times at most ``_MAX_MATCHED_NAME``)
-    whatever the number of names. Starting with a character ``str.isalnum`` accepts
-    is required (callers pass capitalised names); the caller checks word boundaries.
-    """
-    groups: dict[str, dict[int, set[str]]] = {}
-    for surface in surfaces:
-        m = _ALNUM_RUN.match(surface)
-        if m is None or len(surface) > _MAX_MATCHED_NAME:
-            continue
-        groups.setdefault(m.group(0), {}).setdefault(len(surface), set()).add(surface)
-    out: dict[str, list[int]] = {}
-    if not groups:
-        return out
-    for first, p in _word_starts(body, groups):
-        for n, group in groups[first].items():
-            piece = body[p : p + n]
-            if piece in group:
-                out.setdefault(piece, []).append(p)
-    for starts in out.values():
-        starts.sort()
-    return out
-
-
-def _word_starts(body: str, words: dict[str, Any]) -> Iterator[tuple[str, int]]:
-    """(word, offset) of each whole-word occurrence of the given alphanumeric words.
-
-    A few words (a usual article) are found with ``str.find``, which runs in C; many
-    words with one pass over the body's words, so the cost never grows with
-    words x body length.
-    """
-    if len(words) > _FIND_WORDS_MAX:
-        for run in _ALNUM_RUN.finditer(body):
-            if run.group(0) in words:
-                yield run.group(0), run.start()
-        return
-    for word in words:
-        p = body.find(word)
-        while p != -1:
-            end = p + len(word)
-            if (p == 0 or not body[p - 1].isalnum()) and not body[end : end + 1].isalnum():
-                yield word, p
-            p = body.find(word, end)
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass
@@ -236,8 +117,8 @@ class ArticleResolver:
         self.persons: list[tuple[int, Entry, tuple[str, ...]]] = []
         # The same people indexed by name token (any token / first-or-last token of a
         # real-looking name), so a one-word reference is a dict lookup, not a scan.
-        self._token_owners: dict[str, _Owners] = {}
-        self._edge_owners: dict[str, _Owners] = {}
+        self._token_owners: dict[str, Owners] = {}
+        self._edge_owners: dict[str, Owners] = {}
         self._line_starts: list[int] | None = None  # computed on first use
         self._line_text_start: dict[int, int] = {}
         self.acronyms: dict[str, Entry] = {}
@@ -486,10 +367,10 @@ class ArticleResolver:
     def _add_person(self, start: int, entry: Entry, toks: tuple[str, ...]) -> None:
         self.persons.append((start, entry, toks))
         for t in set(toks):
-            self._token_owners.setdefault(t, _Owners()).add(start, entry)
+            self._token_owners.setdefault(t, Owners()).add(start, entry)
         if _looks_like_person(entry.entity.canonical_name):
             for t in {toks[0], toks[-1]}:
-                self._edge_owners.setdefault(t, _Owners()).add(start, entry)
+                self._edge_owners.setdefault(t, Owners()).add(start, entry)
 
     def _resolve_short(self, span: NerSpan, label: str, name: str, titles: tuple[str, ...]) -> None:
         r = self.r
@@ -583,13 +464,13 @@ class ArticleResolver:
                         ),
                     )
         countries = self._article_country_codes()
-        taken = _Coverage((f.start, f.end) for f in self.found)
+        taken = Coverage((f.start, f.end) for f in self.found)
         nominals = self.r.nominals
         # The people of the article do not change in this pass (it adds organisations
         # and places), so each role's office is computed once.
         offices: dict[str, Entry | None] = {}
         # Office mentions by start, for "the office" -> the latest office before it.
-        office_mentions = _Owners()
+        office_mentions = Owners()
         for f in self.found:
             if f.hit.entry.kind == "office":
                 office_mentions.add(f.start, f.hit.entry)
@@ -612,7 +493,7 @@ class ArticleResolver:
         countries: set[str],
         start: int,
         offices: dict[str, Entry | None],
-        office_mentions: _Owners,
+        office_mentions: Owners,
     ) -> Hit | None:
         kind, _, arg = target.partition(":")
         if kind == "country":
@@ -648,7 +529,7 @@ class ArticleResolver:
         for _, e, toks in self.persons:
             for t in toks:
                 by_token.setdefault(t, set()).add(e.entity.entity_id)
-        taken = _Coverage((f.start, f.end) for f in self.found)
+        taken = Coverage((f.start, f.end) for f in self.found)
         rules = name_rules()
         order = [
             surface
@@ -656,7 +537,7 @@ class ArticleResolver:
             # a surname two people of the article share is not searched for
             if len(surface.split()) > 1 or len(by_token.get(surname_key(surface), ())) <= 1
         ]
-        found_at = _occurrences(self.body, order)
+        found_at = occurrences(self.body, order)
         for surface in order:  # longest first: "Kim Jong Un" before "Kim"
             entry = names[surface]
             last_end = 0
@@ -672,7 +553,7 @@ class ArticleResolver:
                     )
                     taken.add(s, end)
 
-    def _free_name_at(self, s: int, end: int, taken: _Coverage, rules: Any) -> bool:
+    def _free_name_at(self, s: int, end: int, taken: Coverage, rules: Any) -> bool:
         """True when body[s:end] is a whole word, untagged, and not part of a longer name."""
         body = self.body
         if s > 0 and (body[s - 1].isalnum() or body[s - 1] == "-"):
