@@ -12,6 +12,7 @@ Each pass starts from a freshly loaded model, as the pipeline's run does.
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from dataclasses import dataclass
@@ -30,7 +31,34 @@ ALL_CORES_TARGET = 0.85
 class _Pass:
     processes: int
     seconds: float
+    cpu_seconds: float
     step_seconds: dict[str, float]
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its reaped children so far.
+
+    Pool workers and spaCy's ``n_process`` children are joined before a pass ends,
+    so the difference over a pass counts every process the pass used.
+    """
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _step_group(step_key: str) -> list[str]:
+    """The stage a step adds to, and for a staged asset its part too.
+
+    ``analysis.analyse_03`` adds to ``analysis`` and ``analysis.shards``;
+    ``analysis.load`` to ``analysis`` and ``analysis.load``.
+    """
+    stage, _, op = step_key.partition(".")
+    if not op:
+        return [stage]
+    part = "shards" if op not in ("plan", "load") else op
+    return [stage, f"{stage}.{part}"]
 
 
 def _copy_corpus(src: Path, dst: Path, limit: int) -> int:
@@ -60,33 +88,34 @@ def _pipeline_pass(corpus: Path, warehouse: Path, processes: int) -> _Pass:
         ),
     }
     defs = build_defs(resources)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_seconds()
     result = run_refresh(instance=dg.DagsterInstance.ephemeral(), definitions=defs)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu_seconds() - c0
     if not result.success:
         raise RuntimeError(f"pipeline run with {processes} process(es) failed")
     # Seconds per stage: the steps of a graph-backed asset ("analysis.plan",
-    # "analysis.analyse_03", "analysis.load") run one after another in-process and add up.
+    # "analysis.analyse_03", "analysis.load") run one after another in-process and add up;
+    # their parts (plan, the per-shard steps together, load) are listed as well.
     steps: dict[str, float] = {}
     for ev in result.all_events:
         if ev.event_type_value == "STEP_SUCCESS" and ev.step_key:
-            stage = ev.step_key.split(".")[0]
             seconds_ = ev.event_specific_data.duration_ms / 1000  # type: ignore[union-attr]
-            steps[stage] = steps.get(stage, 0.0) + seconds_
-    return _Pass(processes, seconds, steps)
+            for key in _step_group(ev.step_key):
+                steps[key] = steps.get(key, 0.0) + seconds_
+    return _Pass(processes, seconds, cpu, steps)
 
 
-def _bare_pass(bodies: list[str], processes: int) -> tuple[float, list[str]]:
-    """Seconds of bare ``nlp.pipe`` over ``bodies``, and the components it ran."""
+def _bare_pass(bodies: list[str], processes: int) -> tuple[float, float, list[str]]:
+    """Wall and CPU seconds of bare ``nlp.pipe`` over ``bodies``, and its components."""
     # A freshly loaded model, as the pipeline run had: spaCy's vocabulary grows as it
     # meets new words, so reusing a warm model would flatter the bare pass by ~10 %.
     # ``load_nlp`` is the pipeline's own loader: the same components (the lemmatizer,
     # which the pipeline does not use, is excluded from both) and the same tokenizer.
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_seconds()
     nlp = load_nlp.__wrapped__(settings.spacy_model())
     for _ in nlp.pipe(bodies, batch_size=DEFAULT_BATCH_SIZE, n_process=processes):
         pass
-    return time.perf_counter() - t0, list(nlp.pipe_names)
+    return time.perf_counter() - t0, _cpu_seconds() - c0, list(nlp.pipe_names)
 
 
 def bench_command(args: argparse.Namespace) -> int:
@@ -102,7 +131,7 @@ def bench_command(args: argparse.Namespace) -> int:
     # Each pipeline pass is followed at once by its bare pass, and the ratio is taken per
     # pair: on a shared machine the load drifts over minutes, so timing all pipeline passes
     # first and all bare passes later would compare different conditions.
-    rounds: list[list[tuple[_Pass, float]]] = []
+    rounds: list[list[tuple[_Pass, float, float]]] = []
     bodies: list[str] = []
     rows: dict[str, int] = {}
     components: list[str] = []
@@ -110,7 +139,7 @@ def bench_command(args: argparse.Namespace) -> int:
         tmpdir = Path(tmp)
         n_files = _copy_corpus(args.corpus, tmpdir / "corpus", args.limit)
         for r in range(args.repeats):
-            pairs: list[tuple[_Pass, float]] = []
+            pairs: list[tuple[_Pass, float, float]] = []
             for n in counts:
                 wh = tmpdir / f"bench-{r}-{n}" / "bench.duckdb"
                 wh.parent.mkdir()
@@ -122,8 +151,8 @@ def bench_command(args: argparse.Namespace) -> int:
                         rows = {
                             t: s.count(t) for t in ("articles", "mentions", "quotes", "entities")
                         }
-                bare_s, components = _bare_pass(bodies, n)
-                pairs.append((p, bare_s))
+                bare_s, bare_cpu, components = _bare_pass(bodies, n)
+                pairs.append((p, bare_s, bare_cpu))
             rounds.append(pairs)
 
     words = sum(len(b.split()) for b in bodies)
@@ -138,22 +167,28 @@ def bench_command(args: argparse.Namespace) -> int:
         f"{', '.join(components)}; excluded from both: {', '.join(DISABLED_COMPONENTS)}"
     )
     for r, pairs in enumerate(rounds, 1):
-        for p, _ in pairs:
+        for p, bare, bare_cpu in pairs:
             steps = ", ".join(f"{k}={v:.1f}" for k, v in sorted(p.step_seconds.items()))
             print(f"round {r}, step seconds at {p.processes} process(es): {steps}")
+            print(
+                f"round {r}, {p.processes} process(es): pipeline {p.seconds:.1f} s wall, "
+                f"{p.cpu_seconds:.1f} s CPU; bare {bare:.1f} s wall, {bare_cpu:.1f} s CPU "
+                "(CPU: user + system of every process of the pass)"
+            )
     print(
         f"{'processes':>9}  {'pipeline words/s':>16}  {'analysis step words/s':>21}  "
-        f"{'bare nlp.pipe words/s':>21}  ratio  target"
+        f"{'bare nlp.pipe words/s':>21}  ratio  target  {'CPU s pipeline/bare':>19}"
     )
     for i, n in enumerate(counts):
         pairs_n = sorted((pairs[i] for pairs in rounds), key=lambda pb: pb[1] / pb[0].seconds)
-        p, bare = pairs_n[len(pairs_n) // 2]  # the round with the median ratio
+        p, bare, bare_cpu = pairs_n[len(pairs_n) // 2]  # the round with the median ratio
         pipe_rate, bare_rate = words / p.seconds, words / bare
         step_rate = words / p.step_seconds["analysis"] if p.step_seconds.get("analysis") else 0
         target = TARGETS.get(n, ALL_CORES_TARGET)
         print(
             f"{n:>9}  {pipe_rate:>16,.0f}  {step_rate:>21,.0f}  {bare_rate:>21,.0f}  "
-            f"{pipe_rate / bare_rate:5.3f}  >= {target}"
+            f"{pipe_rate / bare_rate:5.3f}  >= {target}  "
+            f"{p.cpu_seconds:>9.1f} / {bare_cpu:.1f}"
         )
     print(
         "pipeline = the whole Dagster run (scan to checks) from a fresh warehouse; "
