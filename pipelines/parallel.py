@@ -7,8 +7,14 @@ yields the results in submission order, so the rows written do not depend on the
 number of workers. At most ``2 x workers`` chunks are in flight: memory stays flat
 however many articles are pending.
 
-With one worker nothing is spawned: the analysis runs in the calling process, exactly
-as before (the pool's cost at one process is zero). Workers are started with
+A pool of one worker either analyses in the calling process (a small run: nothing is
+spawned) or, for a run with at least ``SPAWN_MIN_ARTICLES`` articles, runs spaCy in one
+spawned worker while the calling process coordinates: it reads each Doc back, runs the
+per-article rules (entities, quotes, bylines), maps and stages the rows and logs
+progress. That is one spaCy process plus a coordinating one, so the rules and the
+staging overlap with spaCy instead of adding to it (see :func:`pool_shape`). With
+several workers each worker runs the rules itself (the coordinator would compete with
+them for the cores). Workers are started with
 ``spawn`` (not ``fork``): the parent may hold threads (Dagster, DuckDB) that a forked
 child would inherit in an undefined state.
 """
@@ -24,18 +30,29 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from pipelines.core.analysis import (
     Analyser,
+    ParsedText,
     TextItem,
     analyse_outcomes,
+    analyse_parsed,
     analyser_version,
+    parse_texts,
 )
 from pipelines.core.entities import EntityResolver, resolver_data_version
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
-from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version
+from pipelines.core.nlp import DEFAULT_BATCH_SIZE, installed_model_version, load_nlp, load_vocab
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CHUNK_SIZE = DEFAULT_BATCH_SIZE  # articles per worker task: one spaCy batch
+# From this many pending articles a one-process pool runs spaCy in a spawned worker (the
+# caller coordinates). Below it, a spawn and a second model load (~2-4 s) cost more than
+# the overlap gains (~5 ms of row mapping and staging an article).
+SPAWN_MIN_ARTICLES = 8 * CHUNK_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +65,10 @@ class AnalyserSpec:
     def load(self) -> Analyser:
         """The analyser, loaded once per process (spaCy + gazetteer take seconds)."""
         return _load(self.model, self.overrides_path)
+
+    def load_coordinator(self) -> Analyser:
+        """The resolver and the model's vocabulary only: the rules over Docs parsed elsewhere."""
+        return _load_coordinator(self.model, self.overrides_path)
 
     def version(self) -> str:
         """The loaded analyser's ``version``, computed without loading the model."""
@@ -68,6 +89,14 @@ def _load(model: str, overrides_path: str | None) -> Analyser:
     # while the analysis allocates; frozen, the collector skips them (a full
     # collection took ~0.3-0.5 s each, several per run and worker).
     gc.freeze()
+    return analyser
+
+
+@lru_cache(maxsize=2)
+def _load_coordinator(model: str, overrides_path: str | None) -> Analyser:
+    path = Path(overrides_path) if overrides_path is not None else None
+    analyser = Analyser(nlp=load_vocab(model), resolver=EntityResolver.default(path))
+    gc.freeze()  # the gazetteer index and the run's own objects: see ``_load``
     return analyser
 
 
@@ -143,13 +172,41 @@ def useful_workers(workers: int, pending: int, chunk_size: int = CHUNK_SIZE) -> 
     return max(1, min(workers, -(-pending // chunk_size)))
 
 
+def pool_shape(workers: int, pending: int, *, can_spawn: bool = True) -> tuple[int, bool]:
+    """(spaCy processes, whether they are spawned) for ``pending`` articles.
+
+    Several workers are always spawned. One worker is spawned for a large run (at least
+    ``SPAWN_MIN_ARTICLES``), so the calling process's row mapping and staging overlap
+    with spaCy; a small run analyses in the calling process. Where no child may be
+    started (a daemonic process: a dask worker) everything runs in-process.
+    """
+    if not can_spawn:
+        return 1, False
+    n = useful_workers(workers, pending)
+    return n, n > 1 or pending >= SPAWN_MIN_ARTICLES
+
+
 # The analyser of a worker process, set by the pool's initializer.
 _WORKER_ANALYSER: Analyser | None = None
+# A parse-only worker's spaCy pipeline (the coordinator runs the rules).
+_WORKER_NLP: Language | None = None
 
 
 def _init_worker(spec: AnalyserSpec) -> None:
     global _WORKER_ANALYSER
     _WORKER_ANALYSER = spec.load()
+
+
+def _init_parser(spec: AnalyserSpec) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_nlp(spec.model)
+    gc.freeze()  # the model's objects: see ``_load``
+
+
+def _worker_parse(items: list[WorkItem], budget_s: float | None = None) -> list[ParsedText]:
+    if _WORKER_NLP is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("parse worker used before its initializer ran")
+    return parse_texts(_WORKER_NLP, items, budget_s)
 
 
 def _ready() -> None:
@@ -175,20 +232,39 @@ class AnalysisPool:
         workers: int = 1,
         *,
         analyser: Analyser | None = None,
+        spawn: bool | None = None,
     ) -> None:
-        """Build a pool from a spec, or an in-process one around a loaded analyser."""
+        """Build a pool from a spec, or an in-process one around a loaded analyser.
+
+        ``spawn``: run the analysis in ``workers`` spawned processes (default: when
+        there are several); False analyses in the calling process (one worker only).
+        """
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
         if spec is None and analyser is None:
             raise ValueError("AnalysisPool needs a spec or a loaded analyser")
-        if analyser is not None and workers != 1:
+        spawn = workers > 1 if spawn is None else spawn
+        if workers > 1 and not spawn:
+            raise ValueError("several workers are processes: they must be spawned")
+        if analyser is not None and spawn:
             raise ValueError("a loaded analyser can only be used in-process (workers=1)")
         self.spec = spec
         self.workers = workers
+        self.spawn = spawn
+        # One spawned worker parses; this process runs the rules over its Docs.
+        self.split = spawn and workers == 1
         self.budget_s: float | None = None  # per-article analysis budget (None: none)
         self._analyser = analyser
         self._executor: ProcessPoolExecutor | None = None
         self._depth = 0  # how many with-blocks hold the pool open
+
+    def describe(self) -> str:
+        """Where the analysis runs, for log lines."""
+        if not self.spawn:
+            return "in the run's own process"
+        if self.split:
+            return "on 1 spaCy worker process, the rules in the run's process"
+        return f"on {self.workers} worker processes coordinated by the run's process"
 
     @property
     def version(self) -> str:
@@ -205,12 +281,12 @@ class AnalysisPool:
         self._depth += 1
         if self._depth > 1:
             return self
-        if self.workers > 1:
+        if self.spawn:
             assert self.spec is not None
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
+                initializer=_init_parser if self.split else _init_worker,
                 initargs=(self.spec,),
             )
             # Start every worker now, so each loads the model while the caller goes on
@@ -253,6 +329,9 @@ class AnalysisPool:
             for chunk in chunks:
                 yield analyse_chunk(self._analyser, chunk, self.budget_s)
             return
+        if self.split:
+            yield from self._map_split(chunks)
+            return
         in_flight: deque[Future[list[WorkResult]]] = deque()
         limit = 2 * self.workers
         for chunk in chunks:
@@ -261,3 +340,25 @@ class AnalysisPool:
                 yield in_flight.popleft().result()
         while in_flight:
             yield in_flight.popleft().result()
+
+    def _map_split(self, chunks: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkResult]]:
+        """``map`` with spaCy in the worker and the rules here, two chunks ahead."""
+        assert self._executor is not None and self.spec is not None
+        in_flight: deque[tuple[list[WorkItem], Future[list[ParsedText]]]] = deque()
+        for chunk in chunks:
+            items = list(chunk)
+            in_flight.append((items, self._executor.submit(_worker_parse, items, self.budget_s)))
+            if len(in_flight) >= 2:
+                yield self._finish(*in_flight.popleft())
+        while in_flight:
+            yield self._finish(*in_flight.popleft())
+
+    def _finish(self, items: list[WorkItem], parsed: Future[list[ParsedText]]) -> list[WorkResult]:
+        # Loaded at the first result, while the worker parses the next chunk.
+        assert self.spec is not None
+        coordinator = self.spec.load_coordinator()
+        outcomes = analyse_parsed(items, parsed.result(), coordinator, self.budget_s)
+        return [
+            WorkResult(outcome, len(item.body.split()))
+            for item, outcome in zip(items, outcomes, strict=True)
+        ]

@@ -6,6 +6,7 @@ record out); the step records failures in ``analysis_failures`` and goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -20,10 +21,13 @@ from pipelines.core.analysis import (
     AnalysisError,
     TextItem,
     analyse_outcomes,
+    analyse_parsed,
     analyse_texts,
+    parse_texts,
 )
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis
+from pipelines.core.nlp import load_vocab
 from pipelines.warehouse.writer import Warehouse
 
 GOOD = "Mayor Ann Lee said “the bridge is open” on Tuesday in Seoul."
@@ -129,6 +133,32 @@ def test_a_batch_over_budget_is_redone_singly(nlp, resolver) -> None:  # type: i
     out = list(analyse_outcomes(_items(GOOD, GOOD), analyser, budget_s=1e-9))
     assert all(isinstance(o, AnalysisFailure) and o.stage == "nlp" for o in out)
     assert [o.article_id for o in out] == ["a0", "a1"]
+
+
+def test_parsing_in_one_place_and_the_rules_in_another_give_the_same_outcomes(  # type: ignore[no-untyped-def]
+    nlp, resolver
+) -> None:
+    # A one-worker pool parses in its worker and runs the rules in the run's process,
+    # Docs crossing as bytes: every outcome, failures (spaCy, entities) included, must be
+    # what the whole analysis in one place gives.
+    items = _items(GOOD, f"{GOOD} {BOOM}", f"CRASH {GOOD}", GOOD, "Nobody spoke.")
+    whole = list(analyse_outcomes(items, _analyser(_FlakyNlp(nlp), _Resolver(resolver))))
+    parsed = parse_texts(_FlakyNlp(nlp), items)  # type: ignore[arg-type]
+    assert parsed[1].doc_bytes is None and parsed[1].failure is not None
+    rules = Analyser(nlp=load_vocab(), resolver=_Resolver(resolver))  # type: ignore[arg-type]
+    split = list(analyse_parsed(items, parsed, rules))
+
+    def timeless(o: ArticleAnalysis | AnalysisFailure) -> object:
+        return dataclasses.replace(o, elapsed_s=0.0) if isinstance(o, AnalysisFailure) else o
+
+    assert [timeless(o) for o in split] == [timeless(o) for o in whole]
+    assert [type(o).__name__ for o in split] == [
+        "ArticleAnalysis",
+        "AnalysisFailure",
+        "AnalysisFailure",
+        "ArticleAnalysis",
+        "ArticleAnalysis",
+    ]
 
 
 # ------------------------------------------------------------------ the step

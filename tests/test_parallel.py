@@ -7,10 +7,12 @@ import pytest
 from pipelines import landing, steps
 from pipelines.core import ids
 from pipelines.parallel import (
+    SPAWN_MIN_ARTICLES,
     AnalyserSpec,
     AnalysisPool,
     WorkItem,
     balanced_chunks,
+    pool_shape,
     useful_workers,
 )
 from pipelines.warehouse.reports import table_checksums
@@ -49,6 +51,25 @@ def test_pool_rejects_bad_worker_counts(tmp_path):
         AnalysisPool(_spec(tmp_path), 0)
     with pytest.raises(ValueError, match="in-process"):
         AnalysisPool(workers=2, analyser=_spec(tmp_path).load())
+    with pytest.raises(ValueError, match="in-process"):
+        AnalysisPool(workers=1, analyser=_spec(tmp_path).load(), spawn=True)
+    with pytest.raises(ValueError, match="spawned"):
+        AnalysisPool(_spec(tmp_path), 2, spawn=False)
+
+
+@pytest.mark.parametrize(
+    ("workers", "pending", "can_spawn", "shape"),
+    [
+        (1, 1, True, (1, False)),  # a one-file increment: no spawn, no second model load
+        (1, SPAWN_MIN_ARTICLES - 1, True, (1, False)),
+        (1, SPAWN_MIN_ARTICLES, True, (1, True)),  # one spaCy worker + the coordinator
+        (2, 32, True, (1, False)),
+        (2, 33, True, (2, True)),
+        (2, SPAWN_MIN_ARTICLES, False, (1, False)),  # a daemonic process starts no child
+    ],
+)
+def test_pool_shape_spawns_for_large_runs_only(workers, pending, can_spawn, shape):
+    assert pool_shape(workers, pending, can_spawn=can_spawn) == shape
 
 
 @pytest.mark.parametrize(
@@ -101,7 +122,7 @@ def test_a_pool_entered_again_keeps_its_workers(tmp_path):
 
 
 @pytest.mark.slow
-def test_two_workers_give_the_in_process_results_in_order(tmp_path):
+def test_spawned_workers_give_the_in_process_results_in_order(tmp_path):
     spec = _spec(tmp_path)
     items = [
         WorkItem(f"a{i:02d}", text, ("Jane Doe",) if i % 2 else ())
@@ -125,6 +146,10 @@ def test_two_workers_give_the_in_process_results_in_order(tmp_path):
             two.extend(chunk)
     assert [r.analysis.article_id for r in two] == [it.article_id for it in items]
     assert two == one
+    # One spawned spaCy worker, the calling process coordinating (a large one-process run).
+    with AnalysisPool(spec, 1, spawn=True) as pool:
+        assert pool._executor is not None
+        assert [r for chunk in pool.map(chunks) for r in chunk] == one
 
 
 @pytest.mark.slow

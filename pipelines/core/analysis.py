@@ -127,7 +127,7 @@ def analyse_outcomes(
     iterator = iter(items)
     while chunk := list(islice(iterator, batch_size or analyser.batch_size)):
         for item, (doc, nlp_s, failure) in zip(
-            chunk, _parse_chunk(analyser, chunk, budget_s), strict=True
+            chunk, _parse_chunk(analyser.nlp, chunk, budget_s), strict=True
         ):
             if failure is not None:
                 yield failure
@@ -136,8 +136,70 @@ def analyse_outcomes(
             yield analyse_doc(item, doc, analyser, budget_s, spent_s=nlp_s)
 
 
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """spaCy's output for one article as bytes (another process runs the rules on it).
+
+    ``nlp_s`` is the article's share of its batch's spaCy time, which counts against its
+    budget; ``failure`` is set (and ``doc_bytes`` is None) when spaCy failed on it.
+    """
+
+    doc_bytes: bytes | None
+    nlp_s: float
+    failure: AnalysisFailure | None = None
+
+
+def parse_texts(
+    nlp: Language, items: list[TextItem], budget_s: float | None = None
+) -> list[ParsedText]:
+    """Run spaCy over one batch, each Doc as bytes (the first half of the analysis).
+
+    :func:`analyse_parsed` in another process finishes it; together they give exactly
+    what :func:`analyse_outcomes` gives.
+    """
+    out: list[ParsedText] = []
+    for item, (doc, nlp_s, failure) in zip(items, _parse_chunk(nlp, items, budget_s), strict=True):
+        data: bytes | None = None
+        if failure is None:
+            data, nlp_s, failure = run_stage(
+                item.article_id, "nlp", budget_s, nlp_s, nlp_mod.doc_to_bytes, doc
+            )
+        out.append(ParsedText(data if failure is None else None, nlp_s, failure))
+    return out
+
+
+def analyse_parsed(
+    items: Iterable[TextItem],
+    parsed: Iterable[ParsedText],
+    analyser: Analyser,
+    budget_s: float | None = None,
+) -> Iterator[ArticleAnalysis | AnalysisFailure]:
+    """Entity resolution, quotes and bylines over Docs :func:`parse_texts` made.
+
+    ``analyser.nlp`` only lends its vocabulary (:func:`pipelines.core.nlp.load_vocab`).
+    """
+    for item, p in zip(items, parsed, strict=True):
+        if p.failure is not None:
+            yield p.failure
+            continue
+        doc, spent, failure = run_stage(
+            item.article_id,
+            "nlp",
+            budget_s,
+            p.nlp_s,
+            nlp_mod.doc_from_bytes,
+            analyser.nlp,
+            p.doc_bytes,
+        )
+        if failure is not None:
+            yield failure
+            continue
+        assert doc is not None
+        yield analyse_doc(item, doc, analyser, budget_s, spent_s=spent)
+
+
 def _parse_chunk(
-    analyser: Analyser, chunk: list[TextItem], budget_s: float | None
+    nlp: Language, chunk: list[TextItem], budget_s: float | None
 ) -> list[tuple[Doc | None, float, AnalysisFailure | None]]:
     """Run spaCy over one batch; on an exception or a slow batch, one article at a time.
 
@@ -147,7 +209,7 @@ def _parse_chunk(
     """
     t0 = time.perf_counter()
     try:
-        docs = list(nlp_mod.pipe(analyser.nlp, [i.body for i in chunk], len(chunk)))
+        docs = list(nlp_mod.pipe(nlp, [i.body for i in chunk], len(chunk)))
     except Exception:
         docs = None
     elapsed = time.perf_counter() - t0
@@ -156,9 +218,7 @@ def _parse_chunk(
         return [(d, elapsed * len(i.body) / total, None) for i, d in zip(chunk, docs, strict=True)]
     out: list[tuple[Doc | None, float, AnalysisFailure | None]] = []
     for item in chunk:
-        doc, spent, failure = run_stage(
-            item.article_id, "nlp", budget_s, 0.0, analyser.nlp, item.body
-        )
+        doc, spent, failure = run_stage(item.article_id, "nlp", budget_s, 0.0, nlp, item.body)
         out.append((doc, spent, failure))
     return out
 

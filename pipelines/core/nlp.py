@@ -91,6 +91,32 @@ class BoundedTokenizer:
         return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+@lru_cache(maxsize=4)
+def load_vocab(name: str = DEFAULT_MODEL) -> Language:
+    """The model's vocabulary and settings without any component (a fraction of a second).
+
+    What a process needs to read back documents another process parsed
+    (:func:`doc_from_bytes`): the same vocabulary gives the same lexeme attributes.
+    """
+    meta = spacy.util.get_model_meta(_model_path(name))
+    return spacy.load(name, exclude=list(meta.get("components", meta.get("pipeline", []))))
+
+
+# What a parsed Doc carries to another process: tokens, tags, the parse, entities and
+# sentence starts. Not the tok2vec tensor (~40 KB an article): no rule reads it.
+_NOT_SENT = ("tensor", "user_data")
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    """A parsed Doc as bytes for :func:`doc_from_bytes` in another process."""
+    return doc.to_bytes(exclude=list(_NOT_SENT))
+
+
+def doc_from_bytes(vocab_nlp: Language, data: bytes) -> Doc:
+    """The Doc :func:`doc_to_bytes` wrote, over ``vocab_nlp``'s vocabulary."""
+    return Doc(vocab_nlp.vocab).from_bytes(data, exclude=list(_NOT_SENT))
+
+
 def model_version(nlp: Language) -> str:
     """``lang_name-version`` of a loaded pipeline (stamped into the analyser version)."""
     return _version_of(nlp.meta)
@@ -102,12 +128,16 @@ def installed_model_version(name: str = DEFAULT_MODEL) -> str:
     Costs milliseconds instead of the seconds ``spacy.load`` takes, so a run can tell
     whether anything needs analysing before it loads the model.
     """
-    path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    path = _model_path(name)
     try:
         meta = spacy.util.load_meta(path / "meta.json")
     except (OSError, ValueError):
         return model_version(load_nlp(name))  # unusual layout: ask spaCy itself
     return _version_of(meta)
+
+
+def _model_path(name: str) -> Path:
+    return spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
 
 
 def _version_of(meta: dict[str, Any]) -> str:

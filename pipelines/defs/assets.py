@@ -233,7 +233,10 @@ def wire_staged(
     description="List the shards' files to parse into the Parquet stage (one file per shard).",
 )
 def articles_plan(
-    context: dg.OpExecutionContext, config: ReloadConfig, warehouse: WarehouseResource
+    context: dg.OpExecutionContext,
+    config: ReloadConfig,
+    warehouse: WarehouseResource,
+    nlp: NlpResource,
 ) -> Iterator[dg.Output[None]]:
     mark_step_process(context)
     wh = warehouse.open(context.log)
@@ -245,6 +248,15 @@ def articles_plan(
             old.remove("parse")
     with wh.session() as session:
         todo = steps.files_to_parse(session, context.partition_keys, force=config.force)
+        # Start the analysis workers now when the run will have much to analyse, so they
+        # import spaCy and load the model and the gazetteer while the files are parsed.
+        # The files are an estimate of the articles to come (one each, most often).
+        nlp.start_workers(
+            sum(map(len, todo.values()))
+            + steps.count_pending_analysis(
+                session, context.partition_keys, nlp.spec().version(), force=config.force
+            )
+        )
     for shard, files in todo.items():
         run_stage.write_parse_todo(shard, files)
     context.log.info(f"{sum(map(len, todo.values())):,} file(s) to parse in {len(todo)} shard(s)")
@@ -474,12 +486,14 @@ def analysis_plan(
                 )
             old.remove()
         run_stage.mark_analysis_started()
-        nlp.start_workers(
-            steps.count_pending_analysis(session, shards, version, force=config.force)
-        )
+        # One read of the pending articles: staging them. A large run's workers were
+        # started by the articles plan (they load the model while the files are parsed);
+        # a run with nothing to parse but much to redo (a new analyser version) counted
+        # its pending articles there too.
         staged = steps.stage_pending_articles(
             session, shards, version, run_stage.todo_writer, force=config.force
         )
+    nlp.start_workers(sum(staged.values()))
     context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
     yield from plan_results(staged)
 
@@ -510,7 +524,7 @@ def _analyse_shard(
     )
     context.log.info(
         f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "
-        f"on {pool.workers} process(es)"
+        f"{pool.describe()}"
     )
 
 

@@ -8,7 +8,7 @@ from pydantic import PrivateAttr
 
 from pipelines import landing, settings
 from pipelines.core.analysis import Analyser
-from pipelines.parallel import AnalyserSpec, AnalysisPool, useful_workers
+from pipelines.parallel import AnalyserSpec, AnalysisPool, pool_shape
 from pipelines.warehouse.stage import RunStage, stage_path_for
 from pipelines.warehouse.writer import Warehouse
 
@@ -78,27 +78,34 @@ class NlpResource(dg.ConfigurableResource):
 
     _pool: AnalysisPool | None = PrivateAttr(default=None)
 
+    def _shape(self, pending: int) -> tuple[int, bool]:
+        # Inside a daemonic process (a dask worker) no children may be started.
+        can_spawn = not multiprocessing.current_process().daemon
+        return pool_shape(self.workers, pending, can_spawn=can_spawn)
+
     def shared_pool(self, pending: int) -> AnalysisPool:
         """One open pool for every analysis step of an in-process run (closed at its end).
 
         The per-shard steps of an in-process run share the worker processes, so the model
         is loaded once per process, not once per shard. Inside a daemonic process (a dask
-        worker) no children may be started: the step analyses in that process, and the
-        cluster scales by its number of dask workers.
+        worker) the step analyses in that process, and the cluster scales by its number
+        of dask workers. The first caller's ``pending`` sizes the pool.
         """
         if self._pool is None:
-            workers = 1 if multiprocessing.current_process().daemon else self.workers
-            self._pool = AnalysisPool(self.spec(), useful_workers(workers, pending))
+            workers, spawn = self._shape(pending)
+            self._pool = AnalysisPool(self.spec(), workers, spawn=spawn)
             self._pool.__enter__()
         return self._pool
 
     def start_workers(self, pending: int) -> None:
         """Start the shared pool's worker processes now, if it will have any.
 
-        Called by the analysis plan step, so the workers import spaCy and load the model
-        while the plan stages the articles, not while the first shard step waits.
+        Called by the articles plan step (``pending``: files to parse plus articles
+        already pending analysis, an estimate) and again by the analysis plan step (the
+        articles staged), so the workers import spaCy and load the model and the
+        gazetteer while the run parses and stages, not while the first shard step waits.
         """
-        if multiprocessing.current_process().daemon or useful_workers(self.workers, pending) < 2:
+        if self._pool is None and not self._shape(pending)[1]:
             return  # in-process analysis: the model loads in the step that analyses
         self.shared_pool(pending)
 
@@ -106,14 +113,6 @@ class NlpResource(dg.ConfigurableResource):
         if self._pool is not None:
             self._pool.__exit__(None, None, None)
             self._pool = None
-
-    def pool(self, pending: int) -> AnalysisPool:
-        """A pool for ``pending`` articles (use it as a context manager).
-
-        Never more processes than there are chunks of work: a one-file increment runs
-        in-process instead of paying for N model loads.
-        """
-        return AnalysisPool(self.spec(), useful_workers(self.workers, pending))
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
