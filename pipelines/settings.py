@@ -68,8 +68,8 @@ class Settings(BaseSettings):
     workers: int | None = Field(
         default=None,
         gt=0,
-        description="analysis worker processes, a whole number >= 1 (default: the cores this "
-        "process may use)",
+        description="spaCy processes of the analysis, a whole number >= 1 (default: the cores "
+        "this process may use)",
     )
     article_budget_s: float = Field(
         default=DEFAULT_ARTICLE_BUDGET_S,
