@@ -111,7 +111,7 @@ def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
     from spacy.tokens import Doc
 
     from pipelines.core.quotes._view import DocView
-    from pipelines.core.quotes.resolve import _subject_role
+    from pipelines.core.quotes.resolve import subject_role
 
     # "Near Kyoto, Ann Lee contemplates it.": parsed with the name in apposition to
     # the place, as the small model sometimes does, and the verb left without a subject.
@@ -126,7 +126,7 @@ def test_a_name_before_a_subjectless_verb_is_its_subject(nlp) -> None:
     )
     start = doc.text.index("Ann Lee")
     m = Mention("ent:Ann Lee", "Ann Lee", start, start + 7, "PERSON")
-    assert _subject_role(DocView(doc), m) == 2
+    assert subject_role(DocView(doc), m) == 2
 
 
 @pytest.mark.parametrize(

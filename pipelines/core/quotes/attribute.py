@@ -10,20 +10,25 @@ confidence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from pipelines.core.models import PERSON, Quote
+from pipelines.core.models import ORG, PERSON, Mention, Quote
+from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.resolve import (
+    ECHO,
     NO_CUE,
     NO_SPEAKER,
     NOT_AN_ENTITY,
     Context,
     Resolution,
     resolve_speaker,
+    subject_role,
+    unrecognised_subjects,
 )
-from pipelines.core.quotes.speaker import speaker_phrase
+from pipelines.core.quotes.speaker import NAMED, speaker_phrase
 
 # Confidence of an attribution by how it was made. An explicit cue read from the
 # parse is the most reliable; position-only reading, a colon, or a speaker borrowed
@@ -53,6 +58,11 @@ def attribute(ctx: Context, drafts: list[Draft]) -> None:
         d.confidence = base * d.res.factor * (_PARTIAL_FACTOR if d.kind == PARTIAL else 1.0)
         if d.res.entity_id is not None:
             recent.append((d.cand.start, d.res.entity_id))
+            # "Mutu hit out, saying: “They destroyed me.”": a named organisation that speaks
+            # as "I" is a person the recogniser mistyped; later pronouns may refer to it.
+            quoted = ctx.view.text[d.cand.start : d.cand.end]
+            if d.res.entity_type == ORG and phrase.kind == NAMED and _SINGULAR_I.search(quoted):
+                ctx.index.mark_person(d.res.entity_id)
 
 
 def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
@@ -85,6 +95,10 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             and not text[d.cand.mark_end : nxt.cand.mark_start].strip()
         ):
             d.res, d.confidence = nxt.res, _NEXT_IN_LINE
+            continue
+        introduced = _introduced_person(ctx, drafts, k)
+        if introduced is not None:
+            d.res, d.confidence = introduced, _TOPIC
             continue
         back = prev
         if back is not None and back.res is not None:
@@ -125,6 +139,77 @@ def _label_person(ctx: Context, d: Draft) -> Resolution | None:
         return None  # a single capitalised word is as likely a team or a place
     a = doc[first].idx
     return Resolution(None, None, view.text[a:end], a, end, NOT_AN_ENTITY, 1.0)
+
+
+_SENTENCE_ENDS = ".!?"
+_SINGULAR_I = re.compile(r"\b(?:I|me|my|myself)\b")
+
+
+def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
+    """The person the sentence right before a cue-less quotation, in its paragraph, is about.
+
+    "“…,” said Lee. Ray Kim was less sure. “It was close.”": a narrative sentence between
+    two quotations of a paragraph (or opening it) introduces the next speaker, whose words
+    follow with no cue of their own. The person is that sentence's main-clause subject, or
+    the named subject of its reporting verb ("At this rate, Kim said, it will fail."). A
+    sentence about no person (or about one the recogniser missed) says nothing, and the
+    continuation rules decide.
+    """
+    view, index = ctx.view, ctx.index
+    text = view.text
+    d = drafts[k]
+    lo, _ = view.line_bounds(d.line)
+    prev_stop = True  # a paragraph's start is a sentence's start
+    if k > 0 and drafts[k - 1].line == d.line:
+        prev = drafts[k - 1].cand
+        lo = max(lo, prev.mark_end)
+        prev_stop = text[prev.start : prev.end].rstrip()[-1:] in _SENTENCE_ENDS
+    before = text[lo : d.cand.mark_start].rstrip()
+    if not before or before[-1] not in _SENTENCE_ENDS:
+        return None  # no full narrative sentence ends right before the quotation
+    end = lo + len(before)
+    a = max(lo, view.sentence_start(end - 1))
+    head = text[lo:a]
+    if not any(c in _SENTENCE_ENDS for c in head) and not (prev_stop and not head.strip()):
+        # "“…,” the spokesman, Josh Earnest, said. “…”": the text between is the previous
+        # quotation's own attribution, not a sentence of its own.
+        return None
+    if not text[a:end].lstrip()[:1].isupper():
+        return None
+    doc = view.doc
+    people = [
+        m
+        for m in index.overlapping(a, end)
+        if m.start >= a
+        and index.is_person(m)
+        and m.rule != ECHO
+        and not ctx.inside_quote(m.start)
+        # "the oversized Trump face": a name modifying another noun is not the subject
+        and doc[view.token_containing(m.end - 1)].dep_ != "compound"
+    ]
+    for m in people:
+        if subject_role(view, m) == 2:
+            return _resolution(view, m)
+    for m in unrecognised_subjects(ctx, a, end, None):
+        if subject_role(view, m) == 2:  # "Aderholt returned to it.": a name the model missed
+            return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, 1.0)
+    for i in view.tokens_between(a, end):
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
+            continue
+        if ctx.inside_quote(tok.idx):
+            continue
+        for subj in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            said = index.covering(subj.idx, subj.idx + len(subj.text))
+            if said is not None and index.is_person(said):
+                return _resolution(view, said)
+    return None
+
+
+def _resolution(view: DocView, m: Mention) -> Resolution:
+    return Resolution(
+        m.entity_id, m.entity_type, view.text[m.start : m.end], m.start, m.end, None, 1.0
+    )
 
 
 def _previous_line_bounds(ctx: Context, drafts: list[Draft], k: int) -> tuple[int, int] | None:

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon
+from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Reasons recorded in Quote.unattributed_reason.
 NO_CUE = "no_cue"
@@ -69,20 +69,23 @@ class Resolution:
     factor: float  # multiplies the cue's confidence (pronouns are less certain)
 
 
-def person_genders(mentions: Sequence[Mention], text: str) -> dict[str, str]:
+def person_genders(
+    mentions: Sequence[Mention], text: str, also: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Gender ("m"/"f") of each person entity the article gives evidence for.
 
     The article's own words come first: a gendered title or role noun right before a
     mention ("Mrs", "Lord", "actress") or in apposition after it (", the actress,").
     Only when they say nothing (or contradict each other) does the given name decide,
     from birth statistics of strongly one-gender names (``first_name_gender.tsv``).
-    Unknown stays unknown: the pronoun then may go to either gender.
+    Unknown stays unknown: the pronoun then may go to either gender. ``also`` names
+    entities of another type to treat as people (see :func:`_mistyped_people`).
     """
     lexicon = load_gender_lexicon()
     stated: dict[str, set[str]] = {}
     by_name: dict[str, set[str]] = {}
     for m in mentions:
-        if m.entity_type != PERSON:
+        if m.entity_type != PERSON and m.entity_id not in also:
             continue
         words = m.surface.split()
         before = _WORD_BEFORE_RE.search(text[max(0, m.start - 30) : m.start])
@@ -159,15 +162,120 @@ def _glued(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
+def _mistyped_people(mentions: Sequence[Mention]) -> frozenset[str]:
+    """Organisation entities whose full name is a person's: a given name, then a surname.
+
+    The small model types some people as organisations ("Adrian Mutu" in a football story):
+    such a speaker keeps its entity, but "he said" must still be able to refer back to it.
+    Only a name of two or three capitalised words whose first is a given name with a clear
+    gender in birth statistics, without "&", "and" or a word that names an organisation
+    ("Charles Schwab Bank" stays an organisation).
+    """
+    lexicon = load_gender_lexicon()
+    org_words = load_rules().org_nouns
+    out: set[str] = set()
+    for m in mentions:
+        if m.entity_type != ORG or not m.entity_id or m.rule == ECHO:
+            continue
+        words = m.surface.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue  # "&", digits, possessives: company names
+        if words[0].casefold() in lexicon.first_names and not any(
+            w.casefold() in org_words for w in words
+        ):
+            out.add(m.entity_id)
+    return frozenset(out)
+
+
+# Marks a surname alone that the recogniser missed, where the article named that person fully.
+SURNAME_ECHO = "echo_of_surname"
+_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _surname_echoes(
+    view: DocView, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    """A surname on its own, outside any mention, of a person the article named in full.
+
+    Surnames that are also words ("Chris Early", "Tom Young") are missed by the small
+    model when they stand alone ("Early says …", "One thing Young would …"), and the
+    quote's pronoun then goes to someone else. Only a surname of one person in the
+    article, capitalised, outside quotations, not after an article; at a sentence's start
+    only before a verb ("Young people were …" is not Tom Young).
+    """
+    surnames: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.surface.split()
+        if m.entity_type != PERSON or not m.entity_id or len(words) < 2:
+            continue
+        last = words[-1].removesuffix("'s").removesuffix("’s")
+        if len(last) >= 3 and last.isalpha() and last[:1].isupper():
+            surnames.setdefault(last, set()).add(m.entity_id)
+    if not surnames:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    taken_starts = [a for a, _ in taken]
+    starts = [a for a, _ in quoted]
+    doc = view.doc
+    out: list[Mention] = []
+    for tok in doc:
+        ids = surnames.get(tok.text)
+        if ids is None or len(ids) != 1:
+            continue
+        a, b = tok.idx, tok.idx + len(tok.text)
+        k = bisect_right(taken_starts, b) - 1
+        if any(x < b and y > a for x, y in taken[max(0, k - 3) : k + 1]):
+            continue
+        q = bisect_right(starts, a) - 1
+        if q >= 0 and quoted[q][0] <= a < quoted[q][1]:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in {"the", "a", "an"}:
+            continue
+        line_start = view.line_starts[view.line_of(a)]
+        if (tok.is_sent_start or not view.text[line_start:a].strip()) and not _verb_follows(
+            doc, tok.i
+        ):
+            continue
+        out.append(Mention(next(iter(ids)), tok.text, a, b, PERSON, rule=SURNAME_ECHO))
+    return out
+
+
+def _verb_follows(doc: Doc, i: int) -> bool:
+    """True when a finite verb follows token ``i``, maybe after one adverb ("Early still says")."""
+    for j in (i + 1, i + 2):
+        if j >= len(doc):
+            return False
+        if doc[j].tag_ in _VERB_TAGS:
+            return True
+        if doc[j].tag_ != "RB":
+            return False
+    return False
+
+
 class MentionIndex:
-    """The article's mentions with lookups by offset and gender hints per entity."""
+    """The article's mentions with lookups by offset and gender hints per entity.
+
+    Attributes:
+        person_like: organisation entities that are people the recogniser mistyped (see
+            :func:`_mistyped_people` and :meth:`mark_person`); pronouns and descriptions
+            may refer to them.
+    """
 
     def __init__(self, mentions: Sequence[Mention], text: str) -> None:
         mentions = [*mentions, *_echo_mentions(mentions, text)]
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.types = {m.entity_id: m.entity_type for m in self.mentions}
-        self.gender = person_genders(self.mentions, text)
+        self.person_like = set(_mistyped_people(self.mentions))
+        self.gender = person_genders(self.mentions, text, frozenset(self.person_like))
+
+    def mark_person(self, entity_id: str) -> None:
+        """Treat an organisation entity as a person from here on (it spoke as "I")."""
+        self.person_like.add(entity_id)
+
+    def is_person(self, m: Mention) -> bool:
+        """True for a person mention, or one of an organisation that is a mistyped person."""
+        return m.entity_type == PERSON or m.entity_id in self.person_like
 
     def covering(self, a: int, b: int) -> Mention | None:
         """The mention that contains ``[a, b)`` (the shortest one)."""
@@ -222,9 +330,9 @@ class Context:
     ) -> Context:
         """The context of one article: its mentions indexed, its quotation spans."""
         spans = tuple(quoted)
-        return cls(
-            view, MentionIndex(mentions, view.text), rules, spans, tuple(a for a, _ in spans)
-        )
+        echoes = _surname_echoes(view, mentions, spans)
+        index = MentionIndex([*mentions, *echoes], view.text)
+        return cls(view, index, rules, spans, tuple(a for a, _ in spans))
 
     def inside_quote(self, pos: int) -> bool:
         """True when offset ``pos`` lies inside a quotation."""
@@ -238,17 +346,24 @@ def _unquoted_before(ctx: Context, pos: int, entity_type: str) -> Iterator[Menti
     People named inside a quotation are talked about, not talking, so they never
     become the referent of a speaker phrase.
     """
-    for m in ctx.index.before(pos):
-        if m.entity_type == entity_type and not ctx.inside_quote(m.start):
+    index = ctx.index
+    for m in index.before(pos):
+        if entity_type == PERSON and not index.is_person(m):
+            continue
+        if entity_type != PERSON and m.entity_type != entity_type:
+            continue
+        if not ctx.inside_quote(m.start):
             yield m
 
 
-def _subject_role(view: DocView, m: Mention) -> int:
+def subject_role(view: DocView, m: Mention) -> int:
     """2: subject of a main clause; 1: subject of another clause; 0: not a subject."""
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     if tok.dep_ not in _SUBJ_DEPS:
+        if _opens_merged_paragraph(view, m, tok):
+            return 2
         # "On the edge of town, 83-year-old Ann Lee contemplates …": when the parse hangs
         # the name elsewhere but a finite verb right after it has no subject of its own,
         # the name is that verb's subject.
@@ -267,6 +382,37 @@ def _subject_role(view: DocView, m: Mention) -> int:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 2 if verb.dep_ == "ROOT" else 1
+
+
+_APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
+
+
+def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
+    """True for a name opening a paragraph that the parse ran into the line above it.
+
+    A headline has no full stop, so the small model parses "Coach elated ⏎ Ann Lee paid
+    tribute …" as one sentence and hangs the name off the headline. A name that opens its
+    paragraph and is followed by a finite verb (after an apposition in commas: "Ann Lee,
+    the coach, said") is the subject of that paragraph's first sentence.
+    """
+    ls, le = view.line_bounds(view.line_of(m.start))
+    if view.text[ls : m.start].strip() or tok.sent.start_char >= ls:
+        return False  # not at the paragraph's start, or the parse did start a sentence here
+    doc = view.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        close = next(
+            (
+                k
+                for k in range(j + 1, min(len(doc), j + _APPOSITION_TOKENS))
+                if doc[k].text == "," or doc[k].idx >= le
+            ),
+            None,
+        )
+        if close is None or doc[close].text != ",":
+            return False
+        j = close + 1
+    return j < len(doc) and doc[j].idx < le and doc[j].tag_ in _FINITE_TAGS | {"VBN"}
 
 
 def _antecedent(
@@ -293,7 +439,7 @@ def _antecedent(
         if not gender or index.gender.get(m.entity_id, gender) == gender
     ]
     if want == PERSON:
-        unnamed = _unrecognised_subjects(ctx, window_start, pos, gender)
+        unnamed = unrecognised_subjects(ctx, window_start, pos, gender)
         if unnamed:
             candidates = sorted([*candidates, *unnamed], key=lambda m: -m.start)
     if not candidates:
@@ -306,7 +452,7 @@ def _antecedent(
         m
         for m in candidates
         if m.start >= window_start
-        and (m.entity_id in recent or _subject_role(view, m) > 0)
+        and (m.entity_id in recent or subject_role(view, m) > 0)
         and not _under_pronoun_subject(view, m, pos)
     ]
     if fitting:
@@ -324,7 +470,7 @@ def _antecedent(
             same,
             key=lambda m: (
                 m.entity_id in recent,
-                _subject_role(view, m) == 2,
+                subject_role(view, m) == 2,
                 salience[m.entity_id or m.surface],
                 m.start,
             ),
@@ -332,11 +478,11 @@ def _antecedent(
     return candidates[0] if nearest_fallback else None
 
 
-# Marks a stand-in for a person the entity recogniser missed (see _unrecognised_subjects).
+# Marks a stand-in for a person the entity recogniser missed (see unrecognised_subjects).
 UNRECOGNISED = "unrecognised_subject"
 
 
-def _unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> list[Mention]:
+def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> list[Mention]:
     """Named clause subjects in ``[lo, pos)`` that the entity recogniser missed or mistyped.
 
     "Simmons teed up the encore. “…,” he said": a proper-noun subject with no person
@@ -375,8 +521,10 @@ def _unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) 
             continue  # "the Scottish Executive": an organisation's name
         if covering is None and first.i == tok.i and tok.is_sent_start and not titled:
             continue  # one capitalised word opening a sentence: too often not a name
+        if any(c.dep_ in {"det", "poss"} for c in (first, tok) for c in c.children):
+            continue  # "the Munster number 10", "their Grand Slam hopes": not a name
         if covering is not None:
-            if covering.entity_type == PERSON:
+            if index.is_person(covering):
                 continue  # a real mention: the caller has it already
             who = any(
                 c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)
@@ -446,7 +594,7 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     main-clause "He" carries the chain on from Lee, so Kim Ito (subject of the "that"
     clause only) is not the one speaking.
     """
-    if _subject_role(view, m) != 1:
+    if subject_role(view, m) != 1:
         return False
     sent = view.doc[view.token_containing(m.start)].sent
     if sent.end_char > pos:
@@ -550,6 +698,11 @@ def resolve_speaker(
         near = [m for m in index.overlapping(phrase.start, phrase.end) if m.end == head_end]
         if near:
             return found(near[0], 0.95)
+        if head.ent_type_ == "NORP":
+            # "said the American": a nationality standing for one person is a description.
+            followed = _followed_person(ctx, phrase, recent_speakers)
+            if followed is not None:
+                return found(followed, 0.7)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
         author = _channel_author(ctx, phrase)
@@ -559,6 +712,15 @@ def resolve_speaker(
         if earlier is not None:
             return found(earlier, 0.7)
         return unresolved(CHANNEL_UNRESOLVED)
+    # "Shadow leader of the Commons Oliver Heald": a role whose object runs on into the
+    # name; the person who ends the phrase speaks, not the body in the "of" phrase.
+    closing = [
+        m
+        for m in index.overlapping(head_end, phrase.end)
+        if index.is_person(m) and m.start >= head_end and m.end == phrase.end
+    ]
+    if closing and phrase.role_object is not None:
+        return found(closing[0], 0.95)
     # Nominal with the name beside it: "managing director Tim Osborne", "its
     # chairman, Sir Anthony Greener": the person named is the speaker.
     named = _apposed_person(ctx, phrase)
@@ -623,7 +785,8 @@ def _followed_person(
     low = head.lower_
     text = view.text
     is_age = _AGE_RE.match(text[word_start : head.idx + len(head.text)]) is not None
-    if not is_age and not any(low.endswith(n) for n in rules.person_nouns):
+    nationality = head.ent_type_ == "NORP"  # "the American", "the Swiss"
+    if not (is_age or nationality) and not any(low.endswith(n) for n in rules.person_nouns):
         return None  # "the crowd", "the ad", "the suit": not one person
     if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
         return None  # "the boy, who wore a red cap," introduces someone new
