@@ -189,3 +189,62 @@ def test_surname_echoes(nlp, text: str, echoed: list[str]) -> None:
     found = _surname_echoes(DocView(doc), mentions, quoted)
     assert [m.surface for m in found] == echoed
     assert all(m.entity_id == "ent:Tom Young" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "Dick Vance Productions denied any deal with the label.\n\n"
+            '"We agreed to nothing," the production company said.',
+            {"Dick Vance Productions": "PERSON"},
+            "agreed to nothing",
+            "ent:Dick Vance Productions",
+            id="a-company-typed-as-a-person-is-the-company",
+        ),
+        pytest.param(
+            'Harlow Pictures denied it on Monday. "We agreed to nothing," they said.',
+            {"Harlow Pictures": "PERSON"},
+            "agreed to nothing",
+            "ent:Harlow Pictures",
+            id="they-reaches-a-company-typed-as-a-person",
+        ),
+        pytest.param(
+            'Sam Reed met Harlow Pictures on Monday. "I agreed to nothing," he said.',
+            {"Sam Reed": "PERSON", "Harlow Pictures": "PERSON"},
+            "agreed to nothing",
+            "ent:Sam Reed",
+            id="he-never-reaches-a-company-typed-as-a-person",
+        ),
+        pytest.param(
+            "Ana Ruiz accused Orbis Media of blocking her film.\n\nThe company denied the "
+            'allegations in a statement on its website. "We never blocked it," the statement '
+            'read. "We wish her well," the statement continued.',
+            {"Ana Ruiz": "PERSON", "Orbis Media": "ORG"},
+            "wish her well",
+            "ent:Orbis Media",
+            id="the-company-is-the-organisation-nearby-and-its-statement-speaks-for-it",
+        ),
+        pytest.param(
+            "The Treasury refused to say whether it would appeal. "
+            '"We are reading the ruling," a spokeswoman said on Friday.',
+            {"The Treasury": "ORG"},
+            "reading the ruling",
+            "ent:The Treasury",
+            id="a-spokeswoman-speaks-for-the-organisation-of-the-paragraph",
+        ),
+    ],
+)
+def test_organisations_named_otherwise_speak(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert_speaker(one_quote(nlp, text, contains, people), speaker)
+
+
+def test_a_spokeswoman_of_a_named_person_does_not_speak_for_an_organisation(nlp) -> None:
+    text = (
+        "The Treasury refused to say whether it would appeal. "
+        '"We are reading the ruling," his spokeswoman said on Friday.'
+    )
+    q = one_quote(nlp, text, "reading the ruling", {"The Treasury": "ORG"})
+    assert q.speaker_entity_id is None

@@ -31,6 +31,8 @@ class QuoteRules:
         non_speakers: abstract nouns that cannot speak ("process", "idea").
         spokespersons: nouns for someone speaking on another's behalf ("spokeswoman").
         person_nouns: head nouns that describe one person ("athlete", "tycoon").
+        org_name_endings: last words that make a name an organisation's ("Productions",
+            "Records"), with the legal forms of ``org_suffixes.txt`` ("Inc", "Group").
     """
 
     verb_forms: frozenset[str]
@@ -45,6 +47,7 @@ class QuoteRules:
     non_speakers: frozenset[str] = frozenset()
     spokespersons: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    org_name_endings: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -89,6 +92,12 @@ def load_rules() -> QuoteRules:
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
         spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        org_name_endings=frozenset(
+            w.lower()
+            for name in ("org_name_endings.txt", "org_suffixes.txt")
+            for w in _lines(name)
+            if len(w.split()) == 1
+        ),
     )
 
 

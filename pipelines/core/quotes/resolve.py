@@ -252,6 +252,24 @@ def _verb_follows(doc: Doc, i: int) -> bool:
     return False
 
 
+def _mistyped_organisations(mentions: Sequence[Mention]) -> frozenset[str]:
+    """Person entities whose name ends like an organisation's ("Dick Clark Productions").
+
+    The small model types such names as people; for speaker resolution they are
+    organisations ("the production company said", "they said"), never "he" or "she".
+    """
+    endings = load_rules().org_name_endings
+    out: set[str] = set()
+    for m in mentions:
+        words = m.surface.split()
+        if m.entity_type != PERSON or not m.entity_id or len(words) < 2:
+            continue
+        last = words[-1].casefold().rstrip(".,").removesuffix("'s").removesuffix("’s")
+        if last in endings:
+            out.add(m.entity_id)
+    return frozenset(out)
+
+
 class MentionIndex:
     """The article's mentions with lookups by offset and gender hints per entity.
 
@@ -259,6 +277,7 @@ class MentionIndex:
         person_like: organisation entities that are people the recogniser mistyped (see
             :func:`_mistyped_people` and :meth:`mark_person`); pronouns and descriptions
             may refer to them.
+        org_like: person entities that are organisations (:func:`_mistyped_organisations`).
     """
 
     def __init__(self, mentions: Sequence[Mention], text: str) -> None:
@@ -267,6 +286,7 @@ class MentionIndex:
         self.starts = [m.start for m in self.mentions]
         self.types = {m.entity_id: m.entity_type for m in self.mentions}
         self.person_like = set(_mistyped_people(self.mentions))
+        self.org_like = _mistyped_organisations(self.mentions)
         self.gender = person_genders(self.mentions, text, frozenset(self.person_like))
 
     def mark_person(self, entity_id: str) -> None:
@@ -275,7 +295,13 @@ class MentionIndex:
 
     def is_person(self, m: Mention) -> bool:
         """True for a person mention, or one of an organisation that is a mistyped person."""
-        return m.entity_type == PERSON or m.entity_id in self.person_like
+        if m.entity_type == PERSON:
+            return m.entity_id not in self.org_like
+        return m.entity_id in self.person_like
+
+    def is_org(self, m: Mention) -> bool:
+        """True for an organisation mention, or one of a person that is a mistyped one."""
+        return m.entity_type == ORG or m.entity_id in self.org_like
 
     def covering(self, a: int, b: int) -> Mention | None:
         """The mention that contains ``[a, b)`` (the shortest one)."""
@@ -350,7 +376,9 @@ def _unquoted_before(ctx: Context, pos: int, entity_type: str) -> Iterator[Menti
     for m in index.before(pos):
         if entity_type == PERSON and not index.is_person(m):
             continue
-        if entity_type != PERSON and m.entity_type != entity_type:
+        if entity_type == ORG and not index.is_org(m):
+            continue
+        if entity_type not in {PERSON, ORG} and m.entity_type != entity_type:
             continue
         if not ctx.inside_quote(m.start):
             yield m
@@ -749,12 +777,25 @@ def resolve_speaker(
         )
     if org_noun is not None:
         for cand in index.before(phrase.start):
-            if cand.entity_type == ORG and org_noun in cand.surface.lower():
+            if index.is_org(cand) and org_noun in cand.surface.lower():
                 return found(cand, 0.8)
         named_org = _unrecognised_org_name(ctx, org_noun, phrase.start)
         if named_org is not None:
             a, b = named_org
             return Resolution(None, None, view.text[a:b], a, b, NOT_AN_ENTITY, 0.8)
+        if head.lower_ == org_noun:
+            # "The company denied it.", "the production company said": an organisation
+            # the article is following, named otherwise ("Dick Clark Productions").
+            followed_org = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
+            if followed_org is None:
+                # "Swift accused Big Machine of it. The company denied it.": no organisation
+                # is a subject nearby, so the nearest one in the window is meant.
+                followed_org = _nearest_in_window(ctx, phrase.start, ORG)
+            if followed_org is not None:
+                return found(followed_org, 0.7)
+    spokesperson_of = _spoken_for(ctx, phrase, recent_speakers)
+    if spokesperson_of is not None:
+        return found(spokesperson_of, 0.7)
     described = _described_person(ctx, phrase)
     if described is not None:
         return found(described, 0.8)
@@ -762,6 +803,40 @@ def resolve_speaker(
     if followed is not None:
         return found(followed, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
+
+
+def _nearest_in_window(ctx: Context, pos: int, entity_type: str) -> Mention | None:
+    """The nearest mention of ``entity_type`` before ``pos`` within the pronoun window."""
+    view = ctx.view
+    window_start = view.line_starts[max(0, view.line_of(pos) - _SUBJECT_WINDOW_LINES)]
+    nearest = next(_unquoted_before(ctx, pos, entity_type), None)
+    return nearest if nearest is not None and nearest.start >= window_start else None
+
+
+_INDEFINITE = frozenset({"a", "an", "one"})
+
+
+def _spoken_for(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The organisation a spokesperson named by no organisation speaks for.
+
+    "The ministry refused to comment. “…,” a spokeswoman said.": "a spokeswoman" with no
+    organisation of her own ("for X", "a ministry spokeswoman", "X's spokeswoman") speaks for
+    the organisation the same paragraph is about (its clause subject or last speaker).
+    """
+    view = ctx.view
+    head = view.doc[phrase.head]
+    if head.lower_ not in ctx.rules.spokespersons or phrase.role_object is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+        return None  # "his spokesman", "the spokesman", "the ministry's spokesman"
+    if any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children):
+        return None
+    ante = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
+    if ante is None or ante.start < view.line_bounds(view.line_of(phrase.start))[0]:
+        return None
+    return ante
 
 
 def _followed_person(
@@ -982,9 +1057,26 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             verb = tok.head.head
         elif tok.dep_ == "dobj":
             verb = tok.head
+        elif tok.dep_ in _SUBJ_DEPS and any(c.lower_ in _CHANNEL_DETS for c in tok.children):
+            continue  # "the statement read: …": the same statement again; look further back
         else:
-            return None  # the channel is itself the subject, or hangs elsewhere
+            return None  # the channel hangs elsewhere
+        for _ in range(2):  # "denied the allegations in a statement": the parse hangs it
+            if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:  # on the object
+                break
+            verb = verb.head
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is not None:
+            # "The company flat-out denied it": the parse made "out" the subject and "The
+            # company" its compound; the compound with its own determiner is the subject.
+            subj = next(
+                (
+                    c
+                    for c in subj.children
+                    if c.dep_ == "compound" and any(g.dep_ == "det" for g in c.children)
+                ),
+                subj,
+            )
         if subj is None or subj.lower_ in _PRONOUN_REFERENTS:
             return None
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
