@@ -393,6 +393,44 @@ def test_a_new_articles_work_does_not_grow_with_the_corpus(dated):
     assert large[0] <= bound
 
 
+def test_a_shared_person_counts_as_a_key_term_for_candidates():
+    # Two outlets on one person's row of the week: one names him, the other calls him
+    # "the retired surgeon"; the recogniser resolved both to one canonical id. As words they
+    # share two rare ones, below MIN_SHARED_KEYS, so they were never compared. The same
+    # person in another happening that week shares nothing else: still apart.
+    memoir = _article(
+        "m1",
+        "Okonjo answers questions about his memoir",
+        "Tunde Okonjo answered reporters about details in his memoir, including a scholarship "
+        "he said a naval academy had offered him.",
+        6,
+        "A",
+        ["okonjo", "naval-academy"],
+    )
+    critics = _article(
+        "m2",
+        "Candidate defends his memoir",
+        "The retired surgeon called the scrutiny of his memoir and his scholarship claim unfair.",
+        7,
+        "B",
+        ["okonjo", "network"],
+    )
+    rally = _article(
+        "m3",
+        "Candidate draws crowds at a farm-town rally",
+        "The former doctor spoke for an hour on farm subsidies and ethanol to a crowd of growers.",
+        7,
+        "C",
+        ["okonjo", "farm-bureau"],
+    )
+    sigs = {a.article_id: story_signature(a) for a in (memoir, critics, rally)}
+    words = {k: {t for t in s.key_terms() if not t.startswith("@")} for k, s in sigs.items()}
+    assert len(words["m1"] & words["m2"]) < story_module.MIN_SHARED_KEYS
+    assert "@okonjo" in sigs["m1"].key_terms() & sigs["m3"].key_terms()
+    links, _ = link_new_stories(list(sigs.values()), StoryIndex())
+    assert story_groups(sigs, links) == [["m1", "m2"], ["m3"]]
+
+
 def test_same_happening_links_and_far_dates_or_other_topics_do_not():
     assert _stories(["s1", "s2", "s3", "o1"]) == [["o1"], ["s1", "s2"], ["s3"]]
 
