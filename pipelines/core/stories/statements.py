@@ -164,7 +164,82 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
         if n and _same_passage(built[n - 1], (r, parts)):
             r = replace(r, passage_id=out[-1].passage)
         out.append(r)
-    return out
+    return _join_fragments(out)
+
+
+def _join_fragments(items: Sequence[Rendering]) -> list[Rendering]:
+    """Give a fragment the passage of the longer quote it repeats in its article.
+
+    The passage that comes first in the article names the joined one. ``fragment_links``
+    then links each fragment to its whole (see ``fragment_of``).
+    """
+    order = {r.rendering_id: n for n, r in enumerate(items)}
+    root: dict[str, str] = {}
+
+    def find(p: str) -> str:
+        while root.get(p, p) != p:
+            p = root[p]
+        return p
+
+    for part, whole in _fragment_pairs(items):
+        a, b = find(part.passage), find(whole.passage)
+        if a != b:
+            keep, drop = sorted((a, b), key=lambda p: order.get(p, len(order)))
+            root[drop] = keep
+    return [
+        r if find(r.passage) == r.passage else replace(r, passage_id=find(r.passage)) for r in items
+    ]
+
+
+def _fragment_pairs(items: Sequence[Rendering]) -> list[tuple[Rendering, Rendering]]:
+    """Every (fragment, whole) pair of renderings of one article (see ``fragment_of``).
+
+    A fragment found in two or more longer quotes of its article (a catchphrase the
+    speaker repeats in several answers) cannot tell which it repeats: it pairs with none.
+    """
+    by_article: dict[str, list[Rendering]] = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    pairs = []
+    for rs in by_article.values():
+        for part in rs:
+            wholes = [whole for whole in rs if fragment_of(part, whole)]
+            if len(wholes) == 1:
+                pairs.append((part, wholes[0]))
+    return pairs
+
+
+def fragment_of(part: Rendering, whole: Rendering) -> bool:
+    """Whether ``part`` repeats a stretch of ``whole``, a longer quote in the same article.
+
+    An article often quotes a line and later the passage holding it ("It was nice
+    knowing him," … then the longer quote that ends with those words): one utterance
+    rendered twice. Both must be full quotes of one speaker (an unattributed fragment
+    could be anyone's words; a lead's few quoted words of a remark quoted in full later
+    stay a rendering of their own, as issue 14's seeds require), the part must have at
+    least ``MIN_EXACT_TERMS`` content words, fewer distinct ones than the whole, and occur
+    in the whole as one unbroken run of them: "we are telling the truth" is not a
+    fragment of "we are telling the American people the truth" (another remark). An equal
+    line said twice (a refrain repeated later in a debate) is no fragment.
+    """
+    if part.article_id != whole.article_id or part.rendering_id == whole.rendering_id:
+        return False
+    if part.kind != "direct" or whole.kind != "direct":
+        return False
+    if len(part.terms) < MIN_EXACT_TERMS or len(part.term_set) >= len(whole.term_set):
+        return False
+    return _same_speaker(part, whole) and _contiguous(part.terms, whole.terms)
+
+
+def _contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``part`` occurs in ``whole`` as one unbroken run of terms."""
+    n = len(part)
+    return any(tuple(whole[i : i + n]) == tuple(part) for i in range(len(whole) - n + 1))
+
+
+def fragment_links(items: Sequence[Rendering]) -> list[Link]:
+    """Links from each fragment to the longer quote it repeats in its article."""
+    return [Link.of(p.rendering_id, w.rendering_id, 1.0) for p, w in _fragment_pairs(items)]
 
 
 def _same_passage(
@@ -187,12 +262,23 @@ def _same_passage(
 def _continues(
     before: tuple[str | None, list[StatementQuote]], after: tuple[str | None, list[StatementQuote]]
 ) -> bool:
-    """Whether ``after`` continues the passage of ``before`` in the same article."""
+    """Whether ``after`` continues the passage of ``before`` in the same article.
+
+    ``after`` has no cue of its own and the same speaker as ``before`` (or, like it, none)
+    and starts right after it: within ``CONTINUATION_GAP`` characters, or with only an
+    attribution between them ("…,” Trump told the AP of the talks. “They may not be.”),
+    which also carries a quote whose speaker the extractor could not name.
+    """
     speaker, parts = after
-    if speaker is None or speaker != before[0] or any(q.has_cue for q in parts):
+    if speaker != before[0] or any(q.has_cue for q in parts):
         return False
     end, start = before[1][-1].end, parts[0].start
-    return end is not None and start is not None and 0 <= start - end <= CONTINUATION_GAP
+    if end is None or start is None or start < end:
+        return False
+    if speaker is not None and start - end <= CONTINUATION_GAP:
+        return True
+    gap = parts[0].preceding
+    return gap is not None and len(gap) == start - end and is_attribution(gap)
 
 
 @cache
@@ -578,6 +664,7 @@ def link_new_articles(
         if article_id in index:
             continue
         items = list(new[article_id])
+        links += fragment_links(items)
         neighbours = set(story_neighbours(article_id))
         others = (
             index.articles_sharing_speaker_terms(items)

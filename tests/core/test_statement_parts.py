@@ -1,0 +1,213 @@
+"""Statements: the parts of one utterance inside one article (fragments, continuations).
+
+Every example is made up for these tests; each linking rule has a must-not-merge case.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pipelines.core.stories import (
+    Rendering,
+    StatementIndex,
+    StatementQuote,
+    group_renderings,
+    link_new_renderings,
+    renderings,
+)
+from pipelines.core.stories.statements import fragment_of
+
+
+def _article(
+    article: str, pieces: Sequence[tuple[str, str, str | None, str, bool]]
+) -> list[StatementQuote]:
+    """Quotes laid out in one article: (gap before, text, speaker, kind, has cue) each."""
+    quotes, pos, previous_end = [], 0, None
+    for n, (gap, text, speaker, kind, cue) in enumerate(pieces):
+        pos += len(gap)
+        quotes.append(
+            StatementQuote(
+                f"{article}:{n}",
+                article,
+                text,
+                kind,
+                speaker,
+                n,
+                0,
+                cue,
+                {"ames": "Jo Ames", "berg": "Kit Berg"}.get(speaker or ""),
+                pos,
+                pos + len(text),
+                gap if previous_end is not None else None,
+            )
+        )
+        pos += len(text)
+        previous_end = pos
+    return quotes
+
+
+def _groups(quotes: Sequence[StatementQuote], order: str | None = None) -> list[list[str]]:
+    """Statements as sorted quote ids, articles inserted in ``order`` (one story)."""
+    items = renderings(quotes)
+    by_article: dict[str, list[Rendering]] = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    articles = sorted(by_article)
+    index, links = StatementIndex(), []
+    for a in order or articles:
+        new, index = link_new_renderings({a: by_article[a]}, index, lambda x: set(articles) - {x})
+        links += new
+    by_id = {r.rendering_id: r for r in items}
+    return sorted(
+        sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
+    )
+
+
+FULL = "The new bridge will deliver real savings for every commuter in the valley, and soon."
+NARRATION = " The council meets again on Tuesday to vote on the budget for the next three years. "
+
+
+SHORT = "It will deliver real savings."
+
+
+def test_a_short_quote_repeated_inside_a_longer_one_joins_it():
+    # A short quote early in the article, repeated inside the longer quote holding it
+    # further down; another outlet carries the longer one: one statement of three
+    # quotes, in any insertion order.
+    quotes = [
+        *_article(
+            "A",
+            [
+                ("", SHORT, "ames", "direct", True),
+                (NARRATION, FULL, "ames", "direct", True),
+            ],
+        ),
+        *_article("B", [("", FULL, "ames", "direct", True)]),
+    ]
+    expected = [["A:0", "A:1", "B:0"]]
+    for order in itertools.permutations("AB"):
+        assert _groups(quotes, "".join(order)) == expected
+
+
+def test_a_repeated_short_quote_alone_joins_the_quote_holding_it():
+    # Nothing elsewhere: the two quotes are still one utterance.
+    quotes = _article(
+        "A", [("", SHORT, "ames", "direct", True), (NARRATION, FULL, "ames", "direct", True)]
+    )
+    assert _groups(quotes) == [["A:0", "A:1"]]
+
+
+def test_a_partial_teaser_stays_its_own_statement():
+    # The seeds' rule (issue 14: the four pairs are four statements of two quotes each):
+    # a lead's few quoted words of a remark quoted in full later stay a rendering of
+    # their own.
+    quotes = [
+        *_article(
+            "A",
+            [
+                ("", "deliver real savings", "ames", "partial", True),
+                (NARRATION, FULL, "ames", "direct", True),
+            ],
+        ),
+        *_article("B", [("", FULL, "ames", "direct", True)]),
+    ]
+    assert _groups(quotes) == [["A:0"], ["A:1", "B:0"]]
+
+
+def test_what_is_not_a_fragment_stays_apart():
+    # Another remark with the same words spread out ("we are telling the truth" /
+    # "we are telling the voters the truth"); the same words from another speaker; a
+    # one-word fragment; an equal line quoted twice (a refrain said again later).
+    said = "We are telling the voters in this town the truth about the budget."
+    quotes = _article(
+        "A",
+        [
+            ("", "We are telling the truth.", "ames", "direct", True),
+            (NARRATION, said, "ames", "direct", True),
+            (NARRATION, "Real savings.", "berg", "direct", True),
+            (NARRATION, FULL, "ames", "direct", True),
+            (NARRATION, "Savings!", "ames", "direct", True),
+            (NARRATION, FULL, "ames", "direct", True),
+        ],
+    )
+    items = renderings(quotes)
+    assert not any(fragment_of(p, w) for p in items for w in items)
+    assert _groups(quotes) == [[f"A:{n}"] for n in range(6)]
+
+
+def test_a_fragment_found_in_two_remarks_joins_neither():
+    # A catchphrase the speaker repeats in two different answers: it cannot tell which
+    # one it repeats, and the two answers must not merge through it.
+    quotes = _article(
+        "A",
+        [
+            ("", "The most valuable player.", "ames", "direct", True),
+            (
+                NARRATION,
+                "He was the most valuable player of that team for years.",
+                "ames",
+                "direct",
+                True,
+            ),
+            (
+                NARRATION,
+                "She called herself the most valuable player of the campaign.",
+                "ames",
+                "direct",
+                True,
+            ),
+        ],
+    )
+    assert _groups(quotes) == [["A:0"], ["A:1"], ["A:2"]]
+
+
+def test_an_uncued_quote_after_a_long_attribution_continues_the_passage():
+    # "…,” Ames told the Gazette of the plans for the valley. “…” is one passage even
+    # past 60 characters; so is one whose speaker the extractor could not name.
+    attribution = "” Jo Ames told the Valley Gazette of the plans for the bridge. “"
+    assert len(attribution) > 60
+    first, second = "The bridge will open in the spring,", "It will change the whole valley."
+    named = renderings(
+        _article(
+            "A",
+            [("", first, "ames", "direct", True), (attribution, second, "ames", "direct", False)],
+        )
+    )
+    nameless = renderings(
+        _article(
+            "A", [("", first, None, "direct", True), (attribution, second, None, "direct", False)]
+        )
+    )
+    assert [r.quote_ids for r in named] == [("A:0", "A:1")]
+    assert [r.quote_ids for r in nameless] == [("A:0", "A:1")]
+
+
+def test_an_uncued_quote_after_narration_or_with_a_cue_starts_anew():
+    first, second = "The bridge will open in the spring,", "It will change the whole valley."
+    narrated = renderings(
+        _article(
+            "A", [("", first, None, "direct", True), (NARRATION, second, None, "direct", False)]
+        )
+    )
+    cued = renderings(
+        _article(
+            "A",
+            [
+                ("", first, None, "direct", True),
+                ("” a spokesman said. “", second, None, "direct", True),
+            ],
+        )
+    )
+    other = renderings(
+        _article(
+            "A",
+            [
+                ("", first, "ames", "direct", True),
+                ("” Ames said. “", second, "berg", "direct", False),
+            ],
+        )
+    )
+    for items in (narrated, cued, other):
+        assert [r.quote_ids for r in items] == [("A:0",), ("A:1",)]
