@@ -24,7 +24,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,10 +106,11 @@ WorkItem = TextItem
 
 @dataclass(frozen=True, slots=True)
 class WorkResult:
-    """An article's analysis (or why it failed) and its word count."""
+    """An article's analysis (or why it failed), its word count and bylined authors."""
 
     analysis: ArticleAnalysis | AnalysisFailure
     words: int
+    authors: tuple[str, ...] = ()
 
 
 def analyse_chunk(
@@ -121,7 +122,7 @@ def analyse_chunk(
     included, becomes that article's ``AnalysisFailure`` (see ``analyse_outcomes``).
     """
     return [
-        WorkResult(outcome, len(item.body.split()))
+        WorkResult(outcome, len(item.body.split()), item.authors)
         # One chunk is one spaCy batch (``balanced_chunks`` sized it).
         for item, outcome in zip(
             items, analyse_outcomes(items, analyser, budget_s, len(items) or None), strict=True
@@ -184,6 +185,19 @@ def pool_shape(workers: int, pending: int, *, can_spawn: bool = True) -> tuple[i
         return 1, False
     n = useful_workers(workers, pending)
     return n, n > 1 or pending >= SPAWN_MIN_ARTICLES
+
+
+# A fed key's chunks, made when the pool gets to them.
+ChunkSource = Callable[[], Iterable[Sequence[WorkItem]]]
+
+
+@dataclass(slots=True)
+class _Task:
+    """One submitted chunk: its key (shard) if fed, its articles, and its future."""
+
+    key: str | None
+    items: list[WorkItem]
+    future: Future[list[WorkResult]] | Future[list[ParsedText]]
 
 
 # The analyser of a worker process, set by the pool's initializer.
@@ -257,6 +271,11 @@ class AnalysisPool:
         self._analyser = analyser
         self._executor: ProcessPoolExecutor | None = None
         self._depth = 0  # how many with-blocks hold the pool open
+        # Fed work (``feed``): keys and chunk sources not started yet, the one being
+        # submitted, and the submitted chunks not yet taken, in submission order.
+        self._feed: deque[tuple[str, ChunkSource]] = deque()
+        self._feeding: tuple[str, Iterator[Sequence[WorkItem]]] | None = None
+        self._ahead: list[_Task] = []
 
     def describe(self) -> str:
         """Where the analysis runs, for log lines."""
@@ -311,17 +330,38 @@ class AnalysisPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        self._feed.clear()
+        self._feeding = None
+        self._ahead.clear()
 
     def chunks(self, pages: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkItem]]:
         """The pages of articles cut into this pool's tasks (see ``balanced_chunks``)."""
         for page in pages:
             yield from balanced_chunks(page, CHUNK_SIZE, self.workers)
 
-    def map(self, chunks: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkResult]]:
+    def feed(self, sources: Sequence[tuple[str, ChunkSource]], budget_s: float | None) -> None:
+        """Queue the chunks of several keys (shards), in the order their steps will ask.
+
+        A spawned pool submits them as its in-flight limit allows, across the callers'
+        steps: while one step takes its last results and writes them, the workers go on
+        with the next step's first chunks instead of waiting for that step to start. A
+        step then asks with ``map(chunks, key=...)``. In-process pools ignore it.
+        """
+        if self._executor is None:
+            return
+        self.budget_s = budget_s
+        self._feed.extend(sources)
+        self._fill()
+
+    def map(
+        self, chunks: Iterable[Sequence[WorkItem]], key: str | None = None
+    ) -> Iterator[list[WorkResult]]:
         """Analyse each chunk; yield the results chunk by chunk, in input order.
 
         ``chunks`` is consumed lazily, at most ``2 x workers`` chunks ahead of what
-        has been yielded, so a caller can stream its input from the database.
+        has been yielded, so a caller can stream its input from the database. A ``key``
+        given to :meth:`feed` takes its chunks from there (the same chunks; some may
+        be done already) and ``chunks`` is not read.
         """
         if self._executor is None:
             if self._analyser is None:
@@ -329,29 +369,84 @@ class AnalysisPool:
             for chunk in chunks:
                 yield analyse_chunk(self._analyser, chunk, self.budget_s)
             return
-        if self.split:
-            yield from self._map_split(chunks)
+        if key is not None and self._is_fed(key):
+            yield from self._map_fed(key)
             return
-        in_flight: deque[Future[list[WorkResult]]] = deque()
-        limit = 2 * self.workers
+        in_flight: deque[_Task] = deque()
         for chunk in chunks:
-            in_flight.append(self._executor.submit(_worker_chunk, list(chunk), self.budget_s))
-            if len(in_flight) >= limit:
-                yield in_flight.popleft().result()
+            in_flight.append(self._submit(key, chunk))
+            if len(in_flight) >= self._limit:
+                yield self._result(in_flight.popleft())
         while in_flight:
-            yield in_flight.popleft().result()
+            yield self._result(in_flight.popleft())
 
-    def _map_split(self, chunks: Iterable[Sequence[WorkItem]]) -> Iterator[list[WorkResult]]:
-        """``map`` with spaCy in the worker and the rules here, two chunks ahead."""
-        assert self._executor is not None and self.spec is not None
-        in_flight: deque[tuple[list[WorkItem], Future[list[ParsedText]]]] = deque()
-        for chunk in chunks:
-            items = list(chunk)
-            in_flight.append((items, self._executor.submit(_worker_parse, items, self.budget_s)))
-            if len(in_flight) >= 2:
-                yield self._finish(*in_flight.popleft())
-        while in_flight:
-            yield self._finish(*in_flight.popleft())
+    @property
+    def _limit(self) -> int:
+        return 2 * self.workers
+
+    def _submit(self, key: str | None, chunk: Sequence[WorkItem]) -> _Task:
+        assert self._executor is not None
+        items = list(chunk)
+        if self.split:  # spaCy there, the rules here (``_result``)
+            return _Task(key, items, self._executor.submit(_worker_parse, items, self.budget_s))
+        return _Task(key, items, self._executor.submit(_worker_chunk, items, self.budget_s))
+
+    def _result(self, task: _Task) -> list[WorkResult]:
+        if self.split:
+            return self._finish(task.items, task.future)  # type: ignore[arg-type]
+        return task.future.result()  # type: ignore[return-value]
+
+    def _is_fed(self, key: str) -> bool:
+        return (
+            any(t.key == key for t in self._ahead)
+            or (self._feeding is not None and self._feeding[0] == key)
+            or any(k == key for k, _ in self._feed)
+        )
+
+    def _fill(self) -> None:
+        """Submit fed chunks, in feed order, up to the in-flight limit."""
+        while len(self._ahead) < self._limit:
+            nxt = self._next_fed_chunk()
+            if nxt is None:
+                return
+            self._ahead.append(self._submit(*nxt))
+
+    def _next_fed_chunk(self) -> tuple[str, list[WorkItem]] | None:
+        while True:
+            if self._feeding is None:
+                if not self._feed:
+                    return None
+                key, source = self._feed.popleft()
+                self._feeding = (key, iter(source()))
+            key, chunks = self._feeding
+            chunk = next(chunks, None)
+            if chunk is not None:
+                return key, list(chunk)
+            self._feeding = None
+
+    def _map_fed(self, key: str) -> Iterator[list[WorkResult]]:
+        """The results of a fed key, in order, keeping the feed going ahead of them."""
+        while True:
+            task = next((t for t in self._ahead if t.key == key), None)
+            if task is not None:
+                self._ahead.remove(task)
+                self._fill()
+                yield self._result(task)
+                continue
+            if self._feeding is not None and self._feeding[0] == key:
+                # Other keys' chunks hold the limit (a step ran out of the fed order):
+                # go one over it rather than wait for a step that comes later.
+                chunk = next(self._feeding[1], None)
+                if chunk is None:
+                    self._feeding = None
+                else:
+                    self._ahead.append(self._submit(key, chunk))
+                continue
+            later = next(((k, src) for k, src in self._feed if k == key), None)
+            if later is not None:  # not started yet, and out of order: run it on its own
+                self._feed.remove(later)
+                yield from self.map(later[1]())
+            return
 
     def _finish(self, items: list[WorkItem], parsed: Future[list[ParsedText]]) -> list[WorkResult]:
         # Loaded at the first result, while the worker parses the next chunk.
@@ -359,6 +454,6 @@ class AnalysisPool:
         coordinator = self.spec.load_coordinator()
         outcomes = analyse_parsed(items, parsed.result(), coordinator, self.budget_s)
         return [
-            WorkResult(outcome, len(item.body.split()))
+            WorkResult(outcome, len(item.body.split()), item.authors)
             for item, outcome in zip(items, outcomes, strict=True)
         ]

@@ -897,6 +897,14 @@ def stage_pending_articles(
     return staged
 
 
+def staged_chunks(
+    pool: AnalysisPool, todo: Iterable[dict[str, Any]], batch_size: int = ANALYSIS_BATCH
+) -> Iterator[list[WorkItem]]:
+    """A shard's staged articles as the pool's chunks, read a page at a time."""
+    items = (WorkItem(r["article_id"], r["body"], tuple(r["authors"] or ())) for r in todo)
+    return pool.chunks(_pages(items, batch_size))
+
+
 def analyse_staged(
     pool: AnalysisPool,
     todo: Iterable[dict[str, Any]],
@@ -906,18 +914,19 @@ def analyse_staged(
     batch_size: int = ANALYSIS_BATCH,
     progress: ProgressCallback | None = None,
     budget_s: float | None = DEFAULT_ARTICLE_BUDGET_S,
+    key: str | None = None,
 ) -> StepStats:
     """Analyse staged articles and stage their rows, ``batch_size`` articles a batch.
 
     The per-shard analysis step: no database involved. ``write_batch(index, done,
     tables)`` stages one batch (``done``: article id, authors and words of each article).
+    ``key`` names the shard when the pool was fed its chunks ahead (``AnalysisPool.feed``);
+    ``todo`` is then not read.
     """
     stats = StepStats()
     pool.budget_s = budget_s
     version = pool.version
     meter = ProgressMeter("analysis", total)
-    items = (WorkItem(r["article_id"], r["body"], tuple(r["authors"] or ())) for r in todo)
-    pages = _pages(items, batch_size)
     pending: list[WorkResult] = []
     index = 0
 
@@ -925,11 +934,7 @@ def analyse_staged(
         nonlocal index
         tables, failed, words = analysis_tables(results, version, budget_s)
         done = [
-            {
-                "article_id": r.analysis.article_id,
-                "authors": list(authors_of.pop(r.analysis.article_id, ())),
-                "words": r.words,
-            }
+            {"article_id": r.analysis.article_id, "authors": list(r.authors), "words": r.words}
             for r in results
         ]
         write_batch(index, done, tables)
@@ -939,16 +944,8 @@ def analyse_staged(
         if progress:
             progress(snap)
 
-    authors_of: dict[str, tuple[str, ...]] = {}
-
-    def remember(pages: Iterable[list[WorkItem]]) -> Iterator[list[WorkItem]]:
-        for page in pages:
-            for item in page:
-                authors_of[item.article_id] = item.authors
-            yield page
-
     with pool:
-        for results in pool.map(pool.chunks(remember(pages))):
+        for results in pool.map(staged_chunks(pool, todo, batch_size), key=key):
             pending.extend(results)
             if len(pending) >= batch_size:
                 flush(pending)

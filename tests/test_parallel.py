@@ -180,3 +180,33 @@ def test_warehouse_is_identical_with_one_or_two_workers(tmp_path):
     # Timestamps of the two builds differ; everything the analysis wrote must not.
     assert sums[0] == sums[1]
     assert sums[0]["mentions"] != "0:"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_fed_keys_give_their_own_results_asked_in_any_order(tmp_path, workers):
+    # A run's analysis plan feeds every shard's chunks to the spawned pool up front; each
+    # per-shard step then takes its own shard's results, whatever order the steps run in.
+    spec = _spec(tmp_path)
+    items = [
+        WorkItem(f"a{i:02d}", text, ("Jane Doe",) if i % 2 else ())
+        for i, text in enumerate(TEXTS * 3)
+    ]
+    shards = {"s0": items[:5], "s1": items[5:6], "s2": items[6:]}
+
+    def chunks(its):
+        return [its[i : i + 2] for i in range(0, len(its), 2)]
+
+    with AnalysisPool(spec, 1) as pool:
+        want = {k: [r for c in pool.map(chunks(v)) for r in c] for k, v in shards.items()}
+    assert want["s0"][1].authors == ("Jane Doe",)
+    with AnalysisPool(spec, workers, spawn=True) as pool:
+        pool.feed([(k, lambda v=v: chunks(v)) for k, v in shards.items()], None)
+        assert pool._ahead  # the workers started before any step asked
+        got = {}
+        for k in ("s1", "s0", "s2"):  # s1 asked before s0: out of the fed order
+            got[k] = [r for c in pool.map([], key=k) for r in c]
+        assert not pool._ahead and pool._feeding is None and not pool._feed
+        # A key never fed runs its own chunks.
+        assert [r for c in pool.map(chunks(items[:2]), key="other") for r in c] == want["s0"][:2]
+    assert got == want

@@ -26,7 +26,8 @@ from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
 from pipelines.defs.run_logger import log_progress
-from pipelines.defs.runner import WRITER_TAGS, mark_step_process, mark_worker
+from pipelines.defs.runner import WRITER_TAGS, mark_step_process, mark_worker, shares_run_process
+from pipelines.parallel import AnalysisPool, ChunkSource
 from pipelines.progress import Progress, ProgressMeter
 from pipelines.warehouse import reports, schema, stage
 
@@ -249,14 +250,16 @@ def articles_plan(
     with wh.session() as session:
         todo = steps.files_to_parse(session, context.partition_keys, force=config.force)
         # Start the analysis workers now when the run will have much to analyse, so they
-        # import spaCy and load the model and the gazetteer while the files are parsed.
-        # The files are an estimate of the articles to come (one each, most often).
-        nlp.start_workers(
-            sum(map(len, todo.values()))
-            + steps.count_pending_analysis(
-                session, context.partition_keys, nlp.spec().version(), force=config.force
+        # import spaCy and load the model and the gazetteer while the files are parsed
+        # (only where the later steps share this process, and so the pool). The files are
+        # an estimate of the articles to come (one each, most often).
+        if shares_run_process(context):
+            nlp.start_workers(
+                sum(map(len, todo.values()))
+                + steps.count_pending_analysis(
+                    session, context.partition_keys, nlp.spec().version(), force=config.force
+                )
             )
-        )
     for shard, files in todo.items():
         run_stage.write_parse_todo(shard, files)
     context.log.info(f"{sum(map(len, todo.values())):,} file(s) to parse in {len(todo)} shard(s)")
@@ -493,9 +496,23 @@ def analysis_plan(
         staged = steps.stage_pending_articles(
             session, shards, version, run_stage.todo_writer, force=config.force
         )
-    nlp.start_workers(sum(staged.values()))
+    if shares_run_process(context):
+        nlp.start_workers(sum(staged.values()))
+        pool = nlp.started_pool()
+        if pool is not None:
+            # The workers begin on the first shards' chunks now and go on across the
+            # per-shard steps' boundaries (each step takes its own shard's results).
+            pool.feed(
+                [(s, _staged_source(pool, run_stage, s)) for s in sorted(staged)],
+                nlp.article_budget_s,
+            )
     context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
     yield from plan_results(staged)
+
+
+def _staged_source(pool: AnalysisPool, run_stage: stage.RunStage, shard: str) -> ChunkSource:
+    """A shard's staged articles as the pool's chunks, read when the pool gets to them."""
+    return lambda: steps.staged_chunks(pool, stage.read_rows(run_stage.analysis_todo(shard)))
 
 
 def _analyse_shard(
@@ -521,6 +538,7 @@ def _analyse_shard(
         total=total,
         progress=progress,
         budget_s=nlp.article_budget_s,
+        key=shard,
     )
     context.log.info(
         f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "

@@ -97,6 +97,10 @@ class NlpResource(dg.ConfigurableResource):
             self._pool.__enter__()
         return self._pool
 
+    def started_pool(self) -> AnalysisPool | None:
+        """The shared pool if its worker processes are running (else None)."""
+        return self._pool if self._pool is not None and self._pool.spawn else None
+
     def start_workers(self, pending: int) -> None:
         """Start the shared pool's worker processes now, if it will have any.
 

@@ -110,6 +110,15 @@ def mark_step_process(
     context.instance.add_run_tags(context.run.run_id, process_tags())
 
 
+def shares_run_process(context: dg.OpExecutionContext) -> bool:
+    """Whether this step runs in the process that launched the run (``run_refresh``).
+
+    Only then do the later steps share this step's resources (the analysis pool): a
+    daemon's step processes and dask workers get their own, torn down after the step.
+    """
+    return context.run.tags.get(PID_TAG) == str(os.getpid())
+
+
 def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
     """Fail runs whose process is gone and free the ``duckdb`` pool slots they held.
 
