@@ -12,6 +12,7 @@ Each pass starts from a freshly loaded model, as the pipeline's run does.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import tempfile
 import time
@@ -122,6 +123,10 @@ def _bare_pass(bodies: list[str], processes: int) -> tuple[float, float, list[st
     return time.perf_counter() - t0, _cpu_seconds() - c0, list(nlp.pipe_names)
 
 
+def _load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def bench_command(args: argparse.Namespace) -> int:
     """Run the benchmark (options in ``pipelines/cli.py``); returns the exit status."""
     if not args.corpus.is_dir():
@@ -129,6 +134,7 @@ def bench_command(args: argparse.Namespace) -> int:
         return 0
     cores = settings.available_cores()
     counts = sorted(set(args.processes) or {1, cores})
+    load_before = _load_average()
 
     from pipelines.warehouse.writer import Warehouse
 
@@ -160,6 +166,8 @@ def bench_command(args: argparse.Namespace) -> int:
             rounds.append(pairs)
 
     words = sum(len(b.split()) for b in bodies)
+    # Wall-time figures mean little on a busy machine: say how busy it was.
+    print(f"load average (1, 5, 15 min): {load_before} at the start, {_load_average()} at the end")
     print(
         f"corpus: {args.corpus} ({n_files} files -> {len(bodies)} articles, {words:,} words); "
         f"{cores} core(s) available; {args.repeats} round(s), each pipeline pass paired with "
