@@ -256,7 +256,9 @@ def _same_passage(
     first = min(b_parts, key=lambda q: (q.start is None, q.start or 0))
     if not ends or first.start is None or first.preceding is None:
         return False
-    return len(first.preceding) == first.start - max(ends) and is_attribution(first.preceding)
+    if len(first.preceding) != first.start - max(ends):
+        return False
+    return is_attribution(first.preceding) or _new_paragraph_only(first.preceding)
 
 
 def _continues(
@@ -275,10 +277,25 @@ def _continues(
     end, start = before[1][-1].end, parts[0].start
     if end is None or start is None or start < end:
         return False
+    gap = parts[0].preceding
+    known = gap is not None and len(gap) == start - end
+    if known and _new_paragraph_only(gap or ""):
+        return False
     if speaker is not None and start - end <= CONTINUATION_GAP:
         return True
-    gap = parts[0].preceding
-    return gap is not None and len(gap) == start - end and is_attribution(gap)
+    return known and is_attribution(gap or "")
+
+
+def _new_paragraph_only(gap: str) -> bool:
+    """Whether a quote was closed and a new one opened in the next paragraph, nothing between.
+
+    A quotation running on over paragraphs leaves the first paragraph's quote open; one
+    closed and reopened with no attribution between may be a new remark (the next excerpt
+    of a speech): a rendering of its own that only carries the speaker over, but in the
+    same passage, so a rendering elsewhere holding both parts still takes both (see
+    ``align``), as for a passage split by its attribution.
+    """
+    return "\n" in gap and not gap.strip(_MARKS + " \t\r\n\u00a0")
 
 
 @cache
