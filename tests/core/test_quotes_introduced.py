@@ -217,13 +217,13 @@ def test_surname_echoes(nlp, text: str, echoed: list[str]) -> None:
             id="he-never-reaches-a-company-typed-as-a-person",
         ),
         pytest.param(
-            "Ana Ruiz accused Orbis Media of blocking her film.\n\nThe company denied the "
-            'allegations in a statement on its website. "We never blocked it," the statement '
-            'read. "We wish her well," the statement continued.',
+            "Orbis Media refused to release the film, Ana Ruiz said.\n\nThe company denied "
+            'the allegations in a statement on its website. "We never blocked it," the '
+            'statement read. "We wish her well," the statement continued.',
             {"Ana Ruiz": "PERSON", "Orbis Media": "ORG"},
             "wish her well",
             "ent:Orbis Media",
-            id="the-company-is-the-organisation-nearby-and-its-statement-speaks-for-it",
+            id="the-company-is-the-organisation-followed-and-its-statement-speaks-for-it",
         ),
         pytest.param(
             "The Treasury refused to say whether it would appeal. "
@@ -248,3 +248,13 @@ def test_a_spokeswoman_of_a_named_person_does_not_speak_for_an_organisation(nlp)
     )
     q = one_quote(nlp, text, "reading the ruling", {"The Treasury": "ORG"})
     assert q.speaker_entity_id is None
+
+
+def test_the_company_is_not_an_organisation_merely_mentioned(nlp) -> None:
+    text = (
+        "Ana Ruiz accused Orbis Media of blocking her film.\n\nThe company denied the "
+        'allegations in a statement on its website. "We never blocked it," the statement read.'
+    )
+    q = one_quote(nlp, text, "never blocked", {"Ana Ruiz": "PERSON", "Orbis Media": "ORG"})
+    assert q.speaker_entity_id is None
+    assert q.unattributed_reason == "channel_without_author"

@@ -783,14 +783,12 @@ def resolve_speaker(
         if named_org is not None:
             a, b = named_org
             return Resolution(None, None, view.text[a:b], a, b, NOT_AN_ENTITY, 0.8)
-        if head.lower_ == org_noun:
-            # "The company denied it.", "the production company said": an organisation
-            # the article is following, named otherwise ("Dick Clark Productions").
+        if _bare_org_description(head, rules):
+            # "The company denied it.", "the production company said": the organisation
+            # the paragraphs follow (a clause subject or the last speaker), named otherwise
+            # ("Dick Clark Productions"). Never the nearest organisation merely mentioned:
+            # on PolNeAR dev that guess was wrong more often than right.
             followed_org = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
-            if followed_org is None:
-                # "Swift accused Big Machine of it. The company denied it.": no organisation
-                # is a subject nearby, so the nearest one in the window is meant.
-                followed_org = _nearest_in_window(ctx, phrase.start, ORG)
             if followed_org is not None:
                 return found(followed_org, 0.7)
     spokesperson_of = _spoken_for(ctx, phrase, recent_speakers)
@@ -805,12 +803,20 @@ def resolve_speaker(
     return unresolved(NOMINAL_UNRESOLVED)
 
 
-def _nearest_in_window(ctx: Context, pos: int, entity_type: str) -> Mention | None:
-    """The nearest mention of ``entity_type`` before ``pos`` within the pronoun window."""
-    view = ctx.view
-    window_start = view.line_starts[max(0, view.line_of(pos) - _SUBJECT_WINDOW_LINES)]
-    nearest = next(_unquoted_before(ctx, pos, entity_type), None)
-    return nearest if nearest is not None and nearest.start >= window_start else None
+def _bare_org_description(head: Token, rules: QuoteRules) -> bool:
+    """True for "the company" or "the production company", a bare organisation noun.
+
+    "The" or "this" and at most common-noun compounds: not "the Clinton campaign" (named),
+    "the editorial board" (a part of something), nor a noun that is also one person ("the
+    executive").
+    """
+    low = head.lower_
+    if low not in rules.org_nouns or low in rules.person_nouns or head.tag_ != "NN":
+        return False
+    dets = [c for c in head.lefts if c.dep_ == "det"]
+    if len(dets) != 1 or dets[0].lower_ not in {"the", "this"}:
+        return False
+    return all(c.dep_ == "det" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in head.lefts)
 
 
 _INDEFINITE = frozenset({"a", "an", "one"})
