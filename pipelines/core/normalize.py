@@ -497,9 +497,17 @@ def clean_org_name(surface: str) -> str:
     return " ".join(strip_org_descriptors(tokens))
 
 
+# "the 22-member Arab League", "the 27-nation bloc", "the two-party coalition": a count.
+_COUNT_WORD = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+    r"(?:-[a-z]+)?-(?:member|nation|country|state|party|strong|seat)$"
+)
+
+
 def _is_descriptor_word(token: str) -> bool:
     """A wholly lower-case word that is no name particle ("ruling"), or "Iran-backed"."""
-    if _RELATION_WORD.match(token):
+    if _RELATION_WORD.match(token) or _COUNT_WORD.match(token):
         return True
     return token.islower() and token[:1].isalpha() and not _is_particle(token)
 
@@ -574,6 +582,7 @@ def strip_key_punctuation(text: str) -> str:
 _UMLAUT_DIGRAPH = re.compile(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)")
 _SKY_ENDING = re.compile(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$")
 _YY_END = re.compile(r"yy$")
+_IYA_END = re.compile(r"(?<=[^aeiouy\W])i[iy]a$")
 _OH_END = re.compile(r"(?<=[^aeiouy\W])oh$")
 _OU = re.compile(r"ou(?=[^aeiouy\W]|$)")
 
@@ -590,8 +599,13 @@ def fold_umlaut_digraphs(token: str) -> str:
 
 
 def fold_slavic_endings(token: str) -> str:
-    """Fold transliteration variants of -sky endings: "zelenskyy"/"zelenskiy" -> "zelensky"."""
+    """Fold transliteration variants of Slavic endings.
+
+    -sky: "zelenskyy"/"zelenskiy" -> "zelensky"; -iya/-iia: "mariya"/"mariia" -> "maria",
+    "yuliia" -> "yulia" (Russian and Ukrainian passport spellings of one name).
+    """
     token = _SKY_ENDING.sub(r"\1y", token)
+    token = _IYA_END.sub("ia", token)
     return _YY_END.sub("y", token)
 
 
@@ -786,14 +800,63 @@ def parse_person_name(name: str) -> PersonName:
     # spelt glued as often ("al-Assad"), where it is dropped: drop it here too.
     # Never the last word: "Ash", "An" and "As" are surnames too ("Bruce Ash").
     last = len(folded) - 1
-    parts = [
-        variants.get(p, p) for i, p in enumerate(folded) if not (0 < i < last and p in particles)
-    ]
+    folded = [p for i, p in enumerate(folded) if not (0 < i < last and p in particles)]
+    parts = fold_japanese_oh(join_abd_names([variants.get(p, p) for p in folded]))
     suffixes = {"jr", "sr", "ii", "iii", "iv"}
     core = [p for p in parts if p not in suffixes]
     surname = core[-1] if len(core) > 1 else ""
     key = " ".join(parts) if _order_matters(tokens, core) else " ".join(sorted(parts))
     return PersonName(tuple(parts), surname, False, "general", key)
+
+
+# "Abd"/"Abdul"/"Abdel"/"Abdur" ("servant of") written apart from, hyphenated to or glued to
+# the divine name that follows: one given name ("Abdul Malik" = "Abdel-Malek" = "Abdulmalik").
+_ABD_APART = frozenset(
+    {"abd", "abdu", "abdul", "abdel", "abdal", "abdol", "abdil", "abdur", "abdus", "abdar"}
+)
+# Glued: "abdulaziz", "abdelrahman", and the assimilated "abdurrahman" (after consonant
+# folding "abdurahman"), "abdisalam"; "abdulah" (Abdullah, itself one name) is too short.
+_ABD_GLUED = re.compile(r"^abd(?:[aeiou]l(?=[a-z]{3})|[iu](?=[rs][a-z]{3}))")
+
+
+def join_abd_names(parts: list[str]) -> list[str]:
+    """One token for an Arabic "Abd ..." given name, however it is spaced or spelt.
+
+    "abdul malik houthi", "abdel malek houthi" and "abdulmalik houthi" all become
+    "abdulmalik ..." (the vowel of the prefix and the space are what transliterations
+    disagree on; "Abdur Rahman" and "Abdurrahman" after consonant folding too). A
+    separate prefix is joined only when a family name still follows ("Paula Abdul" and
+    "Abdul Ahad" stay two tokens), so short forms keep their surname. Standalone names
+    that merely start like the prefix ("Abdi", "Abdou") are left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if p in _ABD_APART and i + 2 < len(parts):
+            p, i = "abdul" + parts[i + 1], i + 1
+        out.append(_ABD_GLUED.sub("abdul", p, count=1) if p.startswith("abd") else p)
+        i += 1
+    return out
+
+
+# Hepburn "oh" for a long o before a syllable ("Kohno", "Ohno", "Ohtani"): the same name as
+# "Kono", "Ono", "Otani" (and "Kōno" after diacritic folding).
+_OH_INNER = re.compile(r"oh(?=[bcdfgjkmnprstvwz][aeiou])")
+
+
+def fold_japanese_oh(parts: list[str]) -> list[str]:
+    """Fold an inner Hepburn "oh" when every part of the name is then Japanese-shaped.
+
+    Only whole names that read as romanised Japanese are folded ("Taro Kohno" -> "taro
+    kono"), so "Mohsen Rezaei", "Bohdan Khmelnytsky" and "Ulrike Rohde" keep their "oh".
+    """
+    if len(parts) < 2 or not any(_OH_INNER.search(p) for p in parts):
+        return parts
+    folded = [_OH_INNER.sub("o", p) for p in parts]
+    if all(_JAPANESE_SHAPE.fullmatch(p) for p in folded):
+        return folded
+    return parts
 
 
 # "bin"/"ibn" ("son of") and their kin: in "Mohammed bin Rashid" the order says who is
@@ -873,6 +936,7 @@ def place_key(surface: str) -> str:
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
     words = [_PLACE_WORDS.get(w, w) for w in text.replace("-", " ").split() if w != "and"]
+    words = _strip_place_designations(words)
     # "Thames River" = "River Thames"; "Falkland Islands" = "Falklands".
     if len(words) >= 2 and words[-1] == "river":
         words = ["river", *words[:-1]]
@@ -882,6 +946,32 @@ def place_key(surface: str) -> str:
 
 
 _PLACE_WORDS = {"mt": "mount", "st": "saint", "ft": "fort"}
+
+
+@lru_cache(maxsize=1)
+def _place_designations() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """(before-name, after-name) designations of ``place_designations.txt``, longest first."""
+    before, after = [], []
+    for line in read_rule_lines("place_designations.txt"):
+        lead = line.startswith("^")
+        words = tuple(line.lstrip("^").replace("-", " ").split())
+        (before if lead else after).append(words)
+    return (
+        tuple(sorted(before, key=len, reverse=True)),
+        tuple(sorted(after, key=len, reverse=True)),
+    )
+
+
+def _strip_place_designations(words: list[str]) -> list[str]:
+    """Drop one administrative designation: "busan metropolitan city" -> "busan"."""
+    before, after = _place_designations()
+    for d in before:
+        if len(words) > len(d) and tuple(words[: len(d)]) == d:
+            return words[len(d) :]
+    for d in after:
+        if len(words) > len(d) and tuple(words[-len(d) :]) == d:
+            return words[: -len(d)]
+    return words
 
 
 @lru_cache(maxsize=65536)

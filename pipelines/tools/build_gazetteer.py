@@ -51,6 +51,10 @@ def _is_demonym(name: str, country_names: set[str]) -> bool:
     if key in country_names:
         return False
     last = key.split()[-1] if key else ""
+    if last in _GENERIC:
+        # "Argentine Republic", "Kyrgyz Republic": a formal state name ("republic" ends
+        # like "Arabic"), not a nationality word.
+        return False
     return bool(_DEMONYM_END.search(last)) and len(key.split()) <= 2
 
 

@@ -40,6 +40,7 @@ _RULE_FILES = (
     "metonymy_cues.tsv",
     "org_roles.tsv",
     "first_name_gender.tsv",
+    "place_designations.txt",
 )
 
 
