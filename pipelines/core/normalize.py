@@ -438,6 +438,21 @@ _ORG_TRAILING_NOUNS = frozenset(
      "faction", "organisation", "organization", "coalition", "bloc", "channel",
      "company", "firm", "conglomerate", "giant", "outfit"}
 )  # fmt: skip
+# Bodies made of bodies: "<parent> group/agency" names one of them ("the UN group" of
+# experts, "the EU agency"), never the parent ("the Wagner group" is Wagner).
+_PARENT_BODIES = frozenset({"un", "united nations", "eu", "european union", "au", "african union"})
+_SUB_BODY_NOUNS = frozenset({"group", "agency", "panel", "body", "team", "mission", "committee"})
+
+
+def is_sub_body(tokens: list[str]) -> bool:
+    """True for "<parent> <noun>" naming one of the parent's bodies ("UN group", "EU agency")."""
+    return (
+        len(tokens) >= 2
+        and tokens[-1].lower() in _SUB_BODY_NOUNS
+        and _dotless(" ".join(tokens[:-1])) in _PARENT_BODIES
+    )
+
+
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
 # "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
 _RELATION_WORD = re.compile(
@@ -492,6 +507,7 @@ def clean_org_name(surface: str) -> str:
         len(tokens) >= 2
         and tokens[-1] in _ORG_TRAILING_HEADS
         and not any(_is_lower_word(t) for t in tokens[:-1])
+        and not is_sub_body(tokens)
     ):
         tokens = tokens[:-1]
     return " ".join(strip_org_descriptors(tokens))
@@ -550,6 +566,8 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
     out = keep + out
     end = len(out)
     while end > 1 and out[end - 1].islower() and out[end - 1] in _ORG_TRAILING_NOUNS:
+        if is_sub_body(out[:end]):
+            break
         end -= 1
     if end < len(out) and all(_is_capitalised(t) or _is_particle(t) for t in out[:end]):
         out = out[:end]
@@ -916,6 +934,7 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
     Multi-word suffixes in ``org_suffixes.txt`` ("oil company") are matched as a whole;
     a Russian legal-form prefix ("OAO Gazprom") is dropped too. One token always stays.
     """
+    written = tokens
     suffixes = name_rules().org_suffixes
     while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
         tokens = tokens[1:]
@@ -927,7 +946,26 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
                 tokens = tokens[:-n]
                 changed = True
                 break
+    if len(tokens) == 1 and len(written) > 1 and is_common_english_word(tokens[0]):
+        # "Total SA", "Next plc": the legal form is what makes the word a name; without it
+        # "total" and "next" are everyday words, so the bare word must not match.
+        return written
     return tokens
+
+
+# Zipf frequency (wordfreq, general English) from which a word is everyday vocabulary:
+# "total" 5.2, "next" 5.7, "united" 5.5, "national" 5.5; names such as "shell" 4.4,
+# "apple" 4.8, "toyota" 4.0 stay below.
+COMMON_WORD_ZIPF = 5.0
+
+
+@lru_cache(maxsize=65536)
+def is_common_english_word(word: str) -> bool:
+    """True when ``word`` (any case) is among the everyday words of general English."""
+    # Imported on first use: the import loads wordfreq's tables (~0.25 s).
+    import wordfreq
+
+    return bool(wordfreq.zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF)
 
 
 @lru_cache(maxsize=65536)
@@ -987,7 +1025,20 @@ def org_key(surface: str) -> str:
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
-    return " ".join(strip_org_suffix(_head_last(tokens)))
+    return " ".join(_fold_airline(strip_org_suffix(_head_last(tokens))))
+
+
+def _fold_airline(tokens: list[str]) -> list[str]:
+    """One key for "Korean Air", "Korean Air Lines" and "Korean Airlines".
+
+    Carriers are written with "Air", "Airlines" and the older "Air Lines" for one company;
+    word order is kept, so "Air China" and "China Airlines" (Taiwan's) stay apart.
+    """
+    if len(tokens) > 2 and tokens[-2:] == ["air", "lines"]:
+        return [*tokens[:-2], "air"]
+    if len(tokens) > 1 and tokens[-1] in ("airlines", "airline"):
+        return [*tokens[:-1], "air"]
+    return tokens
 
 
 _OFFICE_HEADS = frozenset({"department", "ministry"})

@@ -218,3 +218,62 @@ def test_formal_republic_names_keep_neighbours_apart(resolver: EntityResolver) -
     _apart(resolver, "Slovak Republic", "Slovenia", "GPE")
     _apart(resolver, "Czech Republic", "Slovakia", "GPE")
     _apart(resolver, "Dominican Republic", "Dominica", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("sub_body", "parent"),
+    [
+        ("the UN group", "United Nations"),
+        ("the U.N. agency", "United Nations"),
+        ("a UN panel", "United Nations"),
+        ("the EU agency", "European Union"),
+        ("the African Union mission", "African Union"),
+    ],
+)
+def test_a_body_of_the_un_is_not_the_un(
+    resolver: EntityResolver, sub_body: str, parent: str
+) -> None:
+    _apart(resolver, sub_body, parent, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("described", "plain"),
+    [("the Wagner group", "Wagner Group"), ("the EU bloc", "European Union")],
+)
+def test_a_trailing_noun_of_the_body_itself_is_still_dropped(
+    resolver: EntityResolver, described: str, plain: str
+) -> None:
+    _same(resolver, [described, plain], "ORG")
+
+
+def test_a_legal_form_does_not_make_an_everyday_word_the_company(resolver: EntityResolver) -> None:
+    # "Total SA" is the company; bare "Total" is an everyday word (and "Next plc" vs "next").
+    _same(resolver, ["Total SA", "Total S.A.", "TotalEnergies"], "ORG")
+    _apart(resolver, "Total", "TotalEnergies", "ORG")
+    _apart(resolver, "Next", "Next plc", "ORG")
+    # A company name that is no everyday word still loses its legal form.
+    _same(resolver, ["Kestrelmark Ltd", "Kestrelmark"], "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Gondwana Air", "Gondwana Airlines", "Gondwana Air Lines", "Gondwana Air Lines Co., Ltd."],
+        ["Delta Air Lines", "Delta Airlines"],
+    ],
+)
+def test_airline_name_forms(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Air China", "China Airlines"),  # Beijing's flag carrier and Taiwan's
+        ("Air India", "Indian Airlines"),
+        ("Gondwana Airlines", "Gondwana Airways"),
+        ("Gondwana Airlines", "Gondwana"),
+    ],
+)
+def test_airline_forms_keep_other_carriers_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")

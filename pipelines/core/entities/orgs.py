@@ -26,6 +26,8 @@ from pipelines.core.entities.names import (
     clean_org_name,
     edit_distance,
     fold_latin_token,
+    is_common_english_word,
+    is_sub_body,
     make_entity,
     name_rules,
     org_key,
@@ -43,8 +45,9 @@ _OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
 def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
     """True when a company's first word may name it alone.
 
-    Not a title ("General" Motors), a nationality ("British" Petroleum), a given name or a
-    common surname ("Ford" may be a person).
+    Not a title ("General" Motors), a nationality ("British" Petroleum), a given name, a
+    common surname ("Ford" may be a person) or an everyday English word ("United"
+    Airlines, "First" Solar, "National" Grid).
     """
     low = word.lower().strip(".")
     rules = name_rules()
@@ -54,6 +57,7 @@ def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
         or low in rules.honorifics
         or fold_latin_token(low) in rules.given_names
         or surname_key(word) in common_surnames
+        or is_common_english_word(low)
     )
 
 
@@ -180,6 +184,8 @@ class OrgLookups:
                 if hit is not None:
                     if hit.entry.country and hit.entry.country != code:
                         return None
+                    if is_sub_body(text.split()):
+                        return None  # "a U.N. panel" is one of the UN's bodies, not the UN
                     return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
                 if code == "US" and org_key(rest).endswith(" department"):
                     # "U.S. Energy Department" = "Energy Department" = "Department of
