@@ -277,3 +277,29 @@ def test_airline_name_forms(resolver: EntityResolver, surfaces: list[str]) -> No
 )
 def test_airline_forms_keep_other_carriers_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Oksana Ivanivna Hrytsak", "Oksana Hrytsak"],
+        ["Boris Petrovich Zubkov", "Boris Zubkov"],
+        ["Irina Sergeyevna Volkova", "Irina Volkova"],
+        ["Taras Oleksandrovych Melnyk", "Taras Melnyk"],
+    ],
+)
+def test_slavic_patronymic_is_dropped(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Boris Petrovich Zubkov", "Pyotr Borisovich Zubkov"),  # father and son
+        ("Boris Petrovich Zubkov", "Boris Zubkov Jr."),
+        ("Peter Ulrich Brandt", "Peter Brandt"),  # a German middle name, not a patronymic
+        ("Boris Petrovich", "Boris Petrov"),  # a two-word name keeps its last word
+    ],
+)
+def test_patronymic_rule_keeps_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "PERSON")

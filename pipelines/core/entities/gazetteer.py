@@ -71,6 +71,12 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
 _MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
+# An East Slavic patronymic between a given name and a family name ("Vladimirovna",
+# "Sergeyevich", Ukrainian "Oleksandrovych"/"Ivanivna"). Only the long endings: "-ich"
+# alone would take German given names ("Ulrich", "Friedrich").
+_PATRONYMIC = re.compile(
+    r"(?<=\S) [A-Z][a-z]+(?:ovich|evich|ovych|evych|ovna|evna|ivna|ichna)(?= \S)"
+)
 _ORG_WORDS = re.compile(
     r"\b(?:party|ministry|agency|bank|university|council|association|company|corp|inc|ltd|"
     r"group|committee|commission|organi[sz]ation|union|office|department|court|news|times|"
@@ -484,12 +490,14 @@ class EntityResolver:
                 # A bare surname must not merge globally, hyphenated ("Kilroy-Silk") or not.
                 return None
             key, canonical = person_key(name), _display_person(name)
-            reduced = _MIDDLE_INITIALS.sub(" ", name)
+            reduced = _PATRONYMIC.sub(" ", _MIDDLE_INITIALS.sub(" ", name))
             if reduced != name:
                 # "Kamala D. Harris" ~ "Kamala Harris": a middle initial is dropped from the
                 # key, unless the short form is ambiguous among gazetteer people (the
                 # Bushes). A generational suffix stays in the key ("Joseph R. Biden III" ~
-                # "Joseph Biden III", never "Joseph Biden").
+                # "Joseph Biden III", never "Joseph Biden"). So is an East Slavic
+                # patronymic ("Dmitry Sergeyevich Peskov" ~ "Dmitry Peskov"): it names the
+                # father, and English copy mostly leaves it out.
                 known = self._idx.persons.get(person_key(reduced), [])
                 if len(known) == 1:
                     e = known[0]
