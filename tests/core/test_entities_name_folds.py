@@ -303,3 +303,14 @@ def test_slavic_patronymic_is_dropped(resolver: EntityResolver, surfaces: list[s
 )
 def test_patronymic_rule_keeps_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "PERSON")
+
+
+def test_international_names_a_sister_company(resolver: EntityResolver) -> None:
+    # "International" is no legal form: a group's trading arm is another company.
+    _apart(resolver, "Kestrelmark International", "Kestrelmark Holdings", "ORG")
+    _apart(resolver, "Kestrelmark International", "Kestrelmark", "ORG")
+    _same(
+        resolver,
+        ["Kestrelmark International", "Kestrelmark Intl", "Kestrelmark International Corp"],
+        "ORG",
+    )
