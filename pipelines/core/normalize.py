@@ -1025,7 +1025,21 @@ def org_key(surface: str) -> str:
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
-    return " ".join(_fold_airline(strip_org_suffix(_head_last(tokens))))
+    return " ".join(_fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens)))))
+
+
+# "Bank" in the languages that write it first ("Banco Santander", "Banca Ifis", "Banque
+# Misr", "Bank Leumi"): the bank is known by the one name after it.
+_BANK_FIRST = frozenset({"banco", "banca", "banque", "bank", "banka", "banken"})
+
+
+def _drop_bank_word(tokens: list[str]) -> list[str]:
+    """One name after a bank word is the bank: "banco santander" -> "santander"."""
+    if len(tokens) == 2 and tokens[0] in _BANK_FIRST:
+        name = tokens[1]
+        if name not in _BANK_FIRST and not is_common_english_word(name) and len(name) > 2:
+            return [name]
+    return tokens
 
 
 def _fold_airline(tokens: list[str]) -> list[str]:

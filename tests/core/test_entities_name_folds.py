@@ -314,3 +314,28 @@ def test_international_names_a_sister_company(resolver: EntityResolver) -> None:
         ["Kestrelmark International", "Kestrelmark Intl", "Kestrelmark International Corp"],
         "ORG",
     )
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Banco Valdeorras", "Valdeorras", "Banco Valdeorras SA"],
+        ["Bank Hapoalim", "Hapoalim"],
+        ["Banque Kestrelmark", "Kestrelmark"],
+    ],
+)
+def test_bank_word_before_the_name(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Banco Valdeorras", "Banco Ourense"),
+        ("Banco Popular", "Popular"),  # an everyday word stays with its bank word
+        ("Banco Central", "Central"),
+        ("Bank of Valdeorras", "Valdeorras"),  # "Bank of X" is a central bank, not X
+    ],
+)
+def test_bank_word_keeps_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")
