@@ -989,7 +989,8 @@ _PLACE_WORDS = {"mt": "mount", "st": "saint", "ft": "fort"}
 @lru_cache(maxsize=1)
 def _place_designations() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """(before-name, after-name) designations of ``place_designations.txt``, longest first."""
-    before, after = [], []
+    before: list[tuple[str, ...]] = []
+    after: list[tuple[str, ...]] = []
     for line in read_rule_lines("place_designations.txt"):
         lead = line.startswith("^")
         words = tuple(line.lstrip("^").replace("-", " ").split())
