@@ -7,14 +7,13 @@ of ~16-64 than in large ones on this model.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import spacy
-from spacy.tokens import Doc
 
 from pipelines.core.models import NerSpan
 from pipelines.core.resources import HYPHENS
@@ -23,7 +22,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
+
+# spaCy is imported where a model is loaded or a Doc built, not here: a run with nothing
+# to analyse imports this module (for the analyser version) and never pays for spaCy.
 
 # en_core_web_sm 3.8.0 as re-uploaded to PyPI (the official wheel is not on PyPI);
 # users with Explosion's wheels set NEWS_SPACY_MODEL=en_core_web_sm (or _md/_lg/_trf),
@@ -46,6 +48,8 @@ _PUNCT_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCT_RUN + 1},}}")
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load (once per process) the spaCy pipeline with unused components disabled."""
+    import spacy
+
     try:
         nlp = spacy.load(name, exclude=list(DISABLED_COMPONENTS))
     except OSError as exc:  # the model package is missing: say how to fix it
@@ -77,6 +81,8 @@ class BoundedTokenizer:
         runs = list(_PUNCT_RUN.finditer(text))
         if not runs:
             return self.inner(text)
+        from spacy.tokens import Doc
+
         docs: list[Doc] = []
         pos = 0
         for m in runs:
@@ -98,6 +104,8 @@ def load_vocab(name: str = DEFAULT_MODEL) -> Language:
     What a process needs to read back documents another process parsed
     (:func:`doc_from_bytes`): the same vocabulary gives the same lexeme attributes.
     """
+    import spacy
+
     meta = spacy.util.get_model_meta(_model_path(name))
     return spacy.load(name, exclude=list(meta.get("components", meta.get("pipeline", []))))
 
@@ -114,6 +122,8 @@ def doc_to_bytes(doc: Doc) -> bytes:
 
 def doc_from_bytes(vocab_nlp: Language, data: bytes) -> Doc:
     """The Doc :func:`doc_to_bytes` wrote, over ``vocab_nlp``'s vocabulary."""
+    from spacy.tokens import Doc
+
     return Doc(vocab_nlp.vocab).from_bytes(data, exclude=list(_NOT_SENT))
 
 
@@ -130,14 +140,19 @@ def installed_model_version(name: str = DEFAULT_MODEL) -> str:
     """
     path = _model_path(name)
     try:
-        meta = spacy.util.load_meta(path / "meta.json")
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            raise ValueError("meta.json is not an object")
     except (OSError, ValueError):
         return model_version(load_nlp(name))  # unusual layout: ask spaCy itself
     return _version_of(meta)
 
 
 def _model_path(name: str) -> Path:
-    return spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+    """The installed model package's folder, found without importing it (a model
+    package's ``__init__`` imports spaCy); else ``name`` is a path, as spacy.load takes it."""
+    spec = importlib.util.find_spec(name) if name.isidentifier() else None
+    return Path(spec.origin).parent if spec is not None and spec.origin else Path(name)
 
 
 def _version_of(meta: dict[str, Any]) -> str:

@@ -571,6 +571,8 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
     pending the model is never loaded: a run with nothing new costs a query, not the
     seconds spaCy takes to load.
     """
+    # Every per-shard step is upstream of this one: their workers are done.
+    nlp.close_pool()
     shards = context.partition_keys
     tables = schema.article_child_tables()
     spec = nlp.spec()

@@ -113,10 +113,20 @@ class NlpResource(dg.ConfigurableResource):
             return  # in-process analysis: the model loads in the step that analyses
         self.shared_pool(pending)
 
-    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+    def close_pool(self) -> None:
+        """Stop the shared pool's workers (each holds a model and the gazetteer).
+
+        The analysis load step calls it once every per-shard step is done, so the steps
+        after the analysis (entities, stories, statements, publishing) do not run beside
+        idle workers: the run's peak memory is then the analysis', not the workers' plus
+        the largest later step's.
+        """
         if self._pool is not None:
             self._pool.__exit__(None, None, None)
             self._pool = None
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        self.close_pool()
 
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:

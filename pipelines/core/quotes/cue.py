@@ -17,15 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-
 from pipelines.core.quotes._rules import QuoteRules
 from pipelines.core.quotes._view import SENTENCE_END, DocView
 from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 BEFORE = "before"
@@ -587,6 +585,10 @@ class CueFinder:
 @lru_cache(maxsize=4)
 def _phrase_matcher(vocab: Vocab, rules: QuoteRules) -> PhraseMatcher:
     """One ``PhraseMatcher`` over every cue phrase, keyed by its position in the rules."""
+    # Imported here: a run with nothing to analyse imports this module, not spaCy.
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for n, (tokens, _) in enumerate(rules.phrases):
         matcher.add(str(n), [Doc(vocab, words=list(tokens))])

@@ -24,14 +24,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.preprocessing import normalize
 
 from pipelines.core.stories.groups import Link, cluster_average
 from pipelines.core.stories.terms import content_words, rarity, stem, zipf
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+    from sklearn.feature_extraction import FeatureHasher
 
 # Chosen on the stories dev set only, by sweeps where F1 is flat around each value (see
 # README "Stories and statements").
@@ -126,6 +128,10 @@ def story_signature(article: StoryArticle) -> StorySignature:
 
 @cache
 def _hasher() -> FeatureHasher:
+    # scikit-learn is imported when the first article is signed: a run with nothing new
+    # to group never imports it (or SciPy).
+    from sklearn.feature_extraction import FeatureHasher
+
     # Stateless hashing: the vector of an article never depends on the other articles,
     # which is what keeps links (and so stories) independent of arrival order.
     return FeatureHasher(n_features=2**20, input_type="dict", alternate_sign=False)
@@ -148,6 +154,8 @@ def _stem_and_rarity(word: str) -> tuple[str, float]:
 
 def story_vectors(sigs: Sequence[StorySignature]) -> sp.csr_matrix:
     """L2-normalised rarity-weighted term vectors, one row per signature."""
+    from sklearn.preprocessing import normalize
+
     matrix = _hasher().transform([_weights(s) for s in sigs]).tocsr()
     out: sp.csr_matrix = normalize(matrix, norm="l2")
     return out

@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _RULES_PACKAGE = "pipelines.core.rules"
 # Words, keeping inner apostrophes and hyphens ("Suk-yeol", "don't"); digits count as
@@ -55,6 +54,9 @@ def _synonyms() -> dict[str, str]:
 
 @cache
 def _stop_words(for_stories: bool) -> frozenset[str]:
+    # Imported here: a run with nothing new to group never imports scikit-learn.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     words = set(ENGLISH_STOP_WORDS) - _KEEP
     if for_stories:
         words |= {w.strip().lower() for w in _rule_lines("story_stopwords.txt")}
