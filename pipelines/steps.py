@@ -11,6 +11,7 @@ Incrementality: a step only redoes work whose inputs or code version changed
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -35,6 +36,10 @@ from pipelines.warehouse.writer import Session, utcnow
 
 log = logging.getLogger(__name__)
 
+# A scan refreshes the ``last_seen_at`` of files still present only once it is this old:
+# every present file was seen by the latest scan (the scan marks the others removed), so
+# rewriting every row at every run would only restate that, and republish the table.
+LAST_SEEN_REFRESH = dt.timedelta(hours=24)
 ANALYSIS_BATCH = 200  # articles per transaction: a crash loses at most one batch of work
 FILE_BATCH = 500  # files parsed and written per transaction by the articles step
 
@@ -60,15 +65,20 @@ def scan_landing(
     *,
     max_file_bytes: int = landing.DEFAULT_MAX_FILE_BYTES,
     cache: landing.HashCache | None = None,
+    now: dt.datetime | None = None,
 ) -> StepStats:
     """Record every file in the landing roots in ``ingest_files``.
 
-    ``cache`` is the hash cache shared with the landing-zone sensor.
+    ``cache`` is the hash cache shared with the landing-zone sensor; ``now`` (UTC,
+    naive) is the scan's time, by default the clock's.
 
     New or changed files become ``pending`` (their shard is re-loaded by the next
     articles step); files that vanished become ``removed``; unreadable ones are
     ``quarantined`` and non-news ones ``ignored``, with the reason. Unchanged files are
-    left alone apart from ``last_seen_at``.
+    left alone: their ``last_seen_at`` is refreshed only once it is
+    :data:`LAST_SEEN_REFRESH` old, and a removed file's is the previous scan's time
+    (the last that found it). The scan's time is its transaction's ``started_at`` in
+    ``load_batches``, which the file-accounting check reads.
 
     Raises:
         landing.LandingUnavailable: a root is missing, unreadable or unexpectedly
@@ -76,7 +86,12 @@ def scan_landing(
             was seen is recorded first; files under that folder keep their rows).
     """
     stats = StepStats()
-    now = utcnow()
+    now = now or utcnow()
+    # The previous scan's time: every file it did not mark removed was present then.
+    (previous_scan, oldest_seen) = session.fetch(
+        "select (select max(started_at) from load_batches where step = 'ingest'), "
+        "(select min(last_seen_at) from ingest_files where status <> 'removed')"
+    )[0]
     # Four small values per known file (not whole rows): the scan's only per-file state.
     existing = {
         r[0]: (r[1], r[2], r[3], r[4])
@@ -169,6 +184,10 @@ def scan_landing(
         if name.startswith(blind):
             continue  # under a folder we could not list: unknown, not removed
         row = dict(olds[name])
+        if previous_scan is not None and (
+            row["last_seen_at"] is None or row["last_seen_at"] < previous_scan
+        ):
+            row["last_seen_at"] = previous_scan  # the last scan that found it present
         row.update(
             status="removed",
             reason_code="removed",
@@ -177,11 +196,16 @@ def scan_landing(
         )
         out.append(row)
         stats.add("removed")
-    with session.transaction("ingest") as batch:
-        # ingest_files has no article rows: no publishing bucket to mark.
-        batch.execute(
-            "update ingest_files set last_seen_at = ? where status <> 'removed'", [now], articles=[]
-        )
+    # The transaction starts "at" the scan's time, so load_batches records when it began.
+    with session.transaction("ingest", started=now) as batch:
+        if oldest_seen is not None and oldest_seen <= now - LAST_SEEN_REFRESH:
+            # ingest_files has no article rows: no publishing bucket to mark.
+            batch.execute(
+                "update ingest_files set last_seen_at = ? where status <> 'removed'",
+                [now],
+                articles=[],
+            )
+            stats.add("last_seen_refreshed")
         batch.upsert("ingest_files", out)
     stats.add("files_total", len(seen))
     if scanned.unreadable:

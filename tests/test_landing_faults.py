@@ -201,7 +201,7 @@ def test_late_arrival_is_not_unaccounted(tmp_path: Path) -> None:
     time.sleep(0.05)
     (root / "late.txt").write_text(ARTICLE.replace("Lee", "Kim"), encoding="utf-8")
     with wh.session() as s:
-        scanned_at = s.fetch("select max(last_seen_at) from ingest_files")[0][0]
+        scanned_at = s.fetch("select max(started_at) from load_batches where step = 'ingest'")[0][0]
     cutoff = int(scanned_at.replace(tzinfo=dt.UTC).timestamp() * 1e9)
     listed = landing.list_entries(roots)
     late = [f.source_file for f in listed.files if f.mtime_ns is not None and f.mtime_ns >= cutoff]

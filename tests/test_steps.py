@@ -101,29 +101,53 @@ def test_files_written_in_batches_give_the_same_warehouse(tmp_path):
     assert len(states[1][0]) == 8  # the JSON copy of the bridge story still holds it
 
 
-def test_unchanged_scan_writes_no_rows_but_marks_every_file_seen(tmp_path):
+def test_unchanged_scan_writes_no_rows_and_refreshes_last_seen_once_a_day(tmp_path):
+    import datetime as dt
     import os
 
     roots = _mixed_landing(tmp_path / "landing")
+    t0 = dt.datetime(2026, 1, 1, 8, 0)
     with Warehouse(tmp_path / "w.duckdb").session() as s:
-        steps.scan_landing(s, roots)
+        steps.scan_landing(s, roots, now=t0)
         steps.load_articles(s, roots, ids.all_shards())
-        before = s.fetch("select * exclude (last_seen_at) from ingest_files order by 1")
-        seen_before = dict(s.fetch("select source_file, last_seen_at from ingest_files"))
-        stats = steps.scan_landing(s, roots)
+        before = s.fetch("select * from ingest_files order by 1")
+        # Within a day nothing is rewritten, not even last_seen_at (a no-op run
+        # republishes nothing); the scan's time is in load_batches.
+        stats = steps.scan_landing(s, roots, now=t0 + dt.timedelta(hours=23))
         assert stats.counts["unchanged"] == 11 and "new" not in stats.counts
-        assert s.fetch("select * exclude (last_seen_at) from ingest_files order by 1") == before
-        seen_after = dict(s.fetch("select source_file, last_seen_at from ingest_files"))
-        assert all(seen_after[k] > v for k, v in seen_before.items())
+        assert "last_seen_refreshed" not in stats.counts
+        assert s.fetch("select * from ingest_files order by 1") == before
+        scans = s.fetch(
+            "select started_at from load_batches where step = 'ingest' order by started_at"
+        )
+        assert scans == [(t0,), (t0 + dt.timedelta(hours=23),)]
+        # Once a day old, every present file's last_seen_at is refreshed together.
+        later = t0 + dt.timedelta(hours=25)
+        stats = steps.scan_landing(s, roots, now=later)
+        assert stats.counts["last_seen_refreshed"] == 1
+        assert s.fetch("select * exclude (last_seen_at) from ingest_files order by 1") == [
+            r[:-1] for r in before
+        ]
+        assert s.fetch("select distinct last_seen_at from ingest_files") == [(later,)]
         # Touched (same bytes, new mtime): new size/mtime recorded, nothing to re-load.
         path = roots[0].path / "n1.txt"
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
-        steps.scan_landing(s, roots)
+        steps.scan_landing(s, roots, now=later + dt.timedelta(hours=1))
         row = s.fetch(
             "select status, mtime_ns from ingest_files where source_file = 'landing/n1.txt'"
         )
         assert row == [("loaded", path.stat().st_mtime_ns)]
         assert steps.pending_shards(s) == []
+        # A file that goes was last seen by the scan before the one that misses it,
+        # even when its stored last_seen_at is older (not refreshed within the day).
+        steps.scan_landing(s, roots, now=later + dt.timedelta(hours=2))
+        (roots[0].path / "n2.txt").unlink()
+        steps.scan_landing(s, roots, now=later + dt.timedelta(hours=3))
+        steps.scan_landing(s, roots, now=later + dt.timedelta(hours=4))
+        row = s.fetch(
+            "select status, last_seen_at from ingest_files where source_file = 'landing/n2.txt'"
+        )
+        assert row == [("removed", later + dt.timedelta(hours=2))]
 
 
 def test_unchanged_landing_zone_costs_the_articles_step_no_writes(tmp_path, monkeypatch):

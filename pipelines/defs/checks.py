@@ -122,7 +122,10 @@ def every_landed_file_accounted(
             r[0]
             for r in session.fetch("select source_file from ingest_files where status <> 'removed'")
         }
-        scanned_at = session.fetch("select max(last_seen_at) from ingest_files")[0][0]
+        # When the latest scan began (its transaction records the scan's time).
+        scanned_at = session.fetch(
+            "select max(started_at) from load_batches where step = 'ingest'"
+        )[0][0]
     try:
         listed = landing.list_entries(landing_zone.roots())  # names and times: nothing is read
     except landing.LandingUnavailable as exc:

@@ -193,9 +193,15 @@ class Session:
         return pa.Table.from_pylist(list(rows), schema=self.arrow_schema(table))
 
     @contextlib.contextmanager
-    def transaction(self, step: str, partition_key: str | None = None) -> Iterator[Batch]:
-        """One atomic batch: everything inside commits together or not at all."""
-        batch = Batch(self, step, partition_key, started=utcnow())
+    def transaction(
+        self, step: str, partition_key: str | None = None, *, started: dt.datetime | None = None
+    ) -> Iterator[Batch]:
+        """One atomic batch: everything inside commits together or not at all.
+
+        ``started`` is recorded as the batch's ``started_at`` (default: now), for a step
+        whose work began before its transaction (the landing scan).
+        """
+        batch = Batch(self, step, partition_key, started=started or utcnow())
         self.con.execute("begin transaction")
         try:
             yield batch

@@ -29,4 +29,4 @@ comment on column ingest_files.article_count is 'Articles this file produced at 
 comment on column ingest_files.parsed_hash is 'content_hash at the last parse; differs from content_hash while a change is pending.';
 comment on column ingest_files.parser_version is 'Version of the parser that produced the loaded rows.';
 comment on column ingest_files.first_seen_at is 'When the path was first seen (UTC).';
-comment on column ingest_files.last_seen_at is 'When the path was last seen present (UTC); volatile, excluded from idempotency checksums.';
+comment on column ingest_files.last_seen_at is 'When a scan last saw the path present (UTC). For a file still present it is refreshed once it is over 24 hours old (every present file was seen by the latest scan, so a run that finds nothing new rewrites no row); for a removed file it is the last scan that found it. Volatile, excluded from idempotency checksums.';
