@@ -119,10 +119,19 @@ def build_corpus(source: Path, out: Path, articles: int) -> int:
 
 
 class _TreeRss:
-    """Peak resident memory of a process and all its descendants (Linux /proc)."""
+    """Peak resident memory of a process and all its descendants (Linux /proc).
 
-    def __init__(self, pid: int, interval_s: float = 0.2) -> None:
-        self.pid, self.interval_s, self.peak = pid, interval_s, 0
+    Besides the peak it keeps where the peak fell: the run's own share and its child
+    processes' (the analysis workers), the last line the run had printed then (the
+    console prints a line as each step ends, so the next step was running), and the
+    run process's own peak with its line.
+    """
+
+    def __init__(self, pid: int, interval_s: float = 0.2, log: Path | None = None) -> None:
+        self.pid, self.interval_s, self.peak, self.log = pid, interval_s, 0, log
+        self.peak_parent = self.peak_children = self.children_at_peak = 0
+        self.peak_line: tuple[int, str] = (0, "")
+        self.own_peak: tuple[int, str] = (0, "")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -136,8 +145,38 @@ class _TreeRss:
 
     def _poll(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, sum(_rss(p) for p in _tree(self.pid)))
+            tree = _tree(self.pid)
+            own = _rss(self.pid)
+            children = [r for r in (_rss(p) for p in tree if p != self.pid) if r]
+            total = own + sum(children)
+            if total > self.peak:
+                self.peak, self.peak_parent, self.peak_children = total, own, sum(children)
+                self.children_at_peak = sum(1 for r in children if r > 50 * 2**20)
+                self.peak_line = (total, self._last_line())
+            if own > self.own_peak[0]:
+                self.own_peak = (own, self._last_line())
             self._stop.wait(self.interval_s)
+
+    def _last_line(self) -> str:
+        if self.log is None:
+            return ""
+        try:
+            with self.log.open("rb") as fh:
+                fh.seek(max(0, fh.seek(0, os.SEEK_END) - 4096))
+                lines = fh.read().decode("utf-8", "replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1].strip()[:70] if lines else ""
+
+    def where(self) -> str:
+        """Where the peak fell, for the bench's output."""
+        mb = 2**20
+        return (
+            f"peak {self.peak / mb:,.0f} MB = run process {self.peak_parent / mb:,.0f} MB + "
+            f"{self.children_at_peak} worker(s) {self.peak_children / mb:,.0f} MB, after "
+            f"'{self.peak_line[1]}'; run process alone peaked at {self.own_peak[0] / mb:,.0f} MB "
+            f"after '{self.own_peak[1]}'"
+        )
 
 
 def _tree(root: int) -> list[int]:
@@ -174,6 +213,7 @@ def _rss(pid: int) -> int:
 class _Run:
     seconds: float
     peak_rss: int
+    peak_where: str = ""
 
 
 def _run(env: dict[str, str], log: Path) -> _Run:
@@ -182,11 +222,11 @@ def _run(env: dict[str, str], log: Path) -> _Run:
         proc = subprocess.Popen(
             [sys.executable, "-m", "pipelines", "run"], env=env, stdout=out, stderr=out
         )
-        with _TreeRss(proc.pid) as rss:
+        with _TreeRss(proc.pid, log=log) as rss:
             rc = proc.wait()
     if rc != 0:
         raise RuntimeError(f"`python -m pipelines run` failed (exit {rc}); see {log}")
-    return _Run(time.perf_counter() - t0, rss.peak)
+    return _Run(time.perf_counter() - t0, rss.peak, rss.where())
 
 
 def run_counts(dagster_home: Path) -> dict[str, int]:
@@ -251,6 +291,8 @@ def _measure(
         f"{articles:,} articles: no-op run {_counted(noop_counts)}; one-file run "
         f"{_counted(one_counts)}"
     )
+    if full.peak_where:
+        print(f"{articles:,} articles, full run: {full.peak_where}")
     return {
         "articles": articles,
         "full_s": full.seconds,

@@ -59,6 +59,10 @@ def test_tree_rss_counts_the_children_of_a_process():
     with _TreeRss(proc.pid, interval_s=0.05) as rss:
         proc.wait()
     assert rss.peak > 80 * 2**20
+    # Where it fell: the child's share, not the parent's.
+    assert rss.peak_children > 80 * 2**20 > rss.peak_parent
+    assert rss.children_at_peak == 1
+    assert "1 worker(s)" in rss.where()
 
 
 def test_reuse_is_an_option_of_the_command():
