@@ -282,7 +282,8 @@ def _write_memberships(
         if batch.session.is_bucketed(table):
             # Republish only the buckets of the rows that change.
             batch.mark_articles_sql(
-                f'select distinct bucket_of("{table}".article_id) from "{table}", _memberships as m where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v'
+                f'select distinct bucket_of("{table}".article_id) from "{table}", _memberships as m where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v',
+                relation=table,
             )
         batch.execute(f'update "{table}" set "{column}" = m.v {where}', articles=[])
     finally:

@@ -9,8 +9,9 @@ Why this shape (the README argues it at length):
 
 * **Cost independent of the warehouse size.** Rows that belong to an article are
   written in 256 buckets per table (``bucket_of(article_id)``); every writer
-  transaction records the buckets it touched (``publisher.dirty_buckets``) and a
-  publish rewrites only those buckets' files. Tables without articles (entities,
+  transaction records the buckets it touched (``publisher.dirty_buckets``, or
+  ``publisher.dirty_relation_buckets`` when it knows the one table it wrote) and a
+  publish rewrites only those buckets' files of the relations that changed there. Tables without articles (entities,
   ingest_files, ...) are small and rewritten whole when their content digest
   changes. The catalog itself is a fixed few hundred statements.
 * **No reader can brick it.** The catalog is written under a temporary name,
@@ -30,11 +31,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import stat
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,6 +108,7 @@ class _Relation:
     bucketed: bool
     comment: str | None
     columns: tuple[tuple[str, str | None], ...]  # (column, comment)
+    reads: frozenset[str] = frozenset()  # tables a derived relation (search view) reads
 
 
 def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
@@ -121,7 +124,11 @@ def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
         spec = table(name)
         cols = tuple((c.name, c.description or None) for c in spec.columns)
         out.append(_Relation(name, name in bucketed, spec.description or None, cols))
+    names = {r.name for r in out}
     for path in view_files("search"):
+        # The tables its SQL names: a change to one of their rows in a bucket changes
+        # this view's rows of the bucket (a superset is safe: one more file rewritten).
+        words = set(re.findall(r"[a-z_][a-z0-9_]*", path.read_text(encoding="utf-8").lower()))
         comment = con.execute(
             "select comment from duckdb_views() where schema_name = 'main' and view_name = ?",
             [path.stem],
@@ -137,6 +144,7 @@ def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
                 True,
                 comment[0][0] if comment else None,
                 tuple((str(c), cc) for c, cc in view_cols),
+                frozenset(words & names),
             )
         )
     return out
@@ -177,7 +185,8 @@ class _State:
     catalog_sha256: str | None
     live: dict[tuple[str, str], list[str]]  # (relation, bucket) -> file names
     digests: dict[str, str]
-    dirty: set[str]
+    dirty: set[str]  # buckets where any relation may have changed ('*': all)
+    dirty_relations: dict[str, set[str]]  # relation -> buckets where only it changed
 
 
 def _load_state(con: duckdb.DuckDBPyConnection) -> _State:
@@ -193,8 +202,31 @@ def _load_state(con: duckdb.DuckDBPyConnection) -> _State:
         live.setdefault((relation, bucket), []).append(name)
     digests = dict(con.execute("select relation, digest from publisher.global_digests").fetchall())
     dirty = {r[0] for r in con.execute("select bucket from publisher.dirty_buckets").fetchall()}
+    dirty_relations: dict[str, set[str]] = {}
+    for relation, bucket in con.execute(
+        "select relation, bucket from publisher.dirty_relation_buckets"
+    ).fetchall():
+        dirty_relations.setdefault(relation, set()).add(bucket)
     gen, ver, sha = last[0] if last else (0, None, None)
-    return _State(int(gen), ver, sha, live, digests, dirty)
+    return _State(int(gen), ver, sha, live, digests, dirty, dirty_relations)
+
+
+def _buckets_to_write(
+    state: _State, relations: Sequence[_Relation], full: bool
+) -> dict[str, list[str]]:
+    """Per bucketed relation, the buckets whose file this publish rewrites."""
+    out = {}
+    for rel in relations:
+        if not rel.bucketed:
+            continue
+        if full:
+            out[rel.name] = list(ALL_BUCKETS)
+            continue
+        mine = set(state.dirty) | state.dirty_relations.get(rel.name, set())
+        for source in rel.reads:
+            mine |= state.dirty_relations.get(source, set())
+        out[rel.name] = sorted(mine & set(ALL_BUCKETS))
+    return out
 
 
 def publish(
@@ -229,7 +261,8 @@ def publish(
     state = _load_state(con)
     relations = public_relations(con)
     full = state.schema_version != version or "*" in state.dirty
-    buckets = sorted(ALL_BUCKETS if full else state.dirty & set(ALL_BUCKETS))
+    rel_buckets = _buckets_to_write(state, relations, full)
+    buckets = sorted({b for bs in rel_buckets.values() for b in bs})
     digests = {r.name: _digest(con, r.name) for r in relations if not r.bucketed}
     changed_globals = [
         r.name
@@ -258,6 +291,7 @@ def publish(
             # deleted or damaged by hand): republish everything from the working copy.
             _warn(f"republishing everything: {exc}")
             full, buckets = True, list(ALL_BUCKETS)
+            rel_buckets = _buckets_to_write(state, relations, full)
             changed_globals = [r.name for r in relations if not r.bucketed]
     elif catalog.exists() and not catalog_ok:
         _warn(
@@ -273,9 +307,14 @@ def publish(
     new_files: list[tuple[str, str, str, int]] = []  # (file, relation, bucket, rows)
     try:
         staging.mkdir()
-        article_ids = None if full else _articles_in(con, buckets)
+        by_bucket = {} if full else _articles_in(con, buckets)
         for rel in relations:
-            if rel.bucketed and buckets:
+            if rel.bucketed and rel_buckets[rel.name]:
+                article_ids = (
+                    None
+                    if full
+                    else [a for b in rel_buckets[rel.name] for a in by_bucket.get(b, [])]
+                )
                 written = _write_buckets(con, rel, article_ids, staging, files_dir, gen, token)
             elif not rel.bucketed and rel.name in changed_globals:
                 written = [_write_single(con, rel, files_dir, gen, token)]
@@ -289,7 +328,7 @@ def publish(
         report.files_written = len(new_files)
         report.bytes_written = sum((files_dir / f).stat().st_size for f, *_ in new_files)
 
-        changes = _Changes(state, relations, buckets, changed_globals, full, new_files)
+        changes = _Changes(state, relations, rel_buckets, changed_globals, full, new_files)
         live = _next_live(changes)
         _build_catalog(con, tmp_catalog, files_dir, relations, live, gen, version, now())
         verify_catalog(tmp_catalog, relations)
@@ -319,14 +358,17 @@ def publish(
     return report
 
 
-def _articles_in(con: duckdb.DuckDBPyConnection, buckets: Sequence[str]) -> list[str]:
-    """Ids of the articles now in these buckets."""
+def _articles_in(con: duckdb.DuckDBPyConnection, buckets: Sequence[str]) -> dict[str, list[str]]:
+    """Ids of the articles now in these buckets, per bucket."""
     rows = con.execute(
-        f"select {BUCKET_COLUMN} from articles where bucket_of({BUCKET_COLUMN}) "
-        "in (select unnest(?::varchar[])) order by 1",
+        f"select bucket_of({BUCKET_COLUMN}), {BUCKET_COLUMN} from articles "
+        f"where bucket_of({BUCKET_COLUMN}) in (select unnest(?::varchar[])) order by 2",
         [list(buckets)],
     ).fetchall()
-    return [r[0] for r in rows]
+    out: dict[str, list[str]] = {}
+    for bucket, article_id in rows:
+        out.setdefault(bucket, []).append(article_id)
+    return out
 
 
 def _file_name(relation: str, bucket: str, gen: int, token: str, part: int = 0) -> str:
@@ -412,26 +454,31 @@ class _Changes:
 
     state: _State
     relations: Sequence[_Relation]
-    buckets: Sequence[str]  # rewritten buckets of the article relations
+    buckets: Mapping[str, Sequence[str]]  # relation -> its rewritten buckets
     changed_globals: Sequence[str]  # whole-table relations rewritten
     full: bool  # everything republished (schema or publisher version changed)
     new_files: Sequence[tuple[str, str, str, int]]  # (file, relation, bucket, rows)
 
-    @property
-    def replaced_buckets(self) -> list[str]:
-        """Buckets whose earlier files this publish supersedes ('schema': all of them)."""
-        return [*self.buckets, *(["schema"] if self.full else [])]
+    def replaced_buckets(self, relation: str) -> list[str]:
+        """Buckets of ``relation`` whose earlier files this publish supersedes.
+
+        'schema' (the empty file that gives a view its columns) too on a full publish.
+        """
+        return [*self.buckets.get(relation, ()), *(["schema"] if self.full else [])]
+
+    def replaced_pairs(self) -> list[list[str]]:
+        """``[relation, bucket]`` of every bucket file this publish supersedes."""
+        return [[r.name, b] for r in self.relations for b in self.replaced_buckets(r.name)]
 
 
 def _next_live(changes: _Changes) -> dict[str, list[str]]:
     """File names each relation's view reads after this publish."""
-    names = {r.name for r in changes.relations}
-    replaced = set(changes.replaced_buckets)
+    replaced = {r.name: set(changes.replaced_buckets(r.name)) for r in changes.relations}
     live: dict[str, list[str]] = {r.name: [] for r in changes.relations}
     for (relation, bucket), files in changes.state.live.items():
-        if relation not in names:
+        if relation not in replaced:
             continue
-        if relation in changes.changed_globals or bucket in replaced:
+        if relation in changes.changed_globals or bucket in replaced[relation]:
             continue
         live[relation].extend(files)
     for name, relation, _, _ in changes.new_files:
@@ -562,12 +609,14 @@ def _commit_state(
     try:
         names = [r.name for r in changes.relations]
         # Files of replaced buckets, rewritten whole tables and dropped relations.
+        pairs = changes.replaced_pairs()
         con.execute(
             "update publisher.files set superseded_in = ? where superseded_in is null and ("
-            " bucket in (select unnest(?::varchar[]))"
+            " exists (select 1 from (select unnest(?::varchar[][]) as p) "
+            "where p[1] = relation and p[2] = bucket)"
             " or relation in (select unnest(?::varchar[]))"
             " or relation not in (select unnest(?::varchar[])))",
-            [gen, changes.replaced_buckets, list(changes.changed_globals), names],
+            [gen, pairs, list(changes.changed_globals), names],
         )
         if changes.new_files:
             con.execute(
@@ -586,6 +635,7 @@ def _commit_state(
             [list(digests), list(digests.values())],
         )
         con.execute("delete from publisher.dirty_buckets")
+        con.execute("delete from publisher.dirty_relation_buckets")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

@@ -90,7 +90,8 @@ def check_sql(name: str) -> str:
 _UNPUBLISHED_ARTICLES = (
     "create or replace temp view unpublished_articles as select * from articles "
     "where exists (select 1 from publisher.dirty_buckets where bucket = '*') "
-    "or bucket_of(article_id) in (select bucket from publisher.dirty_buckets)"
+    "or bucket_of(article_id) in (select bucket from publisher.dirty_buckets "
+    "union all select bucket from publisher.dirty_relation_buckets)"
 )
 
 

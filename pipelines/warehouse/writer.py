@@ -237,25 +237,34 @@ class Batch:
     def _add(self, key: str, n: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
 
-    def mark_articles(self, article_ids: Sequence[str]) -> None:
-        """Record the buckets of these articles as changed, in this transaction."""
+    def mark_articles(self, article_ids: Sequence[str], relation: str | None = None) -> None:
+        """Record the buckets of these articles as changed, in this transaction.
+
+        With ``relation``, only that relation's rows changed there (the next publish
+        rewrites its files of those buckets); without, any relation's may have.
+        """
         buckets = sorted({bucket_of(a) for a in article_ids})
         if buckets:
-            self.session.con.execute(
-                "insert into publisher.dirty_buckets select unnest(?::varchar[]) "
-                "on conflict do nothing",
-                [buckets],
-            )
+            self.mark_articles_sql("select unnest(?::varchar[])", [buckets], relation=relation)
 
     def mark_everything(self) -> None:
         """Record that any bucket may have changed (the next publish rewrites all)."""
         self.mark_articles_sql("select '*'")
 
-    def mark_articles_sql(self, bucket_query: str, params: Sequence[Any] = ()) -> None:
-        self.session.con.execute(
-            f"insert into publisher.dirty_buckets {bucket_query} on conflict do nothing",
-            list(params),
-        )
+    def mark_articles_sql(
+        self, bucket_query: str, params: Sequence[Any] = (), *, relation: str | None = None
+    ) -> None:
+        """Mark the buckets ``bucket_query`` returns (see :meth:`mark_articles`)."""
+        if relation is None:
+            sql = f"insert into publisher.dirty_buckets {bucket_query} on conflict do nothing"
+            args = list(params)
+        else:
+            sql = (
+                "insert into publisher.dirty_relation_buckets select ?, b "
+                f"from ({bucket_query}) as q(b) on conflict do nothing"
+            )
+            args = [relation, *params]
+        self.session.con.execute(sql, args)
 
     def upsert(
         self,
@@ -274,7 +283,9 @@ class Batch:
         if data.num_rows == 0:
             return 0
         if self.session.is_bucketed(table):
-            self.mark_articles([a for a in data.column(BUCKET_COLUMN).to_pylist() if a is not None])
+            self.mark_articles(
+                [a for a in data.column(BUCKET_COLUMN).to_pylist() if a is not None], table
+            )
         spec = schema.table(table)
         key, cols = spec.primary_key, spec.column_names
         sets = ", ".join(
@@ -315,7 +326,7 @@ class Batch:
         con = self.session.con
         key = schema.table(table).primary_key
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
-        self.mark_articles(article_ids)
+        self.mark_articles(article_ids, table)
         self.upsert(table, data)
         name = f"_keep_{table}"
         con.register(name, data.select(list(key)))
@@ -368,6 +379,7 @@ class Batch:
             self.mark_articles_sql(
                 f"select distinct bucket_of({BUCKET_COLUMN}) from {_ident(table)} where {where}",
                 [list(values)],
+                relation=table,
             )
         return self._execute(
             f"delete from {_ident(table)} where {where}",

@@ -7,6 +7,15 @@ create table if not exists publisher.dirty_buckets (
     bucket varchar primary key
 );
 
+-- Buckets in which only one relation's rows changed (a story or statement id moved,
+-- say): the next publish rewrites that relation's file of the bucket (and the search
+-- views that read the relation), not every relation's.
+create table if not exists publisher.dirty_relation_buckets (
+    relation varchar not null,
+    bucket varchar not null,
+    primary key (relation, bucket)
+);
+
 -- Every Parquet file the publisher wrote and which generations of the catalog use it:
 -- generations [generation, superseded_in) read it.
 create table if not exists publisher.files (

@@ -114,6 +114,46 @@ def test_one_article_change_rewrites_only_its_bucket(wh):
     assert before <= after
 
 
+def test_a_change_to_one_table_rewrites_only_its_files_and_the_views_reading_it(wh):
+    from pipelines.grouping import _write_memberships
+
+    wh.publish()
+    before = _files(wh)
+    with wh.session() as s:
+        row = s.fetch_dicts("select * from articles order by article_id limit 1")[0]
+        quote_id, quote_article = s.fetch(
+            "select quote_id, article_id from quotes order by quote_id desc limit 1"
+        )[0]
+        with s.transaction("edit") as b:
+            b.upsert("articles", [{**row, "title": "Edited"}])  # marks articles only
+            # As the statements step moves a quote to another statement.
+            _write_memberships(b, "quotes", "quote_id", "statement_id", {quote_id: "stm_moved"})
+    wh.publish()
+    new = {n.split("/")[0] for n in _files(wh) - before if "/all-" not in n}
+    # Not mentions, entity_observations, ...: their rows of those buckets did not change.
+    assert new == {
+        "articles",
+        "search_article_docs",
+        "search_article_terms",
+        "quotes",
+        "search_quote_docs",
+        "search_quote_terms",
+    }
+    assert {n.split("/")[1][:2] for n in _files(wh) - before if "/all-" not in n} == {
+        bucket_of(row["article_id"]),
+        bucket_of(quote_article),
+    }
+    aid = row["article_id"]
+    assert _read(wh.path, f"select title from articles where article_id = '{aid}'") == [("Edited",)]
+    assert _read(wh.path, f"select statement_id from quotes where quote_id = '{quote_id}'") == [
+        ("stm_moved",)
+    ]
+    # Every row of every other relation is as published before.
+    with wh.session() as s:
+        for table in ("mentions", "quotes", "articles"):
+            assert _read(wh.path, f"select count(*) from {table}") == [(s.count(table),)]
+
+
 def test_an_unmarked_write_republishes_everything(wh):
     wh.publish()
     with wh.session() as s, s.transaction("tamper") as b:
