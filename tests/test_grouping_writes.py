@@ -1,0 +1,66 @@
+"""The grouping steps hold one write batch of rows at a time, at any corpus size.
+
+Counts the rows handed to each upsert of a first grouping (every article new) of two
+corpora, one four times the other; no timing.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+
+from pipelines import grouping, landing, steps
+from pipelines.core import ids
+from pipelines.warehouse import writer
+from pipelines.warehouse.writer import Warehouse
+from tests.test_story_step import _record
+
+TABLES = ("story_postings", "story_signatures", "story_links")
+
+
+def _loaded(tmp_path, days: int, name: str) -> Warehouse:
+    root = tmp_path / f"landing-{name}"
+    root.mkdir()
+    lines = [json.dumps(_record(d, i)) for d in range(days) for i in range(3)]
+    (root / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    roots = [landing.LandingRoot("landing", root)]
+    wh = Warehouse(tmp_path / f"w-{name}.duckdb")
+    with wh.session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+    return wh
+
+
+def _group(wh: Warehouse, monkeypatch, write_batch: int) -> tuple[dict[str, int], list]:
+    """Group the stories; the largest upsert per table, and the rows written."""
+    largest: dict[str, int] = {}
+    upsert = writer.Batch.upsert
+
+    def counting(self, table, rows, **kw):
+        n = rows.num_rows if isinstance(rows, pa.Table) else len(rows)
+        largest[table] = max(largest.get(table, 0), n)
+        return upsert(self, table, rows, **kw)
+
+    with monkeypatch.context() as m:
+        m.setattr(writer.Batch, "upsert", counting)
+        m.setattr(grouping, "WRITE_BATCH", write_batch)
+        with wh.session() as s:
+            grouping.group_stories(s)
+            rows = [s.fetch(f"select * from {t} order by all") for t in TABLES]
+            rows.append(s.fetch("select article_id, story_id from articles order by 1"))
+    return largest, rows
+
+
+def test_a_first_grouping_writes_the_same_batch_size_at_two_corpus_sizes(tmp_path, monkeypatch):
+    held = {}
+    for days in (4, 16):
+        chunked, rows = _group(_loaded(tmp_path, days, f"{days}a"), monkeypatch, 25)
+        whole, rows_whole = _group(_loaded(tmp_path, days, f"{days}b"), monkeypatch, 10**9)
+        assert rows == rows_whole  # batches change nothing but what is held at once
+        postings = len(rows[0])
+        assert whole["story_postings"] == postings  # one list of every posting before
+        held[days] = (chunked["story_postings"], postings)
+    (small_held, small_rows), (large_held, large_rows) = held[4], held[16]
+    assert large_rows >= 4 * small_rows > 25  # the corpus grew, and needs several batches
+    assert small_held == large_held == 25  # what is held at once did not
