@@ -149,8 +149,10 @@ def installed_model_version(name: str = DEFAULT_MODEL) -> str:
 
 
 def _model_path(name: str) -> Path:
-    """The installed model package's folder, found without importing it (a model
-    package's ``__init__`` imports spaCy); else ``name`` is a path, as spacy.load takes it."""
+    """The installed model package's folder, else ``name`` as a path (as spacy.load takes it).
+
+    Found without importing the package: a model package's ``__init__`` imports spaCy.
+    """
     spec = importlib.util.find_spec(name) if name.isidentifier() else None
     return Path(spec.origin).parent if spec is not None and spec.origin else Path(name)
 
