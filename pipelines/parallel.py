@@ -121,12 +121,17 @@ def analyse_chunk(
     Each article is isolated: an exception or a budget overrun in any stage, bylines
     included, becomes that article's ``AnalysisFailure`` (see ``analyse_outcomes``).
     """
+    # One chunk is one spaCy batch (``balanced_chunks`` sized it).
+    return _work_results(items, analyse_outcomes(items, analyser, budget_s, len(items) or None))
+
+
+def _work_results(
+    items: Sequence[WorkItem], outcomes: Iterable[ArticleAnalysis | AnalysisFailure]
+) -> list[WorkResult]:
+    """Each article's outcome with its word count and bylined authors, in order."""
     return [
         WorkResult(outcome, len(item.body.split()), item.authors)
-        # One chunk is one spaCy batch (``balanced_chunks`` sized it).
-        for item, outcome in zip(
-            items, analyse_outcomes(items, analyser, budget_s, len(items) or None), strict=True
-        )
+        for item, outcome in zip(items, outcomes, strict=True)
     ]
 
 
@@ -452,8 +457,6 @@ class AnalysisPool:
         # Loaded at the first result, while the worker parses the next chunk.
         assert self.spec is not None
         coordinator = self.spec.load_coordinator()
-        outcomes = analyse_parsed(items, parsed.result(), coordinator, self.budget_s)
-        return [
-            WorkResult(outcome, len(item.body.split()), item.authors)
-            for item, outcome in zip(items, outcomes, strict=True)
-        ]
+        return _work_results(
+            items, analyse_parsed(items, parsed.result(), coordinator, self.budget_s)
+        )
