@@ -6,30 +6,14 @@ corpora, one four times the other; no timing.
 
 from __future__ import annotations
 
-import json
-
 import pyarrow as pa
 
-from pipelines import grouping, landing, steps
-from pipelines.core import ids
+from pipelines import grouping
 from pipelines.warehouse import writer
 from pipelines.warehouse.writer import Warehouse
-from tests.test_story_step import _record
+from tests.test_story_step import loaded_warehouse
 
 TABLES = ("story_postings", "story_signatures", "story_links")
-
-
-def _loaded(tmp_path, days: int, name: str) -> Warehouse:
-    root = tmp_path / f"landing-{name}"
-    root.mkdir()
-    lines = [json.dumps(_record(d, i)) for d in range(days) for i in range(3)]
-    (root / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    roots = [landing.LandingRoot("landing", root)]
-    wh = Warehouse(tmp_path / f"w-{name}.duckdb")
-    with wh.session() as s:
-        steps.scan_landing(s, roots)
-        steps.load_articles(s, roots, ids.all_shards())
-    return wh
 
 
 def _group(wh: Warehouse, monkeypatch, write_batch: int) -> tuple[dict[str, int], list]:
@@ -55,8 +39,10 @@ def _group(wh: Warehouse, monkeypatch, write_batch: int) -> tuple[dict[str, int]
 def test_a_first_grouping_writes_the_same_batch_size_at_two_corpus_sizes(tmp_path, monkeypatch):
     held = {}
     for days in (4, 16):
-        chunked, rows = _group(_loaded(tmp_path, days, f"{days}a"), monkeypatch, 25)
-        whole, rows_whole = _group(_loaded(tmp_path, days, f"{days}b"), monkeypatch, 10**9)
+        chunked, rows = _group(loaded_warehouse(tmp_path, days, f"-{days}a")[0], monkeypatch, 25)
+        whole, rows_whole = _group(
+            loaded_warehouse(tmp_path, days, f"-{days}b")[0], monkeypatch, 10**9
+        )
         assert rows == rows_whole  # batches change nothing but what is held at once
         postings = len(rows[0])
         assert whole["story_postings"] == postings  # one list of every posting before

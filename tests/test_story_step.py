@@ -37,16 +37,23 @@ def _record(day: int, i: int) -> dict[str, str]:
     }
 
 
-def _warehouse(tmp_path, days: int):
-    root = tmp_path / f"landing{days}"
+def loaded_warehouse(tmp_path, days: int, name: str):
+    """Three articles a day for ``days`` days, scanned and loaded, not grouped yet."""
+    root = tmp_path / f"landing{name}"
     root.mkdir()
     lines = [json.dumps(_record(d, i)) for d in range(days) for i in range(3)]
     (root / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     roots = [landing.LandingRoot("landing", root)]
-    wh = Warehouse(tmp_path / f"w{days}.duckdb")
+    wh = Warehouse(tmp_path / f"w{name}.duckdb")
     with wh.session() as s:
         steps.scan_landing(s, roots)
         steps.load_articles(s, roots, ids.all_shards())
+    return wh, roots
+
+
+def _warehouse(tmp_path, days: int):
+    wh, roots = loaded_warehouse(tmp_path, days, str(days))
+    with wh.session() as s:
         grouping.group_stories(s)
     return wh, roots
 
