@@ -173,21 +173,17 @@ def _join_fragments(items: Sequence[Rendering]) -> list[Rendering]:
     The passage that comes first in the article names the joined one. ``fragment_links``
     then links each fragment to its whole (see ``fragment_of``).
     """
+    # A passage id is the id of its first rendering: its place names the passage's order.
     order = {r.rendering_id: n for n, r in enumerate(items)}
-    root: dict[str, str] = {}
-
-    def find(p: str) -> str:
-        while root.get(p, p) != p:
-            p = root[p]
-        return p
-
-    for part, whole in _fragment_pairs(items):
-        a, b = find(part.passage), find(whole.passage)
-        if a != b:
-            keep, drop = sorted((a, b), key=lambda p: order.get(p, len(order)))
-            root[drop] = keep
+    joins = [Link.of(part.passage, whole.passage, 1.0) for part, whole in _fragment_pairs(items)]
+    if not joins:
+        return list(items)
+    name: dict[str, str] = {}
+    for group in partition({r.passage for r in items}, joins):
+        first = min(group, key=order.__getitem__)
+        name.update(dict.fromkeys(group, first))
     return [
-        r if find(r.passage) == r.passage else replace(r, passage_id=find(r.passage)) for r in items
+        r if name[r.passage] == r.passage else replace(r, passage_id=name[r.passage]) for r in items
     ]
 
 
