@@ -124,8 +124,7 @@ def _label_person(ctx: Context, d: Draft) -> Resolution | None:
     found = ctx.index.overlapping(end - 1, end)
     for m in found:
         if m.entity_type == PERSON and m.end == end:
-            surface = view.text[m.start : m.end]
-            return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+            return _resolution(view, m)
     if found:
         return None  # "- Newcastle United “…”": an organisation or place, not a person
     # A name the entity recogniser missed ("- Home coach Ana Ruiz" with no mention) still
@@ -207,6 +206,7 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
 
 
 def _resolution(view: DocView, m: Mention) -> Resolution:
+    """``m`` as the speaker, as written in the text, with full confidence."""
     return Resolution(
         m.entity_id, m.entity_type, view.text[m.start : m.end], m.start, m.end, None, 1.0
     )
@@ -246,8 +246,7 @@ def _topic_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | Non
             continue
         tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
         if tok.dep_ in {"nsubj", "nsubjpass"}:
-            surface = view.text[m.start : m.end]
-            return Resolution(m.entity_id, m.entity_type, surface, m.start, m.end, None, 1.0)
+            return _resolution(view, m)
     return None
 
 
