@@ -213,25 +213,32 @@ def test_an_uncued_quote_after_narration_or_with_a_cue_starts_anew():
         assert [r.quote_ids for r in items] == [("A:0",), ("A:1",)]
 
 
+# Two excerpts of one speech, each closed, the second opening the next paragraph.
+FIRST = "Nothing in this job prepares you for the weight of sending people into danger."
+SECOND = "I can tell you that no one has ever been better prepared for this office than her."
+
+
+def _two_paragraphs():
+    return _article(
+        "A",
+        [("", FIRST, "ames", "direct", True), ("”\n\n“", SECOND, "ames", "direct", False)],
+    )
+
+
 def test_a_quote_closed_and_reopened_in_the_next_paragraph_is_a_new_remark():
     # Two excerpts of one speech, each closed, the second opening the next paragraph with
     # nothing between: two remarks (the speaker carries over). Another outlet quoting
     # only the second links to it alone, not to the first.
-    first = "Nothing in this job prepares you for the weight of sending people into danger."
-    second = "I can tell you that no one has ever been better prepared for this office than her."
-    a = _article(
-        "A",
-        [("", first, "ames", "direct", True), ("”\n\n“", second, "ames", "direct", False)],
-    )
+    a = _two_paragraphs()
     assert [r.quote_ids for r in renderings(a)] == [("A:0",), ("A:1",)]
-    b = _article("B", [("", second, "ames", "direct", True)])
+    b = _article("B", [("", SECOND, "ames", "direct", True)])
     assert _groups([*a, *b]) == [["A:0"], ["A:1", "B:0"]]
     # With its attribution between them it is one passage, one rendering.
     joined = _article(
         "A",
         [
-            ("", first, "ames", "direct", True),
-            ("” she will say.\n\n“", second, "ames", "direct", False),
+            ("", FIRST, "ames", "direct", True),
+            ("” she will say.\n\n“", SECOND, "ames", "direct", False),
         ],
     )
     assert [r.quote_ids for r in renderings(joined)] == [("A:0", "A:1")]
@@ -240,11 +247,6 @@ def test_a_quote_closed_and_reopened_in_the_next_paragraph_is_a_new_remark():
 def test_a_rendering_holding_both_paragraphs_takes_both():
     # The two paragraphs may be one remark after all: an outlet quoting both in one
     # quote joins them (they are one passage, as a quote split by its attribution is).
-    first = "Nothing in this job prepares you for the weight of sending people into danger."
-    second = "I can tell you that no one has ever been better prepared for this office than her."
-    a = _article(
-        "A",
-        [("", first, "ames", "direct", True), ("”\n\n“", second, "ames", "direct", False)],
-    )
-    c = _article("C", [("", f"{first} {second}", "ames", "direct", True)])
+    a = _two_paragraphs()
+    c = _article("C", [("", f"{FIRST} {SECOND}", "ames", "direct", True)])
     assert _groups([*a, *c]) == [["A:0", "A:1", "C:0"]]
