@@ -63,6 +63,9 @@ eval: $(SYNCED)
 	@echo "--- third unseen-names set (issue 11, fourth session), dev and test splits (see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_third/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_third/test
+	@echo "--- fourth unseen-names set (issue 11, fifth session), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fourth/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fourth/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 
