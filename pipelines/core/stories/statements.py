@@ -49,6 +49,12 @@ UNATTRIBUTED_MIN_TERMS = 6
 # longer rendering still may; within one story two short lines still may).
 CROSS_STORY_MIN_TERMS = 6
 SHORT_LINE_MAX_DAYS = 2  # ... and within one story, published at most this many days apart
+# A line too short to score (fewer than MIN_TERMS content words, "deliver better") links
+# only with strong context: its speaker is tied to it by a cue, the other rendering is the
+# same speaker's, in an article of the same story published within SHORT_LINE_MAX_DAYS, and
+# holds the short line's terms as one unbroken run; and no second rendering of that article
+# holds it too (a catchphrase repeated in two answers cannot tell which it repeats).
+SHORT_LINE_SCORE = 0.62
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
@@ -493,6 +499,25 @@ def _pair_threshold(
     return None
 
 
+def short_line_in(
+    a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None = None
+) -> bool:
+    """Whether the shorter of two renderings is a short line the longer one holds.
+
+    See ``SHORT_LINE_SCORE``; ``align`` also drops a short line two renderings hold.
+    """
+    short, long_ = sorted((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
+    if a.article_id == b.article_id or not same_story:
+        return False
+    if days_apart is not None and days_apart > SHORT_LINE_MAX_DAYS:
+        return False
+    if len(short.terms) < MIN_EXACT_TERMS or len(short.term_set) >= MIN_TERMS:
+        return False
+    if not short.firm or not _same_speaker(short, long_):
+        return False
+    return len(long_.term_set) > len(short.term_set) and _contiguous(short.terms, long_.terms)
+
+
 def pair_reason(
     a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None = None
 ) -> str | None:
@@ -516,6 +541,8 @@ def pair_reason(
             return "no firm speaker"
         return "short"
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
+        if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
+            return None
         return "short"
     if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
         return "wording"
@@ -541,6 +568,25 @@ def align(
     when it holds most of each part's words (``PART_CONTAINMENT``).
     """
     scored = []
+    holders: Counter[str] = Counter()  # short line -> renderings of the other side holding it
+    short_pairs = []
+    for a in left:
+        for b in right:
+            if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
+                short = a if len(a.term_set) <= len(b.term_set) else b
+                holders[short.rendering_id] += 1
+                short_pairs.append((a, b, short.rendering_id))
+    for a, b, short_id in short_pairs:
+        if holders[short_id] == 1:
+            scored.append(
+                (
+                    a.kind != "direct" or b.kind != "direct",
+                    -SHORT_LINE_SCORE,
+                    a.rendering_id,
+                    b.rendering_id,
+                    SHORT_LINE_SCORE,
+                )
+            )
     for a in left:
         for b in right:
             need = _pair_threshold(a, b, same_story=same_story, days_apart=days_apart)

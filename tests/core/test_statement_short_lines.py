@@ -1,0 +1,112 @@
+"""Statements: a short line (too few words to score) links only with strong context.
+
+The context: its speaker is tied to it by a cue, the other rendering is the same speaker's
+in an article of the same story at most two days apart, and holds the short line's words
+as one unbroken run that no second rendering of that article also holds. Every example is
+made up for these tests; each condition has a must-not-merge case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+import pytest
+
+from pipelines.core.stories import (
+    Rendering,
+    StatementIndex,
+    StatementQuote,
+    group_renderings,
+    link_new_renderings,
+    renderings,
+)
+
+FULL = "The new bridge will deliver real savings for every commuter in the valley, and soon."
+OTHER = "Our own budget will deliver real savings for the schools of the valley next year."
+NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
+
+
+def _quote(article: str, n: int, text: str, speaker: str | None, kind: str, cue: bool):
+    return StatementQuote(
+        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, NAMES.get(speaker or "")
+    )
+
+
+def _groups(
+    quotes: Sequence[StatementQuote],
+    *,
+    one_story: bool = True,
+    dates: dict[str, dt.date] | None = None,
+    order: str | None = None,
+) -> list[list[str]]:
+    items = renderings(quotes)
+    by_article: dict[str, list[Rendering]] = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    articles = sorted(by_article)
+    index, links = StatementIndex(), []
+    for a in order or articles:
+        new, index = link_new_renderings(
+            {a: by_article[a]},
+            index,
+            lambda x: set(articles) - {x} if one_story else set(),
+            dates or {},
+        )
+        links += new
+    by_id = {r.rendering_id: r for r in items}
+    return sorted(
+        sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
+    )
+
+
+def test_a_short_line_joins_its_speakers_longer_rendering_in_the_same_story():
+    quotes = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("B", 0, "deliver real savings", "ames", "partial", True),
+    ]
+    for order in itertools.permutations("AB"):
+        assert _groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+    near = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 3)}
+    assert _groups(quotes, dates=near) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("short", "speaker", "cue"),
+    [
+        pytest.param("deliver real savings", "berg", True, id="another-speaker"),
+        pytest.param("deliver real savings", None, True, id="no-speaker"),
+        pytest.param("deliver real savings", "ames", False, id="speaker-only-carried-over"),
+        pytest.param("deliver the savings", "ames", True, id="words-not-one-run"),
+        pytest.param("savings", "ames", True, id="one-word"),
+    ],
+)
+def test_a_short_line_without_strong_context_stays_apart(short, speaker, cue):
+    quotes = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("B", 0, short, speaker, "partial", cue),
+    ]
+    assert _groups(quotes) == [["A:0"], ["B:0"]]
+
+
+def test_a_short_line_in_another_story_or_days_later_stays_apart():
+    quotes = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("B", 0, "deliver real savings", "ames", "partial", True),
+    ]
+    assert _groups(quotes, one_story=False) == [["A:0"], ["B:0"]]
+    far = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 4)}
+    assert _groups(quotes, dates=far) == [["A:0"], ["B:0"]]
+
+
+def test_a_short_line_two_renderings_hold_joins_neither():
+    # The speaker said "deliver real savings" in two remarks the other article quotes:
+    # the short line cannot tell which one it repeats.
+    quotes = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("A", 1, OTHER, "ames", "direct", True),
+        _quote("B", 0, "deliver real savings", "ames", "partial", True),
+    ]
+    assert _groups(quotes) == [["A:0"], ["A:1"], ["B:0"]]
