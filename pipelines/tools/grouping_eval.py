@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from pipelines import settings
@@ -55,6 +55,12 @@ from pipelines.tools.story_scoring import (
     score_statements,
     score_stories,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pipelines.core.analysis import Analyser, TextItem
+    from pipelines.core.models import ArticleAnalysis as ArticleAnalysis
 
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
@@ -101,7 +107,7 @@ def analyse(docs: list[Doc], *, reuse: bool = False) -> tuple[dict[DocRef, dict[
     of paying the spaCy pass, and say so loudly, since its quotes and entities are an
     older analyser's.
     """
-    from pipelines.core.analysis import Analyser, TextItem, analyse_texts
+    from pipelines.core.analysis import Analyser, TextItem
     from pipelines.core.entities import EntityResolver
 
     analyser = Analyser.load(
@@ -134,7 +140,7 @@ def analyse(docs: list[Doc], *, reuse: bool = False) -> tuple[dict[DocRef, dict[
     started = time.perf_counter()
     results: dict[DocRef, dict[str, Any]] = {}
     items = [TextItem(f"{d.ref.corpus}:{d.ref.id}", d.text) for d in docs]
-    for doc, res in zip(docs, analyse_texts(items, analyser), strict=True):
+    for doc, res in zip(docs, _analyse_items(items, analyser, texts.hexdigest()), strict=True):
         types = {e.entity_id: e.entity_type for e in res.entities}
         results[doc.ref] = {
             "mentions": [
@@ -168,6 +174,41 @@ def analyse(docs: list[Doc], *, reuse: bool = False) -> tuple[dict[DocRef, dict[
         )
     )
     return results, seconds
+
+
+def _analyse_items(
+    items: list[TextItem], analyser: Analyser, texts_digest: str
+) -> Iterator[ArticleAnalysis]:
+    """The analysis of every item; spaCy's parses are cached apart from the rules.
+
+    A change to the rules (entities, quotes) changes the analyser version but not the
+    parses: the parses of the same texts by the same model are stored once
+    (``spacy_parses_*.pickle``) and only the rules run again, so measuring a quote or
+    entity rule over the whole corpora costs seconds of rules, not the spaCy pass.
+    """
+    from pipelines.core import nlp as nlp_mod
+    from pipelines.core.analysis import AnalysisError, analyse_doc, parse_texts
+    from pipelines.core.models import ArticleAnalysis
+
+    key = hashlib.sha256(f"{nlp_mod.model_version(analyser.nlp)}:{texts_digest}".encode())
+    path = CACHE / f"spacy_parses_{key.hexdigest()[:16]}.pickle"
+    if path.exists():
+        parsed: list[bytes] = pickle.loads(path.read_bytes())
+    else:
+        parsed = []
+        for start in range(0, len(items), analyser.batch_size):
+            for p in parse_texts(analyser.nlp, items[start : start + analyser.batch_size]):
+                if p.failure is not None:
+                    raise AnalysisError(p.failure)
+                assert p.doc_bytes is not None
+                parsed.append(p.doc_bytes)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(parsed))
+    for item, data in zip(items, parsed, strict=True):
+        out = analyse_doc(item, nlp_mod.doc_from_bytes(analyser.nlp, data), analyser, None)
+        if not isinstance(out, ArticleAnalysis):
+            raise AnalysisError(out)
+        yield out
 
 
 @dataclass
