@@ -506,8 +506,10 @@ def short_line_in(
 
     See ``SHORT_LINE_SCORE``; ``align`` also drops a short line two renderings hold.
     """
+    if not same_story or min(len(a.term_set), len(b.term_set)) >= MIN_TERMS:
+        return False  # the common case first: this runs for every candidate pair
     short, long_ = sorted((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
-    if a.article_id == b.article_id or not same_story:
+    if a.article_id == b.article_id:
         return False
     if days_apart is not None and days_apart > SHORT_LINE_MAX_DAYS:
         return False
