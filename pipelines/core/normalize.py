@@ -445,12 +445,16 @@ _SUB_BODY_NOUNS = frozenset({"group", "agency", "panel", "body", "team", "missio
 
 
 def is_sub_body(tokens: list[str]) -> bool:
-    """True for "<parent> <noun>" naming one of the parent's bodies ("UN group", "EU agency")."""
-    return (
-        len(tokens) >= 2
-        and tokens[-1].lower() in _SUB_BODY_NOUNS
-        and _dotless(" ".join(tokens[:-1])) in _PARENT_BODIES
-    )
+    """True for "<parent> [lower-case words] <noun>" naming one of the parent's bodies.
+
+    "UN group", "EU agency", "UN trade agency", "U.N. fact-finding body".
+    """
+    if len(tokens) < 2 or tokens[-1].lower() not in _SUB_BODY_NOUNS:
+        return False
+    head = tokens[:-1]
+    while len(head) > 1 and head[-1].islower():
+        head = head[:-1]
+    return _dotless(" ".join(head)) in _PARENT_BODIES
 
 
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")

@@ -229,6 +229,8 @@ class EntityResolver:
                 self.orgs.index_name(entry, n, spelled, bool(rec.get("transliterated")))
             if entry.kind == "office" and entry.position:
                 idx.offices[entry.position] = entry
+            for place, role in rec.get("roles", []):
+                self.orgs.add_role_body(place, role, rec["canonical_name"])
         else:
             for n in names:
                 add_entry(idx.places, place_key(n), entry)

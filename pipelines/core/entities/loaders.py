@@ -41,6 +41,7 @@ _RULE_FILES = (
     "org_roles.tsv",
     "first_name_gender.tsv",
     "place_designations.txt",
+    "organisations.tsv",
 )
 
 
@@ -104,8 +105,44 @@ def data_version(overrides: Overrides) -> str:
 
 
 def gazetteer_records() -> list[dict[str, Any]]:
-    """The shipped gazetteer (``rules/aliases.jsonl``), one record per entity."""
-    return [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
+    """The shipped gazetteer (``rules/aliases.jsonl``) and the organisation table, one record per entity."""
+    records = [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
+    return records + organisation_records()
+
+
+# Places of the organisation table that are bodies, not countries (no ``country`` field).
+_BODY_PLACES = frozenset({"UN", "EU"})
+
+
+def organisation_records() -> list[dict[str, Any]]:
+    """The organisation table (``rules/organisations.tsv``) as gazetteer records.
+
+    Each row is one ORG entity; ``roles`` pairs the row's place with the roles it fills
+    (``[["TH", "central bank"]]``), which the resolver adds to the role table.
+
+    Raises:
+        ValueError: a row without a name or with more than five columns (the message names the row).
+    """
+    records: list[dict[str, Any]] = []
+    for line in rule_lines("organisations.tsv"):
+        cols = line.split("\t")  # trailing empty columns were stripped with the line
+        if not 2 <= len(cols) <= 5 or not cols[0].strip():
+            raise ValueError(f"organisations.tsv: expected 2-5 tab-separated columns: {line!r}")
+        name, category, place, aliases, roles = (c.strip() for c in [*cols, "", "", ""][:5])
+        rec: dict[str, Any] = {
+            "kind": "org",
+            "entity_type": "ORG",
+            "canonical_name": name,
+            "aliases": [a for a in aliases.split("|") if a],
+            "category": category,
+            "source": "organisations.tsv",
+        }
+        if place and place not in _BODY_PLACES:
+            rec["country"] = place
+        if roles:
+            rec["roles"] = [[place or "*", r] for r in roles.split("|") if r]
+        records.append(rec)
+    return records
 
 
 def common_surname_keys() -> frozenset[str]:

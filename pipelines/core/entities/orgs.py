@@ -97,6 +97,18 @@ class OrgLookups:
         ):
             add_entry(self._brands, org_key(words[0]), entry)
 
+    def add_role_body(self, place: str, role: str, name: str) -> None:
+        """Record that ``name`` is the ``place``'s body for ``role`` (organisation table).
+
+        A body line of ``org_roles.tsv`` for the same place and role wins.
+
+        Raises:
+            ValueError: the role is not one ``org_roles.tsv`` defines.
+        """
+        if role not in self._roles.phrases.values():
+            raise ValueError(f"organisation {name!r}: unknown role {role!r} (see org_roles.tsv)")
+        self._roles.bodies.setdefault((place, role), name)
+
     def lookup_variant(self, surface: str) -> Hit | None:
         """Another spelling, a bare brand, or an acronym with its head noun ("the ANC party").
 
@@ -141,6 +153,7 @@ class OrgLookups:
         r = self._resolver
         folded = fold_role_text(words)
         folded = re.sub(r"^the ", "", folded)
+        possessive = bool(re.search(r"'s?$", folded))
         folded = re.sub(r"'s?$", "", folded)
         code = self._roles.places.get(folded)
         if code:
@@ -150,6 +163,10 @@ class OrgLookups:
         if hit is None:
             return "", ""
         entry = hit.entry
+        if entry.kind != "country" and not possessive:
+            # A city written before a name is part of it ("Bangkok Bank", "Tokyo Electric
+            # Power"); only "Bangkok's central bank" stands for the country.
+            return "", ""
         code = entry.country if entry.kind == "country" else entry.capital_of
         country = r.country(code) if code else None
         return (code, country.entity.canonical_name) if country else ("", "")
@@ -184,6 +201,10 @@ class OrgLookups:
                 if hit is not None:
                     if hit.entry.country and hit.entry.country != code:
                         return None
+                    if self._names_place(hit, code):
+                        # "the UN trade agency", "the EU's banking agency": a body of the
+                        # UN or EU the role table does not know is not the UN or EU itself.
+                        return None
                     if is_sub_body(text.split()):
                         return None  # "a U.N. panel" is one of the UN's bodies, not the UN
                     return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
@@ -212,6 +233,11 @@ class OrgLookups:
                     hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
                 )
         return None
+
+    def _names_place(self, hit: Hit, code: str) -> bool:
+        """True when the hit is the body the place word itself names (the UN for "U.N.")."""
+        names = [hit.entry.entity.canonical_name]
+        return any(self._roles.places.get(fold_role_text(n)) == code for n in names)
 
     def _region_qualified(self, place: str, rest: str) -> Hit | None:
         """A gazetteer organisation after a region's or city's possessive: "Gaza's ruling X".

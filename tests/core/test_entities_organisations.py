@@ -1,0 +1,191 @@
+"""Issue 11, names side (fifth session): the organisation table (``rules/organisations.tsv``).
+
+Knowledge of which bodies exist and what news calls them: acronyms, legal, native and former
+names, and the body a role description of a country names ("Malaysia's central bank"). Own
+examples; none of these strings is taken from an evaluation set (tests/data/entity_eval*).
+Each class has must-not-merge cases beside it: sister companies, a central bank and a
+commercial bank of one country, one role of two countries, a city written before a name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.entities import EntityResolver
+from pipelines.core.entities.loaders import gazetteer_records, load_org_roles, organisation_records
+from pipelines.core.entities.names import acronym_key, org_key
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
+
+
+def _canonical(resolver: EntityResolver, surface: str) -> str | None:
+    entity = resolver.resolve_name(surface, "ORG")
+    return entity.canonical_name if entity else None
+
+
+def _same(resolver: EntityResolver, surfaces: list[str]) -> None:
+    ids = {s: getattr(resolver.resolve_name(s, "ORG"), "entity_id", None) for s in surfaces}
+    assert None not in ids.values(), ids
+    assert len(set(ids.values())) == 1, ids
+
+
+def _apart(resolver: EntityResolver, a: str, b: str) -> None:
+    ea, eb = resolver.resolve_name(a, "ORG"), resolver.resolve_name(b, "ORG")
+    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
+
+
+def _spelled_keys(rec: dict[str, object]) -> set[tuple[str, str]]:
+    """How the resolver indexes a record's names: acronyms apart from spelled names."""
+    keys = set()
+    for n in [rec["canonical_name"], *rec.get("aliases", [])]:  # type: ignore[misc]
+        acr = acronym_key(str(n))
+        spelled = not (acr and len(str(n).replace(".", "")) <= 6)
+        keys.add(("name", org_key(str(n))) if spelled else ("acronym", acr))
+    return keys
+
+
+def test_table_is_several_hundred_bodies_of_every_kind() -> None:
+    rows = organisation_records()
+    kinds = defaultdict(int)
+    for r in rows:
+        kinds[r["category"]] += 1
+    assert len(rows) >= 500
+    for kind in ("un_agency", "igo", "court", "central_bank", "military", "intelligence",
+                 "space_agency", "news_agency", "party", "company", "regulator"):  # fmt: skip
+        assert kinds[kind] >= 5, kind
+
+
+def test_table_repeats_no_entity_of_the_gazetteer() -> None:
+    """One home per body: no spelled name of a row names another gazetteer entity.
+
+    Acronyms two bodies really share (RSF) may repeat: they stay ambiguous.
+    """
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in gazetteer_records():
+        if rec["entity_type"] == "ORG":
+            for key in _spelled_keys(rec):
+                owners[key].add(rec["canonical_name"])
+    table = {r["canonical_name"] for r in organisation_records()}
+    clashes = {
+        key: names
+        for key, names in owners.items()
+        if key[0] == "name" and len(names) > 1 and names & table
+    }
+    assert not clashes
+
+
+def test_every_role_of_the_table_is_a_role_of_the_role_table() -> None:
+    roles = set(load_org_roles().phrases.values())
+    for rec in organisation_records():
+        for _place, role in rec.get("roles", []):
+            assert role in roles, (rec["canonical_name"], role)
+
+
+def test_a_row_without_a_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipelines.core.entities import loaders
+
+    monkeypatch.setattr(loaders, "rule_lines", lambda name: ("\tcompany\tKR",))
+    with pytest.raises(ValueError, match=r"organisations\.tsv"):
+        loaders.organisation_records()
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Bank Negara Malaysia", "BNM", "Central Bank of Malaysia"],
+        ["Hon Hai Precision Industry Co., Ltd.", "Foxconn", "Hon Hai"],
+        ["Petróleos Mexicanos", "Pemex", "PEMEX"],
+        ["Nippon Telegraph and Telephone", "NTT"],
+        ["GlaxoSmithKline", "GSK"],
+        ["Finmeccanica", "Leonardo S.p.A."],
+        ["Pakistan Muslim League-Nawaz", "PML-N"],
+        ["Partido Justicialista", "Justicialist Party"],
+        ["Indian Space Research Organisation", "ISRO", "Isro"],
+        ["World Tourism Organization", "UNWTO"],
+        ["Popular Mobilization Forces", "Hashd al-Shaabi", "PMF"],
+        ["Reporters sans frontières", "Reporters Without Borders"],
+    ],
+)
+def test_acronyms_legal_native_and_former_names(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces)
+
+
+@pytest.mark.parametrize(
+    ("surface", "body"),
+    [
+        ("Malaysia's central bank", "Bank Negara Malaysia"),
+        ("the Chilean central bank", "Central Bank of Chile"),
+        ("Beijing's central bank", "People's Bank of China"),
+        ("the Pakistani military", "Pakistan Armed Forces"),
+        ("India's space agency", "Indian Space Research Organisation"),
+        ("the U.N.'s postal agency", "Universal Postal Union"),
+        ("the UN drugs agency", "UN Office on Drugs and Crime"),
+        ("Vietnam's official news agency", "Vietnam News Agency"),
+        ("China's state news agency", "Xinhua News Agency"),
+        ("Britain's competition watchdog", "Competition and Markets Authority"),
+        ("the Indian markets regulator", "Securities and Exchange Board of India"),
+        ("Nigeria's election commission", "Independent National Electoral Commission"),
+        ("Hong Kong's de facto central bank", "Hong Kong Monetary Authority"),
+    ],
+)
+def test_role_descriptions_name_the_country_s_body(
+    resolver: EntityResolver, surface: str, body: str
+) -> None:
+    assert _canonical(resolver, surface) == body
+
+
+@pytest.mark.parametrize(
+    ("surface", "not_body"),
+    [
+        # No single body: Russia has two big news agencies, so the role is not resolved.
+        ("Russia's state news agency", "TASS"),
+        ("Russia's state news agency", "RIA Novosti"),
+        # A body of the UN or EU the role table does not know is not the UN or EU itself.
+        ("the UN trade agency", "United Nations"),
+        ("a U.N. fact-finding body", "United Nations"),
+        ("the EU's banking agency", "European Union"),
+    ],
+)
+def test_unknown_roles_stay_unresolved(
+    resolver: EntityResolver, surface: str, not_body: str
+) -> None:
+    assert _canonical(resolver, surface) != not_body
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Seoul Bank", "Bank of Korea"),  # a city before "Bank" is part of the name
+        ("Beijing Bank", "People's Bank of China"),
+        ("Tokyo Electric Power", "Bank of Japan"),
+        ("Bank Negara Malaysia", "Maybank"),  # central bank and a commercial bank
+        ("State Bank of Vietnam", "Vietcombank"),
+        ("Samsung SDI", "Samsung C&T"),  # sister companies
+        ("LG Chem", "LG Energy Solution"),  # parent and subsidiary
+        ("Tata Consultancy Services", "Tata Motors"),
+        ("Siemens", "Siemens Energy"),
+        ("NTT", "NTT Docomo"),
+        ("Airbus", "Airbus Helicopters"),
+        ("Glencore", "Xstrata"),
+        ("Rapid Support Forces", "Reporters Without Borders"),  # both "RSF"
+        ("Bangladesh Nationalist Party", "British National Party"),
+        ("Pakistan Armed Forces", "Indian Armed Forces"),  # one role, two countries
+        ("Financial Services Commission", "Financial Services Agency"),
+        ("Japan Atomic Energy Agency", "Japan Aerospace Exploration Agency"),
+        ("Pheu Thai Party", "Thai Rak Thai"),  # successor and dissolved predecessor
+    ],
+)
+def test_bodies_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b)
+
+
+def test_shared_acronym_resolves_to_neither(resolver: EntityResolver) -> None:
+    assert resolver.resolve_name("RSF", "ORG") is None
