@@ -202,6 +202,7 @@ def group_stories(session: Session) -> StoryStats:
                     "outlet": s.outlet,
                     "terms": list(s.terms),
                     "entity_ids": list(s.entity_ids),
+                    "quote_keys": list(s.quote_keys),
                     "story_id": ids[s.article_id],
                     "nlp_version": current[s.article_id][0],
                     "grouping_version": version,
@@ -257,11 +258,15 @@ def _load_story_signatures(
     if not article_ids:
         return []
     rows = session.fetch(
-        "select article_id, published_date, outlet, terms, entity_ids from story_signatures "
-        "where article_id in (select unnest(?::varchar[])) order by article_id",
+        "select article_id, published_date, outlet, terms, entity_ids, quote_keys "
+        "from story_signatures where article_id in (select unnest(?::varchar[])) "
+        "order by article_id",
         [list(article_ids)],
     )
-    return [core.StorySignature(r[0], r[1], r[2], tuple(r[3]), tuple(r[4])) for r in rows]
+    return [
+        core.StorySignature(r[0], r[1], r[2], tuple(r[3]), tuple(r[4]), tuple(r[5] or ()))
+        for r in rows
+    ]
 
 
 def _sign_articles(session: Session, article_ids: Sequence[str]) -> list[core.StorySignature]:
@@ -278,9 +283,24 @@ def _sign_articles(session: Session, article_ids: Sequence[str]) -> list[core.St
         [list(article_ids)],
     ):
         mentions[aid].append(core.StoryMention(eid, etype, start))
+    quoted: dict[str, list[str]] = defaultdict(list)
+    for aid, text in session.fetch(
+        "select article_id, text from quotes where article_id in (select unnest(?::varchar[])) "
+        "and kind = 'direct' order by article_id, start_char",
+        [list(article_ids)],
+    ):
+        quoted[aid].append(text)
     return [
         core.story_signature(
-            core.StoryArticle(r[0], r[1], r[2], r[3], r[4], tuple(mentions.get(r[0], ())))
+            core.StoryArticle(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                tuple(mentions.get(r[0], ())),
+                tuple(quoted.get(r[0], ())),
+            )
         )
         for r in rows
     ]

@@ -21,7 +21,7 @@ from pipelines.warehouse import reports
             group="stories",
             kinds={"python", "duckdb"},
             code_version=grouping_version(),
-            deps=["articles", "mentions", "entities"],
+            deps=["articles", "mentions", "entities", "quotes"],
         )
     ],
     pool=POOL,

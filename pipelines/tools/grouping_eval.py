@@ -245,8 +245,10 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
         sigs = []
         for d in docs[start : start + ARRIVAL_BATCH]:
             mentions = tuple(core.StoryMention(*m) for m in results[d.ref]["mentions"])
+            # Direct quotes in text order, as the warehouse step reads them.
+            quoted = tuple(q[2] for q in sorted(results[d.ref]["quotes"]) if q[3] == "direct")
             article = core.StoryArticle(
-                key[d.ref], d.title, d.text, dates[key[d.ref]], d.outlet, mentions
+                key[d.ref], d.title, d.text, dates[key[d.ref]], d.outlet, mentions, quoted
             )
             sigs.append(core.story_signature(article))
         new, index = core.link_new_stories(sigs, index)

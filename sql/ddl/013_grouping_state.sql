@@ -17,6 +17,8 @@ comment on column story_signatures.published_date is 'articles.published_date wh
 comment on column story_signatures.outlet is 'articles.outlet when the signature was made.';
 comment on column story_signatures.terms is 'Synonym-folded content words (not stemmed: their rarity is looked up) of the title, repeated for weight, then of the lead.';
 comment on column story_signatures.entity_ids is 'Salient non-place entities (named in the lead or at least twice).';
+alter table story_signatures add column if not exists quote_keys varchar[];
+comment on column story_signatures.quote_keys is 'The rarest runs of three consecutive content words (stemmed) of the article''s direct quotes: two articles sharing several carry one remark (story evidence, also for follow-ups beyond the date window).';
 comment on column story_signatures.story_id is 'Story the article was last put in (kept stable across runs).';
 comment on column story_signatures.nlp_version is 'articles.nlp_version the entities came from; a re-analysed article is re-signed.';
 comment on column story_signatures.grouping_version is 'Grouping version; a new version re-signs everything.';
@@ -29,8 +31,8 @@ create table if not exists story_postings (
     article_id varchar not null,
     primary key (term, article_id)
 );
-comment on table story_postings is 'Inverted index of story_signatures: one row per key term (a rare word of the title or lead start, stemmed) of an article.';
-comment on column story_postings.term is 'Key term (Snowball stem of a word rarer than Zipf 4.5 in general English).';
+comment on table story_postings is 'Inverted index of story_signatures: one row per key term (a rare word of the title or lead start, stemmed; a salient entity; a quote key) of an article.';
+comment on column story_postings.term is 'Key term: Snowball stem of a word rarer than Zipf 4.5 in general English, @ + a salient entity id, or a double quote + a quote key (story_signatures.quote_keys).';
 comment on column story_postings.published_date is 'story_signatures.published_date (null when unknown): postings are read by date window.';
 comment on column story_postings.article_id is 'story_signatures.article_id.';
 

@@ -10,6 +10,7 @@ previous partition, so a group keeps its id when members join it.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -144,27 +145,61 @@ def assign_ids(
 def cluster_average(
     members: Iterable[str], links: Iterable[Link], *, min_average: float
 ) -> list[list[str]]:
-    """Average-link groups: links applied strongest first, merging only coherent groups.
+    """Average-link groups: the two groups whose links average highest merge first.
 
-    Two groups merge along a link when the sum of the link scores between them, over
-    all their cross pairs (a pair with no link counts 0), averages at least
-    ``min_average``. Plain connected components let one strong pair chain two stories
-    into one (and those into a topic); this does not. Links are applied strongest first
-    with ties by member ids, so the result is a function of the members and the links,
-    not of their order. Links naming unknown members are ignored.
-    Returns groups as sorted member lists, sorted by first member.
+    The average between two groups is the sum of the link scores over all their cross
+    pairs (a pair with no link counts 0) divided by the number of pairs; merging stops
+    when no two groups average ``min_average``. Plain connected components let one
+    strong pair chain two stories into one (and those into a topic); this does not.
+    Merging the best-averaging pair first (rather than along the strongest single link)
+    lets a member join the group it fits best, not the look-alike its strongest link
+    happens to lead to. Ties are broken by group ids, so the result is a function of
+    the members and the links, not of their order. Links naming unknown members are
+    ignored. Returns groups as sorted member lists, sorted by first member.
     """
     parent = {m: m for m in sorted(set(members))}
     size = dict.fromkeys(parent, 1)
     # Root -> other root -> summed link score between the two groups.
     cross: dict[str, dict[str, float]] = {m: {} for m in parent}
-    ordered = sorted(
-        (lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b),
-        key=lambda lk: (-lk.score, lk.a, lk.b),
-    )
-    for lk in ordered:
+    for lk in sorted(
+        lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b
+    ):
         cross[lk.a][lk.b] = cross[lk.a].get(lk.b, 0.0) + lk.score
         cross[lk.b][lk.a] = cross[lk.b].get(lk.a, 0.0) + lk.score
+    # A root's version grows at each merge it takes part in: heap entries carrying an
+    # older version are stale (lazy deletion).
+    version = dict.fromkeys(parent, 0)
+    heap = [
+        (-total / (size[a] * size[b]), a, b, 0, 0)
+        for a, row in cross.items()
+        for b, total in row.items()
+        if a < b
+    ]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if version.get(a) != va or version.get(b) != vb:
+            continue
+        if -neg < min_average:
+            break  # the best pair left falls short: so does every other
+        # The smaller id becomes the root: deterministic, whatever the call order.
+        keep, drop = (a, b) if a < b else (b, a)
+        parent[drop] = keep
+        size[keep] += size.pop(drop)
+        del version[drop]
+        version[keep] += 1
+        for other, total in cross.pop(drop).items():
+            if other == keep:
+                continue
+            del cross[other][drop]
+            cross[keep][other] = cross[keep].get(other, 0.0) + total
+            cross[other][keep] = cross[keep][other]
+        cross[keep].pop(drop, None)
+        for other, total in cross[keep].items():
+            x, y = (keep, other) if keep < other else (other, keep)
+            heapq.heappush(
+                heap, (-total / (size[keep] * size[other]), x, y, version[x], version[y])
+            )
 
     def find(x: str) -> str:
         root = x
@@ -174,21 +209,6 @@ def cluster_average(
             parent[x], x = root, parent[x]
         return root
 
-    for lk in ordered:
-        ra, rb = find(lk.a), find(lk.b)
-        if ra == rb or cross[ra].get(rb, 0.0) < min_average * size[ra] * size[rb]:
-            continue
-        # The smaller id becomes the root: deterministic, whatever the call order.
-        keep, drop = (ra, rb) if ra < rb else (rb, ra)
-        parent[drop] = keep
-        size[keep] += size.pop(drop)
-        for other, total in cross.pop(drop).items():
-            if other == keep:
-                continue
-            del cross[other][drop]
-            cross[keep][other] = cross[keep].get(other, 0.0) + total
-            cross[other][keep] = cross[keep][other]
-        cross[keep].pop(drop, None)
     out: dict[str, list[str]] = {}
     for m in parent:
         out.setdefault(find(m), []).append(m)

@@ -54,6 +54,16 @@ LINK_THRESHOLD = 0.2  # links at least this strong are kept (and stored)
 # Two groups become one story when their links average at least this over all their
 # cross pairs (a pair without a link counts 0): one strong link cannot chain two stories.
 MERGE_AVERAGE = 0.25
+# Quoted words as evidence: two articles quoting the same remark share runs of its content
+# words ("shingles"). A quote key is QUOTE_KEY + QUOTE_SHINGLE consecutive quoted stems.
+QUOTE_KEY = '"'
+QUOTE_SHINGLE = 3
+MAX_QUOTE_KEYS = 40  # an article's rarest shingles only: a bound on its postings read
+MIN_SHARED_QUOTE_KEYS = 3  # a pair sharing this many shingles carries one remark
+QUOTE_BONUS = 0.1  # added to the link score of a pair carrying one remark
+# A follow-up beyond MAX_DAYS_APART is compared only when it carries a remark of the
+# article it follows (never on topic words alone), and only this many days on.
+FOLLOWUP_DAYS = 10
 # Places are too common across unrelated stories to count as shared entities.
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -77,6 +87,7 @@ class StoryArticle:
     published_date: dt.date | None
     outlet: str | None
     mentions: tuple[StoryMention, ...] = ()
+    quotes: tuple[str, ...] = ()  # texts of the article's direct quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +99,10 @@ class StorySignature:
     outlet: str | None
     terms: tuple[str, ...]  # title words (repeated TITLE_WEIGHT times) + lead words
     entity_ids: tuple[str, ...]  # salient non-place entities, sorted
+    quote_keys: tuple[str, ...] = ()  # the rarest shingles of its direct quotes, sorted
 
     def key_terms(self) -> frozenset[str]:
-        """What retrieval uses: rare words' stems and salient entities' ids.
+        """What retrieval uses: rare words' stems, salient entities' ids, quote keys.
 
         Words come from the first ``KEY_SPAN`` terms; an entity's key is ``ENTITY_KEY``
         plus its canonical id (people and organisations only, as ``entity_ids``).
@@ -98,7 +110,7 @@ class StorySignature:
         words = {stem(w) for w in self.terms[:KEY_SPAN] if zipf(w) < KEY_MAX_ZIPF}
         # A shared named entity is evidence a rare word is not: two articles about one
         # person's week may share his name and few other rare words ("Carson", "respond").
-        return frozenset(words | {ENTITY_KEY + e for e in self.entity_ids})
+        return frozenset(words | {ENTITY_KEY + e for e in self.entity_ids} | set(self.quote_keys))
 
 
 def story_signature(article: StoryArticle) -> StorySignature:
@@ -123,7 +135,30 @@ def story_signature(article: StoryArticle) -> StorySignature:
         outlet=article.outlet,
         terms=tuple(title * TITLE_WEIGHT + lead),
         entity_ids=tuple(salient),
+        quote_keys=quote_keys(article.quotes),
     )
+
+
+def quote_keys(quotes: Iterable[str]) -> tuple[str, ...]:
+    """The ``MAX_QUOTE_KEYS`` rarest shingles of ``quotes``' content words, sorted.
+
+    A shingle is ``QUOTE_SHINGLE`` consecutive content words of one quote (synonym-folded,
+    stemmed, as statements compare them). One of everyday words only ("make America
+    great", "I'm not going") is said by many people about many things and is dropped;
+    the rest are ranked by their words' summed rarity, ties by text, so the choice is a
+    function of the article alone.
+    """
+    scored: dict[str, float] = {}
+    for text in quotes:
+        words = content_words(text)
+        for i in range(len(words) - QUOTE_SHINGLE + 1):
+            run = words[i : i + QUOTE_SHINGLE]
+            if min(zipf(w) for w in run) >= KEY_MAX_ZIPF:
+                continue
+            key = QUOTE_KEY + " ".join(stem(w) for w in run)
+            scored[key] = max(scored.get(key, 0.0), sum(rarity(w) for w in run))
+    best = sorted(scored, key=lambda k: (-scored[k], k))[:MAX_QUOTE_KEYS]
+    return tuple(sorted(best))
 
 
 @cache
@@ -168,14 +203,27 @@ def _entity_overlap(a: StorySignature, b: StorySignature) -> float:
     return float(shared / (len(a.entity_ids) * len(b.entity_ids)) ** 0.5)
 
 
+def carries_remark(a: StorySignature, b: StorySignature) -> bool:
+    """Whether the two articles quote one remark (``MIN_SHARED_QUOTE_KEYS`` shingles)."""
+    if not a.quote_keys or not b.quote_keys:
+        return False
+    return len(set(a.quote_keys).intersection(b.quote_keys)) >= MIN_SHARED_QUOTE_KEYS
+
+
 def _dates_compatible(a: StorySignature, b: StorySignature) -> bool:
     if a.published_date is None or b.published_date is None:
         return True
-    return abs((a.published_date - b.published_date).days) <= MAX_DAYS_APART
+    days = abs((a.published_date - b.published_date).days)
+    return days <= MAX_DAYS_APART or (days <= FOLLOWUP_DAYS and carries_remark(a, b))
 
 
-def _window(day: dt.date) -> Iterator[dt.date]:
-    for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1):
+def _span(term: str) -> int:
+    """Days either side a key term's postings are read: quote keys find follow-ups."""
+    return FOLLOWUP_DAYS if term.startswith(QUOTE_KEY) else MAX_DAYS_APART
+
+
+def _window(day: dt.date, span: int) -> Iterator[dt.date]:
+    for offset in range(-span, span + 1):
         yield day + dt.timedelta(days=offset)
 
 
@@ -194,14 +242,14 @@ Day = dt.date | None
 Bucket = tuple[str, Day]  # (key term, publication day or None): one posting list
 
 
-def _window_days(counts: dict[Day, int], day: Day) -> list[Day] | None:
+def _window_days(counts: dict[Day, int], day: Day, span: int) -> list[Day] | None:
     """Days of ``counts`` (postings per day of one term) an article of ``day`` reads.
 
     None when the term is shared by more than ``MAX_POSTINGS`` articles there: so common
     it says nothing about one happening, and skipping it bounds the work.
     """
     # An undated article may be any day's story.
-    days = list(counts) if day is None else [d for d in (*_window(day), None) if d in counts]
+    days = list(counts) if day is None else [d for d in (*_window(day, span), None) if d in counts]
     return days if sum(counts[d] for d in days) <= MAX_POSTINGS else None
 
 
@@ -216,7 +264,7 @@ def story_buckets_needed(new: Iterable[StorySignature], counts: dict[Bucket, int
     needed: set[Bucket] = set()
     for sig in new:
         for term in sig.key_terms():
-            days = _window_days(by_term.get(term, {}), sig.published_date)
+            days = _window_days(by_term.get(term, {}), sig.published_date, _span(term))
             needed.update((term, d) for d in days or ())
     return needed
 
@@ -298,7 +346,7 @@ class StoryIndex:
         self.work.lookups += 1
         shared: Counter[str] = Counter()
         for term in sorted(sig.key_terms()):
-            days = _window_days(self._counts.get(term, {}), sig.published_date)
+            days = _window_days(self._counts.get(term, {}), sig.published_date, _span(term))
             if days is None:
                 self.work.terms_skipped += 1
                 continue
@@ -323,8 +371,12 @@ class StoryIndex:
     def score(self, sig: StorySignature, others: Sequence[StorySignature]) -> list[float]:
         """Link score of an indexed ``sig`` with each indexed signature in ``others``."""
         return [
-            TERM_WEIGHT * self.cosine(sig.article_id, o.article_id)
-            + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+            min(
+                1.0,
+                TERM_WEIGHT * self.cosine(sig.article_id, o.article_id)
+                + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+                + (QUOTE_BONUS if carries_remark(sig, o) else 0.0),
+            )
             if _dates_compatible(sig, o)
             else 0.0
             for o in others
