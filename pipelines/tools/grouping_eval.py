@@ -224,6 +224,8 @@ class Grouped:
     neighbours: dict[str, set[str]]  # article key -> articles linked to it as one story
     cpu: tuple[float, float]  # CPU seconds of the stories and of the statements part
     dates: dict[str, dt.date | None]  # article key -> publication day
+    story_links: dict[tuple[str, str], float]  # article pair (a < b) -> story link score
+    story_index: core.StoryIndex  # every article's signature
 
 
 def _mtime(path: Path) -> float:
@@ -325,6 +327,8 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
         neighbours,
         (stories_cpu, statements_cpu),
         dates,
+        {(lk.a, lk.b): lk.score for lk in story_links},
+        index,
     )
 
 
@@ -362,6 +366,72 @@ def missed_pairs(
                 reason = "refused" if pair in grouped.linked else "not aligned"
             out.append((reason, qa, qb, st.label))
     return out
+
+
+def _pair(x: str, y: str) -> tuple[str, str]:
+    return (x, y) if x < y else (y, x)
+
+
+def story_misses(eval_set: StoryEvalSet, grouped: Grouped) -> list[tuple[str, DocRef, str]]:
+    """Every member outside its story's largest predicted group, with the class of the miss.
+
+    Returns ``(class, document, story label)``; the class is the strongest evidence that
+    ties the member to that group: ``beyond the window`` (every dated member there is
+    further than the stories' window and carries none of its remarks), ``few key terms``
+    (none shares ``MIN_SHARED_KEYS`` key terms with it), ``links below the average`` (no
+    link reaches ``MERGE_AVERAGE``) or ``average refused`` (one does, but the group's
+    average stayed below it).
+    """
+    from pipelines.core.stories import stories as story_core
+
+    key = {ref: f"{ref.corpus}:{ref.id}" for ref in grouped.stories}
+    members: dict[str, list[DocRef]] = defaultdict(list)
+    for sd in eval_set.stories:
+        if sd.story:
+            members[sd.story].append(sd.doc)
+    by_group: dict[str, list[DocRef]] = defaultdict(list)
+    for ref, sid in grouped.stories.items():
+        by_group[sid].append(ref)
+    out: list[tuple[str, DocRef, str]] = []
+    for label, refs in sorted(members.items()):
+        counts = Counter(grouped.stories[r] for r in refs)
+        # The largest group, ties by its smallest member: the story's "home".
+        home = min(
+            counts, key=lambda g: (-counts[g], min(r for r in refs if grouped.stories[r] == g))
+        )
+        group = [key[r] for r in by_group[home]]
+        for ref in refs:
+            if grouped.stories[ref] == home:
+                continue
+            sig = grouped.story_index.get(key[ref])
+            others = [grouped.story_index.get(g) for g in group]
+            near = [o for o in others if story_core.comparable(sig, o)]
+            scores = [
+                grouped.story_links.get(_pair(sig.article_id, o.article_id), 0.0) for o in near
+            ]
+            if not near:
+                reason = "beyond the window"
+            elif (
+                max(len(sig.key_terms() & o.key_terms()) for o in near) < story_core.MIN_SHARED_KEYS
+            ):
+                reason = "few key terms"
+            elif max(scores) < story_core.MERGE_AVERAGE:
+                reason = "links below the average"
+            else:
+                reason = "average refused"
+            out.append((reason, ref, label))
+    return out
+
+
+def _print_story_misses(eval_set: StoryEvalSet, grouped: Grouped, *, listing: bool) -> None:
+    misses = story_misses(eval_set, grouped)
+    counts = Counter(m[0] for m in misses)
+    print(
+        f"    missed members by class ({len(misses)}): "
+        + ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    )
+    for reason, ref, label in sorted(misses, key=lambda m: (m[0], m[2], m[1])) if listing else ():
+        print(f"      {reason:24} {label}: {ref.corpus}:{ref.id}")
 
 
 def _print_misses(
@@ -424,6 +494,9 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
     for split in ("dev", "test"):
         part = eval_set.select(split)
         print(format_story_scores(f"[{split}] stories", score_stories(part, stories)))
+        if args.misses and split == "dev":
+            # Only the dev split's misses are shown: tuning reads dev, never test.
+            _print_story_misses(part, grouped, listing=args.verbose)
         scores = score_statements(part, statements)
         print(format_statement_scores(f"[{split}] statements", scores))
         for h in scores.violated if args.verbose else ():

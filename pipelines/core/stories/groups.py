@@ -161,9 +161,7 @@ def cluster_average(
     size = dict.fromkeys(parent, 1)
     # Root -> other root -> summed link score between the two groups.
     cross: dict[str, dict[str, float]] = {m: {} for m in parent}
-    for lk in sorted(
-        lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b
-    ):
+    for lk in sorted(lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b):
         cross[lk.a][lk.b] = cross[lk.a].get(lk.b, 0.0) + lk.score
         cross[lk.b][lk.a] = cross[lk.b].get(lk.a, 0.0) + lk.score
     # A root's version grows at each merge it takes part in: heap entries carrying an

@@ -210,7 +210,8 @@ def carries_remark(a: StorySignature, b: StorySignature) -> bool:
     return len(set(a.quote_keys).intersection(b.quote_keys)) >= MIN_SHARED_QUOTE_KEYS
 
 
-def _dates_compatible(a: StorySignature, b: StorySignature) -> bool:
+def comparable(a: StorySignature, b: StorySignature) -> bool:
+    """Whether the dates allow one story: within the window, or a follow-up with a remark."""
     if a.published_date is None or b.published_date is None:
         return True
     days = abs((a.published_date - b.published_date).days)
@@ -377,7 +378,7 @@ class StoryIndex:
                 + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
                 + (QUOTE_BONUS if carries_remark(sig, o) else 0.0),
             )
-            if _dates_compatible(sig, o)
+            if comparable(sig, o)
             else 0.0
             for o in others
         ]
@@ -413,7 +414,7 @@ def link_new_articles(
     links: list[Link] = []
     for sig, ids in found:
         others = [index.get(a) for a in ids if a in index]
-        others = [o for o in others if _dates_compatible(sig, o)]
+        others = [o for o in others if comparable(sig, o)]
         index.work.candidates += len(others)
         for other, score in zip(others, index.score(sig, others), strict=True):
             if score >= LINK_THRESHOLD:

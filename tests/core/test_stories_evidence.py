@@ -1,0 +1,171 @@
+"""Story evidence beyond topic words: quoted remarks, follow-ups, best-fitting groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from pipelines.core.stories import (
+    Link,
+    StoryArticle,
+    StoryIndex,
+    cluster_average,
+    link_new_stories,
+    story_groups,
+    story_signature,
+)
+from pipelines.core.stories import stories as story_module
+from pipelines.core.stories.stories import carries_remark, quote_keys
+
+# A minister's remark on a (made-up) dam collapse, as two outlets quote it.
+REMARK = (
+    "The Kariba spillway failed because the sluice inspections were postponed twice, and "
+    "the contractor's engineers warned the ministry in writing"
+)
+REMARK_TRIMMED = (
+    "the sluice inspections were postponed twice, and the contractor's engineers warned "
+    "the ministry"
+)
+OTHER_REMARK = "Compensation for the flooded villages will be paid before the rains return"
+SLOGAN = "We are going to make this country great again, believe me"
+
+
+def _day(n: int) -> dt.date:
+    return dt.date(2019, 4, 1) + dt.timedelta(days=n)
+
+
+def _article(aid, title, body, day, quotes=(), outlet="A"):
+    return StoryArticle(
+        aid, title, body, _day(day) if day is not None else None, outlet, (), quotes
+    )
+
+
+DAM_BODY = (
+    "Rescue teams searched the flooded valley below the Kariba spillway as the inquiry into "
+    "the dam collapse opened; engineers blamed postponed sluice inspections."
+)
+# A week later: the inquiry's report, which quotes the minister's remark again.
+REPORT_BODY = (
+    "The Kariba inquiry published its report into the dam collapse, blaming the postponed "
+    "sluice inspections and the ministry's response to the engineers' warnings."
+)
+
+
+def test_one_remark_quoted_by_two_outlets_is_shared_evidence():
+    a = story_signature(_article("a", "Dam collapse", DAM_BODY, 0, (REMARK,)))
+    b = story_signature(_article("b", "Minister speaks", "Text.", 1, (REMARK_TRIMMED,), "B"))
+    other = story_signature(_article("c", "Minister speaks", "Text.", 1, (OTHER_REMARK,), "B"))
+    assert carries_remark(a, b) and carries_remark(b, a)
+    assert not carries_remark(a, other)
+    # Quote keys are key terms: the two articles are compared even when the lead words
+    # they share are too few.
+    assert set(a.quote_keys) <= a.key_terms()
+
+
+def test_a_remark_of_everyday_words_is_no_evidence():
+    # A slogan is said by many people about many things: it names no one remark.
+    assert quote_keys([SLOGAN]) == ()
+    a = story_signature(_article("a", "Rally in Ohio", "Text.", 0, (SLOGAN,)))
+    b = story_signature(_article("b", "Rally in Iowa", "Text.", 0, (SLOGAN,)))
+    assert not carries_remark(a, b)
+
+
+def test_quote_keys_are_bounded_and_independent_of_quote_order():
+    many = [f"{REMARK} near kilometre {n} of the Zambezi gorge" for n in range(60)]
+    keys = quote_keys(many)
+    assert len(keys) == story_module.MAX_QUOTE_KEYS
+    assert quote_keys(list(reversed(many))) == keys == tuple(sorted(keys))
+
+
+def _linked(*articles: StoryArticle) -> set[tuple[str, str]]:
+    links, _ = link_new_stories([story_signature(a) for a in articles], StoryIndex())
+    return {(lk.a, lk.b) for lk in links}
+
+
+@pytest.mark.parametrize(
+    ("days_later", "quotes", "linked"),
+    [
+        (2, (), True),  # inside the window: topic words suffice, as before
+        (7, (REMARK_TRIMMED,), True),  # a follow-up carrying the remark
+        (7, (), False),  # the same topic words a week on: another happening may be
+        (7, (OTHER_REMARK,), False),  # another remark of the same minister
+        (story_module.FOLLOWUP_DAYS + 5, (REMARK_TRIMMED,), False),  # the remark recalled later
+    ],
+)
+def test_a_follow_up_beyond_the_window_needs_a_shared_remark(days_later, quotes, linked):
+    first = _article("a", "Kariba dam collapse inquiry opens", DAM_BODY, 0, (REMARK,))
+    later = _article(
+        "b", "Kariba dam inquiry report blames inspections", REPORT_BODY, days_later, quotes, "B"
+    )
+    assert (("a", "b") in _linked(first, later)) is linked
+
+
+def test_a_shared_remark_raises_the_score_and_nothing_else_does():
+    first = story_signature(_article("a", "Kariba dam collapse", DAM_BODY, 0, (REMARK,)))
+    with_remark = story_signature(_article("b", "Kariba", REPORT_BODY, 1, (REMARK_TRIMMED,)))
+    without = story_signature(_article("c", "Kariba", REPORT_BODY, 1, (OTHER_REMARK,)))
+    index = StoryIndex([first, with_remark, without])
+    plain, carried = index.score(first, [without, with_remark])
+    assert carried == pytest.approx(plain + story_module.QUOTE_BONUS)
+
+
+def test_a_member_joins_the_group_it_fits_best_not_its_strongest_link():
+    # m's strongest single link leads to a; but a's group {a, b} shares nothing else with
+    # it, while both members of {c, d} link to it. Merging along the strongest link first
+    # (the previous rule) put m with a; the best-averaging pair first puts it with c and d.
+    links = [
+        Link.of("a", "b", 0.9),
+        Link.of("c", "d", 0.8),
+        Link.of("m", "a", 0.7),
+        Link.of("m", "c", 0.6),
+        Link.of("m", "d", 0.6),
+    ]
+    assert cluster_average("abcdm", links, min_average=0.25) == [["a", "b"], ["c", "d", "m"]]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_groups_with_remark_evidence_do_not_depend_on_arrival_order(seed):
+    arts = [
+        _article("a", "Kariba dam collapse inquiry opens", DAM_BODY, 0, (REMARK,)),
+        _article("b", "Kariba dam inquiry report blames inspections", REPORT_BODY, 7, (REMARK,)),
+        _article("c", "Kariba dam inquiry report", REPORT_BODY, 8, (OTHER_REMARK,), "C"),
+        _article("d", "Football: Arsenal beat Chelsea", "Arsenal beat Chelsea.", 7, (), "D"),
+    ]
+
+    def groups(order):
+        index, links = StoryIndex(), []
+        for art in order:
+            new, index = link_new_stories([story_signature(art)], index)
+            links += new
+        return story_groups([a.article_id for a in arts], links)
+
+    expected = groups(arts)
+    assert expected == [["a", "b", "c"], ["d"]]  # c joins through b, a day apart
+    shuffled = list(arts)
+    random.Random(seed).shuffle(shuffled)
+    assert groups(shuffled) == expected
+
+
+def test_a_new_articles_quote_key_reads_do_not_grow_with_the_corpus():
+    def crowd(n_days: int) -> list[StoryArticle]:
+        # Three articles a day quoting one running remark: its keys are read over the
+        # follow-up window only, and at most MAX_POSTINGS of them.
+        return [
+            _article(f"d{day:04d}-{i}", "Kariba dam collapse inquiry", DAM_BODY, day, (REMARK,))
+            for day in range(n_days)
+            for i in range(3)
+        ]
+
+    def work_of_one_more(n_days: int) -> tuple[int, int]:
+        arts = crowd(n_days)
+        _, index = link_new_stories([story_signature(a) for a in arts[:-1]], StoryIndex())
+        before = (index.work.postings_read, index.work.candidates)
+        link_new_stories([story_signature(arts[-1])], index)
+        return index.work.postings_read - before[0], index.work.candidates - before[1]
+
+    small, large = work_of_one_more(30), work_of_one_more(300)  # 90 vs 900 articles
+    assert small[0] > 0 and large == small
+    sig = story_signature(crowd(1)[0])
+    assert large[0] <= len(sig.key_terms()) * story_module.MAX_POSTINGS
