@@ -1017,9 +1017,14 @@ def _strip_place_designations(words: list[str]) -> list[str]:
     return words
 
 
+# "Bank Indonesia (BI)": an acronym in brackets after the name is the same body's.
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z&.\-]{1,9}\)\s*$")
+
+
 @lru_cache(maxsize=65536)
 def org_key(surface: str) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
+    surface = _BRACKETED_ACRONYM.sub("", surface) or surface
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
     tokens = [

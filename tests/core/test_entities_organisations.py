@@ -189,3 +189,50 @@ def test_bodies_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> Non
 
 def test_shared_acronym_resolves_to_neither(resolver: EntityResolver) -> None:
     assert resolver.resolve_name("RSF", "ORG") is None
+
+
+# ------------------------------------------------ safe folds of organisation names
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        # One gazetteer name written with or without the space between its words.
+        ["PetroChina", "Petro China"],
+        ["SoftBank Group", "Soft Bank Group"],
+        ["Mastercard", "Master Card", "MasterCard"],
+        # An acronym in brackets after the name is the same body's.
+        ["Bank Negara Malaysia (BNM)", "Bank Negara Malaysia"],
+        ["Securities and Exchange Board of India (SEBI)", "SEBI"],
+        # "Oil Co" is the legal form "Oil Company".
+        ["Kuwait Petroleum Corp", "Kuwait Petroleum Corporation"],
+        ["China National Offshore Oil Co", "China National Offshore Oil Corporation"],
+        # A gazetteer person's possessive before a gazetteer organisation is description.
+        ["Narendra Modi's BJP", "Bharatiya Janata Party"],
+        ["Mark Zuckerberg's Meta", "Meta Platforms"],
+    ],
+)
+def test_spacing_brackets_oil_co_and_owners(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kuwait Oil Co", "Kuwait Petroleum Corporation"),  # subsidiary and parent
+        ("Communist Party of India (Marxist)", "Communist Party of India"),  # not an acronym
+        ("Pakistan Muslim League (Q)", "Pakistan Muslim League (N)"),  # one letter: a faction
+        ("Janata Dal (Secular)", "Janata Dal (United)"),
+        ("Petro Chemical", "PetroChina"),
+    ],
+)
+def test_folds_keep_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b)
+
+
+def test_a_possessive_owner_is_no_organisation(resolver: EntityResolver) -> None:
+    # Without an organisation name after it, the owner's possessive resolves to nobody's
+    # party; a one-word possessive is left alone (a company's own name: "McDonald's").
+    assert _canonical(resolver, "Narendra Modi's party") != "Bharatiya Janata Party"
+    hit = resolver.resolve_name("Narendra Modi's party", "ORG")
+    assert hit is None or hit.entity_type != "PERSON"

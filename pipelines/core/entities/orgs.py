@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
 
 _OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
+# Letters of a name written without its spaces from which the spacing look-up is tried
+# (short ones such as "abc" / "a bc" say too little).
+_MIN_JOINED = 6
 
 
 def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
@@ -74,6 +77,7 @@ class OrgLookups:
         self._skeletons: dict[str, list[Entry]] = {}
         self._skeleton_names: dict[str, list[str]] = {}  # entity id -> transliterated keys
         self._brands: dict[str, list[Entry]] = {}  # "toyota" -> Toyota Motor
+        self._joined: dict[str, list[Entry]] = {}  # "qatarenergy" -> QatarEnergy
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -85,6 +89,10 @@ class OrgLookups:
             transliterated: The record is marked ``transliterated``: other spellings with
                 the same skeleton match.
         """
+        if spelled:
+            joined = org_key(name).replace(" ", "")
+            if len(joined) >= _MIN_JOINED and entry not in self._joined.get(joined, []):
+                add_entry(self._joined, joined, entry)
         if spelled and transliterated:
             key = org_key(name)
             add_entry(self._skeletons, transliteration_skeleton(key), entry)
@@ -128,6 +136,12 @@ class OrgLookups:
         if len(entries) == 1 and self._close_spelling(key, entries[0], skeleton):
             e = entries[0]
             return Hit(e, "transliteration", f"spelling of {e.entity.canonical_name}")
+        joined = self._joined.get(key.replace(" ", ""), []) if len(key) >= _MIN_JOINED else []
+        if len({e.entity.entity_id for e in joined}) == 1:
+            # "Qatar Energy" / "QatarEnergy", "Air Asia" / "AirAsia": one name written
+            # with or without a space between its words (gazetteer names only).
+            e = joined[0]
+            return Hit(e, "spacing", f"spacing of {e.entity.canonical_name}")
         r = self._resolver
         if " " not in key and not r.knows_key(GPE, key) and not r.knows_key(ORG, key):
             entries = self._brands.get(key, [])
@@ -240,16 +254,26 @@ class OrgLookups:
         return any(self._roles.places.get(fold_role_text(n)) == code for n in names)
 
     def _region_qualified(self, place: str, rest: str) -> Hit | None:
-        """A gazetteer organisation after a region's or city's possessive: "Gaza's ruling X".
+        """A gazetteer organisation after a region's, city's or person's possessive: "Gaza's ruling X".
 
         Only a possessive ("Gaza's", not "Gaza"): "Quebec Liberal Party" may be a party of
         its own. The region has no country code to check the organisation against.
         """
         if not place.endswith(("'s", "'")):
             return None
-        if self._resolver.lookup_exact(re.sub(r"'s?$", "", place), GPE) is None:
-            return None
-        hit = self._resolver.lookup_exact(clean_org_name(rest), ORG)
+        owner = re.sub(r"'s?$", "", place)
+        r = self._resolver
+        if r.lookup_exact(owner, GPE) is None:
+            # "Imran Khan's PTI party", "Musk's Tesla": a gazetteer person's possessive
+            # before a gazetteer organisation is description (of a full name only: one
+            # word may be a company's own possessive, "McDonald's").
+            if len(owner.split()) < 2 or r.lookup_exact(owner, PERSON) is None:
+                return None
+            hit = r.lookup_exact(clean_org_name(rest), ORG) or self.lookup_variant(rest)
+            if hit is None or hit.entry.kind == "country" or hit.entry.entity.entity_type != ORG:
+                return None
+            return Hit(hit.entry, "owner_qualified", f"{place} + {rest}")
+        hit = r.lookup_exact(clean_org_name(rest), ORG)
         if hit is None or hit.entry.kind == "country":
             return None
         return Hit(hit.entry, "place_qualified", f"{place} + {rest}")
