@@ -31,6 +31,7 @@ from pipelines.core.quotes.cue import (
     cue_right_before,
     frame_tokens,
 )
+from pipelines.core.quotes.noun_cue import noun_cue
 from pipelines.core.quotes.resolve import Resolution
 
 # Longest single-quoted line still read as a subheading rather than a quotation.
@@ -100,7 +101,7 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
         return None  # “Tales From the Crypt,” an HBO series, …: a title with no speaker
     if direct:
         return Draft(c, DIRECT, cue, line)
-    cue = cues.find(before, after, last, partial=True)
+    cue = cues.find(before, after, last, partial=True) or noun_cue(view, c, before)
     if cue is None:
         return None  # embedded words with no reporting verb: scare quotes, titles
     return Draft(c, PARTIAL, cue, line)
