@@ -849,20 +849,26 @@ def _write_analysis(
     """Replace the child rows of one batch of analysed articles, in one transaction."""
     tables, failed, words = analysis_tables(results, version, budget_s)
     article_ids = [r.analysis.article_id for r in results]  # failures included
-    _commit_analysis(session, article_ids, tables, version, shards)
+    commit_analysis(session, article_ids, tables, version, shards)
     _count_analysis(stats, tables, len(results), failed, words)
     snap = meter.advance(len(results), words)
     if progress:
         progress(snap)
 
 
-def _commit_analysis(
+def commit_analysis(
     session: Session,
     article_ids: Sequence[str],
     tables: Mapping[str, Sequence[dict[str, Any]] | pa.Table],
     version: str,
     shards: Sequence[str],
 ) -> None:
+    """Replace the child rows of a batch of analysed articles and mark them analysed.
+
+    One transaction: an article counts as analysed (``nlp_version``) only with all its
+    rows, so a run killed at any point leaves each article whole or pending. Idempotent:
+    committing the same batch again writes the same rows.
+    """
     with session.transaction("analysis", partition_key=_range_label(shards)) as batch:
         for table in article_child_tables():
             batch.replace_for_articles(table, article_ids, tables[table])
@@ -998,20 +1004,26 @@ def load_staged_analysis(
     *,
     only_pending: bool = False,
     meter: ProgressMeter | None = None,
+    skip_loaded: bool = False,
 ) -> StepStats:
     """Merge staged analysis batches into the warehouse, one transaction per batch.
 
     With ``only_pending`` (batches left by a run that died), a batch is loaded only if
     every article in it still exists with the same authors and is still pending at
     ``version``: then its rows are exactly what analysing it again would give.
-    Otherwise it is skipped and its articles are analysed again.
+    Otherwise it is skipped and its articles are analysed again. With ``skip_loaded``
+    (this run's own stage), a batch its per-shard step already committed is counted,
+    not written again.
     """
     stats = StepStats()
     for b in batches:
         if only_pending and not _still_pending(session, b, version):
             stats.add("staged_batches_skipped")
             continue
-        _commit_analysis(session, b.article_ids, b.tables, version, shards)
+        if skip_loaded and b.loaded:
+            stats.add("staged_batches_loaded_by_shard_steps")
+        else:
+            commit_analysis(session, b.article_ids, b.tables, version, shards)
         failed = b.tables["analysis_failures"].num_rows
         _count_analysis(stats, b.tables, len(b.article_ids), failed, b.words)
         if meter is not None:

@@ -150,3 +150,35 @@ def test_batches_without_their_done_file_are_not_loaded(tmp_path: Path) -> None:
     batches = list(stage.analysis_batches(run.analysis_dir("shard-00"), article_child_tables()))
     assert [b.article_ids for b in batches] == [["a"]]
     assert not list(run.analysis_dir("shard-00").glob(".*.tmp"))
+
+
+def test_batches_a_shard_step_committed_are_counted_not_written_again(tmp_path: Path) -> None:
+    roots = _landing(tmp_path / "landing")
+    wh = Warehouse(tmp_path / "w.duckdb")
+    run = stage.RunStage(tmp_path / "stage", "run-1")
+    tables = {t: [] for t in article_child_tables()}
+    with wh.session() as s:
+        steps.scan_landing(s, roots)
+        steps.load_articles(s, roots, ids.all_shards())
+        ids_ = [r[0] for r in s.fetch("select article_id from articles order by article_id")]
+        first, rest = ids_[:3], ids_[3:]
+        # What a per-shard step sharing the writer's process does: stage, commit, mark.
+        done = [{"article_id": a, "authors": [], "words": 1} for a in first]
+        staged = run.write_batch("shard-00", 0, done, tables)
+        steps.commit_analysis(s, first, staged, "v1", ["shard-00"])
+        run.mark_batch_loaded("shard-00", 0)
+        # Its next batch was staged and the step died before committing it.
+        run.write_batch(
+            "shard-00", 1, [{"article_id": a, "authors": [], "words": 1} for a in rest], tables
+        )
+        assert steps.count_pending_analysis(s, ids.all_shards(), "v1") == len(rest)
+        before = s.fetch("select count(*) from load_batches where step = 'analysis'")[0][0]
+        batches = list(stage.analysis_batches(run.analysis_dir("shard-00"), article_child_tables()))
+        assert [b.loaded for b in batches] == [True, False]
+        st = steps.load_staged_analysis(s, batches, "v1", ids.all_shards(), skip_loaded=True)
+        after = s.fetch("select count(*) from load_batches where step = 'analysis'")[0][0]
+    assert st.counts["articles_analysed"] == len(ids_)  # both batches count for the run
+    assert st.counts["staged_batches_loaded_by_shard_steps"] == 1
+    assert after - before == 1  # only the batch not committed yet was written
+    with wh.session() as s:
+        assert steps.count_pending_analysis(s, ids.all_shards(), "v1") == 0

@@ -14,7 +14,9 @@ every machine sees (a shared filesystem), and the loader steps merge them:
 ``<stage>/<run_id>/analysis/<shard>/<batch>.<table>.parquet``
     one batch's rows of every article-child table; ``<batch>.done.parquet`` (the
     batch's article ids, authors and words) is written last, so a batch without it
-    is incomplete and never loaded.
+    is incomplete and never loaded. ``<batch>.loaded`` (empty) says the batch is in the
+    warehouse already: in a run whose per-shard steps share the writer's process, each
+    step commits its batches as it stages them, while the workers parse the next ones.
 
 Every file is written under a temporary name and renamed, so a reader sees whole
 files or none. A run's folder is deleted by its loaders once merged; folders of runs
@@ -44,6 +46,7 @@ from pipelines.warehouse.schema import apply_schema
 
 TODO = "todo"
 DONE = "done"
+LOADED = "loaded"
 
 _ARTICLE = pa.struct(
     [
@@ -117,6 +120,7 @@ class AnalysisBatch:
     authors: list[list[str]]
     words: int
     tables: dict[str, pa.Table]
+    loaded: bool = False  # committed to the warehouse by the step that staged it
 
 
 @lru_cache(maxsize=1)
@@ -227,18 +231,26 @@ class RunStage:
         index: int,
         done: Sequence[dict[str, Any]],
         tables: dict[str, list[dict[str, Any]]],
-    ) -> None:
-        """Stage one analysed batch; the ``done`` file last (it marks the batch complete)."""
+    ) -> dict[str, pa.Table]:
+        """Stage one analysed batch; the ``done`` file last (it marks the batch complete).
+
+        Returns the batch's rows as staged (Arrow tables), for a caller that loads them too.
+        """
         schemas = table_schemas()
         folder = self.analysis_dir(shard)
-        for name, rows in tables.items():
-            write_atomic(
-                folder / f"{index:06d}.{name}.parquet",
-                pa.Table.from_pylist(rows, schema=schemas[name]),
-            )
+        staged = {
+            name: pa.Table.from_pylist(rows, schema=schemas[name]) for name, rows in tables.items()
+        }
+        for name, table in staged.items():
+            write_atomic(folder / f"{index:06d}.{name}.parquet", table)
         write_atomic(
             folder / f"{index:06d}.{DONE}.parquet", pa.Table.from_pylist(list(done), BATCH_DONE)
         )
+        return staged
+
+    def mark_batch_loaded(self, shard: str, index: int) -> None:
+        """Record that a staged batch was committed to the warehouse (after the commit)."""
+        (self.analysis_dir(shard) / f"{index:06d}.{LOADED}").touch()
 
     def mark_analysis_started(self) -> None:
         """Record when the analysis stage began (its rate counts from here)."""
@@ -270,6 +282,7 @@ def analysis_batches(folder: Path, tables: Sequence[str]) -> Iterator[AnalysisBa
             authors=[list(a or []) for a in marker.column("authors").to_pylist()],
             words=int(sum(marker.column("words").to_pylist())),
             tables=staged,
+            loaded=(folder / f"{index}.{LOADED}").exists(),
         )
 
 
