@@ -366,3 +366,25 @@ def test_search_ranks_by_bm25_like_an_independent_implementation(wh):
             "(select article_id from search_articles('shuttle diplomacy') limit 1)",
         )[0][0]
     )
+
+
+def test_each_files_recorded_row_count_is_the_rows_it_holds(wh, monkeypatch):
+    # The counts come from the Parquet writer's own statistics, not from reading each
+    # file back (a query per file).
+    def no_read_back(*args: object) -> int:
+        raise AssertionError("a published file was read back to count its rows")
+
+    monkeypatch.setattr(pub, "_rows", no_read_back)
+    wh.publish()
+    monkeypatch.undo()
+    root = pub.files_dir_for(wh.path)
+    with wh.session() as s:
+        recorded = s.fetch("select file_name, relation, row_count from publisher.files")
+        assert {r[1] for r in recorded} >= {"articles", "mentions", "quotes", "entities"}
+        assert sum(r[2] for r in recorded if r[1] == "quotes") == s.count("quotes")
+        for name, _relation, count in recorded:
+            held = s.fetch(
+                "select count(*) from read_parquet(?, hive_partitioning = false)",
+                [str(root / name)],
+            )[0][0]
+            assert held == count, name
