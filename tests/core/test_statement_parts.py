@@ -116,6 +116,39 @@ def test_a_partial_teaser_stays_its_own_statement():
     assert _groups(quotes) == [["A:0"], ["A:1", "B:0"]]
 
 
+def test_another_outlets_short_line_joins_the_full_quote_not_the_teaser():
+    # The teaser takes no link of its own: the other outlet's few words, which repeat it
+    # exactly, join the full quote that holds them (one story, as ``_groups`` links).
+    quotes = [
+        *_article(
+            "A",
+            [
+                ("", "deliver real savings", "ames", "partial", True),
+                (NARRATION, FULL, "ames", "direct", True),
+            ],
+        ),
+        *_article("B", [("", "deliver real savings", "ames", "partial", True)]),
+    ]
+    for order in itertools.permutations("AB"):
+        assert _groups(quotes, "".join(order)) == [["A:0"], ["A:1", "B:0"]]
+
+
+def test_a_partial_before_another_speakers_or_another_remark_is_no_teaser():
+    # Only the same speaker's later full quote holding the words as one run makes a
+    # teaser: another speaker's, or words spread out, leave the partial free to link.
+    quotes = [
+        *_article(
+            "A",
+            [
+                ("", "deliver real savings", "ames", "partial", True),
+                (NARRATION, FULL, "berg", "direct", True),
+            ],
+        ),
+        *_article("B", [("", "deliver real savings", "ames", "partial", True)]),
+    ]
+    assert _groups(quotes) == [["A:0", "B:0"], ["A:1"]]
+
+
 def test_what_is_not_a_fragment_stays_apart():
     # Another remark with the same words spread out ("we are telling the truth" /
     # "we are telling the voters the truth"); the same words from another speaker; a

@@ -239,6 +239,32 @@ def _contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
     return any(tuple(whole[i : i + n]) == tuple(part) for i in range(len(whole) - n + 1))
 
 
+def teasers(items: Sequence[Rendering]) -> frozenset[str]:
+    """Ids of the teasers among one article's renderings.
+
+    A teaser is a partial quote whose words recur, as one unbroken run, in a full quote of
+    the same speaker later in the article: the reporter's few words ahead of the remark it
+    then quotes ("X said the plan would “deliver better”", … "I believe … can deliver
+    better …"). Issue 14's seeds keep it out of the remark's statement, so it takes no link
+    of its own: another article's rendering of those words joins the full quote instead.
+    """
+    out = set()
+    for part in items:
+        if part.kind != "partial" or len(part.terms) < MIN_EXACT_TERMS:
+            continue
+        for whole in items:
+            if (
+                whole.kind == "direct"
+                and whole.article_id == part.article_id
+                and whole.utterance_index > part.utterance_index
+                and _same_speaker(part, whole)
+                and _contiguous(part.terms, whole.terms)
+            ):
+                out.add(part.rendering_id)
+                break
+    return frozenset(out)
+
+
 def fragment_links(items: Sequence[Rendering]) -> list[Link]:
     """Links from each fragment to the longer quote it repeats in its article."""
     return [Link.of(p.rendering_id, w.rendering_id, 1.0) for p, w in _fragment_pairs(items)]
@@ -721,11 +747,14 @@ def link_new_articles(
     """
     dates = dates or {}
     links: list[Link] = []
+    teasers_of: dict[str, frozenset[str]] = {}  # article id -> its teasers (see ``teasers``)
     for article_id in sorted(new):
         if article_id in index:
             continue
         items = list(new[article_id])
         links += fragment_links(items)
+        own_teasers = teasers_of[article_id] = teasers(items)
+        linkable = [r for r in items if r.rendering_id not in own_teasers]
         neighbours = set(story_neighbours(article_id))
         others = (
             index.articles_sharing_speaker_terms(items)
@@ -734,9 +763,13 @@ def link_new_articles(
         )
         others.discard(article_id)
         for other in sorted(others):
+            theirs = index.article(other)
+            if other not in teasers_of:
+                teasers_of[other] = teasers(theirs)
+            their_teasers = teasers_of[other]
             links += align(
-                items,
-                index.article(other),
+                linkable,
+                [r for r in theirs if r.rendering_id not in their_teasers],
                 same_story=other in neighbours,
                 days_apart=days_between(dates.get(article_id), dates.get(other)),
             )
