@@ -179,36 +179,40 @@ def _analyse_items(
     """The analysis of every item and its seconds; spaCy's parses are cached apart.
 
     A change to the rules (entities, quotes) changes the analyser version but not the
-    parses: the parses of the same texts by the same model are stored once
-    (``spacy_parses_*.pickle``, with the seconds spaCy took) and only the rules run again,
-    so measuring a quote or entity rule over the whole corpora costs seconds of rules, not
-    the spaCy pass. The seconds returned are those of a whole pass: spaCy's (stored with
-    the parses) and the rules' (now).
+    parses: the parses of the same texts by the same model are stored once, as a spaCy
+    ``DocBin`` (spaCy's own format, so a change to how the pipeline passes Docs between
+    processes cannot make a stored parse unreadable), with the seconds spaCy took, and
+    only the rules run again: measuring a quote or entity rule over the whole corpora
+    costs seconds of rules, not the spaCy pass. The seconds returned are those of a whole
+    pass: spaCy's (stored with the parses) and the rules' (now).
     """
+    from spacy.tokens import DocBin
+
     from pipelines.core import nlp as nlp_mod
-    from pipelines.core.analysis import AnalysisError, analyse_doc, parse_texts
+    from pipelines.core.analysis import AnalysisError, analyse_doc
     from pipelines.core.models import ArticleAnalysis
 
     key = hashlib.sha256(f"{nlp_mod.model_version(analyser.nlp)}:{texts_digest}".encode())
-    path = CACHE / f"spacy_parses_{key.hexdigest()[:16]}.pickle"
+    path = CACHE / f"spacy_docbin_{key.hexdigest()[:16]}.pickle"
     if path.exists():
         stored: dict[str, Any] = pickle.loads(path.read_bytes())
+        docs = list(DocBin().from_bytes(stored["docbin"]).get_docs(analyser.nlp.vocab))
     else:
         started = time.perf_counter()
-        parsed: list[bytes] = []
-        for start in range(0, len(items), analyser.batch_size):
-            for p in parse_texts(analyser.nlp, items[start : start + analyser.batch_size]):
-                if p.failure is not None:
-                    raise AnalysisError(p.failure)
-                assert p.doc_bytes is not None
-                parsed.append(p.doc_bytes)
-        stored = {"docs": parsed, "seconds": time.perf_counter() - started}
+        docs = list(nlp_mod.pipe(analyser.nlp, [i.body for i in items], analyser.batch_size))
+        stored = {"seconds": time.perf_counter() - started}
+        bin_ = DocBin(store_user_data=False)
+        for doc in docs:
+            bin_.add(doc)
+        stored["docbin"] = bin_.to_bytes()
         CACHE.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(stored))
+    if len(docs) != len(items) or any(d.text != i.body for d, i in zip(docs, items, strict=True)):
+        raise SystemExit(f"{path} does not hold these texts: delete it to rebuild")
     started = time.perf_counter()
     out: list[ArticleAnalysis] = []
-    for item, data in zip(items, stored["docs"], strict=True):
-        res = analyse_doc(item, nlp_mod.doc_from_bytes(analyser.nlp, data), analyser, None)
+    for item, doc in zip(items, docs, strict=True):
+        res = analyse_doc(item, doc, analyser, None)
         if not isinstance(res, ArticleAnalysis):
             raise AnalysisError(res)
         out.append(res)
