@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pipelines.core.models import NerSpan
 from pipelines.core.resources import HYPHENS
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+    from thinc.types import Ints2d
 
 # spaCy is imported where a model is loaded or a Doc built, not here: a run with nothing
 # to analyse imports this module (for the analyser version) and never pays for spaCy.
@@ -157,7 +158,7 @@ def doc_from_bytes(vocab_nlp: Language, data: bytes) -> Doc:
         pos += length + space
     doc = Doc(vocab_nlp.vocab, words=words, spaces=spaces)
     if words:
-        doc.from_array(list(ids[2:]), array[:, 2:].copy())
+        doc.from_array(list(ids[2:]), cast("Ints2d", array[:, 2:].copy()))
     return doc
 
 
