@@ -236,3 +236,42 @@ def test_a_possessive_owner_is_no_organisation(resolver: EntityResolver) -> None
     assert _canonical(resolver, "Narendra Modi's party") != "Bharatiya Janata Party"
     hit = resolver.resolve_name("Narendra Modi's party", "ORG")
     assert hit is None or hit.entity_type != "PERSON"
+
+
+# ------------------------------------------------ places: former, native and old names
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Thiruvananthapuram", "Trivandrum"],
+        ["Tianjin", "Tientsin"],
+        ["Kaliningrad", "Königsberg", "Koenigsberg"],
+        ["Kinshasa", "Léopoldville"],
+        ["Dnipro", "Dnipropetrovsk"],
+        ["Malawi", "Nyasaland"],
+        ["Botswana", "Bechuanaland"],
+        ["Democratic Republic of the Congo", "Zaire"],
+        ["Hong Kong", "HKSAR"],
+    ],
+)
+def test_former_and_native_place_names(resolver: EntityResolver, surfaces: list[str]) -> None:
+    ids = {s: getattr(resolver.resolve_name(s, "GPE"), "entity_id", None) for s in surfaces}
+    assert None not in ids.values(), ids
+    assert len(set(ids.values())) == 1, ids
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Northern Rhodesia", "Rhodesia"),  # Zambia and Zimbabwe
+        ("Gold Coast", "Ghana"),  # the Australian city is the usual meaning today
+        ("Samara", "Samarra"),
+        ("Lviv", "Lviv Oblast"),
+        ("Kirovohrad", "Kirov"),
+        ("Tianjin", "Taiyuan"),
+    ],
+)
+def test_places_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    ea, eb = resolver.resolve_name(a, "GPE"), resolver.resolve_name(b, "GPE")
+    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
