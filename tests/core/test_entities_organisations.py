@@ -275,3 +275,40 @@ def test_former_and_native_place_names(resolver: EntityResolver, surfaces: list[
 def test_places_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
     ea, eb = resolver.resolve_name(a, "GPE"), resolver.resolve_name(b, "GPE")
     assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
+
+
+# ------------------------------------- people of countries with two surnames (knowledge)
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Michelle Bachelet", "Michelle Bachelet Jeria", "Verónica Michelle Bachelet Jeria"],
+        ["Evo Morales", "Evo Morales Ayma"],
+        ["Álvaro Uribe", "Álvaro Uribe Vélez"],
+        ["Santiago Peña", "Santiago Peña Palacios"],
+    ],
+)
+def test_full_legal_names_of_gazetteer_people(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    ids = {s: getattr(resolver.resolve_name(s, "PERSON"), "entity_id", None) for s in surfaces}
+    assert None not in ids.values(), ids
+    assert len(set(ids.values())) == 1, ids
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A namesake son adds his mother's surname after the father's whole name.
+        ("Gustavo Petro", "Gustavo Petro Alcocer"),
+        ("Luis Arce", "Luis Arce Mosqueira"),
+        ("Sebastián Piñera", "Sebastián Piñera Morel"),
+    ],
+)
+def test_a_word_after_the_whole_name_may_be_a_namesake(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    ea, eb = resolver.resolve_name(a, "PERSON"), resolver.resolve_name(b, "PERSON")
+    assert ea is not None
+    assert eb is None or ea.entity_id != eb.entity_id, (a, b)

@@ -109,6 +109,20 @@ def _plain(tokens: Sequence[str]) -> bool:
     return len(tokens) >= 2 and not GENERATIONAL & set(tokens)
 
 
+# Countries whose people are named "<given> <father's surname> <mother's surname>" and
+# known in news by the first surname (Spain, Portugal, Latin America). Portuguese names
+# put the mother's surname first, but a namesake son still adds a word after it.
+_TWO_SURNAME_COUNTRIES = frozenset(
+    {"ES", "PT", "MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "PR", "CO", "VE",
+     "EC", "PE", "BO", "CL", "AR", "UY", "PY", "BR"}
+)  # fmt: skip
+
+
+def _uses_two_surnames(entry: Entry) -> bool:
+    """True for a gazetteer person who held office in a country of two surnames."""
+    return any(country in _TWO_SURNAME_COUNTRIES for _, _, country, _ in entry.positions)
+
+
 class PersonLookups:
     """Person tables (patronymic prefixes, spelling skeletons, first + last names)."""
 
@@ -170,7 +184,9 @@ class PersonLookups:
         alone), and one name's tokens contain the other's, first given name included when
         both have one. Generational suffixes (Jr., II) and East Asian names never match
         this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.), nor does a
-        shorter name without a middle name (``drops_inner_name``).
+        shorter name without a middle name (``drops_inner_name``), nor, for people of
+        countries with two surnames, a longer name that only adds a word after the whole
+        name (a namesake son's second surname).
         """
         parsed = parse_person_name(name)
         tokens = parsed.tokens
@@ -187,6 +203,16 @@ class PersonLookups:
                     continue
                 if set(other) <= set(tokens) and other[0] != tokens[0]:
                     continue  # a longer name must keep the same first given name
+                if (
+                    len(tokens) == len(other) + 1
+                    and list(tokens[:-1]) == list(other)
+                    and _uses_two_surnames(e)
+                ):
+                    # In countries whose names carry the mother's surname after the
+                    # father's, one more word after the whole name may be a namesake's:
+                    # "Nicolás Maduro Guerra" is the son of "Nicolás Maduro". Full legal
+                    # names are aliases instead ("Pedro Sánchez Pérez-Castejón").
+                    continue
                 if drops_inner_name(tokens, other):
                     continue
                 found[e.entity.entity_id] = e
