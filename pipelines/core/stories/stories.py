@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -100,6 +100,9 @@ class StorySignature:
     terms: tuple[str, ...]  # title words (repeated TITLE_WEIGHT times) + lead words
     entity_ids: tuple[str, ...]  # salient non-place entities, sorted
     quote_keys: tuple[str, ...] = ()  # the rarest shingles of its direct quotes, sorted
+    # ``key_terms`` once computed: a grouping asks for a new article's keys five times
+    # (index look-up, buckets, postings, candidates, writing), ~40 % of a first grouping.
+    _keys: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def key_terms(self) -> frozenset[str]:
         """What retrieval uses: rare words' stems, salient entities' ids, quote keys.
@@ -107,10 +110,16 @@ class StorySignature:
         Words come from the first ``KEY_SPAN`` terms; an entity's key is ``ENTITY_KEY``
         plus its canonical id (people and organisations only, as ``entity_ids``).
         """
-        words = {stem(w) for w in self.terms[:KEY_SPAN] if zipf(w) < KEY_MAX_ZIPF}
-        # A shared named entity is evidence a rare word is not: two articles about one
-        # person's week may share his name and few other rare words ("Carson", "respond").
-        return frozenset(words | {ENTITY_KEY + e for e in self.entity_ids} | set(self.quote_keys))
+        if self._keys is None:
+            words = {stem(w) for w in self.terms[:KEY_SPAN] if zipf(w) < KEY_MAX_ZIPF}
+            # A shared named entity is evidence a rare word is not: two articles about one
+            # person's week may share his name and few other rare words ("Carson", "respond").
+            keys = frozenset(
+                words | {ENTITY_KEY + e for e in self.entity_ids} | set(self.quote_keys)
+            )
+            object.__setattr__(self, "_keys", keys)  # frozen: a cache, not a field value
+            return keys
+        return self._keys
 
 
 def story_signature(article: StoryArticle) -> StorySignature:
