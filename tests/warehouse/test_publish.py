@@ -388,3 +388,21 @@ def test_each_files_recorded_row_count_is_the_rows_it_holds(wh, monkeypatch):
                 [str(root / name)],
             )[0][0]
             assert held == count, name
+
+
+def test_the_staging_folder_goes_in_a_thread_and_a_killed_publishs_by_the_next(wh, monkeypatch):
+    threads = []
+    real = pub._remove_in_background
+
+    def remember(staging: Path):  # type: ignore[no-untyped-def]
+        threads.append(real(staging))
+        return threads[-1]
+
+    monkeypatch.setattr(pub, "_remove_in_background", remember)
+    files = pub.files_dir_for(wh.path)
+    leftover = files / ".staging-000009-deadbeef" / "quotes" / "_bucket=0a"
+    leftover.mkdir(parents=True)  # what a publish killed mid-write leaves
+    wh.publish()
+    assert len(threads) == 1 and not threads[0].daemon  # the interpreter waits for it
+    threads[0].join(timeout=60)
+    assert not list(files.glob(".staging-*"))
