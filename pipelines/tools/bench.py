@@ -36,6 +36,8 @@ class _Pass:
     cpu_seconds: float
     worker_cpu_seconds: float
     step_seconds: dict[str, float]
+    # Seconds of the steps that ran after the analysis (they need its rows), per stage.
+    after_analysis: dict[str, float]
 
 
 def _cpu_split() -> tuple[float, float]:
@@ -102,12 +104,18 @@ def _pipeline_pass(corpus: Path, warehouse: Path, processes: int) -> _Pass:
     # "analysis.analyse_03", "analysis.load") run one after another in-process and add up;
     # their parts (plan, the per-shard steps together, load) are listed as well.
     steps: dict[str, float] = {}
+    after: dict[str, float] = {}
+    analysed = False  # the analysis load step has finished (events come in order)
     for ev in result.all_events:
         if ev.event_type_value == "STEP_SUCCESS" and ev.step_key:
             seconds_ = ev.event_specific_data.duration_ms / 1000  # type: ignore[union-attr]
             for key in _step_group(ev.step_key):
                 steps[key] = steps.get(key, 0.0) + seconds_
-    return _Pass(processes, seconds, c1 - c0 + k1 - k0, k1 - k0, steps)
+            if analysed:
+                stage = _step_group(ev.step_key)[0]
+                after[stage] = after.get(stage, 0.0) + seconds_
+            analysed = analysed or ev.step_key == "analysis.load"
+    return _Pass(processes, seconds, c1 - c0 + k1 - k0, k1 - k0, steps, after)
 
 
 def _bare_pass(bodies: list[str], processes: int) -> tuple[float, float, list[str]]:
@@ -182,6 +190,13 @@ def bench_command(args: argparse.Namespace) -> int:
         for p, bare, bare_cpu in pairs:
             steps = ", ".join(f"{k}={v:.1f}" for k, v in sorted(p.step_seconds.items()))
             print(f"round {r}, step seconds at {p.processes} process(es): {steps}")
+            after = sorted(p.after_analysis.items(), key=lambda kv: -kv[1])
+            print(
+                f"round {r}, {p.processes} process(es): steps after the analysis "
+                f"{sum(p.after_analysis.values()):.1f} s ("
+                + ", ".join(f"{k} {v:.1f}" for k, v in after if v >= 0.05)
+                + ")"
+            )
             print(
                 f"round {r}, {p.processes} process(es): pipeline {p.seconds:.1f} s wall, "
                 f"{p.cpu_seconds:.1f} s CPU (run process "
