@@ -13,7 +13,6 @@ times as many partition events: +30 s per run on a SQLite Dagster instance.)
 
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
-import contextlib
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -527,37 +526,34 @@ def _analyse_shard(
     def progress(p: Progress) -> None:
         log_progress(context.log, p.line(), p.done, p.total, p.unit)
 
-    with contextlib.ExitStack() as stack:
-        # Where this step shares the writer's process (an in-process run: steps run one
-        # at a time, so no other writer is open), it commits each batch as it stages it,
-        # while the workers parse the next chunks: the load step then only counts them
-        # (loading after the last shard added ~2 s to every full run). Elsewhere (a dask
-        # worker, a daemon's step process) the load step commits what was staged.
-        session = (
-            stack.enter_context(context.resources.warehouse.open(context.log).session())
-            if shares_run_process(context)
-            else None
-        )
-        version = pool.version
+    # Where this step shares the writer's process (an in-process run: its steps run one at
+    # a time), it commits each batch as it stages it, while the workers parse the next
+    # chunks: the load step then only counts them (loading every batch after the last
+    # shard added ~2-3 s to each full run). The warehouse is opened for each commit, as a
+    # writer step opens it, so other pipeline processes are not locked out for the whole
+    # analysis. Elsewhere (a dask worker, a daemon's step process) the load step commits.
+    load = shares_run_process(context)
+    version = pool.version
 
-        def write_batch(
-            index: int, done: list[dict[str, Any]], tables: dict[str, list[dict[str, Any]]]
-        ) -> None:
-            staged = run_stage.write_batch(shard, index, done, tables)
-            if session is not None:
-                article_ids = [d["article_id"] for d in done]
+    def write_batch(
+        index: int, done: list[dict[str, Any]], tables: dict[str, list[dict[str, Any]]]
+    ) -> None:
+        staged = run_stage.write_batch(shard, index, done, tables)
+        if load:
+            article_ids = [d["article_id"] for d in done]
+            with context.resources.warehouse.open(context.log).session() as session:
                 steps.commit_analysis(session, article_ids, staged, version, [shard])
-                run_stage.mark_batch_loaded(shard, index)
+            run_stage.mark_batch_loaded(shard, index)
 
-        stats = steps.analyse_staged(
-            pool,
-            stage.read_rows(todo),
-            write_batch,
-            total=total,
-            progress=progress,
-            budget_s=nlp.article_budget_s,
-            key=shard,
-        )
+    stats = steps.analyse_staged(
+        pool,
+        stage.read_rows(todo),
+        write_batch,
+        total=total,
+        progress=progress,
+        budget_s=nlp.article_budget_s,
+        key=shard,
+    )
     context.log.info(
         f"shard {shard}: {stats.counts.get('articles_analysed', 0):,} article(s) analysed "
         f"{pool.describe()}"
