@@ -425,7 +425,9 @@ _ORG_APPOSITIVE_HEADS = frozenset(
      "association", "movement", "militia", "faction", "party", "charity", "exchange",
      "supermarket", "bloc", "forum", "outfit", "rival", "unit", "subsidiary", "owner",
      "manufacturer", "developer", "publisher", "label", "studio", "channel", "station",
-     "parent", "media", "outlet", "daily", "wire"}
+     "parent", "media", "outlet", "daily", "wire", "miner", "refiner", "brewer", "exporter",
+     "shipper", "shipbuilder", "utility", "supplier", "distributor", "startup", "start-up",
+     "trader", "investor", "consultancy", "contractor"}
 )  # fmt: skip
 _ORG_TRAILING_HEADS = frozenset({"alliance", "cartel", "group", "bloc", "militia", "forum", "firm"})
 # Lower-case generic nouns written after a name ("the Mossad intelligence agency", "the

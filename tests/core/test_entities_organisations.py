@@ -312,3 +312,35 @@ def test_a_word_after_the_whole_name_may_be_a_namesake(
     ea, eb = resolver.resolve_name(a, "PERSON"), resolver.resolve_name(b, "PERSON")
     assert ea is not None
     assert eb is None or ea.entity_id != eb.entity_id, (a, b)
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        # A known acronym with a legal form after it.
+        ["ICBC Ltd", "Industrial and Commercial Bank of China"],
+        ["SABIC SA", "Saudi Basic Industries Corporation"],
+        ["CNOOC Ltd.", "China National Offshore Oil Corporation"],
+        # Trade descriptions before a company's name.
+        ["Dutch brewer Heineken", "Heineken"],
+        ["Chilean miner Codelco", "Codelco"],
+        ["Anglo-Swiss commodities trader Glencore", "Glencore"],
+        ["Spanish utility Iberdrola", "Iberdrola"],
+    ],
+)
+def test_acronym_legal_forms_and_trade_descriptions(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("TSMC Arizona Corp", "TSMC"),  # a subsidiary: more than a legal form after it
+        ("SKC Co", "SK Inc."),
+        ("UN Ltd", "United Nations"),  # two letters: no company's legal name
+    ],
+)
+def test_acronym_legal_forms_keep_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b)

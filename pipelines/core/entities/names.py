@@ -129,9 +129,20 @@ _ACRONYM_HEAD = re.compile(
 
 
 def acronym_before_head(surface: str) -> str:
-    """The acronym of "<ACRONYM> party" ("the PML-N party" -> "PML-N"), else ""."""
-    m = _ACRONYM_HEAD.match(clean_org_name(surface))
-    return m.group(1) if m and ACRONYM.match(m.group(1)) and m.group(1).isupper() else ""
+    """The acronym of "<ACRONYM> party" or "<ACRONYM> <legal form>", else "".
+
+    "the PML-N party" -> "PML-N"; "ICBC Ltd", "TSMC Co., Ltd." -> "ICBC", "TSMC" (the legal
+    form is dropped from keys anyway, but an acronym is looked up apart from names).
+    """
+    clean = clean_org_name(surface)
+    m = _ACRONYM_HEAD.match(clean)
+    if m and ACRONYM.match(m.group(1)) and m.group(1).isupper():
+        return m.group(1)
+    first, _, rest = clean.partition(" ")
+    # Three letters or more: "UN Ltd" is nobody's legal name.
+    if rest and len(first) >= 3 and first.isupper() and ACRONYM.match(first):
+        return first if org_key(clean) == org_key(first) else ""
+    return ""
 
 
 # Vowels and doubled letters are what English spellings of Arabic and Persian names disagree
