@@ -9,7 +9,9 @@ writes memberships and the summary table. A run with nothing new changes nothing
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +30,9 @@ SIGN_BATCH = 500  # articles whose text is read at once when signing
 # (660,000 rows at 22,250 articles); built and converted at once, that list alone took
 # ~500 MB of the run process's peak.
 WRITE_BATCH = 20_000
+# Signature rows carry their terms (~400 an article): 20,000 of them as dicts and their
+# Arrow copy took ~300 MB of the run process at 10x, so they go 1,000 at a time.
+SIGNATURE_WRITE_BATCH = 1_000
 # The article text before a quote (since the previous quote) is read up to this long: it
 # only has to tell an attribution from narration.
 PRECEDING_CHARS = 200
@@ -49,14 +54,16 @@ class GroupingStats:
         return dict(vars(self))
 
 
-def _upsert_in_batches(batch: Batch, table: str, rows: Iterable[dict[str, Any]]) -> None:
-    """Upsert ``rows`` :data:`WRITE_BATCH` at a time, in the caller's one transaction.
+def _upsert_in_batches(
+    batch: Batch, table: str, rows: Iterable[dict[str, Any]], size: int | None = None
+) -> None:
+    """Upsert ``rows`` ``size`` (default :data:`WRITE_BATCH`) at a time, in one transaction.
 
     The rows' keys are distinct, so the result is the one upsert's; only one batch of
     row dicts (and its Arrow copy) is ever held.
     """
     it = iter(rows)
-    while chunk := list(islice(it, WRITE_BATCH)):
+    while chunk := list(islice(it, size or WRITE_BATCH)):
         batch.upsert(table, chunk)
 
 
@@ -70,8 +77,9 @@ class _LinkTable:
 
     def kept(self, session: Session, dropped: set[str]) -> list[core.Link]:
         """The stored links between items that are not ``dropped``."""
+        # Interned: an id is in many links, and a first grouping holds every link.
         return [
-            core.Link(a, b, float(score))
+            core.Link(sys.intern(a), sys.intern(b), float(score))
             for a, b, score in session.fetch(
                 f'select "{self.key}", "{self.other}", score from "{self.table}"'
             )
@@ -162,7 +170,7 @@ def group_stories(session: Session) -> StoryStats:
         return stats
     new_sigs: list[core.StorySignature] = []
     for start in range(0, len(to_sign), SIGN_BATCH):
-        new_sigs += _sign_articles(session, to_sign[start : start + SIGN_BATCH])
+        new_sigs += map(_interned, _sign_articles(session, to_sign[start : start + SIGN_BATCH]))
     # Only the posting lists the new articles read, and the candidates' signatures.
     index = core.StoryIndex()
     _add_stored_postings(session, index, new_sigs, stale)
@@ -209,12 +217,26 @@ def group_stories(session: Session) -> StoryStats:
                 }
                 for s in new_sigs
             ),
+            SIGNATURE_WRITE_BATCH,
         )
         _STORY_LINKS.write(batch, stale, links)
         _write_memberships(batch, "story_signatures", "article_id", "story_id", ids)
         _write_memberships(batch, "articles", "article_id", "story_id", ids)
         _rebuild(batch, "rebuild_stories", version)
     return stats
+
+
+def _interned(sig: core.StorySignature) -> core.StorySignature:
+    """``sig`` with its words shared (``sys.intern``).
+
+    News reuses a small vocabulary, and a first grouping holds every new signature
+    (~400 terms each: ~20 kB an article as strings of their own, a pointer each shared).
+    """
+    return dataclasses.replace(
+        sig,
+        terms=tuple(map(sys.intern, sig.terms)),
+        entity_ids=tuple(map(sys.intern, sig.entity_ids)),
+    )
 
 
 def _add_stored_postings(
@@ -423,6 +445,7 @@ def group_statements(session: Session) -> StatementStats:
                 }
                 for r in new_items
             ),
+            SIGNATURE_WRITE_BATCH,
         )
         _STATEMENT_LINKS.write(batch, dropped, links)
         _write_memberships(

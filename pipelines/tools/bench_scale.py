@@ -132,6 +132,9 @@ class _TreeRss:
         self.peak_parent = self.peak_children = self.children_at_peak = 0
         self.peak_line: tuple[int, str] = (0, "")
         self.own_peak: tuple[int, str] = (0, "")
+        # Last line printed -> (peak of the tree, peak of the run process) while it was
+        # the last: the peaks of the step running then (the next one).
+        self.by_line: dict[str, tuple[int, int]] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -153,8 +156,11 @@ class _TreeRss:
                 self.peak, self.peak_parent, self.peak_children = total, own, sum(children)
                 self.children_at_peak = sum(1 for r in children if r > 50 * 2**20)
                 self.peak_line = (total, self._last_line())
+            line = self._last_line()
             if own > self.own_peak[0]:
-                self.own_peak = (own, self._last_line())
+                self.own_peak = (own, line)
+            seen = self.by_line.get(line, (0, 0))
+            self.by_line[line] = (max(seen[0], total), max(seen[1], own))
             self._stop.wait(self.interval_s)
 
     def _last_line(self) -> str:
@@ -167,6 +173,17 @@ class _TreeRss:
         except OSError:
             return ""
         return lines[-1].strip()[:70] if lines else ""
+
+    def by_step(self, top: int = 8) -> list[str]:
+        """The ``top`` highest peaks per last printed line, in the order they came."""
+        mb = 2**20
+        high = sorted(self.by_line.items(), key=lambda kv: -kv[1][0])[:top]
+        keep = {line for line, _ in high}
+        return [
+            f"  {total / mb:>6,.0f} MB (run process {own / mb:>6,.0f} MB) after '{line}'"
+            for line, (total, own) in self.by_line.items()
+            if line in keep
+        ]
 
     def where(self) -> str:
         """Where the peak fell, for the bench's output."""
@@ -214,6 +231,7 @@ class _Run:
     seconds: float
     peak_rss: int
     peak_where: str = ""
+    by_step: tuple[str, ...] = ()
 
 
 def _run(env: dict[str, str], log: Path) -> _Run:
@@ -226,7 +244,7 @@ def _run(env: dict[str, str], log: Path) -> _Run:
             rc = proc.wait()
     if rc != 0:
         raise RuntimeError(f"`python -m pipelines run` failed (exit {rc}); see {log}")
-    return _Run(time.perf_counter() - t0, rss.peak, rss.where())
+    return _Run(time.perf_counter() - t0, rss.peak, rss.where(), tuple(rss.by_step()))
 
 
 def run_counts(dagster_home: Path) -> dict[str, int]:
@@ -293,6 +311,9 @@ def _measure(
     )
     if full.peak_where:
         print(f"{articles:,} articles, full run: {full.peak_where}")
+    if full.by_step:
+        print(f"{articles:,} articles, full run, highest peaks while the next step ran:")
+        print("\n".join(full.by_step))
     return {
         "articles": articles,
         "full_s": full.seconds,
