@@ -253,6 +253,10 @@ def test_a_possessive_owner_is_no_organisation(resolver: EntityResolver) -> None
         ["Botswana", "Bechuanaland"],
         ["Democratic Republic of the Congo", "Zaire"],
         ["Hong Kong", "HKSAR"],
+        ["France", "République française", "French Republic"],
+        ["Spain", "Reino de España"],
+        ["Netherlands", "Koninkrijk der Nederlanden"],
+        ["Colombia", "República de Colombia"],
     ],
 )
 def test_former_and_native_place_names(resolver: EntityResolver, surfaces: list[str]) -> None:
@@ -270,6 +274,9 @@ def test_former_and_native_place_names(resolver: EntityResolver, surfaces: list[
         ("Lviv", "Lviv Oblast"),
         ("Kirovohrad", "Kirov"),
         ("Tianjin", "Taiyuan"),
+        ("Republik Österreich", "Australia"),
+        ("República Dominicana", "República de Cuba"),
+        ("Republic of the Congo", "Democratic Republic of the Congo"),
     ],
 )
 def test_places_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
