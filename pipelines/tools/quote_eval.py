@@ -535,20 +535,23 @@ def run_shared_eval(scorer: ModuleType | None = None) -> dict[str, Any] | None:
             metrics = _score_rows(scorer, rows, results)
             figures[split][source] = metrics
             _print_metrics(f"  {split} {source} ({len(rows)} docs)", metrics)
-        for batch in quotes_shared.BATCHES[1:] if split == "dev" else ():
-            # Articles added to dev later, scored apart too: their first figure was the
-            # system's first output on them (the set's README says which session).
-            for b, name in ((1, "first"), (batch, f"batch {batch}")):
-                for source in ("all", *quotes_shared.CORPORA):
-                    rows = [
-                        g
-                        for g in in_split
-                        if batch_of[g["doc_id"]] == b
-                        and (source == "all" or corpus_of[g["doc_id"]] == source)
-                    ]
-                    metrics = _score_rows(scorer, rows, results)
-                    figures[split][f"{name} {source}"] = metrics
-                    _print_metrics(f"  {split} {name} {source} ({len(rows)} docs)", metrics)
+        later = quotes_shared.BATCHES[1:] if split == "dev" else ()
+        # Articles added to dev later, scored apart too: their first figure was the
+        # system's first output on them (the set's README says which session).
+        parts = [(1, "first"), *((b, f"batch {b}") for b in later)] if later else []
+        for b, name in parts:
+            for source in ("all", *quotes_shared.CORPORA):
+                rows = [
+                    g
+                    for g in in_split
+                    if batch_of[g["doc_id"]] == b
+                    and (source == "all" or corpus_of[g["doc_id"]] == source)
+                ]
+                if not rows:  # a batch from one corpus only
+                    continue
+                metrics = _score_rows(scorer, rows, results)
+                figures[split][f"{name} {source}"] = metrics
+                _print_metrics(f"  {split} {name} {source} ({len(rows)} docs)", metrics)
         cues = cue_accuracy(scorer, in_split, results)
         figures[split]["cues"] = {cue: list(v) for cue, v in cues.items()}
         shown = [

@@ -143,7 +143,7 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
         qs.load_shared_set(ann, shared)
 
 
-@pytest.mark.parametrize(("split", "batch"), [("test", 2), ("dev", 3), ("dev", 0)])
+@pytest.mark.parametrize(("split", "batch"), [("test", 2), ("test", 3), ("dev", 4), ("dev", 0)])
 def test_loader_rejects_a_later_batch_outside_dev(tmp_path: Path, split: str, batch: int) -> None:
     shared, ann = _fake_shared(tmp_path)
     rows = qs.read_annotations(ann)
@@ -156,9 +156,9 @@ def test_loader_rejects_a_later_batch_outside_dev(tmp_path: Path, split: str, ba
 def test_loader_reads_the_batch(tmp_path: Path) -> None:
     shared, ann = _fake_shared(tmp_path)
     rows = qs.read_annotations(ann)
-    rows[0]["batch"] = 2
+    rows[0]["batch"] = 3
     _write(ann, rows)
-    assert [d.batch for d in qs.load_shared_set(ann, shared)] == [2, 1]
+    assert [d.batch for d in qs.load_shared_set(ann, shared)] == [3, 1]
 
 
 def test_stored_annotations_hold_no_text() -> None:
