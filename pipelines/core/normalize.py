@@ -62,7 +62,12 @@ class _NameRules:
 @lru_cache(maxsize=1)
 def name_rules() -> _NameRules:
     """Word lists used by the steps, loaded once per process."""
-    titles = {tuple(_dotless(t).split()) for t in read_rule_lines("titles.txt")}
+    # Offices and occupations alike are stripped before a name ("Sen. X", "striker X").
+    titles = {
+        tuple(_dotless(t).split())
+        for name in ("office_titles.txt", "occupations.txt")
+        for t in read_rule_lines(name)
+    }
     descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
     return _NameRules(
         honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),

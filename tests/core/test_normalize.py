@@ -102,6 +102,9 @@ def test_strip_possessive(text: str, expected: str) -> None:
         ("Billie Jean King", "Billie Jean King", ()),
         ("King", "King", ()),
         ("King Charles", "Charles", ("king",)),
+        # Occupations (occupations.txt) are stripped like offices (office_titles.txt).
+        ("striker Tomas Rivera", "Tomas Rivera", ("striker",)),
+        ("former coach Ann Hobbs", "Ann Hobbs", ("former", "coach")),
     ],
 )
 def test_split_titles(text: str, name: str, titles: tuple[str, ...]) -> None:

@@ -246,6 +246,13 @@ def test_person_genders(surfaces: list[str], text: str, expected: dict[str, str]
             id="profession-given-earlier",
         ),
         pytest.param(
+            "Marco Bellini, a chef from Turin, opened his third restaurant.\n"
+            "“We cook what the market sells,” the chef said.",
+            "market sells",
+            "ent:Marco Bellini",
+            id="occupation-before-the-name-is-no-office-title",
+        ),
+        pytest.param(
             "Greta Olsen has mapped the glacier since 2001.\n"
             "“The ice is thinning fast,” the geologist said.",
             "thinning",
@@ -430,3 +437,15 @@ def test_description_never_given_beside_a_name(
     assert q.speaker_surface is not None
     # The speaker as written stays the description; only the entity is the person.
     assert q.speaker_surface not in people
+
+
+def test_quote_stages_read_office_titles_only() -> None:
+    """The name steps strip offices and occupations; the quote stages see offices only."""
+    from pipelines.core.normalize import name_rules
+    from pipelines.core.quotes._rules import load_rules
+
+    offices = load_rules().office_titles
+    assert {"senator", "president", "minister"} <= offices
+    assert not {"striker", "singer", "economist", "chef"} & offices
+    stripped = name_rules().titles
+    assert ("senator",) in stripped["senator"] and ("striker",) in stripped["striker"]

@@ -28,7 +28,8 @@ from pipelines.core.resources import rule_bytes, rule_lines, rule_text
 _RULE_FILES = (
     "aliases.jsonl",
     "honorifics.txt",
-    "titles.txt",
+    "office_titles.txt",
+    "occupations.txt",
     "descriptors.txt",
     "org_suffixes.txt",
     "name_particles.txt",

@@ -28,6 +28,7 @@ class QuoteRules:
         channel_nouns: channels, not speakers ("the statement", "a report").
         office_titles: one-word office titles ("president", "senator"): news keeps
             "the senator said" as the speaker's own words, so they are not resolved.
+            Occupations ("the striker", ``occupations.txt``) are not among them.
         non_speakers: abstract nouns that cannot speak ("process", "idea").
         spokespersons: nouns for someone speaking on another's behalf ("spokeswoman").
         person_nouns: head nouns that describe one person ("athlete", "tycoon").
@@ -87,7 +88,7 @@ def load_rules() -> QuoteRules:
         translator_nouns=frozenset(w.lower() for w in _lines("translator_nouns.txt")),
         channel_nouns=frozenset(w.lower() for w in _lines("channel_nouns.txt")),
         office_titles=frozenset(
-            w.lower().rstrip(".") for w in _lines("titles.txt") if len(w.split()) == 1
+            w.lower().rstrip(".") for w in _lines("office_titles.txt") if len(w.split()) == 1
         ),
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
         spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
