@@ -401,7 +401,9 @@ def subject_role(view: DocView, m: Mention) -> int:
             or nxt.tag_ not in _FINITE_TAGS
             or any(c.dep_ in _SUBJ_DEPS for c in nxt.children)
         ):
-            return 0
+            # "… the return of skipper Lee, who missed the last game": the subject of the
+            # relative clause that describes the person.
+            return 1 if _who_follows(view.doc, tok) else 0
         verb = nxt
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
@@ -413,6 +415,23 @@ def subject_role(view: DocView, m: Mention) -> int:
 
 
 _APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
+
+
+def _who_follows(doc: Doc, tok: Token) -> bool:
+    """True when a "who" relative clause describes ``tok`` ("Lee, 49, who told …").
+
+    Its clause hangs on the name, or, when the parse hung it on the noun before the name
+    ("the return of skipper Lee who missed …"), the "who" follows the name directly.
+    """
+    if any(
+        c.dep_ == "relcl" and any(w.dep_ in _SUBJ_DEPS and w.lower_ == "who" for w in c.children)
+        for c in tok.children
+    ):
+        return True
+    j = tok.i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    return j < len(doc) and doc[j].lower_ == "who" and doc[j].dep_ in _SUBJ_DEPS
 
 
 def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
@@ -484,10 +503,13 @@ def _antecedent(
         and not _under_pronoun_subject(view, m, pos)
     ]
     if fitting:
-        # The latest sentence with a fitting person wins; inside it, the last speaker,
-        # then the subject of the main clause ("Mrs Maguire was the relative with whom
-        # Giuseppe stayed. She said …" is Mrs Maguire), then the person the window
-        # mentions most (the one the article is following), then the nearest.
+        # The latest sentence with a fitting person wins; inside it, the last speaker
+        # when the sentence reports them ("According to Lee, Kim vowed …"), then the
+        # subject of the main clause ("Mrs Maguire was the relative with whom Giuseppe
+        # stayed. She said …" is Mrs Maguire; "Cook said Lord Lee's answer misled MPs.
+        # “…,” he said" is Cook even when Lord Lee spoke last), then the last speaker,
+        # then the person the window mentions most (the one the article is following),
+        # then the nearest.
         def sentence_of(m: Mention) -> int:
             return view.sentence_start(m.start)
 
@@ -497,13 +519,21 @@ def _antecedent(
         return max(
             same,
             key=lambda m: (
-                m.entity_id in recent,
+                m.entity_id in recent and _according_to(view, m),
                 subject_role(view, m) == 2,
+                m.entity_id in recent,
                 salience[m.entity_id or m.surface],
                 m.start,
             ),
         )
     return candidates[0] if nearest_fallback else None
+
+
+def _according_to(view: DocView, m: Mention) -> bool:
+    """True when ``m`` is the source a sentence reports: "according to Lee, …"."""
+    tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
 
 
 # Marks a stand-in for a person the entity recogniser missed (see unrecognised_subjects).
