@@ -6,18 +6,11 @@ Every example is made up for these tests; each linking rule has a must-not-merge
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Sequence
 
-from pipelines.core.stories import (
-    Rendering,
-    StatementIndex,
-    StatementQuote,
-    group_renderings,
-    link_new_renderings,
-    renderings,
-)
+from pipelines.core.stories import StatementQuote, renderings
 from pipelines.core.stories.statements import fragment_of
+from tests.core.statements_helpers import statement_groups
 
 
 def _article(
@@ -50,19 +43,7 @@ def _article(
 
 def _groups(quotes: Sequence[StatementQuote], order: str | None = None) -> list[list[str]]:
     """Statements as sorted quote ids, articles inserted in ``order`` (one story)."""
-    items = renderings(quotes)
-    by_article: dict[str, list[Rendering]] = defaultdict(list)
-    for r in items:
-        by_article[r.article_id].append(r)
-    articles = sorted(by_article)
-    index, links = StatementIndex(), []
-    for a in order or articles:
-        new, index = link_new_renderings({a: by_article[a]}, index, lambda x: set(articles) - {x})
-        links += new
-    by_id = {r.rendering_id: r for r in items}
-    return sorted(
-        sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
-    )
+    return statement_groups(quotes, order=order)
 
 
 FULL = "The new bridge will deliver real savings for every commuter in the valley, and soon."

@@ -10,19 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections import defaultdict
-from collections.abc import Sequence
 
 import pytest
 
-from pipelines.core.stories import (
-    Rendering,
-    StatementIndex,
-    StatementQuote,
-    group_renderings,
-    link_new_renderings,
-    renderings,
-)
+from pipelines.core.stories import StatementQuote
+from tests.core.statements_helpers import statement_groups
 
 FULL = "The new bridge will deliver real savings for every commuter in the valley, and soon."
 OTHER = "Our own budget will deliver real savings for the schools of the valley next year."
@@ -35,42 +27,15 @@ def _quote(article: str, n: int, text: str, speaker: str | None, kind: str, cue:
     )
 
 
-def _groups(
-    quotes: Sequence[StatementQuote],
-    *,
-    one_story: bool = True,
-    dates: dict[str, dt.date] | None = None,
-    order: str | None = None,
-) -> list[list[str]]:
-    items = renderings(quotes)
-    by_article: dict[str, list[Rendering]] = defaultdict(list)
-    for r in items:
-        by_article[r.article_id].append(r)
-    articles = sorted(by_article)
-    index, links = StatementIndex(), []
-    for a in order or articles:
-        new, index = link_new_renderings(
-            {a: by_article[a]},
-            index,
-            lambda x: set(articles) - {x} if one_story else set(),
-            dates or {},
-        )
-        links += new
-    by_id = {r.rendering_id: r for r in items}
-    return sorted(
-        sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
-    )
-
-
 def test_a_short_line_joins_its_speakers_longer_rendering_in_the_same_story():
     quotes = [
         _quote("A", 0, FULL, "ames", "direct", True),
         _quote("B", 0, "deliver real savings", "ames", "partial", True),
     ]
     for order in itertools.permutations("AB"):
-        assert _groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
     near = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 3)}
-    assert _groups(quotes, dates=near) == [["A:0", "B:0"]]
+    assert statement_groups(quotes, dates=near) == [["A:0", "B:0"]]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +53,7 @@ def test_a_short_line_without_strong_context_stays_apart(short, speaker, cue):
         _quote("A", 0, FULL, "ames", "direct", True),
         _quote("B", 0, short, speaker, "partial", cue),
     ]
-    assert _groups(quotes) == [["A:0"], ["B:0"]]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"]]
 
 
 def test_a_short_line_in_another_story_or_days_later_stays_apart():
@@ -96,9 +61,9 @@ def test_a_short_line_in_another_story_or_days_later_stays_apart():
         _quote("A", 0, FULL, "ames", "direct", True),
         _quote("B", 0, "deliver real savings", "ames", "partial", True),
     ]
-    assert _groups(quotes, one_story=False) == [["A:0"], ["B:0"]]
+    assert statement_groups(quotes, one_story=False) == [["A:0"], ["B:0"]]
     far = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 4)}
-    assert _groups(quotes, dates=far) == [["A:0"], ["B:0"]]
+    assert statement_groups(quotes, dates=far) == [["A:0"], ["B:0"]]
 
 
 def test_a_short_line_two_renderings_hold_joins_neither():
@@ -109,4 +74,4 @@ def test_a_short_line_two_renderings_hold_joins_neither():
         _quote("A", 1, OTHER, "ames", "direct", True),
         _quote("B", 0, "deliver real savings", "ames", "partial", True),
     ]
-    assert _groups(quotes) == [["A:0"], ["A:1"], ["B:0"]]
+    assert statement_groups(quotes) == [["A:0"], ["A:1"], ["B:0"]]

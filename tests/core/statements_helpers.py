@@ -1,0 +1,52 @@
+"""Test helper for the statement rules: group made-up quotes article by article.
+
+Both statement-rule test modules link articles one at a time through the incremental
+path (as the pipeline does), so the groups they assert are the ones a run would store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pipelines.core.stories import (
+    Rendering,
+    StatementIndex,
+    StatementQuote,
+    group_renderings,
+    link_new_renderings,
+    renderings,
+)
+
+
+def statement_groups(
+    quotes: Sequence[StatementQuote],
+    *,
+    one_story: bool = True,
+    dates: dict[str, dt.date] | None = None,
+    order: str | None = None,
+) -> list[list[str]]:
+    """Statements as sorted quote ids, articles inserted in ``order`` (default: id order).
+
+    ``one_story`` makes every other article a story neighbour (else none is); ``dates``
+    gives publication days.
+    """
+    items = renderings(quotes)
+    by_article: dict[str, list[Rendering]] = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    articles = sorted(by_article)
+    index, links = StatementIndex(), []
+    for a in order or articles:
+        new, index = link_new_renderings(
+            {a: by_article[a]},
+            index,
+            lambda x: set(articles) - {x} if one_story else set(),
+            dates or {},
+        )
+        links += new
+    by_id = {r.rendering_id: r for r in items}
+    return sorted(
+        sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
+    )
