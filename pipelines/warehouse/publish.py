@@ -412,13 +412,11 @@ def _write_buckets(
         for part_dir in sorted(out_dir.iterdir()):
             bucket = part_dir.name.split("=", 1)[1]
             for i, src in enumerate(sorted(part_dir.glob("*.parquet"))):
-                n = rows.get((part_dir.name, src.name))
                 name = _file_name(rel.name, bucket, gen, token, i)
                 src.replace(files_dir / name)
                 _read_only(files_dir / name)
-                written.append(
-                    (name, rel.name, bucket, _rows(con, files_dir / name) if n is None else n)
-                )
+                n = _written_rows(con, rows, src, files_dir / name)
+                written.append((name, rel.name, bucket, n))
     return written
 
 
@@ -436,6 +434,21 @@ def _copy_rows(con: duckdb.DuckDBPyConnection, copy_sql: str) -> dict[tuple[str,
         path = Path(str(row[file_col]))
         out[(path.parent.name, path.name)] = int(row[count_col])
     return out
+
+
+def _written_rows(
+    con: duckdb.DuckDBPyConnection,
+    stats: Mapping[tuple[str, str], int],
+    written_as: Path,
+    now_at: Path,
+) -> int:
+    """Rows of the file the COPY wrote at ``written_as`` (now at ``now_at``).
+
+    From the COPY's own statistics (:func:`_copy_rows`); a file they do not list is
+    read back to count it.
+    """
+    n = stats.get((written_as.parent.name, written_as.name))
+    return _rows(con, now_at) if n is None else n
 
 
 def _rows(con: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -471,8 +484,7 @@ def _write_single(
         "(format parquet, return_stats true)",
     )
     _read_only(path)
-    n = rows.get((path.parent.name, path.name))
-    return (name, rel.name, bucket, 0 if empty else _rows(con, path) if n is None else n)
+    return (name, rel.name, bucket, 0 if empty else _written_rows(con, rows, path, path))
 
 
 @dataclass(frozen=True)
