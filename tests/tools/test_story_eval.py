@@ -338,8 +338,10 @@ def test_the_real_set_is_consistent_and_large_enough() -> None:
     assert {h.type for h in real.hard_negatives} == set(story_eval_set.HARD_NEGATIVE_TYPES)
     test_stories = {d.story for d in real.select("test").stories if d.story}
     assert 0.25 <= len(test_stories) / len(members) <= 0.45
-    assert 0.25 <= len(real.select("test").statements) / len(real.statements) <= 0.45
-    assert 0.25 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
+    # The test split was set aside at first annotation; later batches are dev only, so
+    # its share falls as dev grows (batch 3 of the statements: 22 of 90 groups).
+    assert 0.2 <= len(real.select("test").statements) / len(real.statements) <= 0.45
+    assert 0.2 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
 
 
 @pytest.mark.corpus
