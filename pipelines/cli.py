@@ -320,6 +320,13 @@ def build_parser() -> _Parser:
         default=None,
         help="DocBin file caching the spaCy docs of the gold texts (faster rule iteration)",
     )
+    p.add_argument(
+        "--shared-spacy-cache",
+        type=Path,
+        default=None,
+        help="DocBin file caching the spaCy docs of the resolved-speaker set's texts "
+        "(only texts it does not hold yet are parsed)",
+    )
     p.add_argument("--json", type=_output_file, default=None, help="also write the figures here")
     p.add_argument(
         "--no-shared-set",

@@ -68,3 +68,36 @@ def test_extract_quotes_speaker_style_written(tmp_path) -> None:
         speakers[style] = q["speaker"]
     assert "Delgado" in speakers["resolved"]
     assert "41-year-old" in speakers["written"]
+
+
+def test_spacy_cache_parses_only_texts_it_does_not_hold(tmp_path, nlp, monkeypatch) -> None:
+    from pipelines.core import nlp as nlp_mod
+    from pipelines.tools import quote_eval
+
+    parsed: list[str] = []
+    real_pipe = nlp_mod.pipe
+
+    def counting_pipe(model, texts, **kw):
+        texts = list(texts)
+        parsed.extend(texts)
+        return real_pipe(model, texts, **kw)
+
+    monkeypatch.setattr(nlp_mod, "pipe", counting_pipe)
+    cache = tmp_path / "docs.spacy"
+    first = ["“Yes,” Ann Lee said.", "Bo Ray left early."]
+    docs = quote_eval._cached_docs(nlp, first, cache, None)
+    assert [d.text for d in docs] == first and parsed == first
+    # a grown set: only the new text is parsed, the order follows the request
+    parsed.clear()
+    grown = ["A third text.", *first]
+    docs = quote_eval._cached_docs(nlp, grown, cache, None)
+    assert [d.text for d in docs] == grown and parsed == ["A third text."]
+    # nothing new: nothing parsed, nothing rewritten
+    parsed.clear()
+    before = cache.stat().st_mtime_ns
+    assert [d.text for d in quote_eval._cached_docs(nlp, first, cache, None)] == first
+    assert parsed == [] and cache.stat().st_mtime_ns == before
+    # a cache written by another model is rebuilt, not trusted
+    cache.with_name(cache.name + ".model").write_text("en_other 0.0", encoding="utf-8")
+    quote_eval._cached_docs(nlp, first, cache, None)
+    assert parsed == first
