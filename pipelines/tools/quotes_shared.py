@@ -31,11 +31,11 @@ KINDS = frozenset({"direct", "partial"})
 SPEAKER_KINDS = frozenset({"person", "organisation", "unnamed"})
 SPEAKER_CUES = ("name", "pronoun", "nominal", "organisation", "unnamed", "none")
 SPLITS = ("dev", "test")
-CORPORA = ("bbc", "aeb")
-# 1: the set as first written (dev and test); 2, 3: dev articles added in later sessions,
-# annotated before the system ran on them (the test split never grows, so it stays
-# comparable).
-BATCHES = (1, 2, 3)
+CORPORA = ("bbc", "aeb", "trafilatura")
+# 1: the set as first written (dev and test); 2, 3, 4: dev articles added in later
+# sessions, annotated before the system ran on them (the test split never grows, so it
+# stays comparable).
+BATCHES = (1, 2, 3, 4)
 # Marks that may open an annotated quote: straight and curly double and single quotes, and
 # the backtick one page uses as an opening single quote.
 _OPENING_MARKS = "\"'\u201c\u201d\u2018\u2019`"
@@ -54,7 +54,7 @@ class SharedDoc:
     split: str
     text: str
     quotes: tuple[Mapping[str, Any], ...]
-    batch: int = 1  # 2, 3: dev articles added in the fourth and fifth sessions (see the README)
+    batch: int = 1  # 2, 3, 4: dev articles added in sessions four to six (see the README)
 
 
 def read_annotations(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
@@ -110,6 +110,8 @@ def _document_text(source: Mapping[str, Any], texts: ReferenceTexts) -> str:
         text = texts.text(corpus, path.relative_to(BBC_DIR).as_posix())
     elif corpus == "aeb":
         text = texts.text(corpus, path.stem)
+    elif corpus == "trafilatura":
+        text = texts.text(corpus, path.name)
     else:
         raise AnnotationError(f"unknown corpus {corpus!r}")
     if text is None:

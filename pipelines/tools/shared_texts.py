@@ -6,7 +6,8 @@ The repository keeps offsets, labels and SHA-256 digests only (``tests/data/quot
 changed file is caught the same way: PolNeAR texts by ``doc_id`` from the quote dev set,
 BBC files decoded strictly as UTF-8 (a file that no longer decodes is a changed file, not
 a text to repair silently), aeb pages as the human-checked ``articleBody`` strings of the
-benchmark (not the raw pages).
+benchmark (not the raw pages), and the pages of ``corpora/html/trafilatura`` (which have no
+such strings) as the pinned trafilatura package extracts their body with fixed options.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ SHARED = REPO_ROOT / ".." / "shared"
 POLNEAR = Path("eval") / "quotes" / "dev.jsonl"
 BBC_DIR = Path("corpora") / "bbc"
 AEB_GROUND_TRUTH = Path("corpora") / "html" / "aeb" / "ground-truth.subset.json"
-CORPORA = ("polnear", "bbc", "aeb")
+TRAFILATURA_DIR = Path("corpora") / "html" / "trafilatura"
+CORPORA = ("polnear", "bbc", "aeb", "trafilatura")
 
 
 class CorpusUnavailable(FileNotFoundError):
@@ -81,6 +83,32 @@ def read_bbc(name: str, shared: Path = SHARED) -> str:
         raise TextChanged(f"bbc/{name} is not UTF-8 any more ({ex})") from ex
 
 
+def read_trafilatura(name: str, shared: Path = SHARED) -> str:
+    """The body text of the page ``name`` (a file of ``corpora/html/trafilatura``).
+
+    The page is decoded strictly as UTF-8 and its body extracted by ``trafilatura.extract``
+    without comments and tables (the package version is pinned by ``uv.lock``, so the text
+    is stable; a different version that extracts differently shows as a changed digest,
+    never as silently shifted offsets). Not the pipeline's own HTML parser on purpose: the
+    set must not change when that parser is improved.
+
+    Raises:
+        CorpusUnavailable: the page is absent.
+        TextChanged: it is no longer UTF-8, or no body is extracted from it.
+    """
+    import trafilatura
+
+    path = require(shared / TRAFILATURA_DIR / name)
+    try:
+        html = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as ex:
+        raise TextChanged(f"trafilatura/{name} is not UTF-8 any more ({ex})") from ex
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text:
+        raise TextChanged(f"trafilatura/{name}: no body text extracted")
+    return str(text)
+
+
 class ReferenceTexts:
     """Texts by corpus and document id; each corpus file is read once, when first needed."""
 
@@ -92,12 +120,12 @@ class ReferenceTexts:
     def text(self, corpus: str, doc_id: str) -> str | None:
         """The text, or None when the corpus has no such document.
 
-        ``doc_id`` is PolNeAR's ``doc_id``, a BBC path under ``corpora/bbc`` or an aeb
-        page stem.
+        ``doc_id`` is PolNeAR's ``doc_id``, a BBC path under ``corpora/bbc``, an aeb
+        page stem or a file name of ``corpora/html/trafilatura``.
 
         Raises:
             CorpusUnavailable: the corpus file is absent.
-            TextChanged: a BBC file is no longer UTF-8.
+            TextChanged: a BBC file or page is no longer UTF-8.
             ValueError: an unknown corpus.
         """
         if corpus == "polnear":
@@ -111,4 +139,6 @@ class ReferenceTexts:
             return None if row is None else str(row["articleBody"])
         if corpus == "bbc":
             return read_bbc(doc_id, self.shared)
+        if corpus == "trafilatura":
+            return read_trafilatura(doc_id, self.shared)
         raise ValueError(f"unknown corpus {corpus!r} (one of {', '.join(CORPORA)})")

@@ -143,7 +143,9 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
         qs.load_shared_set(ann, shared)
 
 
-@pytest.mark.parametrize(("split", "batch"), [("test", 2), ("test", 3), ("dev", 4), ("dev", 0)])
+@pytest.mark.parametrize(
+    ("split", "batch"), [("test", 2), ("test", 3), ("test", 4), ("dev", 5), ("dev", 0)]
+)
 def test_loader_rejects_a_later_batch_outside_dev(tmp_path: Path, split: str, batch: int) -> None:
     shared, ann = _fake_shared(tmp_path)
     rows = qs.read_annotations(ann)
@@ -159,6 +161,68 @@ def test_loader_reads_the_batch(tmp_path: Path) -> None:
     rows[0]["batch"] = 3
     _write(ann, rows)
     assert [d.batch for d in qs.load_shared_set(ann, shared)] == [3, 1]
+
+
+PAGE = (
+    "<html><head><title>Vote</title></head><body><article><h1>Council vote</h1>"
+    "<p>The council met on Monday to decide the budget for the coming year after weeks of "
+    "debate.</p><p>\u201cWe will win,\u201d said Ann Lee, the council leader, who has led the "
+    "authority since 2019.</p><p>Others disagreed with her plan and said the figures did not "
+    "add up at all this time.</p></article></body></html>"
+)
+
+
+def _with_page(tmp_path: Path, page: bytes) -> tuple[Path, Path, str]:
+    """The fake ../shared plus one trafilatura page annotated in batch 4."""
+    import trafilatura
+
+    shared, ann = _fake_shared(tmp_path)
+    folder = shared / "corpora" / "html" / "trafilatura"
+    folder.mkdir(parents=True)
+    (folder / "example.org.vote.html").write_bytes(page)
+    body = trafilatura.extract(PAGE, include_comments=False, include_tables=False)
+    assert body is not None
+    rows = qs.read_annotations(ann)
+    rows.append(
+        {
+            "doc_id": "trafilatura/example.org.vote",
+            "source": {
+                "corpus": "trafilatura",
+                "path": "corpora/html/trafilatura/example.org.vote.html",
+                "text_sha256": _sha(body),
+            },
+            "split": "dev",
+            "batch": 4,
+            "quotes": [_quote(body, "We will win,", speaker_cue="name")],
+        }
+    )
+    _write(ann, rows)
+    return shared, ann, body
+
+
+def test_loader_rebuilds_a_page_body_with_trafilatura(tmp_path: Path) -> None:
+    shared, ann, body = _with_page(tmp_path, PAGE.encode("utf-8"))
+    doc = qs.load_shared_set(ann, shared)[-1]
+    assert (doc.corpus, doc.batch, doc.text) == ("trafilatura", 4, body)
+    assert qs.gold_rows([doc])[0]["quotes"][0]["text"] == "We will win,"
+
+
+@pytest.mark.parametrize(
+    ("page", "error"),
+    [
+        # a page edited after annotation: same extraction options, other body
+        (PAGE.replace("Monday", "Tuesday").encode("utf-8"), "has changed"),
+        # no longer UTF-8: a changed file, never a text repaired silently
+        (PAGE.encode("utf-8").replace(b"Monday", b"Mon\xe9day"), "not UTF-8"),
+        # nothing left to extract
+        (b"<html><body></body></html>", "no body text"),
+    ],
+)
+def test_loader_rejects_a_changed_page(tmp_path: Path, page: bytes, error: str) -> None:
+    shared, ann, _ = _with_page(tmp_path, PAGE.encode("utf-8"))
+    (shared / "corpora" / "html" / "trafilatura" / "example.org.vote.html").write_bytes(page)
+    with pytest.raises(TextChanged, match=error):
+        qs.load_shared_set(ann, shared)
 
 
 def test_stored_annotations_hold_no_text() -> None:
@@ -177,6 +241,7 @@ def test_the_real_set_loads_and_is_balanced() -> None:
         pytest.skip(f"the resolved-speaker quote set needs ../shared/corpora: {ex}")
     assert len(docs) >= 80
     assert all(d.split == "dev" for d in docs if d.batch > 1)  # the test split never grows
+    assert {d.corpus for d in docs} == set(qs.CORPORA)  # trafilatura pages: batch 4 only
     docs = [d for d in docs if d.batch == 1]  # the first batch was split evenly
     by_split = Counter(d.split for d in docs)
     assert abs(by_split["dev"] - by_split["test"]) <= 6
@@ -185,7 +250,7 @@ def test_the_real_set_loads_and_is_balanced() -> None:
     )  # bbc/<category> or aeb
     for (stratum, _), n in per_stratum.items():
         assert abs(n - per_stratum[(stratum, "dev")]) <= 1, stratum
-    assert {d.corpus for d in docs} == set(qs.CORPORA)
+    assert {d.corpus for d in docs} == {"bbc", "aeb"}
     assert sum(len(d.quotes) for d in docs) > 500
 
 
