@@ -66,6 +66,9 @@ eval: $(SYNCED)
 	@echo "--- fourth unseen-names set (issue 11, fifth session), dev and test splits (see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fourth/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fourth/test
+	@echo "--- fifth unseen-names set (issue 11, sixth session), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fifth/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fifth/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
+from pipelines.core.normalize import fold_apostrophes, strip_possessive
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
@@ -208,7 +209,7 @@ def _surname_echoes(
         words = m.surface.split()
         if m.entity_type != PERSON or not m.entity_id or len(words) < 2:
             continue
-        last = words[-1].removesuffix("'s").removesuffix("’s")
+        last = strip_possessive(fold_apostrophes(words[-1]))
         if len(last) >= 3 and last.isalpha() and last[:1].isupper():
             surnames.setdefault(last, set()).add(m.entity_id)
     if not surnames:
@@ -264,7 +265,7 @@ def _mistyped_organisations(mentions: Sequence[Mention]) -> frozenset[str]:
         words = m.surface.split()
         if m.entity_type != PERSON or not m.entity_id or len(words) < 2:
             continue
-        last = words[-1].casefold().rstrip(".,").removesuffix("'s").removesuffix("’s")
+        last = strip_possessive(fold_apostrophes(words[-1].casefold().rstrip(".,")))
         if last in endings:
             out.add(m.entity_id)
     return frozenset(out)
