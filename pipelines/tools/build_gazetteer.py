@@ -334,6 +334,7 @@ def build_gazetteer_command(args: argparse.Namespace) -> int:
     print(f"wrote {entities} entities, {words} descriptors")
     return 0
 
+
 if __name__ == "__main__":
     from pipelines.cli import main
 
