@@ -337,9 +337,12 @@ def test_the_real_set_is_consistent_and_large_enough() -> None:
     assert len(real.hard_negatives) >= 40
     assert {h.type for h in real.hard_negatives} == set(story_eval_set.HARD_NEGATIVE_TYPES)
     test_stories = {d.story for d in real.select("test").stories if d.story}
-    assert 0.25 <= len(test_stories) / len(members) <= 0.45
-    # The test split was set aside at first annotation; later batches are dev only, so
-    # its share falls as dev grows (batch 3 of the statements: 22 of 90 groups).
+    # The test split was set aside when the set was first written (10 of 29 stories); later
+    # batches are dev only (each is scored once before any rule change, as a measure on
+    # groups the rules were not written for), so its share falls as dev grows (the third
+    # batches: 10 of 52 stories, 22 of 90 statements).
+    assert len(test_stories) >= 10
+    assert 0.15 <= len(test_stories) / len(members) <= 0.45
     assert 0.2 <= len(real.select("test").statements) / len(real.statements) <= 0.45
     assert 0.2 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
 
