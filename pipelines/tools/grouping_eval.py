@@ -471,8 +471,13 @@ def _print_misses(
         shown = []
         for q in (qa, qb):
             text = " ".join(texts[q.doc][q.start : q.end].split())[:70]
-            p = matched.get(q)
-            r = grouped.renderings[grouped.rendering_of[(p.doc, p.start, p.end)]] if p else None
+            # Not ``p``: that name holds a matched quote above; this one may be missing.
+            found = matched.get(q)
+            r = (
+                grouped.renderings[grouped.rendering_of[(found.doc, found.start, found.end)]]
+                if found
+                else None
+            )
             who = (
                 f"{r.speaker_name or r.speaker_entity_id or '-'}{'' if r.firm else '?'}"
                 f" {len(r.term_set)}t"
