@@ -30,7 +30,12 @@ from pipelines.core.stories import (
     story_signature,
 )
 from pipelines.core.stories import stories as story_module
-from pipelines.core.stories.statements import is_attribution, same_speaker_names
+from pipelines.core.stories.statements import (
+    LINK_THRESHOLD,
+    is_attribution,
+    same_speaker_names,
+    score,
+)
 from pipelines.core.stories.terms import content_terms, words
 
 # ---------------------------------------------------------------- groups
@@ -708,6 +713,59 @@ def test_parts_of_a_passage_join_one_statement_through_a_whole_rendering():
     links, _ = link_new_renderings(by_article, StatementIndex(), lambda _a: set())
     groups = group_renderings(items, links)
     assert len(groups) == 1 and len(groups[0]) == 3
+
+
+def _passage_groups(*articles):
+    items = renderings([q for a in articles for q in a])
+    by_article = defaultdict(list)
+    for r in items:
+        by_article[r.article_id].append(r)
+    links, _ = link_new_renderings(by_article, StatementIndex(), lambda _a: set())
+    ids = {r.rendering_id: r.quote_ids[0] for r in items}
+    return sorted(sorted(ids[x] for x in g) for g in group_renderings(items, links))
+
+
+def test_a_whole_rendering_cut_short_still_takes_the_second_part():
+    # Another outlet's cut stops a few words before the passage does: it still carries
+    # the second part as quoted (its longest unbroken run covers most of the part).
+    first = "The harbour tunnel will open in spring after four years of digging,"
+    second = (
+        "and the bridge tolls will be scrapped next year for every family living in the old town."
+    )
+    split = _passage_article("A", [("", first), ("” Ames said in an interview. “", second)])
+    cut = _passage_article(
+        "B",
+        [
+            (
+                "",
+                first
+                + " and the bridge tolls will be scrapped next year for every family living in the old",
+            )
+        ],
+    )
+    assert _passage_groups(split, cut) == [["A:0:0", "A:1:0", "B:0:0"]]
+
+
+def test_a_rendering_rewording_the_second_part_takes_only_the_first():
+    # The seeds' case (Yonhap's release pieces, the Diplomacy Journal's summary of both):
+    # a rendering holding the first part word for word and every word of the second,
+    # reworded and reordered, carries the first remark only. The reworded pair scores
+    # above its threshold: the rule, not the score, keeps it apart.
+    first = "The harbour tunnel will open in spring after four years of digging,"
+    second = (
+        "and the bridge tolls will be scrapped next year for every family living in the old town."
+    )
+    reworded = (
+        "every family in the old town will see tolls on the bridge scrapped, living free of "
+        "them from next year."
+    )
+    split = _passage_article("A", [("", first), ("” Ames said in an interview. “", second)])
+    summary = _passage_article("B", [("", f"{first} {reworded}")])
+    items = renderings([*split, *summary])
+    a1 = next(r for r in items if r.quote_ids == ("A:1:0",))
+    b = next(r for r in items if r.article_id == "B")
+    assert a1.term_set <= b.term_set and score(a1, b) >= LINK_THRESHOLD
+    assert _passage_groups(split, summary) == [["A:0:0", "B:0:0"], ["A:1:0"]]
 
 
 def test_two_outlets_carrying_the_parts_separately_keep_two_statements():

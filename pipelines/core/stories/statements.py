@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -72,7 +72,13 @@ ATTRIBUTION_MAX_CHARS = 120
 ATTRIBUTION_MAX_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)")
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
-PART_CONTAINMENT = 0.8  # share of a part's terms the rendering carrying it must hold
+# A rendering that carries a whole passage may take a second part of it from another
+# article only when it holds the part's words as it was quoted: its longest run of
+# consecutive terms found unbroken in the rendering covers this share of the part (a cut
+# a few words shorter still counts). A rendering that rewords the part (the Diplomacy
+# Journal's summary of the two sentences Yonhap quotes from one release) carries the
+# remark it was linked to, not that second piece: issue 14's seeds keep it apart.
+PART_CONTAINMENT = 0.8
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -111,6 +117,14 @@ class Rendering:
     terms: tuple[str, ...]
     speaker_name: str | None = None
     passage_id: str = ""  # the first rendering of its passage ("": itself)
+    # The longer rendering of its article this one repeats (see ``fragment_of``; "": none).
+    # Set by ``renderings`` only: a stored rendering's fragment link is stored with it.
+    fragment_of_id: str = ""
+    # The distinct terms, built once: every candidate pair compares them several times.
+    term_set: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "term_set", frozenset(self.terms))
 
     @property
     def passage(self) -> str:
@@ -123,10 +137,6 @@ class Rendering:
         if self.speaker_name:
             return _name_words(self.speaker_name)
         return (self.speaker_entity_id or "",)
-
-    @property
-    def term_set(self) -> frozenset[str]:
-        return frozenset(self.terms)
 
 
 def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
@@ -176,20 +186,26 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
 def _join_fragments(items: Sequence[Rendering]) -> list[Rendering]:
     """Give a fragment the passage of the longer quote it repeats in its article.
 
-    The passage that comes first in the article names the joined one. ``fragment_links``
-    then links each fragment to its whole (see ``fragment_of``).
+    The passage that comes first in the article names the joined one; the fragment also
+    records its whole (``fragment_of_id``), which ``fragment_links`` links it to (see
+    ``fragment_of``), so the pairs are found once.
     """
+    pairs = _fragment_pairs(items)
+    if not pairs:
+        return list(items)
+    whole_of = {part.rendering_id: whole.rendering_id for part, whole in pairs}
     # A passage id is the id of its first rendering: its place names the passage's order.
     order = {r.rendering_id: n for n, r in enumerate(items)}
-    joins = [Link.of(part.passage, whole.passage, 1.0) for part, whole in _fragment_pairs(items)]
-    if not joins:
-        return list(items)
+    joins = [Link.of(part.passage, whole.passage, 1.0) for part, whole in pairs]
     name: dict[str, str] = {}
     for group in partition({r.passage for r in items}, joins):
         first = min(group, key=order.__getitem__)
         name.update(dict.fromkeys(group, first))
     return [
-        r if name[r.passage] == r.passage else replace(r, passage_id=name[r.passage]) for r in items
+        replace(r, passage_id=name[r.passage], fragment_of_id=whole_of.get(r.rendering_id, ""))
+        if name[r.passage] != r.passage or r.rendering_id in whole_of
+        else r
+        for r in items
     ]
 
 
@@ -266,8 +282,11 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
 
 
 def fragment_links(items: Sequence[Rendering]) -> list[Link]:
-    """Links from each fragment to the longer quote it repeats in its article."""
-    return [Link.of(p.rendering_id, w.rendering_id, 1.0) for p, w in _fragment_pairs(items)]
+    """Links from each fragment to the longer quote it repeats in its article.
+
+    ``renderings`` found the pairs (``fragment_of_id``); they are not searched again.
+    """
+    return [Link.of(r.rendering_id, r.fragment_of_id, 1.0) for r in items if r.fragment_of_id]
 
 
 def _same_passage(
@@ -653,11 +672,28 @@ def align(
 
 
 def _another_part(whole: Rendering, part: Rendering, taken: Sequence[Rendering]) -> bool:
-    """Whether ``part`` is one more part of the passage ``whole`` already carries."""
-    if any(t.passage != part.passage for t in taken):
+    """Whether ``part`` is one more part of the passage ``whole`` already carries, verbatim.
+
+    See ``PART_CONTAINMENT``: the share is of the part's longest unbroken run of terms in
+    ``whole``, so words that only recur scattered (a paraphrase) do not count.
+    """
+    if any(t.passage != part.passage for t in taken) or not part.terms:
         return False
-    held = len(part.term_set & whole.term_set)
-    return bool(part.term_set) and held >= PART_CONTAINMENT * len(part.term_set)
+    return longest_common_run(part.terms, whole.terms) >= PART_CONTAINMENT * len(part.terms)
+
+
+def longest_common_run(x: Sequence[str], y: Sequence[str]) -> int:
+    """Length of the longest run of consecutive terms that ``x`` and ``y`` share."""
+    best = 0
+    previous = [0] * (len(y) + 1)
+    for a in x:
+        current = [0] * (len(y) + 1)
+        for j, b in enumerate(y, 1):
+            if a == b:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
 
 
 class StatementIndex:
