@@ -936,7 +936,9 @@ def surname_key(token: str) -> str:
 
 _ISATION = re.compile(r"isation(?=s?$)")
 # Legal forms written before the name ("OAO Gazprom", "PJSC Gazprom").
-_ORG_PREFIXES = frozenset({"oao", "ooo", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsc"})
+# Indonesian "PT" ("PT Pertamina") too: bare "PT" (a party's acronym) is never stripped, one
+# token always stays.
+_ORG_PREFIXES = frozenset({"oao", "ooo", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsc", "pt"})
 
 
 def strip_org_suffix(tokens: list[str]) -> list[str]:
@@ -949,10 +951,11 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
     suffixes = name_rules().org_suffixes
     while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
         tokens = tokens[1:]
+    longest = max((len(s.split()) for s in suffixes), default=1)
     changed = True
     while changed:
         changed = False
-        for n in (2, 1):
+        for n in range(longest, 0, -1):
             if len(tokens) > n and " ".join(tokens[-n:]) in suffixes:
                 tokens = tokens[:-n]
                 changed = True

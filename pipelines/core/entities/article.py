@@ -276,7 +276,11 @@ class ArticleResolver:
             if label == ORG:
                 hit = r.orgs.lookup_role(span.text) or r.orgs.lookup_variant(span.text)
             else:
-                hit = r.lookup_state_form(span.text) or r.lookup_compass_form(span.text)
+                hit = (
+                    r.lookup_state_form(span.text)
+                    or r.lookup_compass_form(span.text)
+                    or r.lookup_place_qualifier(span.text)
+                )
         if hit is None:
             hit = r.name_key_hit(span.text, name, label)
             if hit is None:

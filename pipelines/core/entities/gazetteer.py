@@ -68,6 +68,12 @@ _STATE_FORM = re.compile(
     re.IGNORECASE,
 )
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
+# A place name followed by words that only confirm it: a lower-case "city" ("Kyiv city";
+# a capitalised "City" is part of names: Mexico City, Kuwait City) or ", <its country>"
+# ("Odessa, Ukraine"; "Odessa, Texas" is another place).
+_CITY_WORD = re.compile(r"^(.+?)\s+city$")
+_PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
+_QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
 _MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
@@ -421,6 +427,36 @@ class EntityResolver:
             return None
         return Hit(hit.entry, "compass_form", f"short for {hit.entry.entity.canonical_name}")
 
+    def lookup_place_qualifier(self, surface: str) -> Hit | None:
+        """A known place with a confirming qualifier: "Kyiv city", "Odessa, Ukraine".
+
+        The qualifier must agree with what the gazetteer knows: "city" only after a city,
+        a country only after a place of that country (or a region of it: "Kharkiv,
+        Ukraine"), so "Odessa, Texas" stays apart from Odesa.
+        """
+        clean = clean_place_name(surface)
+        m = _CITY_WORD.match(clean)
+        if m is not None:
+            hit = self.lookup_exact(m.group(1), GPE)
+            if hit is not None and hit.entry.kind == "city":
+                return Hit(
+                    hit.entry, "place_qualifier", f"the city {hit.entry.entity.canonical_name}"
+                )
+            return None
+        m = _PLACE_COMMA.match(clean)
+        if m is None:
+            return None
+        place = self.lookup_exact(m.group(1), GPE)
+        where = self.lookup_exact(m.group(2), GPE)
+        if place is None or where is None or place.entry.kind not in _QUALIFIED_KINDS:
+            return None
+        if where.entry.kind != "country" or not place.entry.country:
+            return None
+        if place.entry.country != where.entry.country:
+            return None
+        name = place.entry.entity.canonical_name
+        return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
+
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -444,6 +480,7 @@ class EntityResolver:
             hit = (
                 self.lookup_state_form(surface)
                 or self.lookup_compass_form(surface)
+                or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)
             )
         if hit is None and etype in (PERSON, None):

@@ -152,7 +152,12 @@ class PersonLookups:
 
     @staticmethod
     def _skeleton_key(tokens: Sequence[str]) -> str:
-        return " ".join(sorted(spelling_skeleton(t) for t in tokens))
+        skeletons = [spelling_skeleton(t) for t in tokens]
+        # Order-free like person keys, except patronymic chains: "Hamad bin Tamim" is the
+        # father of "Tamim bin Hamad", not another spelling of him.
+        if PATRONYMIC_PARTICLES & set(tokens):
+            return " ".join(skeletons)
+        return " ".join(sorted(skeletons))
 
     def lookup(self, name: str) -> Hit | None:
         """The gazetteer person another form of this full name names, if exactly one."""
@@ -261,8 +266,15 @@ class PersonLookups:
         if len(entries) != 1:
             return None
         e = entries[0]
+        ordered = bool(PATRONYMIC_PARTICLES & set(tokens))
         for known in self._spellings.get(e.entity.entity_id, ()):
-            if len(known) == len(tokens) and self._same_names(tokens, known):
+            if len(known) != len(tokens):
+                continue
+            if ordered and not all(
+                _close(t, k, _MIN_GIVEN) for t, k in zip(tokens, known, strict=True)
+            ):
+                continue
+            if self._same_names(tokens, known):
                 return Hit(e, "spelling", f"spelling of {e.entity.canonical_name}")
         return None
 
