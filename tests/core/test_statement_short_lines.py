@@ -1,7 +1,8 @@
 """Statements: a short line (too few words to score) links only with strong context.
 
 The context: its speaker is tied to it by a cue, the other rendering is the same speaker's
-in an article of the same story at most two days apart, and holds the short line's words
+in an article of the same story at most two days apart (any days apart when the short line
+is a partial quote: a follow-up quoting a few words back), and holds the short line's words
 as one unbroken run that no second rendering of that article also holds. Every example is
 made up for these tests; each condition has a must-not-merge case.
 """
@@ -56,14 +57,51 @@ def test_a_short_line_without_strong_context_stays_apart(short, speaker, cue):
     assert statement_groups(quotes) == [["A:0"], ["B:0"]]
 
 
-def test_a_short_line_in_another_story_or_days_later_stays_apart():
+def test_a_short_line_in_another_story_or_said_again_days_later_stays_apart():
     quotes = [
         _quote("A", 0, FULL, "ames", "direct", True),
         _quote("B", 0, "deliver real savings", "ames", "partial", True),
     ]
     assert statement_groups(quotes, one_story=False) == [["A:0"], ["B:0"]]
+    # A full short line days later may be the speaker saying it again at the next event.
+    said = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("B", 0, "We will deliver real savings.", "ames", "direct", True),
+    ]
     far = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 4)}
-    assert statement_groups(quotes, dates=far) == [["A:0"], ["B:0"]]
+    assert statement_groups(said, dates=far) == [["A:0"], ["B:0"]]
+
+
+def test_a_partial_quoting_a_remark_back_days_later_in_the_same_story_joins_it():
+    # A follow-up in the same story quotes a few words of the remark back ("called the
+    # plan one to “deliver real savings”") days after it was made.
+    quotes = [
+        _quote("A", 0, FULL, "ames", "direct", True),
+        _quote("B", 0, "deliver real savings", "ames", "partial", True),
+    ]
+    far = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 8)}
+    assert statement_groups(quotes, dates=far) == [["A:0", "B:0"]]
+    assert statement_groups(quotes, dates=far, one_story=False) == [["A:0"], ["B:0"]]
+
+
+LINE = "real savings for the valley commuters"  # four content words: short, but scored
+
+
+def test_a_short_partial_repeated_days_later_in_the_same_story_joins_a_full_line_does_not():
+    far = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 5)}
+    partials = [
+        _quote("A", 0, LINE, "ames", "partial", True),
+        _quote("B", 0, LINE, "ames", "partial", True),
+    ]
+    assert statement_groups(partials, dates=far) == [["A:0", "B:0"]]
+    assert statement_groups(partials, dates=far, one_story=False) == [["A:0"], ["B:0"]]
+    lines = [
+        _quote("A", 0, f"We want {LINE}.", "ames", "direct", True),
+        _quote("B", 0, f"We want {LINE}!", "ames", "direct", True),
+    ]
+    assert statement_groups(lines, dates=far) == [["A:0"], ["B:0"]]
+    near = {"A": dt.date(2016, 5, 1), "B": dt.date(2016, 5, 2)}
+    assert statement_groups(lines, dates=near) == [["A:0", "B:0"]]
 
 
 def test_a_short_line_two_renderings_hold_joins_neither():

@@ -49,6 +49,10 @@ UNATTRIBUTED_MIN_TERMS = 6
 # longer rendering still may; within one story two short lines still may).
 CROSS_STORY_MIN_TERMS = 6
 SHORT_LINE_MAX_DAYS = 2  # ... and within one story, published at most this many days apart
+# ... unless the shorter side is a partial quote: a reporter's few words of a remark are a
+# reference to words already said, and a follow-up in the same story quotes them back days
+# later ("called the judge a “hater of Donald Trump”"); a full short line said again days
+# later may be the speaker repeating it at the next event.
 # A line too short to score (fewer than MIN_TERMS content words, "deliver better") links
 # only with strong context: its speaker is tied to it by a cue, the other rendering is the
 # same speaker's, in an article of the same story published within SHORT_LINE_MAX_DAYS, and
@@ -536,8 +540,11 @@ def _pair_threshold(
         # A short line said again on another day is a stock phrase on another occasion:
         # only the same story's reports of the same days carry one utterance of it.
         long_enough = max(len(a.terms), len(b.terms)) >= CROSS_STORY_MIN_TERMS
-        same_days = days_apart is None or days_apart <= SHORT_LINE_MAX_DAYS
-        return LINK_THRESHOLD if long_enough or (same_story and same_days) else None
+        return (
+            LINK_THRESHOLD
+            if long_enough or (same_story and _near_in_time(a, b, days_apart))
+            else None
+        )
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
     if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
@@ -552,6 +559,17 @@ def _pair_threshold(
     return None
 
 
+def _near_in_time(a: Rendering, b: Rendering, days_apart: int | None) -> bool:
+    """Whether two same-story renderings of a short line are close enough in time to be one.
+
+    See ``SHORT_LINE_MAX_DAYS``: no limit when the shorter one is a partial quote.
+    """
+    if days_apart is None or days_apart <= SHORT_LINE_MAX_DAYS:
+        return True
+    shorter = min((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
+    return shorter.kind == "partial"
+
+
 def short_line_in(
     a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None = None
 ) -> bool:
@@ -564,7 +582,7 @@ def short_line_in(
     short, long_ = sorted((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
     if a.article_id == b.article_id:
         return False
-    if days_apart is not None and days_apart > SHORT_LINE_MAX_DAYS:
+    if not _near_in_time(short, long_, days_apart):
         return False
     if len(short.terms) < MIN_EXACT_TERMS or len(short.term_set) >= MIN_TERMS:
         return False
