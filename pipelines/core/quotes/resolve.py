@@ -53,6 +53,9 @@ _WORD_BEFORE_RE = re.compile(r"([\w'’.-]+)\s+$")
 # How far back (in lines) a pronoun looks for its antecedent before giving up on
 # subjects and taking the nearest mention of the right type.
 _SUBJECT_WINDOW_LINES = 4
+# Subject pronouns that can refer to a person (a main-clause "it" or "they" never carries
+# a chain from one person to the next).
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -233,12 +236,30 @@ def _surname_echoes(
         if tok.i > 0 and doc[tok.i - 1].lower_ in {"the", "a", "an"}:
             continue
         line_start = view.line_starts[view.line_of(a)]
-        if (tok.is_sent_start or not view.text[line_start:a].strip()) and not _verb_follows(
-            doc, tok.i
+        if (tok.is_sent_start or not view.text[line_start:a].strip()) and not (
+            _verb_follows(doc, tok.i) or _relative_follows(doc, tok.i)
         ):
             continue
         out.append(Mention(next(iter(ids)), tok.text, a, b, PERSON, rule=SURNAME_ECHO))
     return out
+
+
+def _modifies_elsewhere(doc: Doc, tok: Token) -> bool:
+    """True when the same word modifies a noun elsewhere in the article.
+
+    "The Leicester coach", "the pride of Leicester fans": a team's or a place's name, not
+    a person's.
+    """
+    return any(t.i != tok.i and t.text == tok.text and t.dep_ in {"compound", "nmod"} for t in doc)
+
+
+def _relative_follows(doc: Doc, i: int) -> bool:
+    """True for "Irons, whose film …" or "DiCaprio, who lost …".
+
+    A relative clause for a person right after token ``i``: a capitalised word opening a
+    sentence is then a name.
+    """
+    return i + 2 < len(doc) and doc[i + 1].text == "," and doc[i + 2].lower_ in {"who", "whose"}
 
 
 def _verb_follows(doc: Doc, i: int) -> bool:
@@ -289,6 +310,14 @@ class MentionIndex:
         self.person_like = set(_mistyped_people(self.mentions))
         self.org_like = _mistyped_organisations(self.mentions)
         self.gender = person_genders(self.mentions, text, frozenset(self.person_like))
+        # Every word of a place's or organisation's name ("Leicester" of "Leicester
+        # Tigers"): such a word alone is not a person the recogniser missed.
+        self.other_names = frozenset(
+            w
+            for m in self.mentions
+            if m.entity_type != PERSON and m.entity_id not in self.person_like
+            for w in m.surface.split()
+        )
 
     def mark_person(self, entity_id: str) -> None:
         """Treat an organisation entity as a person from here on (it spoke as "I")."""
@@ -412,7 +441,12 @@ def subject_role(view: DocView, m: Mention) -> int:
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return 2 if verb.dep_ == "ROOT" else 1
+    if verb.dep_ == "ROOT":
+        return 2
+    # A parse that ran the paragraph above into this one ("… it's very loud." ⏎ "Imelda
+    # Staunton told …") hangs this clause on that paragraph's verb: within its own
+    # paragraph the clause is the main one.
+    return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
 
 
 _APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
@@ -578,8 +612,21 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
         titled = {g for w in words if (g := lexicon.words.get(w))}
         if any(w in org_nouns for w in words):
             continue  # "the Scottish Executive": an organisation's name
-        if covering is None and first.i == tok.i and tok.is_sent_start and not titled:
-            continue  # one capitalised word opening a sentence: too often not a name
+        # One capitalised word opening a sentence is too often not a name; before
+        # "who"/"whose" it is one ("DiCaprio, who lost …"), unless the article names a
+        # place or organisation so ("Leicester, who signed White …" is the club).
+        if (
+            covering is None
+            and first.i == tok.i
+            and tok.is_sent_start
+            and not titled
+            and (
+                not _relative_follows(doc, tok.i)
+                or tok.text in index.other_names
+                or _modifies_elsewhere(doc, tok)
+            )
+        ):
+            continue
         if any(c.dep_ in {"det", "poss"} for c in (first, tok) for c in c.children):
             continue  # "the Munster number 10", "their Grand Slam hopes": not a name
         if covering is not None:
@@ -659,11 +706,28 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     if sent.end_char > pos:
         return False  # the pronoun's own sentence: its subject is the pronoun itself
     root = sent.root
-    return any(c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" for c in root.children)
+    # Only a pronoun that can stand for a person carries the chain on: in "It is also a
+    # nomination for Staunton, who told …" (or a parse that ran a quotation ending "it's
+    # very loud" into the next paragraph) the main subject "it" refers to nobody.
+    return any(
+        c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
+        for c in root.children
+    )
 
 
-def _apposed_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
-    """A person mention in apposition to a role noun, or right after it."""
+def _is_role_noun(low: str, rules: QuoteRules) -> bool:
+    """An office, occupation or anonymous role of one person ("minister", "executive")."""
+    return low in rules.office_titles or low in rules.speaker_nouns or low in rules.person_nouns
+
+
+def _apposed_person(
+    ctx: Context, phrase: SpeakerPhrase, adjacent_only: bool = False
+) -> Mention | None:
+    """A person mention in apposition to a role noun, or right after it.
+
+    With ``adjacent_only`` only the apposition and a name right after the phrase (after
+    a comma at most) count, not a name a title or two further on.
+    """
     view, index = ctx.view, ctx.index
     for child in view.doc[phrase.head].children:
         if child.dep_ == "appos":
@@ -681,6 +745,8 @@ def _apposed_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     for m in index.overlapping(pos, pos + 1):
         if m.entity_type == PERSON and m.start <= pos + 4:
             return m
+    if adjacent_only:
+        return None
     # "Labour MP Barry Sheerman": a title or two before the name.
     nearest = index.overlapping(pos, pos + 40)[:1]
     for m in nearest:
@@ -757,11 +823,19 @@ def resolve_speaker(
         near = [m for m in index.overlapping(phrase.start, phrase.end) if m.end == head_end]
         if near:
             return found(near[0], 0.95)
-        if head.ent_type_ == "NORP":
-            # "said the American": a nationality standing for one person is a description.
+        if head.ent_type_ == "NORP" or _modified_member(view, phrase, rules):
+            # "said the American": a nationality standing for one person is a description;
+            # so is "the Conservative MP" (the tagger takes the title for a name).
             followed = _followed_person(ctx, phrase, recent_speakers)
             if followed is not None:
                 return found(followed, 0.7)
+        if _is_role_noun(head.lower_, rules):
+            # "The Higher Education Minister, Kim Howells, said", "VFI Chief Executive,
+            # Padraig Cribben, said": a capitalised title the tagger took for a name, with
+            # the person named in apposition.
+            named = _apposed_person(ctx, phrase, adjacent_only=True)
+            if named is not None:
+                return found(named, 0.95)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
         author = _channel_author(ctx, phrase)
@@ -892,13 +966,18 @@ def _followed_person(
     view, rules = ctx.view, ctx.rules
     head = view.doc[phrase.head]
     word_start = _definite_description(view, phrase, rules, occupations=True)
+    member = word_start is None and _modified_member(view, phrase, rules)
+    if member:
+        word_start = head.idx
     if word_start is None or head.tag_ in {"NNS", "NNPS"}:
         return None
     low = head.lower_
     text = view.text
     is_age = _AGE_RE.match(text[word_start : head.idx + len(head.text)]) is not None
     nationality = head.ent_type_ == "NORP"  # "the American", "the Swiss"
-    if not (is_age or nationality) and not any(low.endswith(n) for n in rules.person_nouns):
+    if not (is_age or nationality or member) and not any(
+        low.endswith(n) for n in rules.person_nouns
+    ):
         return None  # "the crowd", "the ad", "the suit": not one person
     if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
         return None  # "the boy, who wore a red cap," introduces someone new
@@ -923,6 +1002,26 @@ def _followed_person(
 
 
 _ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
+_MEMBER_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _modified_member(view: DocView, phrase: SpeakerPhrase, rules: QuoteRules) -> bool:
+    """True for "the Conservative MP", "the Waterford man".
+
+    A definite description whose head names one of many people (``member_nouns.txt``)
+    and whose capitalised modifier says which one. A bare "the MP" or "the man" stays
+    nominal: it may be anyone.
+    """
+    head = view.doc[phrase.head]
+    if head.lower_ not in rules.member_nouns:
+        return False
+    lefts = list(head.lefts)
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in lefts):
+        return False
+    return any(
+        c.dep_ in _MEMBER_MODIFIER_DEPS and c.text[:1].isupper() and c.idx >= phrase.start
+        for c in lefts
+    )
 
 
 def _unrecognised_org_name(ctx: Context, noun: str, pos: int) -> tuple[int, int] | None:
