@@ -532,6 +532,9 @@ _COUNT_WORD = re.compile(
 )
 
 
+_PART_OF_WORDS = frozenset({"of", "for"})
+
+
 def _is_descriptor_word(token: str) -> bool:
     """A wholly lower-case word that is no name particle ("ruling"), or "Iran-backed"."""
     if _RELATION_WORD.match(token) or _COUNT_WORD.match(token):
@@ -569,8 +572,13 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
                 keep = tokens[: j + 1]
             i = j + 1
             break
+    start = i
     while i < len(tokens) - 1 and _is_descriptor_word(tokens[i]):
         i += 1
+    if any(t in _PART_OF_WORDS for t in tokens[start:i]):
+        # "the youth wing of Hamas", "a unit of Toyota": a part of the organisation, not
+        # a description of it (a party and its youth wing must stay apart).
+        return tokens
     out = tokens[i:]
     if not out or not _is_capitalised(out[0]):
         return tokens  # a role description ("the U.N. nuclear watchdog"): left whole

@@ -4,10 +4,11 @@ Company legal forms outside the US/UK/EU (Nordic "A/S", Mexican "S.A.B. de C.V."
 Malaysian "Bhd", Indonesian "PT ... Tbk"), title and honorific words ("PM", Nigerian
 chieftaincy titles), Ukrainian romanisations of given names (Halyna/Galina), a place with a
 confirming qualifier ("Lviv city", "Kharkiv, Ukraine"), China's autonomous regions and
-Germany's "Free State of", patronymic chains in spelling matches, and the gazetteer's new
-knowledge (snapshot leaders' other names, sub-national regions). Invented people where
-possible; apart from bare place names ("Paris", "Lviv", "Canton"), none of these strings is taken
-from an evaluation set (tests/data/entity_eval*).
+Germany's "Free State of", patronymic chains in spelling matches, a known organisation
+after a description ("the Hamburg-based news agency dpa") but never a part of one ("the
+youth wing of Hamas"), and the gazetteer's new knowledge (snapshot leaders' other names, sub-national regions). Invented people where
+possible; apart from bare names of places and organisations ("Paris", "Hamas", "NHK"),
+none of these strings is taken from an evaluation set (tests/data/entity_eval*).
 Every class has its must-not-merge cases next to it.
 """
 
@@ -231,3 +232,46 @@ def test_gazetteer_knowledge_keeps_apart(
     resolver: EntityResolver, a: str, b: str, ta: str, tb: str
 ) -> None:
     _apart(resolver, a, b, ta, tb)
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["the Hamburg-based news agency dpa", "dpa"],
+        ["the Palestinian Islamist movement Hamas", "Hamas"],
+        ["Japanese public broadcaster NHK", "NHK"],
+        ["the Hindu right-wing party BJP", "BJP"],
+    ],
+)
+def test_a_known_organisation_after_a_description(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A part of an organisation is not the organisation.
+        ("the youth wing of Hamas", "Hamas"),
+        ("the armed wing of Fatah", "Fatah"),
+        ("a subsidiary of Samsung Electronics", "Samsung Electronics"),
+        ("the Bank of Uganda", "Uganda"),  # "of" joins a name: never a description's end
+    ],
+)
+def test_parts_and_joined_names_are_not_descriptions(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Advanced Micro Devices, Inc.", "AMD Inc."],
+        ["Shanghai Automotive Industry Corporation", "SAIC Motor"],
+        ["OCBC Bank", "Oversea-Chinese Banking Corporation"],
+    ],
+)
+def test_companies_known_by_an_acronym(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "ORG")

@@ -274,7 +274,11 @@ class ArticleResolver:
             # descriptions ("Japan's central bank"), transliterations and brands, formal
             # and compass forms of places ("S.Africa").
             if label == ORG:
-                hit = r.orgs.lookup_role(span.text) or r.orgs.lookup_variant(span.text)
+                hit = (
+                    r.orgs.lookup_role(span.text)
+                    or r.orgs.lookup_variant(span.text)
+                    or r.orgs.lookup_described(span.text)
+                )
             else:
                 hit = (
                     r.lookup_state_form(span.text)

@@ -475,6 +475,7 @@ class EntityResolver:
                 self.orgs.lookup_role(surface)
                 or self.orgs.lookup_variant(surface)
                 or self.lookup_initials(surface, ORG)
+                or self.orgs.lookup_described(surface)
             )
         if hit is None and etype in (GPE, LOC, None):
             hit = (

@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
 
 _OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
+# Words that join a name's parts ("Bank of Korea", "Ministry for Foreign Affairs"): a
+# description never ends with one.
+_JOINING_WORDS = frozenset(
+    {"of", "for", "and", "the", "de", "del", "des", "du", "la", "le", "al", "el", "y", "e",
+     "et", "und", "da", "do", "dos", "das", "di", "van", "von", "in", "on", "at", "to", "&"}
+)  # fmt: skip
+_DESCRIBED_MAX_WORDS = 5  # of the name after a description
 # Letters of a name written without its spaces from which the spacing look-up is tried
 # (short ones such as "abc" / "a bc" say too little).
 _MIN_JOINED = 6
@@ -148,6 +155,31 @@ class OrgLookups:
             if len(entries) == 1 and not r.knows_key(PERSON, person_key(key)):
                 e = entries[0]
                 return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
+        return None
+
+    def lookup_described(self, surface: str) -> Hit | None:
+        """A gazetteer organisation named after a description the cleaning left in place.
+
+        "German news agency dpa", "the Hindu nationalist BJP": a capitalised adjective (a
+        nationality, a religion) stops the stripping of lower-case appositives, and a name
+        written in lower case ("dpa") is not recognised as one. The words after the last
+        lower-case description word must be one gazetteer organisation's whole name; the
+        description word must not be a joining word ("Bank of Korea" is one name).
+        """
+        tokens = clean_org_name(surface).split()
+        r = self._resolver
+        for k in range(1, len(tokens)):
+            last = tokens[k - 1]
+            rest = tokens[k:]
+            if len(rest) > _DESCRIBED_MAX_WORDS or not last.isalpha() or not last.islower():
+                continue
+            if last in _JOINING_WORDS:
+                continue
+            hit = r.lookup_exact(" ".join(rest), ORG)
+            if hit is None or hit.entry.entity.entity_type != ORG or hit.entry.kind == "country":
+                continue
+            name = hit.entry.entity.canonical_name
+            return Hit(hit.entry, "described", f"{' '.join(tokens[:k])!r} describes {name}")
         return None
 
     def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
