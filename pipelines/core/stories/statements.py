@@ -662,10 +662,11 @@ def align(
             )
     for a in left:
         for b in right:
+            # The cheap test first: most pairs of two articles share fewer than two terms.
+            if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
+                continue
             need = _pair_threshold(a, b, same_story=same_story, days_apart=days_apart)
             if need is None:
-                continue
-            if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
                 continue
             s = score(a, b)
             if s >= need:
