@@ -386,9 +386,7 @@ def is_attribution(gap: str) -> bool:
 
 
 def _key_of(name: str | None, entity_id: str) -> tuple[str, ...]:
-    if name:
-        return tuple(w for w in words(name) if w)
-    return (entity_id,)
+    return _name_words(name) if name else (entity_id,)
 
 
 def _by_firm_speaker(
@@ -638,13 +636,16 @@ def align(
     (ties by ids); a rendering already taken is not matched again, with one exception:
     a rendering that carries a whole passage may also take the other parts of the
     passage its partner belongs to ("…,” she said. “…” rendered in one quote elsewhere),
-    when it holds most of each part's words (``PART_CONTAINMENT``).
+    when it carries each part as quoted (``PART_CONTAINMENT``).
     """
     scored = []
     holders: Counter[str] = Counter()  # short line -> renderings of the other side holding it
     short_pairs = []
-    for a in left:
-        for b in right:
+    # A short line links only within one story, and only a pair with a short side can be
+    # one: the other pairs are not looked at (most pairs of most articles).
+    short_right = [b for b in right if len(b.term_set) < MIN_TERMS] if same_story else []
+    for a in left if same_story else ():
+        for b in right if len(a.term_set) < MIN_TERMS else short_right:
             if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
                 short = a if len(a.term_set) <= len(b.term_set) else b
                 holders[short.rendering_id] += 1
