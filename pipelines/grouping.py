@@ -140,8 +140,41 @@ def _age_by_date(
 
 
 # ---------------------------------------------------------------- stories
+# Items signed (their rows committed) but not yet grouped, per step: a grouping commits in
+# pieces (signature batches, link batches, then the groups), and a run stopped in between
+# links these again instead of re-signing them. Working state, not analyst data: it lives
+# beside the schema stamp and is never published.
+_PENDING = "schema_state.grouping_pending"
+
+
+def _pending(session: Session, step: str) -> set[str]:
+    session.con.execute(
+        f"create table if not exists {_PENDING} "
+        "(step varchar, item_id varchar, primary key (step, item_id))"
+    )
+    return {r[0] for r in session.fetch(f"select item_id from {_PENDING} where step = ?", [step])}
+
+
+def _mark_pending(batch: Batch, step: str, item_ids: Sequence[str]) -> None:
+    batch.session.con.execute(
+        f"insert into {_PENDING} select ?, unnest(?::varchar[]) on conflict do nothing",
+        [step, list(item_ids)],
+    )
+
+
+def _clear_pending(batch: Batch, step: str) -> None:
+    batch.session.con.execute(f"delete from {_PENDING} where step = ?", [step])
+
+
 def group_stories(session: Session) -> StoryStats:
-    """Give every article a story (``articles.story_id``) and rebuild ``stories``."""
+    """Give every article a story (``articles.story_id``) and rebuild ``stories``.
+
+    Commits in pieces, so a first grouping of a corpus never holds all of its rows in one
+    transaction: the dropped articles' rows; each batch of new signatures with their
+    postings (marked pending); the new links, a write batch at a time; then the groups.
+    A run stopped in between resumes: pending signatures are linked again (same links,
+    upserted over any already stored), not re-signed.
+    """
     version = grouping_version()
     stats = StoryStats()
     current = {
@@ -162,68 +195,121 @@ def group_stories(session: Session) -> StoryStats:
     )
     stale_set = set(stale)
     to_sign = sorted(a for a in current if a not in stored or a in stale_set)
+    pending = sorted(_pending(session, "stories") - stale_set & stored.keys())
     unassigned = session.fetch("select count(*) from articles where story_id is null")[0][0]
-    if not to_sign and not stale and not unassigned:
+    if not to_sign and not stale and not unassigned and not pending:
         # Nothing new, changed or gone, and every article placed (a row re-inserted while
         # its signature stayed would not be): the links, groups and ids are as stored.
         stats.groups = session.count("stories")
         return stats
+    if stale:
+        with session.transaction("stories") as batch:
+            # A re-signed article's row stays (it carries its previous story id) until its
+            # new signature replaces it; a gone article's goes now.
+            batch.delete_where_in(
+                "story_signatures", "article_id", [a for a in stale if a not in current]
+            )
+            batch.delete_where_in("story_postings", "article_id", stale)
+            _STORY_LINKS.write(batch, stale, [])
+            batch.session.con.execute(
+                f"delete from {_PENDING} where step = 'stories' "
+                "and item_id in (select unnest(?::varchar[]))",
+                [stale],
+            )
+    _sign_and_link(session, stats, to_sign, pending, current, previous, version)
+    stats.dropped = len(stale)
+    # Every stored link now: the kept ones and the new ones just written.
+    all_links = _STORY_LINKS.kept(session, set())
+    groups = core.story_groups(current, all_links)
+    dates = {a: d for a, (_, d) in current.items()}
+    ids = core.assign_ids(groups, previous, prefix="sto_", age=_age_by_date(dates))
+    stats.links_total = len(all_links)
+    del all_links
+    stats.groups = len(groups)
+    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1)
+    stats.members_moved = sum(1 for a, sid in previous.items() if ids[a] != sid)
+    del groups
+    with session.transaction("stories") as batch:
+        _write_memberships(batch, "story_signatures", "article_id", "story_id", ids)
+        _write_memberships(batch, "articles", "article_id", "story_id", ids)
+        _rebuild(batch, "rebuild_stories", version)
+        _clear_pending(batch, "stories")
+    return stats
+
+
+def _sign_and_link(
+    session: Session,
+    stats: StoryStats,
+    to_sign: Sequence[str],
+    pending: Sequence[str],
+    current: dict[str, tuple[Any, Any]],
+    previous: dict[str, str],
+    version: str,
+) -> None:
+    """Sign ``to_sign`` and commit each batch; link it and ``pending`` and commit the links.
+
+    What linking holds (the new signatures, the index) is freed when this returns.
+    """
     new_sigs: list[core.StorySignature] = []
     for start in range(0, len(to_sign), SIGN_BATCH):
-        new_sigs += map(_interned, _sign_articles(session, to_sign[start : start + SIGN_BATCH]))
-    # Only the posting lists the new articles read, and the candidates' signatures.
+        sigs = list(map(_interned, _sign_articles(session, to_sign[start : start + SIGN_BATCH])))
+        with session.transaction("stories") as batch:
+            _store_signatures(batch, sigs, current, previous, version)
+        new_sigs += sigs
+    new_sigs += map(_interned, _load_story_signatures(session, pending))
+    # Only the posting lists the new articles read (their own postings, stored above, are
+    # added with their signatures), and the candidates' signatures.
     index = core.StoryIndex()
-    _add_stored_postings(session, index, new_sigs, stale)
+    _add_stored_postings(session, index, new_sigs, sorted(s.article_id for s in new_sigs))
     links, index = core.link_new_stories(
         new_sigs, index, lambda ids: _load_story_signatures(session, ids)
     )
     stats.postings_read, stats.signatures_loaded = index.work.postings_read, index.work.loaded
-    kept_links = _STORY_LINKS.kept(session, stale_set)
-    all_links = kept_links + links
-    groups = core.story_groups(current, all_links)
-    dates = {a: d for a, (_, d) in current.items()}
-    ids = core.assign_ids(groups, previous, prefix="sto_", age=_age_by_date(dates))
-    stats.signed, stats.dropped, stats.links_added = len(new_sigs), len(stale), len(links)
-    stats.links_total = len(all_links)
-    stats.groups = len(groups)
-    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1)
-    stats.members_moved = sum(1 for a, sid in previous.items() if ids[a] != sid)
-    with session.transaction("stories") as batch:
-        batch.delete_where_in("story_signatures", "article_id", stale)
-        batch.delete_where_in("story_postings", "article_id", stale)
-        _upsert_in_batches(
-            batch,
-            "story_postings",
-            (
-                {"term": t, "published_date": s.published_date, "article_id": s.article_id}
-                for s in new_sigs
-                for t in sorted(s.key_terms())
-            ),
-        )
-        _upsert_in_batches(
-            batch,
-            "story_signatures",
-            (
-                {
-                    "article_id": s.article_id,
-                    "published_date": s.published_date,
-                    "outlet": s.outlet,
-                    "terms": list(s.terms),
-                    "entity_ids": list(s.entity_ids),
-                    "quote_keys": list(s.quote_keys),
-                    "story_id": ids[s.article_id],
-                    "nlp_version": current[s.article_id][0],
-                    "grouping_version": version,
-                }
-                for s in new_sigs
-            ),
-            SIGNATURE_WRITE_BATCH,
-        )
-        _STORY_LINKS.write(batch, stale, links)
-        _write_memberships(batch, "story_signatures", "article_id", "story_id", ids)
-        _write_memberships(batch, "articles", "article_id", "story_id", ids)
-        _rebuild(batch, "rebuild_stories", version)
-    return stats
+    stats.signed, stats.links_added = len(new_sigs) - len(pending), len(links)
+    del index, new_sigs
+    for start in range(0, len(links), WRITE_BATCH):
+        with session.transaction("stories") as batch:
+            _STORY_LINKS.write(batch, [], links[start : start + WRITE_BATCH])
+
+
+def _store_signatures(
+    batch: Batch,
+    sigs: Sequence[core.StorySignature],
+    current: dict[str, tuple[Any, Any]],
+    previous: dict[str, str],
+    version: str,
+) -> None:
+    """Write signatures and their postings, marked pending until the groups are written."""
+    _upsert_in_batches(
+        batch,
+        "story_postings",
+        (
+            {"term": t, "published_date": s.published_date, "article_id": s.article_id}
+            for s in sigs
+            for t in sorted(s.key_terms())
+        ),
+    )
+    _upsert_in_batches(
+        batch,
+        "story_signatures",
+        (
+            {
+                "article_id": s.article_id,
+                "published_date": s.published_date,
+                "outlet": s.outlet,
+                "terms": list(s.terms),
+                "entity_ids": list(s.entity_ids),
+                "quote_keys": list(s.quote_keys),
+                # The previous story until the groups are written: a stopped run keeps it.
+                "story_id": previous.get(s.article_id),
+                "nlp_version": current[s.article_id][0],
+                "grouping_version": version,
+            }
+            for s in sigs
+        ),
+        SIGNATURE_WRITE_BATCH,
+    )
+    _mark_pending(batch, "stories", [s.article_id for s in sigs])
 
 
 def _interned(sig: core.StorySignature) -> core.StorySignature:
