@@ -483,8 +483,16 @@ def group_statements(session: Session) -> StatementStats:
     for start in range(0, len(to_sign), SIGN_BATCH):
         for r in _article_renderings(session, to_sign[start : start + SIGN_BATCH]):
             new.setdefault(r.article_id, []).append(r)
+    # Linking asks for the story neighbours of the new articles only: read those links,
+    # not every story link (354,000 at 22,000 articles).
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for a, b in session.fetch("select article_id, other_article_id from story_links"):
+    new_ids = sorted(new)
+    for a, b in session.fetch(
+        "select article_id, other_article_id from story_links "
+        "where article_id in (select unnest(?::varchar[])) "
+        "or other_article_id in (select unnest(?::varchar[]))",
+        [new_ids, new_ids],
+    ):
         neighbours[a].add(b)
         neighbours[b].add(a)
     dates = {a: d for a, (_, d) in articles.items()}
