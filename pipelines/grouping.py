@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -85,6 +85,29 @@ class _LinkTable:
             )
             if a not in dropped and b not in dropped
         ]
+
+    def among(self, session: Session, items: set[str], dropped: set[str]) -> list[core.Link]:
+        """The stored links from ``items`` (a closed part of the graph), none to ``dropped``."""
+        return [
+            core.Link(a, b, float(score))
+            for a, b, score in session.fetch(
+                f'select "{self.key}", "{self.other}", score from "{self.table}" '
+                f'where "{self.key}" in (select unnest(?::varchar[]))',
+                [sorted(items)],
+            )
+            if a not in dropped and b not in dropped
+        ]
+
+    def count(self, session: Session, dropped: set[str]) -> int:
+        """Stored links between items that are not ``dropped``."""
+        return int(
+            session.fetch(
+                f'select count(*) from "{self.table}" '
+                f'where "{self.key}" not in (select unnest(?::varchar[])) '
+                f'and "{self.other}" not in (select unnest(?::varchar[]))',
+                [sorted(dropped), sorted(dropped)],
+            )[0][0]
+        )
 
     def write(self, batch: Batch, dropped: Sequence[str], links: Sequence[core.Link]) -> None:
         """Delete the links of ``dropped`` items and add ``links``."""
@@ -499,23 +522,37 @@ def group_statements(session: Session) -> StatementStats:
     links, index = core.link_new_renderings(new, index, lambda a: neighbours.get(a, set()), dates)
     dropped = [r[0] for r in stored if r[1] in stale_articles]
     dropped_set = set(dropped)
-    kept_links = _STATEMENT_LINKS.kept(session, dropped_set)
     all_items = [r for a in sorted(articles) for r in index.article(a)]
-    all_links = kept_links + links
-    groups = core.group_renderings(all_items, all_links)
     # A rendering re-signed with the same id (article re-analysed, same quotes) keeps its
     # statement: look its previous id up among the dropped rows too.
     previous = {r[0]: r[4] for r in stored if r[4]} | previous_by_rendering
     current_ids = {r.rendering_id for r in all_items}
     previous = {k: v for k, v in previous.items() if k in current_ids}
-    ids = core.assign_ids(groups, previous, prefix="stm_", age=core.rendering_age(all_items, dates))
     new_items = [r for items in new.values() for r in items]
+    scope = _regroup_scope(session, bool(fresh), links, new_items, dropped, to_sign)
+    if scope is not None and not current_ids - scope <= previous.keys():
+        scope = None  # a stored rendering without a statement: regroup them all
+    if scope is None:
+        items = all_items
+        scoped_links = _STATEMENT_LINKS.kept(session, dropped_set) + links
+        links_total = len(scoped_links)
+        untouched: Counter[str] = Counter()
+    else:
+        items = [r for r in all_items if r.rendering_id in scope]
+        scoped_links = _STATEMENT_LINKS.among(session, scope, dropped_set) + links
+        links_total = _STATEMENT_LINKS.count(session, dropped_set) + len(links)
+        untouched = Counter(previous[k] for k in current_ids - scope)
+    groups = core.group_renderings(items, scoped_links)
+    # Every previous id is passed, so a new id never takes one an untouched group holds.
+    ids = core.assign_ids(groups, previous, prefix="stm_", age=core.rendering_age(all_items, dates))
     stats.signed, stats.dropped, stats.links_added = len(new_items), len(dropped), len(links)
-    stats.links_total = len(all_links)
-    stats.groups = len(groups)
-    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1)
-    stats.members_moved = sum(1 for k, sid in previous.items() if ids[k] != sid)
-    quote_ids = {q: ids[r.rendering_id] for r in all_items for q in r.quote_ids}
+    stats.links_total = links_total
+    stats.groups = len(groups) + len(untouched)
+    stats.multi_member_groups = sum(1 for g in groups if len(g) > 1) + sum(
+        1 for n in untouched.values() if n > 1
+    )
+    stats.members_moved = sum(1 for k, sid in previous.items() if ids.get(k, sid) != sid)
+    quote_ids = {q: ids[r.rendering_id] for r in items for q in r.quote_ids}
     with session.transaction("statements") as batch:
         batch.delete_where_in("statement_signatures", "rendering_id", dropped)
         _upsert_in_batches(
@@ -547,11 +584,51 @@ def group_statements(session: Session) -> StatementStats:
             "statement_signatures",
             "rendering_id",
             "statement_id",
-            {r.rendering_id: ids[r.rendering_id] for r in all_items},
+            {r.rendering_id: ids[r.rendering_id] for r in items},
         )
         _write_memberships(batch, "quotes", "quote_id", "statement_id", quote_ids)
         _rebuild(batch, "rebuild_statements", version)
     return stats
+
+
+def _regroup_scope(
+    session: Session,
+    has_stored: bool,
+    links: Sequence[core.Link],
+    new_items: Sequence[core.Rendering],
+    dropped: Sequence[str],
+    to_sign: Sequence[str],
+) -> set[str] | None:
+    """The renderings an increment's statements can change; None: every rendering.
+
+    Statements are groups of linked renderings, and grouping never joins renderings that
+    no chain of links connects: regrouping the connected parts of the link graph that
+    the new links or the dropped renderings touch, and keeping every other statement as
+    stored, gives the groups a regrouping of everything would. Found by following stored
+    links in SQL from those renderings (statements are small: a few rounds).
+    """
+    if not has_stored:
+        return None  # a first grouping: everything is new
+    ungrouped = session.fetch(
+        "select 1 from quotes where kind in ('direct', 'partial') and statement_id is null "
+        "and article_id not in (select unnest(?::varchar[])) limit 1",
+        [list(to_sign)],
+    )
+    if ungrouped:
+        return None  # a quote row that lost its statement: regroup everything
+    seen = {x for lk in links for x in (lk.a, lk.b)} | set(dropped)
+    frontier = sorted(seen)
+    while frontier:
+        rows = session.fetch(
+            "select rendering_id, other_rendering_id from statement_links "
+            "where rendering_id in (select unnest(?::varchar[])) "
+            "or other_rendering_id in (select unnest(?::varchar[]))",
+            [frontier, frontier],
+        )
+        reached = {x for row in rows for x in row} - seen
+        seen |= reached
+        frontier = sorted(reached)
+    return (seen - set(dropped)) | {r.rendering_id for r in new_items}
 
 
 def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[core.Rendering]:
