@@ -275,3 +275,25 @@ def test_parts_and_joined_names_are_not_descriptions(
 )
 def test_companies_known_by_an_acronym(resolver: EntityResolver, surfaces: list[str]) -> None:
     _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Moscow", "Moskva"),
+        ("Vienna", "Wien"),
+        ("The Hague", "Den Haag"),
+        ("Bangkok", "Krung Thep"),
+        ("Baghdad", "Bagdad"),
+        ("Thessaloniki", "Salonica"),
+    ],
+)
+def test_city_endonyms_and_spellings(resolver: EntityResolver, a: str, b: str) -> None:
+    _same(resolver, [a, b], "GPE")
+
+
+@pytest.mark.parametrize(("city", "country"), [("Moskva", "Russia"), ("Wien", "Austria")])
+def test_a_capital_by_its_endonym_is_still_the_city(
+    resolver: EntityResolver, city: str, country: str
+) -> None:
+    _apart(resolver, city, country, "GPE")
