@@ -161,9 +161,14 @@ def cluster_average(
     size = dict.fromkeys(parent, 1)
     # Root -> other root -> summed link score between the two groups.
     cross: dict[str, dict[str, float]] = {m: {} for m in parent}
-    for lk in sorted(lk for lk in set(links) if lk.a in parent and lk.b in parent and lk.a != lk.b):
-        cross[lk.a][lk.b] = cross[lk.a].get(lk.b, 0.0) + lk.score
-        cross[lk.b][lk.a] = cross[lk.b].get(lk.a, 0.0) + lk.score
+    # Deduplicated and sorted as plain (a, b, score) tuples: the order of ``Link`` itself,
+    # without its generated ``__lt__`` (a sixth of a one-article regroup at 22,000 articles).
+    pairs = {(lk.a, lk.b, lk.score) for lk in links}
+    for a, b, score in sorted(
+        p for p in pairs if p[0] in parent and p[1] in parent and p[0] != p[1]
+    ):
+        cross[a][b] = cross[a].get(b, 0.0) + score
+        cross[b][a] = cross[b].get(a, 0.0) + score
     # A root's version grows at each merge it takes part in: heap entries carrying an
     # older version are stale (lazy deletion).
     version = dict.fromkeys(parent, 0)
