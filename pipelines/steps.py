@@ -850,7 +850,7 @@ def _write_analysis(
     tables, failed, words = analysis_tables(results, version, budget_s)
     article_ids = [r.analysis.article_id for r in results]  # failures included
     commit_analysis(session, article_ids, tables, version, shards)
-    _count_analysis(stats, tables, len(results), failed, words)
+    _count_analysis(stats, lambda t: len(tables[t]), len(results), failed, words)
     snap = meter.advance(len(results), words)
     if progress:
         progress(snap)
@@ -881,14 +881,14 @@ def commit_analysis(
 
 def _count_analysis(
     stats: StepStats,
-    tables: Mapping[str, Sequence[dict[str, Any]] | pa.Table],
+    rows: Callable[[str], int],
     articles: int,
     failed: int,
     words: int,
 ) -> None:
+    """Add one batch to ``stats``; ``rows(table)`` is the batch's rows of ``table``."""
     for table in ("mentions", "quotes"):
-        rows = tables[table]
-        stats.add(table, rows.num_rows if isinstance(rows, pa.Table) else len(rows))
+        stats.add(table, rows(table))
     stats.add("articles_analysed", articles)
     if failed:
         stats.add("failed_articles", failed)
@@ -969,7 +969,7 @@ def analyse_staged(
         ]
         write_batch(index, done, tables)
         index += 1
-        _count_analysis(stats, tables, len(results), failed, words)
+        _count_analysis(stats, lambda t: len(tables[t]), len(results), failed, words)
         snap = meter.advance(len(results), words)
         if progress:
             progress(snap)
@@ -1024,8 +1024,7 @@ def load_staged_analysis(
             stats.add("staged_batches_loaded_by_shard_steps")
         else:
             commit_analysis(session, b.article_ids, b.tables, version, shards)
-        failed = b.tables["analysis_failures"].num_rows
-        _count_analysis(stats, b.tables, len(b.article_ids), failed, b.words)
+        _count_analysis(stats, b.rows, len(b.article_ids), b.rows("analysis_failures"), b.words)
         if meter is not None:
             meter.advance(len(b.article_ids), b.words)
     return stats

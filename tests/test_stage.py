@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
 from pipelines import landing, steps
 from pipelines.core import ids
@@ -166,7 +167,7 @@ def test_batches_a_shard_step_committed_are_counted_not_written_again(tmp_path: 
         done = [{"article_id": a, "authors": [], "words": 1} for a in first]
         staged = run.write_batch("shard-00", 0, done, tables)
         steps.commit_analysis(s, first, staged, "v1", ["shard-00"])
-        run.mark_batch_loaded("shard-00", 0)
+        run.mark_batch_loaded("shard-00", 0, {t: x.num_rows for t, x in staged.items()})
         # Its next batch was staged and the step died before committing it.
         run.write_batch(
             "shard-00", 1, [{"article_id": a, "authors": [], "words": 1} for a in rest], tables
@@ -182,3 +183,35 @@ def test_batches_a_shard_step_committed_are_counted_not_written_again(tmp_path: 
     assert after - before == 1  # only the batch not committed yet was written
     with wh.session() as s:
         assert steps.count_pending_analysis(s, ids.all_shards(), "v1") == 0
+
+
+def test_a_committed_batch_is_counted_from_its_marker_without_reading_its_tables(
+    tmp_path: Path,
+) -> None:
+    run = stage.RunStage(tmp_path / "stage", "run-1")
+    tables: dict[str, list[dict[str, object]]] = {t: [] for t in article_child_tables()}
+    done = [{"article_id": "a", "authors": [], "words": 3}]
+    staged = run.write_batch("shard-00", 0, done, tables)
+    counts = {t: x.num_rows for t, x in staged.items()} | {"mentions": 7, "quotes": 2}
+    run.mark_batch_loaded("shard-00", 0, counts)
+    run.write_batch("shard-00", 1, [{"article_id": "b", "authors": [], "words": 4}], tables)
+    run.mark_batch_loaded("shard-00", 1)  # an empty marker (older code): tables are read
+    folder = run.analysis_dir("shard-00")
+    # The marker is what counts: the table files are not opened (gone here).
+    for f in folder.glob("000000.*.parquet"):
+        if not f.name.endswith(".done.parquet"):
+            f.unlink()
+    first, second = stage.analysis_batches(folder, article_child_tables())
+    assert first.loaded and first.rows("mentions") == 7 and first.rows("quotes") == 2
+    assert second.loaded and second.row_counts is None and second.rows("mentions") == 0
+    stats = steps.load_staged_analysis(
+        None,  # type: ignore[arg-type]  # committed batches never touch the session
+        [first, second],
+        "v1",
+        ["shard-00"],
+        skip_loaded=True,
+    )
+    assert stats.counts["mentions"] == 7 and stats.counts["quotes"] == 2
+    assert stats.counts["articles_analysed"] == 2 and stats.counts["words_analysed"] == 7
+    with pytest.raises(FileNotFoundError):
+        first.tables["mentions"]  # read only when asked for: the file is gone

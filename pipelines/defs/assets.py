@@ -543,7 +543,9 @@ def _analyse_shard(
             article_ids = [d["article_id"] for d in done]
             with context.resources.warehouse.open(context.log).session() as session:
                 steps.commit_analysis(session, article_ids, staged, version, [shard])
-            run_stage.mark_batch_loaded(shard, index)
+            run_stage.mark_batch_loaded(
+                shard, index, {name: t.num_rows for name, t in staged.items()}
+            )
 
     stats = steps.analyse_staged(
         pool,

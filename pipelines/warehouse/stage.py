@@ -14,9 +14,12 @@ every machine sees (a shared filesystem), and the loader steps merge them:
 ``<stage>/<run_id>/analysis/<shard>/<batch>.<table>.parquet``
     one batch's rows of every article-child table; ``<batch>.done.parquet`` (the
     batch's article ids, authors and words) is written last, so a batch without it
-    is incomplete and never loaded. ``<batch>.loaded`` (empty) says the batch is in the
+    is incomplete and never loaded. ``<batch>.loaded`` says the batch is in the
     warehouse already: in a run whose per-shard steps share the writer's process, each
     step commits its batches as it stages them, while the workers parse the next ones.
+    It holds the batch's rows per table (JSON), so the load step counts a committed
+    batch without reading its tables back (an empty marker, as older code wrote, makes
+    the load step read them).
 
 Every file is written under a temporary name and renamed, so a reader sees whole
 files or none. A run's folder is deleted by its loaders once merged; folders of runs
@@ -28,10 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import json
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -119,8 +123,38 @@ class AnalysisBatch:
     article_ids: list[str]
     authors: list[list[str]]
     words: int
-    tables: dict[str, pa.Table]
+    tables: Mapping[str, pa.Table]
     loaded: bool = False  # committed to the warehouse by the step that staged it
+    # Rows per table when the ``loaded`` marker recorded them (``tables`` is then read
+    # only if a caller asks for a table).
+    row_counts: Mapping[str, int] | None = None
+
+    def rows(self, table: str) -> int:
+        """Rows of ``table`` in this batch (from the marker when it has them)."""
+        if self.row_counts is not None:
+            return self.row_counts[table]
+        return int(self.tables[table].num_rows)
+
+
+class _StagedTables(Mapping[str, pa.Table]):
+    """A staged batch's tables, each read from its Parquet file when first asked for."""
+
+    def __init__(self, folder: Path, index: str, names: Sequence[str]) -> None:
+        self._folder, self._index, self._names = folder, index, tuple(names)
+        self._read: dict[str, pa.Table] = {}
+
+    def __getitem__(self, name: str) -> pa.Table:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self._read:
+            self._read[name] = pq.read_table(self._folder / f"{self._index}.{name}.parquet")
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 @lru_cache(maxsize=1)
@@ -248,9 +282,18 @@ class RunStage:
         )
         return staged
 
-    def mark_batch_loaded(self, shard: str, index: int) -> None:
-        """Record that a staged batch was committed to the warehouse (after the commit)."""
-        (self.analysis_dir(shard) / f"{index:06d}.{LOADED}").touch()
+    def mark_batch_loaded(
+        self, shard: str, index: int, row_counts: Mapping[str, int] | None = None
+    ) -> None:
+        """Record that a staged batch was committed to the warehouse (after the commit).
+
+        ``row_counts`` (rows per table) go into the marker, so the load step counts the
+        batch from it instead of reading the batch's tables back.
+        """
+        path = self.analysis_dir(shard) / f"{index:06d}.{LOADED}"
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        tmp.write_text(json.dumps(dict(row_counts or {}), sort_keys=True), encoding="utf-8")
+        tmp.replace(path)
 
     def mark_analysis_started(self) -> None:
         """Record when the analysis stage began (its rate counts from here)."""
@@ -276,14 +319,30 @@ def analysis_batches(folder: Path, tables: Sequence[str]) -> Iterator[AnalysisBa
     for done in sorted(folder.glob(f"*.{DONE}.parquet")):
         index = done.name.split(".", 1)[0]
         marker = pq.read_table(done)
-        staged = {t: pq.read_table(folder / f"{index}.{t}.parquet") for t in tables}
+        loaded = folder / f"{index}.{LOADED}"
+        counts = _loaded_counts(loaded, tables) if loaded.exists() else None
+        staged: Mapping[str, pa.Table] = _StagedTables(folder, index, tables)
+        if counts is None:
+            staged = {t: staged[t] for t in tables}  # not committed yet: read them now
         yield AnalysisBatch(
             article_ids=marker.column("article_id").to_pylist(),
             authors=[list(a or []) for a in marker.column("authors").to_pylist()],
             words=int(sum(marker.column("words").to_pylist())),
             tables=staged,
-            loaded=(folder / f"{index}.{LOADED}").exists(),
+            loaded=loaded.exists(),
+            row_counts=counts,
         )
+
+
+def _loaded_counts(marker: Path, tables: Sequence[str]) -> dict[str, int] | None:
+    """Rows per table a ``loaded`` marker recorded; None when it holds no count of one."""
+    try:
+        counts = json.loads(marker.read_text(encoding="utf-8") or "{}")
+    except (OSError, ValueError):
+        return None
+    if not isinstance(counts, dict) or not all(isinstance(counts.get(t), int) for t in tables):
+        return None
+    return {t: int(counts[t]) for t in tables}
 
 
 def stage_path_for(warehouse: Path) -> Path:
