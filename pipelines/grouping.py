@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import sys
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 
 from pipelines.core import stories as core
+from pipelines.core.stories import terms
 from pipelines.core.versions import grouping_version
 from pipelines.warehouse.schema import load_sql
 from pipelines.warehouse.writer import Batch, Session
@@ -162,6 +165,43 @@ def _age_by_date(
     return age
 
 
+_preloading: threading.Thread | None = None
+
+
+def preload() -> threading.Thread:
+    """Load what signing needs (scikit-learn, the word lists) in a background thread.
+
+    Started once per process by the analysis steps of a run that analysed articles: the
+    steps before the grouping mostly wait on DuckDB (which releases the GIL) or, with one
+    spaCy worker, on that worker, so the ~1.1 s of imports overlap them instead of
+    delaying the stories step. The grouping steps wait for the thread before they sign
+    (:func:`_preloaded`), so nothing is loaded by two threads at once; signing gives the
+    same result either way.
+    """
+    global _preloading
+    if _preloading is not None:
+        return _preloading
+
+    def load() -> None:
+        try:
+            terms.load_tables()
+            from sklearn.preprocessing import normalize  # noqa: F401  (story vectors)
+        except Exception:  # the grouping step loads them itself and fails loudly there
+            logging.getLogger(__name__).warning(
+                "preloading the grouping tables failed", exc_info=True
+            )
+
+    _preloading = threading.Thread(target=load, name="grouping-preload", daemon=True)
+    _preloading.start()
+    return _preloading
+
+
+def _preloaded() -> None:
+    """Wait for a started :func:`preload` (signing must not race its imports)."""
+    if _preloading is not None:
+        _preloading.join()
+
+
 # ---------------------------------------------------------------- stories
 # Items signed (their rows committed) but not yet grouped, per step: a grouping commits in
 # pieces (signature batches, link batches, then the groups), and a run stopped in between
@@ -273,6 +313,7 @@ def _sign_and_link(
 
     What linking holds (the new signatures, the index) is freed when this returns.
     """
+    _preloaded()
     new_sigs: list[core.StorySignature] = []
     for start in range(0, len(to_sign), SIGN_BATCH):
         sigs = list(map(_interned, _sign_articles(session, to_sign[start : start + SIGN_BATCH])))
@@ -498,6 +539,7 @@ def group_statements(session: Session) -> StatementStats:
         # Nothing new, nothing gone: the groups are a function of the stored signatures
         # and links, which did not change, so a no-op run reads no signature.
         return stats
+    _preloaded()
     fresh = [r for r in stored if r[1] not in stale_articles]
     previous_by_rendering = {r[0]: r[4] for r in fresh if r[4]}
     index = core.StatementIndex(_load_renderings(session, [r[0] for r in fresh]))

@@ -21,7 +21,7 @@ from typing import Any
 
 import dagster as dg
 
-from pipelines import steps
+from pipelines import grouping, steps
 from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
@@ -506,6 +506,10 @@ def analysis_plan(
                 [(s, _staged_source(pool, run_stage, s)) for s in sorted(staged)],
                 nlp.article_budget_s,
             )
+            if pool.split:
+                # One spaCy worker: this process only runs the rules between its chunks,
+                # so it has time to load the grouping tables now (see analysis_load).
+                grouping.preload()
     context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
     yield from plan_results(staged)
 
@@ -595,6 +599,12 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
     version = spec.version()
     run_stage = _run_stage(context, warehouse)
     total = stage.pending_total(run_stage)
+    if total and shares_run_process(context):
+        # The grouping steps will sign these articles in this process: load their tables
+        # while this step and the entity rebuild wait on DuckDB. Not earlier with several
+        # workers: they keep every core busy, and the tables (~150 MB) would add to the
+        # run's peak beside them. (With one spaCy worker the plan step started this.)
+        grouping.preload()
     mark_step_process(context)
 
     with warehouse.open(context.log).session() as session:

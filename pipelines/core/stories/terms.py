@@ -103,6 +103,20 @@ def zipf(word: str) -> float:
     return value
 
 
+def load_tables() -> None:
+    """Load the word lists now, not on the first article signed.
+
+    Their first use costs ~1.1 s of CPU, scikit-learn's import (for its stop words) most
+    of it: a run loads them in a background thread while its other steps wait
+    (``grouping.preload``). Not wordfreq's table: the analysis rules use wordfreq in the
+    run's process too, and its lazy loading is not meant to be raced.
+    """
+    _stop_words(True)
+    _stop_words(False)
+    _synonyms()
+    _stemmer()
+
+
 def rarity(word: str) -> float:
     """Evidence weight of a shared word: ``RARITY_CEILING`` minus its Zipf frequency, >= 0."""
     return max(0.0, RARITY_CEILING - zipf(word))
