@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipelines.warehouse import schema
 from pipelines.warehouse.schema import BUCKET_COLUMN, apply_schema, bucketed_tables, load_sql
@@ -272,20 +273,22 @@ class Batch:
         rows: Sequence[dict[str, Any]] | pa.Table,
         *,
         keep: Sequence[str] = (),
+        mark: bool = True,
     ) -> int:
         """Insert rows, updating existing keys in place.
 
         Columns in ``keep`` are not overwritten. Rows are deduplicated by the table's
-        primary key (from the registry) first.
+        primary key (from the registry) first. ``mark=False``: the caller has marked the
+        rows' articles already (their buckets are republished either way).
         """
         con = self.session.con
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         if data.num_rows == 0:
             return 0
-        if self.session.is_bucketed(table):
-            self.mark_articles(
-                [a for a in data.column(BUCKET_COLUMN).to_pylist() if a is not None], table
-            )
+        if mark and self.session.is_bucketed(table):
+            # Each article once: a batch's thousands of rows belong to a few hundred.
+            ids = pc.unique(data.column(BUCKET_COLUMN)).drop_null().to_pylist()
+            self.mark_articles(ids, table)
         spec = schema.table(table)
         key, cols = spec.primary_key, spec.column_names
         sets = ", ".join(
@@ -327,7 +330,7 @@ class Batch:
         key = schema.table(table).primary_key
         data = rows if isinstance(rows, pa.Table) else self.session.to_arrow(table, rows)
         self.mark_articles(article_ids, table)
-        self.upsert(table, data)
+        self.upsert(table, data, mark=False)  # its rows are these articles' (marked above)
         name = f"_keep_{table}"
         con.register(name, data.select(list(key)))
         try:
