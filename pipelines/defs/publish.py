@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import dagster as dg
 
 from pipelines.defs.assets import OWNERS, POOL
+from pipelines.defs.report import draw_ahead
 from pipelines.defs.resources import WarehouseResource
 from pipelines.defs.runner import WRITER_TAGS
 from pipelines.warehouse.publish import PUBLISHER_VERSION
@@ -43,7 +44,8 @@ def published_warehouse_asset(
     def published_warehouse(
         context: dg.AssetExecutionContext, warehouse: WarehouseResource
     ) -> dg.MaterializeResult:
-        report = warehouse.open(context.log).publish()
+        # The report is drawn from the working copy while the files are written.
+        report = warehouse.open(context.log).publish(draw_ahead(context, warehouse.path))
         if report.noop:
             context.log.info("published warehouse: nothing changed; it opens and answers")
         summary = (

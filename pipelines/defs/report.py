@@ -3,7 +3,9 @@
 # No "from __future__ import annotations" here: Dagster inspects annotations at runtime.
 
 import hashlib
-from collections.abc import Sequence
+import logging
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import dagster as dg
@@ -11,8 +13,9 @@ import dagster as dg
 from pipelines import report, settings
 from pipelines.defs.assets import OWNERS, POOL
 from pipelines.defs.resources import WarehouseResource
-from pipelines.defs.runner import WRITER_TAGS
+from pipelines.defs.runner import WRITER_TAGS, shares_run_process
 from pipelines.warehouse import reports, schema
+from pipelines.warehouse.writer import Session
 
 
 def _code_version() -> str:
@@ -32,7 +35,8 @@ REPORT_DEPS = sorted({t for spec in report.CHARTS for t in spec.needs} | {"entit
     group_name="report",
     pool=POOL,
     op_tags=WRITER_TAGS,
-    # After publishing: it draws what analysts open, and only data that passed the checks.
+    # After publishing: it draws what analysts open, and only data that passed the checks
+    # (an in-process run draws it while publishing, from the same rows: see draw_ahead).
     deps=[*REPORT_DEPS, "published_warehouse"],
     kinds={"python", "html"},
     owners=OWNERS,
@@ -46,13 +50,16 @@ def report_html(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     path = settings.report_path(Path(warehouse.path))
-    with reports.published_session(Path(warehouse.path)) as session:
-
-        def fetch(name: str, needs: Sequence[str]) -> tuple[report.Rows, str | None]:
-            return reports.chart_rows(session, name, needs)
-
-        counts = {t: session.count(t) for t in report.COUNTED_TABLES}
-        charts, page = report.render(fetch, counts, source=warehouse.path)
+    drawn = _DRAWN.pop(context.run_id, None)
+    ahead = drawn is not None and drawn.result is not None
+    if drawn is None or drawn.result is None:
+        if drawn is not None:
+            context.log.warning(f"report: drawing it during the publish failed ({drawn.error})")
+        drawn = _Drawing()
+        with reports.published_session(Path(warehouse.path)) as session:
+            drawn.draw(session, warehouse.path)
+    assert drawn.result is not None  # drawn here: an error was raised
+    charts, page = drawn.result
     written = report.write_report(path, page)
     drawn = [c for c in charts if c.no_data is None]
     for c in charts:
@@ -64,6 +71,71 @@ def report_html(
             f"without data{'' if written else ' (unchanged)'}",
             "path": dg.MetadataValue.path(str(path)),
             "charts_drawn": len(drawn),
+            # Drawn from the working copy while the publish step wrote the same rows.
+            "drawn_during_publish": ahead,
             **{f"chart_{c.name}": dg.MetadataValue.md(report.chart_markdown(c)) for c in charts},
         }
     )
+
+
+class _Drawing:
+    """The report's charts and page, drawn from one session of the warehouse."""
+
+    def __init__(self) -> None:
+        self.result: tuple[list[report.Chart], str] | None = None
+        self.error: BaseException | None = None
+
+    def draw(self, session: Session, source: str) -> None:
+        def fetch(name: str, needs: Sequence[str]) -> tuple[report.Rows, str | None]:
+            return reports.chart_rows(session, name, needs)
+
+        counts = {t: session.count(t) for t in report.COUNTED_TABLES}
+        self.result = report.render(fetch, counts, source=source)
+
+
+# Reports drawn by a run's publish step, by run id, for its report step (``draw_ahead``).
+_DRAWN: dict[str, _Drawing] = {}
+
+
+def draw_ahead(
+    context: dg.AssetExecutionContext, source: str
+) -> Callable[[Session], Callable[[], None]] | None:
+    """Draw the report while the publish step writes the files (``Warehouse.publish``).
+
+    The publish step runs after every blocking check, and publishing copies the working
+    copy's tables as they are, so the report drawn from the working copy then is the one
+    drawn from the published file after it (same rows, same page). Drawing is Python
+    (matplotlib) and publishing mostly DuckDB's writer, which releases the GIL: a thread
+    overlaps them, and the report step only writes the page. Only where the report step
+    runs next in this process (an in-process run that selected it); if the publish
+    fails, Dagster skips the report step and the drawing is dropped with the run.
+    """
+    selected = context.run.asset_selection  # None or empty: the whole job
+    if not shares_run_process(context) or (selected and dg.AssetKey("report") not in selected):
+        return None
+
+    def start(session: Session) -> Callable[[], None]:
+        drawing = _Drawing()
+        # Its own connection to the same database, made here (the thread only uses it).
+        reader = Session(session.con.cursor())
+
+        def run() -> None:
+            try:
+                drawing.draw(reader, source)
+            except BaseException as exc:  # the report step draws again and reports it
+                drawing.error = exc
+                logging.getLogger(__name__).warning("drawing the report failed", exc_info=True)
+            finally:
+                reader.con.close()
+
+        thread = threading.Thread(target=run, name="report-draw", daemon=True)
+        thread.start()
+
+        def wait() -> None:
+            thread.join()
+            _DRAWN.clear()  # a run whose publish failed never took its drawing
+            _DRAWN[context.run_id] = drawing
+
+        return wait
+
+    return start

@@ -148,12 +148,24 @@ class Warehouse:
         finally:
             con.close()
 
-    def publish(self) -> PublishReport:
-        """Publish the working copy's checked state for analysts (see ``publish``)."""
+    def publish(
+        self, alongside: Callable[[Session], Callable[[], None]] | None = None
+    ) -> PublishReport:
+        """Publish the working copy's checked state for analysts (see ``publish``).
+
+        ``alongside(session)`` may start work that reads the working copy (a read cursor
+        of ``session``, in another thread) while the files are written; it returns a
+        function that waits for that work, called before the working copy is closed.
+        """
         from pipelines.warehouse.publish import publish
 
         with self.session() as sess:
-            return publish(sess, self.path, warn=self.on_warning)
+            wait = alongside(sess) if alongside is not None else None
+            try:
+                return publish(sess, self.path, warn=self.on_warning)
+            finally:
+                if wait is not None:
+                    wait()
 
 
 @dataclass

@@ -32,6 +32,28 @@ def test_refresh_materialises_everything_and_checks_pass(env):
     md = mat.event_specific_data.materialization.metadata
     assert md["dagster/row_count"].value >= 15
     assert "latest_quotes" in md
+    # The report was drawn from the working copy while publishing: the page is the one
+    # the published file gives.
+    report = next(
+        e
+        for e in result.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "report"
+    )
+    assert report.event_specific_data.materialization.metadata["drawn_during_publish"].value
+    assert (env.tmp / "report.html").read_text(encoding="utf-8") == _page_of_published(env)
+
+
+def _page_of_published(env) -> str:
+    from pipelines import report
+    from pipelines.warehouse import reports
+
+    with reports.published_session(env.warehouse) as session:
+        counts = {t: session.count(t) for t in report.COUNTED_TABLES}
+        return report.render(
+            lambda name, needs: reports.chart_rows(session, name, needs),
+            counts,
+            source=str(env.warehouse),
+        )[1]
 
 
 def test_summary_reports_counts_and_speakers(env, capsys):
