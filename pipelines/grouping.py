@@ -364,6 +364,7 @@ def _store_signatures(
                 "terms": list(s.terms),
                 "entity_ids": list(s.entity_ids),
                 "quote_keys": list(s.quote_keys),
+                "title_terms": s.title_terms,
                 # The previous story until the groups are written: a stopped run keeps it.
                 "story_id": previous.get(s.article_id),
                 "nlp_version": current[s.article_id][0],
@@ -430,13 +431,15 @@ def _load_story_signatures(
     if not article_ids:
         return []
     rows = session.fetch(
-        "select article_id, published_date, outlet, terms, entity_ids, quote_keys "
+        "select article_id, published_date, outlet, terms, entity_ids, quote_keys, title_terms "
         "from story_signatures where article_id in (select unnest(?::varchar[])) "
         "order by article_id",
         [list(article_ids)],
     )
     return [
-        core.StorySignature(r[0], r[1], r[2], tuple(r[3]), tuple(r[4]), tuple(r[5] or ()))
+        core.StorySignature(
+            r[0], r[1], r[2], tuple(r[3]), tuple(r[4]), tuple(r[5] or ()), r[6] or 0
+        )
         for r in rows
     ]
 

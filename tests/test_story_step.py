@@ -28,11 +28,16 @@ def _word(n: int) -> str:
 def _record(day: int, i: int) -> dict[str, str]:
     # Three articles a day on that day's happening (its own made-up names), all of them
     # also part of one long-running thread (the ferry inquiry) that every window shares.
-    happening = f"{_word(day).title()} harbour and the {_word(day + 5000).title()} pier"
+    # Each lead opens on the day's happening, as a report does: the stories read a lead's
+    # first words apart (``LEAD_HEAD``), and days whose leads opened alike would be one.
+    names = [_word(day + k * 5000).title() for k in range(8)]
+    happening = f"{names[0]} harbour and the {names[1]} pier"
     return {
         "title": f"Ferry inquiry hears of {happening} ({i})",
-        "body": f"The Zanzibar ferry inquiry heard from pilots about {happening}, the "
-        "lifejackets and the coastguard's slow response to the capsized vessel.",
+        "body": f"{names[2]} and {names[3]} described {happening}, the {names[4]} jetty and "
+        f"the {names[5]} slipway on {names[6]} {names[7]}. The Zanzibar ferry inquiry heard "
+        "from pilots about the lifejackets and the coastguard's slow response to the "
+        "capsized vessel.",
         "date": (START + dt.timedelta(days=day)).isoformat(),
     }
 

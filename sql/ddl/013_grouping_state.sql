@@ -19,6 +19,8 @@ comment on column story_signatures.terms is 'Synonym-folded content words (not s
 comment on column story_signatures.entity_ids is 'Salient non-place entities (named in the lead or at least twice).';
 alter table story_signatures add column if not exists quote_keys varchar[];
 comment on column story_signatures.quote_keys is 'The rarest runs of three consecutive content words (stemmed) of the article''s direct quotes: two articles sharing several carry one remark (story evidence, also for follow-ups beyond the date window).';
+alter table story_signatures add column if not exists title_terms integer;
+comment on column story_signatures.title_terms is 'How many title words open terms (each repeated for weight); the lead''s words follow them, and its first ones (what the article says happened) are compared apart.';
 comment on column story_signatures.story_id is 'Story the article was last put in (kept stable across runs).';
 comment on column story_signatures.nlp_version is 'articles.nlp_version the entities came from; a re-analysed article is re-signed.';
 comment on column story_signatures.grouping_version is 'Grouping version; a new version re-signs everything.';

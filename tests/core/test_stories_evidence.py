@@ -169,3 +169,65 @@ def test_a_new_articles_quote_key_reads_do_not_grow_with_the_corpus():
     assert small[0] > 0 and large == small
     sig = story_signature(crowd(1)[0])
     assert large[0] <= len(sig.key_terms()) * story_module.MAX_POSTINGS
+
+
+# The lead's first words: what the article says happened. Two reports of one (made-up)
+# election night told from different angles further down, and a look-alike of the same
+# candidates two days later.
+NIGHT_A = (
+    "Anna Walker won the Tavira primary on Tuesday, beating Tom Harris by nine "
+    "points as turnout in the northern valleys broke records and the count finished "
+    "before midnight in every district except the two mountain precincts. "
+    "Her campaign now turns to fundraising, union endorsements, television advertising and "
+    "the debates scheduled for the autumn, where her health plan and tax pledges will face "
+    "scrutiny from rivals, editorial boards and independent economists alike."
+)
+NIGHT_B = (
+    "Anna Walker won Tavira's primary Tuesday night, defeating Tom Harris by "
+    "nine points on record turnout in the northern valleys, with every district counted "
+    "before midnight but two mountain precincts. "
+    "Harris's aides said he would stay in the race, pointing to delegates in coastal "
+    "counties, volunteers in the cities and a cash reserve kept for a long contest."
+)
+LOOKALIKE = (
+    "Tom Harris accused Anna Walker of misleading voters about her health plan "
+    "at a rally in the capital on Thursday, telling supporters in the old cathedral square "
+    "that hospital waiting lists would double, days before the coastal counties vote. "
+    "Her campaign now turns to fundraising, union endorsements, television advertising and "
+    "the debates scheduled for the autumn, where her health plan and tax pledges will face "
+    "scrutiny from rivals, editorial boards and independent economists alike."
+)
+
+
+def test_two_reports_opening_on_one_happening_link_more_strongly(monkeypatch):
+    a = story_signature(_article("a", "Walker wins", NIGHT_A, 0))
+    b = story_signature(_article("b", "Tavira result", NIGHT_B, 1, outlet="B"))
+    assert a.head_terms() and a.head_terms() == a.terms[2 * a.title_terms :][:20]
+    index = StoryIndex([a, b])
+    with_head = index.score(a, [b])[0]
+    monkeypatch.setattr(story_module, "HEAD_WEIGHT", 0.0)
+    without = index.score(a, [b])[0]
+    # Their leads open on the same night: the head cosine is high and adds to the link.
+    assert index.cosine("a", "b", head=True) > 0.5
+    assert with_head > without + 0.1
+
+
+def test_a_look_alike_opening_on_another_happening_gets_little_from_the_lead():
+    # The same candidates two days later, and the same boilerplate further down: its lead
+    # opens on another happening, so the head adds far less than for the night's reports.
+    a = story_signature(_article("a", "Walker wins", NIGHT_A, 0))
+    b = story_signature(_article("b", "Tavira result", NIGHT_B, 1, outlet="B"))
+    c = story_signature(_article("c", "Harris attacks", LOOKALIKE, 2, outlet="B"))
+    index = StoryIndex([a, b, c])
+    assert index.cosine("a", "c", head=True) < index.cosine("a", "b", head=True) - 0.3
+    # The look-alike shares the later boilerplate word for word: the whole-lead cosine
+    # alone ranks it above the night's other report; with the head it ranks below.
+    assert index.cosine("a", "c") > index.cosine("a", "b")
+    assert index.score(a, [c])[0] < index.score(a, [b])[0]
+
+
+def test_the_lead_head_skips_the_title_and_a_repeated_headline():
+    # Some sources repeat the headline as the body's first line: the head starts after it.
+    sig = story_signature(_article("a", "Walker wins", "Walker wins\n" + NIGHT_A, 0))
+    assert sig.head_terms()[0] == "anna"
+    assert story_signature(_article("b", None, NIGHT_A, 0)).title_terms == 0

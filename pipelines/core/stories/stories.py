@@ -64,6 +64,14 @@ QUOTE_BONUS = 0.1  # added to the link score of a pair carrying one remark
 # A follow-up beyond MAX_DAYS_APART is compared only when it carries a remark of the
 # article it follows (never on topic words alone), and only this many days on.
 FOLLOWUP_DAYS = 10
+# What happened, as the lead says it: the first LEAD_HEAD content words of the body (the
+# title aside). Two reports of one happening open on it ("Ted Cruz has won the Wisconsin
+# primary", "Sanders prevailed in Wisconsin's primary Tuesday"), while a look-alike of the
+# same people that week opens on something else; the whole-lead cosine alone is diluted by
+# the different angles further down. Their rarity-weighted cosine adds HEAD_WEIGHT times
+# itself to the link score (chosen on the stories dev set: README, fifth pass).
+LEAD_HEAD = 20
+HEAD_WEIGHT = 0.3
 # Places are too common across unrelated stories to count as shared entities.
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -100,6 +108,7 @@ class StorySignature:
     terms: tuple[str, ...]  # title words (repeated TITLE_WEIGHT times) + lead words
     entity_ids: tuple[str, ...]  # salient non-place entities, sorted
     quote_keys: tuple[str, ...] = ()  # the rarest shingles of its direct quotes, sorted
+    title_terms: int = 0  # title words (terms start with them TITLE_WEIGHT times, then the lead)
     # ``key_terms`` once computed: a grouping asks for a new article's keys five times
     # (index look-up, buckets, postings, candidates, writing), ~40 % of a first grouping.
     _keys: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
@@ -120,6 +129,11 @@ class StorySignature:
             object.__setattr__(self, "_keys", keys)  # frozen: a cache, not a field value
             return keys
         return self._keys
+
+    def head_terms(self) -> tuple[str, ...]:
+        """The first ``LEAD_HEAD`` content words of the lead (what the article says happened)."""
+        start = TITLE_WEIGHT * self.title_terms
+        return self.terms[start : start + LEAD_HEAD]
 
 
 def story_signature(article: StoryArticle) -> StorySignature:
@@ -145,6 +159,7 @@ def story_signature(article: StoryArticle) -> StorySignature:
         terms=tuple(title * TITLE_WEIGHT + lead),
         entity_ids=tuple(salient),
         quote_keys=quote_keys(article.quotes),
+        title_terms=len(title),
     )
 
 
@@ -181,10 +196,10 @@ def _hasher() -> FeatureHasher:
     return FeatureHasher(n_features=2**20, input_type="dict", alternate_sign=False)
 
 
-def _weights(sig: StorySignature) -> dict[str, float]:
+def _weights(words: Iterable[str]) -> dict[str, float]:
     """Stem -> summed rarity of its occurrences (inflections of one word meet)."""
     out: dict[str, float] = {}
-    for word in sig.terms:
+    for word in words:
         key, weight = _stem_and_rarity(word)
         out[key] = out.get(key, 0.0) + weight
     return out
@@ -196,11 +211,15 @@ def _stem_and_rarity(word: str) -> tuple[str, float]:
     return stem(word), rarity(word)
 
 
-def story_vectors(sigs: Sequence[StorySignature]) -> sp.csr_matrix:
-    """L2-normalised rarity-weighted term vectors, one row per signature."""
+def story_vectors(sigs: Sequence[StorySignature], *, head: bool = False) -> sp.csr_matrix:
+    """L2-normalised rarity-weighted term vectors, one row per signature.
+
+    ``head``: of the lead's first words only (``StorySignature.head_terms``).
+    """
     from sklearn.preprocessing import normalize
 
-    matrix = _hasher().transform([_weights(s) for s in sigs]).tocsr()
+    words = [s.head_terms() if head else s.terms for s in sigs]
+    matrix = _hasher().transform([_weights(w) for w in words]).tocsr()
     out: sp.csr_matrix = normalize(matrix, norm="l2")
     return out
 
@@ -296,6 +315,7 @@ class StoryIndex:
     def __init__(self, signatures: Iterable[StorySignature] = ()) -> None:
         self._by_id: dict[str, StorySignature] = {}
         self._vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._heads: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # lead-head vectors
         self._counts: dict[str, dict[Day, int]] = {}
         self._postings: dict[str, dict[Day, list[str]]] = {}
         self.work = IndexWork()
@@ -335,15 +355,16 @@ class StoryIndex:
         fresh = list({s.article_id: s for s in sigs if s.article_id not in self._by_id}.values())
         if not fresh:
             return []
-        matrix = story_vectors(fresh)
-        for i, sig in enumerate(fresh):
-            lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-            # Hashed rows come with sorted feature indices, which the intersection needs.
-            order = np.argsort(matrix.indices[lo:hi])
-            self._vectors[sig.article_id] = (
-                matrix.indices[lo:hi][order],
-                matrix.data[lo:hi][order],
-            )
+        for store, matrix in (
+            (self._vectors, story_vectors(fresh)),
+            (self._heads, story_vectors(fresh, head=True)),
+        ):
+            for i, sig in enumerate(fresh):
+                lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+                # Hashed rows come with sorted feature indices, which the intersection needs.
+                order = np.argsort(matrix.indices[lo:hi])
+                store[sig.article_id] = (matrix.indices[lo:hi][order], matrix.data[lo:hi][order])
+        for sig in fresh:
             self._by_id[sig.article_id] = sig
         return fresh
 
@@ -371,10 +392,14 @@ class StoryIndex:
             if n >= MIN_SHARED_KEYS and aid != sig.article_id
         ]
 
-    def cosine(self, a: str, b: str) -> float:
-        """Cosine of two indexed articles' term vectors (rows are l2-normalised)."""
-        ia, wa = self._vectors[a]
-        ib, wb = self._vectors[b]
+    def cosine(self, a: str, b: str, *, head: bool = False) -> float:
+        """Cosine of two indexed articles' term vectors (rows are l2-normalised).
+
+        ``head``: of their lead heads (``StorySignature.head_terms``) instead.
+        """
+        vectors = self._heads if head else self._vectors
+        ia, wa = vectors[a]
+        ib, wb = vectors[b]
         _, pa, pb = np.intersect1d(ia, ib, assume_unique=True, return_indices=True)
         return float(wa[pa] @ wb[pb])
 
@@ -385,6 +410,7 @@ class StoryIndex:
                 1.0,
                 TERM_WEIGHT * self.cosine(sig.article_id, o.article_id)
                 + (1 - TERM_WEIGHT) * _entity_overlap(sig, o)
+                + HEAD_WEIGHT * self.cosine(sig.article_id, o.article_id, head=True)
                 + (QUOTE_BONUS if carries_remark(sig, o) else 0.0),
             )
             if comparable(sig, o)
