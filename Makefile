@@ -69,6 +69,9 @@ eval: $(SYNCED)
 	@echo "--- fifth unseen-names set (issue 11, sixth session), dev and test splits (see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fifth/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_fifth/test
+	@echo "--- sixth unseen-names set (issue 11, sixth session, second pass), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping
 
