@@ -73,6 +73,14 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 # ("Odessa, Ukraine"; "Odessa, Texas" is another place).
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
 _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
+# A region's designation written after its name ("Guangdong province", "Karnataka state",
+# "Kursk Oblast"). It confirms the place only when the name alone is a known subdivision
+# and nothing else: "Kursk Oblast" must not become Kursk the city, so a name that is (or
+# could be) a city, a country or anything else never folds.
+_REGION_WORD = re.compile(
+    r"^(.+?)\s+(?:province|state|region|oblast|krai|kray|prefecture|governorate)$",
+    re.IGNORECASE,
+)
 _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
@@ -428,7 +436,7 @@ class EntityResolver:
         return Hit(hit.entry, "compass_form", f"short for {hit.entry.entity.canonical_name}")
 
     def lookup_place_qualifier(self, surface: str) -> Hit | None:
-        """A known place with a confirming qualifier: "Kyiv city", "Odessa, Ukraine".
+        """A known place with a confirming qualifier: "Kyiv city", "Guangdong province", "Odessa, Ukraine".
 
         The qualifier must agree with what the gazetteer knows: "city" only after a city,
         a country only after a place of that country (or a region of it: "Kharkiv,
@@ -442,6 +450,13 @@ class EntityResolver:
                 return Hit(
                     hit.entry, "place_qualifier", f"the city {hit.entry.entity.canonical_name}"
                 )
+            return None
+        m = _REGION_WORD.match(clean)
+        if m is not None:
+            hit = self.lookup_exact(m.group(1), GPE)
+            if hit is not None and hit.entry.kind == "subdivision":
+                name = hit.entry.entity.canonical_name
+                return Hit(hit.entry, "place_qualifier", f"the region {name}")
             return None
         m = _PLACE_COMMA.match(clean)
         if m is None:
