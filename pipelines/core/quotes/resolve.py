@@ -426,11 +426,7 @@ def subject_role(view: DocView, m: Mention) -> int:
         # the name elsewhere but a finite verb right after it has no subject of its own,
         # the name is that verb's subject.
         nxt = view.doc[tok.i + 1] if tok.i + 1 < len(view.doc) else None
-        if (
-            nxt is None
-            or nxt.tag_ not in _FINITE_TAGS
-            or any(c.dep_ in _SUBJ_DEPS for c in nxt.children)
-        ):
+        if nxt is None or nxt.tag_ not in _FINITE_TAGS or _has_subject(nxt):
             # "… the return of skipper Lee, who missed the last game": the subject of the
             # relative clause that describes the person.
             return 1 if _who_follows(view.doc, tok) else 0
@@ -447,6 +443,18 @@ def subject_role(view: DocView, m: Mention) -> int:
     # Staunton told …") hangs this clause on that paragraph's verb: within its own
     # paragraph the clause is the main one.
     return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
+
+
+def _has_subject(verb: Token) -> bool:
+    """True when the finite ``verb`` has a subject; an auxiliary shares its verb's.
+
+    In "good displays against West Brom and Aston Villa have impressed fans" the
+    auxiliary "have" has no subject child, but "impressed" has one ("displays"): the
+    name before "have" ends a prepositional phrase, it is not the subject.
+    """
+    if any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        return True
+    return verb.dep_ in {"aux", "auxpass"} and any(c.dep_ in _SUBJ_DEPS for c in verb.head.children)
 
 
 _APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
@@ -534,7 +542,11 @@ def _antecedent(
         m
         for m in candidates
         if m.start >= window_start
-        and (m.entity_id in recent or subject_role(view, m) > 0)
+        and (
+            m.entity_id in recent
+            or subject_role(view, m) > 0
+            or (_owns_subject(view, m) and _named_in_full(index, m))
+        )
         and not _under_pronoun_subject(view, m, pos)
     ]
     if fitting:
@@ -557,6 +569,9 @@ def _antecedent(
                 m.entity_id in recent and _according_to(view, m),
                 subject_role(view, m) == 2,
                 m.entity_id in recent,
+                # a subject or agent of the sentence beats the owner of its subject
+                # ("Clinton's position was backed by Feinstein, who said …")
+                subject_role(view, m) > 0,
                 salience[m.entity_id or m.surface],
                 m.start,
             ),
@@ -691,6 +706,37 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
             return None
         return i
     return None
+
+
+def _owns_subject(view: DocView, m: Mention) -> bool:
+    """True when ``m`` is the possessor of a clause subject ("Savage's future ... has been").
+
+    The person whose future, comments or representatives a clause is about is the one
+    the paragraph follows, as a subject would be: "Savage's future at Birmingham has been
+    the source of speculation. ... “…,” he said" is Savage.
+    """
+    tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    if tok.dep_ != "poss" or tok.head.dep_ not in _SUBJ_DEPS:
+        return False
+    # Only the main clause's subject: in "He says Trump's call to ban … bears the blame"
+    # the clause is what "he" says, and "he" carries the chain.
+    verb = tok.head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _named_in_full(index: MentionIndex, m: Mention) -> bool:
+    """True when the article names ``m``'s person with two words or more somewhere.
+
+    A possessor counts as the followed person only then: "Universal's music division
+    provided demos" is a company's division, and a one-word name is too often a company,
+    a club or a place the recogniser typed as a person.
+    """
+    return bool(m.entity_id) and any(
+        x.entity_id == m.entity_id and len(x.surface.split()) >= 2 and index.is_person(x)
+        for x in index.mentions
+    )
 
 
 def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
