@@ -50,7 +50,7 @@ def report_html(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     path = settings.report_path(Path(warehouse.path))
-    drawn = _DRAWN.pop(context.run_id, None)
+    drawn = _DRAWN.pop(context.run.run_id, None)
     ahead = drawn is not None and drawn.result is not None
     if drawn is None or drawn.result is None:
         if drawn is not None:
@@ -134,7 +134,7 @@ def draw_ahead(
         def wait() -> None:
             thread.join()
             _DRAWN.clear()  # a run whose publish failed never took its drawing
-            _DRAWN[context.run_id] = drawing
+            _DRAWN[context.run.run_id] = drawing
 
         return wait
 
