@@ -13,7 +13,7 @@ import dagster as dg
 from pipelines import report, settings
 from pipelines.defs.assets import OWNERS, POOL
 from pipelines.defs.resources import WarehouseResource
-from pipelines.defs.runner import WRITER_TAGS, shares_run_process
+from pipelines.defs.runner import WRITER_TAGS, mark_step_process, shares_run_process
 from pipelines.warehouse import reports, schema
 from pipelines.warehouse.writer import Session
 
@@ -49,6 +49,7 @@ REPORT_DEPS = sorted({t for spec in report.CHARTS for t in spec.needs} | {"entit
 def report_html(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
+    mark_step_process(context)
     path = settings.report_path(Path(warehouse.path))
     drawn = _DRAWN.pop(context.run.run_id, None)
     ahead = drawn is not None and drawn.result is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -93,6 +94,25 @@ def mark_worker(context: dg.OpExecutionContext | dg.AssetExecutionContext, what:
     context.log.info(f"{RAN_ON}{where_this_runs()}" + (f" ({what})" if what else ""))
 
 
+# Fault injection for the killed-run tests: a step named here waits at its start until the
+# process is killed, so a kill lands inside it even when the step itself takes milliseconds.
+HOLD_AT_STEP_ENV = "PIPELINES_HOLD_AT_STEP"
+
+
+def _hold_if_asked(
+    context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext | dg.OpExecutionContext,
+) -> None:
+    held = os.environ.get(HOLD_AT_STEP_ENV)
+    if not held:
+        return
+    op = getattr(context, "op_execution_context", context)
+    if str(op.op_handle) != held:
+        return
+    context.log.warning(f"holding at step {held} until killed ({HOLD_AT_STEP_ENV} is set)")
+    while True:
+        time.sleep(1)
+
+
 def mark_step_process(
     context: dg.AssetExecutionContext | dg.AssetCheckExecutionContext | dg.OpExecutionContext,
 ) -> None:
@@ -105,6 +125,7 @@ def mark_step_process(
     run monitoring.
     """
     context.log.info(f"{RAN_ON}{where_this_runs()}")
+    _hold_if_asked(context)
     if context.run.tags.get(PID_TAG) != str(os.getpid()):
         return  # a daemon's step process, or a dask worker: the launcher's tags stand
     context.instance.add_run_tags(context.run.run_id, process_tags())

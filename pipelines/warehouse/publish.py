@@ -236,6 +236,7 @@ def publish(
     *,
     warn: Callable[[str], None] | None = None,
     now: Callable[[], dt.datetime] = utcnow,
+    before_catalog: Callable[[], None] | None = None,
 ) -> PublishReport:
     """Bring the published Parquet files and catalog up to date with the working copy.
 
@@ -243,6 +244,11 @@ def publish(
     under a temporary name, checks it opens and answers every view, renames it over
     ``catalog``, checks again, then deletes files no retained catalog uses. A
     publish with nothing to do only checks that the published catalog opens.
+
+    ``before_catalog`` is called once the files are written and before the catalog is
+    attached: work that reads ``session`` from another cursor must end there, because a
+    DuckDB detach waits for the other cursors' transactions, and the catalog left
+    attached could not be opened to verify it.
 
     Raises:
         PublishError: the published catalog cannot be opened or queried.
@@ -331,6 +337,8 @@ def publish(
 
         changes = _Changes(state, relations, rel_buckets, changed_globals, full, new_files)
         live = _next_live(changes)
+        if before_catalog is not None:
+            before_catalog()
         _build_catalog(con, tmp_catalog, files_dir, relations, live, gen, version, now())
         verify_catalog(tmp_catalog, relations)
         _read_only(tmp_catalog)
