@@ -16,26 +16,14 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
+from tests.core.entities_helpers import entity_id as _id
 
 
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-def _id(resolver: EntityResolver, surface: str, etype: str) -> str | None:
-    return getattr(resolver.resolve_name(surface, etype), "entity_id", None)
-
-
-def _same(resolver: EntityResolver, surfaces: list[str], etype: str) -> None:
-    ids = {s: _id(resolver, s, etype) for s in surfaces}
-    assert None not in ids.values(), ids
-    assert len(set(ids.values())) == 1, ids
-
-
-def _apart(resolver: EntityResolver, a: str, b: str, ta: str, tb: str | None = None) -> None:
-    ea, eb = _id(resolver, a, ta), _id(resolver, b, tb or ta)
-    assert ea is None or eb is None or ea != eb, (a, b, ea)
 
 
 @pytest.mark.parametrize(
