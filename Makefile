@@ -73,7 +73,7 @@ eval: $(SYNCED)
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/test
 	$(PY) -m pipelines eval-html
-	$(PY) -m pipelines eval-grouping
+	$(PY) -m pipelines eval-grouping --split all
 
 ## bench      whole pipeline vs bare nlp.pipe over ../shared/corpora/bbc, 1 process and all cores (words/s, ratio)
 bench: $(SYNCED)

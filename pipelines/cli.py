@@ -22,6 +22,8 @@ from pipelines import settings
 
 PROG = "python -m pipelines"
 SHARED = settings.REPO_ROOT.parent / "shared"
+# eval-grouping's --split: dev by default, so a tuning loop never shows the test split.
+SPLIT_CHOICES = ("dev", "test", "all")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -419,6 +421,13 @@ def build_parser() -> _Parser:
     stories_set(p)
     p.add_argument(
         "--out", type=Path, default=None, help="write stories.jsonl and statements.jsonl here"
+    )
+    p.add_argument(
+        "--split",
+        choices=SPLIT_CHOICES,
+        default="dev",
+        help="which split's figures to print: dev (default), test (its summary lines only; "
+        "read it once, at the end) or all (dev, then test)",
     )
     p.add_argument(
         "--misses",

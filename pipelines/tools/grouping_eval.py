@@ -488,6 +488,19 @@ def _print_misses(
         print(f"      {reason:22} {label}: {shown[0]} / {shown[1]}")
 
 
+def splits_to_print(choice: str) -> tuple[str, ...]:
+    """The splits ``--split`` prints, in order: ``all`` is dev then test, each on its own.
+
+    Dev is the default so a loop over grouping changes never shows the test split; the
+    test split's misses are never listed whatever is chosen (tuning reads dev only).
+    """
+    if choice == "all":
+        return ("dev", "test")
+    if choice not in ("dev", "test"):
+        raise ValueError(f"unknown split {choice!r} (dev, test or all)")
+    return (choice,)
+
+
 def grouping_eval_command(args: argparse.Namespace) -> int:
     """Group the corpora, score each split; 2 (SKIP) when ../shared is absent."""
     eval_set = load_eval_set(args.data)
@@ -504,7 +517,7 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
         f"eval-grouping: {len(docs)} documents, {len(set(stories.values()))} stories, "
         f"{len({p.statement_id for p in statements})} statements over {len(statements)} quotes"
     )
-    for split in ("dev", "test"):
+    for split in splits_to_print(args.split):
         part = eval_set.select(split)
         print(format_story_scores(f"[{split}] stories", score_stories(part, stories)))
         if args.misses and split == "dev":

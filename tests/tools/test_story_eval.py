@@ -324,6 +324,55 @@ def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("argv", "printed", "hidden"),
+    [
+        ([], ["[dev] stories", "[dev] statements"], ["[test]"]),
+        (["--split", "dev"], ["[dev] stories"], ["[test]"]),
+        (["--split", "test"], ["[test] stories", "[test] statements"], ["[dev]"]),
+        (["--split", "all"], ["[dev] stories", "[test] stories"], []),
+    ],
+)
+def test_grouping_eval_prints_only_the_split_asked_for(
+    tmp_path: Path, monkeypatch, capsys, argv: list[str], printed: list[str], hidden: list[str]
+) -> None:
+    """Dev by default, so a tuning loop never shows the test split by accident."""
+    from pipelines.cli import parse_command
+    from pipelines.tools import grouping_eval
+
+    rows = _write(tmp_path / "set", _rows())
+    shared = _shared(tmp_path)
+
+    class _Grouped:  # what the command reads of a grouping: every document its own story
+        def __init__(self, docs: list[grouping_eval.Doc]) -> None:
+            self.stories = {d.ref: f"s{i}" for i, d in enumerate(docs)}
+            self.statements: list[PredictedQuote] = []
+            self.seconds, self.cpu = 0.5, (0.25, 0.25)
+
+    # The spaCy pass and the grouping are not what this test is about.
+    monkeypatch.setattr(grouping_eval, "analyse", lambda docs, reuse=False: ({}, 10.0))
+    monkeypatch.setattr(grouping_eval, "group", lambda docs, results: _Grouped(docs))
+    args = parse_command("eval-grouping", ["--data", str(rows), "--shared", str(shared), *argv])
+    assert grouping_eval.grouping_eval_command(args) == 0
+    out = capsys.readouterr().out
+    assert "eval-grouping: 5 documents, 5 stories" in out
+    for line in printed:
+        assert line in out
+    for line in hidden:
+        assert line not in out
+
+
+def test_grouping_eval_refuses_an_unknown_split() -> None:
+    from pipelines.cli import UsageError, parse_command
+    from pipelines.tools.grouping_eval import splits_to_print
+
+    with pytest.raises((UsageError, SystemExit)):
+        parse_command("eval-grouping", ["--split", "train"])
+    with pytest.raises(ValueError, match="unknown split"):
+        splits_to_print("train")
+    assert splits_to_print("all") == ("dev", "test")
+
+
 # --- the real set ------------------------------------------------------------------------
 
 
