@@ -72,6 +72,9 @@ eval: $(SYNCED)
 	@echo "--- sixth unseen-names set (issue 11, sixth session, second pass), dev and test splits (see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/dev
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_sixth/test
+	@echo "--- seventh unseen-names set (issue 11, seventh session), dev and test splits (see its README)"
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_seventh/dev
+	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_seventh/test
 	$(PY) -m pipelines eval-html
 	$(PY) -m pipelines eval-grouping --split all
 
