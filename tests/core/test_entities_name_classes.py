@@ -14,25 +14,13 @@ from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import Overrides, load_org_roles
 from pipelines.core.entities.names import transliteration_skeleton
 from pipelines.core.normalize import clean_name, clean_org_name, org_key, person_key
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
 
 
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-def _same(resolver: EntityResolver, surfaces: list[str], etype: str) -> None:
-    entities = [resolver.resolve_name(s, etype) for s in surfaces]
-    assert None not in entities, list(zip(surfaces, entities, strict=True))
-    ids = {e.entity_id for e in entities if e is not None}
-    assert len(ids) == 1, [
-        (s, e.canonical_name if e else None) for s, e in zip(surfaces, entities, strict=True)
-    ]
-
-
-def _apart(resolver: EntityResolver, a: tuple[str, str], b: tuple[str, str]) -> None:
-    ea, eb = resolver.resolve_name(*a), resolver.resolve_name(*b)
-    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b, ea)
 
 
 # ---------------------------------------------------------------- class 1: descriptors
@@ -107,7 +95,7 @@ def test_org_roles_and_descriptors_resolve(resolver: EntityResolver, surfaces: l
 def test_org_roles_keep_apart(
     resolver: EntityResolver, a: tuple[str, str], b: tuple[str, str]
 ) -> None:
-    _apart(resolver, a, b)
+    _apart(resolver, a[0], b[0], a[1], b[1])
 
 
 def test_every_role_body_is_in_the_gazetteer(resolver: EntityResolver) -> None:
@@ -255,7 +243,7 @@ def test_people_sharing_all_but_one_token_stay_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     assert person_key(a) != person_key(b)
-    _apart(resolver, (a, "PERSON"), (b, "PERSON"))
+    _apart(resolver, a, b, "PERSON")
 
 
 @pytest.mark.parametrize(

@@ -16,22 +16,13 @@ import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.normalize import join_abd_names, person_key, place_key
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
 
 
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-def _same(resolver: EntityResolver, surfaces: list[str], etype: str) -> None:
-    ids = {s: getattr(resolver.resolve_name(s, etype), "entity_id", None) for s in surfaces}
-    assert None not in ids.values(), ids
-    assert len(set(ids.values())) == 1, ids
-
-
-def _apart(resolver: EntityResolver, a: str, b: str, ta: str, tb: str | None = None) -> None:
-    ea, eb = resolver.resolve_name(a, ta), resolver.resolve_name(b, tb or ta)
-    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
 
 
 @pytest.mark.parametrize(

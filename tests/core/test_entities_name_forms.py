@@ -17,6 +17,8 @@ from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import Overrides
 from pipelines.core.entities.persons import drops_inner_name, spelling_skeleton
 from pipelines.core.normalize import org_key
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
 
 
 @pytest.fixture(scope="module")
@@ -78,24 +80,6 @@ def small() -> EntityResolver:
         _record("GPE", "subdivision", "Tarsis Province", country="VL"),
     ]
     return EntityResolver(records, Overrides(), "test")
-
-
-def _ids(r: EntityResolver, surfaces: list[str], etype: str) -> list[str | None]:
-    out = []
-    for s in surfaces:
-        e = r.resolve_name(s, etype)
-        out.append(e.entity_id if e else None)
-    return out
-
-
-def _same(r: EntityResolver, surfaces: list[str], etype: str) -> None:
-    ids = _ids(r, surfaces, etype)
-    assert None not in ids and len(set(ids)) == 1, list(zip(surfaces, ids, strict=True))
-
-
-def _apart(r: EntityResolver, a: str, b: str, etype: str) -> None:
-    ea, eb = r.resolve_name(a, etype), r.resolve_name(b, etype)
-    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b, ea)
 
 
 # ---------------------------------------------------------------- person spellings

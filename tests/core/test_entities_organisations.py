@@ -17,6 +17,8 @@ import pytest
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import gazetteer_records, load_org_roles, organisation_records
 from pipelines.core.entities.names import acronym_key, org_key
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
 
 
 @pytest.fixture(scope="module")
@@ -27,17 +29,6 @@ def resolver() -> EntityResolver:
 def _canonical(resolver: EntityResolver, surface: str) -> str | None:
     entity = resolver.resolve_name(surface, "ORG")
     return entity.canonical_name if entity else None
-
-
-def _same(resolver: EntityResolver, surfaces: list[str]) -> None:
-    ids = {s: getattr(resolver.resolve_name(s, "ORG"), "entity_id", None) for s in surfaces}
-    assert None not in ids.values(), ids
-    assert len(set(ids.values())) == 1, ids
-
-
-def _apart(resolver: EntityResolver, a: str, b: str) -> None:
-    ea, eb = resolver.resolve_name(a, "ORG"), resolver.resolve_name(b, "ORG")
-    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
 
 
 def _spelled_keys(rec: dict[str, object]) -> set[tuple[str, str]]:
@@ -115,7 +106,7 @@ def test_a_row_without_a_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_acronyms_legal_native_and_former_names(
     resolver: EntityResolver, surfaces: list[str]
 ) -> None:
-    _same(resolver, surfaces)
+    _same(resolver, surfaces, "ORG")
 
 
 @pytest.mark.parametrize(
@@ -184,7 +175,7 @@ def test_unknown_roles_stay_unresolved(
     ],
 )
 def test_bodies_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
-    _apart(resolver, a, b)
+    _apart(resolver, a, b, "ORG")
 
 
 def test_shared_acronym_resolves_to_neither(resolver: EntityResolver) -> None:
@@ -213,7 +204,7 @@ def test_shared_acronym_resolves_to_neither(resolver: EntityResolver) -> None:
     ],
 )
 def test_spacing_brackets_oil_co_and_owners(resolver: EntityResolver, surfaces: list[str]) -> None:
-    _same(resolver, surfaces)
+    _same(resolver, surfaces, "ORG")
 
 
 @pytest.mark.parametrize(
@@ -227,7 +218,7 @@ def test_spacing_brackets_oil_co_and_owners(resolver: EntityResolver, surfaces: 
     ],
 )
 def test_folds_keep_apart(resolver: EntityResolver, a: str, b: str) -> None:
-    _apart(resolver, a, b)
+    _apart(resolver, a, b, "ORG")
 
 
 def test_a_possessive_owner_is_no_organisation(resolver: EntityResolver) -> None:
@@ -280,8 +271,7 @@ def test_former_and_native_place_names(resolver: EntityResolver, surfaces: list[
     ],
 )
 def test_places_that_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
-    ea, eb = resolver.resolve_name(a, "GPE"), resolver.resolve_name(b, "GPE")
-    assert ea is None or eb is None or ea.entity_id != eb.entity_id, (a, b)
+    _apart(resolver, a, b, "GPE")
 
 
 # ------------------------------------- people of countries with two surnames (knowledge)
@@ -338,7 +328,7 @@ def test_a_word_after_the_whole_name_may_be_a_namesake(
 def test_acronym_legal_forms_and_trade_descriptions(
     resolver: EntityResolver, surfaces: list[str]
 ) -> None:
-    _same(resolver, surfaces)
+    _same(resolver, surfaces, "ORG")
 
 
 @pytest.mark.parametrize(
@@ -350,4 +340,4 @@ def test_acronym_legal_forms_and_trade_descriptions(
     ],
 )
 def test_acronym_legal_forms_keep_apart(resolver: EntityResolver, a: str, b: str) -> None:
-    _apart(resolver, a, b)
+    _apart(resolver, a, b, "ORG")

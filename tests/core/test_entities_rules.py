@@ -12,22 +12,13 @@ import pytest
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import NerSpan
 from pipelines.tools.build_gazetteer import _is_country_form
+from tests.core.entities_helpers import assert_same as _same
+from tests.core.entities_helpers import entity_id as _id
 
 
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-def _id(resolver: EntityResolver, surface: str, etype: str | None) -> str | None:
-    entity = resolver.resolve_name(surface, etype)
-    return entity.entity_id if entity else None
-
-
-def _same(resolver: EntityResolver, variants: list[str], etype: str) -> None:
-    ids = {v: _id(resolver, v, etype) for v in variants}
-    assert None not in ids.values(), ids
-    assert len(set(ids.values())) == 1, ids
 
 
 # ------------------------------------------------------------ false-merge bugs
