@@ -55,6 +55,12 @@ class _Stage:
     # (which includes loading the spaCy model).
     first_at: float | None = None
     first_done: int = 0
+    # A partitioned step reports each part's own counts ("analysis.analyse_03": that
+    # shard's done/total); the stage shows their sum against the total its plan step
+    # announced, so parts reporting in turn (or at once) do not reset the rate.
+    part_done: dict[str, int] = field(default_factory=dict)
+    part_total: dict[str, int] = field(default_factory=dict)
+    expected: int | None = None
 
 
 @dataclass
@@ -110,8 +116,22 @@ class StageReporter:
         self._checks_failed += 1
         self._print(f"{'CHECK FAILED':<{NAME_WIDTH}} {check} on {asset}: {description}", err=True)
 
-    def progress(self, step: str, done: int, total: int, unit: str = "articles") -> None:
+    def expect(self, step: str, total: int) -> None:
+        """The whole stage's item count, announced by its plan step before the parts run."""
+        self._stage(step).expected = total
+
+    def progress(
+        self, step: str, done: int, total: int, unit: str = "articles", part: str = ""
+    ) -> None:
+        """``done`` of ``total`` items of ``part`` of ``step`` (``""``: the whole step)."""
         stage = self._stage(step)
+        stage.part_done[part] = done
+        stage.part_total[part] = total
+        done = sum(stage.part_done.values())
+        total = max(
+            stage.expected if stage.expected is not None else sum(stage.part_total.values()),
+            done,
+        )
         now = self.clock()
         if stage.first_at is None:
             stage.first_at, stage.first_done = now, done

@@ -160,3 +160,33 @@ def test_progress_without_a_terminal_is_an_occasional_plain_line() -> None:
     clock.t += 30
     rep.progress("analysis", 5000, 10_000)
     assert len(err.getvalue().splitlines()) == 2
+
+
+def test_parts_of_a_partitioned_step_add_up_against_the_announced_total() -> None:
+    # Shards report their own counts one after another (and may overlap); the bar shows
+    # the stage's sum, so a new shard starting at 0 does not reset or sink the rate.
+    rep, _, err, clock = _reporter(tty=True)
+    rep.step_started("analysis")
+    rep.expect("analysis", 3000)
+    rep.progress("analysis", 0, 1000, part="analyse_00")
+    for done in (500, 1000):
+        clock.t += 50
+        rep.progress("analysis", done, 1000, part="analyse_00")
+    clock.t += 10
+    rep.progress("analysis", 200, 1000, part="analyse_01")  # the next shard's first batch
+    last = err.getvalue().split("\r")[-1]
+    assert re.search(r" 1,200/3,000 articles  10\.9/s  ETA 2m45s", last), last
+    rep.progress("analysis", 100, 1000, part="analyse_02")  # a third shard, at once
+    assert "1,300/3,000 articles" in err.getvalue().split("\r")[-1]
+
+
+def test_parts_without_an_announced_total_add_their_own_totals() -> None:
+    rep, _, err, clock = _reporter(tty=True)
+    rep.step_started("analysis")
+    rep.progress("analysis", 0, 600, part="analyse_00")
+    clock.t += 30
+    rep.progress("analysis", 300, 600, part="analyse_00")
+    rep.progress("analysis", 0, 600, part="analyse_01")
+    clock.t += 30
+    rep.progress("analysis", 300, 600, part="analyse_01")
+    assert "600/1,200 articles  10.0/s  ETA 1m00s" in err.getvalue().split("\r")[-1]

@@ -25,7 +25,7 @@ from pipelines import grouping, steps
 from pipelines.core import ids
 from pipelines.core.versions import analysis_code_version, parser_version
 from pipelines.defs.resources import LandingResource, NlpResource, WarehouseResource
-from pipelines.defs.run_logger import log_progress
+from pipelines.defs.run_logger import log_expected, log_progress
 from pipelines.defs.runner import WRITER_TAGS, mark_step_process, mark_worker, shares_run_process
 from pipelines.parallel import AnalysisPool, ChunkSource
 from pipelines.progress import Progress, ProgressMeter
@@ -510,7 +510,11 @@ def analysis_plan(
                 # One spaCy worker: this process only runs the rules between its chunks,
                 # so it has time to load the grouping tables now (see analysis_load).
                 grouping.preload()
-    context.log.info(f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)")
+    log_expected(
+        context.log,
+        f"{sum(staged.values()):,} article(s) to analyse in {len(staged)} shard(s)",
+        sum(staged.values()),
+    )
     yield from plan_results(staged)
 
 

@@ -22,6 +22,7 @@ from pipelines.console import StageReporter
 
 Ev = dg.DagsterEventType
 PROGRESS_EXTRA = "news_progress"  # context.log.info(..., extra={PROGRESS_EXTRA: (done, total)})
+EXPECTED_EXTRA = "news_expected"  # context.log.info(..., extra={EXPECTED_EXTRA: total})
 
 
 def log_progress(
@@ -29,6 +30,15 @@ def log_progress(
 ) -> None:
     """Log ``line`` to the event log and hand the counts to the ``stages`` logger's bar."""
     log.info(line, extra={PROGRESS_EXTRA: (done, total, unit)})
+
+
+def log_expected(log: dg.DagsterLogManager, line: str, total: int) -> None:
+    """Log ``line`` and announce the stage's whole item count to the ``stages`` logger.
+
+    A partitioned step's parts each report their own counts; the console sums them
+    against this total (see ``StageReporter.progress``).
+    """
+    log.info(line, extra={EXPECTED_EXTRA: total})
 
 
 def _value(v: Any) -> object:
@@ -55,8 +65,11 @@ class _StageHandler(logging.Handler):
         step, _, part = step_key.partition(".")
         progress = getattr(record, PROGRESS_EXTRA, None)
         if progress is not None:
-            self.reporter.progress(step, *progress)
+            self.reporter.progress(step, *progress, part=part)
             return
+        expected = getattr(record, EXPECTED_EXTRA, None)
+        if expected is not None:
+            self.reporter.expect(step, expected)
         event = meta.get("dagster_event")
         if event is None:
             if record.levelno >= logging.WARNING:
