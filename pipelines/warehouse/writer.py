@@ -154,16 +154,16 @@ class Warehouse:
         """Publish the working copy's checked state for analysts (see ``publish``).
 
         ``alongside(session)`` may start work that reads the working copy (a read cursor
-        of ``session``, in another thread) while the files are written; it returns a
-        function that waits for that work, called before the catalog is attached (and
-        again, a no-op then, before the working copy is closed).
+        of ``session``, in another thread) while the files and the catalog are written;
+        it returns a function that waits for that work, called before the working copy
+        is closed.
         """
         from pipelines.warehouse.publish import publish
 
         with self.session() as sess:
             wait = alongside(sess) if alongside is not None else None
             try:
-                return publish(sess, self.path, warn=self.on_warning, before_catalog=wait)
+                return publish(sess, self.path, warn=self.on_warning)
             finally:
                 if wait is not None:
                     wait()

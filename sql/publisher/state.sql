@@ -16,6 +16,16 @@ create table if not exists publisher.dirty_relation_buckets (
     primary key (relation, bucket)
 );
 
+-- Buckets of a relation whose rows in its base file (the one file per relation a full
+-- publish writes) are no longer current: a later publish rewrote the bucket, into the
+-- bucket's own file when it still has rows. The catalog's view leaves them out of the
+-- base file; a full publish writes a new base file and empties this.
+create table if not exists publisher.base_overrides (
+    relation varchar not null,
+    bucket varchar not null,
+    primary key (relation, bucket)
+);
+
 -- Every Parquet file the publisher wrote and which generations of the catalog use it:
 -- generations [generation, superseded_in) read it.
 create table if not exists publisher.files (

@@ -250,11 +250,16 @@ def test_an_unopenable_catalog_fails_loudly(tmp_path):
 def test_old_generations_are_cleaned_up_and_orphans_removed(wh, monkeypatch):
     monkeypatch.setattr(pub, "KEEP_SECONDS", 0)
     wh.publish()
-    first = _files(wh)
-    orphan = pub.files_dir_for(wh.path) / "articles" / "zz-g999999-dead.parquet"
-    orphan.write_bytes(b"left by a publish that died")
     with wh.session() as s:
         aid = s.fetch("select article_id from articles order by 1 limit 1")[0][0]
+        with s.transaction("edit") as b:
+            b.execute("update articles set title = 't' where article_id = ?", [aid], articles=[aid])
+    wh.publish()
+    # The edited bucket's own files (the base files stay: they serve every other bucket).
+    first = _files(wh)
+    assert any(n.startswith(f"articles/{bucket_of(aid)}-") for n in first)
+    orphan = pub.files_dir_for(wh.path) / "articles" / "zz-g999999-dead.parquet"
+    orphan.write_bytes(b"left by a publish that died")
     for i in range(pub.KEEP_GENERATIONS + 1):
         with wh.session() as s, s.transaction("edit") as b:
             b.execute(
@@ -263,7 +268,8 @@ def test_old_generations_are_cleaned_up_and_orphans_removed(wh, monkeypatch):
         wh.publish()
     assert not orphan.exists()
     gone = first - _files(wh)
-    assert any(n.startswith("articles/") for n in gone)  # superseded long enough ago
+    assert any(n.startswith(f"articles/{bucket_of(aid)}-") for n in gone)  # superseded long ago
+    assert any(n.startswith("articles/base-") for n in _files(wh))
     pub.verify_catalog(wh.path)
 
 
@@ -406,3 +412,66 @@ def test_the_staging_folder_goes_in_a_thread_and_a_killed_publishs_by_the_next(w
     assert len(threads) == 1 and not threads[0].daemon  # the interpreter waits for it
     threads[0].join(timeout=60)
     assert not list(files.glob(".staging-*"))
+
+
+def _published_equals_working_copy(wh: Warehouse) -> None:
+    """Every published relation holds exactly the working copy's rows."""
+    with wh.session() as s:
+        relations = pub.public_relations(s.con)
+        expected = {
+            r.name: sorted(map(repr, s.fetch(f"select * from {r.name}"))) for r in relations
+        }
+    for name, rows in expected.items():
+        assert sorted(map(repr, _read(wh.path, f"select * from {name}"))) == rows, name
+        cols = _read(
+            wh.path, f"select column_name from duckdb_columns() where table_name = '{name}'"
+        )
+        assert pub.BASE_BUCKET_COLUMN not in {c for (c,) in cols}, name
+
+
+def test_a_full_publish_writes_one_base_file_per_relation(wh):
+    report = wh.publish()
+    with wh.session() as s:
+        relations = pub.public_relations(s.con)
+    # Every bucketed relation in one file (its rows' buckets beside them), every
+    # whole table in one: no file per bucket, however many buckets hold rows.
+    assert report.files_written == len(relations)
+    assert {n.split("/")[1].split("-")[0] for n in _files(wh)} == {"base", "all"}
+    _published_equals_working_copy(wh)
+
+
+def test_increments_over_base_files_publish_what_the_working_copy_holds(wh):
+    wh.publish()
+    with wh.session() as s:
+        edited, deleted = [r[0] for r in s.fetch("select article_id from articles order by 1")]
+    tables = list(pub.bucketed_tables())
+    with wh.session() as s, s.transaction("edit") as b:
+        b.execute(
+            "update articles set title = 'E' where article_id = ?", [edited], articles=[edited]
+        )
+        for table in tables:
+            b.execute(f"delete from {table} where article_id = ?", [deleted], articles=[deleted])
+    report = wh.publish()
+    assert report.buckets == 2
+    _published_equals_working_copy(wh)
+    # The deleted article's bucket is left out of the base file with no file of its own.
+    assert _read(wh.path, f"select count(*) from articles where article_id = '{deleted}'") == [(0,)]
+    assert not any(n.split("/")[1].startswith(bucket_of(deleted)) for n in _files(wh))
+    # The same bucket rewritten again, through another relation too.
+    with wh.session() as s, s.transaction("edit") as b:
+        b.execute(
+            "update articles set title = 'F' where article_id = ?", [edited], articles=[edited]
+        )
+        b.execute(
+            "update quotes set text = 'x y' where article_id = ?", [edited], articles=[edited]
+        )
+    wh.publish()
+    _published_equals_working_copy(wh)
+    # A full republish (as after a schema change) gives the same rows from new base files.
+    with wh.session() as s, s.transaction("all") as b:
+        b.mark_everything()
+    report = wh.publish()
+    assert report.buckets == 256
+    with wh.session() as s:
+        assert s.fetch("select count(*) from publisher.base_overrides") == [(0,)]
+    _published_equals_working_copy(wh)
