@@ -861,10 +861,15 @@ def _clean_up(
     removed = len(old)
     # Files no publish recorded: written by a publish that died before committing,
     # so no catalog ever named them.
-    for path in files_dir.glob("*/*.parquet"):
-        if path.relative_to(files_dir).as_posix() not in known:
-            path.unlink(missing_ok=True)
-            removed += 1
+    # Relation folders only: a staging folder (hidden) may be being removed by a thread
+    # of this publish, and a walk into it would fail on the entries it loses.
+    for folder in files_dir.iterdir():
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        for path in folder.glob("*.parquet"):
+            if path.relative_to(files_dir).as_posix() not in known:
+                path.unlink(missing_ok=True)
+                removed += 1
     for path in files_dir.glob(".staging-*"):
         if path.name != busy:
             shutil.rmtree(path, ignore_errors=True)
