@@ -257,6 +257,46 @@ def _observe(session, step: str, entity_id: str) -> None:
         )
 
 
+def _entity_rows_written(stats: steps.StepStats) -> int:
+    return sum(n for k, n in stats.counts.items() if k.startswith("entit") and k != "entities")
+
+
+def test_an_entity_rebuild_writes_only_what_a_change_touches_at_any_size(tmp_path):
+    """Rows an increment's rebuild writes are the change's, at 2x and 8x the seeds."""
+    from pipelines.tools.bench_publish import _clone
+    from tests.golden.build import build_seed_warehouse
+
+    written = {}
+    for copies in (2, 8):
+        wh = build_seed_warehouse(tmp_path / f"x{copies}" / "w.duckdb")
+        with wh.session() as s:
+            _clone(s.con, copies)
+            full = steps.rebuild_entities(s, force=True)  # the clones wrote no batch log
+            # The clones changed every entity's counts: the first rebuild writes them all.
+            assert _entity_rows_written(full) >= s.count("entities")
+            aid, entity_id = s.fetch(
+                "select article_id, entity_id from mentions order by mention_id limit 1"
+            )[0]
+            with s.transaction("analysis") as b:  # one article loses one mention
+                b.execute(
+                    "delete from mentions where article_id = ? and entity_id = ? and "
+                    "mention_id = (select min(mention_id) from mentions where article_id = ?)",
+                    [aid, entity_id, aid],
+                    count_as="mentions_deleted",
+                    articles=[aid],
+                )
+            stats = steps.rebuild_entities(s)
+            written[copies] = {k: n for k, n in stats.counts.items() if k.startswith("entit")}
+            assert s.fetch(
+                "select mention_count from entities where entity_id = ?", [entity_id]
+            ) == [
+                (s.fetch("select count(*) from mentions where entity_id = ?", [entity_id])[0][0],)
+            ]
+    # One entity's mention count changed: one row written, whatever the warehouse size.
+    assert written[2]["entities_written"] == written[8]["entities_written"] == 1
+    assert written[2] == written[8]
+
+
 def test_entities_are_rebuilt_only_after_their_inputs_changed(tmp_path):
     wh = Warehouse(tmp_path / "w.duckdb")
     with wh.session() as s:

@@ -404,8 +404,10 @@ class Batch:
         )
 
     def run_named(self, name: str, *, count_as: str | None = None) -> None:
-        """Run ``sql/dml/<name>.sql`` (DuckDB runs a multi-statement script as is).
+        """Run ``sql/dml/<name>.sql``, a statement at a time.
 
+        Each insert, update or delete adds the rows it changed to the batch's counts
+        (``<table>_written`` for an insert or upsert, ``_updated``, ``_deleted``): what a rebuild really wrote.
         Tables without articles are republished when their content changes; if the
         file writes a table of article rows, every bucket is marked.
         """
@@ -413,7 +415,13 @@ class Batch:
         written = {m.lower() for m in _WRITTEN_TABLE.findall(text)}
         if any(self.session.is_bucketed(t) for t in written):
             self.mark_everything()
-        self.session.con.execute(text)
+        for statement in _statements(text):
+            cur = self.session.con.execute(statement)
+            dml = _DML.match(_without_comments(statement))
+            if dml:
+                row = cur.fetchone()
+                verb = dml.group(1).split()[0].lower()
+                self._add(f"{dml.group(2).lower()}_{_DML_VERBS[verb]}", int(row[0]) if row else 0)
         if count_as:
             self._add(count_as, 1)
 
@@ -421,6 +429,21 @@ class Batch:
 _WRITTEN_TABLE = re.compile(
     r"\b(?:insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from|truncate)\s+(\w+)", re.I
 )
+# A statement that writes a table (its first words), and what its row count means.
+_DML = re.compile(r"\s*(insert\s+(?:or\s+\w+\s+)?into|update|delete\s+from)\s+(\w+)", re.I)
+_DML_VERBS = {"insert": "written", "update": "updated", "delete": "deleted"}
+
+
+def _without_comments(sql: str) -> str:
+    return "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a SQL script (each ends with ``;`` at the end of a line)."""
+    parts = re.split(r";[ \t]*(?:\n|$)", script)
+    return [p for p in parts if _without_comments(p).strip()]
+
+
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 

@@ -70,7 +70,17 @@ final as (
 
 select * from final;
 
-insert into entities by name select * from _entities_new
+-- Only the rows that differ are written (an increment changes a few entities; writing
+-- every row again made each rebuild's commit rewrite the whole table).
+insert into entities by name
+select * from (
+    select * from _entities_new
+    except
+    select
+        entity_id, canonical_name, entity_type, wikidata_id,
+        mention_count, article_count, quote_count
+    from entities
+)
 on conflict (entity_id) do update set
     canonical_name = excluded.canonical_name,
     entity_type = excluded.entity_type,
@@ -81,7 +91,12 @@ on conflict (entity_id) do update set
 
 delete from entities where entity_id not in (select entity_id from _entities_new);
 
-insert into entity_aliases by name select * from _aliases_new
+insert into entity_aliases by name
+select * from (
+    select * from _aliases_new
+    except
+    select entity_id, alias, rules, article_count from entity_aliases
+)
 on conflict (entity_id, alias) do update set
     rules = excluded.rules,
     article_count = excluded.article_count;
