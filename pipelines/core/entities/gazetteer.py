@@ -22,6 +22,7 @@ from pipelines.core.entities.loaders import (
     load_metonymy_cues,
     load_nominals,
     load_org_roles,
+    load_subdivision_designations,
 )
 from pipelines.core.entities.names import (
     GPE,
@@ -78,9 +79,18 @@ _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # and nothing else: "Kursk Oblast" must not become Kursk the city, so a name that is (or
 # could be) a city, a country or anything else never folds.
 _REGION_WORD = re.compile(
-    r"^(.+?)\s+(?:province|state|region|oblast|krai|kray|prefecture|governorate)$",
+    r"^(.+?)\s+(province|state|region|oblast|krai|kray|prefecture|governorate|territory)$",
     re.IGNORECASE,
 )
+# The same designation written before the name ("Province of Quebec", "State of Kerala").
+_REGION_OF = re.compile(
+    r"^(province|state|region|oblast|prefecture|governorate|territory)\s+of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+# A place named with its country: "<country>'s X" ("Pakistan's Punjab"), "X of <country>"
+# ("Northern Territory of Australia"); "<demonym> X" ("Indian Punjab") is tried word by word.
+_COUNTRY_POSSESSIVE = re.compile(r"^(.+?)['\u2019]s?\s+(.+)$")
+_OF_COUNTRY = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
 _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
@@ -112,6 +122,9 @@ class _Index:
     initials: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
+    # Regions of a country by the name before any ", <country>" ("punjab" -> the Punjab of
+    # Pakistan and the Punjab of India): what a designation or a country qualifier picks from.
+    regions: dict[str, list[Entry]] = field(default_factory=dict)
 
 
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
@@ -168,6 +181,7 @@ class EntityResolver:
         self.metonymy = load_metonymy_cues()
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
         self.persons = PersonLookups(self, self._common)
+        self._designations = load_subdivision_designations()
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
@@ -248,6 +262,8 @@ class EntityResolver:
         else:
             for n in names:
                 add_entry(idx.places, place_key(n), entry)
+                if entry.kind == "subdivision" and entry.country:
+                    add_entry(idx.regions, place_key(n.split(",")[0]), entry)
                 acr = acronym_key(n)
                 if acr:
                     add_entry(idx.acronyms, acr, entry)
@@ -453,11 +469,13 @@ class EntityResolver:
             return None
         m = _REGION_WORD.match(clean)
         if m is not None:
-            hit = self.lookup_exact(m.group(1), GPE)
-            if hit is not None and hit.entry.kind == "subdivision":
-                name = hit.entry.entity.canonical_name
-                return Hit(hit.entry, "place_qualifier", f"the region {name}")
-            return None
+            return self._designated_region(m.group(1), m.group(2))
+        m = _REGION_OF.match(clean)
+        if m is not None:
+            return self._designated_region(m.group(2), m.group(1))
+        hit = self._country_qualified_region(clean)
+        if hit is not None:
+            return hit
         m = _PLACE_COMMA.match(clean)
         if m is None:
             return None
@@ -471,6 +489,88 @@ class EntityResolver:
             return None
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
+
+    def _designates(self, country: str, word: str, *, known: bool) -> bool:
+        """True when the country calls a first-level region ``word``.
+
+        A country without a line in the table accepts any word, and "region" is accepted
+        of any country, unless ``known`` asks for the table's evidence.
+        """
+        words = self._designations.get(country)
+        if words is None:
+            return not known
+        # "Region" is written loosely of any country's regions ("the Bavaria region"): it
+        # confirms a region named once, but picks none among namesakes.
+        return word.lower() in words or (not known and word.lower() == "region")
+
+    def _designated_region(self, name: str, word: str) -> Hit | None:
+        """A region named with its designation: "Karnataka state", "Province of Quebec".
+
+        The designation confirms a region of one country that calls its regions so. A region
+        without a country ("Kashmir", "Punjab": the gazetteer's cross-border regions) is never
+        confirmed: the designation names one country's part of it (Pakistan's Punjab
+        province, India's Punjab state), and the part is picked only among the regions of
+        that name whose countries use the word. A name that is (or could be) a city, a
+        country or anything else never folds ("Kursk Oblast" is not the city of Kursk).
+        """
+        key = place_key(name)
+        entries = self._idx.places.get(key, [])
+        if any(e.kind != "subdivision" for e in entries):
+            return None
+        if len(entries) == 1 and entries[0].country:
+            e = entries[0]
+            if self._designates(e.country, word, known=False):
+                return Hit(e, "place_qualifier", f"the region {e.entity.canonical_name}")
+            return None
+        fits = {
+            e.entity.entity_id: e
+            for e in self._idx.regions.get(key, [])
+            if self._designates(e.country, word, known=True)
+        }
+        if len(fits) != 1:
+            return None
+        e = next(iter(fits.values()))
+        return Hit(e, "place_qualifier", f"the {word.lower()} {e.entity.canonical_name}")
+
+    def _country_qualified_region(self, clean: str) -> Hit | None:
+        """A region written with its country: "Pakistan's Punjab", "Punjab, India".
+
+        Also "Indian Punjab" and "Northern Territory of Australia". The country must be one (a possessive or "of" country name, or a demonym), and the
+        rest one region of that country in the gazetteer: "India's Kashmir" is not the
+        cross-border Kashmir, "American Samoa" is not Samoa.
+        """
+        pairs: list[tuple[str, str]] = []
+        m = _PLACE_COMMA.match(clean)
+        if m is not None:
+            pairs.append((m.group(2), m.group(1)))
+        m = _COUNTRY_POSSESSIVE.match(clean)
+        if m is not None:
+            pairs.append((m.group(1), m.group(2)))
+        m = _OF_COUNTRY.match(clean)
+        if m is not None:
+            pairs.append((m.group(2), m.group(1)))
+        tokens = clean.split()
+        pairs += [(" ".join(tokens[:k]), " ".join(tokens[k:])) for k in (1, 2) if len(tokens) > k]
+        for where, name in pairs:
+            country = self.lookup_exact(where, GPE)
+            if country is not None and country.entry.kind == "country":
+                code = country.entry.country
+            elif country is None:
+                code = self.orgs.place_code(where)
+            else:
+                continue
+            if not code:
+                continue
+            key = place_key(name)
+            fits = {
+                e.entity.entity_id: e
+                for e in [*self._idx.places.get(key, []), *self._idx.regions.get(key, [])]
+                if e.kind == "subdivision" and e.country == code
+            }
+            if len(fits) == 1:
+                e = next(iter(fits.values()))
+                return Hit(e, "place_qualifier", f"{e.entity.canonical_name} of {where}")
+        return None
 
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:

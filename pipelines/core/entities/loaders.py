@@ -43,6 +43,7 @@ _RULE_FILES = (
     "first_name_gender.tsv",
     "place_designations.txt",
     "organisations.tsv",
+    "subdivision_designations.tsv",
 )
 
 
@@ -144,6 +145,15 @@ def organisation_records() -> list[dict[str, Any]]:
             rec["roles"] = [[place or "*", r] for r in roles.split("|") if r]
         records.append(rec)
     return records
+
+
+def load_subdivision_designations() -> dict[str, frozenset[str]]:
+    """Country code -> what it calls its first-level regions ("PK" -> {"province", "territory"})."""
+    table: dict[str, frozenset[str]] = {}
+    for line in rule_lines("subdivision_designations.tsv"):
+        code, _, words = line.partition("\t")
+        table[code.strip()] = frozenset(w.strip() for w in words.split("|") if w.strip())
+    return table
 
 
 def common_surname_keys() -> frozenset[str]:

@@ -194,6 +194,10 @@ class OrgLookups:
             if transliteration_skeleton(n) == skeleton
         )
 
+    def place_code(self, words: str) -> str:
+        """ISO code of a country named by a place word ("Indian", "Pakistan's", "U.N."), or ""."""
+        return self._place_code(words)[0]
+
     def _place_code(self, words: str) -> tuple[str, str]:
         """(place code, display name) of a place prefix: "Japan's", "the Russian", "U.N."."""
         r = self._resolver
@@ -266,6 +270,9 @@ class OrgLookups:
             if role and code:
                 return self._role_hit(code, country_name, role, text)
             m = re.match(r"^(.+? of .+?) of (.+)$", text) if " of " in m.group(2) else None
+        hit = self._of_country(text)
+        if hit is not None:
+            return hit
         role = self._roles.phrases.get(fold_role_text(text))
         if role and ("*", role) in self._roles.bodies:
             return self._role_hit("*", "", role, text)
@@ -279,6 +286,23 @@ class OrgLookups:
                     hit.entry, "office_of_org", f"office of {hit.entry.entity.canonical_name}"
                 )
         return None
+
+    def _of_country(self, text: str) -> Hit | None:
+        """A gazetteer organisation named with its country after "of": "X Party of Canada".
+
+        The organisation must belong to that country: "Liberal Democratic Party of
+        Australia" is not Japan's Liberal Democratic Party.
+        """
+        m = re.match(r"^(.+) of (?:the )?(.+)$", text)
+        if m is None:
+            return None
+        code, country_name = self._place_code(m.group(2))
+        if not code or code in ("UN", "EU"):
+            return None
+        hit = self._place_qualified(code, country_name, m.group(1))
+        if hit is None or hit.entry.country != code:
+            return None
+        return Hit(hit.entry, "place_qualified", f"{m.group(1)} of {country_name}")
 
     def _names_place(self, hit: Hit, code: str) -> bool:
         """True when the hit is the body the place word itself names (the UN for "U.N.")."""
@@ -317,7 +341,8 @@ class OrgLookups:
         Party of China" or "Chinese Communist Party", whichever the gazetteer knows; "South
         Korea's Democratic Party" -> the one of the parties so named whose country it is.
         """
-        forms = [rest, f"{rest} of {country_name}"]
+        # A name the gazetteer writes with its country in brackets: "Workers' Party (Brazil)".
+        forms = [rest, f"{rest} of {country_name}", f"{rest} ({country_name})"]
         forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
         for form in forms:
             hit = self._resolver.lookup_exact(form, ORG)

@@ -189,7 +189,8 @@ class PersonLookups:
         alone), and one name's tokens contain the other's, first given name included when
         both have one. Generational suffixes (Jr., II) and East Asian names never match
         this way (Kim Jong Un / Kim Jong Il, Donald Trump / Donald Trump Jr.), nor does a
-        shorter name without a middle name (``drops_inner_name``), nor, for people of
+        shorter name without a middle name (``drops_inner_name``), nor a longer name that
+        puts a word after the person's surname (a namesake's family name), nor, for people of
         countries with two surnames, a longer name that only adds a word after the whole
         name (a namesake son's second surname).
         """
@@ -208,6 +209,16 @@ class PersonLookups:
                     continue
                 if set(other) <= set(tokens) and other[0] != tokens[0]:
                     continue  # a longer name must keep the same first given name
+                if (
+                    len(tokens) > len(other)
+                    and tokens[-1] != other[-1]
+                    and not PATRONYMIC_PARTICLES & set(other)
+                ):
+                    # A word after the person's surname makes it a middle name of another
+                    # family name: "Nitish Kumar Reddy" is not "Nitish Kumar" (a namesake,
+                    # found through a given name the person is known by alone). Patronymic
+                    # names go on with the family name ("Mohammed bin Salman Al Saud").
+                    continue
                 if (
                     len(tokens) == len(other) + 1
                     and list(tokens[:-1]) == list(other)
