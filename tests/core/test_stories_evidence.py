@@ -231,3 +231,58 @@ def test_the_lead_head_skips_the_title_and_a_repeated_headline():
     sig = story_signature(_article("a", "Walker wins", "Walker wins\n" + NIGHT_A, 0))
     assert sig.head_terms()[0] == "anna"
     assert story_signature(_article("b", None, NIGHT_A, 0)).title_terms == 0
+
+
+# Two undated reports of one (made-up) court ruling, and an undated look-alike: the bill
+# that answered the ruling, which recalls it in its last sentence.
+RULING_A = (
+    "The supreme court ruled that holding the Varna harbour pilots without trial breaks the "
+    "maritime charter, a blow to the transport ministry. Seven judges backed the pilots' "
+    "appeal; the ministry said the pilots would stay under guard while it studied the "
+    "judgement."
+)
+RULING_B = (
+    "Seven supreme court judges have backed the appeal of the Varna harbour pilots held "
+    "without trial, ruling their detention breaks the maritime charter. The transport "
+    "ministry said it would study the judgement before any pilot is freed."
+)
+CURFEW_BILL = (
+    "Parliament opened its debate on the curfew bill, which lets the transport minister order "
+    "electronic tags and night curfews for suspects; opposition deputies and two "
+    "governing-party rebels say only judges should impose them. The bill follows the court's "
+    "ruling on the Varna harbour pilots."
+)
+
+
+def _ruling_and_bill(days):
+    return [
+        story_signature(_article("a", "Court frees Varna pilots", RULING_A, days[0])),
+        story_signature(_article("b", "Pilots win appeal", RULING_B, days[1], outlet="B")),
+        story_signature(_article("c", "Ministry tables pilot curfew bill", CURFEW_BILL, days[2])),
+    ]
+
+
+def test_two_undated_articles_need_stronger_words_than_a_dated_pair():
+    undated = StoryIndex(_ruling_and_bill((None, None, None)))
+    dated = StoryIndex(_ruling_and_bill((0, 0, 0)))
+    mixed = StoryIndex(_ruling_and_bill((0, None, 0)))
+    a_u, a_d, b_m = undated.get("a"), dated.get("a"), mixed.get("b")
+    for other in ("b", "c"):
+        plain = dated.score(a_d, [dated.get(other)])[0]
+        assert plain < 1.0  # below the cap, so the factor shows exactly
+        assert undated.score(a_u, [undated.get(other)])[0] == pytest.approx(
+            story_module.UNDATED_FACTOR * plain
+        )
+    # One known date is not a missing window on both sides: the plain score.
+    assert mixed.score(b_m, [mixed.get("a")])[0] == pytest.approx(
+        dated.score(dated.get("b"), [dated.get("a")])[0]
+    )
+
+
+def test_an_undated_look_alike_recalling_the_happening_stays_apart():
+    # Without dates, the bill that answered the ruling shares the ruling's names and its
+    # background sentence: its links to the ruling's reports stay too weak to join them,
+    # while the two reports of the ruling still form one story.
+    links, _ = link_new_stories(_ruling_and_bill((None, None, None)), StoryIndex())
+    assert story_groups(["a", "b", "c"], links) == [["a", "b"], ["c"]]
+    assert any({lk.a, lk.b} == {"a", "b"} for lk in links)
