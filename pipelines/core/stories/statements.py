@@ -9,7 +9,9 @@ carried it over from a neighbouring sentence (no cue). Two renderings are linked
 - they have the same speaker entity; or one side has a firm speaker and the other none
   or only a weak one, the two articles are directly linked as one story, and the words
   agree more strictly (a weakly attributed or unattributed rendering can join a firm
-  speaker's statement; two firm speakers are never linked),
+  speaker's statement; two firm speakers are never linked); or both are partial quotes
+  of one story carrying one phrase word for word, a speaker named on one side at most
+  (``PHRASE_MIN_TERMS``),
 - their content words (stemmed, synonyms folded) overlap enough: containment of the
   shorter in the longer, Dice, and whether they open alike,
 
@@ -53,8 +55,8 @@ SHORT_LINE_MAX_DAYS = 2  # ... and within one story, published at most this many
 # reference to words already said, and a follow-up in the same story quotes them back days
 # later ("called the judge a “hater of Donald Trump”"); a full short line said again days
 # later may be the speaker repeating it at the next event.
-# A line too short to score (fewer than MIN_TERMS content words, "deliver better") links
-# only with strong context: its speaker is tied to it by a cue, the other rendering is the
+# A line too short to score (fewer than MIN_TERMS content words but at least
+# PHRASE_MIN_TERMS, "a hell of a lot worse") links only with strong context: its speaker is tied to it by a cue, the other rendering is the
 # same speaker's, in an article of the same story published within SHORT_LINE_MAX_DAYS, and
 # holds the short line's terms as one unbroken run; and no second rendering of that article
 # holds it too (a catchphrase repeated in two answers cannot tell which it repeats).
@@ -83,6 +85,18 @@ _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
 # Journal's summary of the two sentences Yonhap quotes from one release) carries the
 # remark it was linked to, not that second piece: issue 14's seeds keep it apart.
 PART_CONTAINMENT = 0.8
+# A quoted phrase of fewer content words than this is too common to pin one remark ("firm
+# but fair" is a stock phrase a speaker uses on several occasions, "deliver better" two
+# words of one): a short line (above) and a verbatim phrase (below) need at least this many.
+PHRASE_MIN_TERMS = 3
+# A phrase two articles of one story both quote as a partial, word for word (the shorter's
+# terms an unbroken run of the other's: "the pair had “mutual animosity and contempt”"),
+# refers to one remark even when the extractor names the speaker on one side only, or on
+# neither (the attribution was a description it could not resolve: "the club said"); it
+# links unless both sides name a speaker (two different ones never share a statement; one
+# speaker is the same-speaker rule's case). Only partials: a full quote with no speaker
+# may be the same words from someone else (a party's poster reusing its leader's line),
+# which a reporter's few quoted words of a remark are not.
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -543,6 +557,8 @@ def _pair_threshold(
             if long_enough or (same_story and _near_in_time(a, b, days_apart))
             else None
         )
+    if same_story and verbatim_phrase(a, b):
+        return SHORT_LINE_SCORE  # see ``PHRASE_MIN_TERMS``
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
     if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
@@ -555,6 +571,19 @@ def _pair_threshold(
     if same_story and not a.speaker_entity_id and not b.speaker_entity_id:
         return UNATTRIBUTED_THRESHOLD  # nobody named on either side ("the board said")
     return None
+
+
+def verbatim_phrase(a: Rendering, b: Rendering) -> bool:
+    """Whether two partial quotes carry one phrase word for word and name no two speakers.
+
+    See ``PHRASE_MIN_TERMS``; the caller asks only for renderings of one story.
+    """
+    if a.kind != "partial" or b.kind != "partial":
+        return False
+    if a.speaker_entity_id and b.speaker_entity_id:
+        return False  # two speakers (one speaker is ``_same_speaker``'s case)
+    short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
+    return len(short.terms) >= PHRASE_MIN_TERMS and _contiguous(short.terms, long_.terms)
 
 
 def _near_in_time(a: Rendering, b: Rendering, days_apart: int | None) -> bool:
@@ -582,7 +611,7 @@ def short_line_in(
         return False
     if not _near_in_time(short, long_, days_apart):
         return False
-    if len(short.terms) < MIN_EXACT_TERMS or len(short.term_set) >= MIN_TERMS:
+    if len(short.terms) < PHRASE_MIN_TERMS or len(short.term_set) >= MIN_TERMS:
         return False
     if not short.firm or not _same_speaker(short, long_):
         return False
@@ -611,6 +640,8 @@ def pair_reason(
         if not same and not a.firm and not b.firm:
             return "no firm speaker"
         return "short"
+    if same_story and verbatim_phrase(a, b):
+        return None
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
         if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
             return None
@@ -670,6 +701,8 @@ def align(
             if need is None:
                 continue
             s = score(a, b)
+            if s < need and same_story and verbatim_phrase(a, b):
+                s = SHORT_LINE_SCORE  # a phrase too short to score, carried word for word
             if s >= need:
                 both_full = a.kind == "direct" and b.kind == "direct"
                 scored.append((not both_full, -s, a.rendering_id, b.rendering_id, s))

@@ -1,0 +1,103 @@
+"""Statements: a phrase two articles of one story quote as a partial, word for word.
+
+A reporter's few quoted words of a remark ("the pair had “mutual animosity and
+contempt”") often come with an attribution the extractor cannot resolve ("the club
+said", "the station said"): the same phrase quoted as a partial by another article of the
+same story is the same remark whether the speaker is named on one side or on neither.
+Each condition has a must-not-merge case; every example is made up for these tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pipelines.core.stories import StatementQuote
+from tests.core.statements_helpers import statement_groups
+
+NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
+PHRASE = "a deeply unwelcome distraction"
+
+
+def _quote(article: str, n: int, text: str, speaker: str | None, kind: str, cue: bool = True):
+    return StatementQuote(
+        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, NAMES.get(speaker or "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b"),
+    [
+        pytest.param("ames", None, id="named-on-one-side"),
+        pytest.param(None, None, id="named-on-neither"),
+    ],
+)
+def test_a_phrase_two_partials_carry_word_for_word_is_one_statement(speaker_a, speaker_b):
+    quotes = [
+        _quote("A", 0, PHRASE, speaker_a, "partial"),
+        _quote("B", 0, PHRASE, speaker_b, "partial"),
+    ]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+
+
+def test_a_phrase_inside_a_longer_partial_joins_it():
+    quotes = [
+        _quote(
+            "A", 0, "has become a deeply unwelcome distraction for the board", "ames", "partial"
+        ),
+        _quote("B", 0, PHRASE, None, "partial"),
+    ]
+    assert statement_groups(quotes) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same words given to two different people: two statements.
+        pytest.param(("ames", "partial"), ("berg", "partial"), id="two-speakers"),
+        # A full quote with no speaker may be someone else's use of the same words (a
+        # party poster reusing its leader's line): only partials refer back to a remark.
+        pytest.param(("ames", "direct"), (None, "partial"), id="full-quote-and-partial"),
+        pytest.param((None, "direct"), (None, "direct"), id="two-full-quotes-unnamed"),
+    ],
+)
+def test_the_same_phrase_from_two_speakers_or_in_full_quotes_stays_apart(a, b):
+    quotes = [_quote("A", 0, PHRASE, *a), _quote("B", 0, PHRASE, *b)]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"]]
+
+
+def test_a_phrase_in_another_story_stays_apart():
+    quotes = [_quote("A", 0, PHRASE, "ames", "partial"), _quote("B", 0, PHRASE, None, "partial")]
+    assert statement_groups(quotes, one_story=False) == [["A:0"], ["B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(PHRASE, "a distraction, deeply unwelcome", id="words-not-one-run"),
+        # Two content words are a stock phrase, not one remark.
+        pytest.param("an unwelcome distraction", "an unwelcome distraction", id="two-words"),
+    ],
+)
+def test_a_phrase_not_carried_word_for_word_or_too_short_stays_apart(a, b):
+    quotes = [_quote("A", 0, a, "ames", "partial"), _quote("B", 0, b, None, "partial")]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"]]
+
+
+def test_a_two_word_stock_phrase_does_not_join_its_speakers_other_remark():
+    # "firm but fair" in a report of one speech; the same speaker's radio interview in
+    # another article of the story says "firm, fair controls": two content words are too
+    # common to tie the two occasions (a short line needs three).
+    quotes = [
+        _quote("A", 0, "firm but fair", "ames", "partial"),
+        _quote(
+            "B",
+            0,
+            "If you want calm streets, then you have to have firm, fair border controls.",
+            "ames",
+            "direct",
+        ),
+    ]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"]]
