@@ -494,10 +494,11 @@ def _write_memberships(
             f'and "{table}"."{column}" is distinct from m.v'
         )
         if batch.session.is_bucketed(table):
-            # Republish only the buckets of the rows that change.
+            # Republish only the buckets of the rows that change, and of the relations
+            # reading them only those that read this column (not the search index).
             batch.mark_articles_sql(
                 f'select distinct bucket_of("{table}".article_id) from "{table}", _memberships as m where "{table}"."{key}" = m.k and "{table}"."{column}" is distinct from m.v',
-                relation=table,
+                relation=f"{table}.{column}",
             )
         batch.execute(f'update "{table}" set "{column}" = m.v {where}', articles=[])
     finally:

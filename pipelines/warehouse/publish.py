@@ -123,6 +123,7 @@ class _Relation:
     comment: str | None
     columns: tuple[tuple[str, str | None], ...]  # (column, comment)
     reads: frozenset[str] = frozenset()  # tables a derived relation (search view) reads
+    words: frozenset[str] = frozenset()  # every name in its SQL (the columns it may read)
 
 
 def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
@@ -159,6 +160,7 @@ def public_relations(con: duckdb.DuckDBPyConnection) -> list[_Relation]:
                 comment[0][0] if comment else None,
                 tuple((str(c), cc) for c, cc in view_cols),
                 frozenset(words & names),
+                frozenset(words),
             )
         )
     return out
@@ -242,9 +244,12 @@ def _buckets_to_write(
         if full:
             out[rel.name] = list(ALL_BUCKETS)
             continue
-        mine = set(state.dirty) | state.dirty_relations.get(rel.name, set())
-        for source in rel.reads:
-            mine |= state.dirty_relations.get(source, set())
+        mine = set(state.dirty)
+        for mark, marked in state.dirty_relations.items():
+            # 'table' or 'table.column' (only that column changed: a story id moved).
+            table, _, column = mark.partition(".")
+            if table == rel.name or (table in rel.reads and (not column or column in rel.words)):
+                mine |= marked
         out[rel.name] = sorted(mine & set(ALL_BUCKETS))
     return out
 

@@ -256,6 +256,8 @@ class Batch:
 
         With ``relation``, only that relation's rows changed there (the next publish
         rewrites its files of those buckets); without, any relation's may have.
+        ``relation`` may name one column (``"articles.story_id"``): then the relations
+        derived from it (the search index views) are rewritten only if they read it.
         """
         buckets = sorted({bucket_of(a) for a in article_ids})
         if buckets:

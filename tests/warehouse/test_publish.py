@@ -154,6 +154,29 @@ def test_a_change_to_one_table_rewrites_only_its_files_and_the_views_reading_it(
             assert _read(wh.path, f"select count(*) from {table}") == [(s.count(table),)]
 
 
+def test_a_story_or_statement_move_leaves_the_search_index_alone(wh):
+    """The grouping steps mark the column they set: the search views do not read it."""
+    from pipelines.grouping import _write_memberships
+
+    wh.publish()
+    before = _files(wh)
+    with wh.session() as s:
+        aid = s.fetch("select article_id from articles order by article_id limit 1")[0][0]
+        quote_id, quote_article = s.fetch(
+            "select quote_id, article_id from quotes order by quote_id desc limit 1"
+        )[0]
+        with s.transaction("edit") as b:
+            _write_memberships(b, "articles", "article_id", "story_id", {aid: "sto_moved"})
+            _write_memberships(b, "quotes", "quote_id", "statement_id", {quote_id: "stm_moved"})
+    wh.publish()
+    new = {n.rsplit("-g", 1)[0] for n in _files(wh) - before if "/all-" not in n}
+    assert new == {f"articles/{bucket_of(aid)}", f"quotes/{bucket_of(quote_article)}"}
+    assert _read(wh.path, f"select story_id from articles where article_id = '{aid}'") == [
+        ("sto_moved",)
+    ]
+    _published_equals_working_copy(wh)
+
+
 def test_an_unmarked_write_republishes_everything(wh):
     wh.publish()
     with wh.session() as s, s.transaction("tamper") as b:
