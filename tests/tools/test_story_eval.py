@@ -390,9 +390,10 @@ def test_the_real_set_is_consistent_and_large_enough() -> None:
     # batches are dev only (each is scored once before any rule change, as a measure on
     # groups the rules were not written for), so its share falls as dev grows (the third
     # batches: 10 of 52 stories, 22 of 90 statements; the fourth statements batch: 22 of
-    # 115 statements, 19 of 90 hard negatives).
+    # 115 statements, 19 of 90 hard negatives; the fifth stories batch: 10 of 78 stories, so
+    # the stories' floor is 0.10: the test split keeps its own ten, it does not grow).
     assert len(test_stories) >= 10
-    assert 0.15 <= len(test_stories) / len(members) <= 0.45
+    assert 0.10 <= len(test_stories) / len(members) <= 0.45
     assert len(real.select("test").statements) >= 22
     assert 0.15 <= len(real.select("test").statements) / len(real.statements) <= 0.45
     assert len(real.select("test").hard_negatives) >= 19
