@@ -210,11 +210,15 @@ def _preloaded() -> None:
 _PENDING = "schema_state.grouping_pending"
 
 
-def _pending(session: Session, step: str) -> set[str]:
+def _create_pending(session: Session) -> None:
     session.con.execute(
         f"create table if not exists {_PENDING} "
         "(step varchar, item_id varchar, primary key (step, item_id))"
     )
+
+
+def _pending(session: Session, step: str) -> set[str]:
+    _create_pending(session)
     return {r[0] for r in session.fetch(f"select item_id from {_PENDING} where step = ?", [step])}
 
 
@@ -256,6 +260,10 @@ def group_stories(session: Session) -> StoryStats:
         for a, (nlp, gv, _) in stored.items()
         if a not in current or gv != version or nlp != current[a][0]
     )
+    # Signed while the analysis went on, with the entity types known then: re-signed
+    # where the rebuild's types make other entities salient (the links are not made yet).
+    stale += _entities_changed(session, _pending(session, "stories") & stored.keys() - set(stale))
+    stale.sort()
     stale_set = set(stale)
     to_sign = sorted(a for a in current if a not in stored or a in stale_set)
     pending = sorted(_pending(session, "stories") - stale_set & stored.keys())
@@ -298,6 +306,61 @@ def group_stories(session: Session) -> StoryStats:
         _rebuild(batch, "rebuild_stories", version)
         _clear_pending(batch, "stories")
     return stats
+
+
+def sign_committed(session: Session, article_ids: Sequence[str]) -> int:
+    """Sign articles the analysis just committed, before the stories step; their count.
+
+    What the stories step would do first for them, done while the analysis goes on
+    (with one spaCy worker the run's process waits on it between chunks): their old
+    postings and links go, the new signatures and postings are stored and marked
+    pending, so the stories step only links them (all at once, as it links any new
+    article: linking reads how common each key term is among all articles, so it
+    cannot run before the last one is in). The entity types used are those the
+    observations committed so far give; the stories step re-signs an article whose
+    salient entities the entity rebuild's types change. The tables come out as when
+    the stories step signs everything itself.
+    """
+    if not article_ids:
+        return 0
+    _preloaded()
+    version = grouping_version()
+    rows = session.fetch(
+        "select a.article_id, a.nlp_version, a.published_date, s.story_id "
+        "from articles as a left join story_signatures as s on s.article_id = a.article_id "
+        "where a.article_id in (select unnest(?::varchar[]))",
+        [sorted(set(article_ids))],
+    )
+    current = {r[0]: (r[1], r[2]) for r in rows}
+    previous = {r[0]: r[3] for r in rows if r[3]}
+    ids = sorted(current)
+    sigs = _sign_articles(session, ids, _TYPES_SO_FAR)
+    _create_pending(session)
+    with session.transaction("stories") as batch:
+        batch.delete_where_in("story_postings", "article_id", ids)
+        _STORY_LINKS.write(batch, ids, [])
+        _store_signatures(batch, sigs, current, previous, version)
+    return len(sigs)
+
+
+def _entities_changed(session: Session, article_ids: Iterable[str]) -> list[str]:
+    """Those of ``article_ids`` whose stored salient entities the current types change."""
+    ids = sorted(article_ids)
+    if not ids:
+        return []
+    stored = dict(
+        session.fetch(
+            "select article_id, entity_ids from story_signatures "
+            "where article_id in (select unnest(?::varchar[]))",
+            [ids],
+        )
+    )
+    mentions = _story_mentions(session, ids)
+    return [
+        a
+        for a in ids
+        if a in stored and tuple(stored[a]) != core.salient_entities(mentions.get(a, ()))
+    ]
 
 
 def _sign_and_link(
@@ -444,20 +507,58 @@ def _load_story_signatures(
     ]
 
 
-def _sign_articles(session: Session, article_ids: Sequence[str]) -> list[core.StorySignature]:
+# The entity types an article's mentions have now: the entity rebuild's (``entities``),
+# or, before it ran (signing while the analysis goes on), the type it would choose from
+# the observations committed so far (its ranking: rebuild_entities.sql). The entity
+# types only decide a signature's salient entities; the stories step checks those
+# against the rebuild's types and re-signs what differs (``_entities_changed``).
+_TYPES_NOW = "select entity_id, entity_type from entities"
+_TYPES_SO_FAR = """
+    select entity_id, entity_type from (
+        select entity_id, entity_type, row_number() over (
+            partition by entity_id
+            order by (wikidata_id is not null) desc, n desc, length(canonical_name) desc,
+                canonical_name
+        ) as rank_
+        from (
+            select entity_id, canonical_name, entity_type, wikidata_id, count(*) as n
+            from entity_observations
+            where entity_id in (
+                select entity_id from mentions
+                where article_id in (select unnest($ids::varchar[]))
+            )
+            group by all
+        )
+    ) where rank_ = 1
+"""
+
+
+def _story_mentions(
+    session: Session, article_ids: Sequence[str], types: str = _TYPES_NOW
+) -> dict[str, list[core.StoryMention]]:
+    """Each article's mentions with their entity types (``types``: a query of them)."""
+    mentions: dict[str, list[core.StoryMention]] = defaultdict(list)
+    for aid, eid, etype, start in session.fetch(
+        f"with t as ({types}) "
+        "select m.article_id, m.entity_id, coalesce(t.entity_type, ''), m.start_char "
+        "from mentions as m left join t on t.entity_id = m.entity_id "
+        "where m.article_id in (select unnest($ids::varchar[])) "
+        "order by m.article_id, m.start_char",
+        {"ids": list(article_ids)},
+    ):
+        mentions[aid].append(core.StoryMention(eid, etype, start))
+    return mentions
+
+
+def _sign_articles(
+    session: Session, article_ids: Sequence[str], types: str = _TYPES_NOW
+) -> list[core.StorySignature]:
     rows = session.fetch(
         "select article_id, title, body, published_date, outlet from articles "
         "where article_id in (select unnest(?::varchar[])) order by article_id",
         [list(article_ids)],
     )
-    mentions: dict[str, list[core.StoryMention]] = defaultdict(list)
-    for aid, eid, etype, start in session.fetch(
-        "select m.article_id, m.entity_id, coalesce(e.entity_type, ''), m.start_char "
-        "from mentions as m left join entities as e on e.entity_id = m.entity_id "
-        "where m.article_id in (select unnest(?::varchar[])) order by m.article_id, m.start_char",
-        [list(article_ids)],
-    ):
-        mentions[aid].append(core.StoryMention(eid, etype, start))
+    mentions = _story_mentions(session, article_ids, types)
     quoted: dict[str, list[str]] = defaultdict(list)
     for aid, text in session.fetch(
         "select article_id, text from quotes where article_id in (select unnest(?::varchar[])) "

@@ -152,22 +152,28 @@ def story_signature(article: StoryArticle) -> StorySignature:
         body = body.lstrip()[len(article.title.strip()) :]
     # The lead is the first LEAD_TERMS content words; reading far past them is wasted work.
     lead = content_words(body[: LEAD_TERMS * 40], for_stories=True)[:LEAD_TERMS]
-    counts = Counter(m.entity_id for m in article.mentions if m.entity_type not in _PLACE_TYPES)
-    in_lead = {
-        m.entity_id
-        for m in article.mentions
-        if m.start < LEAD_CHARS and m.entity_type not in _PLACE_TYPES
-    }
-    salient = sorted(e for e, n in counts.items() if n >= SALIENT_MIN_MENTIONS or e in in_lead)
     return StorySignature(
         article_id=article.article_id,
         published_date=article.published_date,
         outlet=article.outlet,
         terms=tuple(title * TITLE_WEIGHT + lead),
-        entity_ids=tuple(salient),
+        entity_ids=salient_entities(article.mentions),
         quote_keys=quote_keys(article.quotes),
         title_terms=len(title),
     )
+
+
+def salient_entities(mentions: Iterable[StoryMention]) -> tuple[str, ...]:
+    """The non-place entities that characterise an article, sorted (``entity_ids``).
+
+    Named in the lead or at least ``SALIENT_MIN_MENTIONS`` times. The only part of a
+    signature that depends on the entity types (which the entity rebuild decides over
+    every article): a signature made with other types differs in these ids alone.
+    """
+    kept = [m for m in mentions if m.entity_type not in _PLACE_TYPES]
+    counts = Counter(m.entity_id for m in kept)
+    in_lead = {m.entity_id for m in kept if m.start < LEAD_CHARS}
+    return tuple(sorted(e for e, n in counts.items() if n >= SALIENT_MIN_MENTIONS or e in in_lead))
 
 
 def quote_keys(quotes: Iterable[str]) -> tuple[str, ...]:
