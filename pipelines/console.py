@@ -60,6 +60,8 @@ class _Stage:
     # announced, so parts reporting in turn (or at once) do not reset the rate.
     part_done: dict[str, int] = field(default_factory=dict)
     part_total: dict[str, int] = field(default_factory=dict)
+    part_words: dict[str, int] = field(default_factory=dict)
+    first_words: int = 0
     expected: int | None = None
 
 
@@ -121,20 +123,31 @@ class StageReporter:
         self._stage(step).expected = total
 
     def progress(
-        self, step: str, done: int, total: int, unit: str = "articles", part: str = ""
+        self,
+        step: str,
+        done: int,
+        total: int,
+        unit: str = "articles",
+        part: str = "",
+        words: int = 0,
     ) -> None:
-        """``done`` of ``total`` items of ``part`` of ``step`` (``""``: the whole step)."""
+        """``done`` of ``total`` items of ``part`` of ``step`` (``""``: the whole step).
+
+        ``words``: the words of those ``done`` items; when reported, the line shows words/s.
+        """
         stage = self._stage(step)
         stage.part_done[part] = done
         stage.part_total[part] = total
+        stage.part_words[part] = words
         done = sum(stage.part_done.values())
+        words = sum(stage.part_words.values())
         total = max(
             stage.expected if stage.expected is not None else sum(stage.part_total.values()),
             done,
         )
         now = self.clock()
         if stage.first_at is None:
-            stage.first_at, stage.first_done = now, done
+            stage.first_at, stage.first_done, stage.first_words = now, done, words
             return
         elapsed = now - stage.first_at
         if total <= 0 or elapsed <= 0 or done <= stage.first_done:
@@ -144,7 +157,10 @@ class StageReporter:
         if not stage.bar_shown and (done >= total or eta < BAR_AFTER_S):
             return  # short work: a bar would only flicker
         eta_text = format_duration(eta)
-        counts = f"{done:,}/{total:,} {unit}  {rate:.1f}/s  ETA {eta_text}"
+        per_s = f"{rate:.1f}/s"
+        if words:
+            per_s += f"  {(words - stage.first_words) / elapsed:,.0f} words/s"
+        counts = f"{done:,}/{total:,} {unit}  {per_s}  ETA {eta_text}"
         if self.tty:
             filled = int(BAR_WIDTH * done / total)
             bar = "#" * filled + "-" * (BAR_WIDTH - filled)

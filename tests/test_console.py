@@ -190,3 +190,27 @@ def test_parts_without_an_announced_total_add_their_own_totals() -> None:
     clock.t += 30
     rep.progress("analysis", 300, 600, part="analyse_01")
     assert "600/1,200 articles  10.0/s  ETA 1m00s" in err.getvalue().split("\r")[-1]
+
+
+def test_words_per_second_beside_the_rate_when_parts_report_words() -> None:
+    # Issue 13 asks for words/s in the console too: the parts' words add up like their
+    # counts, and the rate counts from the first report (after the model load).
+    rep, _, err, clock = _reporter(tty=True)
+    rep.step_started("analysis")
+    rep.expect("analysis", 2000)
+    rep.progress("analysis", 0, 1000, part="analyse_00", words=0)
+    clock.t += 100
+    rep.progress("analysis", 1000, 1000, part="analyse_00", words=380_000)
+    clock.t += 20
+    rep.progress("analysis", 200, 1000, part="analyse_01", words=70_000)
+    last = err.getvalue().split("\r")[-1]
+    assert re.search(r" 1,200/2,000 articles  10\.0/s  3,750 words/s  ETA 1m20s", last), last
+
+
+def test_no_words_reported_no_words_per_second() -> None:
+    rep, _, err, clock = _reporter()
+    rep.step_started("analysis")
+    rep.progress("analysis", 0, 1000)
+    clock.t += 10
+    rep.progress("analysis", 100, 1000)
+    assert "words/s" not in err.getvalue()

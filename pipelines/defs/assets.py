@@ -532,7 +532,7 @@ def _analyse_shard(
     pool = nlp.shared_pool(stage.pending_total(run_stage))
 
     def progress(p: Progress) -> None:
-        log_progress(context.log, p.line(), p.done, p.total, p.unit)
+        log_progress(context.log, p.line(), p.done, p.total, p.unit, p.words)
 
     # Where this step shares the writer's process (an in-process run: its steps run one at
     # a time), it commits each batch as it stages it, while the workers parse the next

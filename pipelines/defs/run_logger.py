@@ -21,15 +21,21 @@ from dagster._core.log_manager import LOG_RECORD_METADATA_ATTR
 from pipelines.console import StageReporter
 
 Ev = dg.DagsterEventType
-PROGRESS_EXTRA = "news_progress"  # context.log.info(..., extra={PROGRESS_EXTRA: (done, total)})
+# context.log.info(..., extra={PROGRESS_EXTRA: (done, total, unit, words)})
+PROGRESS_EXTRA = "news_progress"
 EXPECTED_EXTRA = "news_expected"  # context.log.info(..., extra={EXPECTED_EXTRA: total})
 
 
 def log_progress(
-    log: dg.DagsterLogManager, line: str, done: int, total: int, unit: str = "articles"
+    log: dg.DagsterLogManager,
+    line: str,
+    done: int,
+    total: int,
+    unit: str = "articles",
+    words: int = 0,
 ) -> None:
     """Log ``line`` to the event log and hand the counts to the ``stages`` logger's bar."""
-    log.info(line, extra={PROGRESS_EXTRA: (done, total, unit)})
+    log.info(line, extra={PROGRESS_EXTRA: (done, total, unit, words)})
 
 
 def log_expected(log: dg.DagsterLogManager, line: str, total: int) -> None:
@@ -65,7 +71,8 @@ class _StageHandler(logging.Handler):
         step, _, part = step_key.partition(".")
         progress = getattr(record, PROGRESS_EXTRA, None)
         if progress is not None:
-            self.reporter.progress(step, *progress, part=part)
+            done, total, unit, *words = progress  # (done, total, unit): no words counted
+            self.reporter.progress(step, done, total, unit, part=part, words=sum(words))
             return
         expected = getattr(record, EXPECTED_EXTRA, None)
         if expected is not None:
