@@ -3,7 +3,8 @@
 A region's designation ("X province", "State of X") and a region written with its country
 ("Pakistan's X", "Indian X", "X, India", "X of Australia"); a designation never lands on a
 cross-border region of no country (the seventh set's one false merge); a gazetteer
-organisation named with its country after "of" or in brackets; a longer name that puts a
+organisation named with its country after "of" or in brackets; a party with or without its
+head noun ("the X party", "X" for "X Party"); a longer name that puts a
 word after a gazetteer person's surname is a namesake, not that person; "CM" as a title;
 the role "supreme court". Invented places, people and bodies where a rule is tested on its
 own; none of these strings is taken from an evaluation set (tests/data/entity_eval*). Every
@@ -75,6 +76,9 @@ def small() -> EntityResolver:
         _place("city", "Velmont", "IN"),
         _org("Velvet Alliance (Brazil)", "BR"),
         _org("Harbour Union", "CL"),
+        _org("Velmora Renewal Party", "CL"),
+        _org("Tessaly People's Party", "IN"),
+        _org("Tessaly People's Congress", "IN"),
         _person("Ravindra Sethi", short=("Ravindra",)),
         _person("Khalid bin Saud"),
     ]
@@ -206,6 +210,32 @@ def test_supreme_courts_of_two_countries_stay_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Velmora Renewal Party", "Velmora Renewal", "the Velmora Renewal party"],
+        ["Harbour Union", "Harbour Union movement", "the Harbour Union party"],
+    ],
+)
+def test_a_party_with_or_without_its_head_noun(small: EntityResolver, surfaces: list[str]) -> None:
+    _same(small, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Tessaly People's", "Tessaly People's Party"),  # two bodies start with these words
+        ("Tessaly People's", "Tessaly People's Congress"),
+        ("Velmora", "Velmora Renewal Party"),  # one word may be an adjective
+        ("Velmora Renewal Front", "Velmora Renewal Party"),
+    ],
+)
+def test_a_missing_head_noun_keeps_other_bodies_apart(
+    small: EntityResolver, a: str, b: str
+) -> None:
+    _apart(small, a, b, "ORG")
 
 
 # ------------------------------------------------------ people

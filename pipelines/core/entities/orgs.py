@@ -46,6 +46,8 @@ _JOINING_WORDS = frozenset(
     {"of", "for", "and", "the", "de", "del", "des", "du", "la", "le", "al", "el", "y", "e",
      "et", "und", "da", "do", "dos", "das", "di", "van", "von", "in", "on", "at", "to", "&"}
 )  # fmt: skip
+# A party's or movement's head noun written after a name that has none ("the Likud party").
+_HEAD_AFTER = re.compile(r"^(.+?)\s+(?:party|movement)$")
 _DESCRIBED_MAX_WORDS = 5  # of the name after a description
 # Letters of a name written without its spaces from which the spacing look-up is tried
 # (short ones such as "abc" / "a bc" say too little).
@@ -85,6 +87,8 @@ class OrgLookups:
         self._skeleton_names: dict[str, list[str]] = {}  # entity id -> transliterated keys
         self._brands: dict[str, list[Entry]] = {}  # "toyota" -> Toyota Motor
         self._joined: dict[str, list[Entry]] = {}  # "qatarenergy" -> QatarEnergy
+        # "australian labor" -> Australian Labor Party: the first words of spelled names.
+        self._prefixes: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -97,6 +101,9 @@ class OrgLookups:
                 the same skeleton match.
         """
         if spelled:
+            words = org_key(name).split()
+            for k in range(2, len(words)):
+                add_entry(self._prefixes, " ".join(words[:k]), entry)
             joined = org_key(name).replace(" ", "")
             if len(joined) >= _MIN_JOINED and entry not in self._joined.get(joined, []):
                 add_entry(self._joined, joined, entry)
@@ -135,6 +142,9 @@ class OrgLookups:
         acronym = acronym_before_head(surface)
         if acronym:
             return self._resolver.lookup_exact(acronym, ORG)
+        hit = self._party_head(clean_org_name(surface))
+        if hit is not None:
+            return hit
         key = org_key(clean_org_name(surface))
         if not key:
             return None
@@ -155,6 +165,32 @@ class OrgLookups:
             if len(entries) == 1 and not r.knows_key(PERSON, person_key(key)):
                 e = entries[0]
                 return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
+        return None
+
+    def _party_head(self, clean: str) -> Hit | None:
+        """A gazetteer party or movement with or without its head noun.
+
+        "the Likud party", "the Hamas movement" name the gazetteer's Likud and Hamas;
+        "Australian Labor" names the Australian Labor Party (two words or more without the
+        head: one word may be an adjective, "Conservative", "Green"; and no other gazetteer
+        organisation's name may start with those words: "Liberal Democratic" stays apart
+        when two Liberal Democratic parties are known). Only one organisation may answer.
+        """
+        r = self._resolver
+        m = _HEAD_AFTER.match(clean)
+        if m is not None:
+            hit = r.lookup_exact(m.group(1), ORG)
+            if hit is not None and hit.entry.kind == "org" and hit.entry.entity.entity_type == ORG:
+                return Hit(hit.entry, "party_head", f"{hit.entry.entity.canonical_name} + head")
+            return None
+        if len(clean.split()) < 2 or not clean[:1].isupper():
+            return None
+        hit = r.lookup_exact(f"{clean} Party", ORG)
+        starting = {e.entity.entity_id for e in self._prefixes.get(org_key(clean), [])}
+        if hit is not None and starting != {hit.entry.entity.entity_id}:
+            return None
+        if hit is not None and hit.entry.kind == "org" and hit.entry.entity.entity_type == ORG:
+            return Hit(hit.entry, "party_head", f"{hit.entry.entity.canonical_name} without head")
         return None
 
     def lookup_described(self, surface: str) -> Hit | None:
