@@ -75,6 +75,11 @@ def _kill_at_step(env: dict[str, str], step: str) -> None:
     # A step that takes milliseconds can end (and the run succeed) between two polls:
     # such a step waits at its start until killed, so the kill always lands inside it.
     held = {HOLD_AT_STEP_ENV: step} if step in INSTANT_STEPS else {}
+    # Create the instance's storage before the run does: two processes setting up a fresh
+    # SQLite storage at once can both stamp its schema ("alembic_version has more than
+    # one head", seen under load).
+    instance = dg.DagsterInstance.from_config(env["DAGSTER_HOME"])
+    instance.get_runs(limit=1)
     child = subprocess.Popen(
         [sys.executable, "-m", "pipelines", "run"],
         cwd=REPO,
@@ -82,7 +87,6 @@ def _kill_at_step(env: dict[str, str], step: str) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    instance = dg.DagsterInstance.from_config(env["DAGSTER_HOME"])
     seen: set[str] = set()
     try:
         deadline = time.monotonic() + RUN_TIMEOUT_S
