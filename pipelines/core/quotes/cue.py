@@ -102,6 +102,13 @@ def _subject_by_parse(
     """
     head = tok
     for _ in range(4):
+        if tok.tag_ == "VBG" and head is not tok and head.dep_ == "ccomp" and head.head.i != head.i:
+            # "Hodgson believes a winter break carries many advantages, explaining: “…”",
+            # "X said a win would have given Y a start, adding …": a reporting participle
+            # the parse hung on the reported clause speaks for the reporter, not for that
+            # clause's subject.
+            head = head.head
+            continue
         for child in head.children:
             if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi:
                 if child.pos_ == "NOUN" and child.lower_ in non_speakers:
@@ -228,6 +235,20 @@ _NEVER_NOUNS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "a
 def _mistagged_verb(tok: Token) -> bool:
     low = tok.text
     return low in _NEVER_NOUNS or (low.endswith("ed") and low.islower() and tok.pos_ == "NOUN")
+
+
+def _clause_before(doc: Doc, lo: int, i: int) -> bool:
+    """A verb of the frame's own clause comes before its cue at ``i``.
+
+    Verbs of a relative clause ("X, who was born in Y, said") belong to the subject.
+    """
+    for k in range(lo, i):
+        tok = doc[k]
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(a.dep_ == "relcl" and a.i >= lo for a in (tok, *tok.ancestors)):
+            return True
+    return False
 
 
 _BARE_TAIL = frozenset(
@@ -385,8 +406,10 @@ class CueFinder:
         )
         if content_last == "." and first_word is not None and first_word.text[:1].isupper():
             # “…done.” The QCA has told ministers that …: a new sentence is the
-            # quotation's attribution only when it is no more than "X said (in …)."
-            attributive = bare_report(doc[i], a_hi)
+            # quotation's attribution only when it is no more than "X said (in …).": a
+            # verb before the cue makes it a sentence of its own ("“…” Only 7% of firms
+            # have plans, according to the report.").
+            attributive = bare_report(doc[i], a_hi) and not _clause_before(doc, a_lo, i)
         return self._cue(found, AFTER, after) if attributive else None
 
     def _colon_cue(self, before: tuple[int, int], intro: _Intro) -> Cue | None:
@@ -568,9 +591,10 @@ class CueFinder:
         tok = self.doc[i]
         abstract = self.rules.non_speakers
         subject = _subject_by_parse(tok, lo, hi, abstract)
-        if subject is None and tok.tag_ == "VBG" and side == AFTER:
-            # "Ash described it as “…,” adding: “…”": the participle hangs on a
-            # verb whose subject sits before the first quotation.
+        if subject is None and tok.tag_ == "VBG":
+            # "Ash described it as “…,” adding: “…”", "Howard sent Bush his “warmest
+            # congratulations”, saying: “…”": the participle hangs on a verb whose
+            # subject sits before an earlier quotation of the same sentence.
             subject = _subject_by_parse(tok, tok.sent.start, hi, abstract)
         if subject is not None:
             return subject, "parse"
