@@ -3,7 +3,7 @@ a reporting participle the parse hangs on the reported clause ("X believes the p
 works, explaining: …"), a participle whose subject sits before an earlier quotation of
 its sentence ("X sent his “best wishes”, saying: …"), and a new sentence after a
 quotation that is a sentence of its own, not its attribution ("“…” Sales rose, according
-to the survey.").
+to the survey."), and a surname the article misspells once ("Kudja" after "Jarek Kujda").
 Examples are written for these tests."""
 
 from __future__ import annotations
@@ -111,3 +111,73 @@ def test_a_bare_report_after_a_quotation_still_attributes_it(nlp) -> None:
     q = one_quote(nlp, text, "what we promised", {"Ms Vega": "PERSON"})
     assert speaker_name(q) == "Ms Vega"
 
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "Agent Colin Merrett says no offer has arrived yet.\n\n"
+            "“He wants to stay,” said Merret. “He has settled here.”",
+            {"Colin Merrett": "PERSON", "Merret": "PERSON"},
+            "wants to stay",
+            "Colin Merrett",
+            id="letter-dropped",
+        ),
+        pytest.param(
+            "Composer Tomas Kowalczyk started the band in 2001.\n\n"
+            "“We improvise every night,” said Kowalcyzk.",
+            {"Tomas Kowalczyk": "PERSON", "Kowalcyzk": "PERSON"},
+            "improvise",
+            "Tomas Kowalczyk",
+            id="letters-swapped",
+        ),
+        pytest.param(
+            "Economy minister Rafael Quintero defended the tax.\n\n"
+            "Quintaro made it clear the tax could be dropped. “It is meant to last,” he said.",
+            {"Rafael Quintero": "PERSON", "Quintaro": "PERSON"},
+            "meant to last",
+            "Rafael Quintero",
+            id="letter-changed-then-pronoun",
+        ),
+    ],
+)
+def test_a_surname_misspelt_once_is_the_person_named_in_full(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            # two people named in full whose surnames are both one edit away: no guess
+            "Coach Dan Harker and scout Lee Harper watched the game.\n\n"
+            "“We saw enough,” said Harter.",
+            {"Dan Harker": "PERSON", "Lee Harper": "PERSON", "Harter": "PERSON"},
+            "saw enough",
+            "Harter",
+            id="two-people-one-edit-away",
+        ),
+        pytest.param(
+            # a short name is too easily another person's: "Ross" is not "Moss"
+            "Kate Moss arrived first.\n\n“It was fun,” said Ross.",
+            {"Kate Moss": "PERSON", "Ross": "PERSON"},
+            "was fun",
+            "Ross",
+            id="short-name",
+        ),
+        pytest.param(
+            # a person the article gives a first name of their own is somebody else
+            "Brian Hassell spoke first.\n\nThen Mary Hassall said: “We agree.”",
+            {"Brian Hassell": "PERSON", "Mary Hassall": "PERSON"},
+            "We agree",
+            "Mary Hassall",
+            id="own-first-name",
+        ),
+    ],
+)
+def test_a_near_spelling_is_kept_apart_when_it_may_be_another_person(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker

@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 
 from pipelines.core.models import ORG, PERSON, Mention, Quote
-from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.resolve import (
@@ -25,6 +24,7 @@ from pipelines.core.quotes.resolve import (
     Context,
     Resolution,
     resolve_speaker,
+    spelt_in_full,
     subject_role,
     unrecognised_subjects,
 )
@@ -124,7 +124,7 @@ def _label_person(ctx: Context, d: Draft) -> Resolution | None:
     found = ctx.index.overlapping(end - 1, end)
     for m in found:
         if m.entity_type == PERSON and m.end == end:
-            return _resolution(view, m)
+            return _resolution(ctx, m)
     if found:
         return None  # "- Newcastle United “…”": an organisation or place, not a person
     # A name the entity recogniser missed ("- Home coach Ana Ruiz" with no mention) still
@@ -188,7 +188,7 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
     ]
     for m in people:
         if subject_role(view, m) == 2:
-            return _resolution(view, m)
+            return _resolution(ctx, m)
     for m in unrecognised_subjects(ctx, a, end, None):
         if subject_role(view, m) == 2:  # "Aderholt returned to it.": a name the model missed
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, 1.0)
@@ -201,14 +201,18 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
         for subj in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
             said = index.covering(subj.idx, subj.idx + len(subj.text))
             if said is not None and index.is_person(said):
-                return _resolution(view, said)
+                return _resolution(ctx, said)
     return None
 
 
-def _resolution(view: DocView, m: Mention) -> Resolution:
-    """``m`` as the speaker, as written in the text, with full confidence."""
+def _resolution(ctx: Context, m: Mention) -> Resolution:
+    """``m`` as the speaker, as written in the text, with full confidence.
+
+    The entity is the person named in full when ``m`` is a misspelt surname of theirs.
+    """
+    said = spelt_in_full(ctx.index, m)
     return Resolution(
-        m.entity_id, m.entity_type, view.text[m.start : m.end], m.start, m.end, None, 1.0
+        said.entity_id, said.entity_type, ctx.view.text[m.start : m.end], m.start, m.end, None, 1.0
     )
 
 
@@ -246,7 +250,7 @@ def _topic_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | Non
             continue
         tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
         if tok.dep_ in {"nsubj", "nsubjpass"}:
-            return _resolution(view, m)
+            return _resolution(ctx, m)
     return None
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.normalize import fold_apostrophes, strip_possessive
+from pipelines.core.normalize import fold_apostrophes, split_titles, strip_possessive
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
@@ -826,6 +826,7 @@ def resolve_speaker(
     surface = view.text[phrase.start : phrase.end]
 
     def found(m: Mention, factor: float) -> Resolution:
+        m = spelt_in_full(index, m)
         if m.rule == UNRECOGNISED:  # a name the recogniser missed: the name, unresolved
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
         if phrase.kind == PRONOUN or not (m.start < phrase.end and m.end > phrase.start):
@@ -952,6 +953,63 @@ def resolve_speaker(
     if followed is not None:
         return found(followed, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
+
+
+def spelt_in_full(index: MentionIndex, m: Mention) -> Mention:
+    """The person an article names in full, for a surname it spells differently once.
+
+    "Brian Hassell says …" then "Hassall made it clear …": a person entity the article
+    never gives a first name, whose one name (five letters or more) is one edit from
+    the surname of exactly one person named in full before it (a letter changed, added,
+    dropped or two swapped: "Kudja" for "Kujda", "Barrioneuvo" for "Barrionuevo"), is
+    that person. The entity resolver keeps such spellings apart, rightly for names
+    without context; beside a full name in one article they are a typo.
+    """
+    if m.rule == UNRECOGNISED or not index.is_person(m):
+        return m
+    words = split_titles(strip_possessive(m.surface))[0].split()
+    if len(words) != 1 or len(words[0]) < 5:
+        return m
+    short = words[0].lower()
+    if any(
+        len(split_titles(strip_possessive(x.surface))[0].split()) > 1
+        for x in index.mentions
+        if x.entity_id == m.entity_id
+    ):
+        return m
+    named: dict[str, Mention] = {}
+    for x in index.before(m.start):
+        if x.entity_id == m.entity_id or not index.is_person(x):
+            continue
+        full = split_titles(strip_possessive(x.surface))[0].split()
+        if len(full) < 2:
+            continue
+        last = full[-1].lower()
+        if last != short and last[0] == short[0] and _one_edit(last, short):
+            named.setdefault(x.entity_id, x)
+    return next(iter(named.values())) if len(named) == 1 else m
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one edit.
+
+    A substitution, an insertion, a deletion or a swap of two neighbouring letters.
+    """
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1 :]
 
 
 def _bare_org_description(head: Token, rules: QuoteRules) -> bool:
