@@ -50,7 +50,7 @@ ui: $(SYNCED)
 
 ## eval       quote extraction, entity resolution, HTML body-text, stories/statements figures
 eval: $(SYNCED)
-	$(PY) -m pipelines eval-quotes
+	$(PY) -m pipelines eval-quotes --split all
 	$(PY) -m pipelines eval-entities
 	@echo "--- independent hold-out set (built without reading the rules; see its README)"
 	$(PY) -m pipelines eval-entities --data tests/data/entity_eval_holdout

@@ -323,6 +323,13 @@ def build_parser() -> _Parser:
         help="DocBin file caching the spaCy docs of the gold texts (faster rule iteration)",
     )
     p.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="which splits of the resolved-speaker set to score (default: dev; the test "
+        "split is read once, at the end of a piece of work)",
+    )
+    p.add_argument(
         "--shared-spacy-cache",
         type=Path,
         default=None,

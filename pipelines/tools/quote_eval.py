@@ -515,9 +515,14 @@ def _score_rows(
 
 
 def run_shared_eval(
-    scorer: ModuleType | None = None, cache: Path | None = None
+    scorer: ModuleType | None = None,
+    cache: Path | None = None,
+    splits: Sequence[str] = ("dev",),
 ) -> dict[str, Any] | None:
     """Score the resolved-speaker set per split (dev, test) and per source (bbc, aeb).
+
+    Only the ``splits`` asked for are scored and printed (default: dev), so a tuning loop
+    never shows the test split by accident; ``make eval`` asks for both.
 
     With ``cache`` (a DocBin path, as for the dev set) the spaCy docs are reused between
     runs, so a rule change is measured in seconds; without it the pipeline's own path runs.
@@ -550,7 +555,7 @@ def run_shared_eval(
     figures: dict[str, Any] = {}
     print()
     print(f"resolved-speaker set ({quotes_shared.ANNOTATIONS.parent.name}, {len(docs)} docs)")
-    for split in quotes_shared.SPLITS:
+    for split in splits:
         in_split = [g for g in gold if split_of[g["doc_id"]] == split]
         figures[split] = {}
         for source in ("all", *quotes_shared.CORPORA):
@@ -601,7 +606,10 @@ def eval_quotes_command(args: argparse.Namespace) -> int:
     pred = args.pred or Path(tempfile.gettempdir()) / "quotes_dev_pred.jsonl"
     figures = run_eval(args.gold, args.limit, args.spacy_cache, pred)
     if not args.no_shared_set:
-        figures["shared_set"] = run_shared_eval(cache=args.shared_spacy_cache)
+        from pipelines.tools import quotes_shared
+
+        splits = quotes_shared.SPLITS if args.split == "all" else (args.split,)
+        figures["shared_set"] = run_shared_eval(cache=args.shared_spacy_cache, splits=splits)
     if args.json is not None:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -291,3 +291,32 @@ def test_cue_accuracy_counts_matched_direct_quotes_with_named_speakers() -> None
     got = cue_accuracy(load_scorer(), [{"doc_id": "d", "text": text, "quotes": golds}], [result])
     # the partial quote is not scored; the unnamed speaker cannot be judged
     assert got == {"pronoun": (1, 1), "none": (0, 1)}
+
+
+@pytest.mark.parametrize(
+    ("splits", "shown", "hidden"),
+    [(("dev",), {"dev"}, {"test"}), (("dev", "test"), {"dev", "test"}, set())],
+)
+def test_shared_eval_scores_only_the_splits_asked_for(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    splits: tuple[str, ...],
+    shown: set[str],
+    hidden: set[str],
+) -> None:
+    """Dev by default (eval-quotes --split), so a tuning loop never shows the test split."""
+    from pipelines.tools import quote_eval
+
+    if not quote_eval.SCORER.exists():
+        pytest.skip(f"the shared scorer {quote_eval.SCORER} is absent (../shared not mounted)")
+    shared, ann = _fake_shared(tmp_path)
+    docs = qs.load_shared_set(ann, shared)
+    monkeypatch.setattr(qs, "load_shared_set", lambda: docs)
+    figures = quote_eval.run_shared_eval(splits=splits)
+    out = capsys.readouterr().out
+    assert figures is not None and set(figures) == shown
+    for split in hidden:
+        assert f"  {split} " not in out
+    for split in shown:
+        assert f"  {split} all " in out
