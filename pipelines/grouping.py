@@ -311,15 +311,15 @@ def group_stories(session: Session) -> StoryStats:
 def sign_committed(session: Session, article_ids: Sequence[str]) -> int:
     """Sign articles the analysis just committed, before the stories step; their count.
 
-    What the stories step would do first for them, done ahead of it: their old postings
-    and links go, the new signatures and postings are stored and marked pending, so the
-    stories step only links them (all at once, as it links any new article: linking
-    reads how common each key term is among all articles, so it cannot run before the
-    last one is in). The entity types used are those the observations committed so far
-    give; the stories step re-signs an article whose salient entities the entity
-    rebuild's types change. The tables come out as when the stories step signs
-    everything itself. The run does not call it yet: called from the per-shard step
-    after each commit, it kept the spaCy worker waiting (README, Scale).
+    What the stories step would do first for them, done while the analysis goes on
+    (with one spaCy worker the run's process waits on it between chunks): their old
+    postings and links go, the new signatures and postings are stored and marked
+    pending, so the stories step only links them (all at once, as it links any new
+    article: linking reads how common each key term is among all articles, so it
+    cannot run before the last one is in). The entity types used are those the
+    observations committed so far give; the stories step re-signs an article whose
+    salient entities the entity rebuild's types change. The tables come out as when
+    the stories step signs everything itself.
     """
     if not article_ids:
         return 0

@@ -541,6 +541,10 @@ def _analyse_shard(
     # writer step opens it, so other pipeline processes are not locked out for the whole
     # analysis. Elsewhere (a dask worker, a daemon's step process) the load step commits.
     load = shares_run_process(context)
+    # With one spaCy worker this process only runs the rules between its chunks: it signs
+    # each committed batch for the stories step meanwhile (that step then only links).
+    # Not with several workers: they keep every core busy.
+    sign = load and pool.split
     version = pool.version
 
     def write_batch(
@@ -551,6 +555,8 @@ def _analyse_shard(
             article_ids = [d["article_id"] for d in done]
             with context.resources.warehouse.open(context.log).session() as session:
                 steps.commit_analysis(session, article_ids, staged, version, [shard])
+                if sign:
+                    grouping.sign_committed(session, article_ids)
             run_stage.mark_batch_loaded(
                 shard, index, {name: t.num_rows for name, t in staged.items()}
             )
