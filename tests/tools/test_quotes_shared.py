@@ -145,7 +145,16 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("split", "batch"),
-    [("test", 2), ("test", 3), ("test", 4), ("test", 5), ("test", 6), ("dev", 7), ("dev", 0)],
+    [
+        ("test", 2),
+        ("test", 3),
+        ("test", 4),
+        ("test", 5),
+        ("test", 6),
+        ("test", 7),
+        ("dev", 8),
+        ("dev", 0),
+    ],
 )
 def test_loader_rejects_a_later_batch_outside_dev(tmp_path: Path, split: str, batch: int) -> None:
     shared, ann = _fake_shared(tmp_path)
