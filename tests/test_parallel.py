@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import resource
+
 import pytest
 
 from pipelines import landing, steps
@@ -13,6 +16,7 @@ from pipelines.parallel import (
     WorkItem,
     balanced_chunks,
     pool_shape,
+    tune_malloc,
     useful_workers,
 )
 from pipelines.warehouse.reports import table_checksums
@@ -210,3 +214,45 @@ def test_fed_keys_give_their_own_results_asked_in_any_order(tmp_path, workers):
         # A key never fed runs its own chunks.
         assert [r for c in pool.map(chunks(items[:2]), key="other") for r in c] == want["s0"][:2]
     assert got == want
+
+
+def batch_like_faults(rounds: int = 20) -> int:
+    """Minor page faults of allocating and freeing a spaCy batch's worth of arrays.
+
+    Module-level, so a spawned process can run it. Sizes from 1 to 8 MB, ~26 MB a round,
+    as each spaCy batch's activations are.
+    """
+    import numpy as np
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(rounds):
+        arrays = [np.ones(n * 1024 * 1024 // 8) for n in (1, 2, 3, 5, 8, 4, 2, 1)]
+        del arrays
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+def _untuned_faults(out: multiprocessing.queues.SimpleQueue[int]) -> None:
+    out.put(batch_like_faults())
+
+
+@pytest.mark.slow
+def test_spawned_workers_keep_freed_batch_memory_instead_of_faulting_it_in_again(tmp_path):
+    # A freshly spawned process returns each batch's freed arrays to the system and
+    # faults them in again for the next batch (~1 million faults, ~3 % of the spaCy
+    # worker's CPU over the BBC corpus); the pool's workers tune malloc at start.
+    if not tune_malloc():
+        pytest.skip("the C library has no mallopt (not glibc)")
+    ctx = multiprocessing.get_context("spawn")
+    queue: multiprocessing.queues.SimpleQueue[int] = ctx.SimpleQueue()
+    plain = ctx.Process(target=_untuned_faults, args=(queue,))
+    plain.start()
+    untuned = queue.get()
+    plain.join()
+    one_batch = untuned // 20
+    assert one_batch > 1000  # ~26 MB of pages a round when nothing is kept
+    for workers in (1, 2):  # the spaCy-only worker and the full-analysis workers
+        with AnalysisPool(_spec(tmp_path), workers, spawn=True) as pool:
+            assert pool._executor is not None
+            tuned = pool._executor.submit(batch_like_faults).result()
+        # The first round faults its pages in; later rounds reuse them.
+        assert tuned < 2 * one_batch, (workers, tuned, untuned)
