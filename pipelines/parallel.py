@@ -25,6 +25,7 @@ import ctypes
 import gc
 import multiprocessing
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -316,6 +317,30 @@ class AnalysisPool:
         self._feed: deque[tuple[str, ChunkSource]] = deque()
         self._feeding: tuple[str, Iterator[Sequence[WorkItem]]] | None = None
         self._ahead: list[_Task] = []
+        # When the workers were started, had all loaded the model, and first got work
+        # (``time.monotonic``), for :meth:`startup`.
+        self._started_at: float | None = None
+        self._ready_at: float | None = None
+        self._work_at: float | None = None
+
+    def _mark_ready(self, waiting: list[Future[None]]) -> None:
+        if self._ready_at is None and all(f.done() for f in waiting):
+            self._ready_at = time.monotonic()
+
+    def startup(self) -> dict[str, float]:
+        """The spawned workers' start-up: seconds to load, and the first work's wait.
+
+        ``workers_start_to_ready_s``: from starting the workers to all of them having
+        loaded the model; ``work_waited_for_workers_s``: how long the first submitted
+        work waited for that (0 when the workers were ready first). Empty for an
+        in-process pool, or before the workers are ready and have work.
+        """
+        if self._started_at is None or self._ready_at is None or self._work_at is None:
+            return {}
+        return {
+            "workers_start_to_ready_s": round(self._ready_at - self._started_at, 2),
+            "work_waited_for_workers_s": round(max(0.0, self._ready_at - self._work_at), 2),
+        }
 
     def describe(self) -> str:
         """Where the analysis runs, for log lines."""
@@ -351,8 +376,11 @@ class AnalysisPool:
             # Start every worker now, so each loads the model while the caller goes on
             # (staging the articles, say); the executor would start them one per
             # submitted chunk otherwise.
-            for _ in range(self.workers):
-                self._executor.submit(_ready)
+            self._started_at = time.monotonic()
+            self._ready_at = self._work_at = None
+            waiting = [self._executor.submit(_ready) for _ in range(self.workers)]
+            for future in waiting:
+                future.add_done_callback(lambda _f, w=waiting: self._mark_ready(w))
         elif self._analyser is None:
             assert self.spec is not None
             self._analyser = self.spec.load()
@@ -426,6 +454,8 @@ class AnalysisPool:
 
     def _submit(self, key: str | None, chunk: Sequence[WorkItem]) -> _Task:
         assert self._executor is not None
+        if self._work_at is None:
+            self._work_at = time.monotonic()
         items = list(chunk)
         if self.split:  # spaCy there, the rules here (``_result``)
             return _Task(key, items, self._executor.submit(_worker_parse, items, self.budget_s))

@@ -203,6 +203,7 @@ def test_fed_keys_give_their_own_results_asked_in_any_order(tmp_path, workers):
 
     with AnalysisPool(spec, 1) as pool:
         want = {k: [r for c in pool.map(chunks(v)) for r in c] for k, v in shards.items()}
+        assert pool.startup() == {}  # in-process: nothing started
     assert want["s0"][1].authors == ("Jane Doe",)
     with AnalysisPool(spec, workers, spawn=True) as pool:
         pool.feed([(k, lambda v=v: chunks(v)) for k, v in shards.items()], None)
@@ -211,6 +212,11 @@ def test_fed_keys_give_their_own_results_asked_in_any_order(tmp_path, workers):
         for k in ("s1", "s0", "s2"):  # s1 asked before s0: out of the fed order
             got[k] = [r for c in pool.map([], key=k) for r in c]
         assert not pool._ahead and pool._feeding is None and not pool._feed
+        # What the bench's account reads: the workers' model load, and how long the fed
+        # work waited for it.
+        startup = pool.startup()
+        assert set(startup) == {"workers_start_to_ready_s", "work_waited_for_workers_s"}
+        assert 0 <= startup["work_waited_for_workers_s"] <= startup["workers_start_to_ready_s"]
         # A key never fed runs its own chunks.
         assert [r for c in pool.map(chunks(items[:2]), key="other") for r in c] == want["s0"][:2]
     assert got == want

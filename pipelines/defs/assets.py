@@ -602,7 +602,14 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
     seconds spaCy takes to load.
     """
     # Every per-shard step is upstream of this one: their workers are done.
+    started = nlp.started_pool()
+    startup = started.startup() if started is not None else {}
     nlp.close_pool()
+    if startup:
+        context.log.info(
+            f"spaCy workers loaded in {startup['workers_start_to_ready_s']:.1f} s; the first "
+            f"staged work waited {startup['work_waited_for_workers_s']:.1f} s for them"
+        )
     shards = context.partition_keys
     tables = schema.article_child_tables()
     spec = nlp.spec()
@@ -657,6 +664,7 @@ def analysis_load(context: dg.OpExecutionContext, warehouse: WarehouseResource, 
             "spacy_model": nlp.model,
             "resolver_data_version": spec.resolver_data_version(),
             "workers": nlp.workers,
+            **startup,
             **(meter.snapshot().as_metadata() if total else {}),
         }
         if table == "quotes":
