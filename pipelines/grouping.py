@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from pipelines.core import stories as core
 from pipelines.core.stories import terms
+from pipelines.core.stories.stories import story_vectors
 from pipelines.core.versions import grouping_version
 from pipelines.warehouse.schema import load_sql
 from pipelines.warehouse.writer import Batch, Session
@@ -340,6 +341,11 @@ def sign_committed(session: Session, article_ids: Sequence[str]) -> int:
         batch.delete_where_in("story_postings", "article_id", ids)
         _STORY_LINKS.write(batch, ids, [])
         _store_signatures(batch, sigs, current, previous, version)
+    # Linking starts by weighting each signature's words (stem and rarity, cached per
+    # word: ~0.5 s of the stories step's CPU for the BBC corpus): weigh them now, while
+    # this process would otherwise wait for the worker, so the step finds them cached.
+    story_vectors(sigs)
+    story_vectors(sigs, head=True)
     return len(sigs)
 
 

@@ -195,3 +195,22 @@ def test_a_run_stopped_after_signing_resumes_to_the_same_tables(tmp_path, at_the
     with wh.session() as s:  # the next run: the rest analysed, nothing signed ahead
         _commit(s, list(range(7, ARTICLES)))
         assert _finish(s) == at_the_end
+
+
+def test_signing_weighs_the_signed_articles_words_for_the_stories_step(tmp_path):
+    # Linking first weighs every signature's words (stem and rarity, cached per word);
+    # signing during the analysis does it, so the stories step meets no new word.
+    from pipelines.core.stories import stories as story_core
+
+    weights = story_core._stem_and_rarity
+    wh = Warehouse(tmp_path / "w.duckdb")
+    with wh.session() as s:
+        _insert_articles(s)
+        weights.cache_clear()
+        grouping.sign_committed(s, _commit(s, list(range(ARTICLES))))
+        signed = weights.cache_info()
+        assert signed.currsize > 0
+        steps.rebuild_entities(s)
+        grouping.group_stories(s)
+        assert s.count("story_links") > 0
+        assert weights.cache_info().misses == signed.misses
