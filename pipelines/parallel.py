@@ -222,8 +222,8 @@ def tune_malloc() -> bool:
     starts with glibc's smallest thresholds (``mmap`` from 128 KiB, the heap trimmed
     past twice that), so it handed each batch's memory back to the system and faulted
     it in again for the next: over the BBC corpus ~1 million page faults, ~5 s of the
-    spaCy worker's system CPU and ~3 % of its CPU in all, which bare ``nlp.pipe`` in a
-    long-lived process (whose thresholds earlier work has raised) does not pay.
+    spaCy worker's system CPU and ~3 % of its CPU in all; bare ``nlp.pipe`` in a
+    long-lived process (whose thresholds earlier work has raised) pays far less of it.
     Returns whether the settings took (False where the C library is not glibc).
     """
     if not sys.platform.startswith("linux"):
