@@ -861,6 +861,9 @@ def resolve_speaker(
         return unresolved(PRONOUN_UNRESOLVED)
 
     head_end = head.idx + len(head.text)
+    described = _modified_role(ctx, phrase, recent_speakers)
+    if described is not None:
+        return found(described, 0.7)
     m = index.covering(head.idx, head_end)
     if m is not None:
         return found(m, 1.0)
@@ -885,7 +888,7 @@ def resolve_speaker(
                 return found(named, 0.95)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
-        author = _channel_author(ctx, phrase)
+        author = _channel_author(ctx, phrase) or _named_org_modifier(ctx, head)
         if author is not None:
             return found(author, 0.85)
         earlier = _earlier_channel_author(ctx, phrase)
@@ -906,6 +909,11 @@ def resolve_speaker(
     named = _apposed_person(ctx, phrase)
     if named is not None:
         return found(named, 0.95)
+    # "A BBC spokeswoman said", "the WSIS spokesman said": the body named before the noun.
+    if head.lower_ in rules.spokespersons:
+        principal = _named_org_modifier(ctx, head)
+        if principal is not None:
+            return found(principal, 0.85)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
     if phrase.role_object is not None:
         a, b = phrase.role_object
@@ -1085,6 +1093,24 @@ def _followed_person(
         return None  # "the crowd", "the ad", "the suit": not one person
     if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
         return None  # "the boy, who wore a red cap," introduces someone new
+    return _followed_antecedent(ctx, phrase, low, word_start, recent_speakers)
+
+
+def _followed_antecedent(
+    ctx: Context,
+    phrase: SpeakerPhrase,
+    low: str,
+    word_start: int,
+    recent_speakers: Sequence[tuple[int, str]],
+) -> Mention | None:
+    """The person a definite description with head noun ``low`` refers back to, or None.
+
+    Resolved as "he"/"she" would be (a gendered noun must agree), within the pronoun
+    window, never to a name the recogniser missed, and not when the article introduced
+    someone else with the same noun since ("A heckler shouted at Lee. … the heckler").
+    """
+    view = ctx.view
+    text = view.text
     gender = load_gender_lexicon().words.get(low)
     ante = _antecedent(ctx, phrase.start, PERSON, gender, recent_speakers, False)
     if ante is None or ante.rule == UNRECOGNISED:
@@ -1103,6 +1129,55 @@ def _followed_person(
     if indefinite.search(text, ante.start, word_start):
         return None
     return ante
+
+
+# "the Warriors chief", "the New Jersey governor", "the Sale full-back": a definite
+# description whose capitalised modifier (a place, a nationality, a club, a party) says
+# which holder of a role the article means.
+_MODIFIED_ROLE_RE = re.compile(
+    r"(?:[Tt]he|[Tt]his)\s+(?:[A-Z][\w'’.&-]*\s+){1,3}([a-z][a-z'’-]*)\b"
+)
+
+
+def _modified_role(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The person a capitalised-modifier description of a role refers back to.
+
+    "Lindsay said … “…,” said the Warriors chief", "Wallace said … “…,” added the British
+    producer": news names the person, then refers back with a role and the place,
+    nation or club that says which holder. The parse often takes the modifier for the
+    speaker ("the Sale" of "the Sale full-back"), so the description is read from the
+    text: "the"/"this", one to three capitalised words, a role noun (an office, an
+    occupation or a member noun; not an anonymous role such as "spokesman") that ends
+    at or after the parse's head; not an office with a nationality ("the Mexican
+    president"). The speaker as written stays the description.
+    """
+    view, rules = ctx.view, ctx.rules
+    head = view.doc[phrase.head]
+    start = phrase.start
+    if view.text[max(0, start - 4) : start] in {"the ", "The "}:
+        start -= 4  # the parse left the article out of a phrase headed by the modifier
+    match = _MODIFIED_ROLE_RE.match(view.text, start)
+    if match is None or match.end(1) < head.idx + len(head.text):
+        return None
+    low = match.group(1)
+    if low in rules.speaker_nouns or low in rules.spokespersons:
+        return None
+    is_role = (
+        low in rules.office_titles
+        or low in rules.member_nouns
+        or any(low.endswith(n) for n in rules.person_nouns)
+    )
+    if not is_role:
+        return None
+    if low in rules.office_titles and low not in rules.person_nouns:
+        # "the Mexican president", "the American ambassador": a nation's office is as
+        # often held by the other person of the story as by the one followed.
+        doc = view.doc
+        if any(doc[i].ent_type_ == "NORP" for i in view.tokens_between(start, match.start(1))):
+            return None
+    return _followed_antecedent(ctx, phrase, low, match.start(1), recent_speakers)
 
 
 _ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
@@ -1262,6 +1337,40 @@ def _channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     return None
 
 
+def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
+    """The organisation named right before a spokesperson or a channel noun.
+
+    "A BBC spokeswoman", "the WSIS spokesman", "the ADB report", "a World Bank report": the
+    capitalised words before the noun (after its determiner, without a possessive "'s")
+    name the body the spokesperson speaks for or that wrote the document. A mention of an
+    organisation ending right before the noun decides; when the recogniser missed the name here, an organisation
+    mention elsewhere in the article spelt exactly so ("WSIS" found in one sentence, missed
+    in the next) does. A person's name there ("Mr Blair's spokesman") is not this case.
+    """
+    view, index = ctx.view, ctx.index
+    lefts = [c for c in head.lefts if c.dep_ != "det"]
+    if not lefts:
+        return None
+    a = min(c.left_edge.idx for c in lefts)
+    if a >= head.idx:
+        return None
+    for m in index.overlapping(a, head.idx):
+        if m.start >= a and m.end <= head.idx:
+            # The name must end right before the noun: "a White House pool report" is the
+            # press pool's, "an inspector general's report" the inspector's.
+            between = _ECHO_EDGE_RE.sub("", view.text[m.end : head.idx])
+            return m if index.is_org(m) and not between.strip() else None
+    name = _ECHO_EDGE_RE.sub("", view.text[a : head.idx].strip())
+    # Only a name: every word capitalised ("the WSIS", not "the former").
+    words = name.split()
+    if not words or not all(w[:1].isupper() or w in {"&", "and", "of", "for"} for w in words):
+        return None
+    for m in index.mentions:
+        if index.is_org(m) and m.rule != ECHO and _ECHO_EDGE_RE.sub("", m.surface) == name:
+            return m
+    return None
+
+
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
 
 
@@ -1287,6 +1396,9 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
         tok = doc[i]
         if tok.lower_ not in nouns or ctx.inside_quote(tok.idx):
             continue
+        named = _named_org_modifier(ctx, tok)  # "according to a World Bank report"
+        if named is not None:
+            return named
         for prep in tok.rights:
             if prep.lower_ in _AUTHOR_PREPS:
                 for obj in prep.children:
@@ -1297,8 +1409,10 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             verb = tok.head.head
         elif tok.dep_ == "dobj":
             verb = tok.head
-        elif tok.dep_ in _SUBJ_DEPS and any(c.lower_ in _CHANNEL_DETS for c in tok.children):
-            continue  # "the statement read: …": the same statement again; look further back
+        elif any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in tok.children):
+            # "the statement read: …", "the report's figures": the same channel again;
+            # look further back for where it was introduced
+            continue
         else:
             return None  # the channel hangs elsewhere
         for _ in range(2):  # "denied the allegations in a statement": the parse hangs it
