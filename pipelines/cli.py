@@ -587,6 +587,12 @@ def build_parser() -> _Parser:
         default=SHARED / "gazetteer",
         help="gazetteer sources (default: ../shared/gazetteer)",
     )
+    command(
+        "build-places",
+        "rebuild the place alias index from GeoNames and ISO 3166 (dev dependencies)",
+        _lazy("pipelines.tools.build_places", "build_places_command"),
+        "Writes pipelines/core/rules/places_geonames.jsonl; commit it.",
+    )
     return parser
 
 

