@@ -267,11 +267,13 @@ class PersonLookups:
 
         Same number of names, the same spelling skeleton (``spelling_skeleton``), each
         name within a third of its letters of the gazetteer's, and names short enough to
-        be different names when a vowel differs (Hamid/Hamad) written the same.
+        be different names when a vowel differs (Hamid/Hamad) written the same. Not with
+        a common surname, as for nicknames: "Michael Martin" is a namesake of the Irish
+        "Micheál Martin" as often as another spelling of him.
         """
         parsed = parse_person_name(name)
         tokens = parsed.tokens
-        if parsed.style != "general" or not _plain(tokens):
+        if parsed.style != "general" or not _plain(tokens) or tokens[-1] in self._common:
             return None
         entries = self._skeletons.get(self._skeleton_key(tokens), [])
         if len(entries) != 1:
