@@ -236,6 +236,12 @@ class ArticleResolver:
         if len(tokens) == 1 and label in (PERSON, ORG, GPE, LOC):
             # Could be a short form of a person named later: only settle it here when it
             # is a gazetteer place/organisation that no person of this article could own.
+            if label != PERSON and self._person_for_token(name, span.start, titles, strict=True):
+                # A person named earlier owns the word ("Adel Minga" ... "Minga"): the
+                # short-form pass decides, preferring the place only where the word is
+                # used as one ("in Minga"). The place index knows many cities' other
+                # names, so an NER-mislabelled surname often is some city's name too.
+                return False
             return self._resolve_nonperson(span, label, name, titles, defer_if_person=True)
         return self._resolve_nonperson(span, label, name, titles, defer_if_person=False)
 
