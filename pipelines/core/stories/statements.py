@@ -557,8 +557,8 @@ def _pair_threshold(
             if long_enough or (same_story and _near_in_time(a, b, days_apart))
             else None
         )
-    if same_story and verbatim_phrase(a, b):
-        return SHORT_LINE_SCORE  # see ``PHRASE_MIN_TERMS``
+    if same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
+        return SHORT_LINE_SCORE  # see ``PHRASE_MIN_TERMS`` and ``held_verbatim``
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
     if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
@@ -584,6 +584,21 @@ def verbatim_phrase(a: Rendering, b: Rendering) -> bool:
         return False  # two speakers (one speaker is ``_same_speaker``'s case)
     short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
     return len(short.terms) >= PHRASE_MIN_TERMS and _contiguous(short.terms, long_.terms)
+
+
+def held_verbatim(a: Rendering, b: Rendering) -> bool:
+    """Whether one side has a cue-tied speaker, the other none, and one holds the other whole.
+
+    A rendering whose speaker the extractor could not tie by a cue (a statement quoted as
+    "the statement read", a line carried over from the sentence before) is the firm
+    speaker's when one of the two carries every content word of the other, in order and
+    unbroken, and the shorter has at least ``MIN_TERMS`` of them: a cut of the same text,
+    not words that merely agree. The caller asks only for renderings of one story.
+    """
+    if a.firm == b.firm:
+        return False
+    short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
+    return len(short.term_set) >= MIN_TERMS and _contiguous(short.terms, long_.terms)
 
 
 def _near_in_time(a: Rendering, b: Rendering, days_apart: int | None) -> bool:
@@ -640,7 +655,7 @@ def pair_reason(
         if not same and not a.firm and not b.firm:
             return "no firm speaker"
         return "short"
-    if same_story and verbatim_phrase(a, b):
+    if same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
         return None
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
         if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
@@ -701,8 +716,8 @@ def align(
             if need is None:
                 continue
             s = score(a, b)
-            if s < need and same_story and verbatim_phrase(a, b):
-                s = SHORT_LINE_SCORE  # a phrase too short to score, carried word for word
+            if s < need and same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
+                s = SHORT_LINE_SCORE  # carried word for word: too short to score, or a cut
             if s >= need:
                 both_full = a.kind == "direct" and b.kind == "direct"
                 scored.append((not both_full, -s, a.rendering_id, b.rendering_id, s))

@@ -1,0 +1,83 @@
+"""Statements: a cue-tied speaker's quote and an unattributed cut of the same text.
+
+In one story, one outlet ties a quote to its speaker with a cue and another prints the
+same words with none the extractor could tie ("the statement read", a line carried over
+from the sentence before), cut shorter or longer. When one rendering carries every
+content word of the other in order and unbroken (four or more), it is the same text.
+Each condition has a must-not-merge case; every example is made up for these tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from pipelines.core.stories import StatementQuote
+from tests.core.statements_helpers import statement_groups
+
+NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
+# Four and eight content words: too few for the wording rule (six or more), which
+# would link the longer pairs without any cut (a score over its threshold).
+LINE = "The singer may still perform at the awards gala"
+LONGER = LINE + ", and the label hopes she will sing twice"
+
+
+def _quote(article: str, n: int, text: str, speaker: str | None, cue: bool, kind: str = "direct"):
+    return StatementQuote(
+        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, NAMES.get(speaker or "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the cue-tied quote is the shorter cut; the other outlet prints more, no speaker
+        pytest.param((LINE, "ames", True), (LONGER, None, False), id="longer-unattributed"),
+        # the shorter cut only carries over the speaker of the sentence before: not firm
+        pytest.param((LONGER, "ames", True), (LINE, "berg", False), id="shorter-carried-over"),
+        pytest.param((LINE, "ames", True), (LINE, None, False), id="same-cut"),
+    ],
+)
+def test_a_cut_of_a_firm_quote_without_a_cue_is_one_statement(a, b):
+    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_story"),
+    [
+        # the same words from two cue-tied speakers: two statements
+        pytest.param((LINE, "ames", True), (LINE, "berg", True), True, id="two-firm-speakers"),
+        # the words agree but not as one unbroken run: a paraphrase is not a cut
+        pytest.param(
+            (LINE, "ames", True),
+            ("At the awards gala the singer may still perform", None, False),
+            True,
+            id="words-reordered",
+        ),
+        # three content words are a stock phrase, not a text
+        pytest.param(
+            ("the singer could perform at the gala", "ames", True),
+            ("We always said the singer could perform at the gala", None, False),
+            True,
+            id="too-few-words",
+        ),
+        # another story: the rule is for one story's reports only
+        pytest.param((LINE, "ames", True), (LONGER, None, False), False, id="other-story"),
+    ],
+)
+def test_words_from_two_speakers_or_not_one_cut_stay_apart(a, b, one_story):
+    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]
+
+
+def test_an_unattributed_cut_two_speakers_hold_joins_neither():
+    """The same text held by two cue-tied speakers' quotes: it cannot tell whose it is."""
+    quotes = [
+        _quote("A", 0, LONGER, "ames", True),
+        _quote("B", 0, LONGER, "berg", True),
+        _quote("C", 0, LINE, None, False),
+    ]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"], ["C:0"]]
