@@ -23,6 +23,7 @@ from pipelines.core.quotes.resolve import (
     NOT_AN_ENTITY,
     Context,
     Resolution,
+    followed_namesake,
     resolve_speaker,
     spelt_in_full,
     subject_role,
@@ -210,7 +211,7 @@ def _resolution(ctx: Context, m: Mention) -> Resolution:
 
     The entity is the person named in full when ``m`` is a misspelt surname of theirs.
     """
-    said = spelt_in_full(ctx.index, m)
+    said = followed_namesake(ctx, spelt_in_full(ctx.index, m), ())
     return Resolution(
         said.entity_id, said.entity_type, ctx.view.text[m.start : m.end], m.start, m.end, None, 1.0
     )

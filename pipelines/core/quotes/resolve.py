@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
@@ -826,7 +826,13 @@ def resolve_speaker(
     surface = view.text[phrase.start : phrase.end]
 
     def found(m: Mention, factor: float) -> Resolution:
-        m = spelt_in_full(index, m)
+        referent = _PRONOUN_REFERENTS.get(head.lower_) if phrase.kind == PRONOUN else None
+        m = followed_namesake(
+            ctx,
+            spelt_in_full(index, m),
+            recent_speakers,
+            pronoun_gender=referent[1] if referent else None,
+        )
         if m.rule == UNRECOGNISED:  # a name the recogniser missed: the name, unresolved
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
         if phrase.kind == PRONOUN or not (m.start < phrase.end and m.end > phrase.start):
@@ -996,6 +1002,112 @@ def spelt_in_full(index: MentionIndex, m: Mention) -> Mention:
         if last != short and last[0] == short[0] and _one_edit(last, short):
             named.setdefault(x.entity_id, x)
     return next(iter(named.values())) if len(named) == 1 else m
+
+
+def followed_namesake(
+    ctx: Context,
+    m: Mention,
+    recent_speakers: Sequence[tuple[int, str]],
+    pronoun_gender: str | None = None,
+) -> Mention:
+    """The person a bare surname names when two people of the article share it.
+
+    The entity resolver gives a lone surname to the namesake named most recently, as a
+    reader of a name list would; but in "Hillary Clinton … her husband, former President
+    Bill Clinton … “…,” Clinton said" the speaker is the person the article follows. As
+    a speaker, the surname is, in this order: the namesake of the gender the text gives
+    (a pronoun that led to it, "she"; a title before it, "Mrs. Clinton", "Mr. Clinton");
+    the resolver's choice when a namesake was named in full in this sentence or the one
+    before ("Hillary Clinton rebuffed a heckler. “…,” Clinton told her"); the namesake
+    the article has named more often so far by more than the shared surname (a full name,
+    a first name); on a tie, the namesake it quoted last. Names inside quotations do not
+    count (a speaker naming someone is not the article naming them). Otherwise the
+    resolver's choice stands. The speaker as written is unchanged.
+    """
+    index, view = ctx.index, ctx.view
+    if not index.is_person(m):
+        return m
+    name, titles = split_titles(strip_possessive(m.surface))
+    words = name.split()
+    if len(words) != 1:
+        return m
+    surname = fold_apostrophes(words[0]).casefold()
+    namesakes: set[str] = set()
+    for x in index.mentions:
+        full = split_titles(strip_possessive(x.surface))[0].split()
+        same = len(full) >= 2 and fold_apostrophes(full[-1]).casefold() == surname
+        if same and index.is_person(x):
+            namesakes.add(x.entity_id)
+    if len(namesakes) < 2 or m.entity_id not in namesakes:
+        return m
+    text = view.text
+    genders = _namesake_genders(index, text, namesakes)
+    said = {pronoun_gender} if pronoun_gender else _titled_gender(text, m, titles)
+    if said:
+        # The text says which gender: that namesake, or (none or both of it) no change.
+        fits = [eid for eid in namesakes if genders.get(eid) == said]
+        chosen = fits[0] if len(fits) == 1 else None
+    else:
+        named_before = [
+            x
+            for x in index.before(m.start)
+            if x.entity_id in namesakes
+            and _names_more(x, surname)
+            and not ctx.inside_quote(x.start)
+        ]
+        here = view.sentence_start(m.start)
+        last = len(text[:here].rstrip()) - 1  # the previous sentence's last character
+        previous = view.sentence_start(last) if last >= 0 else here
+        if any(x.start >= previous for x in named_before):
+            return m
+        ranked = Counter(x.entity_id for x in named_before).most_common(2)
+        chosen = None
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            chosen = ranked[0][0]
+        else:
+            quoted = [eid for at, eid in recent_speakers if at < m.start and eid in namesakes]
+            chosen = quoted[-1] if quoted else None
+    if chosen is None or chosen == m.entity_id:
+        return m
+    return replace(m, entity_id=chosen, entity_type=index.types.get(chosen, m.entity_type))
+
+
+def _names_more(x: Mention, surname: str) -> bool:
+    """Whether a mention names its person by more than the shared surname alone."""
+    words = split_titles(strip_possessive(x.surface))[0].split()
+    return [fold_apostrophes(w).casefold() for w in words] != [surname]
+
+
+def _word_before(text: str, x: Mention) -> str:
+    found = _WORD_BEFORE_RE.search(text[max(0, x.start - 30) : x.start])
+    return found.group(1).casefold().rstrip(".") if found else ""
+
+
+def _titled_gender(text: str, m: Mention, titles: Sequence[str]) -> set[str]:
+    """The gender a title in or before ``m`` gives ("Mrs.", "Mr."): one value, or none."""
+    lexicon = load_gender_lexicon()
+    words = (*titles, _word_before(text, m))
+    said = {g for w in words if (g := lexicon.words.get(w.rstrip(".")))}
+    return said if len(said) == 1 else set()
+
+
+def _namesake_genders(index: MentionIndex, text: str, namesakes: set[str]) -> dict[str, set[str]]:
+    """Each namesake's gender from where the article names them in full.
+
+    A title before the full name or the given name; not ``index.gender``, which also reads
+    the bare surnames the resolver gave to the wrong namesake ("Mrs. Clinton" given to him).
+    """
+    lexicon = load_gender_lexicon()
+    evidence: dict[str, set[str]] = {}
+    for x in index.mentions:
+        name, own_titles = split_titles(strip_possessive(x.surface))
+        words = name.split()
+        if x.entity_id not in namesakes or len(words) < 2:
+            continue
+        clues = [lexicon.words.get(w) for w in (*own_titles, _word_before(text, x))]
+        clues.append(lexicon.first_names.get(words[0].casefold().rstrip(".")))
+        evidence.setdefault(x.entity_id, set()).update(g for g in clues if g)
+    return evidence
 
 
 def _one_edit(a: str, b: str) -> bool:
