@@ -2,8 +2,10 @@
 a spokesperson or a document whose organisation is named right before the noun ("the
 Harbour Trust spokesman", "the HTB report", also where the report was introduced: "a
 Harbour Trust report"), and a definite description whose capitalised modifier says which
-holder of a role the article follows ("the Rovers chief", "the Welsh producer"). Examples
-are written for these tests."""
+holder of a role the article follows ("the Rovers chief", "the Welsh producer"), and a
+quotation reported inside a speech ("you start to think: 'not my night'") whose "you" or
+unpaired-quotation subject is no speaker for the quotations after it. Examples are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -146,3 +148,39 @@ def test_a_modified_description_that_may_be_someone_else_stays_as_written(
 ) -> None:
     q = one_quote(nlp, text, contains, people)
     assert q.speaker_entity_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            'Ana Ruiz lost the first set badly. "I am 30," she said. "It is like you go out '
+            "there and you start to think: 'This is not my night.' \"But then you fight and "
+            'you find a way out."',
+            {"Ana Ruiz": "PERSON"},
+            "you fight",
+            "Ana Ruiz",
+            id="you-inside-a-speech",
+        ),
+        pytest.param(
+            'Tom Hale spoke to the radio station. "It was a quiet week," he said. "Referees '
+            "have been told to ask the player 'do you want the wall back?' \"If they say "
+            'yes, the game simply goes on."',
+            {"Tom Hale": "PERSON"},
+            "game simply goes on",
+            "Tom Hale",
+            id="subject-inside-an-unpaired-quotation",
+        ),
+    ],
+)
+def test_a_quotation_reported_inside_a_speech_hands_on_the_speech_s_speaker(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+def test_an_unnamed_narrative_speaker_is_still_continued(nlp) -> None:
+    text = '"It was a great night," one fan said. "We will all be back next year."'
+    q = one_quote(nlp, text, "back next year", {})
+    assert q.speaker_entity_id is None
+    assert q.speaker_surface == "one fan"

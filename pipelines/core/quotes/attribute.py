@@ -79,6 +79,11 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
         if label is not None:  # a new label names a new speaker, even mid-quotation
             d.res, d.confidence = label, _LABEL
             continue
+        if prev is not None and _speaker_in_speech(ctx, prev) and k >= 2:
+            # "… then you start to think: ‘This is not my day.’ ⏎ “But then …”": the
+            # "you" of a quotation reported inside a speech is no speaker to continue;
+            # the speech's own speaker is, from the quotation before it.
+            prev = drafts[k - 2]
         if d.cand.continued and prev is not None and prev.res is not None:
             d.res, d.confidence = prev.res, min(prev.confidence, _PART_OF_PREVIOUS)
             continue
@@ -112,6 +117,30 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             topic = _reported_speaker(ctx, drafts, k)
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
+
+
+_SPEECH_PRONOUNS = frozenset({"i", "you", "we"})
+
+
+def _speaker_in_speech(ctx: Context, d: Draft) -> bool:
+    """True when a quotation's unresolved speaker belongs to someone's speech.
+
+    "I", "you" or "we" ("it causes you to say ‘wow’"), or a subject after an opening
+    double quotation mark of its paragraph that no closing mark has answered yet
+    ("“Referees have been told to ask the player ‘…’" where the outer quotation was
+    never paired): the quotation is reported within a speech, and its subject is no
+    speaker of its own.
+    """
+    res = d.res
+    # A name the recogniser missed is a speaker, wherever the parse found it.
+    if res is None or res.entity_id is not None or res.reason == NOT_AN_ENTITY:
+        return False
+    if res.surface.lower() in _SPEECH_PRONOUNS:
+        return True
+    view = ctx.view
+    before = view.text[view.line_starts[view.line_of(res.start)] : res.start]
+    # Marks counted together: pages mix them ("“Republicans …," said X").
+    return sum(before.count(mark) for mark in '"“”') % 2 == 1
 
 
 def _label_person(ctx: Context, d: Draft) -> Resolution | None:
