@@ -281,6 +281,10 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
         if not n:
             n = _match_phrase(norms, i, rules.descriptors)
             is_descriptor = True
+        if n and i + n < len(tokens) and tokens[i + n] == "of" and not is_descriptor:
+            # "Prince of Wales", "King of Norway": a title with its "of" complement names
+            # an office, not a person called "Wales" or "Norway".
+            break
         if n and i + n < len(tokens):
             stripped.append((i + n, " ".join(norms[i : i + n]), is_descriptor))
             i += n
@@ -295,7 +299,7 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     # after a few words we do not know. Only when two name tokens remain, so "Martin
     # Luther King Jr." or "Billie Jean King" are left alone.
     for j in range(min(len(tokens) - 2, end + 4) - 1, end - 1, -1):
-        if norms[j] in _HEAD_TITLES:
+        if norms[j] in _HEAD_TITLES and tokens[j + 1] != "of":
             stripped.append((j + 1, " ".join(norms[end : j + 1]), False))
             end = j + 1
             break
@@ -383,6 +387,14 @@ def strip_person_descriptors(name: str) -> str:
     cut = 0
     for j in range(len(tokens) - 1):
         t = tokens[j]
+        if j > cut and (
+            (t == "of" and _is_capitalised(tokens[j - 1]))
+            or (t == "the" and tokens[j - 1] == "of" and j - 1 > cut)
+        ):
+            # "Harald V of Norway", "Bank of Norway", "Willem-Alexander of the Netherlands":
+            # "of" after a capitalised word joins one name; cutting there left "Norway",
+            # the key every "<X> of Norway" shared with the country's monarch.
+            continue
         if _is_lower_word(t) and not _is_particle(t) and _is_capitalised(tokens[j + 1]):
             cut = j + 1
     rules = name_rules()

@@ -109,6 +109,9 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "<institution word> of ...": the head of an organisation's name ("Bank of Norway").
+_INSTITUTION_OF = re.compile(r"^(?:\S+ )?" + _ORG_WORDS.pattern + r" of ", re.IGNORECASE)
+
 
 @dataclass
 class _Index:
@@ -127,6 +130,10 @@ class _Index:
     regions: dict[str, list[Entry]] = field(default_factory=dict)
 
 
+# A monarch written "<given name(s)> <regnal number> of <country>".
+_REGNAL = re.compile(
+    r"^(.+ (?:I|II|III|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV|XVI{1,3})) of (?:the )?\S.*$"
+)
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
 
 
@@ -237,6 +244,11 @@ class EntityResolver:
             for n in names:
                 add_entry(idx.persons, person_key(n), entry)
                 self.persons.index_name(entry, n)
+            m = _REGNAL.match(rec["canonical_name"])
+            if m is not None and person_key(m.group(1)) not in {person_key(n) for n in names}:
+                # "Harald V of Norway" is also written "Harald V" / "King Harald V"; the
+                # territorial designation is no part of the name (never "<X> of Norway").
+                add_entry(idx.persons, person_key(m.group(1)), entry)
             # "Felipe VI of Spain": a monarch's territorial designation is no surname.
             if " of " not in rec["canonical_name"]:
                 parsed = parse_person_name(clean_name(rec["canonical_name"]))
@@ -638,6 +650,10 @@ class EntityResolver:
             etype = ORG if _ORG_WORDS.search(name) or acronym_key(name) else PERSON
             if etype == PERSON and len(name.split()) < 2:
                 return None
+        elif etype == PERSON and _INSTITUTION_OF.match(name):
+            # "Bank of Norway", "University of Jordan" tagged PERSON: an institution's head
+            # before "of" names a body, never a person.
+            etype = ORG
         if self._ambiguous(name, etype):
             return None  # two known entities share this name/acronym: refuse to pick
         if etype == PERSON:
