@@ -969,6 +969,12 @@ def resolve_speaker(
     return unresolved(NOMINAL_UNRESOLVED)
 
 
+def _name_parts(surface: str) -> tuple[list[str], tuple[str, ...]]:
+    """A person mention's name words without its possessive and titles, and the titles."""
+    name, titles = split_titles(strip_possessive(surface))
+    return name.split(), titles
+
+
 def spelt_in_full(index: MentionIndex, m: Mention) -> Mention:
     """The person an article names in full, for a surname it spells differently once.
 
@@ -981,21 +987,19 @@ def spelt_in_full(index: MentionIndex, m: Mention) -> Mention:
     """
     if m.rule == UNRECOGNISED or not index.is_person(m):
         return m
-    words = split_titles(strip_possessive(m.surface))[0].split()
+    words = _name_parts(m.surface)[0]
     if len(words) != 1 or len(words[0]) < 5:
         return m
     short = words[0].lower()
     if any(
-        len(split_titles(strip_possessive(x.surface))[0].split()) > 1
-        for x in index.mentions
-        if x.entity_id == m.entity_id
+        len(_name_parts(x.surface)[0]) > 1 for x in index.mentions if x.entity_id == m.entity_id
     ):
         return m
     named: dict[str, Mention] = {}
     for x in index.before(m.start):
         if x.entity_id == m.entity_id or not index.is_person(x):
             continue
-        full = split_titles(strip_possessive(x.surface))[0].split()
+        full = _name_parts(x.surface)[0]
         if len(full) < 2:
             continue
         last = full[-1].lower()
@@ -1027,14 +1031,13 @@ def followed_namesake(
     index, view = ctx.index, ctx.view
     if not index.is_person(m):
         return m
-    name, titles = split_titles(strip_possessive(m.surface))
-    words = name.split()
+    words, titles = _name_parts(m.surface)
     if len(words) != 1:
         return m
     surname = fold_apostrophes(words[0]).casefold()
     namesakes: set[str] = set()
     for x in index.mentions:
-        full = split_titles(strip_possessive(x.surface))[0].split()
+        full = _name_parts(x.surface)[0]
         same = len(full) >= 2 and fold_apostrophes(full[-1]).casefold() == surname
         if same and index.is_person(x):
             namesakes.add(x.entity_id)
@@ -1074,7 +1077,7 @@ def followed_namesake(
 
 def _names_more(x: Mention, surname: str) -> bool:
     """Whether a mention names its person by more than the shared surname alone."""
-    words = split_titles(strip_possessive(x.surface))[0].split()
+    words = _name_parts(x.surface)[0]
     return [fold_apostrophes(w).casefold() for w in words] != [surname]
 
 
@@ -1100,8 +1103,7 @@ def _namesake_genders(index: MentionIndex, text: str, namesakes: set[str]) -> di
     lexicon = load_gender_lexicon()
     evidence: dict[str, set[str]] = {}
     for x in index.mentions:
-        name, own_titles = split_titles(strip_possessive(x.surface))
-        words = name.split()
+        words, own_titles = _name_parts(x.surface)
         if x.entity_id not in namesakes or len(words) < 2:
             continue
         clues = [lexicon.words.get(w) for w in (*own_titles, _word_before(text, x))]
