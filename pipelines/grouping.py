@@ -261,13 +261,14 @@ def group_stories(session: Session) -> StoryStats:
         for a, (nlp, gv, _) in stored.items()
         if a not in current or gv != version or nlp != current[a][0]
     )
+    marked = _pending(session, "stories")
     # Signed while the analysis went on, with the entity types known then: re-signed
     # where the rebuild's types make other entities salient (the links are not made yet).
-    stale += _entities_changed(session, _pending(session, "stories") & stored.keys() - set(stale))
+    stale += _entities_changed(session, marked & stored.keys() - set(stale))
     stale.sort()
     stale_set = set(stale)
     to_sign = sorted(a for a in current if a not in stored or a in stale_set)
-    pending = sorted(_pending(session, "stories") - stale_set & stored.keys())
+    pending = sorted(marked - stale_set & stored.keys())
     unassigned = session.fetch("select count(*) from articles where story_id is null")[0][0]
     if not to_sign and not stale and not unassigned and not pending:
         # Nothing new, changed or gone, and every article placed (a row re-inserted while
