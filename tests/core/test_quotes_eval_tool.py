@@ -101,3 +101,14 @@ def test_spacy_cache_parses_only_texts_it_does_not_hold(tmp_path, nlp, monkeypat
     cache.with_name(cache.name + ".model").write_text("en_other 0.0", encoding="utf-8")
     quote_eval._cached_docs(nlp, first, cache, None)
     assert parsed == first
+
+
+def test_dev_part_is_fixed_and_cuts_about_a_third() -> None:
+    from pipelines.tools.quote_eval import CHECK, TUNE, dev_part
+
+    ids = [f"article_{i:04d}.txt" for i in range(3000)]
+    parts = [dev_part(i) for i in ids]
+    assert set(parts) == {TUNE, CHECK}
+    assert 0.30 < parts.count(CHECK) / len(ids) < 0.37
+    # fixed by the id alone: the same id always lands in the same part
+    assert [dev_part(i) for i in ids] == parts
