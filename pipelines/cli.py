@@ -324,10 +324,11 @@ def build_parser() -> _Parser:
     )
     p.add_argument(
         "--split",
-        choices=("dev", "test", "all"),
+        choices=("dev", "hold", "test", "all"),
         default="dev",
         help="which splits of the resolved-speaker set to score (default: dev; the test "
-        "split is read once, at the end of a piece of work)",
+        "split and the held-out half of the newest batch are read once, at the end of a "
+        "piece of work)",
     )
     p.add_argument(
         "--shared-spacy-cache",

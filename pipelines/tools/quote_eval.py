@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -555,17 +555,18 @@ def run_shared_eval(
     cache: Path | None = None,
     splits: Sequence[str] = ("dev",),
 ) -> dict[str, Any] | None:
-    """Score the resolved-speaker set per split (dev, test) and per source (bbc, aeb).
+    """Score the resolved-speaker set per split (dev, hold, test) and per source.
 
     Only the ``splits`` asked for are scored and printed (default: dev), so a tuning loop
-    never shows the test split by accident; ``make eval`` asks for both.
+    never shows the test split or the held-out half of the newest batch (``hold``) by
+    accident; ``make eval`` asks for all three.
 
     With ``cache`` (a DocBin path, as for the dev set) the spaCy docs are reused between
     runs, so a rule change is measured in seconds; without it the pipeline's own path runs.
 
     Prints quote P/R/F1, speaker accuracy and end-to-end F1 for every split and source,
     speaker accuracy per speaker cue for every split, and the error breakdown of the dev
-    split only: nobody tunes on the test split, so its errors are not listed.
+    split only: nobody tunes on the test or hold split, so their errors are not listed.
 
     Returns:
         ``{split: {"all"|"bbc"|"aeb": metrics, "cues": {cue: [correct, judged]}}}`` (dev
@@ -620,18 +621,30 @@ def run_shared_eval(
                 _print_metrics(f"  {split} {name} {source} ({len(rows)} docs)", metrics)
         cues = cue_accuracy(scorer, in_split, results)
         figures[split]["cues"] = {cue: list(v) for cue, v in cues.items()}
-        shown = [
-            f"{cue} {ok / n:.3f} ({ok}/{n})" if n else f"{cue} - (0/0)"
-            for cue in quotes_shared.SPEAKER_CUES
-            for ok, n in [cues.get(cue, (0, 0))]
-        ]
-        print(f"  {split} speaker accuracy by cue: " + ", ".join(shown))
+        _print_cues(f"  {split} speaker accuracy by cue: ", cues)
+        if later:  # the newest batch by cue too: where a new set loses first
+            newest = [g for g in in_split if batch_of[g["doc_id"]] == later[-1]]
+            if newest:
+                cues = cue_accuracy(scorer, newest, results)
+                figures[split][f"batch {later[-1]} cues"] = {c: list(v) for c, v in cues.items()}
+                _print_cues(f"  {split} batch {later[-1]} speaker accuracy by cue: ", cues)
         if split == "dev":
             print("  errors on the dev split:")
             errors = error_breakdown(scorer, in_split, results)
             for name, n in sorted(errors.items(), key=lambda kv: -kv[1]):
                 print(f"    {n:5d}  {name}")
     return figures
+
+
+def _print_cues(label: str, cues: Mapping[str, tuple[int, int]]) -> None:
+    from pipelines.tools.quotes_shared import SPEAKER_CUES
+
+    shown = [
+        f"{cue} {ok / n:.3f} ({ok}/{n})" if n else f"{cue} - (0/0)"
+        for cue in SPEAKER_CUES
+        for ok, n in [cues.get(cue, (0, 0))]
+    ]
+    print(label + ", ".join(shown))
 
 
 def eval_quotes_command(args: argparse.Namespace) -> int:

@@ -152,7 +152,10 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
         ("test", 5),
         ("test", 6),
         ("test", 7),
-        ("dev", 8),
+        ("test", 8),
+        ("hold", 1),
+        ("hold", 7),
+        ("dev", 9),
         ("dev", 0),
     ],
 )
@@ -171,6 +174,17 @@ def test_loader_reads_the_batch(tmp_path: Path) -> None:
     rows[0]["batch"] = 3
     _write(ann, rows)
     assert [d.batch for d in qs.load_shared_set(ann, shared)] == [3, 1]
+
+
+def test_loader_reads_a_held_out_half(tmp_path: Path) -> None:
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    rows[0] |= {"split": "hold", "batch": qs.FIRST_HELD_BATCH}
+    _write(ann, rows)
+    assert [(d.split, d.batch) for d in qs.load_shared_set(ann, shared)] == [
+        ("hold", 8),
+        ("test", 1),
+    ]
 
 
 PAGE = (
@@ -250,7 +264,9 @@ def test_the_real_set_loads_and_is_balanced() -> None:
     except CorpusUnavailable as ex:
         pytest.skip(f"the resolved-speaker quote set needs ../shared/corpora: {ex}")
     assert len(docs) >= 80
-    assert all(d.split == "dev" for d in docs if d.batch > 1)  # the test split never grows
+    # the test split never grows; from batch 8 on half of a batch is held out ("hold")
+    assert all(d.split in ("dev", "hold") for d in docs if d.batch > 1)
+    assert all(d.batch >= qs.FIRST_HELD_BATCH for d in docs if d.split == "hold")
     assert {d.corpus for d in docs} == set(qs.CORPORA)  # trafilatura pages: batch 4 only
     docs = [d for d in docs if d.batch == 1]  # the first batch was split evenly
     by_split = Counter(d.split for d in docs)
