@@ -22,8 +22,8 @@ from pipelines import settings
 
 PROG = "python -m pipelines"
 SHARED = settings.REPO_ROOT.parent / "shared"
-# eval-grouping's --split: dev by default, so a tuning loop never shows the test split.
-SPLIT_CHOICES = ("dev", "test", "all")
+# eval-grouping's --split: dev by default, so a tuning loop never shows the held-out splits.
+SPLIT_CHOICES = ("dev", "holdout", "test", "all")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -406,7 +406,7 @@ def build_parser() -> _Parser:
     stories_set(p)
     p.add_argument(
         "--split",
-        choices=("dev", "test", "all"),
+        choices=("dev", "holdout", "test", "all"),
         action="append",
         help="which split to score (repeatable; default: dev, test and all)",
     )
@@ -434,8 +434,14 @@ def build_parser() -> _Parser:
         "--split",
         choices=SPLIT_CHOICES,
         default="dev",
-        help="which split's figures to print: dev (default), test (its summary lines only; "
-        "read it once, at the end) or all (dev, then test)",
+        help="which split's figures to print: dev (default), holdout (a new batch's "
+        "scored-only half: its summary lines, at first sight and at the end), test (its "
+        "summary lines only; read it once, at the end) or all (dev, holdout, then test)",
+    )
+    p.add_argument(
+        "--batch",
+        default=None,
+        help="only the stories of this labelling batch (e.g. 7a, 7b) in each split printed",
     )
     p.add_argument(
         "--misses",

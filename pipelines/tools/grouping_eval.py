@@ -63,6 +63,7 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
 ARRIVAL_BATCH = 500  # documents per simulated run
+SPLITS_IN_ORDER = ("dev", "holdout", "test")
 PRECEDING_CHARS = 200  # as grouping.py: the text before a quote is read up to this long
 _CACHE_FORMAT = 2  # 2: entities' canonical names cached too
 
@@ -489,15 +490,15 @@ def _print_misses(
 
 
 def splits_to_print(choice: str) -> tuple[str, ...]:
-    """The splits ``--split`` prints, in order: ``all`` is dev then test, each on its own.
+    """The splits ``--split`` prints, in order: ``all`` is dev, holdout, then test.
 
-    Dev is the default so a loop over grouping changes never shows the test split; the
-    test split's misses are never listed whatever is chosen (tuning reads dev only).
+    Dev is the default so a loop over grouping changes never shows the held-out or test
+    splits; their misses are never listed whatever is chosen (tuning reads dev only).
     """
     if choice == "all":
-        return ("dev", "test")
-    if choice not in ("dev", "test"):
-        raise ValueError(f"unknown split {choice!r} (dev, test or all)")
+        return SPLITS_IN_ORDER
+    if choice not in SPLITS_IN_ORDER:
+        raise ValueError(f"unknown split {choice!r} (dev, holdout, test or all)")
     return (choice,)
 
 
@@ -519,16 +520,24 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
     )
     for split in splits_to_print(args.split):
         part = eval_set.select(split)
-        print(format_story_scores(f"[{split}] stories", score_stories(part, stories)))
+        name = split
+        if args.batch:
+            # One labelling batch's stories (its first figure, or its held-out half's).
+            part, name = part.select_batch(args.batch), f"{split} batch {args.batch}"
+            if not part.stories:
+                continue
+        print(format_story_scores(f"[{name}] stories", score_stories(part, stories)))
         if args.misses and split == "dev":
-            # Only the dev split's misses are shown: tuning reads dev, never test.
+            # Only the dev split's misses are shown: tuning reads dev, never the others.
             _print_story_misses(part, grouped, listing=args.verbose)
+        if not part.statements and not part.hard_negatives:
+            continue  # a split or batch of stories only
         scores = score_statements(part, statements)
-        print(format_statement_scores(f"[{split}] statements", scores))
-        for h in scores.violated if args.verbose else ():
+        print(format_statement_scores(f"[{name}] statements", scores))
+        for h in scores.violated if args.verbose and split == "dev" else ():
             print(f"    VIOLATED {h.type}: {h.speakers[0]} / {h.speakers[1]} ({h.note})")
         if args.misses and split == "dev":
-            # Only the dev split's misses are shown: tuning reads dev, never test.
+            # Only the dev split's misses are shown: tuning reads dev, never the others.
             _print_misses(part, grouped, texts, listing=args.verbose)
     print(
         f"cost: stories + statements {group_s:.1f} s vs spaCy pass {spacy_s:.1f} s "

@@ -29,7 +29,9 @@ from pipelines.tools.shared_texts import (
 
 DATA_DIR = REPO_ROOT / "tests" / "data" / "stories_eval"
 
-SPLITS = ("dev", "test")
+# "holdout": labelled like dev but only scored, never tuned on (a new batch's half chosen by
+# hash, read at first sight and after the session's last rule change).
+SPLITS = ("dev", "holdout", "test")
 HARD_NEGATIVE_TYPES = ("same_speaker_different_remark", "same_words_different_speaker")
 QUOTE_KINDS = ("direct", "partial")
 MIN_OVERLAP = 0.5
@@ -60,12 +62,13 @@ class QuoteRef:
 
 @dataclass(frozen=True, slots=True)
 class StoryDoc:
-    """One annotated document: its story (None: a singleton distractor) and split."""
+    """One annotated document: its story (None: a singleton distractor), split and batch."""
 
     doc: DocRef
     story: str | None
     distractor_of: tuple[str, ...]
     split: str
+    batch: str | None = None  # e.g. "7a": the labelling batch's half, when recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,12 @@ class StoryEvalSet:
             tuple(s for s in self.statements if s.split == split),
             tuple(h for h in self.hard_negatives if h.split == split),
             self.digests,
+        )
+
+    def select_batch(self, batch: str) -> StoryEvalSet:
+        """The stories of one labelling batch (statements carry no batch: none are kept)."""
+        return StoryEvalSet(
+            tuple(s for s in self.stories if s.batch == batch), (), (), self.digests
         )
 
     def quotes(self) -> list[QuoteRef]:
@@ -215,9 +224,11 @@ def _load_stories(path: Path, reader: _Reader) -> tuple[StoryDoc, ...]:
         distractor_of = field_of(row, "distractor_of", list, where)
         if role == "distractor" and not distractor_of:
             raise EvalSetError(f"{where}: a distractor must name the stories it imitates")
-        docs.append(
-            StoryDoc(ref, story, tuple(distractor_of), choice_of(row, "split", SPLITS, where))
-        )
+        batch = row.get("batch")
+        if batch is not None and not (isinstance(batch, str) and batch):
+            raise EvalSetError(f"{where}: batch must be a label or absent, got {batch!r}")
+        split = choice_of(row, "split", SPLITS, where)
+        docs.append(StoryDoc(ref, story, tuple(distractor_of), split, batch))
     members: dict[str, list[StoryDoc]] = defaultdict(list)
     for d in docs:
         if d.story is not None:
@@ -227,12 +238,16 @@ def _load_stories(path: Path, reader: _Reader) -> tuple[StoryDoc, ...]:
             raise EvalSetError(f"{path.name}: story {label} has fewer than two members")
         if len({d.split for d in group}) > 1:
             raise EvalSetError(f"{path.name}: story {label} spans two splits")
+        if len({d.batch for d in group}) > 1:
+            raise EvalSetError(f"{path.name}: story {label} spans two batches")
     for d in docs:
         for label in d.distractor_of:
             if label not in members or label == d.story:
                 raise EvalSetError(f"{path.name}: {d.doc.id} imitates unknown story {label!r}")
             if members[label][0].split != d.split:
                 raise EvalSetError(f"{path.name}: {d.doc.id} and its story {label} differ in split")
+            if members[label][0].batch != d.batch:
+                raise EvalSetError(f"{path.name}: {d.doc.id} and its story {label} differ in batch")
     return tuple(docs)
 
 

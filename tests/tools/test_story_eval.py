@@ -192,6 +192,12 @@ def _break(rows: dict[str, list[dict[str, Any]]], how: str) -> None:
         hard[1]["b"] = _q(D1, "fix the bridge")
     elif how == "split":
         stories[3]["split"] = "train"
+    elif how == "batch of a story":
+        stories[0]["batch"] = "7a"
+    elif how == "batch of a look-alike":
+        stories[0]["batch"] = stories[1]["batch"] = "7a"
+    elif how == "batch type":
+        stories[3]["batch"] = 7
     elif how == "digest":
         hard[1]["b"]["text_sha256"] = "0" * 64
 
@@ -207,7 +213,10 @@ def _break(rows: dict[str, list[dict[str, Any]]], how: str) -> None:
         ("negative inside a group", "both quotes are in statement"),
         ("speakers", "do not fit type"),
         ("overlap", "overlap"),
-        ("split", "not one of dev, test"),
+        ("split", "not one of dev, holdout, test"),
+        ("batch of a story", "spans two batches"),
+        ("batch of a look-alike", "differ in batch"),
+        ("batch type", "batch must be a label"),
         ("digest", "two different digests"),
     ],
 )
@@ -330,7 +339,9 @@ def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
         ([], ["[dev] stories", "[dev] statements"], ["[test]"]),
         (["--split", "dev"], ["[dev] stories"], ["[test]"]),
         (["--split", "test"], ["[test] stories", "[test] statements"], ["[dev]"]),
-        (["--split", "all"], ["[dev] stories", "[test] stories"], []),
+        (["--split", "all"], ["[dev] stories", "[holdout] stories", "[test] stories"], []),
+        (["--split", "holdout"], ["[holdout] stories"], ["[dev]", "[test]", "statements:"]),
+        (["--split", "all", "--batch", "7b"], ["[holdout batch 7b] stories"], ["[dev", "[test"]),
     ],
 )
 def test_grouping_eval_prints_only_the_split_asked_for(
@@ -340,7 +351,12 @@ def test_grouping_eval_prints_only_the_split_asked_for(
     from pipelines.cli import parse_command
     from pipelines.tools import grouping_eval
 
-    rows = _write(tmp_path / "set", _rows())
+    rows_ = _rows()
+    if "holdout" in argv or "--batch" in argv:
+        # The vote story becomes a new batch's held-out half (its statements stay dev).
+        for row in rows_["stories"][:3]:
+            row |= {"split": "holdout", "batch": "7b"}
+    rows = _write(tmp_path / "set", rows_)
     shared = _shared(tmp_path)
 
     class _Grouped:  # what the command reads of a grouping: every document its own story
@@ -370,7 +386,7 @@ def test_grouping_eval_refuses_an_unknown_split() -> None:
         parse_command("eval-grouping", ["--split", "train"])
     with pytest.raises(ValueError, match="unknown split"):
         splits_to_print("train")
-    assert splits_to_print("all") == ("dev", "test")
+    assert splits_to_print("all") == ("dev", "holdout", "test")
 
 
 # --- the real set ------------------------------------------------------------------------
@@ -391,9 +407,12 @@ def test_the_real_set_is_consistent_and_large_enough() -> None:
     # groups the rules were not written for), so its share falls as dev grows (the third
     # batches: 10 of 52 stories, 22 of 90 statements; the fourth statements batch: 22 of
     # 115 statements, 19 of 90 hard negatives; the fifth stories batch: 10 of 78 stories, so
-    # the stories' floor is 0.10: the test split keeps its own ten, it does not grow).
+    # the stories' floor is 0.10: the test split keeps its own ten, it does not grow; the
+    # seventh batch, 15 stories, half of it held out: 10 of 109, so 0.09).
     assert len(test_stories) >= 10
-    assert 0.10 <= len(test_stories) / len(members) <= 0.45
+    assert 0.09 <= len(test_stories) / len(members) <= 0.45
+    # Each held-out story is a half of a labelled batch, recorded as such.
+    assert all(d.batch for d in real.select("holdout").stories)
     assert len(real.select("test").statements) >= 22
     assert 0.15 <= len(real.select("test").statements) / len(real.statements) <= 0.45
     assert len(real.select("test").hard_negatives) >= 19
