@@ -90,6 +90,12 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
         direct = True
         empty = (after[0], after[0])
         cue = cues.find(before, empty, last, partial=False) or cue
+    if not direct and _sentence_after_verb(text, c, shape, title_like):
+        # "the crowd jeered, “Go home!”": a verb we do not list, but the grammar of an
+        # introduced full sentence.
+        verb_cue = cues.verb_intro(before)
+        if verb_cue is not None:
+            direct, cue = True, verb_cue
     if not direct and cue is None and label_span(view, ls, c.mark_start) is not None:
         direct = True  # "- Coach Ana Ruiz “We were poor.”": a labelled reaction
     if direct and cue is None and not c.continued:
@@ -105,6 +111,25 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     if cue is None:
         return None  # embedded words with no reporting verb: scare quotes, titles
     return Draft(c, PARTIAL, cue, line)
+
+
+# What may follow a quoted sentence that stands on its own: nothing, or punctuation
+# that ends or interrupts the reporter's sentence (not more of the reporter's clause).
+_STANDS_ALONE_AFTER = frozenset(",.;:!?)—–-")
+
+
+def _sentence_after_verb(text: str, c: Candidate, shape: Shape, title_like: bool) -> bool:
+    """A full quoted sentence after a comma: capitalised, not a title, ending the clause."""
+    quoted = text[c.start : c.end]
+    rest = shape.after.lstrip()
+    return (
+        shape.after_comma
+        and not title_like
+        and quoted[:1].isupper()
+        and quoted[-1:] in ".!?,"
+        and len(quoted.split()) >= 2
+        and (not rest or rest[0] in _STANDS_ALONE_AFTER)
+    )
 
 
 def previous_line(view: DocView, line: int) -> int | None:

@@ -359,6 +359,37 @@ class CueFinder:
                 return cue
         return self._predicate_cue(before, intro) if partial else None
 
+    def verb_intro(self, before: tuple[int, int]) -> Cue | None:
+        """Any verb with its subject, right before the comma that opens a quotation.
+
+        "Freddy circled it as his friends jeered, “Do svidaniya!”", "Billy Joel sings,
+        “Don't go changing.”": the verb is no reporting verb of ours, but the grammar
+        (subject, verb, comma, a quoted sentence) makes the quotation what was uttered.
+        The verb may take "it" ("as the columnist puts it, “…”"); the caller checks the
+        quotation is a full sentence.
+        """
+        b_lo, _ = before
+        intro = self._intro(before)
+        if not intro.ends_intro or self.doc[intro.last].text != ",":
+            return None
+        k = intro.last - 1
+        if k >= b_lo and self.doc[k].lower_ == "it" and self.doc[k].dep_ == "dobj":
+            k -= 1
+        if k < b_lo:
+            return None
+        verb = self.doc[k]
+        # The small model tags some past forms as adjectives ("the sailors jeered"): a
+        # clause head with its own subject is a verb whatever its tag.
+        clause_head = verb.dep_ == "ROOT" and any(c.dep_ in _SUBJ_DEPS for c in verb.children)
+        if not (verb.pos_ == "VERB" or (clause_head and verb.pos_ == "ADJ")):
+            return None
+        if verb.tag_ in {"VBN", "VBG"}:
+            return None  # "titled,", "saying,": a participle, not a clause's verb
+        cue = self._cue((k, verb.text, "subject"), BEFORE, before)
+        if cue.subject is None or self.doc[cue.subject].lower_ in _NOT_SPEAKERS:
+            return None
+        return cue
+
     def _asks_who(self, cue: Cue) -> bool:
         """The cue's subject is a question word ("who had written it"), not a speaker."""
         if cue.subject is None:

@@ -1,0 +1,63 @@
+"""Quote extraction classes read on the tune part of the PolNeAR dev set (issue 11, ninth
+session): a full quoted sentence introduced by a verb we do not list as a reporting verb
+("the crowd jeered, “…”"). Examples are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.quotes_helpers import quotes_of
+
+
+@pytest.mark.parametrize(
+    ("text", "contains"),
+    [
+        pytest.param(
+            "As the ferry left the harbour, the sailors on deck jeered, “Good riddance!”",
+            "Good riddance",
+            id="jeered",
+        ),
+        pytest.param(
+            "Marta Quist thanked the volunteers and then boomed, “Tonight, this town "
+            "proved it can still build a bridge.”",
+            "Tonight, this town",
+            id="boomed-after-a-conjunction",
+        ),
+        pytest.param(
+            "As the columnist Owen Pryce puts it, “The council is unmoved, and the "
+            "residents are uninspired.”",
+            "The council is unmoved",
+            id="puts-it",
+        ),
+    ],
+)
+def test_a_full_sentence_after_a_verb_and_a_comma_is_direct(nlp, text: str, contains: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if contains in q.text]
+    assert [q.kind for q in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "contains"),
+    [
+        pytest.param(
+            "The actor, who starred in the film, “Harbour Lights,” was in town.",
+            "Harbour Lights",
+            id="a-title-after-a-comma",
+        ),
+        pytest.param(
+            "When the mayor arrived, “Build the bridge!” chants filled the hall.",
+            "Build the bridge",
+            id="the-reporter's-clause-goes-on-after-the-quotation",
+        ),
+        pytest.param(
+            "The campaign unveiled its new slogan, “Forward Together,” on Monday.",
+            "Forward Together",
+            id="a-noun-before-the-comma",
+        ),
+    ],
+)
+def test_no_direct_quote_without_a_verb_introducing_a_full_sentence(
+    nlp, text: str, contains: str
+) -> None:
+    found = [q for q in quotes_of(nlp, text) if contains in q.text]
+    assert all(q.kind != "direct" for q in found), found
