@@ -441,7 +441,8 @@ def build_parser() -> _Parser:
     p.add_argument(
         "--batch",
         default=None,
-        help="only the stories of this labelling batch (e.g. 7a, 7b) in each split printed",
+        help="only the stories, statements and hard negatives of this labelling batch (e.g. "
+        "7a, 6b) in each split printed",
     )
     p.add_argument(
         "--misses",

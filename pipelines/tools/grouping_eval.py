@@ -524,12 +524,13 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
         if args.batch:
             # One labelling batch's stories (its first figure, or its held-out half's).
             part, name = part.select_batch(args.batch), f"{split} batch {args.batch}"
-            if not part.stories:
+            if not (part.stories or part.statements or part.hard_negatives):
                 continue
-        print(format_story_scores(f"[{name}] stories", score_stories(part, stories)))
-        if args.misses and split == "dev":
-            # Only the dev split's misses are shown: tuning reads dev, never the others.
-            _print_story_misses(part, grouped, listing=args.verbose)
+        if part.stories or not args.batch:
+            print(format_story_scores(f"[{name}] stories", score_stories(part, stories)))
+            if args.misses and split == "dev":
+                # Only the dev split's misses are shown: tuning reads dev, never the others.
+                _print_story_misses(part, grouped, listing=args.verbose)
         if not part.statements and not part.hard_negatives:
             continue  # a split or batch of stories only
         scores = score_statements(part, statements)

@@ -79,6 +79,7 @@ class Statement:
     speaker: str
     split: str
     quotes: tuple[QuoteRef, ...]
+    batch: str | None = None  # e.g. "6a": the labelling batch's half, when recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class HardNegative:
     b: QuoteRef
     speakers: tuple[str, str]
     note: str = ""
+    batch: str | None = None  # e.g. "6a": the labelling batch's half, when recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +118,12 @@ class StoryEvalSet:
         )
 
     def select_batch(self, batch: str) -> StoryEvalSet:
-        """The stories of one labelling batch (statements carry no batch: none are kept)."""
+        """The stories, statements and hard negatives of one labelling batch (its half)."""
         return StoryEvalSet(
-            tuple(s for s in self.stories if s.batch == batch), (), (), self.digests
+            tuple(s for s in self.stories if s.batch == batch),
+            tuple(s for s in self.statements if s.batch == batch),
+            tuple(h for h in self.hard_negatives if h.batch == batch),
+            self.digests,
         )
 
     def quotes(self) -> list[QuoteRef]:
@@ -156,6 +161,14 @@ def field_of(row: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
     if not isinstance(value, kind) or isinstance(value, bool):
         raise EvalSetError(f"{where}: field {name!r} must be a {kind.__name__}, got {value!r}")
     return value
+
+
+def batch_of(row: Mapping[str, Any], where: str) -> str | None:
+    """The optional ``batch`` field (a labelling batch's half, e.g. ``7a``)."""
+    batch = row.get("batch")
+    if batch is not None and not (isinstance(batch, str) and batch):
+        raise EvalSetError(f"{where}: batch must be a label or absent, got {batch!r}")
+    return batch
 
 
 def choice_of(row: Mapping[str, Any], name: str, allowed: Sequence[str], where: str) -> str:
@@ -224,11 +237,8 @@ def _load_stories(path: Path, reader: _Reader) -> tuple[StoryDoc, ...]:
         distractor_of = field_of(row, "distractor_of", list, where)
         if role == "distractor" and not distractor_of:
             raise EvalSetError(f"{where}: a distractor must name the stories it imitates")
-        batch = row.get("batch")
-        if batch is not None and not (isinstance(batch, str) and batch):
-            raise EvalSetError(f"{where}: batch must be a label or absent, got {batch!r}")
         split = choice_of(row, "split", SPLITS, where)
-        docs.append(StoryDoc(ref, story, tuple(distractor_of), split, batch))
+        docs.append(StoryDoc(ref, story, tuple(distractor_of), split, batch_of(row, where)))
     members: dict[str, list[StoryDoc]] = defaultdict(list)
     for d in docs:
         if d.story is not None:
@@ -269,6 +279,7 @@ def _load_statements(path: Path, reader: _Reader) -> tuple[Statement, ...]:
                 field_of(row, "speaker", str, where),
                 choice_of(row, "split", SPLITS, where),
                 quotes,
+                batch_of(row, where),
             )
         )
     return tuple(groups)
@@ -294,6 +305,7 @@ def _load_hard_negatives(path: Path, reader: _Reader) -> tuple[HardNegative, ...
                 b,
                 (speakers[0], speakers[1]),
                 str(row.get("note", "")),
+                batch_of(row, where),
             )
         )
     return tuple(pairs)

@@ -227,6 +227,20 @@ def test_contradictory_labels_are_refused(tmp_path: Path, how: str, message: str
         load_eval_set(_write(tmp_path / "bad", rows))
 
 
+def test_statement_and_hard_negative_batches_are_recorded(tmp_path: Path) -> None:
+    rows = _rows()
+    rows["statements"][0] |= {"batch": "6a"}
+    rows["hard_negatives"][1] |= {"batch": "6a"}
+    real = load_eval_set(_write(tmp_path / "batches", rows))
+    six_a = real.select_batch("6a")
+    assert [s.label for s in six_a.statements] == ["lee-bridge"]
+    assert [h.speakers for h in six_a.hard_negatives] == [("Ann Lee", "Ann Lee")]
+    assert six_a.stories == () and real.select_batch("6b").statements == ()
+    rows["hard_negatives"][0]["batch"] = ""
+    with pytest.raises(EvalSetError, match="batch must be a label"):
+        load_eval_set(_write(tmp_path / "bad", rows))
+
+
 # --- stories -----------------------------------------------------------------------------
 
 
@@ -342,6 +356,12 @@ def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
         (["--split", "all"], ["[dev] stories", "[holdout] stories", "[test] stories"], []),
         (["--split", "holdout"], ["[holdout] stories"], ["[dev]", "[test]", "statements:"]),
         (["--split", "all", "--batch", "7b"], ["[holdout batch 7b] stories"], ["[dev", "[test"]),
+        # A batch of statements only: its statement line, no empty story line.
+        (
+            ["--split", "all", "--batch", "6b"],
+            ["[holdout batch 6b] statements: 4 quotes"],
+            ["stories:", "[dev", "[test"],
+        ),
     ],
 )
 def test_grouping_eval_prints_only_the_split_asked_for(
@@ -352,10 +372,14 @@ def test_grouping_eval_prints_only_the_split_asked_for(
     from pipelines.tools import grouping_eval
 
     rows_ = _rows()
-    if "holdout" in argv or "--batch" in argv:
+    if "holdout" in argv or "7b" in argv:
         # The vote story becomes a new batch's held-out half (its statements stay dev).
         for row in rows_["stories"][:3]:
             row |= {"split": "holdout", "batch": "7b"}
+    if "6b" in argv:
+        # The vote statement and its hard negatives become a statements batch's held-out half.
+        for row in (rows_["statements"][0], *rows_["hard_negatives"]):
+            row |= {"split": "holdout", "batch": "6b"}
     rows = _write(tmp_path / "set", rows_)
     shared = _shared(tmp_path)
 
@@ -408,15 +432,19 @@ def test_the_real_set_is_consistent_and_large_enough() -> None:
     # batches: 10 of 52 stories, 22 of 90 statements; the fourth statements batch: 22 of
     # 115 statements, 19 of 90 hard negatives; the fifth stories batch: 10 of 78 stories, so
     # the stories' floor is 0.10: the test split keeps its own ten, it does not grow; the
-    # seventh batch, 15 stories, half of it held out: 10 of 109, so 0.09).
+    # seventh batch, 15 stories, half of it held out: 10 of 109, so 0.09; the sixth
+    # statements batch, half of it held out: 22 of 165 statements, 19 of 134 hard
+    # negatives, so 0.10).
     assert len(test_stories) >= 10
     assert 0.09 <= len(test_stories) / len(members) <= 0.45
     # Each held-out story is a half of a labelled batch, recorded as such.
     assert all(d.batch for d in real.select("holdout").stories)
+    assert all(s.batch for s in real.select("holdout").statements)
+    assert all(h.batch for h in real.select("holdout").hard_negatives)
     assert len(real.select("test").statements) >= 22
-    assert 0.15 <= len(real.select("test").statements) / len(real.statements) <= 0.45
+    assert 0.10 <= len(real.select("test").statements) / len(real.statements) <= 0.45
     assert len(real.select("test").hard_negatives) >= 19
-    assert 0.15 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
+    assert 0.10 <= len(real.select("test").hard_negatives) / len(real.hard_negatives) <= 0.45
 
 
 @pytest.mark.corpus
