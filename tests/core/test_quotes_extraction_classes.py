@@ -61,3 +61,49 @@ def test_no_direct_quote_without_a_verb_introducing_a_full_sentence(
 ) -> None:
     found = [q for q in quotes_of(nlp, text) if contains in q.text]
     assert all(q.kind != "direct" for q in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        pytest.param(
+            "“We have one opponent worth the name,” Lena Marsh told the delegates on "
+            "Friday. “Owen Pryce.”",
+            "Owen Pryce.",
+            "ent:Lena Marsh",
+            id="a-name-after-a-told",
+        ),
+        pytest.param(
+            "“There are two people to blame,” said Marta Quist, the party treasurer. "
+            "“That’s Owen Pryce and Lena Marsh.”",
+            "That’s Owen Pryce",
+            "ent:Marta Quist",
+            id="a-sentence-in-title-case-after-said-x",
+        ),
+    ],
+)
+def test_title_cased_words_after_an_attributed_quotation_carry_the_speech_on(
+    nlp, text: str, contains: str, speaker: str
+) -> None:
+    people = {"Lena Marsh": "PERSON", "Owen Pryce": "PERSON", "Marta Quist": "PERSON"}
+    found = [q for q in quotes_of(nlp, text, people) if contains in q.text]
+    assert [(q.kind, q.speaker_entity_id) for q in found] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The network renewed two shows this week. “Harbour Lights.” returns in May.",
+            id="no-quotation-before-it",
+        ),
+        pytest.param(
+            "The critic called it “brave”. “Harbour Lights.”",
+            id="the-quotation-before-it-has-no-attribution-after-it",
+        ),
+    ],
+)
+def test_a_title_with_no_attributed_quotation_before_it_stays_no_quote(nlp, text: str) -> None:
+    assert not [
+        q for q in quotes_of(nlp, text) if "Harbour Lights" in q.text and q.kind == "direct"
+    ]

@@ -103,7 +103,13 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
             cue = _cue_from_intro_line(view, cues, cands, k, line, last)
         elif before[0] > view.first_token_at_or_after(left):
             cue = _cue_from_previous_sentence(view, cues, left, before[0], last)
-    if direct and title_like and cue is None and not c.continued:
+    if (
+        direct
+        and title_like
+        and cue is None
+        and not c.continued
+        and not _after_attributed_quote(view, cues, cands, k, ls)
+    ):
         return None  # “Tales From the Crypt,” an HBO series, …: a title with no speaker
     if direct:
         return Draft(c, DIRECT, cue, line)
@@ -130,6 +136,26 @@ def _sentence_after_verb(text: str, c: Candidate, shape: Shape, title_like: bool
         and len(quoted.split()) >= 2
         and (not rest or rest[0] in _STANDS_ALONE_AFTER)
     )
+
+
+def _after_attributed_quote(
+    view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int, ls: int
+) -> bool:
+    """The paragraph's previous quotation ends with its attribution right before this one.
+
+    "“We have a common enemy,” Burton told delegates. “Donald Trump.”": a title-cased
+    sentence that follows a speaker's attributed words carries on the speech (the
+    speaker goes on), where a title stands in the reporter's own sentence.
+    """
+    if k == 0 or cands[k - 1].mark_end <= ls:
+        return False
+    prev = cands[k - 1]
+    after = frame_tokens(view, prev.mark_end, cands[k].mark_start, AFTER)
+    if after[1] <= after[0]:
+        return False
+    empty = (after[0], after[0])
+    cue = cues.find(empty, after, view.text[prev.end - 1], partial=False)
+    return cue is not None and cue.side == AFTER and cue.subject is not None
 
 
 def previous_line(view: DocView, line: int) -> int | None:
