@@ -107,3 +107,60 @@ def test_a_title_with_no_attributed_quotation_before_it_stays_no_quote(nlp, text
     assert not [
         q for q in quotes_of(nlp, text) if "Harbour Lights" in q.text and q.kind == "direct"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        pytest.param(
+            'The vote was close.\n\n"We lost the state, and we have to face that.\n'
+            'Rep. Ann Lee."\n\nThe party meets on Friday.',
+            "We lost the state",
+            "ent:Ann Lee",
+            id="title-and-name",
+        ),
+        pytest.param(
+            "The vote was close.\n\n“Nobody expected the turnout we saw last night.\n"
+            "Owen Pryce, Policy Institute.”\n\nThe party meets on Friday.",
+            "Nobody expected",
+            "ent:Owen Pryce",
+            id="name-and-organisation",
+        ),
+        pytest.param(
+            'The vote was close.\n\n"The party has to listen to its members now.\n'
+            'Former party chair Marta Quist."\n\nThe party meets on Friday.',
+            "The party has to listen",
+            "ent:Marta Quist",
+            id="lower-case-title-nouns",
+        ),
+    ],
+)
+def test_a_pull_quote_attribution_line_is_its_speaker_not_a_quote(
+    nlp, text: str, quoted: str, speaker: str
+) -> None:
+    people = {"Ann Lee": "PERSON", "Owen Pryce": "PERSON", "Marta Quist": "PERSON"}
+    quotes = quotes_of(nlp, text, people)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quoted in quotes[0].text
+    assert quotes[0].speaker_entity_id == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        pytest.param(
+            '"We lost the state, and we have to face that.\nGood night, everyone." Ann Lee said.',
+            "Good night, everyone.",
+            id="a-last-line-of-speech",
+        ),
+        pytest.param(
+            '"We lost the state, and we have to face that.\nOwen Pryce will run again."'
+            " Ann Lee said.",
+            "Owen Pryce will run again.",
+            id="a-last-line-with-a-verb",
+        ),
+    ],
+)
+def test_lines_that_are_speech_stay_quotes(nlp, text: str, last: str) -> None:
+    people = {"Ann Lee": "PERSON", "Owen Pryce": "PERSON"}
+    assert any(q.text == last for q in quotes_of(nlp, text, people))

@@ -73,7 +73,7 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     title_like = looks_like_title(quoted)
     if not shape.opens_clause and not shape.after_comma and title_like:
         return None  # on CNN's “State of the Union,” …: a title, not a quotation
-    if _is_heading(text, c, shape, ls, le):
+    if _is_heading(text, c, shape, ls, le) or _attribution_line(view, c, ls):
         return None
     before = frame_tokens(view, left, c.mark_start, BEFORE)
     last = text[c.end - 1]
@@ -98,6 +98,8 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
             direct, cue = True, verb_cue
     if not direct and cue is None and label_span(view, ls, c.mark_start) is not None:
         direct = True  # "- Coach Ana Ruiz “We were poor.”": a labelled reaction
+    if direct and cue is None and c.continues:
+        cue = _cue_from_attribution_line(view, cands, k)
     if direct and cue is None and not c.continued:
         if not text[ls : c.mark_start].strip():
             cue = _cue_from_intro_line(view, cues, cands, k, line, last)
@@ -227,6 +229,63 @@ def _is_heading(text: str, c: Candidate, shape: Shape, ls: int, le: int) -> bool
     if whole_line and not c.double and len(quoted.split()) <= _HEADING_WORDS:
         return True
     return quoted.endswith(":") and len(quoted.split()) <= 2
+
+
+# Longest name line ("Former party chair Ann Lee, Policy Institute.") read as the
+# attribution of a pull quote rather than as quoted words.
+_ATTRIBUTION_WORDS = 8
+_CONNECTORS = frozenset({"of", "and", "the", "for", "at"})
+
+
+def _attribution_line(view: DocView, c: Candidate, ls: int) -> bool:
+    """The last line of a pull quote names its speaker inside the marks.
+
+    ‹"The reality is we lost Iowa.⏎Rep. Ann Lee."›: the quotation runs on to a line
+    with no opening mark of its own that is only a name (and its title or
+    organisation), with no verb: it says who spoke, not what was said.
+    """
+    if not c.continued or c.start - ls > 1 or c.mark_start != ls:
+        return False
+    words = view.text[c.start : c.end].rstrip(".").split()
+    if not words or len(words) > _ATTRIBUTION_WORDS or not words[0][:1].isupper():
+        return False
+    tokens = [view.doc[i] for i in view.tokens_between(c.start, c.end)]
+    if any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return False
+    if not any(t.pos_ == "PROPN" for t in tokens):
+        return False
+    # Names and organisations are capitalised; a lower-case word is a title's noun
+    # ("former party chair") or a connector ("of", "and"), else the line is speech
+    # ("Good night, everyone.").
+    return all(
+        t.text[:1].isupper() or t.is_punct or t.pos_ == "NOUN" or t.lower_ in _CONNECTORS
+        for t in tokens
+    )
+
+
+def _cue_from_attribution_line(view: DocView, cands: Sequence[Candidate], k: int) -> Cue | None:
+    """The name on a pull quote's attribution line speaks the lines before it.
+
+    The head is the name's last word before any comma ("Ann Lee, Policy Institute."),
+    found by position: the line is a label, not a clause the parse reads.
+    """
+    if k + 1 >= len(cands):
+        return None
+    nxt = cands[k + 1]
+    ls, _ = view.line_bounds(view.line_of(nxt.mark_start))
+    if not _attribution_line(view, nxt, ls):
+        return None
+    span = view.tokens_between(nxt.start, nxt.end)
+    head = None
+    for i in span:
+        tok = view.doc[i]
+        if tok.text == ",":
+            break
+        if tok.pos_ == "PROPN":
+            head = i
+    if head is None:
+        return None
+    return Cue(head, "", AFTER, head, "position", False, (span.start, span.stop))
 
 
 _LABEL_MAX_CHARS = 80
