@@ -164,3 +164,32 @@ def test_a_pull_quote_attribution_line_is_its_speaker_not_a_quote(
 def test_lines_that_are_speech_stay_quotes(nlp, text: str, last: str) -> None:
     people = {"Ann Lee": "PERSON", "Owen Pryce": "PERSON"}
     assert any(q.text == last for q in quotes_of(nlp, text, people))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ann Lee wrote about her childhood in her first book, “A Harbour Town,” "
+            "and in a later essay.",
+            id="a-book",
+        ),
+        pytest.param(
+            "The campaign began with a one-minute web ad, “Building Bridges,” in which "
+            "children play on a beach.",
+            id="an-ad",
+        ),
+        pytest.param(
+            "Owen Pryce, a contestant on the cooking show, “Kitchen Wars,” went on to "
+            "open a restaurant.",
+            id="a-show",
+        ),
+    ],
+)
+def test_a_title_in_apposition_to_a_noun_is_no_quote(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_title_case_words_after_a_reporting_verb_and_comma_stay_a_quote(nlp) -> None:
+    text = "Asked whether the bridge would open on time, Ann Lee said, “Probably Not.”"
+    assert [q.kind for q in quotes_of(nlp, text)] == ["direct"]

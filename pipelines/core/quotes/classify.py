@@ -73,6 +73,8 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     title_like = looks_like_title(quoted)
     if not shape.opens_clause and not shape.after_comma and title_like:
         return None  # on CNN's “State of the Union,” …: a title, not a quotation
+    if shape.after_comma and title_like and _noun_before_comma(view, c.mark_start):
+        return None  # in his new book, “Doomed to Succeed,”: a title in apposition
     if _is_heading(text, c, shape, ls, le) or _attribution_line(view, c, ls):
         return None
     before = frame_tokens(view, left, c.mark_start, BEFORE)
@@ -138,6 +140,19 @@ def _sentence_after_verb(text: str, c: Candidate, shape: Shape, title_like: bool
         and len(quoted.split()) >= 2
         and (not rest or rest[0] in _STANDS_ALONE_AFTER)
     )
+
+
+def _noun_before_comma(view: DocView, mark_start: int) -> bool:
+    """The comma before the opening mark follows a common noun ("his 2012 book, “…”").
+
+    A title-cased quotation there names the noun (a book, a show, an ad); after a verb
+    ("she said, “No.”") it is what was said.
+    """
+    comma = view.text[:mark_start].rstrip()
+    if not comma.endswith(","):
+        return False
+    i = view.token_containing(len(comma) - 1)
+    return i > 0 and view.doc[i - 1].pos_ == "NOUN"
 
 
 def _after_attributed_quote(
