@@ -724,6 +724,7 @@ def group_statements(session: Session) -> StatementStats:
                     "kind": r.kind,
                     "quote_ids": list(r.quote_ids),
                     "terms": list(r.terms),
+                    "words": list(r.words),
                     "statement_id": ids[r.rendering_id],
                     "nlp_version": articles[r.article_id][0],
                     "grouping_version": version,
@@ -790,7 +791,7 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
         return []
     rows = session.fetch(
         "select rendering_id, article_id, utterance_index, speaker_entity_id, kind, firm, "
-        "quote_ids, terms, speaker_name, passage_id from statement_signatures "
+        "quote_ids, terms, speaker_name, passage_id, words from statement_signatures "
         "where rendering_id in (select unnest(?::varchar[])) order by rendering_id",
         [list(rendering_ids)],
     )
@@ -806,6 +807,8 @@ def _load_renderings(session: Session, rendering_ids: Sequence[str]) -> list[cor
             terms=tuple(r[7]),
             speaker_name=r[8],
             passage_id=r[9] or "",
+            # Interned: most words are the same few hundred function words.
+            words=tuple(map(sys.intern, r[10] or ())),
         )
         for r in rows
     ]

@@ -71,6 +71,8 @@ alter table statement_signatures add column if not exists speaker_name varchar;
 comment on column statement_signatures.speaker_name is 'entities.canonical_name of the speaker when signed: a bare surname ("Trump") and a full name ending in it ("Donald Trump") count as one speaker.';
 alter table statement_signatures add column if not exists passage_id varchar;
 comment on column statement_signatures.passage_id is 'rendering_id of the first rendering of its passage: full quotes of one speaker split only by their attribution ("…,” she said. “…”) are one passage and may share a statement.';
+alter table statement_signatures add column if not exists words varchar[];
+comment on column statement_signatures.words is 'Every word of the joined parts, lower-cased, in order: two renderings sharing a long run of them verbatim are one text quoted twice, however few content words it has.';
 comment on column statement_signatures.firm is 'True when a reporting cue ties the speaker to the quote; false when it was carried over or is missing.';
 comment on column statement_signatures.kind is 'direct when any part is direct, else partial.';
 comment on column statement_signatures.quote_ids is 'quotes.quote_id of the parts, in part order.';

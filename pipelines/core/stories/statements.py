@@ -11,7 +11,8 @@ carried it over from a neighbouring sentence (no cue). Two renderings are linked
   agree more strictly (a weakly attributed or unattributed rendering can join a firm
   speaker's statement; two firm speakers are never linked); or both are partial quotes
   of one story carrying one phrase word for word, a speaker named on one side at most
-  (``PHRASE_MIN_TERMS``),
+  (``PHRASE_MIN_TERMS``); or both are full quotes of one story sharing a long run of
+  words verbatim, not both cue-tied (``VERBATIM_MIN_WORDS``),
 - their content words (stemmed, synonyms folded) overlap enough: containment of the
   shorter in the longer, Dice, and whether they open alike,
 
@@ -97,6 +98,14 @@ PHRASE_MIN_TERMS = 3
 # speaker is the same-speaker rule's case). Only partials: a full quote with no speaker
 # may be the same words from someone else (a party's poster reusing its leader's line),
 # which a reporter's few quoted words of a remark are not.
+# A run of this many words (every word, not only content words) that two renderings of one
+# story share verbatim is one text quoted twice, however few content words it holds ("There
+# is nothing you could ever say to me now that I could ever believe" has two): it links a
+# rendering with a cue-tied speaker to one without (a line reported as "he had once told Mr
+# Blair" in one article, the speaker carried over or missed in the other), or two without,
+# as ``held_verbatim`` does for cuts of four or more content words. Two cue-tied speakers
+# are never linked by it: the same words from two people are two statements.
+VERBATIM_MIN_WORDS = 8
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -138,6 +147,8 @@ class Rendering:
     # The longer rendering of its article this one repeats (see ``fragment_of``; "": none).
     # Set by ``renderings`` only: a stored rendering's fragment link is stored with it.
     fragment_of_id: str = ""
+    # Every word of the joined parts, lower-cased, in order (see ``VERBATIM_MIN_WORDS``).
+    words: tuple[str, ...] = ()
     # The distinct terms, built once: every candidate pair compares them several times.
     term_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -448,6 +459,7 @@ def _rendering(article: str, speaker: str | None, parts: Sequence[StatementQuote
         firm=speaker is not None and any(q.has_cue for q in parts),
         quote_ids=quote_ids,
         terms=tuple(content_terms(" ".join(q.text for q in parts))),
+        words=tuple(words(" ".join(q.text for q in parts))),
     )
 
 
@@ -557,8 +569,8 @@ def _pair_threshold(
             if long_enough or (same_story and _near_in_time(a, b, days_apart))
             else None
         )
-    if same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
-        return SHORT_LINE_SCORE  # see ``PHRASE_MIN_TERMS`` and ``held_verbatim``
+    if _carried_verbatim(a, b, same_story=same_story):
+        return SHORT_LINE_SCORE  # see ``PHRASE_MIN_TERMS``, ``held_verbatim``, ``verbatim_run``
     if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
         return None
     if a.firm != b.firm:  # one side firm, the other unattributed or only carried over
@@ -599,6 +611,30 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
         return False
     short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
     return len(short.term_set) >= MIN_TERMS and _contiguous(short.terms, long_.terms)
+
+
+def _carried_verbatim(a: Rendering, b: Rendering, *, same_story: bool) -> bool:
+    """Whether two renderings of one story carry the same words verbatim (see the rules)."""
+    return same_story and (verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b))
+
+
+def verbatim_run(a: Rendering, b: Rendering) -> bool:
+    """Whether two full quotes share ``VERBATIM_MIN_WORDS`` words verbatim, not both cue-tied.
+
+    Full quotes only: a partial is a phrase, which a poster or a rival may reuse word for
+    word ("they unveiled a poster under the words “…”"). The caller asks only for
+    renderings of one story (as for ``held_verbatim``).
+    """
+    if (a.firm and b.firm) or a.kind != "direct" or b.kind != "direct":
+        return False
+    short, long_ = sorted((a.words, b.words), key=len)
+    n = VERBATIM_MIN_WORDS
+    if len(short) < n:
+        return False
+    # Runs of n words as keys: linear in the two lengths (this runs for every same-story
+    # pair of two speakers), where a longest-common-run table would be quadratic.
+    runs = {short[i : i + n] for i in range(len(short) - n + 1)}
+    return any(long_[j : j + n] in runs for j in range(len(long_) - n + 1))
 
 
 def _near_in_time(a: Rendering, b: Rendering, days_apart: int | None) -> bool:
@@ -655,7 +691,7 @@ def pair_reason(
         if not same and not a.firm and not b.firm:
             return "no firm speaker"
         return "short"
-    if same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
+    if _carried_verbatim(a, b, same_story=same_story):
         return None
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
         if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
@@ -716,7 +752,7 @@ def align(
             if need is None:
                 continue
             s = score(a, b)
-            if s < need and same_story and (verbatim_phrase(a, b) or held_verbatim(a, b)):
+            if s < need and _carried_verbatim(a, b, same_story=same_story):
                 s = SHORT_LINE_SCORE  # carried word for word: too short to score, or a cut
             if s >= need:
                 both_full = a.kind == "direct" and b.kind == "direct"
