@@ -104,7 +104,10 @@ PHRASE_MIN_TERMS = 3
 # rendering with a cue-tied speaker to one without (a line reported as "he had once told Mr
 # Blair" in one article, the speaker carried over or missed in the other), or two without,
 # as ``held_verbatim`` does for cuts of four or more content words. Two cue-tied speakers
-# are never linked by it: the same words from two people are two statements.
+# are never linked by it: the same words from two people are two statements. Full quotes
+# only: words inside the narration ("a poster under the words “…”") are a phrase anyone may
+# reuse. A known gap: a poster's line printed as a full quote with no speaker would still
+# link to its author's remark (the dev set's one such poster is a partial).
 VERBATIM_MIN_WORDS = 8
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
