@@ -148,3 +148,36 @@ def test_candidates_are_sane_on_any_text(text: str) -> None:
         assert text[c.start : c.end] == text[c.start : c.end].strip()
         assert c.start >= last_end
         last_end = c.end
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        pytest.param(
+            "\"The deal makes you stop and say 'well, that is new.' \"My own view is "
+            'simple," she said.',
+            ["The deal makes you stop and say 'well, that is new.'", "My own view is simple,"],
+            id="straight-marks",
+        ),
+        pytest.param(
+            "“Then you start to think: ‘This is not my day?’ “But then it turns,” he said.",
+            ["Then you start to think: ‘This is not my day?’", "But then it turns,"],
+            id="curly-marks-question",
+        ),
+    ],
+)
+def test_reopened_after_a_nested_quotation_that_ends_a_sentence(text: str, parts) -> None:
+    # ‹"A 'b.' "C."›: the lost paragraph break of ‹"A. "B."› after a nested quotation.
+    cands = find_candidates(text).candidates
+    assert [text[c.start : c.end] for c in cands] == parts
+    assert cands[0].continues and cands[1].continued
+    assert find_candidates(text).skipped == ()
+
+
+def test_reopened_after_a_nested_quotation_mid_sentence_skips_the_unclosed_mark() -> None:
+    text = '"We call it \'the plan\' "every day," he said.'
+    scan = find_candidates(text)
+    found = [text[c.start : c.end] for c in scan.candidates]
+    assert "every day," in found
+    assert not any(f.startswith("We call it") for f in found)
+    assert [s.reason for s in scan.skipped] == ["opened again before closing"]

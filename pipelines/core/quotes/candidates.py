@@ -140,6 +140,17 @@ def _is_possessive(text: str, m: _Mark) -> bool:
     return len(nxt) == 2 and nxt[0] == " " and nxt[1].isalnum()
 
 
+_SINGLE_CLOSERS = frozenset("'’")
+
+
+def _ends_sentence(text: str, a: int, b: int) -> bool:
+    """The content ``text[a:b]`` ends a sentence, inside a nested single quotation or not."""
+    last = text[b - 1]
+    if last in _SINGLE_CLOSERS and b - 1 > a:
+        last = text[b - 2]
+    return last in ".?!"
+
+
 def find_candidates(text: str) -> CandidateScan:
     """Pair quote marks in ``text`` into candidate spans.
 
@@ -197,10 +208,11 @@ def find_candidates(text: str) -> CandidateScan:
                 continue
             # An opening mark while a quotation is open. After a full stop it is the
             # multi-paragraph convention with the paragraph break lost (‹"A. "B."›,
-            # common in wire copy): the first part ends there and the quotation goes
-            # on. Otherwise the earlier mark never closed and is skipped.
+            # common in wire copy; also after a nested quotation that ends the sentence:
+            # ‹"A 'b.' "C."›): the first part ends there and the quotation goes on.
+            # Otherwise the earlier mark never closed and is skipped.
             a, b = _content(text, open_at, m.start)
-            if b > a and text[b - 1] in ".?!" and open_mark is not None:
+            if b > a and _ends_sentence(text, a, b) and open_mark is not None:
                 line_cands.append(
                     Candidate(a, b, open_mark.start, m.start, continues=True, continued=pending)
                 )
