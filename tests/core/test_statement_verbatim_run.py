@@ -67,6 +67,13 @@ SEVEN = " ".join(LINE.split()[: VERBATIM_MIN_WORDS - 1])  # "I could never say t
         ),
         # another story: the rule is for one story's reports only
         pytest.param((LINE, "ames", True), (LINE, None, False), False, id="other-story"),
+        # one speaker's catchphrase inside two different answers: two remarks (both cue-tied)
+        pytest.param(
+            ("On the harbour: " + LINE + ", so the port is sold to pay the pensions", "ames", True),
+            ("On schools, " + LINE + ", and the east gets two clinics next spring", "ames", True),
+            True,
+            id="one-speaker-catchphrase",
+        ),
     ],
 )
 def test_verbatim_words_from_two_speakers_or_too_few_stay_apart(a, b, one_story):
