@@ -447,7 +447,8 @@ def build_parser() -> _Parser:
     p.add_argument(
         "--misses",
         action="store_true",
-        help="count the dev split's missed story members and statement pairs by class (--verbose lists them)",
+        help="count the dev split's missed story members, documents grouped with another "
+        "story's, and missed statement pairs by class (--verbose lists them)",
     )
     p.add_argument(
         "--reuse-analysis",

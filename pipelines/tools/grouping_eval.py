@@ -42,6 +42,7 @@ from pipelines.tools.story_eval import format_statement_scores, format_story_sco
 from pipelines.tools.story_eval_set import (
     DocRef,
     QuoteRef,
+    StoryDoc,
     StoryEvalSet,
     document_date,
     document_title,
@@ -432,14 +433,66 @@ def story_misses(eval_set: StoryEvalSet, grouped: Grouped) -> list[tuple[str, Do
     return out
 
 
+def wrong_joins(
+    eval_set: StoryEvalSet, stories: dict[DocRef, str], dates: dict[str, dt.date | None]
+) -> list[tuple[str, DocRef, str]]:
+    """Every annotated document grouped with an annotated one of another story, by class.
+
+    What precision loses: a look-alike (or a member of another story) in a story's group.
+    Returns ``(class, document, its label)``, the label a story or ``distractor of <stories>``;
+    the class is the dates of the document and the nearest such other one: ``undated pair``
+    (neither has a date), ``one undated``, ``same day``, ``1-4 days``, or ``beyond the window``
+    (a follow-up carrying a remark). ``dates`` is keyed like ``Grouped.dates``.
+    """
+
+    def label(d: StoryDoc) -> str:
+        return d.story or "distractor of " + ",".join(d.distractor_of)
+
+    def days(a: DocRef, b: DocRef) -> int | None:
+        da, db = (dates.get(f"{r.corpus}:{r.id}") for r in (a, b))
+        return None if da is None or db is None else abs((da - db).days)
+
+    by_group: dict[str, list[StoryDoc]] = defaultdict(list)
+    for d in eval_set.stories:
+        if d.doc in stories:
+            by_group[stories[d.doc]].append(d)
+    out: list[tuple[str, DocRef, str]] = []
+    for docs in by_group.values():
+        for d in docs:
+            # A distractor is its own singleton: any other annotated document is foreign.
+            foreign = [o for o in docs if o is not d and (d.story is None or o.story != d.story)]
+            if not foreign:
+                continue
+            gaps = [days(d.doc, o.doc) for o in foreign]
+            known = [g for g in gaps if g is not None]
+            if known:
+                gap = min(known)
+                reason = "same day" if gap == 0 else "1-4 days" if gap <= 4 else "beyond the window"
+            elif any(dates.get(f"{o.doc.corpus}:{o.doc.id}") for o in foreign) or dates.get(
+                f"{d.doc.corpus}:{d.doc.id}"
+            ):
+                reason = "one undated"
+            else:
+                reason = "undated pair"
+            out.append((reason, d.doc, label(d)))
+    return out
+
+
+def _counts_line(name: str, found: list[tuple[str, DocRef, str]]) -> str:
+    counts = Counter(m[0] for m in found)
+    return f"    {name} by class ({len(found)}): " + ", ".join(
+        f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
 def _print_story_misses(eval_set: StoryEvalSet, grouped: Grouped, *, listing: bool) -> None:
     misses = story_misses(eval_set, grouped)
-    counts = Counter(m[0] for m in misses)
-    print(
-        f"    missed members by class ({len(misses)}): "
-        + ", ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    )
+    print(_counts_line("missed members", misses))
     for reason, ref, label in sorted(misses, key=lambda m: (m[0], m[2], m[1])) if listing else ():
+        print(f"      {reason:24} {label}: {ref.corpus}:{ref.id}")
+    joins = wrong_joins(eval_set, grouped.stories, grouped.dates)
+    print(_counts_line("documents grouped with another story's documents", joins))
+    for reason, ref, label in sorted(joins, key=lambda m: (m[0], m[2], m[1])) if listing else ():
         print(f"      {reason:24} {label}: {ref.corpus}:{ref.id}")
 
 

@@ -458,3 +458,36 @@ def test_the_real_set_fits_the_shared_texts() -> None:
         assert span == span.strip(), f"{q} has edge whitespace"
         # Offsets exclude the marks: an opening mark precedes every quote.
         assert text[: q.start].rstrip()[-1:] in marks, f"{q.doc.id}: {span[:40]!r}"
+
+
+def test_wrong_joins_name_each_document_grouped_with_another_story(eval_set) -> None:
+    from pipelines.tools.grouping_eval import wrong_joins
+    from pipelines.tools.story_eval_set import document_date
+
+    dates = {f"{d.doc.corpus}:{d.doc.id}": document_date(d.doc) for d in eval_set.stories}
+    # The vote story with its look-alike of a week later: all three lose precision.
+    found = wrong_joins(eval_set, {D1: "x", D2: "x", D3: "x", BBC: "y", AEB: "y"}, dates)
+    assert sorted((r, d) for r, d, _ in found) == [
+        ("beyond the window", D1),
+        ("beyond the window", D2),
+        ("beyond the window", D3),
+    ]
+    assert {label for *_, label in found} == {"vote", "distractor of vote"}
+    # A dated member with an undated page of another story; the look-alike with a member.
+    found = wrong_joins(eval_set, {D1: "x", BBC: "x", D2: "y", D3: "y", AEB: "z"}, dates)
+    assert sorted((r, d) for r, d, _ in found) == [
+        ("beyond the window", D2),
+        ("beyond the window", D3),
+        ("one undated", BBC),
+        ("one undated", D1),
+    ]
+    # Two undated pages of different stories; one story alone is no wrong join.
+    assert wrong_joins(eval_set, {BBC: "x", AEB: "x", D1: "a", D2: "a"}, dates) == []
+    undated = dict.fromkeys(dates)
+    found = wrong_joins(eval_set, {BBC: "x", AEB: "y", D1: "x", D2: "y", D3: "z"}, undated)
+    assert sorted((r, d) for r, d, _ in found) == [
+        ("undated pair", AEB),
+        ("undated pair", BBC),
+        ("undated pair", D1),
+        ("undated pair", D2),
+    ]
