@@ -193,3 +193,27 @@ def test_a_title_in_apposition_to_a_noun_is_no_quote(nlp, text: str) -> None:
 def test_title_case_words_after_a_reporting_verb_and_comma_stay_a_quote(nlp) -> None:
     text = "Asked whether the bridge would open on time, Ann Lee said, “Probably Not.”"
     assert [q.kind for q in quotes_of(nlp, text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "She was back at work the next day. “I just told myself: ‘I am going to sing "
+            "that song if it kills me!’ ” Not long after, she bought a house.",
+            id="curly-nested-exclamation",
+        ),
+        pytest.param(
+            'He read from the letter. "Artists need a free voice - they say what they '
+            "see.' \" The minister said the plan was fair.",
+            id="straight-nested-full-stop",
+        ),
+    ],
+)
+def test_a_quotation_ending_in_a_nested_quotation_ends_its_clause(nlp, text: str) -> None:
+    assert [q.kind for q in quotes_of(nlp, text) if len(q.text) > 20] == ["direct"]
+
+
+def test_a_nested_quotation_mid_sentence_still_leaves_the_words_embedded(nlp) -> None:
+    text = "The firm said the “new ‘green’ plan” was dropped without a word."
+    assert all(q.kind != "direct" for q in quotes_of(nlp, text))
