@@ -632,6 +632,10 @@ _UMLAUT_DIGRAPH = re.compile(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)")
 _SKY_ENDING = re.compile(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$")
 _YY_END = re.compile(r"yy$")
 _IYA_END = re.compile(r"(?<=[^aeiouy\W])i[iy]a$")
+# Russian "е" after a vowel is written "ye" or "e" in the suffixes of surnames and
+# patronymics: "Aliyev"/"Aliev", "Nazarbayeva"/"Nazarbaeva", "Matviyenko"/"Matvienko",
+# "Sergeyevich"/"Sergeevich". Only before -ev/-enko, so "Meyer" and "Bayer" keep their "y".
+_IOTATED_E = re.compile(r"(?<=[aeiou])y(?=e(?:v|nk))")
 _OH_END = re.compile(r"(?<=[^aeiouy\W])oh$")
 _OU = re.compile(r"ou(?=[^aeiouy\W]|$)")
 
@@ -694,6 +698,9 @@ def fold_transliteration(token: str) -> str:
 @lru_cache(maxsize=65536)
 def fold_latin_token(token: str) -> str:
     """All spelling folds of one Latin-script name token (see the steps it chains)."""
+    # The iotated "ye" goes first: "Dostoyevsky" must reach the umlaut-digraph step as
+    # "Dostoevsky" does.
+    token = _IOTATED_E.sub("", token)
     return fold_transliteration(fold_long_vowels(fold_slavic_endings(fold_umlaut_digraphs(token))))
 
 
@@ -991,6 +998,14 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
 # "total" 5.2, "next" 5.7, "united" 5.5, "national" 5.5; names such as "shell" 4.4,
 # "apple" 4.8, "toyota" 4.0 stay below.
 COMMON_WORD_ZIPF = 5.0
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(text: str) -> float:
+    """Zipf frequency of a word or phrase in general English (wordfreq); 0.0 when unseen."""
+    import wordfreq  # loaded on first use, as in is_common_english_word
+
+    return float(wordfreq.zipf_frequency(text.lower(), "en"))
 
 
 @lru_cache(maxsize=65536)

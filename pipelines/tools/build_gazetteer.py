@@ -102,6 +102,9 @@ def _is_country_form(
     return any(w[:4] in stems for w in words if len(w) >= 3)
 
 
+_FORMER_STATE_WORDS = ("ssr", "ussr", "soviet")
+
+
 def _load_countries() -> list[dict[str, Any]]:
     rows = []
     for line in read_rule_lines("countries.tsv"):
@@ -164,6 +167,11 @@ def build(shared: Path) -> tuple[list[dict[str, Any]], list[str]]:
                     descriptors.add(text)
                 continue
             if any(w in key.split() for w in ("state", "city", "province", "region")):
+                continue
+            # A former state is not its successor: "Kazakh SSR", "Moldovian SSR (now ...)",
+            # "Former USSR (currently Ukraine)" name the Soviet republic, not the country
+            # ("The Former Yugoslav Republic of Macedonia" was a name of the same state).
+            if any(w in key.split() for w in _FORMER_STATE_WORDS):
                 continue
             if not _is_country_form(text, key, proper, initialisms):
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,10 +11,12 @@ from pipelines.core.normalize import place_key
 from pipelines.tools.build_places import (
     OUTPUT,
     RULES,
+    SLIP_TOWNS,
     Sources,
     build,
     common_word,
-    render,
+    render_both,
+    slip_towns,
     usable_alias,
 )
 
@@ -129,11 +132,24 @@ def test_a_country_gets_its_iso_names() -> None:
     assert recs[0]["aliases"] == ["Republic of Zed", "Zedlandia"]
 
 
+def test_slip_towns_are_real_towns_one_slip_from_a_known_place() -> None:
+    index = json.dumps(
+        {"entity_type": "GPE", "kind": "city", "canonical_name": "Velmorabad", "country": "IN",
+         "aliases": [], "population": 200_000, "source": "geonames:1"}
+    )  # fmt: skip
+    towns = ["velmarabad", "velmorabad", "velmorabid", "velmorabadpur", "velmoa"]
+    # One vowel away: a real town, kept apart. The place itself, a town two letters longer,
+    # a slip in the last two letters and a short name are not listed.
+    assert slip_towns(index + "\n", towns) == ["velmarabad"]
+
+
 @pytest.mark.slow
 def test_committed_file_equals_the_build() -> None:
-    # Reads the GeoNames and ISO 3166 packages (dev dependencies): ~20 s.
-    committed = (RULES / OUTPUT).read_text(encoding="utf-8")
-    assert committed == render(), (
-        f"rules/{OUTPUT} differs from what build-places produces: run "
-        "`.venv/bin/python -m pipelines build-places` and commit the result"
-    )
+    # Reads the GeoNames and ISO 3166 packages (dev dependencies): ~35 s.
+    index, towns = render_both()
+    for name, text in ((OUTPUT, index), (SLIP_TOWNS, towns)):
+        committed = (RULES / name).read_text(encoding="utf-8")
+        assert committed == text, (
+            f"rules/{name} differs from what build-places produces: run "
+            "`.venv/bin/python -m pipelines build-places` and commit the result"
+        )

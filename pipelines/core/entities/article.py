@@ -290,6 +290,7 @@ class ArticleResolver:
                     r.lookup_state_form(span.text)
                     or r.lookup_compass_form(span.text)
                     or r.lookup_place_qualifier(span.text)
+                    or r.lookup_misspelt_place(span.text)
                 )
         if hit is None:
             hit = r.name_key_hit(span.text, name, label)

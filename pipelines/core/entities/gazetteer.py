@@ -23,6 +23,7 @@ from pipelines.core.entities.loaders import (
     load_nominals,
     load_org_roles,
     load_subdivision_designations,
+    slip_towns,
 )
 from pipelines.core.entities.names import (
     GPE,
@@ -59,6 +60,7 @@ from pipelines.core.entities.names import (
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
+from pipelines.core.normalize import english_zipf
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -92,6 +94,16 @@ _REGION_OF = re.compile(
 _COUNTRY_POSSESSIVE = re.compile(r"^(.+?)['\u2019]s?\s+(.+)$")
 _OF_COUNTRY = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
 _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
+# A misspelt long place name ("Uttar Pardesh", "Thiruvanthapuram", "Telengana"): letters
+# of the name's key without spaces from which one inside slip is taken as a typo.
+_MISSPELT_MIN = 8
+# A typo is rare in print: the written form must be less common than this (Zipf; ~3 per
+# 100 million words) and at least ten times rarer than the name it is taken for
+# ("Columbia", 4.4, is a name of its own; "Telengana" 1.4 against "Telangana" 2.9).
+_MISSPELT_MAX_ZIPF = 1.5
+_MISSPELT_RARER = 1.0
+_VOWELS = "aeiou"
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
 _MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
@@ -135,6 +147,38 @@ _REGNAL = re.compile(
     r"^(.+ (?:I|II|III|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV|XVI{1,3})) of (?:the )?\S.*$"
 )
 _ROMAN = re.compile(r"^(?:II|III|IV|VI{0,3})\.?$")
+
+
+def place_slips(key: str) -> Iterable[str]:
+    """Every string one slip from ``key`` inside its words (see lookup_misspelt_place).
+
+    Inside means after each word's first letter and before its last two ("Hondurans",
+    "Tanzanite" and "Californica" are words of their own, not slips): a letter deleted, a
+    letter inserted, two neighbours swapped, a vowel replaced by another vowel.
+    """
+    for start, word in _word_spans(key):
+        head, tail = key[:start], key[start + len(word) :]
+        n = len(word)
+        for i in range(1, n - 2):
+            yield head + word[:i] + word[i + 1 :] + tail
+            if word[i] in _VOWELS:
+                for v in _VOWELS:
+                    if v != word[i]:
+                        yield head + word[:i] + v + word[i + 1 :] + tail
+            if i + 1 < n - 2 and word[i] != word[i + 1]:
+                yield head + word[:i] + word[i + 1] + word[i] + word[i + 2 :] + tail
+        for i in range(1, n - 1):
+            for c in _LETTERS:
+                yield head + word[:i] + c + word[i:] + tail
+
+
+def _word_spans(key: str) -> list[tuple[int, str]]:
+    """(offset, word) of each space-separated word of a key."""
+    spans, pos = [], 0
+    for word in key.split(" "):
+        spans.append((pos, word))
+        pos += len(word) + 1
+    return spans
 
 
 def _display_person(name: str) -> str:
@@ -199,6 +243,7 @@ class EntityResolver:
         # repeats names, so memoising them makes per-article work mostly dict hits.
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
         self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
+        self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
         self._apply_overrides(overrides)
@@ -502,6 +547,60 @@ class EntityResolver:
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
 
+    def lookup_misspelt_place(self, surface: str) -> Hit | None:
+        """A long place name one slip away from exactly one known place ("Uttar Pardesh").
+
+        News copy misspells long transliterated names: a letter dropped or added
+        ("Uttrakhand"), two letters swapped ("Pardesh") or one vowel for another
+        ("Telengana", "Banghazi"). The slip must be inside a word (never its first letter nor
+        its last two: "Austrian" is no misspelt "Austria"), the key at least eight letters
+        long, the written name known as nothing else (no GeoNames town of 1,000+ people
+        bears it: ``rules/place_slip_towns.txt``) and rare in English print (below Zipf 1.5
+        and ten times rarer than the place it is taken for: "Columbia" is a name of its own,
+        not a misspelt "Colombia"), and the corrections must reach one known place only,
+        by its own name.
+        """
+        key = place_key(clean_place_name(surface))
+        if len(key.replace(" ", "")) < _MISSPELT_MIN or not key.replace(" ", "").isalpha():
+            return None
+        if key not in self._misspelt_cache:
+            if len(self._misspelt_cache) > _CACHE_LIMIT:
+                self._misspelt_cache.clear()
+            self._misspelt_cache[key] = self._misspelt_uncached(surface, key)
+        return self._misspelt_cache[key]
+
+    def _misspelt_uncached(self, surface: str, key: str) -> Hit | None:
+        idx = self._idx
+        if key in idx.places or self.knows_key(ORG, org_key(clean_org_name(surface))):
+            return None
+        if key in slip_towns():  # a real town's name ("Wolfsberg" is not Wolfsburg)
+            return None
+        if idx.persons.get(person_key(surface)):
+            return None
+        found: dict[str, Entry] = {}
+        for cand in place_slips(key):
+            entries = idx.places.get(cand, [])
+            if len(entries) > 1:
+                return None  # a slip away from an ambiguous name: no guess
+            if not entries or len(cand.replace(" ", "")) < _MISSPELT_MIN:
+                continue
+            # Only the place's own name: a slip from one of its many alternate names
+            # ("Akropolis", one letter from a nickname of Little Rock) is no evidence.
+            if place_key(entries[0].entity.canonical_name.split(",")[0]) == cand:
+                found[entries[0].entity.entity_id] = entries[0]
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        written = english_zipf(key)
+        if written >= _MISSPELT_MAX_ZIPF:
+            return None
+        if (
+            english_zipf(place_key(e.entity.canonical_name.split(",")[0])) - written
+            < _MISSPELT_RARER
+        ):
+            return None
+        return Hit(e, "misspelt_place", f"one letter from {e.entity.canonical_name}")
+
     def _designates(self, country: str, word: str, *, known: bool) -> bool:
         """True when the country calls a first-level region ``word``.
 
@@ -610,6 +709,7 @@ class EntityResolver:
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)
+                or self.lookup_misspelt_place(surface)
             )
         if hit is None and etype in (PERSON, None):
             hit = self.persons.lookup(name)
