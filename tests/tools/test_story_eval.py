@@ -390,7 +390,8 @@ def test_grouping_eval_prints_only_the_split_asked_for(
             self.seconds, self.cpu = 0.5, (0.25, 0.25)
 
     # The spaCy pass and the grouping are not what this test is about.
-    monkeypatch.setattr(grouping_eval, "analyse", lambda docs, reuse=False: ({}, 10.0))
+    seconds = grouping_eval.PassSeconds(wall=40.0, cpu=10.0)
+    monkeypatch.setattr(grouping_eval, "analyse", lambda docs, reuse=False: ({}, seconds))
     monkeypatch.setattr(grouping_eval, "group", lambda docs, results: _Grouped(docs))
     args = parse_command("eval-grouping", ["--data", str(rows), "--shared", str(shared), *argv])
     assert grouping_eval.grouping_eval_command(args) == 0
@@ -400,6 +401,17 @@ def test_grouping_eval_prints_only_the_split_asked_for(
         assert line in out
     for line in hidden:
         assert line not in out
+
+
+def test_grouping_cost_share_is_of_the_passs_cpu_not_its_wall_time() -> None:
+    """A pass timed under load takes longer on the wall clock, not in CPU: the share uses CPU."""
+    from pipelines.tools.grouping_eval import cpu_share
+
+    line = cpu_share(2.0, 1.0, 100.0)
+    assert "stories 2.0 s, statements 1.0 s (2.0 % / 1.0 % of the spaCy pass's 100.0 s CPU)" in line
+    # A cache written before CPU was recorded gives no share rather than a wrong one.
+    assert "%" not in cpu_share(2.0, 1.0, None)
+    assert "predates CPU timing" in cpu_share(2.0, 1.0, None)
 
 
 def test_grouping_eval_refuses_an_unknown_split() -> None:
