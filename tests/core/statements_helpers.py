@@ -19,6 +19,18 @@ from pipelines.core.stories import (
     renderings,
 )
 
+# Made-up speakers of the statement-rule tests, by entity id.
+SPEAKER_NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
+
+
+def made_up_quote(
+    article: str, n: int, text: str, speaker: str | None, cue: bool, kind: str = "direct"
+) -> StatementQuote:
+    """Quote ``n`` of ``article`` (utterance ``n``, part 0), its speaker named from the table."""
+    return StatementQuote(
+        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, SPEAKER_NAMES.get(speaker or "")
+    )
+
 
 def statement_groups(
     quotes: Sequence[StatementQuote],

@@ -13,20 +13,12 @@ import itertools
 
 import pytest
 
-from pipelines.core.stories import StatementQuote
-from tests.core.statements_helpers import statement_groups
+from tests.core.statements_helpers import made_up_quote, statement_groups
 
-NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
 # Four and eight content words: too few for the wording rule (six or more), which
 # would link the longer pairs without any cut (a score over its threshold).
 LINE = "The singer may still perform at the awards gala"
 LONGER = LINE + ", and the label hopes she will sing twice"
-
-
-def _quote(article: str, n: int, text: str, speaker: str | None, cue: bool, kind: str = "direct"):
-    return StatementQuote(
-        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, NAMES.get(speaker or "")
-    )
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ def _quote(article: str, n: int, text: str, speaker: str | None, cue: bool, kind
     ],
 )
 def test_a_cut_of_a_firm_quote_without_a_cue_is_one_statement(a, b):
-    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
     for order in itertools.permutations("AB"):
         assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
 
@@ -69,15 +61,15 @@ def test_a_cut_of_a_firm_quote_without_a_cue_is_one_statement(a, b):
     ],
 )
 def test_words_from_two_speakers_or_not_one_cut_stay_apart(a, b, one_story):
-    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
     assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]
 
 
 def test_an_unattributed_cut_two_speakers_hold_joins_neither():
     """The same text held by two cue-tied speakers' quotes: it cannot tell whose it is."""
     quotes = [
-        _quote("A", 0, LONGER, "ames", True),
-        _quote("B", 0, LONGER, "berg", True),
-        _quote("C", 0, LINE, None, False),
+        made_up_quote("A", 0, LONGER, "ames", True),
+        made_up_quote("B", 0, LONGER, "berg", True),
+        made_up_quote("C", 0, LINE, None, False),
     ]
     assert statement_groups(quotes) == [["A:0"], ["B:0"], ["C:0"]]

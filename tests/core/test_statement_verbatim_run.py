@@ -13,20 +13,12 @@ import itertools
 
 import pytest
 
-from pipelines.core.stories import StatementQuote
 from pipelines.core.stories.statements import VERBATIM_MIN_WORDS, renderings, verbatim_run
-from tests.core.statements_helpers import statement_groups
+from tests.core.statements_helpers import made_up_quote, statement_groups
 
-NAMES = {"ames": "Jo Ames", "berg": "Kit Berg"}
 # Eleven words, three content words ("never", "say", "know"): under every term minimum.
 LINE = "I could never say that to you and you would know it"
 LONGER = "He is not here. " + LINE + ", and that was the end of it."
-
-
-def _quote(article: str, n: int, text: str, speaker: str | None, cue: bool, kind: str = "direct"):
-    return StatementQuote(
-        f"{article}:{n}", article, text, kind, speaker, n, 0, cue, NAMES.get(speaker or "")
-    )
 
 
 @pytest.mark.parametrize(
@@ -41,7 +33,7 @@ def _quote(article: str, n: int, text: str, speaker: str | None, cue: bool, kind
     ],
 )
 def test_one_text_quoted_verbatim_is_one_statement(a, b):
-    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
     for order in itertools.permutations("AB"):
         assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
 
@@ -77,7 +69,7 @@ SEVEN = " ".join(LINE.split()[: VERBATIM_MIN_WORDS - 1])  # "I could never say t
     ],
 )
 def test_verbatim_words_from_two_speakers_or_too_few_stay_apart(a, b, one_story):
-    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
     assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]
 
 
@@ -85,10 +77,14 @@ def test_the_run_is_of_words_not_content_terms():
     """The words themselves must recur in order: the same content words reworded do not."""
     a, b = renderings(
         [
-            _quote("A", 0, LINE, "ames", True),
-            _quote("B", 0, "You would know it, and I could never say that to you", None, False),
+            made_up_quote("A", 0, LINE, "ames", True),
+            made_up_quote(
+                "B", 0, "You would know it, and I could never say that to you", None, False
+            ),
         ]
     )
     assert not verbatim_run(a, b)
-    c, d = renderings([_quote("C", 0, LONGER, "ames", True), _quote("D", 0, LINE, None, False)])
+    c, d = renderings(
+        [made_up_quote("C", 0, LONGER, "ames", True), made_up_quote("D", 0, LINE, None, False)]
+    )
     assert verbatim_run(c, d) and verbatim_run(d, c)
