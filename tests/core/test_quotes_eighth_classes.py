@@ -39,7 +39,7 @@ from tests.core.quotes_helpers import one_quote, speaker_name
             "“Income fell by a fifth,” the HTB report said.",
             {"Harbour Trust Board": "ORG", "HTB": "ORG"},
             "Income fell",
-            "HTB",
+            "Harbour Trust Board",  # the name its initials abbreviate (ninth session)
             id="report-of-the-named-body",
         ),
         pytest.param(

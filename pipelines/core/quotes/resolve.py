@@ -835,6 +835,13 @@ def resolve_speaker(
         )
         if m.rule == UNRECOGNISED:  # a name the recogniser missed: the name, unresolved
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
+        spelt = spelt_out(index, m.surface)
+        if spelt is not None and spelt.entity_id != m.entity_id:
+            # "JK" in "JK, also known as Jason King": initials of a name the article gives
+            # in full speak as that entity; the speaker as written stays as it is.
+            return found(
+                replace(m, entity_id=spelt.entity_id, entity_type=spelt.entity_type), factor
+            )
         if phrase.kind == PRONOUN or not (m.start < phrase.end and m.end > phrase.start):
             return Resolution(
                 m.entity_id, m.entity_type, surface, phrase.start, phrase.end, None, factor
@@ -1482,7 +1489,44 @@ def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
     for m in index.mentions:
         if index.is_org(m) and m.rule != ECHO and _ECHO_EDGE_RE.sub("", m.surface) == name:
             return m
-    return None
+    # "an FA statement" after "The Football Association": the initials of its name.
+    spelt = spelt_out(index, name)
+    return spelt if spelt is not None and index.is_org(spelt) else None
+
+
+_INITIALS_RE = re.compile(r"^[A-Z](?:\.?&?[A-Z]){1,5}\.?$")
+_INITIALS_SKIP = frozenset({"of", "and", "for", "the", "&"})
+
+
+def _initials(words: Sequence[str]) -> str:
+    """The capital initials of a name's words, function words left out."""
+    return "".join(w[0] for w in words if w.casefold() not in _INITIALS_SKIP and w[:1].isupper())
+
+
+def spelt_out(index: MentionIndex, short: str) -> Mention | None:
+    """The one person or organisation of the article whose name ``short`` abbreviates.
+
+    "JK, also known as Jason King", "an FA statement" after "The Football Association",
+    "B&B" after "Bradford & Bingley": a speaker written as capitals only (two to six,
+    with dots or "&") is the entity whose name of two words or more has those initials
+    (function words "of", "and", "the" left out). None unless exactly one entity fits.
+    """
+    short = short.strip()
+    if not _INITIALS_RE.match(short):
+        return None
+    letters = short.replace(".", "").replace("&", "")
+    fits: dict[str, Mention] = {}
+    for m in index.mentions:
+        words = _ECHO_EDGE_RE.sub("", m.surface).split()
+        if (
+            m.entity_id
+            and m.rule != ECHO
+            and m.entity_type in _SPEAKING_TYPES
+            and len(words) >= 2
+            and _initials(words) == letters
+        ):
+            fits.setdefault(m.entity_id, m)
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
