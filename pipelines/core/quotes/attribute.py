@@ -21,6 +21,7 @@ from pipelines.core.quotes.resolve import (
     NO_CUE,
     NO_SPEAKER,
     NOT_AN_ENTITY,
+    PRONOUN_UNRESOLVED,
     Context,
     Resolution,
     followed_namesake,
@@ -103,6 +104,8 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             d.res, d.confidence = nxt.res, _NEXT_IN_LINE
             continue
         introduced = _introduced_person(ctx, drafts, k)
+        if introduced is None:
+            introduced = _narrative_reporter(ctx, drafts, k)
         if introduced is not None:
             d.res, d.confidence = introduced, _TOPIC
             continue
@@ -232,6 +235,41 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
             said = index.covering(subj.idx, subj.idx + len(subj.text))
             if said is not None and index.is_person(said):
                 return _resolution(ctx, said)
+    return None
+
+
+def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
+    """The speaker the narrative before a cue-less quotation, in its paragraph, reports.
+
+    "“…,” said Hill. ⏎ Reed told reporters the plant would close. It employs 300. “We
+    tried.”": narrative that reports someone's words (after the previous quotation's own
+    attribution) introduces the next speaker, as :func:`_introduced_person` does for the
+    sentence right before. The latest reporting verb whose subject resolves decides; a
+    subject that is an unresolved pronoun ("which reports suggested") is skipped, and a
+    speaker named or described but not resolved stops the search (the continuation rules
+    decide then).
+    """
+    view = ctx.view
+    doc = view.doc
+    d = drafts[k]
+    lo, _ = view.line_bounds(d.line)
+    if k > 0 and drafts[k - 1].line == d.line:
+        lo = max(lo, drafts[k - 1].cand.mark_end)
+    hi = d.cand.mark_start
+    for i in reversed(view.tokens_between(lo, hi)):
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
+            continue
+        if ctx.inside_quote(tok.idx) or view.sentence_start(tok.idx) < lo:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.idx < lo or ctx.inside_quote(subj.idx):
+            continue
+        res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
+        if res.entity_id is not None:
+            return res
+        if res.reason != PRONOUN_UNRESOLVED:
+            return None  # a speaker named or described, not found among the entities
     return None
 
 

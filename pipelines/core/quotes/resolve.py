@@ -667,7 +667,9 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
     Only the main-clause subject of a sentence later than the one holding the person
     antecedent (and within the pronoun's window), with a head noun from
     ``spokesperson_nouns.txt`` whose gender, when it has one, agrees with the pronoun,
-    and no person in its sentence who could be the referent instead.
+    and no person in its sentence who could be the referent instead. A person inside the
+    clause the spokesperson reports ("said Amy Chen would stay") is talked about: neither
+    rule counts them.
     Returns the token index of the noun.
     """
     view, index = ctx.view, ctx.index
@@ -683,14 +685,25 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
             continue
         if tok.lower_ not in ctx.rules.spokespersons or ctx.inside_quote(tok.idx):
             continue
-        if ante is not None and view.sentence_start(tok.idx) <= view.sentence_start(ante.start):
-            return None
         said = lexicon.words.get(tok.lower_)
         if gender and said and said != gender:
             continue
         verb = tok.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
+        # "A spokeswoman said Andi Peters would stay. She …": a person in what she
+        # reports is talked about, not a referent in her place.
+        reported = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ == "ccomp"
+        ]
+        if (
+            ante is not None
+            and view.sentence_start(tok.idx) <= view.sentence_start(ante.start)
+            and not any(x <= ante.start and ante.end <= y for x, y in reported)
+        ):
+            return None
         if verb.dep_ != "ROOT":
             continue
         # "The party's leader, Ann Lee, said …": a person in the same sentence who
@@ -700,6 +713,7 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         if any(
             m.entity_type == PERSON
             and not ctx.inside_quote(m.start)
+            and not any(x <= m.start and m.end <= y for x, y in reported)
             and (not gender or index.gender.get(m.entity_id, gender) == gender)
             for m in index.overlapping(a, b)
         ):
@@ -924,7 +938,7 @@ def resolve_speaker(
         return found(named, 0.95)
     # "A BBC spokeswoman said", "the WSIS spokesman said": the body named before the noun.
     if head.lower_ in rules.spokespersons:
-        principal = _named_org_modifier(ctx, head)
+        principal = _named_org_modifier(ctx, head) or _possessor(ctx, head, recent_speakers)
         if principal is not None:
             return found(principal, 0.85)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
@@ -1456,6 +1470,22 @@ def _channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
                     if m is not None and m.entity_type in _SPEAKING_TYPES:
                         return m
     return None
+
+
+_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+
+
+def _possessor(
+    ctx: Context, head: Token, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """Whose spokesperson speaks: "Swift's rep", "his spokesman" speak for that person."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    gender = _POSSESSIVE_GENDER.get(poss.lower_)
+    if gender is not None:
+        return _antecedent(ctx, poss.idx, PERSON, gender, recent_speakers)
+    return ctx.index.covering(poss.idx, poss.idx + len(poss.text))
 
 
 def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
