@@ -140,15 +140,23 @@ def _is_possessive(text: str, m: _Mark) -> bool:
     return len(nxt) == 2 and nxt[0] == " " and nxt[1].isalnum()
 
 
+# Single closing marks (a nested quotation's end).
 _SINGLE_CLOSERS = frozenset("'’")
+_SENTENCE_ENDS = frozenset(".?!")
 
 
-def _ends_sentence(text: str, a: int, b: int) -> bool:
-    """The content ``text[a:b]`` ends a sentence, inside a nested single quotation or not."""
+def clause_last_char(text: str, a: int, b: int) -> str:
+    """The last character of the quoted content ``text[a:b]`` as its clause ends ("": empty).
+
+    A nested quotation that ends the content ends its clause with its own last character:
+    ‹“I told myself: ‘I will sing it!’ ”› ends with "!", not "’".
+    """
+    if b <= a:
+        return ""
     last = text[b - 1]
-    if last in _SINGLE_CLOSERS and b - 1 > a:
-        last = text[b - 2]
-    return last in ".?!"
+    if last in _SINGLE_CLOSERS and b - a > 1:
+        return text[b - 2]
+    return last
 
 
 def find_candidates(text: str) -> CandidateScan:
@@ -212,7 +220,7 @@ def find_candidates(text: str) -> CandidateScan:
             # ‹"A 'b.' "C."›): the first part ends there and the quotation goes on.
             # Otherwise the earlier mark never closed and is skipped.
             a, b = _content(text, open_at, m.start)
-            if b > a and _ends_sentence(text, a, b) and open_mark is not None:
+            if clause_last_char(text, a, b) in _SENTENCE_ENDS and open_mark is not None:
                 line_cands.append(
                     Candidate(a, b, open_mark.start, m.start, continues=True, continued=pending)
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.core.quotes.candidates import Candidate
+from pipelines.core.quotes.candidates import Candidate, clause_last_char
 
 DIRECT = "direct"
 PARTIAL = "partial"
@@ -22,8 +22,6 @@ _CLAUSE_END_INSIDE = frozenset(",.!?;:…—–-")
 # Characters that may follow the closing mark when the clause ends outside it
 # (British style: ‘…’, he said).
 _CLAUSE_END_AFTER = frozenset(",.!?;:…—–-)")
-# Single closing marks (a nested quotation's end).
-_SINGLE_CLOSERS = frozenset("'’")
 # What may precede an opening mark at the start of a clause.
 _CLAUSE_START_BEFORE = frozenset(".!?:;—–(")
 
@@ -69,11 +67,7 @@ def shape_of(text: str, cand: Candidate, left_bound: int, right_bound: int) -> S
     # leaves only spaces in ``before`` (its marks belong to the other candidate).
     opens = cand.continued or not stripped or last in _CLAUSE_START_BEFORE
     after_comma = last == ","
-    content_last = text[cand.end - 1] if cand.end > cand.start else ""
-    if content_last in _SINGLE_CLOSERS and cand.end - cand.start > 1:
-        # ‹“I told myself: ‘I will sing it!’ ”›: a nested quotation that ends the
-        # quotation ends its clause with its own last character.
-        content_last = text[cand.end - 2]
+    content_last = clause_last_char(text, cand.start, cand.end)
     after_first = after.lstrip()[:1]
     closes = (
         cand.continues
