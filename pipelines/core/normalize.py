@@ -1003,7 +1003,8 @@ COMMON_WORD_ZIPF = 5.0
 @lru_cache(maxsize=65536)
 def english_zipf(text: str) -> float:
     """Zipf frequency of a word or phrase in general English (wordfreq); 0.0 when unseen."""
-    import wordfreq  # loaded on first use, as in is_common_english_word
+    # Imported on first use: the import loads wordfreq's tables (~0.25 s).
+    import wordfreq
 
     return float(wordfreq.zipf_frequency(text.lower(), "en"))
 
@@ -1011,10 +1012,7 @@ def english_zipf(text: str) -> float:
 @lru_cache(maxsize=65536)
 def is_common_english_word(word: str) -> bool:
     """True when ``word`` (any case) is among the everyday words of general English."""
-    # Imported on first use: the import loads wordfreq's tables (~0.25 s).
-    import wordfreq
-
-    return bool(wordfreq.zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF)
+    return english_zipf(word) >= COMMON_WORD_ZIPF
 
 
 @lru_cache(maxsize=65536)
