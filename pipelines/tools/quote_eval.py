@@ -428,17 +428,13 @@ def run_eval(
             pred_out.write_bytes(pred_file.read_bytes())
             print(f"predictions: {pred_out}")
         dev = score(scorer, gold_file, pred_file)
+        gold_by_part: dict[str, list[dict[str, Any]]] = {part: [] for part in DEV_PARTS}
+        for g in gold_docs:
+            gold_by_part[dev_part(str(g["doc_id"]))].append(g)
         parts = {
-            part: _score_rows(
-                scorer,
-                [g for g in gold_docs if dev_part(str(g["doc_id"])) == part],
-                results,
-                WRITTEN,
-            )
-            for part in DEV_PARTS
+            part: _score_rows(scorer, gold, results, WRITTEN) for part, gold in gold_by_part.items()
         }
-        tune_gold = [g for g in gold_docs if dev_part(str(g["doc_id"])) == TUNE]
-        errors = error_breakdown(scorer, tune_gold, results, WRITTEN)
+        errors = error_breakdown(scorer, gold_by_part[TUNE], results, WRITTEN)
         # The same predictions with the resolved person as the speaker, for comparison:
         # PolNeAR's gold keeps descriptions ("the billionaire"), so resolving them costs here.
         _write_jsonl(pred_file, (prediction_row(r, style=RESOLVED) for r in results))
@@ -459,9 +455,8 @@ def run_eval(
         f"  speaker as the resolved person instead: speaker accuracy="
         f"{dev_resolved['speaker_accuracy']:.4f} | end-to-end F1={dev_resolved['e2e_f1']:.4f}"
     )
-    for part in DEV_PARTS:
-        n_part = sum(dev_part(str(g["doc_id"])) == part for g in gold_docs)
-        _print_metrics(f"  {part} part ({n_part} docs)", parts[part])
+    for part, gold in gold_by_part.items():
+        _print_metrics(f"  {part} part ({len(gold)} docs)", parts[part])
     print("  errors on the tune part (the check part's are not listed):")
     for name, n in sorted(errors.items(), key=lambda kv: -kv[1]):
         print(f"    {n:5d}  {name}")
