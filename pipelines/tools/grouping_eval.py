@@ -40,6 +40,7 @@ from pipelines.tools.shared_texts import (
 )
 from pipelines.tools.story_eval import format_statement_scores, format_story_scores
 from pipelines.tools.story_eval_set import (
+    SPLITS,
     DocRef,
     QuoteRef,
     StoryDoc,
@@ -64,7 +65,6 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
 ARRIVAL_BATCH = 500  # documents per simulated run
-SPLITS_IN_ORDER = ("dev", "holdout", "test")
 PRECEDING_CHARS = 200  # as grouping.py: the text before a quote is read up to this long
 _CACHE_FORMAT = 2  # 2: entities' canonical names cached too
 
@@ -576,8 +576,8 @@ def splits_to_print(choice: str) -> tuple[str, ...]:
     splits; their misses are never listed whatever is chosen (tuning reads dev only).
     """
     if choice == "all":
-        return SPLITS_IN_ORDER
-    if choice not in SPLITS_IN_ORDER:
+        return SPLITS
+    if choice not in SPLITS:
         raise ValueError(f"unknown split {choice!r} (dev, holdout, test or all)")
     return (choice,)
 
