@@ -59,6 +59,58 @@ _MIN_GIVEN = 6
 _MIN_LONGER = 6
 
 
+# A German rendering of a Russian, Ukrainian or Belarusian name: its ending ("Lawrow",
+# "Alijew", "Sergej", "Selenskyj", "Jurjewitsch"), "tsch" ("Tschernomyrdin"), or "sch" or
+# "w" in a word with a Slavic ending ("Prigoschin", "Timoschenko", "Nawalnaja").
+_GERMAN_SLAVIC = re.compile(
+    r"(?:[aeiou]w|[aeiou]wa|[aeiouy]j|itsch)$|tsch"
+    r"|(?:sch|w)[a-z]*(?:in|ina|enko|ski|skaja|naja)$"
+)
+# German letters for Russian sounds, each with its English spellings ("sch" is both "ш"
+# and "ж"; an initial "s" before a vowel is "з": "Selenskyj").
+_GERMAN_LETTERS = (
+    ("schtsch", ("shch",)),
+    ("tsch", ("ch",)),
+    ("sch", ("sh", "zh")),
+    ("ch", ("kh", "ch")),
+    ("w", ("v",)),
+    ("j", ("y",)),
+)
+_MAX_RENDERINGS = 16
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def german_renderings(words: Sequence[str]) -> list[str]:
+    """English spellings of a name written the German way ("Lawrow" -> "Lavrov")."""
+    options: list[list[str]] = []
+    for word in words:
+        low = word.lower()
+        forms = [""]
+        i = 0
+        while i < len(low):
+            for german, english in _GERMAN_LETTERS:
+                if low.startswith(german, i):
+                    forms = [f + e for f in forms for e in english]
+                    i += len(german)
+                    break
+            else:
+                if (
+                    low[i] == "s"
+                    and low[i + 1 : i + 2] in _VOWEL_LETTERS
+                    and (i == 0 or low[i - 1] in _VOWEL_LETTERS)
+                ):
+                    # German "s" before a vowel is a voiced "z" ("Selenskyj", "Ramsan").
+                    forms = [f + e for f in forms for e in "sz"]
+                else:
+                    forms = [f + low[i] for f in forms]
+                i += 1
+        options.append(forms)
+    out = [""]
+    for forms in options:
+        out = [f"{o} {f}".strip() for o in out for f in forms][:_MAX_RENDERINGS]
+    return out
+
+
 def _fold_consonants(token: str) -> str:
     for a, b in _CONSONANT_FOLDS:
         token = token.replace(a, b)
@@ -167,7 +219,37 @@ class PersonLookups:
             or self.lookup_middle_names(name)
             or self.lookup_spelling(name)
             or self.lookup_nickname(name)
+            or self.lookup_german_rendering(name)
         )
+
+    def lookup_german_rendering(self, name: str) -> Hit | None:
+        """A gazetteer person's Russian or Ukrainian name as German copy writes it.
+
+        German transliteration writes "w" for "v", "j" for "y", "sch" for both "sh" and
+        "zh", "tsch" for "ch", "ch" for "kh" and "s" before a vowel for "z": "Sergej
+        Lawrow", "Alexej Nawalny", "Jewgeni Prigoschin". A name with a German-style Slavic
+        ending (-ow, -ew, -ej, -ij, -yj, -itsch), "tsch", or "sch"/"w" in a word with a
+        Slavic ending is rewritten the English way (each ambiguous letter both ways) and
+        looked up as a gazetteer name or another spelling of one; one gazetteer person must
+        answer, with a surname that is not a common one. Names outside the gazetteer keep
+        their German key.
+        """
+        words = clean_name(name).split()
+        if len(words) < 2 or not any(_GERMAN_SLAVIC.search(w.lower()) for w in words):
+            return None
+        found: dict[str, Entry] = {}
+        for alt in german_renderings(words):
+            if alt == " ".join(words):
+                continue
+            hit = self._resolver.lookup_exact(alt, PERSON) or self.lookup_spelling(alt)
+            if hit is not None and hit.entry.entity.entity_type == PERSON:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
+            return None
+        return Hit(e, "german_rendering", f"German rendering of {e.entity.canonical_name}")
 
     def lookup_patronymic_prefix(self, name: str) -> Hit | None:
         """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
