@@ -597,10 +597,17 @@ def run_shared_eval(
             metrics = _score_rows(scorer, rows, results)
             figures[split][source] = metrics
             _print_metrics(f"  {split} {source} ({len(rows)} docs)", metrics)
-        later = quotes_shared.BATCHES[1:] if split == "dev" else ()
-        # Articles added to dev later, scored apart too: their first figure was the
-        # system's first output on them (the set's README says which session).
-        parts = [(1, "first"), *((b, f"batch {b}") for b in later)] if later else []
+        # Articles added later, scored apart too: their first figure was the system's
+        # first output on them (the set's README says which session). The hold split
+        # holds one half of each batch from FIRST_HELD_BATCH on: each half on its own line.
+        if split == "dev":
+            later = quotes_shared.BATCHES[1:]
+            parts = [(1, "first"), *((b, f"batch {b}") for b in later)]
+        elif split == "hold":
+            later = tuple(b for b in quotes_shared.BATCHES if b >= quotes_shared.FIRST_HELD_BATCH)
+            parts = [(b, f"batch {b}") for b in later]
+        else:
+            later, parts = (), []
         for b, name in parts:
             for source in ("all", *quotes_shared.CORPORA):
                 rows = [
@@ -617,12 +624,14 @@ def run_shared_eval(
         cues = cue_accuracy(scorer, in_split, results)
         figures[split]["cues"] = {cue: list(v) for cue, v in cues.items()}
         _print_cues(f"  {split} speaker accuracy by cue: ", cues)
-        if later:  # the newest batch by cue too: where a new set loses first
-            newest = [g for g in in_split if batch_of[g["doc_id"]] == later[-1]]
+        # the batches written to measure transfer (half held out) by cue too: where a new
+        # set loses first
+        for b in (b for b in later if b >= quotes_shared.FIRST_HELD_BATCH):
+            newest = [g for g in in_split if batch_of[g["doc_id"]] == b]
             if newest:
                 cues = cue_accuracy(scorer, newest, results)
-                figures[split][f"batch {later[-1]} cues"] = {c: list(v) for c, v in cues.items()}
-                _print_cues(f"  {split} batch {later[-1]} speaker accuracy by cue: ", cues)
+                figures[split][f"batch {b} cues"] = {c: list(v) for c, v in cues.items()}
+                _print_cues(f"  {split} batch {b} speaker accuracy by cue: ", cues)
         if split == "dev":
             print("  errors on the dev split:")
             errors = error_breakdown(scorer, in_split, results)

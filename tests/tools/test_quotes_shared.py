@@ -153,9 +153,10 @@ def test_loader_rejects_overlapping_quotes(tmp_path: Path) -> None:
         ("test", 6),
         ("test", 7),
         ("test", 8),
+        ("test", 9),
         ("hold", 1),
         ("hold", 7),
-        ("dev", 9),
+        ("dev", max(qs.BATCHES) + 1),  # a batch not written yet
         ("dev", 0),
     ],
 )
@@ -345,3 +346,33 @@ def test_shared_eval_scores_only_the_splits_asked_for(
         assert f"  {split} " not in out
     for split in shown:
         assert f"  {split} all " in out
+
+
+def test_shared_eval_prints_each_held_out_half_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--split hold`` shows each batch's held-out half on its own lines (8b apart from 9b),
+    so a change is read against every held-out half, not only their sum."""
+    from pipelines.tools import quote_eval
+
+    if not quote_eval.SCORER.exists():
+        pytest.skip(f"the shared scorer {quote_eval.SCORER} is absent (../shared not mounted)")
+    shared, ann = _fake_shared(tmp_path)
+    rows = qs.read_annotations(ann)
+    held_batches = [b for b in qs.BATCHES if b >= qs.FIRST_HELD_BATCH]
+    assert len(held_batches) >= 2  # 8b and 9b at least
+    # the same text once per held-out batch
+    held = [
+        rows[0] | {"doc_id": f"{rows[0]['doc_id']}-{b}", "split": "hold", "batch": b}
+        for b in held_batches
+    ]
+    _write(ann, [*held, *rows[1:]])
+    docs = qs.load_shared_set(ann, shared)
+    monkeypatch.setattr(qs, "load_shared_set", lambda: docs)
+    figures = quote_eval.run_shared_eval(splits=("hold",))
+    out = capsys.readouterr().out
+    assert figures is not None and set(figures) == {"hold"}
+    for b in held_batches:
+        assert f"  hold batch {b} all (1 docs)" in out
+        assert f"batch {b} all" in figures["hold"] and f"batch {b} cues" in figures["hold"]
+    assert "  hold first " not in out and "errors on" not in out
