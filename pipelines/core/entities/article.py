@@ -284,6 +284,7 @@ class ArticleResolver:
                     r.orgs.lookup_role(span.text)
                     or r.orgs.lookup_variant(span.text)
                     or r.orgs.lookup_described(span.text)
+                    or r.orgs.lookup_native_country(span.text)
                 )
             else:
                 hit = (

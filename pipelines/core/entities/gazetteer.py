@@ -702,6 +702,7 @@ class EntityResolver:
                 or self.orgs.lookup_variant(surface)
                 or self.lookup_initials(surface, ORG)
                 or self.orgs.lookup_described(surface)
+                or self.orgs.lookup_native_country(surface)
             )
         if hit is None and etype in (GPE, LOC, None):
             hit = (

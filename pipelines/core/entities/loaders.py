@@ -44,6 +44,7 @@ _RULE_FILES = (
     "place_designations.txt",
     "organisations.tsv",
     "subdivision_designations.tsv",
+    "native_country_genitives.tsv",
     "places_geonames.jsonl",
     "place_slip_towns.txt",
 )
@@ -195,6 +196,20 @@ def load_subdivision_designations() -> dict[str, frozenset[str]]:
         code, _, words = line.partition("\t")
         table[code.strip()] = frozenset(w.strip() for w in words.split("|") if w.strip())
     return table
+
+
+def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """(written words, "after"|"before", English country name), longest forms first.
+
+    "Sberbank Rossii" is Sberbank of Russia, "Sveriges riksdag" Sweden's Riksdag.
+    """
+    rows = []
+    for line in rule_lines("native_country_genitives.tsv"):
+        form, side, country = (part.strip() for part in line.split("\t"))
+        if side not in ("after", "before"):
+            raise ValueError(f"native_country_genitives.tsv: bad side {side!r} in {line!r}")
+        rows.append((tuple(form.split()), side, country))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def common_surname_keys() -> frozenset[str]:

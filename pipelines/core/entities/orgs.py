@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipelines.core.entities.loaders import OrgRoles, fold_role_text
+from pipelines.core.entities.loaders import (
+    OrgRoles,
+    fold_role_text,
+    load_native_country_genitives,
+)
 from pipelines.core.entities.names import (
     COMPANY_TAILS,
     GPE,
@@ -89,6 +93,7 @@ class OrgLookups:
         self._joined: dict[str, list[Entry]] = {}  # "qatarenergy" -> QatarEnergy
         # "australian labor" -> Australian Labor Party: the first words of spelled names.
         self._prefixes: dict[str, list[Entry]] = {}
+        self._genitives = load_native_country_genitives()
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -216,6 +221,45 @@ class OrgLookups:
                 continue
             name = hit.entry.entity.canonical_name
             return Hit(hit.entry, "described", f"{' '.join(tokens[:k])!r} describes {name}")
+        return None
+
+    def lookup_native_country(self, surface: str) -> Hit | None:
+        """A gazetteer organisation named with its country in the country's own language.
+
+        "Sberbank Rossii" is Sberbank of Russia, "Naftogaz Ukrainy" Naftogaz of Ukraine,
+        "Sveriges riksdag" Sweden's Riksdag: the native genitive
+        (``rules/native_country_genitives.tsv``) is read as "of <country>" after the noun
+        or "<country>'s" before it: the known body that names (by its name, its role or
+        another spelling of it), else the entity the English form is keyed as.
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        words = clean.split()
+        folded = [org_key(w) for w in words]
+        r = self._resolver
+        for form, side, country in self._genitives:
+            n = len(form)
+            if len(words) <= n:
+                continue
+            if side == "after" and tuple(folded[-n:]) == form:
+                english = f"{' '.join(words[:-n])} of {country}"
+            elif side == "before" and tuple(folded[:n]) == form:
+                rest = " ".join(words[n:])
+                english = f"{country}'s {rest[:1].upper()}{rest[1:]}"
+            else:
+                continue
+            hit = (
+                r.lookup_exact(english, ORG)
+                or self.lookup_role(english)
+                or self.lookup_variant(english)
+                # A body the gazetteer does not know: keyed as its English form is.
+                or r.name_key_hit(english, english, ORG)
+            )
+            if (
+                hit is not None
+                and hit.entry.entity.entity_type == ORG
+                and hit.entry.kind != "country"
+            ):
+                return Hit(hit.entry, "native_country", f"{clean!r} read as {english!r}")
         return None
 
     def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
