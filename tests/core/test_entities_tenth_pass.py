@@ -3,7 +3,8 @@
 German renderings of Russian and Ukrainian names ("w" for "v", "j" for "y", "sch" for
 "sh"/"zh", "ch" for "kh", "s" for "z") name the gazetteer person the English spelling names;
 a country written in its own language inside a body's name ("X Rossii", "Danmarks X") is
-"X of Russia", "Denmark's X".
+"X of Russia", "Denmark's X"; a Chinese name in Wade-Giles is the gazetteer's Pinyin one and
+the reverse.
 My own examples (gazetteer people not written this way in any evaluation set,
 tests/data/entity_eval*); every class has its must-not-merge cases next to it.
 """
@@ -16,6 +17,7 @@ import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.persons import german_renderings
+from pipelines.core.entities.wadegiles import name_readings
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -103,3 +105,50 @@ def test_native_country_genitives_keep_bodies_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, "ORG", "GPE" if b == "Russia" else "ORG")
+
+
+# ------------------------------------------------------ Wade-Giles and Pinyin
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "etype"),
+    [
+        (["Hu Jintao", "Hu Chin-t'ao"], "PERSON"),  # apostrophe: aspiration marked
+        (["Wen Jiabao", "Wen Chia-pao"], "PERSON"),  # "chia" is no Pinyin syllable
+        (["Li Keqiang", "Li K'o-ch'iang"], "PERSON"),
+        (["Tsai Ing-wen", "Cai Yingwen"], "PERSON"),  # Pinyin against a Wade-Giles name
+        (["Chinese Communist Party", "Chung-kuo Kung-ch'an-tang"], "ORG"),
+    ],
+)
+def test_wade_giles_and_pinyin_name_one_entity(
+    resolver: EntityResolver, surfaces: list[str], etype: str
+) -> None:
+    _same(resolver, surfaces, etype)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hsi Chung-hsun", "Xi Jinping"),  # father and son: another given name
+        ("Teng P'u-fang", "Deng Xiaoping"),
+        ("Chiang Ching-kuo", "Jiang Zemin"),  # one Pinyin surname, two people
+    ],
+)
+def test_wade_giles_readings_of_other_people_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("words", "readings"),
+    [
+        (["Hu", "Chin-t'ao"], ["Hu Jintao"]),  # marked aspiration: unmarked "ch" is "j"
+        (["Mao", "Tse-tung"], ["Mao Cedong", "Mao Cetong", "Mao Zedong", "Mao Zetong"]),
+        (["Moon", "Jae-in"], []),  # not Wade-Giles syllables
+        (["Zhang", "Wei"], []),  # Pinyin: nothing Wade-Giles marks it
+        (["Lai", "Ching"], ["Lai Jing", "Lai Qing"]),  # "lai" is one syllable
+    ],
+)
+def test_wade_giles_readings(words: list[str], readings: list[str]) -> None:
+    assert name_readings(words, every_word=True) == readings

@@ -703,6 +703,7 @@ class EntityResolver:
                 or self.lookup_initials(surface, ORG)
                 or self.orgs.lookup_described(surface)
                 or self.orgs.lookup_native_country(surface)
+                or self.orgs.lookup_wade_giles(surface)
             )
         if hit is None and etype in (GPE, LOC, None):
             hit = (

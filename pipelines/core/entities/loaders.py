@@ -45,6 +45,7 @@ _RULE_FILES = (
     "organisations.tsv",
     "subdivision_designations.tsv",
     "native_country_genitives.tsv",
+    "wade_giles.tsv",
     "places_geonames.jsonl",
     "place_slip_towns.txt",
 )

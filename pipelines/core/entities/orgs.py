@@ -39,6 +39,7 @@ from pipelines.core.entities.names import (
     surname_key,
     transliteration_skeleton,
 )
+from pipelines.core.entities.wadegiles import name_readings
 
 if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
@@ -222,6 +223,27 @@ class OrgLookups:
             name = hit.entry.entity.canonical_name
             return Hit(hit.entry, "described", f"{' '.join(tokens[:k])!r} describes {name}")
         return None
+
+    def lookup_wade_giles(self, surface: str) -> Hit | None:
+        """A gazetteer organisation whose Pinyin name is written in Wade-Giles ("Hsinhua").
+
+        Only words marked as Wade-Giles are read (``wadegiles``); one organisation must
+        answer.
+        """
+        words = THE.sub("", clean_org_name(surface)).split()
+        found: dict[str, Entry] = {}
+        for reading in name_readings(words, every_word=False):
+            hit = self._resolver.lookup_exact(reading, ORG)
+            if (
+                hit is not None
+                and hit.entry.entity.entity_type == ORG
+                and hit.entry.kind != "country"
+            ):
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "wade_giles", f"Wade-Giles spelling of {e.entity.canonical_name}")
 
     def lookup_native_country(self, surface: str) -> Hit | None:
         """A gazetteer organisation named with its country in the country's own language.

@@ -27,7 +27,9 @@ from pipelines.core.entities.names import (
     edit_distance,
     parse_person_name,
     patronymic_prefix,
+    person_key,
 )
+from pipelines.core.entities.wadegiles import name_readings
 
 if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
@@ -188,10 +190,14 @@ class PersonLookups:
         self._spellings: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
         self._first_last: dict[tuple[str, str], list[Entry]] = {}
         self._names: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
+        # Pinyin readings of names the gazetteer writes in Wade-Giles ("Lai Ching-te").
+        self._wade_giles: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
         add_entry(self._patronymic, patronymic_prefix(name), entry)
+        for reading in name_readings(clean_name(name).split(), every_word=True):
+            add_entry(self._wade_giles, person_key(reading), entry)
         parsed = parse_person_name(clean_name(name))
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
@@ -220,7 +226,31 @@ class PersonLookups:
             or self.lookup_spelling(name)
             or self.lookup_nickname(name)
             or self.lookup_german_rendering(name)
+            or self.lookup_wade_giles(name)
         )
+
+    def lookup_wade_giles(self, name: str) -> Hit | None:
+        """A gazetteer person's Chinese name in the other romanisation (Wade-Giles, Pinyin).
+
+        "Hsi Chin-p'ing" is Xi Jinping; "Lai Ching-teh" and "Lai Qingde" are the
+        gazetteer's "Lai Ching-te". A name marked as Wade-Giles (``wadegiles``) is read as
+        Pinyin and looked up; any name is also looked up among the Pinyin readings of the
+        gazetteer's Wade-Giles names. One gazetteer person must answer.
+        """
+        words = clean_name(name).split()
+        readings = name_readings(words, every_word=True)
+        found: dict[str, Entry] = {}
+        for reading in readings or [" ".join(words)]:
+            if readings:
+                hit = self._resolver.lookup_exact(reading, PERSON)
+                if hit is not None and hit.entry.entity.entity_type == PERSON:
+                    found[hit.entry.entity.entity_id] = hit.entry
+            for e in self._wade_giles.get(person_key(reading), ()):
+                found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "wade_giles", f"other romanisation of {e.entity.canonical_name}")
 
     def lookup_german_rendering(self, name: str) -> Hit | None:
         """A gazetteer person's Russian or Ukrainian name as German copy writes it.
