@@ -1064,16 +1064,60 @@ def _strip_place_designations(words: list[str]) -> list[str]:
 _BRACKETED_ACRONYM = re.compile(r"\s*\((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z&.\-]{1,9}\)\s*$")
 
 
+# The Arabic article as news writes it before a word: "al-", "el-", "ul-" and the
+# assimilated "ash-", "as-", "ad-", "ar-", "at-", "az-", "an-", "ath-", "adh-" ("Ash-Sharq"
+# is "al-Sharq"), and "al"/"el" as a word of their own ("Al Jazeera").
+_ARABIC_ARTICLE = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?:al|el|ul|ash|as|ad|ar|at|az|an|ath|adh)-(?=\w)|(?:(?<=^)|(?<=\s))el(?=\s)"
+)
+_LONG_VOWELS = (("ee", "i"), ("ii", "i"), ("oo", "u"), ("ou", "u"), ("aa", "a"))
+_FINAL_AH = re.compile(r"(?<=[aeiy])h$")
+
+
+def fold_arabic_vowels(token: str) -> str:
+    """One spelling of a word of an Arabic name: "jazeera"/"jazirah" -> "jazira".
+
+    English spellings of one Arabic word disagree on long vowels ("ee"/"i", "oo"/"ou"/"u",
+    "aa"/"a"), a final "h" after a vowel (ta marbuta) and doubled letters ("Arabiyya").
+    Keys only, and only for the word after an Arabic article in an organisation's name.
+    """
+    for a, b in _LONG_VOWELS:
+        token = token.replace(a, b)
+    token = _FINAL_AH.sub("", token)
+    return _DOUBLED_LETTER.sub(r"\1", token) if len(token) > 3 else token
+
+
+_DOUBLED_LETTER = re.compile(r"([a-z])\1")
+# A glued article: "al" before a vowel-initial word, or "a" + the two-letter sun letter it
+# assimilated to ("ash-Sharq" glued as "Asharq"; a one-letter one is too often part of the
+# word: "Ansar", "Arabiya"); the word must keep four letters.
+_GLUED_ARTICLE = re.compile(r"^(?:al(?=[aeiou])|a(?=(?:sh|th|dh)[a-z]))([a-z]{4,})$")
+
+
+def _unglue_article(token: str) -> list[str]:
+    m = _GLUED_ARTICLE.match(token)
+    return ["al", m.group(1)] if m else [token]
+
+
 @lru_cache(maxsize=65536)
 def org_key(surface: str) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
     surface = _BRACKETED_ACRONYM.sub("", surface) or surface
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
+    text = _ARABIC_ARTICLE.sub("al ", text)
     tokens = [
         _ISATION.sub("ization", fold_umlaut_digraphs(t))
         for i, t in enumerate(text.replace("-", " ").split())
         if t != "the" or i == 0
+    ]
+    if "al" in tokens:
+        # In a name with the article elsewhere, a first word with the article glued on is
+        # written apart: "Asharq" (ash-Sharq) is "al sharq", "Alahram" "al ahram".
+        tokens = [*_unglue_article(tokens[0]), *tokens[1:]]
+    # The word after an Arabic article is an Arabic word: one spelling of its vowels.
+    tokens = [
+        fold_arabic_vowels(t) if i and tokens[i - 1] == "al" else t for i, t in enumerate(tokens)
     ]
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]

@@ -4,7 +4,9 @@ German renderings of Russian and Ukrainian names ("w" for "v", "j" for "y", "sch
 "sh"/"zh", "ch" for "kh", "s" for "z") name the gazetteer person the English spelling names;
 a country written in its own language inside a body's name ("X Rossii", "Danmarks X") is
 "X of Russia", "Denmark's X"; a Chinese name in Wade-Giles is the gazetteer's Pinyin one and
-the reverse.
+the reverse; the word after an Arabic article in a body's name has one spelling of its vowels
+("ee"/"i", "oo"/"ou"/"u", "aa"/"a", a final "h", doubled letters), and the article is one
+however written ("al-", "el-", "ash-", glued on a first word).
 My own examples (gazetteer people not written this way in any evaluation set,
 tests/data/entity_eval*); every class has its must-not-merge cases next to it.
 """
@@ -18,6 +20,7 @@ import pytest
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.persons import german_renderings
 from pipelines.core.entities.wadegiles import name_readings
+from pipelines.core.normalize import org_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -152,3 +155,50 @@ def test_wade_giles_readings_of_other_people_stay_apart(
 )
 def test_wade_giles_readings(words: list[str], readings: list[str]) -> None:
     assert name_readings(words, every_word=True) == readings
+
+
+# ------------------------------------------------------ Arabic organisation names
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Al-Ahram", "al-Ahraam", "Al Ahram"],  # "aa"/"a"
+        ["Al Mayadeen", "al-Mayadin"],  # "ee"/"i"
+        ["Al-Nour Party", "al-Nur Party"],  # "ou"/"u"
+        ["Ash-Shuruq", "al-Shuruq", "Al Shurouq"],  # the assimilated article "ash-"
+        ["Al Masirah", "al-Masira"],  # a final "h" after a vowel
+    ],
+)
+def test_an_arabic_word_after_the_article_has_one_spelling(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Al-Ahram", "Al-Ahrar"),  # another word
+        ("Al Arabiya", "Al Rabiya"),  # "Ar" of "Arabiya" is no glued article
+        ("Ansar al-Islam", "al-Nasr al-Islam"),
+        ("Al Gore Foundation", "Al Gor Foundation"),  # only the Arabic word is folded
+    ],
+)
+def test_arabic_spellings_of_other_words_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ashurooq al-Yawm", "al shuruq al yawm"),  # glued "ash-" on the first word
+        ("Alahram al-Masai", "al ahram al masai"),  # glued "al" before a vowel
+        ("Arabiya al-Yawm", "arabiya al yawm"),  # a one-letter sun letter stays glued
+        ("El Corte Ingles", "al corte ingles"),
+    ],
+)
+def test_the_arabic_article_is_one_key_word(name: str, key: str) -> None:
+    assert org_key(name) == key
