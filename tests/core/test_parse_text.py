@@ -145,14 +145,14 @@ def test_strip_signoff(paragraph: str, kept: str, outlet: str | None) -> None:
         ("  \n\nOnly one paragraph here.  \n  ", ["Only one paragraph here."]),
         (
             (
-                "    Showers continued throughout the week in the Bahia cocoa\n"
-                "zone, alleviating the drought since early January and\n"
-                "improving prospects for the coming temporao.\n"
-                "    Arrivals reached a record level for the period."
+                "    Rain fell for most of the week across the northern wheat\n"
+                "belt, ending the dry spell that began in late February and\n"
+                "lifting hopes for the spring harvest.\n"
+                "    Deliveries to the mills were the highest for the month."
             ),
             [
-                "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao.",
-                "Arrivals reached a record level for the period.",
+                "Rain fell for most of the week across the northern wheat belt, ending the dry spell that began in late February and lifting hopes for the spring harvest.",
+                "Deliveries to the mills were the highest for the month.",
             ],
         ),
     ],
@@ -165,19 +165,19 @@ def test_split_paragraphs(text: str, expected: list[str]) -> None:
     ("text", "title", "body_start"),
     [
         (
-            "Ad sales boost profit\n\nQuarterly profits rose 76%.\n\nMore text.",
-            "Ad sales boost profit",
-            "Quarterly",
+            "Port strike cuts exports\n\nShipments fell 12% in May.\n\nMore text.",
+            "Port strike cuts exports",
+            "Shipments",
         ),
         ("Is this the end?\n\nPerhaps not.", "Is this the end?", "Perhaps"),
         (
-            "Rivals of the £400 Apple...\n\nThe Mac mini is cheap.",
-            "Rivals of the £400 Apple...",
-            "The Mac",
+            "Rivals of the £300 handset...\n\nThe cheaper phone sells well.",
+            "Rivals of the £300 handset...",
+            "The cheaper",
         ),
         (
-            "'My memories of Marley...'\n\nTo mark the anniversary.",
-            "'My memories of Marley...'",
+            "'My years with the band...'\n\nTo mark the anniversary.",
+            "'My years with the band...'",
             "To mark",
         ),
         ("A first sentence that ends like one.\n\nSecond paragraph.", None, "A first"),

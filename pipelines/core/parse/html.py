@@ -78,7 +78,7 @@ def _split_authors(author: str | None) -> tuple[str, ...]:
     if not author:
         return ()
     # trafilatura already joins several authors with "; "; splitting on "and" would break
-    # metadata such as "The Russian and Syrian defense ministries".
+    # metadata such as "The Finnish and Swedish foreign ministries".
     return clean_authors(author.split(";"))
 
 
