@@ -11,8 +11,8 @@ from pipelines.core.parse.encoding import decode_bytes, normalize_text
 
 EN = "He said “we’re ready” — it costs £5 and €3, in Zürich."
 FR = "Le président a déclaré « Nous sommes prêts » à Genève, où il était arrivé."
-PL = "Ziemniaki na szóstej, surówka na dziesiątej. Jak pomagać dzieciom, które źle się odżywiają?"
-PL_FEW = "Ziemniaki na szóstej, surówka na dziesiątej. Jak pomagać?\n"
+PL = "Pierogi o szóstej, sałatka o dziesiątej. Czy dzieci źle się odżywiają, gdy jedzą późno?"
+PL_FEW = "Pierogi o szóstej, sałatka o dziesiątej. Czy późno?\n"
 KO = "윤석열 대통령은 토요일 페루에서 일본 총리와 정상회담을 가졌다고 대통령실이 밝혔다. “강력한” 우려를 표명했다."
 JA = "石破茂首相は土曜日、リマで韓国の尹錫悦大統領と会談し、北朝鮮とロシアの軍事協力に強い懸念を表明した。"
 

@@ -154,18 +154,18 @@ def test_a_modified_description_that_may_be_someone_else_stays_as_written(
     ("text", "people", "contains", "speaker"),
     [
         pytest.param(
-            'Ana Ruiz lost the first set badly. "I am 30," she said. "It is like you go out '
-            "there and you start to think: 'This is not my night.' \"But then you fight and "
-            'you find a way out."',
+            'Ana Ruiz lost the first set badly. "I am 30," she said. "Some days you walk on '
+            "court and you tell yourself: 'Today is going nowhere.' \"Then you dig in and "
+            'you find a way back."',
             {"Ana Ruiz": "PERSON"},
-            "you fight",
+            "you dig in",
             "Ana Ruiz",
             id="you-inside-a-speech",
         ),
         pytest.param(
-            'Tom Hale spoke to the radio station. "It was a quiet week," he said. "Referees '
-            "have been told to ask the player 'do you want the wall back?' \"If they say "
-            'yes, the game simply goes on."',
+            'Tom Hale spoke to the radio station. "It was a quiet week," he said. "Linesmen '
+            "are now told to ask the captain 'shall we restart now?' \"If he agrees, "
+            'the game simply goes on."',
             {"Tom Hale": "PERSON"},
             "game simply goes on",
             "Tom Hale",

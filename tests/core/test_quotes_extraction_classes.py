@@ -199,8 +199,8 @@ def test_title_case_words_after_a_reporting_verb_and_comma_stay_a_quote(nlp) -> 
     "text",
     [
         pytest.param(
-            "She was back at work the next day. “I just told myself: ‘I am going to sing "
-            "that song if it kills me!’ ” Not long after, she bought a house.",
+            "She was back at work the next day. “I kept telling myself: ‘I am going to "
+            "finish this record if it takes all year!’ ” A month later, she moved to Leeds.",
             id="curly-nested-exclamation",
         ),
         pytest.param(

@@ -41,8 +41,8 @@ PEOPLE = "PERSON"
         pytest.param(
             "Kate Marlow was nominated last year.\n\n"
             "This year the nomination went to Joan Pryce, 49, who told the BBC she had not "
-            "expected it. “It was an extraordinary time making the film,” she said.",
-            "extraordinary time",
+            "expected it. “Those were strange, happy months on set,” she said.",
+            "happy months",
             "ent:Joan Pryce",
             {"Kate Marlow": PEOPLE, "Joan Pryce": PEOPLE},
             id="who-clause-describing-the-person",

@@ -61,7 +61,7 @@ def test_a_reporting_participle_on_the_reported_clause_is_the_reporter(
         ),
         pytest.param(
             "Tom Baird opened the session.\n\n"
-            "Helen Marsh warned against a “one-size-fits-all” approach to the new rules, "
+            "Helen Marsh warned against a “tick-box” approach to the new rules, "
             "adding: “Every school is different and deserves its own plan.”",
             {"Helen Marsh": "PERSON", "Tom Baird": "PERSON"},
             "Every school",

@@ -43,9 +43,9 @@ def test_a_capitalised_title_with_the_name_in_apposition(
     [
         pytest.param(
             "Gordon Ashworth warned on Monday that the airline sector faced ruin.\n\n"
-            "Speaking in the Commons, the Conservative MP said: “Testing would help.”",
+            "In a Commons debate, the Conservative MP said: “Screening would help.”",
             {"Gordon Ashworth": "PERSON"},
-            "Testing would help",
+            "Screening would help",
             "Gordon Ashworth",
             id="party-member-of-parliament",
         ),

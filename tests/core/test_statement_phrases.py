@@ -95,7 +95,7 @@ def test_a_two_word_stock_phrase_does_not_join_its_speakers_other_remark():
         _quote(
             "B",
             0,
-            "If you want calm streets, then you have to have firm, fair border controls.",
+            "If you want calm streets, we need firm, fair checks at every port.",
             "ames",
             "direct",
         ),

@@ -610,11 +610,11 @@ def test_two_unattributed_renderings_link_only_within_one_story():
     # "The board can confirm…" given to nobody in two articles of one story: one statement.
     global STORY_NEIGHBOURS
     corpus = [
-        _q("G", 0, "The board confirms it has received a detailed proposal from the bidder", None),
+        _q("G", 0, "The board confirms it has received a written offer from the consortium", None),
         _q(
             "H",
             0,
-            "the board confirms it has now received a detailed proposal from the bidder",
+            "the board confirms it has now received a written offer from the consortium",
             None,
         ),
     ]
