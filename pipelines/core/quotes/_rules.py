@@ -36,6 +36,8 @@ class QuoteRules:
             definite description uses to refer back ("the Conservative MP").
         org_name_endings: last words that make a name an organisation's ("Productions",
             "Records"), with the legal forms of ``org_suffixes.txt`` ("Inc", "Group").
+        object_control: forms of verbs whose object is the subject of a reporting
+            participle after it ("quoted X as saying", "showed X telling").
     """
 
     verb_forms: frozenset[str]
@@ -52,6 +54,7 @@ class QuoteRules:
     person_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     org_name_endings: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -102,6 +105,9 @@ def load_rules() -> QuoteRules:
             for name in ("org_name_endings.txt", "org_suffixes.txt")
             for w in _lines(name)
             if len(w.split()) == 1
+        ),
+        object_control=frozenset(
+            w.lower() for line in _lines("object_control_verbs.txt") for w in line.split()
         ),
     )
 

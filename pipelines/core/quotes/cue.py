@@ -93,15 +93,25 @@ def frame_tokens(view: DocView, lo: int, hi: int, side: str) -> tuple[int, int]:
 
 
 def _subject_by_parse(
-    tok: Token, lo: int, hi: int, non_speakers: frozenset[str] = frozenset()
+    tok: Token,
+    lo: int,
+    hi: int,
+    non_speakers: frozenset[str] = frozenset(),
+    object_control: frozenset[str] = frozenset(),
 ) -> int | None:
     """The subject of a cue verb (or of the verb it hangs on), inside ``[lo, hi)``.
 
     An abstract noun (``non_speakers``: "the move was made … and said") is a bad
-    parse's subject, not the speaker: the search climbs on past it.
+    parse's subject, not the speaker: the search climbs on past it. A reporting
+    participle under a verb of ``object_control`` ("The Times quoted Ann Lee as saying",
+    "the film showed him telling the meeting") is said by that verb's object.
     """
     head = tok
     for _ in range(4):
+        if tok.tag_ == "VBG" and head is not tok and head.lower_ in object_control:
+            obj = _controlling_object(head, tok.i, lo)
+            if obj is not None:
+                return obj
         if tok.tag_ == "VBG" and head is not tok and head.dep_ == "ccomp" and head.head.i != head.i:
             # "Hodgson believes a winter break carries many advantages, explaining: “…”",
             # "X said a win would have given Y a start, adding …": a reporting participle
@@ -117,10 +127,15 @@ def _subject_by_parse(
                     return head.head.i if lo <= head.head.i < hi else None
                 return child.i
         if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"}:
-            # "issued a statement saying": the issuer speaks; "a voice saying": the voice.
+            # "issued a statement saying": the issuer speaks; "a voice saying": the voice;
+            # "caught Ann Lee saying": the person caught.
             noun = head.head
+            if noun.dep_ == "dobj" and noun.head.lower_ in object_control:
+                obj = _controlling_object(noun.head, tok.i, lo)
+                if obj is not None:
+                    return obj
             if noun.dep_ in {"dobj", "pobj"} and noun.head.i != noun.i:
-                owner = _subject_by_parse(noun.head, lo, hi, non_speakers)
+                owner = _subject_by_parse(noun.head, lo, hi, non_speakers, object_control)
                 if owner is not None:
                     return owner
             return noun.i if lo <= noun.i < hi else None
@@ -128,6 +143,27 @@ def _subject_by_parse(
             head = head.head
         else:
             break
+    return None
+
+
+# Objects that can speak a participle: a name, a person, or "him"/"her"/"them"; not
+# "profits" in "the report showed profits rising, saying: …" (the report speaks).
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _controlling_object(verb: Token, participle: int, lo: int) -> int | None:
+    """The object of ``verb`` that is the understood subject of the participle after it.
+
+    "quoted Ann Lee as saying", "showed Mr Lee, apparently talking about it, telling":
+    a direct object before the participle that names someone (a proper noun, a person,
+    a personal pronoun), inside the frame.
+    """
+    for child in verb.children:
+        names_someone = (
+            child.pos_ == "PROPN" or child.ent_type_ == "PERSON" or child.lower_ in _OBJECT_PRONOUNS
+        )
+        if child.dep_ == "dobj" and lo <= child.i < participle and names_someone:
+            return child.i
     return None
 
 
@@ -620,13 +656,13 @@ class CueFinder:
             # Phrases such as "according to" put the speaker right after them.
             return _noun_run_head(self.view, i + len(word.split()), hi), "position"
         tok = self.doc[i]
-        abstract = self.rules.non_speakers
-        subject = _subject_by_parse(tok, lo, hi, abstract)
+        abstract, control = self.rules.non_speakers, self.rules.object_control
+        subject = _subject_by_parse(tok, lo, hi, abstract, control)
         if subject is None and tok.tag_ == "VBG":
             # "Ash described it as “…,” adding: “…”", "Howard sent Bush his “warmest
             # congratulations”, saying: “…”": the participle hangs on a verb whose
             # subject sits before an earlier quotation of the same sentence.
-            subject = _subject_by_parse(tok, tok.sent.start, hi, abstract)
+            subject = _subject_by_parse(tok, tok.sent.start, hi, abstract, control)
         if subject is not None:
             return subject, "parse"
         return _subject_by_position(self.view, i, len(word.split()), lo, hi, side), "position"
