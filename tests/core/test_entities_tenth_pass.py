@@ -202,3 +202,39 @@ def test_arabic_spellings_of_other_words_stay_apart(
 )
 def test_the_arabic_article_is_one_key_word(name: str, key: str) -> None:
     assert org_key(name) == key
+
+
+# ------------------------------------------------------ legislatures by role and name
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Kenya's parliament", "Kenyan parliament", "Parliament of Kenya"],  # no body line
+        ["Norway's parliament", "Norwegian parliament", "Storting", "Stortinget"],
+        ["Taiwan's legislature", "Legislative Yuan"],
+        ["Japan's parliament", "National Diet", "Kokkai"],
+        ["Indonesia's lower house", "People's Representative Council", "Dewan Perwakilan Rakyat"],
+    ],
+)
+def test_a_countrys_parliament_is_its_legislature(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iraqi parliament", "Iranian parliament"),  # one role, two countries
+        ("Russian parliament", "State Duma"),  # the whole legislature, not its lower house
+        ("State Duma", "Federation Council of Russia"),  # lower against upper house
+        ("Duma", "Moscow City Duma"),  # national against city assembly
+        ("Lok Sabha", "Rajya Sabha"),
+        ("National Assembly of Kuwait", "National Assembly of Thailand"),
+    ],
+)
+def test_legislatures_of_other_countries_and_chambers_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
