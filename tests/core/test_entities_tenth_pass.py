@@ -238,3 +238,35 @@ def test_legislatures_of_other_countries_and_chambers_stay_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+# ------------------------------------------------------ one word of a known body misspelt
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Bahujan Samaj Party", "Bahujan Samaaj Party"],  # a letter doubled
+        ["Telugu Desam Party", "Telugu Dasam Party"],  # one vowel for another
+        ["Jamaat-e-Islami", "Jamat-e-Islami"],  # a letter dropped
+        ["Samajwadi Party", "Samajvadi Party"],  # "v" for "w"
+    ],
+)
+def test_a_misspelt_word_of_a_known_body_is_that_body(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Labor Party", "Labour Party"),  # "labor" is an English word: another party
+        ("Sinopac Holdings", "Sinopec"),  # one word only: a name of its own
+        ("Aam Admi Party", "Bahujan Samaj Party"),
+    ],
+)
+def test_near_spellings_that_are_words_or_names_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")

@@ -286,6 +286,7 @@ class ArticleResolver:
                     or r.orgs.lookup_described(span.text)
                     or r.orgs.lookup_native_country(span.text)
                     or r.orgs.lookup_wade_giles(span.text)
+                    or r.orgs.lookup_misspelt(span.text)
                 )
             else:
                 hit = (

@@ -425,6 +425,10 @@ class EntityResolver:
                 return Hit(e, rule, f"{e.source or 'gazetteer'}: {e.entity.canonical_name}")
         return None
 
+    def org_candidates_by_key(self, key: str) -> list[Entry]:
+        """Every gazetteer organisation whose name has this org key."""
+        return list(self._idx.orgs.get(key, []))
+
     def org_candidates(self, name: str) -> list[Entry]:
         """Every gazetteer organisation with this name key, ambiguous or not."""
         return list(self._idx.orgs.get(org_key(clean_org_name(name)), []))
@@ -704,6 +708,7 @@ class EntityResolver:
                 or self.orgs.lookup_described(surface)
                 or self.orgs.lookup_native_country(surface)
                 or self.orgs.lookup_wade_giles(surface)
+                or self.orgs.lookup_misspelt(surface)
             )
         if hit is None and etype in (GPE, LOC, None):
             hit = (

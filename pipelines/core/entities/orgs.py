@@ -40,6 +40,7 @@ from pipelines.core.entities.names import (
     transliteration_skeleton,
 )
 from pipelines.core.entities.wadegiles import name_readings
+from pipelines.core.normalize import english_zipf
 
 if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
@@ -57,6 +58,18 @@ _DESCRIBED_MAX_WORDS = 5  # of the name after a description
 # Letters of a name written without its spaces from which the spacing look-up is tried
 # (short ones such as "abc" / "a bc" say too little).
 _MIN_JOINED = 6
+# Zipf frequency from which a misspelt-looking word of an organisation's name is an
+# English word of its own ("liberal", "central"), not a slip.
+_MISSPELT_ORG_ZIPF = 3.0
+
+
+def _v_for_w(key: str) -> list[str]:
+    """The key with one "v" written for "w" or the reverse (Hindi and Urdu व/و)."""
+    return [
+        key[:i] + {"v": "w", "w": "v"}[c] + key[i + 1 :]
+        for i, c in enumerate(key)
+        if c in "vw" and i > 0 and key[i - 1] != " "
+    ]
 
 
 def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
@@ -223,6 +236,41 @@ class OrgLookups:
             name = hit.entry.entity.canonical_name
             return Hit(hit.entry, "described", f"{' '.join(tokens[:k])!r} describes {name}")
         return None
+
+    def lookup_misspelt(self, surface: str) -> Hit | None:
+        """A gazetteer organisation's name with one word misspelt: "Bharatiya Janta Party".
+
+        News copy drops or doubles a letter of a long transliterated word, swaps two, writes
+        one vowel for another, or "v" for "w" ("Samajvadi Party"); the slip is inside a word
+        of five letters or more (``place_slips``: never its first letter nor its last two),
+        the name has another word that is spelt right, the misspelt word is rare in English
+        (below Zipf ``_MISSPELT_ORG_ZIPF``: "Liberal" is no slip of anything) and one
+        gazetteer organisation only is one slip away.
+        """
+        from pipelines.core.entities.gazetteer import place_slips
+
+        clean = THE.sub("", clean_org_name(surface))
+        key = org_key(clean)
+        words = key.split()
+        if len(words) < 2 or acronym_before_head(clean):
+            return None
+        r = self._resolver
+        if r.knows_key(ORG, key):
+            return None
+        found: dict[str, Entry] = {}
+        for cand in [*place_slips(key), *_v_for_w(key)]:
+            changed = [w for w, c in zip(words, cand.split(), strict=False) if w != c]
+            if len(cand.split()) != len(words) or len(changed) != 1:
+                continue
+            if len(changed[0]) < 5 or english_zipf(changed[0]) >= _MISSPELT_ORG_ZIPF:
+                continue
+            for e in r.org_candidates_by_key(cand):
+                if e.entity.entity_type == ORG and e.kind != "country":
+                    found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "misspelt_org", f"one letter from {e.entity.canonical_name}")
 
     def lookup_wade_giles(self, surface: str) -> Hit | None:
         """A gazetteer organisation whose Pinyin name is written in Wade-Giles ("Hsinhua").
