@@ -77,8 +77,11 @@ def test_a_phrase_in_another_story_stays_apart():
     ("a", "b"),
     [
         pytest.param(PHRASE, "a distraction, deeply unwelcome", id="words-not-one-run"),
-        # Two content words are a stock phrase, not one remark.
-        pytest.param("an unwelcome distraction", "an unwelcome distraction", id="two-words"),
+        # Two content words inside a longer partial are a stock phrase, not one remark
+        # (the same two words quoted alone on both sides are: see ``same_phrase`` below).
+        pytest.param(
+            "an unwelcome distraction", "called it an unwelcome distraction", id="two-words"
+        ),
     ],
 )
 def test_a_phrase_not_carried_word_for_word_or_too_short_stays_apart(a, b):
@@ -101,3 +104,71 @@ def test_a_two_word_stock_phrase_does_not_join_its_speakers_other_remark():
         ),
     ]
     assert statement_groups(quotes) == [["A:0"], ["B:0"]]
+
+
+# Two partials quoting exactly the same words, at least one of them not an everyday word:
+# one remark quoted twice, however few content words it holds.
+@pytest.mark.parametrize(
+    ("phrase", "speaker_a", "speaker_b"),
+    [
+        pytest.param("unconscionable", None, None, id="one-rare-word-named-on-neither"),
+        pytest.param("unconscionable", "ames", None, id="one-rare-word-named-on-one-side"),
+        pytest.param("in the county's interest", "ames", "ames", id="one-speaker-both-sides"),
+        pytest.param("with room to spare", "ames", None, id="rare-word-among-everyday-ones"),
+    ],
+)
+def test_two_partials_quoting_the_same_rare_words_are_one_statement(phrase, speaker_a, speaker_b):
+    quotes = [
+        _quote("A", 0, phrase, speaker_a, "partial"),
+        _quote("B", 0, phrase, speaker_b, "partial"),
+    ]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_story"),
+    [
+        # everyday words recur by chance: "next week", "great"
+        pytest.param(
+            ("next week", "ames", "partial"),
+            ("next week", None, "partial"),
+            True,
+            id="everyday-words",
+        ),
+        pytest.param(
+            ("great", None, "partial"), ("great", None, "partial"), True, id="everyday-word"
+        ),
+        # the same word from two people is two statements
+        pytest.param(
+            ("unconscionable", "ames", "partial"),
+            ("unconscionable", "berg", "partial"),
+            True,
+            id="two-speakers",
+        ),
+        # a full quote of the same words may be anyone's use of them
+        pytest.param(
+            ("unconscionable", None, "direct"),
+            ("unconscionable", None, "partial"),
+            True,
+            id="full-quote",
+        ),
+        # more words on one side: not the same quotation (one content word)
+        pytest.param(
+            ("unconscionable", None, "partial"),
+            ("simply unconscionable", None, "partial"),
+            True,
+            id="not-the-same-words",
+        ),
+        # another story
+        pytest.param(
+            ("unconscionable", "ames", "partial"),
+            ("unconscionable", None, "partial"),
+            False,
+            id="other-story",
+        ),
+    ],
+)
+def test_the_same_words_everyday_from_two_speakers_or_elsewhere_stay_apart(a, b, one_story):
+    quotes = [_quote("A", 0, *a), _quote("B", 0, *b)]
+    assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]

@@ -36,7 +36,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from pipelines.core.stories.groups import Link, partition
-from pipelines.core.stories.terms import content_terms, words
+from pipelines.core.stories.stories import KEY_MAX_ZIPF
+from pipelines.core.stories.terms import content_terms, words, zipf
 
 # Tuned on the statements dev set only (see README "Stories and statements").
 MIN_TERMS = 4  # fewer content words than this: only an exact repeat links
@@ -98,6 +99,13 @@ PHRASE_MIN_TERMS = 3
 # speaker is the same-speaker rule's case). Only partials: a full quote with no speaker
 # may be the same words from someone else (a party's poster reusing its leader's line),
 # which a reporter's few quoted words of a remark are not.
+# Two partials of one story that quote the same words, every word and nothing more ("said
+# the explanations were “unacceptable”", "described them as “unacceptable”"), are one
+# remark quoted twice however few content words they hold, when the words are not
+# everyday ones: at least one is rarer than the stories' key terms (``KEY_MAX_ZIPF``, as
+# for quote keys: "great", "a given" or "next week" recur by chance, "livid" and "with a
+# margin to spare" do not). Two named speakers may share it only when they are one person.
+PHRASE_MAX_ZIPF = KEY_MAX_ZIPF
 # A run of this many words (every word, not only content words) that two renderings of one
 # story share verbatim is one text quoted twice, however few content words it holds ("There
 # is nothing you could ever say to me now that I could ever believe" has two): it links a
@@ -595,10 +603,25 @@ def verbatim_phrase(a: Rendering, b: Rendering) -> bool:
     """
     if a.kind != "partial" or b.kind != "partial":
         return False
+    if same_phrase(a, b):
+        return True
     if a.speaker_entity_id and b.speaker_entity_id:
         return False  # two speakers (one speaker is ``_same_speaker``'s case)
     short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
     return len(short.terms) >= PHRASE_MIN_TERMS and _contiguous(short.terms, long_.terms)
+
+
+def same_phrase(a: Rendering, b: Rendering) -> bool:
+    """Whether two partials quote exactly the same words, one of them not an everyday word.
+
+    See ``PHRASE_MAX_ZIPF``; the caller asks only for partials of one story. Two named
+    speakers must be one person (two cue-tied speakers never share a statement).
+    """
+    if a.words != b.words or not a.terms:
+        return False
+    if a.speaker_entity_id and b.speaker_entity_id and not _same_speaker(a, b):
+        return False
+    return min(zipf(w) for w in a.words) < PHRASE_MAX_ZIPF
 
 
 def held_verbatim(a: Rendering, b: Rendering) -> bool:
