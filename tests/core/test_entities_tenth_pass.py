@@ -270,3 +270,32 @@ def test_near_spellings_that_are_words_or_names_stay_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+# ------------------------------------------------------ a word of a known name in another form
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Reporters Without Borders", "Reporter Without Borders"],  # plural "s" off
+        ["Revolutionary Armed Forces of Colombia", "Revolution Armed Forces of Colombia"],
+        ["Revolutionary Armed Forces of Colombia", "Revolutionary Armed Force of Colombia"],
+    ],
+)
+def test_an_inflected_word_of_a_known_name_is_that_body(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Socialist Democratic Party of Germany", "Social Democratic Party of Germany"),
+        ("National Party", "Nationalist Party"),  # "-ist" and "-al" make other names
+        ("Revolutionary Guards", "Republican Guards"),
+    ],
+)
+def test_other_word_forms_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")

@@ -287,6 +287,7 @@ class ArticleResolver:
                     or r.orgs.lookup_native_country(span.text)
                     or r.orgs.lookup_wade_giles(span.text)
                     or r.orgs.lookup_misspelt(span.text)
+                    or r.orgs.lookup_inflected(span.text)
                 )
             else:
                 hit = (

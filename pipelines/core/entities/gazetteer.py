@@ -709,6 +709,7 @@ class EntityResolver:
                 or self.orgs.lookup_native_country(surface)
                 or self.orgs.lookup_wade_giles(surface)
                 or self.orgs.lookup_misspelt(surface)
+                or self.orgs.lookup_inflected(surface)
             )
         if hit is None and etype in (GPE, LOC, None):
             hit = (

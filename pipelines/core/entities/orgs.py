@@ -63,6 +63,33 @@ _MIN_JOINED = 6
 _MISSPELT_ORG_ZIPF = 3.0
 
 
+_ADJECTIVE_ENDINGS = ("ary",)
+
+
+def _word_forms(word: str) -> set[str]:
+    """Other forms of one word of 5+ letters: plural "s" on or off, adjective "-ary" on or off."""
+    if len(word) < 5:
+        return set()
+    forms = {word[:-1] if word.endswith("s") and not word.endswith("ss") else word + "s"}
+    for end in _ADJECTIVE_ENDINGS:
+        forms.add(word[: -len(end)] if word.endswith(end) else word + end)
+    return forms
+
+
+def _inflections(words: list[str]) -> list[str]:
+    """Keys with one or two words in another form ("revolution guards" -> "revolutionary guard")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        out.extend(" ".join([*words[:i], f, *words[i + 1 :]]) for f in _word_forms(w))
+        for j in range(i + 1, len(words)):
+            out.extend(
+                " ".join([*words[:i], a, *words[i + 1 : j], b, *words[j + 1 :]])
+                for a in _word_forms(w)
+                for b in _word_forms(words[j])
+            )
+    return out
+
+
 def _v_for_w(key: str) -> list[str]:
     """The key with one "v" written for "w" or the reverse (Hindi and Urdu व/و)."""
     return [
@@ -271,6 +298,34 @@ class OrgLookups:
             return None
         e = next(iter(found.values()))
         return Hit(e, "misspelt_org", f"one letter from {e.entity.canonical_name}")
+
+    def lookup_inflected(self, surface: str) -> Hit | None:
+        """A gazetteer organisation's name with one word in another form of itself.
+
+        "Islamic Revolution Guards Corps" and "the Revolutionary Guard" are the Islamic
+        Revolutionary Guard Corps ("Revolutionary Guards"): one or two words of five
+        letters or more gain or lose a plural "s" or the adjective ending "-ary" (not
+        "-ist" or "-al": "Social"/"Socialist" and "National"/"Nationalist" parties are
+        others); the name keeps two words or more and one gazetteer organisation only
+        answers.
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        key = org_key(clean)
+        words = key.split()
+        if len(words) < 2 or acronym_before_head(clean):
+            return None
+        r = self._resolver
+        if r.knows_key(ORG, key):
+            return None
+        found: dict[str, Entry] = {}
+        for variant in _inflections(words):
+            for e in r.org_candidates_by_key(variant):
+                if e.entity.entity_type == ORG and e.kind != "country":
+                    found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "inflected", f"another form of a word of {e.entity.canonical_name}")
 
     def lookup_wade_giles(self, surface: str) -> Hit | None:
         """A gazetteer organisation whose Pinyin name is written in Wade-Giles ("Hsinhua").
