@@ -962,10 +962,13 @@ def surname_key(token: str) -> str:
 
 
 _ISATION = re.compile(r"isation(?=s?$)")
-# Legal forms written before the name ("OAO Gazprom", "PJSC Gazprom").
+# Legal forms written before the name ("OAO Gazprom", "PJSC Gazprom", "AO Kaspersky",
+# Ukrainian "NJSC"/"NAK Naftogaz": national joint-stock company).
 # Indonesian "PT" ("PT Pertamina") too: bare "PT" (a party's acronym) is never stripped, one
 # token always stays.
-_ORG_PREFIXES = frozenset({"oao", "ooo", "zao", "pao", "pjsc", "ojsc", "cjsc", "jsc", "pt"})
+_ORG_PREFIXES = frozenset(
+    {"oao", "ooo", "zao", "pao", "ao", "pjsc", "ojsc", "cjsc", "jsc", "njsc", "nak", "pt"}
+)
 
 
 def strip_org_suffix(tokens: list[str]) -> list[str]:

@@ -299,3 +299,24 @@ def test_an_inflected_word_of_a_known_name_is_that_body(
 )
 def test_other_word_forms_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+# ------------------------------------------------------ legal forms before and after the name
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Kaspersky Lab", "AO Kaspersky Lab"],  # Russian "AO" before the name
+        ["Gazprom", "Gazprom OAO", "Gazprom ZAO"],  # Russian forms after it
+        ["Ukrenergo", "NJSC Ukrenergo", "NAK Ukrenergo"],  # Ukrainian national JSC
+    ],
+)
+def test_legal_forms_are_dropped_from_the_key(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+def test_a_bare_legal_form_stays_a_name(resolver: EntityResolver) -> None:
+    _apart(resolver, "AO", "NAK", "ORG")
