@@ -160,8 +160,8 @@ def test_candidates_are_sane_on_any_text(text: str) -> None:
             id="straight-marks",
         ),
         pytest.param(
-            "“Then you start to think: ‘This is not my day?’ “But then it turns,” he said.",
-            ["Then you start to think: ‘This is not my day?’", "But then it turns,"],
+            "“Then you tell yourself: ‘Is this really my week?’ “But then it turns,” he said.",
+            ["Then you tell yourself: ‘Is this really my week?’", "But then it turns,"],
             id="curly-marks-question",
         ),
     ],

@@ -3,7 +3,7 @@ a spokesperson or a document whose organisation is named right before the noun (
 Harbour Trust spokesman", "the HTB report", also where the report was introduced: "a
 Harbour Trust report"), and a definite description whose capitalised modifier says which
 holder of a role the article follows ("the Rovers chief", "the Welsh producer"), and a
-quotation reported inside a speech ("you start to think: 'not my night'") whose "you" or
+quotation reported inside a speech ("you tell yourself: 'not my night'") whose "you" or
 unpaired-quotation subject is no speaker for the quotations after it. Examples are
 written for these tests."""
 

@@ -1,6 +1,6 @@
 """Speaker class read in batch 8 of the resolved-speaker set (issue 11, ninth session), with
 first-sight errors of batches 6 and 7 of the same class: a speaker written as initials of a
-name the article gives in full ("JK, also known as Jason King", "an FA statement" after "The
+name the article gives in full ("DJ, also known as Dana Jordan", "an FA statement" after "The
 Football Association", "B&B" after "Bradford & Bingley") is that person or organisation.
 Examples are written for these tests."""
 

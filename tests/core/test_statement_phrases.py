@@ -1,7 +1,7 @@
 """Statements: a phrase two articles of one story quote as a partial, word for word.
 
-A reporter's few quoted words of a remark ("the pair had “mutual animosity and
-contempt”") often come with an attribution the extractor cannot resolve ("the club
+A reporter's few quoted words of a remark ("the two had “deep and lasting
+distrust”") often come with an attribution the extractor cannot resolve ("the club
 said", "the station said"): the same phrase quoted as a partial by another article of the
 same story is the same remark whether the speaker is named on one side or on neither.
 Each condition has a must-not-merge case; every example is made up for these tests.

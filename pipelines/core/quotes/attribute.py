@@ -81,7 +81,7 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             d.res, d.confidence = label, _LABEL
             continue
         if prev is not None and _speaker_in_speech(ctx, prev) and k >= 2:
-            # "… then you start to think: ‘This is not my day.’ ⏎ “But then …”": the
+            # "… and you tell yourself: ‘Is this really my week?’ ⏎ “But then …”": the
             # "you" of a quotation reported inside a speech is no speaker to continue;
             # the speech's own speaker is, from the quotation before it.
             prev = drafts[k - 2]
@@ -130,7 +130,7 @@ def _speaker_in_speech(ctx: Context, d: Draft) -> bool:
 
     "I", "you" or "we" ("it causes you to say ‘wow’"), or a subject after an opening
     double quotation mark of its paragraph that no closing mark has answered yet
-    ("“Referees have been told to ask the player ‘…’" where the outer quotation was
+    ("“Coaches have been asked to tell the team ‘…’" where the outer quotation was
     never paired): the quotation is reported within a speech, and its subject is no
     speaker of its own.
     """

@@ -113,7 +113,7 @@ def _subject_by_parse(
             if obj is not None:
                 return obj
         if tok.tag_ == "VBG" and head is not tok and head.dep_ == "ccomp" and head.head.i != head.i:
-            # "Hodgson believes a winter break carries many advantages, explaining: “…”",
+            # "Reid thinks a longer season brings several benefits, explaining: “…”",
             # "X said a win would have given Y a start, adding …": a reporting participle
             # the parse hung on the reported clause speaks for the reporter, not for that
             # clause's subject.

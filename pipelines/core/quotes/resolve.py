@@ -448,8 +448,8 @@ def subject_role(view: DocView, m: Mention) -> int:
 def _has_subject(verb: Token) -> bool:
     """True when the finite ``verb`` has a subject; an auxiliary shares its verb's.
 
-    In "good displays against West Brom and Aston Villa have impressed fans" the
-    auxiliary "have" has no subject child, but "impressed" has one ("displays"): the
+    In "recent wins over Norbury and Castlefield have pleased fans" the
+    auxiliary "have" has no subject child, but "pleased" has one ("wins"): the
     name before "have" ends a prepositional phrase, it is not the subject.
     """
     if any(c.dep_ in _SUBJ_DEPS for c in verb.children):
@@ -552,8 +552,8 @@ def _antecedent(
     if fitting:
         # The latest sentence with a fitting person wins; inside it, the last speaker
         # when the sentence reports them ("According to Lee, Kim vowed …"), then the
-        # subject of the main clause ("Mrs Maguire was the relative with whom Giuseppe
-        # stayed. She said …" is Mrs Maguire; "Cook said Lord Lee's answer misled MPs.
+        # subject of the main clause ("Mrs Hale was the aunt with whom Pietro
+        # lodged. She said …" is Mrs Hale; "Cook said Lord Lee's answer misled MPs.
         # “…,” he said" is Cook even when Lord Lee spoke last), then the last speaker,
         # then the person the window mentions most (the one the article is following),
         # then the nearest.
@@ -723,11 +723,11 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
 
 
 def _owns_subject(view: DocView, m: Mention) -> bool:
-    """True when ``m`` is the possessor of a clause subject ("Savage's future ... has been").
+    """True when ``m`` is the possessor of a clause subject ("Reid's future ... has been").
 
     The person whose future, comments or representatives a clause is about is the one
-    the paragraph follows, as a subject would be: "Savage's future at Birmingham has been
-    the source of speculation. ... “…,” he said" is Savage.
+    the paragraph follows, as a subject would be: "Reid's future at the club has been
+    the subject of rumour. ... “…,” he said" is Reid.
     """
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
     if tok.dep_ != "poss" or tok.head.dep_ not in _SUBJ_DEPS:
@@ -851,7 +851,7 @@ def resolve_speaker(
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
         spelt = spelt_out(index, m.surface)
         if spelt is not None and spelt.entity_id != m.entity_id:
-            # "JK" in "JK, also known as Jason King": initials of a name the article gives
+            # "DJ" in "DJ, also known as Dana Jordan": initials of a name the article gives
             # in full speak as that entity; the speaker as written stays as it is.
             return found(
                 replace(m, entity_id=spelt.entity_id, entity_type=spelt.entity_type), factor
@@ -907,8 +907,8 @@ def resolve_speaker(
             if followed is not None:
                 return found(followed, 0.7)
         if _is_role_noun(head.lower_, rules):
-            # "The Higher Education Minister, Kim Howells, said", "VFI Chief Executive,
-            # Padraig Cribben, said": a capitalised title the tagger took for a name, with
+            # "The Transport Minister, Ann Lee, said", "ABC Chief Executive,
+            # Tom Reid, said": a capitalised title the tagger took for a name, with
             # the person named in apposition.
             named = _apposed_person(ctx, phrase, adjacent_only=True)
             if named is not None:
@@ -922,7 +922,7 @@ def resolve_speaker(
         if earlier is not None:
             return found(earlier, 0.7)
         return unresolved(CHANNEL_UNRESOLVED)
-    # "Shadow leader of the Commons Oliver Heald": a role whose object runs on into the
+    # "Deputy leader of the Assembly Tom Reid": a role whose object runs on into the
     # name; the person who ends the phrase speaks, not the body in the "of" phrase.
     closing = [
         m
@@ -1536,7 +1536,7 @@ def _initials(words: Sequence[str]) -> str:
 def spelt_out(index: MentionIndex, short: str) -> Mention | None:
     """The one person or organisation of the article whose name ``short`` abbreviates.
 
-    "JK, also known as Jason King", "an FA statement" after "The Football Association",
+    "DJ, also known as Dana Jordan", "an FA statement" after "The Football Association",
     "B&B" after "Bradford & Bingley": a speaker written as capitals only (two to six,
     with dots or "&") is the entity whose name of two words or more has those initials
     (function words "of", "and", "the" left out). None unless exactly one entity fits.
@@ -1584,7 +1584,7 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
         tok = doc[i]
         if tok.lower_ not in nouns or ctx.inside_quote(tok.idx):
             continue
-        named = _named_org_modifier(ctx, tok)  # "according to a World Bank report"
+        named = _named_org_modifier(ctx, tok)  # "according to an IMF report"
         if named is not None:
             return named
         for prep in tok.rights:
@@ -1603,7 +1603,7 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             continue
         else:
             return None  # the channel hangs elsewhere
-        for _ in range(2):  # "denied the allegations in a statement": the parse hangs it
+        for _ in range(2):  # "rejected the claims in a statement": the parse hangs it
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:  # on the object
                 break
             verb = verb.head

@@ -92,7 +92,7 @@ PART_CONTAINMENT = 0.8
 # words of one): a short line (above) and a verbatim phrase (below) need at least this many.
 PHRASE_MIN_TERMS = 3
 # A phrase two articles of one story both quote as a partial, word for word (the shorter's
-# terms an unbroken run of the other's: "the pair had “mutual animosity and contempt”"),
+# terms an unbroken run of the other's: "the two had “deep and lasting distrust”"),
 # refers to one remark even when the extractor names the speaker on one side only, or on
 # neither (the attribution was a description it could not resolve: "the club said"); it
 # links unless both sides name a speaker (two different ones never share a statement; one
@@ -108,9 +108,9 @@ PHRASE_MIN_TERMS = 3
 PHRASE_MAX_ZIPF = KEY_MAX_ZIPF
 # A run of this many words (every word, not only content words) that two renderings of one
 # story share verbatim is one text quoted twice, however few content words it holds ("There
-# is nothing you could ever say to me now that I could ever believe" has two): it links a
-# rendering with a cue-tied speaker to one without (a line reported as "he had once told Mr
-# Blair" in one article, the speaker carried over or missed in the other), or two without,
+# is nothing anyone could ever do now that would change my mind" has two): it links a
+# rendering with a cue-tied speaker to one without (a line reported as "he had once told the
+# minister" in one article, the speaker carried over or missed in the other), or two without,
 # as ``held_verbatim`` does for cuts of four or more content words. Two cue-tied speakers
 # are never linked by it: the same words from two people are two statements. Full quotes
 # only: words inside the narration ("a poster under the words “…”") are a phrase anyone may
@@ -403,7 +403,7 @@ def is_attribution(gap: str) -> bool:
     """Whether the text between two quotes is only their attribution.
 
     Each sentence of it (quote marks and punctuation at the ends aside) must be short and
-    hold a reporting verb: "” Trump said in an interview with the AP last week. “" is an
+    hold a reporting verb: "” Lee said in a phone call with reporters on Tuesday. “" is an
     attribution, "” he said. He also wished reporters a fun weekend. “" is not.
     """
     if len(gap) > ATTRIBUTION_MAX_CHARS:
