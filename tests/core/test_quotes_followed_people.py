@@ -48,10 +48,10 @@ PEOPLE = "PERSON"
             id="who-clause-describing-the-person",
         ),
         pytest.param(
-            "Coach Eddie Walsh named his side on Friday. Ireland have been boosted by the "
-            "return of skipper Brian Moran who missed the last game with a hamstring injury. "
-            "“The knowledge that this game was coming helped,” he said.",
-            "knowledge",
+            "Coach Eddie Walsh named his side on Friday. Ireland are lifted by the "
+            "return of skipper Brian Moran who sat out the last match with a knee strain. "
+            "“The thought of this match kept me going,” he said.",
+            "kept me going",
             "ent:Brian Moran",
             {"Eddie Walsh": PEOPLE, "Brian Moran": PEOPLE},
             id="who-clause-hung-on-the-noun-before-the-name",
