@@ -1033,7 +1033,12 @@ def place_key(surface: str) -> str:
     return " ".join(words)
 
 
-_PLACE_WORDS = {"mt": "mount", "st": "saint", "ft": "fort"}
+# Abbreviated words of place names: "Mt", "St", "Ft"; wire copy's "Czech Rep.", "Dem. Rep.
+# of Congo", "Fed. States of Micronesia".
+_PLACE_WORDS = {
+    "mt": "mount", "st": "saint", "ft": "fort", "rep": "republic", "dem": "democratic",
+    "fed": "federated",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -320,3 +320,25 @@ def test_legal_forms_are_dropped_from_the_key(
 
 def test_a_bare_legal_form_stays_a_name(resolver: EntityResolver) -> None:
     _apart(resolver, "AO", "NAK", "ORG")
+
+
+# ------------------------------------------------------ abbreviated words of place names
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Dominican Republic", "Dominican Rep."],
+        ["Central African Republic", "Central African Rep."],
+        ["Democratic Republic of the Congo", "Dem. Rep. of Congo"],
+        ["Micronesia", "Fed. States of Micronesia"],
+    ],
+)
+def test_abbreviated_place_words_are_the_place(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "GPE")
+
+
+def test_an_abbreviated_form_keeps_its_country(resolver: EntityResolver) -> None:
+    _apart(resolver, "Dem. Rep. of Congo", "Rep. of Congo", "GPE")
