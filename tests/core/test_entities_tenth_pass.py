@@ -342,3 +342,33 @@ def test_abbreviated_place_words_are_the_place(
 
 def test_an_abbreviated_form_keeps_its_country(resolver: EntityResolver) -> None:
     _apart(resolver, "Dem. Rep. of Congo", "Rep. of Congo", "GPE")
+
+
+# ------------------------------------------------------ another name in brackets
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "etype"),
+    [
+        (["Hamas", "Hamas (Islamic Resistance Movement)"], "ORG"),
+        (["Myanmar", "Burma (Myanmar)"], "GPE"),
+    ],
+)
+def test_two_names_of_one_entity_name_it(
+    resolver: EntityResolver, surfaces: list[str], etype: str
+) -> None:
+    _same(resolver, surfaces, etype)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "etype"),
+    [
+        ("Fatah (Hamas)", "Hamas", "ORG"),  # two bodies: no agreement
+        ("Fatah (Hamas)", "Fatah", "ORG"),
+        ("Taiwan (China)", "China", "GPE"),
+    ],
+)
+def test_brackets_naming_another_entity_stay_apart(
+    resolver: EntityResolver, a: str, b: str, etype: str
+) -> None:
+    _apart(resolver, a, b, etype)

@@ -74,6 +74,8 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 # A place name followed by words that only confirm it: a lower-case "city" ("Kyiv city";
 # a capitalised "City" is part of names: Mexico City, Kuwait City) or ", <its country>"
 # ("Odessa, Ukraine"; "Odessa, Texas" is another place).
+# A name followed by another name in brackets: "Ansar Allah (Houthis)".
+_BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
 _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # A region's designation written after its name ("Guangdong province", "Karnataka state",
@@ -742,7 +744,30 @@ class EntityResolver:
             return Hit(Entry(ent, "override"), "override_split", "overrides: split")
         if hit is not None:
             return hit
+        hit = self._bracketed_same(surface, etype)
+        if hit is not None:
+            return hit
         return self.name_key_hit(surface, name, etype)
+
+    def _bracketed_same(self, surface: str, etype: str | None) -> Hit | None:
+        """A name with another name of the same known entity in brackets.
+
+        "Ansar Allah (Houthis)", "Republic of China (Taiwan)": both parts name one known
+        entity (a gazetteer entry, not a key of their own), so the whole does too. Parts
+        that disagree ("Punjab (Pakistan)" of two Punjabs, a party and its country) are
+        left to the other rules.
+        """
+        m = _BRACKETED.match(surface)
+        if m is None:
+            return None
+        outer = self._resolve_context_free(m.group(1), etype)
+        inner = self._resolve_context_free(m.group(2), etype)
+        if outer is None or inner is None or outer.entry.kind == "name":
+            return None
+        if outer.entry.entity.entity_id != inner.entry.entity.entity_id:
+            return None
+        name = outer.entry.entity.canonical_name
+        return Hit(outer.entry, "bracketed_same", f"{name} with another of its names")
 
     def name_key_hit(self, surface: str, name: str, etype: str | None) -> Hit | None:
         """An entity keyed by the normalised name, for names outside the gazetteer."""
