@@ -73,3 +73,74 @@ def test_an_unattributed_cut_two_speakers_hold_joins_neither():
         made_up_quote("C", 0, LINE, None, False),
     ]
     assert statement_groups(quotes) == [["A:0"], ["B:0"], ["C:0"]]
+
+
+# A cue-tied partial of a few words ("the council confirmed a “binding pledge”") that a
+# full quote with no cue-tied speaker holds word for word: the same text, when a word of it
+# is not an everyday one.
+STATEMENT = "The council has now given a binding pledge to reopen the library"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        pytest.param((STATEMENT, None, False), id="statement-unattributed"),
+        pytest.param((STATEMENT, "berg", False), id="statement-speaker-carried-over"),
+    ],
+)
+def test_a_cue_tied_partial_held_word_for_word_joins_the_unattributed_text(other):
+    quotes = [
+        made_up_quote("A", 0, "binding pledge", "ames", True, "partial"),
+        made_up_quote("B", 0, *other),
+    ]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one_story"),
+    [
+        # everyday words recur by chance
+        pytest.param(
+            ("a good deal", "ames", True, "partial"),
+            ("We got a good deal out of them in the end, said the council", None, False),
+            True,
+            id="everyday-words",
+        ),
+        # the words are there, but not as one run
+        pytest.param(
+            ("binding pledge", "ames", True, "partial"),
+            ("The pledge we gave is binding and the library will reopen", None, False),
+            True,
+            id="not-word-for-word",
+        ),
+        # a partial nobody is tied to may be anyone's use of the words
+        pytest.param(
+            ("binding pledge", None, False, "partial"),
+            (STATEMENT, "ames", True),
+            True,
+            id="partial-not-cue-tied",
+        ),
+        # a short full quote is a line of its own, not a reporter's few words of one
+        pytest.param(
+            ("binding pledge", "ames", True), (STATEMENT, None, False), True, id="full-quote"
+        ),
+        pytest.param(
+            ("binding pledge", "ames", True, "partial"),
+            (STATEMENT, "berg", True),
+            True,
+            id="two-firm-speakers",
+        ),
+        pytest.param(
+            ("binding pledge", "ames", True, "partial"),
+            (STATEMENT, None, False),
+            False,
+            id="other-story",
+        ),
+    ],
+)
+def test_a_short_partial_held_by_chance_by_another_speaker_or_elsewhere_stays_apart(
+    a, b, one_story
+):
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
+    assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]

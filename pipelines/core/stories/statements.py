@@ -105,6 +105,8 @@ PHRASE_MIN_TERMS = 3
 # everyday ones: at least one is rarer than the stories' key terms (``KEY_MAX_ZIPF``, as
 # for quote keys: "great", "a given" or "next week" recur by chance, "livid" and "with a
 # margin to spare" do not). Two named speakers may share it only when they are one person.
+# The same test of a phrase lets a cue-tied partial of two content words or more join a full
+# quote with no cue-tied speaker that holds its words (``held_verbatim``).
 PHRASE_MAX_ZIPF = KEY_MAX_ZIPF
 # A run of this many words (every word, not only content words) that two renderings of one
 # story share verbatim is one text quoted twice, however few content words it holds ("There
@@ -632,11 +634,25 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
     speaker's when one of the two carries every content word of the other, in order and
     unbroken, and the shorter has at least ``MIN_TERMS`` of them: a cut of the same text,
     not words that merely agree. The caller asks only for renderings of one story.
+
+    A shorter cut counts when it is a cue-tied partial that the other side holds word for
+    word (every word, in order) with a word in it that is not an everyday one, as for
+    ``same_phrase``: the club "confirmed it had received a “detailed proposal”" and the
+    board's statement, quoted with no speaker, "… has received a detailed proposal …".
     """
     if a.firm == b.firm:
         return False
     short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
-    return len(short.term_set) >= MIN_TERMS and _contiguous(short.terms, long_.terms)
+    if len(short.term_set) >= MIN_TERMS:
+        return _contiguous(short.terms, long_.terms)
+    return (
+        short.kind == "partial"
+        and short.firm
+        and long_.kind == "direct"
+        and MIN_EXACT_TERMS <= len(short.term_set) < len(long_.term_set)
+        and _contiguous(short.words, long_.words)
+        and min(zipf(w) for w in short.words) < PHRASE_MAX_ZIPF
+    )
 
 
 def _carried_verbatim(a: Rendering, b: Rendering, *, same_story: bool) -> bool:
