@@ -100,11 +100,11 @@ PHRASE_MIN_TERMS = 3
 # may be the same words from someone else (a party's poster reusing its leader's line),
 # which a reporter's few quoted words of a remark are not.
 # Two partials of one story that quote the same words, every word and nothing more ("said
-# the explanations were “unacceptable”", "described them as “unacceptable”"), are one
+# the ruling was “unconscionable”", "called it “unconscionable”"), are one
 # remark quoted twice however few content words they hold, when the words are not
 # everyday ones: at least one is rarer than the stories' key terms (``KEY_MAX_ZIPF``, as
-# for quote keys: "great", "a given" or "next week" recur by chance, "livid" and "with a
-# margin to spare" do not). Two named speakers may share it only when they are one person.
+# for quote keys: "great", "a given" or "next week" recur by chance, "unconscionable" and
+# "with room to spare" do not). Two named speakers may share it only when they are one person.
 # The same test of a phrase lets a cue-tied partial of two content words or more join a full
 # quote with no cue-tied speaker that holds its words (``held_verbatim``).
 PHRASE_MAX_ZIPF = KEY_MAX_ZIPF
@@ -637,8 +637,8 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
 
     A shorter cut counts when it is a cue-tied partial that the other side holds word for
     word (every word, in order) with a word in it that is not an everyday one, as for
-    ``same_phrase``: the club "confirmed it had received a “detailed proposal”" and the
-    board's statement, quoted with no speaker, "… has received a detailed proposal …".
+    ``same_phrase``: the council "gave a “binding pledge”" and its statement, quoted with
+    no speaker, "… has now given a binding pledge to …".
     """
     if a.firm == b.firm:
         return False
