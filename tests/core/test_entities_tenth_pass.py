@@ -372,3 +372,32 @@ def test_brackets_naming_another_entity_stay_apart(
     resolver: EntityResolver, a: str, b: str, etype: str
 ) -> None:
     _apart(resolver, a, b, etype)
+
+
+# ------------------------------------------------------ a word split or joined
+
+
+@pytest.mark.parametrize(
+    ("surfaces", "etype"),
+    [
+        (["Kuala Lumpur", "Kualalumpur"], "GPE"),  # a place's space dropped
+        (["West Bank", "Westbank"], "GPE"),
+        (["Ron DeSantis", "Ron De Santis"], "PERSON"),  # a surname written as two words
+        (["Mitch McConnell", "Mitch Mc Connell"], "PERSON"),
+    ],
+)
+def test_a_known_name_written_with_a_word_split_or_joined(
+    resolver: EntityResolver, surfaces: list[str], etype: str
+) -> None:
+    _same(resolver, surfaces, etype)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "etype"),
+    [
+        ("Northkorea", "South Korea", "GPE"),
+        ("Kim Jong-nam", "Kim Jong Un", "PERSON"),  # joining never drops a name
+    ],
+)
+def test_joined_names_keep_apart(resolver: EntityResolver, a: str, b: str, etype: str) -> None:
+    _apart(resolver, a, b, etype)

@@ -295,6 +295,7 @@ class ArticleResolver:
                     or r.lookup_compass_form(span.text)
                     or r.lookup_place_qualifier(span.text)
                     or r.lookup_misspelt_place(span.text)
+                    or r.lookup_place_spacing(span.text)
                 )
         if hit is None:
             hit = r.name_key_hit(span.text, name, label)

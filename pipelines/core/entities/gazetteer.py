@@ -74,6 +74,8 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 # A place name followed by words that only confirm it: a lower-case "city" ("Kyiv city";
 # a capitalised "City" is part of names: Mexico City, Kuwait City) or ", <its country>"
 # ("Odessa, Ukraine"; "Odessa, Texas" is another place).
+# Letters from which a place name written without its space is looked up ("Nursultan").
+_SPACING_MIN = 6
 # A name followed by another name in brackets: "Ansar Allah (Houthis)".
 _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
@@ -245,6 +247,7 @@ class EntityResolver:
         # repeats names, so memoising them makes per-article work mostly dict hits.
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
         self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
+        self._joined_places: dict[str, list[Entry]] | None = None
         self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
@@ -553,6 +556,30 @@ class EntityResolver:
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
 
+    def lookup_place_spacing(self, surface: str) -> Hit | None:
+        """A known place's name written without its space or hyphen: "Nursultan" (Nur-Sultan).
+
+        The written key (six letters or more) must name no place itself, and one gazetteer
+        place only may have that key once its spaces are dropped.
+        """
+        key = place_key(clean_place_name(surface))
+        joined = key.replace(" ", "")
+        if len(joined) < _SPACING_MIN or key in self._idx.places or " " in key:
+            return None
+        if self._joined_places is None:
+            table: dict[str, list[Entry]] = {}
+            for k, entries in self._idx.places.items():
+                if " " in k:
+                    for e in entries:
+                        if e not in table.setdefault(k.replace(" ", ""), []):
+                            table[k.replace(" ", "")].append(e)
+            self._joined_places = table
+        entries = self._joined_places.get(joined, [])
+        if len({e.entity.entity_id for e in entries}) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "place_spacing", f"{e.entity.canonical_name} written as one word")
+
     def lookup_misspelt_place(self, surface: str) -> Hit | None:
         """A long place name one slip away from exactly one known place ("Uttar Pardesh").
 
@@ -720,6 +747,7 @@ class EntityResolver:
                 or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
+                or self.lookup_place_spacing(surface)
             )
         if hit is None and etype in (PERSON, None):
             hit = self.persons.lookup(name)

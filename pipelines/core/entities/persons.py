@@ -227,7 +227,38 @@ class PersonLookups:
             or self.lookup_nickname(name)
             or self.lookup_german_rendering(name)
             or self.lookup_wade_giles(name)
+            or self.lookup_joined(name)
         )
+
+    def lookup_joined(self, name: str) -> Hit | None:
+        """A gazetteer name written with one word split by a hyphen or a space.
+
+        "Mahmoud Ahmadi-Nejad" is Mahmoud Ahmadinejad, "Raj Nath Singh" would be Rajnath
+        Singh: one hyphenated word or two neighbouring words are written as one, the name
+        keeps two words or more, and one gazetteer person must answer.
+        """
+        words = clean_name(name).split()
+        if len(words) < 2:
+            return None
+        candidates = [
+            [*words[:i], w.replace("-", ""), *words[i + 1 :]]
+            for i, w in enumerate(words)
+            if "-" in w
+        ]
+        if len(words) >= 3:
+            candidates += [
+                [*words[:i], words[i] + words[i + 1].lower(), *words[i + 2 :]]
+                for i in range(len(words) - 1)
+            ]
+        found: dict[str, Entry] = {}
+        for cand in candidates:
+            hit = self._resolver.lookup_exact(" ".join(cand), PERSON)
+            if hit is not None and hit.entry.entity.entity_type == PERSON:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "joined", f"one word of {e.entity.canonical_name} written apart")
 
     def lookup_wade_giles(self, name: str) -> Hit | None:
         """A gazetteer person's Chinese name in the other romanisation (Wade-Giles, Pinyin).
