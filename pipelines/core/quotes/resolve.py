@@ -415,8 +415,39 @@ def _unquoted_before(ctx: Context, pos: int, entity_type: str) -> Iterator[Menti
 
 
 def subject_role(view: DocView, m: Mention) -> int:
-    """2: subject of a main clause; 1: subject of another clause; 0: not a subject."""
-    tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    """2: subject of a main clause; 1: subject of another clause; 0: not a subject.
+
+    The name's last word decides, or, when that word is not the subject, the word the
+    name hangs on: "The International Federation of the Red Cross told …" has its
+    subject "Federation" inside the name, and "CENTR, the Council of European …
+    Registries, agrees" an apposition headed by "Council".
+    """
+    role = _subject_role_at(view, m, view.token_containing(max(m.start, m.end - 1)))
+    if role:
+        return role
+    root = _name_root(view, m)
+    return _subject_role_at(view, m, root) if root is not None else 0
+
+
+def _name_root(view: DocView, m: Mention) -> int | None:
+    """The word of a multiword name that the parse hangs outside it, when not its last word.
+
+    Only one such word, a proper noun: a span the parse splits in two ("Red Cross and Red
+    Crescent Societies" as two objects) has no single head.
+    """
+    doc = view.doc
+    words = view.tokens_between(m.start, m.end)
+    if len(words) < 2:
+        return None
+    roots = [i for i in words if doc[i].head.i == i or not m.start <= doc[i].head.idx < m.end]
+    if len(roots) != 1 or roots[0] == words[-1] or doc[roots[0]].pos_ != "PROPN":
+        return None
+    return roots[0]
+
+
+def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
+    """:func:`subject_role` read at token ``i`` of ``m``."""
+    tok: Token = view.doc[i]
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     if tok.dep_ not in _SUBJ_DEPS:

@@ -1,0 +1,49 @@
+"""Speaker candidates the resolver did not consider (issue 11, tenth session).
+
+Classes read in the resolved-speaker set's dev split (batches 1-8a); the examples are
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.quotes_helpers import one_quote, speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "Insurers said the losses were small. Allied Re said its exposure was limited.\n\n"
+            "The Federation of Mountain Rescue Teams told reporters it needed more money.\n\n"
+            "“We cannot reach every valley,” the aid agency said.",
+            {"Allied Re": "ORG", "Federation of Mountain Rescue Teams": "ORG"},
+            "every valley",
+            "Federation of Mountain Rescue Teams",
+            id="subject-inside-a-name-with-of",
+        ),
+        pytest.param(
+            "Several banks have complained about the new rules, Allied Re among them.\n\n"
+            "NRTA, the Council of Northern Rail Travel Associations, agrees. "
+            "“The timetable is unworkable,” the organisation said in a statement.",
+            {"Allied Re": "ORG", "Council of Northern Rail Travel Associations": "ORG"},
+            "unworkable",
+            "Council of Northern Rail Travel Associations",
+            id="apposition-to-the-subject",
+        ),
+        pytest.param(
+            "Allied Re reported a loss on Monday.\n\n"
+            "Analysts at the Bank of Northern Scotland were not surprised by the figures.\n\n"
+            "“The year was a hard one,” the company said.",
+            {"Allied Re": "ORG", "Bank of Northern Scotland": "ORG"},
+            "hard one",
+            "Allied Re",
+            id="a-name-that-ends-an-object-is-no-subject",
+        ),
+    ],
+)
+def test_a_name_whose_head_is_inside_it_is_a_subject(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
