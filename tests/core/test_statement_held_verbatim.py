@@ -144,3 +144,80 @@ def test_a_short_partial_held_by_chance_by_another_speaker_or_elsewhere_stays_ap
 ):
     quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
     assert statement_groups(quotes, one_story=one_story) == [["A:0"], ["B:0"]]
+
+
+# Five content words (young, singer, perform, award, gala): under the wording rule's six.
+FIVE = "The young singer may still perform at the awards gala"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # one word replaced by another outlet
+        pytest.param("We hear the young singer may still sing at the awards gala", id="replaced"),
+        # one word dropped
+        pytest.param("We hear the singer may yet perform at the awards gala", id="dropped"),
+        # one word added
+        pytest.param("The young singer may still perform live at the awards gala", id="added"),
+    ],
+)
+def test_a_cut_one_word_off_is_still_a_cut(other):
+    quotes = [made_up_quote("A", 0, FIVE, "ames", True), made_up_quote("B", 0, other, None, False)]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, order="".join(order)) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("cut", "other"),
+    [
+        # two words off
+        pytest.param(
+            FIVE, "We hear the young singer may still sing at the prize gala", id="two-off"
+        ),
+        # four content words one off: too few to tell a cut from a like sentence
+        pytest.param(LINE, "The singer may still sing at the awards gala", id="four-terms"),
+    ],
+)
+def test_a_cut_more_than_one_word_off_or_too_short_stays_apart(cut, other):
+    quotes = [made_up_quote("A", 0, cut, "ames", True), made_up_quote("B", 0, other, None, False)]
+    assert statement_groups(quotes) == [["A:0"], ["B:0"]]
+
+
+# Across two stories: a transcript printed with nobody named, one word off the cue-tied
+# quote, in a longer rendering (its score stays under the cross-story wording threshold).
+SIX = "The young singer may still perform at the awards gala in Leeds"
+TRANSCRIPT = (
+    "Tickets went on sale this morning and the young singer may still sing at the awards "
+    "gala in Leeds, organisers hope, despite the storm warnings"
+)
+
+
+def test_an_unattributed_cut_in_another_story_joins_the_cue_tied_quote():
+    quotes = [
+        made_up_quote("A", 0, SIX, "ames", True),
+        made_up_quote("B", 0, TRANSCRIPT, None, False),
+    ]
+    for order in itertools.permutations("AB"):
+        assert statement_groups(quotes, one_story=False, order="".join(order)) == [["A:0", "B:0"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the other side names a speaker (carried over): across stories only nobody named
+        pytest.param((SIX, "ames", True), (TRANSCRIPT, "berg", False), id="speaker-named"),
+        # five content words: too few across stories
+        pytest.param(
+            (FIVE, "ames", True),
+            (
+                "Tickets went on sale and the young singer may still sing at the awards gala",
+                None,
+                False,
+            ),
+            id="five-terms",
+        ),
+    ],
+)
+def test_a_cut_across_stories_with_a_speaker_or_too_short_stays_apart(a, b):
+    quotes = [made_up_quote("A", 0, *a), made_up_quote("B", 0, *b)]
+    assert statement_groups(quotes, one_story=False) == [["A:0"], ["B:0"]]

@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -108,6 +109,15 @@ PHRASE_MIN_TERMS = 3
 # The same test of a phrase lets a cue-tied partial of two content words or more join a full
 # quote with no cue-tied speaker that holds its words (``held_verbatim``).
 PHRASE_MAX_ZIPF = KEY_MAX_ZIPF
+# A cut (``held_verbatim``) of this many content words or more may differ from the text by
+# one of them, missing, replaced or added, the others in order in a stretch at most one
+# longer: one outlet writes "supporters" where another wrote "voters".
+NEAR_CUT_MIN_TERMS = 5
+# Stories miss follow-ups (see ``UNATTRIBUTED_OTHER_STORY_THRESHOLD``): across two stories,
+# a rendering naming nobody that is such a cut of a cue-tied quote, both of at least
+# ``UNATTRIBUTED_MIN_TERMS`` content words, is that quote's text whatever its score (a
+# transcript quoted with its speaker named only in the reporter's sentence before; see
+# ``_cut_across_stories``).
 # A run of this many words (every word, not only content words) that two renderings of one
 # story share verbatim is one text quoted twice, however few content words it holds ("There
 # is nothing anyone could ever do now that would change my mind" has two): it links a
@@ -644,7 +654,10 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
         return False
     short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
     if len(short.term_set) >= MIN_TERMS:
-        return _contiguous(short.terms, long_.terms)
+        return _contiguous(short.terms, long_.terms) or (
+            len(short.term_set) >= NEAR_CUT_MIN_TERMS
+            and _nearly_contiguous(short.terms, long_.terms)
+        )
     return (
         short.kind == "partial"
         and short.firm
@@ -655,9 +668,44 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
     )
 
 
+def _nearly_contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
+    """Whether ``whole`` holds ``part`` in order but for one term, in a stretch at most one longer.
+
+    See ``NEAR_CUT_MIN_TERMS``: one term of ``part`` missing or replaced, or one extra term
+    in ``whole``, and the rest in the same order.
+    """
+    blocks = [
+        m
+        for m in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+        if m.size
+    ]
+    if not blocks:
+        return False
+    span = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return sum(m.size for m in blocks) >= len(part) - 1 and span <= len(part) + 1
+
+
 def _carried_verbatim(a: Rendering, b: Rendering, *, same_story: bool) -> bool:
-    """Whether two renderings of one story carry the same words verbatim (see the rules)."""
-    return same_story and (verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b))
+    """Whether two renderings carry the same words verbatim (see the rules).
+
+    Within one story: a phrase, a cut or a long run; across stories only a cut that an
+    unattributed rendering makes of a cue-tied quote (``_cut_across_stories``).
+    """
+    if not same_story:
+        return _cut_across_stories(a, b)
+    return verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b)
+
+
+def _cut_across_stories(a: Rendering, b: Rendering) -> bool:
+    """Whether a rendering with nobody named is a cut of a cue-tied quote in another story.
+
+    See ``NEAR_CUT_MIN_TERMS``: both hold at least ``UNATTRIBUTED_MIN_TERMS`` content words.
+    """
+    if a.firm == b.firm or (a.speaker_entity_id and b.speaker_entity_id):
+        return False
+    if min(len(a.term_set), len(b.term_set)) < UNATTRIBUTED_MIN_TERMS:
+        return False
+    return held_verbatim(a, b)
 
 
 def verbatim_run(a: Rendering, b: Rendering) -> bool:
