@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipelines.core.quotes._view import DocView
-from pipelines.core.quotes.candidates import Candidate
+from pipelines.core.quotes.candidates import Candidate, clause_last_char
 from pipelines.core.quotes.content import (
     DIRECT,
     PARTIAL,
@@ -78,7 +78,9 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     if _is_heading(text, c, shape, ls, le) or _attribution_line(view, c, ls):
         return None
     before = frame_tokens(view, left, c.mark_start, BEFORE)
-    last = text[c.end - 1]
+    # ‹“… I will stand down.’ ” But he …›: a nested quotation that ends the content ends
+    # its sentence with its own last character, so the text after reads as a new sentence.
+    last = clause_last_char(text, c.start, c.end)
     after = frame_tokens(view, c.mark_end, right, AFTER)
     cue = cues.find(before, after, last, partial=False)
     introduced = cue is not None and cue.side == BEFORE

@@ -1,0 +1,33 @@
+"""Cue-less quotations (issue 11, tenth session): a quotation with no reporting verb of
+its own continues a speaker, and the text around it must not lend it a cue that belongs
+to a sentence of its own. Classes read in the resolved-speaker set's dev batches; the
+examples are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.quotes_helpers import one_quote, speaker_name
+
+PEOPLE = {"Jonas Berg": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        pytest.param("step down.’”", id="nested-quotation-ends-the-content"),
+        pytest.param("step down.”", id="plain-sentence-end"),
+    ],
+)
+def test_a_new_sentence_after_a_nested_closing_mark_is_no_attribution(nlp, ending: str) -> None:
+    """‹“… ‘… step down.’” But he changed his mind, the book claims.›: the quotation's
+    sentence ends with the nested quotation's full stop, so the sentence after it is
+    the reporter's own, and its "claims" is no cue of the quotation; the speech
+    continues the speaker named before it."""
+    text = (
+        "“He called me in that night,” Jonas Berg said. “He told me, ‘Help me through "
+        "this year and then I will " + ending + " But he changed his mind in June, the "
+        "book claims."
+    )
+    q = one_quote(nlp, text, "Help me through", PEOPLE)
+    assert speaker_name(q) == "Jonas Berg"
