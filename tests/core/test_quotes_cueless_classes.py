@@ -31,3 +31,24 @@ def test_a_new_sentence_after_a_nested_closing_mark_is_no_attribution(nlp, endin
     )
     q = one_quote(nlp, text, "Help me through", PEOPLE)
     assert speaker_name(q) == "Jonas Berg"
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        pytest.param("Keeper Tom Vale echoed Ruiz's sentiments.", "Ana Ruiz", id="echoed-owned"),
+        pytest.param("Tom Vale read Ruiz's messages later.", "Ana Ruiz", id="read-owned"),
+        pytest.param("Tom Vale said.", "Tom Vale", id="bare-attribution-control"),
+    ],
+)
+def test_a_sentence_reporting_someone_elses_words_is_no_attribution(
+    nlp, after: str, speaker: str
+) -> None:
+    """‹“…” Vale echoed Ruiz's sentiments.›: a verb whose object is a named person's
+    words reports those words, in a sentence of its own; the quotation before it
+    continues the speaker named before it. "Vale said." is still its attribution."""
+    text = "“We want the coach to stay,” said Ana Ruiz. “He deserves the chance.” " + after
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, text, "deserves the chance", people)
+    assert speaker_name(q) == speaker
+

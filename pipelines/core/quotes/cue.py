@@ -287,6 +287,25 @@ def _clause_before(doc: Doc, lo: int, i: int) -> bool:
     return False
 
 
+def _reports_owned_words(verb: Token) -> bool:
+    """The verb's object names whose words it reports: "Vale echoed Ruiz's sentiments".
+
+    A quotation's attribution takes the quotation as its object; a sentence whose verb
+    has an object owned by a named person (a proper-noun possessor, not the subject)
+    reports those words, a sentence of its own ("Kim read Lee's messages.").
+    """
+    subject = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    owners = {
+        p
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for p in obj.children
+        if p.dep_ == "poss" and p.pos_ == "PROPN"
+    }
+    subject_words = {t.lower_ for s in subject for t in verb.doc[s].subtree if t.pos_ == "PROPN"}
+    return any(p.lower_ not in subject_words for p in owners)
+
+
 _BARE_TAIL = frozenset(
     {"ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PUNCT", "ADV", "PART", "SPACE"}
 )
@@ -476,7 +495,11 @@ class CueFinder:
             # quotation's attribution only when it is no more than "X said (in …).": a
             # verb before the cue makes it a sentence of its own ("“…” Only 7% of firms
             # have plans, according to the report.").
-            attributive = bare_report(doc[i], a_hi) and not _clause_before(doc, a_lo, i)
+            attributive = (
+                bare_report(doc[i], a_hi)
+                and not _clause_before(doc, a_lo, i)
+                and not _reports_owned_words(doc[i])
+            )
         return self._cue(found, AFTER, after) if attributive else None
 
     def _colon_cue(self, before: tuple[int, int], intro: _Intro) -> Cue | None:
