@@ -52,3 +52,35 @@ def test_a_sentence_reporting_someone_elses_words_is_no_attribution(
     q = one_quote(nlp, text, "deserves the chance", people)
     assert speaker_name(q) == speaker
 
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        pytest.param(
+            '"I want to put the record straight," said Ana Ruiz. "At that meeting Tom Vale '
+            'admitted to me that he had told the players he was going to "fake" an injury. '
+            '"He also agreed to apologise to the squad. "In my book this is cheating."',
+            "cheating",
+            "Ana Ruiz",
+            id="partial-inside-an-unclosed-speech",
+        ),
+        pytest.param(
+            'Tom Vale was calm after the game. He said the side would "fight on". '
+            '"We are not finished yet."',
+            "not finished",
+            "Tom Vale",
+            id="partial-in-narrative-control",
+        ),
+    ],
+)
+def test_a_partial_quotation_reported_inside_a_speech_lends_no_speaker(
+    nlp, text: str, contains: str, speaker: str
+) -> None:
+    """‹"… Vale admitted he had told the players he would "fake" an injury. "…›: the
+    embedded words "he" told, inside a speech whose opening mark is unanswered, belong to
+    someone the speaker talks about; the next cue-less quotation continues the speech's
+    own speaker. Embedded words in the reporter's narrative still hand theirs on."""
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, text, contains, people)
+    assert speaker_name(q) == speaker
+

@@ -123,6 +123,10 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
 
 
 _SPEECH_PRONOUNS = frozenset({"i", "you", "we"})
+# "“… Lee admitted he had told the players he would “fake” an injury. “…”": a "he" or
+# "she" resolved to someone, inside a speech whose opening mark is still unanswered, is
+# someone the speaker talks about, not the speaker the next quotation continues.
+_THIRD_PERSON = frozenset({"he", "she", "they"})
 
 
 def _speaker_in_speech(ctx: Context, d: Draft) -> bool:
@@ -136,8 +140,12 @@ def _speaker_in_speech(ctx: Context, d: Draft) -> bool:
     """
     res = d.res
     # A name the recogniser missed is a speaker, wherever the parse found it.
-    if res is None or res.entity_id is not None or res.reason == NOT_AN_ENTITY:
+    if res is None or res.reason == NOT_AN_ENTITY:
         return False
+    if res.entity_id is not None and (
+        d.kind != PARTIAL or res.surface.lower() not in _THIRD_PERSON
+    ):
+        return False  # a named speaker, resolved: a quotation of its own
     if res.surface.lower() in _SPEECH_PRONOUNS:
         return True
     view = ctx.view
