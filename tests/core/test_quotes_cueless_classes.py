@@ -84,3 +84,34 @@ def test_a_partial_quotation_reported_inside_a_speech_lends_no_speaker(
     q = one_quote(nlp, text, contains, people)
     assert speaker_name(q) == speaker
 
+
+@pytest.mark.parametrize(
+    ("text", "contains", "speaker"),
+    [
+        pytest.param(
+            "“The squad is nearly settled,” said Ana Ruiz. And winger Tom Vale looks certain "
+            "to get the call. “I learned a lot from the last tour. “Tom Vale is an outstanding "
+            "player and he will be on the plane.”",
+            "learned a lot",
+            "Ana Ruiz",
+            id="speech-names-the-introduced-person",
+        ),
+        pytest.param(
+            "“The squad is nearly settled,” said Ana Ruiz. And winger Tom Vale looks certain "
+            "to get the call. “I learned a lot from the last tour. “I will be on the plane.”",
+            "learned a lot",
+            "Tom Vale",
+            id="introduced-person-speaks-control",
+        ),
+    ],
+)
+def test_a_speech_that_names_the_introduced_person_is_not_theirs(
+    nlp, text: str, contains: str, speaker: str
+) -> None:
+    """‹And Vale looks certain to get the call. “I learned a lot. “Vale is an outstanding
+    player …”›: the sentence before introduces a person, but the cue-less speech that
+    follows names him in the third person, so it is not his: it continues the speaker
+    quoted before. Without his name in it, the introduced person speaks."""
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, text, contains, people)
+    assert speaker_name(q) == speaker

@@ -106,6 +106,8 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
         introduced = _introduced_person(ctx, drafts, k)
         if introduced is None:
             introduced = _narrative_reporter(ctx, drafts, k)
+        if introduced is not None and _named_in_speech(ctx, drafts, k, introduced):
+            introduced = None
         if introduced is not None:
             d.res, d.confidence = introduced, _TOPIC
             continue
@@ -118,8 +120,42 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
         topic = _topic_person(ctx, drafts, k)
         if topic is None:
             topic = _reported_speaker(ctx, drafts, k)
+        if topic is not None and _named_in_speech(ctx, drafts, k, topic):
+            topic = None
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
+
+
+def _named_in_speech(ctx: Context, drafts: list[Draft], k: int, who: Resolution) -> bool:
+    """True when the speech a cue-less quotation opens names ``who`` in the third person.
+
+    "And Ray Kim looks certain to get the call. “I made a mistake in 2001. “Ray Kim is
+    an outstanding player …”": a speaker talks about the person the sentence before
+    introduced; nobody names themselves so. The speech is the quotation and the cue-less
+    quotations that follow it in its paragraph with nothing between them.
+    """
+    if who.entity_id is None or who.entity_type != PERSON:
+        return False  # an organisation names itself ("the BBC has always …")
+    named = ctx.index.covering(who.start, who.end)
+    if named is None or named.entity_id != who.entity_id:
+        return False  # "Lee's spokesman": a spokesperson talks about their principal
+    text = ctx.view.text
+    j = k
+    while True:
+        c = drafts[j].cand
+        if any(m.entity_id == who.entity_id for m in ctx.index.overlapping(c.start, c.end)):
+            return True
+        j += 1
+        if j >= len(drafts):
+            return False
+        nxt = drafts[j]
+        if (
+            nxt.cue is not None
+            or nxt.kind != DIRECT
+            or nxt.line != drafts[j - 1].line
+            or text[c.mark_end : nxt.cand.mark_start].strip()
+        ):
+            return False
 
 
 _SPEECH_PRONOUNS = frozenset({"i", "you", "we"})
