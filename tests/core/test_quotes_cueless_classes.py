@@ -115,3 +115,30 @@ def test_a_speech_that_names_the_introduced_person_is_not_theirs(
     people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
     q = one_quote(nlp, text, contains, people)
     assert speaker_name(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "“It opens our archive to everyone,” said Ana Ruiz, head of the city library. "
+            "“It could solve an old problem.” “This is a big day,” said Tom Vale.",
+            "Ana Ruiz",
+            id="after-the-previous-attribution",
+        ),
+        pytest.param(
+            "“It could solve an old problem.” “This is a big day,” said Tom Vale.",
+            "Tom Vale",
+            id="opening-the-line-control",
+        ),
+    ],
+)
+def test_a_quotation_after_an_attribution_continues_it_rather_than_the_next(
+    nlp, text: str, speaker: str
+) -> None:
+    """‹“A,” said Ruiz, head of X. “B.” “C,” said Vale.› (paragraph breaks lost): "B"
+    comes right after Ruiz's attribution and goes on with her words; a cue-less
+    quotation that opens the line still takes the next one's speaker."""
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, text, "old problem", people)
+    assert speaker_name(q) == speaker

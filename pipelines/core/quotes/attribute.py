@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pipelines.core.models import ORG, PERSON, Mention, Quote
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
+from pipelines.core.quotes.cue import AFTER
 from pipelines.core.quotes.resolve import (
     ECHO,
     NO_CUE,
@@ -100,6 +101,7 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             and nxt.kind == DIRECT
             and nxt.line == d.line
             and not text[d.cand.mark_end : nxt.cand.mark_start].strip()
+            and not _after_own_attribution(prev, d)
         ):
             d.res, d.confidence = nxt.res, _NEXT_IN_LINE
             continue
@@ -124,6 +126,21 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             topic = None
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
+
+
+def _after_own_attribution(prev: Draft | None, d: Draft) -> bool:
+    """True when the quotation right before ``d`` in its line ends with its own attribution.
+
+    "“A,” said Lee, the director. “B.” “C,” said Kim.": with the paragraph breaks lost,
+    "B" opens after Lee's attribution and goes on with Lee's words; "C" starts Kim's.
+    """
+    return (
+        prev is not None
+        and prev.res is not None
+        and prev.line == d.line
+        and prev.cue is not None
+        and prev.cue.side == AFTER
+    )
 
 
 def _named_in_speech(ctx: Context, drafts: list[Draft], k: int, who: Resolution) -> bool:
