@@ -47,3 +47,42 @@ def test_a_name_whose_head_is_inside_it_is_a_subject(
     nlp, text: str, people: dict[str, str], contains: str, speaker: str
 ) -> None:
     assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "contains", "surface"),
+    [
+        pytest.param(
+            "Ministers want fathers to share parental leave.\n\n"
+            "The Shadow Secretary of State for Rural Affairs, Anna Pell, said: "
+            "“This plan has not been costed.”",
+            "not been costed",
+            "Anna Pell",
+            id="title-then-a-missed-name",
+        ),
+        pytest.param(
+            "The rail strike entered its third day.\n\n"
+            "The General Secretary of the Drivers Union, Tom Harker, said: "
+            "“We will not go back until the offer improves.”",
+            "go back",
+            "Tom Harker",
+            id="a-union-title-then-a-missed-name",
+        ),
+    ],
+)
+def test_a_name_apposed_to_a_title_speaks_when_the_recogniser_missed_it(
+    nlp, text: str, contains: str, surface: str
+) -> None:
+    q = one_quote(nlp, text, contains, {})
+    assert q.speaker_surface == surface
+    assert q.speaker_entity_id is None
+    assert q.unattributed_reason == "speaker_not_an_entity"
+
+
+def test_an_apposed_name_without_a_given_name_is_not_a_person(nlp) -> None:
+    text = (
+        "The merger was approved on Monday.\n\n"
+        "The Chief Executive of the group, Harbour Holdings, said: “We are delighted.”"
+    )
+    q = one_quote(nlp, text, "delighted", {})
+    assert q.speaker_surface != "Harbour Holdings"

@@ -825,6 +825,8 @@ def _apposed_person(
             m = index.covering(child.idx, child.idx + len(child.text))
             if m is not None and m.entity_type == PERSON:
                 return m
+            if m is None and (missed := _unrecognised_name(ctx, child)) is not None:
+                return missed
     text = view.text
     pos = phrase.end
     while pos < len(text) and text[pos] == " ":
@@ -850,6 +852,39 @@ def _apposed_person(
         ):
             return m
     return None
+
+
+def _unrecognised_name(ctx: Context, tok: Token) -> Mention | None:
+    """A person's name the recogniser missed, headed by ``tok``, when its words show one.
+
+    "The Shadow Secretary for Health, Ann May, said": a name in apposition to a title
+    with no mention of its own ("May" is also a month, the small model often misses it) is
+    a person when it is two or three capitalised words (``tok`` and the proper nouns
+    compounded onto it right before it) whose first is a given name of the birth
+    statistics (``first_name_gender.tsv``) and none of which the article uses in a place's
+    or an organisation's name. Returns a stand-in mention (``rule`` UNRECOGNISED): the
+    speaker keeps the name, unresolved.
+    """
+    doc = ctx.view.doc
+    if tok.pos_ != "PROPN":
+        return None
+    first = tok.i
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].dep_ in {"compound", "flat"}
+        and doc[first - 1].head.i == tok.i
+    ):
+        first -= 1
+    words = [t.text for t in doc[first : tok.i + 1]]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    if words[0].casefold() not in load_gender_lexicon().first_names:
+        return None
+    if any(w in ctx.index.other_names for w in words):
+        return None
+    a, b = doc[first].idx, tok.idx + len(tok.text)
+    return Mention("", ctx.view.text[a:b], a, b, PERSON, rule=UNRECOGNISED)
 
 
 def resolve_speaker(
