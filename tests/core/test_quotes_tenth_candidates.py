@@ -86,3 +86,41 @@ def test_an_apposed_name_without_a_given_name_is_not_a_person(nlp) -> None:
     )
     q = one_quote(nlp, text, "delighted", {})
     assert q.speaker_surface != "Harbour Holdings"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "A spokeswoman for the Rail Regulator said it was looking into the delays. "
+            "Passengers have complained for weeks.\n\n"
+            "“We expect the operator to publish a plan,” said the spokeswoman.",
+            {"Rail Regulator": "ORG"},
+            "publish a plan",
+            "Rail Regulator",
+            id="said-the-spokeswoman",
+        ),
+        pytest.param(
+            "A Harbour Holdings spokesman confirmed the sale on Monday. The buyer was not "
+            "named.\n\n“The price reflects the state of the market,” the spokesman added.",
+            {"Harbour Holdings": "ORG"},
+            "price reflects",
+            "Harbour Holdings",
+            id="the-spokesman-added",
+        ),
+        pytest.param(
+            "A spokeswoman said the school would reopen on Monday.\n\n"
+            "“Parents will be told by letter,” said the spokeswoman.",
+            {},
+            "by letter",
+            None,
+            id="an-introduction-for-nobody-stays-nominal",
+        ),
+    ],
+)
+def test_the_spokesperson_speaks_for_whom_the_article_introduced_them(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str | None
+) -> None:
+    q = one_quote(nlp, text, contains, people)
+    assert speaker_name(q) == speaker
+    assert q.speaker_surface.lower().startswith("the spokes")

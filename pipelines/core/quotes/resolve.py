@@ -1047,6 +1047,17 @@ def resolve_speaker(
     spokesperson_of = _spoken_for(ctx, phrase, recent_speakers)
     if spokesperson_of is not None:
         return found(spokesperson_of, 0.7)
+    introduced = _earlier_spokesperson(ctx, phrase, recent_speakers)
+    if introduced is not None:
+        return Resolution(
+            introduced.entity_id,
+            introduced.entity_type,
+            surface,
+            phrase.start,
+            phrase.end,
+            None,
+            0.7,
+        )
     described = _described_person(ctx, phrase)
     if described is not None:
         return found(described, 0.8)
@@ -1261,6 +1272,38 @@ def _spoken_for(
     if ante is None or ante.start < view.line_bounds(view.line_of(phrase.start))[0]:
         return None
     return ante
+
+
+def _earlier_spokesperson(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
+) -> Resolution | None:
+    """Whom "the spokeswoman" speaks for, from where the article introduced her.
+
+    "A spokeswoman for the Rail Regulator said it was looking into it. … “…,” said the
+    spokeswoman": a definite spokesperson noun with no body of its own ("for X", "X's",
+    a modifier) is the spokesperson the window introduced last with the same noun, and
+    speaks for whom that one does. Only an introduction that resolves to an entity counts;
+    the speaker as written stays "the spokeswoman".
+    """
+    view = ctx.view
+    doc = view.doc
+    head = doc[phrase.head]
+    low = head.lower_
+    if low not in ctx.rules.spokespersons or phrase.role_object is not None:
+        return None
+    if [c.lower_ for c in head.lefts] != ["the"]:
+        return None
+    lo = view.line_starts[max(0, view.line_of(phrase.start) - _SUBJECT_WINDOW_LINES)]
+    for i in reversed(view.tokens_between(lo, phrase.start)):
+        tok = doc[i]
+        if tok.lower_ != low or ctx.inside_quote(tok.idx):
+            continue
+        earlier = speaker_phrase(doc, i, ctx.rules)
+        if earlier.start >= phrase.start:
+            continue
+        res = resolve_speaker(ctx, earlier, recent_speakers)
+        return res if res.entity_id is not None else None
+    return None
 
 
 def _followed_person(
