@@ -124,3 +124,32 @@ def test_the_spokesperson_speaks_for_whom_the_article_introduced_them(
     q = one_quote(nlp, text, contains, people)
     assert speaker_name(q) == speaker
     assert q.speaker_surface.lower().startswith("the spokes")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "Teachers have questioned the new exam timetable.\n\n"
+            "The Schools Inspection Agency would not comment on the complaints.\n\n"
+            "A spokeswoman said: “The timetable was agreed with head teachers.”",
+            {"Schools Inspection Agency": "ORG"},
+            "agreed with head teachers",
+            "Schools Inspection Agency",
+            id="the-body-that-opens-the-paragraph-before",
+        ),
+        pytest.param(
+            "The Schools Inspection Agency published its report on Monday. Teachers "
+            "questioned the timetable.\n\n"
+            "A spokeswoman said: “The timetable was agreed with head teachers.”",
+            {"Schools Inspection Agency": "ORG"},
+            "agreed with head teachers",
+            None,
+            id="not-when-the-last-sentence-is-about-someone-else",
+        ),
+    ],
+)
+def test_a_bare_spokesperson_speaks_for_the_body_the_paragraph_before_ends_on(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str | None
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker

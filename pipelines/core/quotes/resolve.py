@@ -1269,7 +1269,25 @@ def _spoken_for(
     if any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children):
         return None
     ante = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
-    if ante is None or ante.start < view.line_bounds(view.line_of(phrase.start))[0]:
+    if ante is None:
+        return None
+    line = view.line_of(phrase.start)
+    if ante.start >= view.line_bounds(line)[0]:
+        return ante
+    # "The ministry would not comment on the report. ⏎ A spokeswoman said: “…”": the
+    # paragraph just before may name the body, as the main-clause subject of its last
+    # sentence, when the spokesperson's own paragraph names no organisation before her.
+    prev = line - 1
+    while prev >= 0 and not view.text[slice(*view.line_bounds(prev))].strip():
+        prev -= 1
+    if prev < 0 or view.line_of(ante.start) != prev:
+        return None
+    b = view.line_bounds(prev)[1]
+    last = view.sentence_start(len(view.text[:b].rstrip()) - 1)
+    if ante.start < last or subject_role(view, ante) != 2:
+        return None
+    here = view.line_bounds(line)[0]
+    if any(ctx.index.is_org(m) for m in ctx.index.overlapping(here, phrase.start)):
         return None
     return ante
 
