@@ -43,6 +43,8 @@ from pipelines.core.entities.wadegiles import name_readings
 from pipelines.core.normalize import english_zipf
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pipelines.core.entities.gazetteer import EntityResolver
 
 _OFFICE_OF = re.compile(r"^office of (?:the )?(.+)$", re.IGNORECASE)
@@ -276,28 +278,45 @@ class OrgLookups:
         """
         from pipelines.core.entities.gazetteer import place_slips
 
-        clean = THE.sub("", clean_org_name(surface))
-        key = org_key(clean)
-        words = key.split()
-        if len(words) < 2 or acronym_before_head(clean):
+        words = self._unknown_org_words(surface)
+        if words is None:
             return None
-        r = self._resolver
-        if r.knows_key(ORG, key):
-            return None
-        found: dict[str, Entry] = {}
+        key = " ".join(words)
+        keys = []
         for cand in [*place_slips(key), *_v_for_w(key)]:
             changed = [w for w, c in zip(words, cand.split(), strict=False) if w != c]
             if len(cand.split()) != len(words) or len(changed) != 1:
                 continue
             if len(changed[0]) < 5 or english_zipf(changed[0]) >= _MISSPELT_ORG_ZIPF:
                 continue
-            for e in r.org_candidates_by_key(cand):
+            keys.append(cand)
+        e = self._one_org_by_keys(keys)
+        if e is None:
+            return None
+        return Hit(e, "misspelt_org", f"one letter from {e.entity.canonical_name}")
+
+    def _unknown_org_words(self, surface: str) -> list[str] | None:
+        """The key words of a name of two words or more that no organisation carries yet.
+
+        The form rules (a misspelt word, a word in another form) read only such names: a
+        key the gazetteer knows is resolved already, and an acronym before the head ("EU
+        Commission") is the acronym rule's.
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        key = org_key(clean)
+        words = key.split()
+        if len(words) < 2 or acronym_before_head(clean) or self._resolver.knows_key(ORG, key):
+            return None
+        return words
+
+    def _one_org_by_keys(self, keys: Iterable[str]) -> Entry | None:
+        """The one gazetteer organisation (not a country) that any of these keys names."""
+        found: dict[str, Entry] = {}
+        for key in keys:
+            for e in self._resolver.org_candidates_by_key(key):
                 if e.entity.entity_type == ORG and e.kind != "country":
                     found[e.entity.entity_id] = e
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        return Hit(e, "misspelt_org", f"one letter from {e.entity.canonical_name}")
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup_inflected(self, surface: str) -> Hit | None:
         """A gazetteer organisation's name with one word in another form of itself.
@@ -309,22 +328,12 @@ class OrgLookups:
         others); the name keeps two words or more and one gazetteer organisation only
         answers.
         """
-        clean = THE.sub("", clean_org_name(surface))
-        key = org_key(clean)
-        words = key.split()
-        if len(words) < 2 or acronym_before_head(clean):
+        words = self._unknown_org_words(surface)
+        if words is None:
             return None
-        r = self._resolver
-        if r.knows_key(ORG, key):
+        e = self._one_org_by_keys(_inflections(words))
+        if e is None:
             return None
-        found: dict[str, Entry] = {}
-        for variant in _inflections(words):
-            for e in r.org_candidates_by_key(variant):
-                if e.entity.entity_type == ORG and e.kind != "country":
-                    found[e.entity.entity_id] = e
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
         return Hit(e, "inflected", f"another form of a word of {e.entity.canonical_name}")
 
     def lookup_wade_giles(self, surface: str) -> Hit | None:
