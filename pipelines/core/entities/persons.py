@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pipelines.core.entities.french import french_marked, french_renderings
 from pipelines.core.entities.loaders import load_nicknames
 from pipelines.core.entities.names import (
     PATRONYMIC_PARTICLES,
@@ -192,12 +193,18 @@ class PersonLookups:
         self._names: dict[str, list[tuple[str, ...]]] = {}  # entity id -> token lists
         # Pinyin readings of names the gazetteer writes in Wade-Giles ("Lai Ching-te").
         self._wade_giles: dict[str, list[Entry]] = {}
+        # English spellings of names the gazetteer writes the French way ("dj", "ï").
+        self._french: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
         add_entry(self._patronymic, patronymic_prefix(name), entry)
         for reading in name_readings(clean_name(name).split(), every_word=True):
             add_entry(self._wade_giles, person_key(reading), entry)
+        words = clean_name(name).split()
+        if len(words) >= 2 and french_marked(words, strong=True):
+            for rendering in french_renderings(words):
+                add_entry(self._french, person_key(rendering), entry)
         parsed = parse_person_name(clean_name(name))
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
@@ -226,6 +233,7 @@ class PersonLookups:
             or self.lookup_spelling(name)
             or self.lookup_nickname(name)
             or self.lookup_german_rendering(name)
+            or self.lookup_french_rendering(name)
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
         )
@@ -311,6 +319,41 @@ class PersonLookups:
         if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
             return None
         return Hit(e, "german_rendering", f"German rendering of {e.entity.canonical_name}")
+
+    def lookup_french_rendering(self, name: str) -> Hit | None:
+        """A gazetteer person's Russian, Ukrainian or Arabic name as French copy writes it.
+
+        French transliteration writes "ou" for "u", "j" for "zh", "ch" for "sh", "tch" for
+        "ch", "dj" for Arabic "j" and "-ine" for "-in": "Vladimir Poutine", "Mikhaïl
+        Michoustine", "Bachar al-Assad". A name with a French mark (``french``) is
+        rewritten the English way (``rules/french_renderings.tsv``, each ambiguous letter
+        every way) and looked up as a gazetteer name or another spelling of one; any name
+        is also looked up among the English spellings of the gazetteer's names written
+        the French way (a "dj" name written with "j"). One gazetteer person must answer,
+        with a surname that is not a common one. Names outside the gazetteer keep their
+        French key.
+        """
+        words = clean_name(name).split()
+        if len(words) < 2:
+            return None
+        found: dict[str, Entry] = {
+            e.entity.entity_id: e
+            for e in self._french.get(person_key(name), [])
+            if e.entity.entity_type == PERSON
+        }
+        written = " ".join(words).lower()
+        for alt in french_renderings(words) if french_marked(words) else []:
+            if alt == written:
+                continue
+            hit = self._resolver.lookup_exact(alt, PERSON) or self.lookup_spelling(alt)
+            if hit is not None and hit.entry.entity.entity_type == PERSON:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
+            return None
+        return Hit(e, "french_rendering", f"French rendering of {e.entity.canonical_name}")
 
     def lookup_patronymic_prefix(self, name: str) -> Hit | None:
         """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
