@@ -34,11 +34,6 @@ def resolver() -> EntityResolver:
         ["Yulia Tymoshenko", "Ioulia Timochenko"],  # iou/yu, ch/sh
         ["Bashar al-Assad", "Bachar al-Assad"],  # Arabic: ch/sh between vowels
         ["Novak Djokovic", "Novak Jokovic"],  # a gazetteer "dj" name written with "j"
-        ["Alexander Lukashenko", "Alexandre Loukachenko"],  # -dre/-der, ou/u, ch/sh
-        ["Viktor Yanukovych", "Viktor Ianoukovitch"],  # initial ia/ya, tch/ch
-        ["Arseniy Yatsenyuk", "Arseni Iatseniouk"],  # initial ia/ya, iou/yu
-        ["Yahya Sinwar", "Yahya Sinouar"],  # ou before a vowel is "w"
-        ["Abu Bakr al-Baghdadi", "Abou Bakr al-Baghdadi"],  # the particle "Abou"
     ],
 )
 def test_a_french_rendering_is_the_gazetteer_person(
@@ -55,8 +50,6 @@ def test_a_french_rendering_is_the_gazetteer_person(
         ("Martine Dupont", "Martin Dupont"),
         ("Rachida Dati", "Rashida Tlaib"),  # one given name respelt, another surname
         ("Michel Poutine", "Vladimir Putin"),  # one surname, another given name
-        ("Harry Kan", "Harry Kane"),  # English "-ane" is no mark to index a gazetteer name
-        ("Alexandre Dumas", "Alexander Downer"),  # a French given name, another surname
     ],
 )
 def test_french_renderings_of_other_names_stay_apart(
@@ -74,8 +67,6 @@ def test_french_renderings_of_other_names_stay_apart(
         (["Guennadi", "Ziouganov"], "gennadi zyuganov"),
         (["Evguenia", "Medvedeva"], "yevgenia medvedeva"),  # initial "e" is "ye" too
         (["Mouloud", "Djaballah"], "mulud jaballah"),
-        (["Othmane", "ben", "Rahmane"], "othmane bin rahman"),  # -ane after the first word
-        (["Abou", "Karim"], "abu karim"),
     ],
 )
 def test_french_renderings_spell_each_letter_every_way(words: list[str], rendering: str) -> None:
@@ -92,9 +83,6 @@ def test_french_renderings_spell_each_letter_every_way(words: list[str], renderi
         (["Mahmoud", "Rahimi"], True, False),  # English writes "ou" in Arabic names too
         (["Ahmed", "Djaballah"], True, True),
         (["Aïcha", "Benali"], True, True),
-        (["Karim", "Rahmane"], False, True),
-        (["Karim", "Rahmane"], True, False),
-        (["Diane", "Keller"], False, False),  # "-ane" on the given name only
     ],
 )
 def test_french_marks(words: list[str], strong: bool, marked: bool) -> None:

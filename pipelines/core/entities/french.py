@@ -25,9 +25,8 @@ _FRONT = frozenset("eiïë")
 # between vowels ("Mitchell", "Richard"), so those are weak marks: enough to respell a
 # written name, not to index a gazetteer name as French.
 _STRONG_MARK = re.compile(r"dj|[ïë]")
-_WEAK_MARK = re.compile(r"ou[^aeiouyïë]|ou[ae]|tch|[aeiou]ch[aeiou]|^abou$")
+_WEAK_MARK = re.compile(r"ou[^aeiouyïë]|tch|[aeiou]ch[aeiou]")
 _FINAL_MARK = re.compile(r"ine$")
-_WEAK_FINAL_MARK = re.compile(r"ane$")  # "Salmane"; English surnames end so too ("Kane")
 _MAX_RENDERINGS = 16
 
 
@@ -52,11 +51,7 @@ def french_marked(words: Sequence[str], *, strong: bool = False) -> bool:
         return True
     if any(_FINAL_MARK.search(w) for w in lows[1:]):
         return True
-    if strong:
-        return False
-    return any(_WEAK_MARK.search(w) for w in lows) or any(
-        _WEAK_FINAL_MARK.search(w) for w in lows[1:]
-    )
+    return not strong and any(_WEAK_MARK.search(w) for w in lows)
 
 
 def _applies(low: str, i: int, french: str, where: str, first: bool) -> bool:
@@ -72,10 +67,6 @@ def _applies(low: str, i: int, french: str, where: str, first: bool) -> bool:
         return i > 0 and low[i - 1] in _VOWELS and after in _VOWELS and after != ""
     if where == "initial":
         return i == 0
-    if where == "end":
-        return i + len(french) == len(low)
-    if where == "word":
-        return i == 0 and len(french) == len(low)
     if where == "final":
         return not first and i + len(french) == len(low)
     return True
