@@ -575,7 +575,12 @@ def _antecedent(
         if m.start >= window_start
         and (
             m.entity_id in recent
-            or subject_role(view, m) > 0
+            or (
+                subject_role(view, m) > 0
+                # a person inside what someone reports is talked about; an organisation
+                # ("Orbis refused it, Ruiz said. The company …") is still followed
+                and not (want == PERSON and reported_subject(view, m, ctx.rules, pos))
+            )
             or (_owns_subject(view, m) and _named_in_full(index, m))
         )
         and not _under_pronoun_subject(view, m, pos)
@@ -771,6 +776,52 @@ def _owns_subject(view: DocView, m: Mention) -> bool:
     return verb.dep_ == "ROOT"
 
 
+# Pronouns that can stand for someone who talks or thinks.
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
+
+
+def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) -> bool:
+    """True when ``m`` is the subject (or its owner) of a clause someone else reports.
+
+    "The French defender believes Lee is suited to the job", "he insisted England were
+    ...", "but said the shadow Cabinet had weighed up ...": the complement clause
+    (``ccomp``) of a verb whose own subject is someone who can speak or think (a personal
+    pronoun, a name, a noun for one person) says what that subject says or thinks; the
+    people inside it are talked about, and a pronoun after the sentence goes on with
+    the matrix subject, not with them. "Bridge's injury means Lee will not have …" has
+    no such subject, and a clause the parse hung on a verb of the paragraph above is
+    its own paragraph's main clause. The matrix subject must come before ``before`` (the
+    pronoun being resolved): "Lee has amended it — “I recall,” he said" hangs Lee's
+    clause on the very "said" whose "he" is looked for.
+    """
+    doc = view.doc
+    tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
+    if tok.dep_ in {"compound", "flat", "appos", "poss"} and tok.head.dep_ in _SUBJ_DEPS:
+        tok = tok.head  # "Lord Lee's admission suggested …": the owner of the subject
+    if tok.dep_ not in _SUBJ_DEPS:
+        return False
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or view.line_of(clause.head.idx) != view.line_of(clause.idx):
+        return False
+    verb = clause.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "He acknowledged …, but said X had …": "said" shares "He"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.i != tok.i
+        and s.idx < before
+        and (
+            s.lower_ in _SPEAKING_PRONOUNS
+            or s.pos_ == "PROPN"
+            or (s.pos_ == "NOUN" and _is_role_noun(s.lower_, rules))
+        )
+        for s in subjects
+    )
+
+
 def _named_in_full(index: MentionIndex, m: Mention) -> bool:
     """True when the article names ``m``'s person with two words or more somewhere.
 
@@ -800,10 +851,17 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     # Only a pronoun that can stand for a person carries the chain on: in "It is also a
     # nomination for Staunton, who told …" (or a parse that ran a quotation ending "it's
     # very loud" into the next paragraph) the main subject "it" refers to nobody.
-    return any(
-        c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
+    pronouns = [
+        c
         for c in root.children
-    )
+        if c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
+    ]
+    # "Although Campese admitted he was surprised, he insisted …": the subject of an
+    # adverbial clause before the pronoun is the one it stands for, not someone talked about.
+    tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    verb = tok.head
+    adverbial = verb.dep_ == "advcl" and verb.head.i == root.i
+    return any(not (adverbial and m.end <= p.idx) for p in pronouns)
 
 
 def _is_role_noun(low: str, rules: QuoteRules) -> bool:
