@@ -21,6 +21,7 @@ from pipelines.core.normalize import fold_apostrophes, split_titles, strip_posse
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
+from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -864,6 +865,102 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     return any(not (adverbial and m.end <= p.idx) for p in pronouns)
 
 
+# Words that may join the parts of a title before a name ("head of research", "media and
+# PR strategist", "Culture, Media and Sport"); any other function word ends the title.
+_TITLE_LINKS = frozenset({"of", "for", "and", "&", "the"})
+_TITLE_TOKENS = 12  # how far a title may run from the parse's head to the name
+
+
+def _title_closing_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The person named at the end of a long title the parse headed at an earlier word.
+
+    British and wire copy puts a long title before a name: "said Tory shadow local
+    government secretary Ann Lee", "according to media and PR strategist Tom Reid", "BBC
+    Two controller Ann Lee:". The small model heads such a phrase at a modifier (a party,
+    a channel, the first noun), which is no speaker or an organisation. From the head the
+    words are scanned forward within the sentence: only title and role words, modifiers,
+    names of organisations and places, "of"/"for"/"and" may come between; the scan ends
+    at the first person mention (or a person the recogniser typed as an organisation,
+    :func:`_mistyped_people`), which must follow a common noun or a listed role word
+    directly (a title ends on its role: "said the head of Barclays Ann Lee" is no such
+    shape, the name there follows the bank) and close the noun phrase (no possessive or
+    noun after it). Returns None when the head is already a person, or when an
+    organisation, a place, a verb or punctuation ends the phrase first ("said the head of
+    Barclays.").
+    """
+    view, index, rules = ctx.view, ctx.index, ctx.rules
+    doc = view.doc
+    head = doc[phrase.head]
+    own = index.covering(head.idx, head.idx + len(head.text))
+    if (own is not None and index.is_person(own)) or head.lower_ in rules.spokespersons:
+        return None
+    last = min(len(doc), head.i + 1 + _TITLE_TOKENS)
+    prev = head
+    role_head = _is_role_noun(head.lower_, rules)
+    linked = False
+    for i in range(head.i + 1, last):
+        tok = doc[i]
+        if ctx.inside_quote(tok.idx) or tok.is_space or tok.is_sent_start:
+            return None
+        m = next(
+            (x for x in index.overlapping(tok.idx, tok.idx + 1) if x.start == tok.idx),
+            None,
+        )
+        if m is not None and index.is_person(m):
+            if not _ends_title(prev, rules) or not _closes_phrase(doc, view, m):
+                return None
+            return m
+        if tok.lower_ in _TITLE_LINKS:
+            if prev.lower_ in rules.spokespersons:
+                return None  # "a spokesman for Prime Minister Ann Lee": her spokesman
+            linked = linked or tok.lower_ in {"of", "for"}
+            prev = tok
+            continue
+        if tok.text == "," and linked and role_head and i + 1 < last:
+            # "The chairman of the Bar Council, Ann Lee QC warned": the role's own "of"
+            # complement, then the holder in apposition.
+            nxt = doc[i + 1]
+            after = [x for x in index.overlapping(nxt.idx, nxt.idx + 1) if x.start == nxt.idx]
+            if after and index.is_person(after[0]) and _closes_phrase(doc, view, after[0]):
+                return after[0]
+            return None
+        glued = tok.text in HYPHENS and not tok.whitespace_
+        if tok.is_punct and not glued:
+            return None
+        if glued or m is not None or index.covering(tok.idx, tok.idx + 1) is not None:
+            prev = tok
+            continue  # part of a hyphenated word, or of an organisation's or place's name
+        if tok.tag_ in _TITLE_STOP_TAGS or tok.pos_ in _TITLE_STOP_POS:
+            return None
+        prev = tok
+    return None
+
+
+# A finite or passive verb, a preposition other than "of"/"for", a pronoun, an adverb, a
+# possessive: the title has ended (a new clause, "said the head of Barclays in London").
+_TITLE_STOP_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN", "WDT", "WP", "IN", "TO", "POS"})
+_TITLE_STOP_POS = frozenset({"PRON", "ADV", "AUX", "PART", "SCONJ", "ADP", "CCONJ", "DET"})
+
+
+def _ends_title(tok: Token, rules: QuoteRules) -> bool:
+    """True when ``tok`` can be the last word of a title right before a name.
+
+    A listed role or office word, or any common noun ("controller", "strategist"): not a
+    name, a number or a function word (the name then follows something else).
+    """
+    low = tok.lower_
+    return _is_role_noun(low, rules) or low in rules.member_nouns or tok.tag_ in {"NN", "NNS"}
+
+
+def _closes_phrase(doc: Doc, view: DocView, m: Mention) -> bool:
+    """True when nothing of the noun phrase follows mention ``m`` (no "'s", no noun)."""
+    k = view.token_containing(m.end - 1) + 1
+    if k >= len(doc):
+        return True
+    nxt = doc[k]
+    return nxt.tag_ != "POS" and nxt.pos_ not in {"NOUN", "PROPN"}
+
+
 def _is_role_noun(low: str, rules: QuoteRules) -> bool:
     """An office, occupation or anonymous role of one person ("minister", "executive")."""
     return low in rules.office_titles or low in rules.speaker_nouns or low in rules.person_nouns
@@ -881,7 +978,7 @@ def _apposed_person(
     for child in view.doc[phrase.head].children:
         if child.dep_ == "appos":
             m = index.covering(child.idx, child.idx + len(child.text))
-            if m is not None and m.entity_type == PERSON:
+            if m is not None and index.is_person(m):
                 return m
             if m is None and (missed := _unrecognised_name(ctx, child)) is not None:
                 return missed
@@ -894,7 +991,9 @@ def _apposed_person(
         while pos < len(text) and text[pos] == " ":
             pos += 1
     for m in index.overlapping(pos, pos + 1):
-        if m.entity_type == PERSON and m.start <= pos + 4:
+        # "The chairman of the Bar Council, Ann Lee QC warned": a person the recogniser
+        # typed as an organisation (:func:`_mistyped_people`) is a person here too.
+        if index.is_person(m) and m.start <= pos + 4:
             return m
     if adjacent_only:
         return None
@@ -1012,6 +1111,13 @@ def resolve_speaker(
         return unresolved(PRONOUN_UNRESOLVED)
 
     head_end = head.idx + len(head.text)
+    titled = _title_closing_person(ctx, phrase)
+    if titled is not None:
+        # "said Tory shadow local government secretary Ann Lee", "BBC Two controller Tom
+        # Reid:": the parse headed a long title at a modifier; the person it ends on speaks.
+        res = found(titled, 0.9)
+        a, b = min(phrase.start, titled.start), max(phrase.end, titled.end)
+        return replace(res, surface=view.text[a:b], start=a, end=b)
     described = _modified_role(ctx, phrase, recent_speakers)
     if described is not None:
         return found(described, 0.7)
