@@ -33,6 +33,8 @@ from pipelines.core.entities.names import (
 from pipelines.core.entities.wadegiles import name_readings
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from pipelines.core.entities.gazetteer import EntityResolver
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
@@ -306,17 +308,8 @@ class PersonLookups:
         words = clean_name(name).split()
         if len(words) < 2 or not any(_GERMAN_SLAVIC.search(w.lower()) for w in words):
             return None
-        found: dict[str, Entry] = {}
-        for alt in german_renderings(words):
-            if alt == " ".join(words):
-                continue
-            hit = self._resolver.lookup_exact(alt, PERSON) or self.lookup_spelling(alt)
-            if hit is not None and hit.entry.entity.entity_type == PERSON:
-                found[hit.entry.entity.entity_id] = hit.entry
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
+        e = self._one_rendered_person(german_renderings(words), " ".join(words), {})
+        if e is None:
             return None
         return Hit(e, "german_rendering", f"German rendering of {e.entity.canonical_name}")
 
@@ -341,8 +334,22 @@ class PersonLookups:
             for e in self._french.get(person_key(name), [])
             if e.entity.entity_type == PERSON
         }
-        written = " ".join(words).lower()
-        for alt in french_renderings(words) if french_marked(words) else []:
+        alts = french_renderings(words) if french_marked(words) else []
+        e = self._one_rendered_person(alts, " ".join(words).lower(), found)
+        if e is None:
+            return None
+        return Hit(e, "french_rendering", f"French rendering of {e.entity.canonical_name}")
+
+    def _one_rendered_person(
+        self, alts: Iterable[str], written: str, found: dict[str, Entry]
+    ) -> Entry | None:
+        """The one gazetteer person that the respellings of a name (besides itself) name.
+
+        Each respelling is looked up as a gazetteer name or another spelling of one and
+        added to ``found``; a person whose surname is a common one is not taken, since a
+        respelt common surname says too little about who is meant.
+        """
+        for alt in alts:
             if alt == written:
                 continue
             hit = self._resolver.lookup_exact(alt, PERSON) or self.lookup_spelling(alt)
@@ -353,7 +360,7 @@ class PersonLookups:
         e = next(iter(found.values()))
         if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
             return None
-        return Hit(e, "french_rendering", f"French rendering of {e.entity.canonical_name}")
+        return e
 
     def lookup_patronymic_prefix(self, name: str) -> Hit | None:
         """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
