@@ -54,7 +54,11 @@ def parser_version() -> str:
 
 
 # Rule files read by pipelines/core/stories.
-GROUPING_RULE_FILES = ("statement_synonyms.tsv", "story_stopwords.txt")
+GROUPING_RULE_FILES = (
+    "statement_synonyms.tsv",
+    "statement_written_words.txt",
+    "story_stopwords.txt",
+)
 
 
 @lru_cache(maxsize=1)

@@ -759,7 +759,9 @@ def test_a_rendering_rewording_the_second_part_takes_only_the_first():
         "every family in the old town will see tolls on the bridge scrapped, living free of "
         "them from next year."
     )
-    split = _passage_article("A", [("", first), ("” Ames said in an interview. “", second)])
+    # A written text, as the seeds' release is: its pieces are separate statements (the
+    # pieces of a spoken passage join one, see ``test_statement_utterances.py``).
+    split = _passage_article("A", [("", first), ("” Ames said in a statement. “", second)])
     summary = _passage_article("B", [("", f"{first} {reworded}")])
     items = renderings([*split, *summary])
     a1 = next(r for r in items if r.quote_ids == ("A:1:0",))

@@ -78,6 +78,16 @@ CONTINUATION_GAP = 60
 # each as its own remark, as the seeds do) that may share a statement when a rendering in
 # another article carries both (see ``align``).
 ATTRIBUTION_MAX_CHARS = 120
+# Pieces of one passage split by attributions only ("…,” she said. “…,” she added) are one
+# utterance (issue 14: "split parts of one utterance in one article belong to the same
+# statement"), so they are linked; the link is weaker than any link across articles, so
+# it is applied last and refused when another article keeps the pieces apart as two
+# passages of its own (the seeds: Yonhap's "…," Yoon said. "…," he added, two quotes with
+# narration between them in the Diplomacy Journal).
+PASSAGE_LINK_SCORE = 0.5
+# ... and the second piece's lead-in names only its speaker before the reporting verb: "He
+# added:", "Additionally, Mr Smith said:" (see ``one_utterance``).
+LEAD_IN_MAX_WORDS = 4
 ATTRIBUTION_MAX_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)")
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
@@ -172,6 +182,9 @@ class Rendering:
     fragment_of_id: str = ""
     # Every word of the joined parts, lower-cased, in order (see ``VERBATIM_MIN_WORDS``).
     words: tuple[str, ...] = ()
+    # The piece of its passage just before it, split from it by an attribution only (see
+    # ``PASSAGE_LINK_SCORE``; "": none). Set by ``renderings`` only, as ``fragment_of_id``.
+    follows_id: str = ""
     # The distinct terms, built once: every candidate pair compares them several times.
     term_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -229,8 +242,10 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
         built += [(_rendering(previous[0], s, g), g) for s, g in previous[2]]
     out: list[Rendering] = []
     for n, (r, parts) in enumerate(built):
-        if n and _same_passage(built[n - 1], (r, parts)):
-            r = replace(r, passage_id=out[-1].passage)
+        gap = _passage_gap(built[n - 1], (r, parts)) if n else None
+        if gap is not None:
+            follows = out[-1].rendering_id if gap == "utterance" else ""
+            r = replace(r, passage_id=out[-1].passage, follows_id=follows)
         out.append(r)
     return _join_fragments(out)
 
@@ -333,6 +348,18 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
     return frozenset(out)
 
 
+def passage_links(items: Sequence[Rendering], left_out: Collection[str] = ()) -> list[Link]:
+    """Links between the pieces of a passage split by attributions only (``follows_id``).
+
+    See ``PASSAGE_LINK_SCORE``; ``left_out`` (the article's teasers) takes none.
+    """
+    return [
+        Link.of(r.follows_id, r.rendering_id, PASSAGE_LINK_SCORE)
+        for r in items
+        if r.follows_id and r.rendering_id not in left_out and r.follows_id not in left_out
+    ]
+
+
 def fragment_links(items: Sequence[Rendering]) -> list[Link]:
     """Links from each fragment to the longer quote it repeats in its article.
 
@@ -341,23 +368,109 @@ def fragment_links(items: Sequence[Rendering]) -> list[Link]:
     return [Link.of(r.rendering_id, r.fragment_of_id, 1.0) for r in items if r.fragment_of_id]
 
 
-def _same_passage(
+def _passage_gap(
     before: tuple[Rendering, Sequence[StatementQuote]],
     after: tuple[Rendering, Sequence[StatementQuote]],
-) -> bool:
-    """Whether two renderings of one article are parts of one passage split by its attribution."""
+) -> str | None:
+    """How two renderings of one article are parts of one passage (None: they are not).
+
+    ``"utterance"``: pieces of one spoken utterance split by attributions only (see
+    ``one_utterance``); ``"passage"``: two full quotes split only by an attribution that
+    does not say they are one utterance, or closed and reopened in the next paragraph.
+    """
     (a, a_parts), (b, b_parts) = before, after
     if a.article_id != b.article_id or not a.speaker_entity_id:
-        return False
-    if a.speaker_entity_id != b.speaker_entity_id or a.kind != "direct" or b.kind != "direct":
-        return False
+        return None
+    if a.speaker_entity_id != b.speaker_entity_id:
+        return None
     ends = [q.end for q in a_parts if q.end is not None]
     first = min(b_parts, key=lambda q: (q.start is None, q.start or 0))
     if not ends or first.start is None or first.preceding is None:
+        return None
+    gap = first.preceding
+    if len(gap) != first.start - max(ends):
+        return None
+    last = max(a_parts, key=lambda q: (q.end is not None, q.end or 0))
+    # The sentence that introduced the first piece may name the written text it quotes ("In
+    # a statement, the board said: “…”. “…,” it added.").
+    opening = min(a_parts, key=lambda q: (q.start is None, q.start or 0)).preceding or ""
+    written = _names_written_text(_SENTENCE_END.split(opening)[-1])
+    if not written and one_utterance(last.text, last.kind, gap, first.text, first.kind):
+        return "utterance"
+    if a.kind != "direct" or b.kind != "direct":
+        return None
+    return "passage" if is_attribution(gap) or _new_paragraph_only(gap) else None
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?]$")
+
+
+def one_utterance(before: str, before_kind: str, gap: str, after: str, after_kind: str) -> bool:
+    """Whether two quotes of one speaker with ``gap`` between them are one spoken utterance.
+
+    The gap holds the first quote's attribution (unless the quote ended its sentence) and
+    a lead-in to the second (unless that one opens a sentence of its own), nothing more:
+    "…,” he said. “…”, "…,” Pence said. He added, “…”, "“…”. He said: “…”". The lead-in
+    ends on its reporting verb, so the quote is what the verb reports, with only its
+    subject before it (``LEAD_IN_MAX_WORDS``; an aside between commas left out: "She also
+    said, without evidence, that"): "He continued with an appeal to voters: “…”" or "Some
+    fans disagreed, but he countered: “…”" introduce another part. A sentence between the
+    two (a question put to the speaker, "As for X, he said he was not worried") starts
+    another remark. No written text is named (``_names_written_text``: a written text's
+    pieces are separate statements, as issue 14's seeds keep the pieces of Yoon's office's
+    release). A partial quote is a piece only when it ends the reporter's sentence (a
+    phrase inside narration, "called him “weak” and said that …", is not a piece).
+    """
+    if _names_written_text(gap):
         return False
-    if len(first.preceding) != first.start - max(ends):
+    body = gap.strip().strip(_MARKS).strip().rstrip(" ,:;\u2014-")
+    before_ends = bool(_ENDS_SENTENCE.search(before.strip(_MARKS + " "))) or body[:1] in ".!?"
+    if before_kind != "direct" and not before_ends:
         return False
-    return is_attribution(first.preceding) or _new_paragraph_only(first.preceding)
+    if after_kind != "direct" and not _ENDS_SENTENCE.search(after.strip(_MARKS + " ")):
+        return False
+    sentences = [x for x in _SENTENCE_END.split(body) if words(x)]
+    after_opens = bool(_ENDS_SENTENCE.search(body))  # the second quote opens a sentence
+    if len(sentences) == 2 and not before_ends and not after_opens:
+        tail, lead_in = sentences  # "…,” Pence said. He added, “…”
+    elif len(sentences) == 1 and before_ends:
+        tail, lead_in = None, sentences[0]  # "…”. He said: “…”; "….” He said. “…”
+    elif len(sentences) == 1:
+        tail, lead_in = sentences[0], None  # "…,” he said. “…”; "…,” he said, “…”
+        if not after_opens and not _ends_on_verb(words(re.sub(r",[^,]*,", " ", tail))):
+            return False  # "…,” he said, adding that the plan was “…”: a phrase in narration
+    else:
+        return False  # no attribution, or a sentence between the two
+    return (tail is None or is_attribution(tail)) and (lead_in is None or _lead_in(lead_in))
+
+
+def _lead_in(sentence: str) -> bool:
+    """Whether a sentence introducing a quote is its subject and reporting verb only.
+
+    An aside between commas does not count ("She also said, without evidence, that").
+    """
+    tokens = words(re.sub(r",[^,]*,", " ", sentence))
+    return _ends_on_verb(tokens) and len(tokens) - 1 - (tokens[-1] == "that") <= LEAD_IN_MAX_WORDS
+
+
+def _ends_on_verb(tokens: Sequence[str]) -> bool:
+    """Whether words end on a reporting verb, or on one and "that" (the quote is its object)."""
+    if tokens and tokens[-1] == "that":
+        tokens = tokens[:-1]
+    return bool(tokens) and tokens[-1] in _reporting_verbs()
+
+
+def _names_written_text(text: str) -> bool:
+    """Whether text names a written text in lower case ("said in a statement", "he wrote")."""
+    return any(w in _written_words() for w in re.findall(r"\b[a-z]+\b", text))
+
+
+@cache
+def _written_words() -> frozenset[str]:
+    """The words of ``rules/statement_written_words.txt``."""
+    rules = resources.files("pipelines.core.rules")
+    text = rules.joinpath("statement_written_words.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
 
 
 def _continues(
@@ -992,6 +1105,7 @@ def link_new_articles(
         items = list(new[article_id])
         links += fragment_links(items)
         own_teasers = teasers_of[article_id] = teasers(items)
+        links += passage_links(items, own_teasers)
         linkable = [r for r in items if r.rendering_id not in own_teasers]
         neighbours = set(story_neighbours(article_id))
         others = (
