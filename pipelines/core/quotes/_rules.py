@@ -38,6 +38,8 @@ class QuoteRules:
             "Records"), with the legal forms of ``org_suffixes.txt`` ("Inc", "Group").
         object_control: forms of verbs whose object is the subject of a reporting
             participle after it ("quoted X as saying", "showed X telling").
+        addressee_verbs: forms of verbs whose noun right after them is the person
+            addressed ("told BBC News"), never a speaker placed after the verb.
     """
 
     verb_forms: frozenset[str]
@@ -55,6 +57,7 @@ class QuoteRules:
     member_nouns: frozenset[str] = frozenset()
     org_name_endings: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    addressee_verbs: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -108,6 +111,9 @@ def load_rules() -> QuoteRules:
         ),
         object_control=frozenset(
             w.lower() for line in _lines("object_control_verbs.txt") for w in line.split()
+        ),
+        addressee_verbs=frozenset(
+            w.lower() for line in _lines("addressee_verbs.txt") for w in line.split()
         ),
     )
 

@@ -239,23 +239,49 @@ def _last_noun_before(view: DocView, lo: int, v: int) -> int | None:
 
 
 def _subject_by_position(
-    view: DocView, v: int, n_words: int, lo: int, hi: int, side: str
+    view: DocView, v: int, n_words: int, lo: int, hi: int, side: str, addressee: bool = False
 ) -> int | None:
     """The speaker's head by word order when the parse gave none.
 
     After a quotation, "…,” said X" puts the speaker right after the verb and
     "…,” X, a …, said" at the start of the frame. Before one, the speaker is the
-    noun right before the verb or else the frame's first noun phrase.
+    noun right before the verb or else the frame's first noun phrase. After a verb of
+    ``addressee`` kind ("told BBC News") the noun is the hearer, never the speaker.
     """
     after_verb = v + n_words
     if side == AFTER:
         if v == lo or all(view.doc[k].is_punct for k in range(lo, v)):
-            return _noun_run_head(view, after_verb, hi, skip_dates=True)
+            return None if addressee else _noun_run_head(view, after_verb, hi, skip_dates=True)
         return _last_noun_before(view, lo, v) or _first_noun_run(view, lo, v)
     found = _last_noun_before(view, lo, v) or _first_noun_run(view, lo, v)
-    if found is not None:
+    if found is not None or addressee:
         return found
     return _noun_run_head(view, after_verb, hi, skip_dates=True)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _elided_subject(verb: Token) -> int | None:
+    """The subject a finite cue verb with none of its own shares with the sentence before.
+
+    "Ann Lee told the paper she had not read it. But told the radio: “…”": a main verb that
+    opens its sentence (after at most a conjunction or an adverb) with no subject is
+    understood with the subject of the previous sentence's main verb.
+    """
+    doc = verb.doc
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE or sent.start == 0:
+        return None
+    if any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    if any(t.pos_ not in {"CCONJ", "ADV", "PUNCT", "SPACE"} for t in doc[sent.start : verb.i]):
+        return None
+    before = doc[sent.start - 1].sent
+    for child in before.root.children:
+        if child.dep_ in _SUBJ_DEPS and child.pos_ in _NOUNISH:
+            return child.i
+    return None
 
 
 def _has_clausal_object(tok: Token, lo: int, hi: int) -> bool:
@@ -688,7 +714,13 @@ class CueFinder:
             subject = _subject_by_parse(tok, tok.sent.start, hi, abstract, control)
         if subject is not None:
             return subject, "parse"
-        return _subject_by_position(self.view, i, len(word.split()), lo, hi, side), "position"
+        addressee = tok.lower_ in self.rules.addressee_verbs
+        found = _subject_by_position(self.view, i, len(word.split()), lo, hi, side, addressee)
+        if found is None and side == BEFORE:
+            elided = _elided_subject(tok)
+            if elided is not None:
+                return elided, "parse"
+        return found, "position"
 
     def _translator(self, lo: int, hi: int) -> bool:
         """The frame says the words came through a translator or interpreter."""
