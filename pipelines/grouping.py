@@ -293,8 +293,8 @@ def group_stories(session: Session) -> StoryStats:
     stats.dropped = len(stale)
     # Every stored link now: the kept ones and the new ones just written.
     all_links = _STORY_LINKS.kept(session, set())
-    groups = core.story_groups(current, all_links)
     dates = {a: d for a, (_, d) in current.items()}
+    groups = core.story_groups(current, all_links, {a for a, d in dates.items() if d is None})
     ids = core.assign_ids(groups, previous, prefix="sto_", age=_age_by_date(dates))
     stats.links_total = len(all_links)
     del all_links

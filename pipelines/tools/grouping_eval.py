@@ -292,7 +292,9 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
             sigs.append(core.story_signature(article))
         new, index = core.link_new_stories(sigs, index)
         story_links += new
-    groups = core.story_groups(list(key.values()), story_links)
+    groups = core.story_groups(
+        list(key.values()), story_links, {a for a, day in dates.items() if day is None}
+    )
     story_of = {m: i for i, g in enumerate(groups) for m in g}
     neighbours: dict[str, set[str]] = defaultdict(set)
     for lk in story_links:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -143,7 +143,13 @@ def assign_ids(
 
 
 def cluster_average(
-    members: Iterable[str], links: Iterable[Link], *, min_average: float
+    members: Iterable[str],
+    links: Iterable[Link],
+    *,
+    min_average: float,
+    undated: Collection[str] = frozenset(),
+    settled_size: int = 0,
+    settled_average: float = 0.0,
 ) -> list[list[str]]:
     """Average-link groups: the two groups whose links average highest merge first.
 
@@ -156,9 +162,17 @@ def cluster_average(
     happens to lead to. Ties are broken by group ids, so the result is a function of
     the members and the links, not of their order. Links naming unknown members are
     ignored. Returns groups as sorted member lists, sorted by first member.
+
+    Two groups of at least ``settled_size`` members each (``settled_size`` 0: never), none
+    of them dated (all in ``undated``), merge only at an average of ``settled_average``:
+    with no dates to keep them apart, two threads about one firm or person are each
+    settled by then, and only a strong average says they are one story. A refused pair
+    is looked at again whenever either group changes.
     """
     parent = {m: m for m in sorted(set(members))}
     size = dict.fromkeys(parent, 1)
+    # Root -> how many of its members are dated: a group with none is undated.
+    dated = {m: int(m not in undated) for m in parent}
     # Root -> other root -> summed link score between the two groups.
     cross: dict[str, dict[str, float]] = {m: {} for m in parent}
     # Deduplicated and sorted as plain (a, b, score) tuples: the order of ``Link`` itself,
@@ -185,10 +199,18 @@ def cluster_average(
             continue
         if -neg < min_average:
             break  # the best pair left falls short: so does every other
+        if (
+            -neg < settled_average
+            and min(size[a], size[b]) >= settled_size > 0
+            and not dated[a]
+            and not dated[b]
+        ):
+            continue  # two settled undated threads: refused until either changes
         # The smaller id becomes the root: deterministic, whatever the call order.
         keep, drop = (a, b) if a < b else (b, a)
         parent[drop] = keep
         size[keep] += size.pop(drop)
+        dated[keep] += dated.pop(drop)
         del version[drop]
         version[keep] += 1
         for other, total in cross.pop(drop).items():
