@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
-from pipelines.core.normalize import fold_apostrophes, split_titles, strip_possessive
+from pipelines.core.normalize import (
+    fold_apostrophes,
+    name_rules,
+    split_titles,
+    strip_possessive,
+)
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
@@ -1122,6 +1127,12 @@ def resolve_speaker(
     if described is not None:
         return found(described, 0.7)
     m = index.covering(head.idx, head_end)
+    if m is not None and m.entity_type != PERSON and _one_person_description(view, phrase, m):
+        # "The 55-year-old Frenchman told": the recogniser made the description's head a
+        # name of its own; an age or a nationality noun describes the person referred back to.
+        described = _described_person(ctx, phrase) or _followed_person(ctx, phrase, recent_speakers)
+        if described is not None:
+            return found(described, 0.7)
     if m is not None:
         return found(m, 1.0)
     if phrase.kind == NAMED:
@@ -1510,9 +1521,9 @@ def _followed_person(
     if word_start is None or head.tag_ in {"NNS", "NNPS"}:
         return None
     low = head.lower_
-    text = view.text
-    is_age = _AGE_RE.match(text[word_start : head.idx + len(head.text)]) is not None
-    nationality = head.ent_type_ == "NORP"  # "the American", "the Swiss"
+    is_age = _age_of(view, word_start, head) is not None
+    # "the American", "the Swiss", "the Frenchman"
+    nationality = head.ent_type_ == "NORP" or _demonym_noun(head.text) is not None
     if not (is_age or nationality or member) and not any(
         low.endswith(n) for n in rules.person_nouns
     ):
@@ -1537,7 +1548,7 @@ def _followed_antecedent(
     """
     view = ctx.view
     text = view.text
-    gender = load_gender_lexicon().words.get(low)
+    gender = load_gender_lexicon().words.get(low) or _demonym_noun(low) or None
     ante = _antecedent(ctx, phrase.start, PERSON, gender, recent_speakers, False)
     if ante is None or ante.rule == UNRECOGNISED:
         # A name the recogniser missed has no entity to hold it: keep the description
@@ -1658,6 +1669,61 @@ def _unrecognised_org_name(ctx: Context, noun: str, pos: int) -> tuple[int, int]
     return None
 
 
+_AGE_BEFORE_RE = re.compile(r"\b(\d{1,3})-year-old\s+$", re.IGNORECASE)
+# Nationality words that are collective adjectives, never one person: "the French", "the
+# Chinese", "the Irish", "the Swiss" (a singular noun says "Frenchman", "Swiss man").
+_COLLECTIVE_DEMONYM_RE = re.compile(r"(?:ese|ish|ch|sh|ss)$")
+
+
+def _age_of(view: DocView, word_start: int, head: Token) -> str | None:
+    """The age a description gives: "the 63-year-old", "the 55-year-old Frenchman"."""
+    text = view.text
+    head_end = head.idx + len(head.text)
+    own = _AGE_RE.match(text[word_start:head_end])
+    if own is not None:
+        return own.group(1)
+    before = _AGE_BEFORE_RE.search(text[max(0, word_start - 20) : word_start])
+    return before.group(1) if before is not None else None
+
+
+def _demonym_noun(word: str) -> str | None:
+    """The gender ("m", "f", "" for none) of a noun for one person of a nation, else None.
+
+    "Frenchman", "Welshwoman" (a nationality word and "man"/"woman": the gender), or a
+    singular nationality noun ("Australian", "Kenyan"; "" for no gender), from the
+    nationality words of ``descriptors.txt``. Collective adjectives ("French",
+    "Chinese") name a people, and "German" is no "Ger" + "man".
+    """
+    low = word.lower()
+    demonyms = name_rules().demonyms
+    for suffix, gender in (("woman", "f"), ("man", "m")):
+        if low.endswith(suffix) and low[: -len(suffix)] in demonyms:
+            return gender
+    if low in demonyms and not _COLLECTIVE_DEMONYM_RE.search(low):
+        return ""
+    return None
+
+
+def _one_person_description(view: DocView, phrase: SpeakerPhrase, m: Mention) -> bool:
+    """True for "the 55-year-old Frenchman", "the Brazilian": one person, not a name.
+
+    The recogniser may take such a head for an organisation or a group; a definite
+    description with an age, or headed by a singular nationality noun, still describes
+    one person. A mention that holds the determiner is a name ("The Australian", a
+    newspaper).
+    """
+    head = view.doc[phrase.head]
+    if head.tag_ in {"NNS", "NNPS"} or m.start < head.idx:
+        return False
+    word_start = head.idx
+    text = view.text
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        word_start -= 1
+    if _DEFINITE_BEFORE_RE.search(text[max(0, word_start - 60) : word_start]) is None:
+        return False
+    return _age_of(view, word_start, head) is not None or _demonym_noun(head.text) is not None
+
+
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
 _DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
@@ -1710,19 +1776,24 @@ def _described_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     word_start = _definite_description(view, phrase, ctx.rules)
     if word_start is None:
         return None
-    age = _AGE_RE.match(text[word_start : head.idx + len(head.text)])
+    # "the 55-year-old Frenchman": the age given after a name ("Ann Lee, 55,") or the
+    # noun given beside it; either identifies the person.
+    afters: list[re.Pattern[str]] = []
+    before = None
+    age = _age_of(view, word_start, head)
     if age is not None:
-        after = re.compile(rf"(?:,\s*|\s+aged\s+){age.group(1)}\b")
-        before = None
-    elif head.pos_ == "NOUN" and head.is_alpha:
+        afters.append(re.compile(rf"(?:,\s*|\s+aged\s+){age}\b"))
+    if head.pos_ == "NOUN" and head.is_alpha and not _AGE_RE.match(head.text):
         noun = re.escape(low)
-        after = re.compile(
-            rf",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b"
-            rf"|\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b",
-            re.IGNORECASE,
+        afters.append(
+            re.compile(
+                rf",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b"
+                rf"|\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b",
+                re.IGNORECASE,
+            )
         )
         before = re.compile(rf"\b{noun}\s+$", re.IGNORECASE)
-    else:
+    if not afters:
         return None
     tried = 0
     own_sentence = head.sent.start_char  # ", the attendees said" is not an apposition
@@ -1732,7 +1803,7 @@ def _described_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
         tried += 1
         if tried > _DESCRIBED_LOOKBACK:
             break
-        if after.match(text, m.end, min(len(text), m.end + 60)) or (
+        if any(a.match(text, m.end, min(len(text), m.end + 60)) for a in afters) or (
             before is not None and before.search(text[max(0, m.start - 40) : m.start])
         ):
             return m
