@@ -61,6 +61,8 @@ def _split(gap: str, first: str = FIRST, second: str = SECOND, kinds=("direct", 
 ONE_UTTERANCE = [
     ("” Ames said. “", FIRST, SECOND, ("direct", "direct")),
     ("” Ames told the Valley Gazette on Monday. “", FIRST, SECOND, ("direct", "direct")),
+    # An outlet's name is no written text of the speaker's ("post" in lower case would be).
+    ("” Ames told the Valley Post. “", FIRST, SECOND, ("direct", "direct")),
     ("” Ames said, “", FIRST, SECOND, ("direct", "direct")),
     ("” Ames said. She added, “", FIRST, SECOND, ("direct", "direct")),
     ("” said Jo Ames, the mayor. “", FIRST, SECOND, ("direct", "direct")),
