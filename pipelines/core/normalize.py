@@ -47,6 +47,9 @@ def _read_variant_table(name: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class _NameRules:
     honorifics: frozenset[str]
+    honorific_phrases: dict[str, tuple[tuple[str, ...], ...]]  # same layout as ``titles``
+    address_forms: frozenset[str]  # written before one given name only ("Pak Prabowo")
+    post_nominals: frozenset[str]  # honours and offices written after a name ("GCFR", "MP")
     titles: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     title_heads: frozenset[str]  # last words of titles ("minister", "president")
     org_suffixes: frozenset[str]
@@ -71,6 +74,11 @@ def name_rules() -> _NameRules:
     descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
     return _NameRules(
         honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),
+        honorific_phrases=_by_first_word(
+            {tuple(_dotless(h).split()) for h in read_rule_lines("honorifics.txt")}
+        ),
+        address_forms=frozenset(_dotless(h) for h in read_rule_lines("address_forms.txt")),
+        post_nominals=frozenset(read_rule_lines("post_nominals.txt")),
         titles=_by_first_word(titles),
         title_heads=frozenset(t[-1] for t in titles if t),
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
@@ -272,7 +280,25 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
         # title is kept when only one name token follows.
         if norm in _PEERAGE and i == len(tokens) - 2:
             break
+        # "Datuk Seri", "Tan Sri": an honorific of several words is stripped whole ("Sri"
+        # alone is a given name: Sri Mulyani Indrawati).
+        n = _match_phrase(norms, i, rules.honorific_phrases)
+        if n and i + n < len(tokens):
+            stripped.append((i + n, " ".join(norms[i : i + n]), False))
+            i += n
+            continue
         if norm in rules.honorifics or norm == "the":
+            i += 1
+            stripped.append((i, norm, False))
+            continue
+        # "Pak Prabowo": an Indonesian form of address before one given name; before a
+        # hyphenated or short word it is the Korean surname Pak ("Pak Pong-ju").
+        if (
+            norm in rules.address_forms
+            and i == len(tokens) - 2
+            and "-" not in tokens[-1]
+            and len(tokens[-1]) >= 5
+        ):
             i += 1
             stripped.append((i, norm, False))
             continue
@@ -411,11 +437,33 @@ def strip_person_descriptors(name: str) -> str:
     return " ".join(tokens[cut:])
 
 
+_RETIRED = re.compile(r"\s*\((?:retd|rtd|ret|retired)\.?\)$", re.IGNORECASE)
+
+
+def strip_post_nominals(name: str) -> str:
+    """Drop honours and offices written after a person's name.
+
+    "Chief Olusegun Obasanjo GCFR", "Jane Smith KC MP", "Gen. X Y (retd)" -> the name.
+    Only letters of ``rules/post_nominals.txt`` written in capitals after two name words
+    or more, and never when the whole name is in capitals (case carries no signal there);
+    generational suffixes ("Jr.", "III") are no post-nominals and stay.
+    """
+    name = _RETIRED.sub("", name)
+    tokens = name.split()
+    if name.isupper():
+        return name
+    post = name_rules().post_nominals
+    while len(tokens) > 2 and tokens[-1].rstrip(",.") in post:
+        tokens.pop()
+        tokens[-1] = tokens[-1].rstrip(",")
+    return " ".join(tokens)
+
+
 @lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
-    """``split_titles`` plus ``strip_person_descriptors`` on the remaining name."""
+    """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
     name, titles = split_titles(text)
-    return strip_person_descriptors(name), titles
+    return strip_post_nominals(strip_person_descriptors(name)), titles
 
 
 @lru_cache(maxsize=65536)
@@ -428,7 +476,7 @@ def clean_name(surface: str) -> str:
     ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
     "Democratic Party").
     """
-    return strip_person_descriptors(strip_titles(clean_surface(surface)))
+    return strip_post_nominals(strip_person_descriptors(strip_titles(clean_surface(surface))))
 
 
 # Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",

@@ -28,6 +28,8 @@ from pipelines.core.resources import rule_bytes, rule_lines, rule_text
 _RULE_FILES = (
     "aliases.jsonl",
     "honorifics.txt",
+    "address_forms.txt",
+    "post_nominals.txt",
     "office_titles.txt",
     "occupations.txt",
     "descriptors.txt",
