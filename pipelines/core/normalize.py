@@ -527,7 +527,7 @@ def is_sub_body(tokens: list[str]) -> bool:
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
 # "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
 _RELATION_WORD = re.compile(
-    r"^[\w.]+-(?:backed|based|led|run|owned|linked|aligned|allied|funded|controlled|"
+    r"^[\w.']+(?:-[\w.']+)*-(?:backed|based|led|run|owned|linked|aligned|allied|funded|controlled|"
     r"affiliated|sponsored|supported|dominated|influenced)$",
     re.IGNORECASE,
 )
@@ -640,14 +640,30 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
         # a description of it (a party and its youth wing must stay apart).
         return tokens
     out = tokens[i:]
-    if not out or not _is_capitalised(out[0]):
-        return tokens  # a role description ("the U.N. nuclear watchdog"): left whole
+    particle_led = bool(i and out and _is_particle(out[0])) and (
+        "-" in out[0] or (len(out) > 1 and _is_capitalised(out[1]))
+    )
+    if not out or not (_is_capitalised(out[0]) or particle_led):
+        # A role description ("the U.N. nuclear watchdog"): left whole. A name may start
+        # with a particle after a description ("al-Qaeda-linked al-Shabaab"), never a
+        # phrase ("Hong Kong's de facto central bank").
+        return tokens
     out = keep + out
     end = len(out)
     while end > 1 and out[end - 1].islower() and out[end - 1] in _ORG_TRAILING_NOUNS:
         if is_sub_body(out[:end]):
             break
         end -= 1
+    if end < len(out) and not any(_POSSESSIVE_WORD.match(t) for t in out):
+        # "the Shin Bet internal security agency": lower-case adjectives before the
+        # generic nouns belong to the description too ("the U.N.'s aviation agency" is a
+        # role, resolved from the role table).
+        trailing = end
+        while end > 1 and _is_descriptor_word(out[end - 1]) and not is_sub_body(out[:end]):
+            end -= 1
+        named = _dotless(fold_diacritics(" ".join(out[:end])))
+        if named in _place_names() or named in name_rules().demonyms:
+            end = trailing  # "the Chinese space agency": a country's role, not a name
     if end < len(out) and all(_is_capitalised(t) or _is_particle(t) for t in out[:end]):
         out = out[:end]
     return out

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
-from pipelines.core.normalize import clean_name
+from pipelines.core.normalize import clean_name, clean_org_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -113,3 +113,37 @@ def test_titled_forms_resolve_together(resolver: EntityResolver, surfaces: list[
 )
 def test_titled_forms_keep_namesakes_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "PERSON")
+
+
+# ------------------------------------------------- description around an organisation
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        # Lower-case adjectives before trailing generic nouns are description too.
+        ("the Kestrel internal security agency", "Kestrel"),
+        ("Ardent Front militant group", "Ardent Front"),
+        ("Norland state news agency", "Norland"),
+        # A relation word whose first part is itself hyphenated.
+        ("al-Nour-linked al-Fajr Brigades", "al-Fajr Brigades"),
+        ("Kremlin-backed al-Watan", "al-Watan"),
+        # A country's role is no name: left whole for the role table.
+        ("the Chinese space agency", "Chinese space agency"),
+        ("the U.N.'s aviation agency", "U.N.'s aviation agency"),
+        ("UN humanitarian agency", "UN humanitarian agency"),
+        # Title case is a name; a description alone stays whole.
+        ("Kestrel Internal Security Agency", "Kestrel Internal Security Agency"),
+        ("ruling al", "ruling al"),
+    ],
+)
+def test_org_description_around_the_name(surface: str, expected: str) -> None:
+    assert clean_org_name(surface) == expected
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["Norland's de facto central bank", "the opposition de facto leader"],
+)
+def test_a_particle_led_phrase_is_no_name(surface: str) -> None:
+    assert clean_org_name(surface) == surface.removeprefix("the ")
