@@ -147,3 +147,50 @@ def test_org_description_around_the_name(surface: str, expected: str) -> None:
 )
 def test_a_particle_led_phrase_is_no_name(surface: str) -> None:
     assert clean_org_name(surface) == surface.removeprefix("the ")
+
+
+# ------------------------- international bodies under their French, Spanish and Portuguese names
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["NATO", "OTAN", "Organisation du traité de l'Atlantique nord"],
+        ["International Monetary Fund", "FMI", "Fondo Monetario Internacional"],
+        ["World Trade Organization", "OMC", "Organização Mundial do Comércio"],
+        ["World Health Organization", "OMS", "Organización Mundial de la Salud"],
+        ["Organisation for Economic Co-operation and Development", "OCDE"],
+        ["International Atomic Energy Agency", "AIEA", "OIEA"],
+        ["Organization of American States", "OEA", "Organisation des États américains"],
+        ["European Central Bank", "Banque centrale européenne", "Banco Central Europeo"],
+        ["Asian Football Confederation", "AFC"],
+        ["CONCACAF", "Concacaf"],
+        ["Economic Community of Central African States", "ECCAS", "CEEAC"],
+        ["West African Economic and Monetary Union", "UEMOA", "WAEMU"],
+        ["Intergovernmental Authority on Development", "IGAD"],
+    ],
+)
+def test_international_bodies_in_other_languages(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("OMC", "OMS"),
+        ("CEEAC", "ECOWAS"),
+        ("UEMOA", "Economic Community of West African States"),
+        ("AFC", "Confederation of African Football"),
+        (
+            "Organisation internationale du travail",
+            "Organisation internationale pour les migrations",
+        ),
+        ("Banco Mundial", "Banco Interamericano de Desarrollo"),
+    ],
+)
+def test_international_bodies_in_other_languages_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
