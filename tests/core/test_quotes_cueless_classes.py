@@ -142,3 +142,48 @@ def test_a_quotation_after_an_attribution_continues_it_rather_than_the_next(
     people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
     q = one_quote(nlp, text, "old problem", people)
     assert speaker_name(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        pytest.param(
+            "Tom Vale, who coached the side for a decade, agreed. “We have to be honest.”",
+            "Ana Ruiz",
+            id="agreed-between-two-quotations",
+        ),
+        pytest.param("Tom Vale concurred.", "Ana Ruiz", id="concurred-alone"),
+        pytest.param(
+            "On Monday a meeting of the board agreed to a new fund for the club.",
+            "Ana Ruiz",
+            id="agreed-to-a-thing",
+        ),
+        pytest.param("Tom Vale said.", "Tom Vale", id="bare-said-control"),
+    ],
+)
+def test_an_answering_verb_after_a_closed_sentence_is_no_attribution(
+    nlp, after: str, speaker: str
+) -> None:
+    """‹“… chance.” Vale agreed. “…”›: once a quotation has closed its sentence, a new
+    sentence whose verb only answers what came before (agree, concur: the cues read
+    after a quotation only) is the reporter's own: its subject agrees with the words
+    before, which stay with the speaker named before them. "Vale said." still
+    attributes."""
+    text = "“We want the coach to stay,” said Ana Ruiz. “He deserves the chance.” " + after
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, text, "deserves the chance", people)
+    assert speaker_name(q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param("“He deserves the chance,” Tom Vale agreed.", "Tom Vale", id="comma-agreed"),
+        pytest.param("“He deserves the chance,” agreed Tom Vale.", "Tom Vale", id="agreed-name"),
+    ],
+)
+def test_an_answering_verb_after_a_comma_still_attributes(nlp, text: str, speaker: str) -> None:
+    """‹“…,” Vale agreed.›: the comma ties the quotation to its answering verb."""
+    people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
+    q = one_quote(nlp, "Ana Ruiz wants the coach to stay. " + text, "deserves the chance", people)
+    assert speaker_name(q) == speaker

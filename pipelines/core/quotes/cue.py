@@ -525,6 +525,11 @@ class CueFinder:
                 bare_report(doc[i], a_hi)
                 and not _clause_before(doc, a_lo, i)
                 and not _reports_owned_words(doc[i])
+                # "“…done.” Kim agreed. “…”", "“…” On Monday the board agreed to a
+                # fund.": a verb that only answers what came before (agree, concur,
+                # react: the after-only cues) heads a sentence of its own once the
+                # quotation has closed its sentence; only "“…,” Kim agreed." attributes.
+                and not (found[2] == "subject" and doc[i].lower_ in self.rules.after_only)
             )
         return self._cue(found, AFTER, after) if attributive else None
 
