@@ -187,3 +187,65 @@ def test_an_answering_verb_after_a_comma_still_attributes(nlp, text: str, speake
     people = {"Ana Ruiz": "PERSON", "Tom Vale": "PERSON"}
     q = one_quote(nlp, "Ana Ruiz wants the coach to stay. " + text, "deserves the chance", people)
     assert speaker_name(q) == speaker
+
+
+_AHEAD_PEOPLE = {"Ann Lee": "PERSON", "Tom Reid": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Clinics in the valley are close to shutting their doors.\n\n"
+            "“We have no fuel left and the lights are out.”\n\n"
+            "“For days we have asked for help,” said Ann Lee, a surgeon at the clinic.",
+            "Ann Lee",
+            id="pull-quote-before-an-attributed-quotation",
+        ),
+        pytest.param(
+            "Hard questions for the squad\n\n"
+            "“How badly do you want it? Is there no fuel left in you?”\n\n"
+            "Those are the questions Tom Reid will put to his players this winter.",
+            "Tom Reid",
+            id="opening-quotation-then-the-person-asking",
+        ),
+        pytest.param(
+            "The family sought advice from a specialist at the city hospital, Ann Lee.\n\n"
+            "“We have no fuel left and the lights are out.”\n\n"
+            "Ann Lee spoke with the family by phone and asked about their home.",
+            "Ann Lee",
+            id="quotation-before-the-paragraph-of-its-speaker",
+        ),
+        pytest.param(
+            "Tom Reid opened the meeting.\n\n"
+            "“We have no fuel left and the lights are out.”\n\n"
+            "“For days we have asked for help,” said Ann Lee, a surgeon at the clinic.",
+            "Tom Reid",
+            id="guard-a-speaker-before-it-still-decides",
+        ),
+        pytest.param(
+            "Clinics in the valley are close to shutting their doors.\n\n"
+            "“We have no fuel left and the lights are out.”\n\n"
+            "“For days we have asked for help.”",
+            None,
+            id="guard-no-cue-ahead-gives-nobody",
+        ),
+        pytest.param(
+            "Clinics in the valley are close to shutting their doors.\n\n"
+            "“We have no fuel left and Ann Lee cannot operate.”\n\n"
+            "Ann Lee spoke with the family by phone and asked about their home.",
+            None,
+            id="guard-the-speech-names-that-person",
+        ),
+    ],
+)
+def test_a_quotation_nobody_before_claims_takes_the_speaker_the_next_paragraph_gives(
+    nlp, text: str, speaker: str | None
+) -> None:
+    """A paragraph-opening quotation with no speaker before it (a pull quote, a story
+    that opens with a quotation, a quotation set before its speaker's paragraph) is the
+    speaker the next paragraph gives: its opening quotation's own attribution, else a
+    clause subject of its first sentence. Only when nothing before it names a speaker,
+    and never a person the quotation itself talks about."""
+    q = one_quote(nlp, text, "no fuel left", _AHEAD_PEOPLE)
+    assert speaker_name(q) == speaker

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from pipelines.core.models import ORG, PERSON, Mention, Quote
+from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.cue import AFTER
@@ -44,6 +45,7 @@ _LABEL = 0.7  # a label line, no verb: "- Coach Ana Ruiz “…”"
 _PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
 _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
+_AHEAD = 0.4  # nobody before it: the next paragraph names the speaker
 
 
 def attribute(ctx: Context, drafts: list[Draft]) -> None:
@@ -126,6 +128,10 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             topic = None
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
+            continue
+        ahead = _speaker_ahead(ctx, drafts, k)
+        if ahead is not None and not _named_in_speech(ctx, drafts, k, ahead):
+            d.res, d.confidence = ahead, _AHEAD
 
 
 def _after_own_attribution(prev: Draft | None, d: Draft) -> bool:
@@ -380,6 +386,61 @@ def _topic_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | Non
         tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
         if tok.dep_ in {"nsubj", "nsubjpass"}:
             return _resolution(ctx, m)
+    return None
+
+
+def _next_line(view: DocView, line: int) -> int | None:
+    """The nearest later line with text (paragraphs may be separated by blank lines)."""
+    k = line + 1
+    while k < len(view.line_starts):
+        a, b = view.line_bounds(k)
+        if view.text[a:b].strip():
+            return k
+        k += 1
+    return None
+
+
+def _speaker_ahead(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
+    """The speaker the next paragraph gives a paragraph-opening quotation nobody before claims.
+
+    "Health workers fear the worst. ⏎ “We ran out of fuel.” ⏎ “For days we have …,” said
+    Dr Ann Lee.", "“How much do you hate to lose?” ⏎ These are the questions Tom Reid will
+    ask.": a quotation set first, with no speaker before it, is introduced by what follows
+    (a pull quote, an opening quotation, a quotation before its speaker's paragraph). The
+    next paragraph's opening quotation with a cue of its own gives its speaker; a narrative
+    paragraph gives the person who is a clause subject of its first sentence (main clause
+    first). Only when every rule looking back found nobody.
+    """
+    view = ctx.view
+    d = drafts[k]
+    ls, _ = view.line_bounds(d.line)
+    if view.text[ls : d.cand.mark_start].strip():
+        return None  # not the paragraph's opening: the narrative before it decides
+    if any(x.res is not None for x in drafts[k + 1 :] if x.line == d.line):
+        return None  # its own paragraph names a speaker later: not this rule's case
+    nl = _next_line(view, d.line)
+    if nl is None:
+        return None
+    a, b = view.line_bounds(nl)
+    first = next((x for x in drafts if x.line == nl), None)
+    if first is not None and not view.text[a : first.cand.mark_start].strip():
+        res = first.res if first.cue is not None else None
+        return res if res is not None and res.entity_id is not None else None
+    # the first sentence of the narrative paragraph, up to any quotation in it
+    i = view.first_token_at_or_after(a)
+    doc = view.doc
+    end = min(doc[i].sent.end_char, b) if i < len(doc) else b
+    if first is not None:
+        end = min(end, first.cand.mark_start)
+    people = [
+        m
+        for m in ctx.index.overlapping(a, end)
+        if m.start >= a and ctx.index.is_person(m) and m.rule != ECHO
+    ]
+    for want in (2, 1):
+        for m in people:
+            if subject_role(view, m) == want:
+                return _resolution(ctx, m)
     return None
 
 
