@@ -3,7 +3,8 @@
 A seeded generator (reproducible: ``--seed``) writes articles from hostile shapes: names
 with hyphens, apostrophes, initials and bare titles, unicode dashes and quote marks,
 runs of punctuation, very long sentences, thousands of quote marks, long lists of names,
-tables of numbers, and mixtures of them with ordinary news prose. Every article goes
+tables of numbers, runs of stops glued to a word, one line of many quotes continued by
+pronouns, descriptions and organisations, and mixtures of them with ordinary news prose. Every article goes
 through ``analyse_outcomes`` (the pipeline's own code path) with a time budget, then
 through the row mapping. Printed counts:
 
@@ -114,6 +115,34 @@ def _number_table(r: random.Random) -> str:
     return "\n".join(rows)
 
 
+def _glued_stops(r: random.Random) -> str:
+    """A run of stops or edge marks with a word glued to its end ("....x", ", , ,x").
+
+    A pattern anchored after such a run is re-tried from each of its marks.
+    """
+    run = r.choice((".", "!?", ";", ", ", "'s", " - "))
+    return run * r.randint(10, 10000) + r.choice(("x", "Lee", "the end."))
+
+
+def _quote_chain(r: random.Random) -> str:
+    """One line of many quotes, each continued by a pronoun, a description or an organisation.
+
+    Every continuation looks back over its line for its speaker.
+    """
+    org = r.choice(("the Big Machine Group", "the Valley Post", "Acme Holdings"))
+    lead = f"{_name(r)}, 41, a geologist, met {org}."
+    follows = (
+        'he added', 'she said', 'the geologist said', 'the 41-year-old added',
+        f'a {org.removeprefix("the ")} statement said', 'said the Warriors chief',
+    )  # fmt: skip
+    o, c = r.choice(_QUOTES)
+    links = [
+        f"{o}We will win {i},{c} {_name(r)} said. {o}Not now,{c} {r.choice(follows)}."
+        for i in range(r.randint(10, 120))
+    ]
+    return " ".join([lead, *links])
+
+
 def _paragraph(r: random.Random) -> str:
     bits = [r.choice(_PROSE), _quote(r), f"{_name(r)} met {_name(r)} in {r.choice(_PLACES)}."]
     r.shuffle(bits)
@@ -126,6 +155,8 @@ _HOSTILE: tuple[Callable[[random.Random], str], ...] = (
     _many_quote_marks,
     _name_list,
     _number_table,
+    _glued_stops,
+    _quote_chain,
 )
 
 

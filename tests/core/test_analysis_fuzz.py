@@ -3,6 +3,7 @@ with offsets that spell what they claim (the same generator as ``make fuzz``).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,8 @@ def test_generator_is_reproducible_and_covers_the_hostile_shapes() -> None:
     joined = "\n".join(bodies)
     assert '"' * 20 in joined or "“" * 20 in joined or any(len(b) > 5000 for b in bodies)
     assert "&" in joined and "-" in joined and "’" in joined
+    # the shapes of the rules added since: runs of stops glued to a word, and one line
+    # of many quotes continued by pronouns, descriptions and organisations
+    assert re.search(r"(?:\.|!\?|;|, |'s| - ){10}(?:x|Lee|the end\.)", joined)
+    chains = [line for line in joined.splitlines() if line.count("41-year-old added") >= 3]
+    assert chains
