@@ -124,7 +124,30 @@ def person_genders(
 
 # Marks an organisation name the recogniser found elsewhere in the article but missed here.
 ECHO = "echo_of_mention"
-_ECHO_EDGE_RE = re.compile(r"^(?:the\s+)|(?:['’]s?|[,.;:\s-])+$", re.IGNORECASE)
+_ECHO_LEAD_RE = re.compile(r"the\s+", re.IGNORECASE)
+_ECHO_TRAIL_CHARS = frozenset(",.;:-'’")
+
+
+def _echo_name(text: str) -> str:
+    """``text`` without a leading "the " and trailing punctuation, spaces and "'s".
+
+    Stripped from the end in one pass: a regular expression anchored at the end of a
+    repeated group of these marks is re-tried from every mark of a run that a word
+    follows, quadratic in the run's length.
+    """
+    lead = _ECHO_LEAD_RE.match(text)
+    if lead is not None:
+        text = text[lead.end() :]
+    end = len(text)
+    while end:
+        c = text[end - 1]
+        if c in _ECHO_TRAIL_CHARS or c.isspace():
+            end -= 1
+        elif c in "sS" and end >= 2 and text[end - 2] in "'’":
+            end -= 2
+        else:
+            break
+    return text[:end]
 
 
 def _echo_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -140,7 +163,7 @@ def _echo_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
     for m in mentions:
         if m.entity_type != ORG:
             continue
-        name = _ECHO_EDGE_RE.sub("", m.surface)
+        name = _echo_name(m.surface)
         words = name.split()
         if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
             names.setdefault(name, m.entity_id)
@@ -1871,15 +1894,15 @@ def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
         if m.start >= a and m.end <= head.idx:
             # The name must end right before the noun: "a White House pool report" is the
             # press pool's, "an inspector general's report" the inspector's.
-            between = _ECHO_EDGE_RE.sub("", view.text[m.end : head.idx])
+            between = _echo_name(view.text[m.end : head.idx])
             return m if index.is_org(m) and not between.strip() else None
-    name = _ECHO_EDGE_RE.sub("", view.text[a : head.idx].strip())
+    name = _echo_name(view.text[a : head.idx].strip())
     # Only a name: every word capitalised ("the WSIS", not "the former").
     words = name.split()
     if not words or not all(w[:1].isupper() or w in {"&", "and", "of", "for"} for w in words):
         return None
     for m in index.mentions:
-        if index.is_org(m) and m.rule != ECHO and _ECHO_EDGE_RE.sub("", m.surface) == name:
+        if index.is_org(m) and m.rule != ECHO and _echo_name(m.surface) == name:
             return m
     # "an FA statement" after "The Football Association": the initials of its name.
     spelt = spelt_out(index, name)
@@ -1909,7 +1932,7 @@ def spelt_out(index: MentionIndex, short: str) -> Mention | None:
     letters = short.replace(".", "").replace("&", "")
     fits: dict[str, Mention] = {}
     for m in index.mentions:
-        words = _ECHO_EDGE_RE.sub("", m.surface).split()
+        words = _echo_name(m.surface).split()
         if (
             m.entity_id
             and m.rule != ECHO
