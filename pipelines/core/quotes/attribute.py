@@ -42,6 +42,7 @@ _NEXT_IN_LINE = 0.7
 _CONTINUATION = 0.6
 _TOPIC = 0.5
 _LABEL = 0.7  # a label line, no verb: "- Coach Ana Ruiz “…”"
+_PULL_QUOTE = 0.7  # a pull quote repeats a quotation attributed elsewhere in the article
 _PART_OF_PREVIOUS = 0.85  # reopened in the next paragraph: same utterance
 _PARTIAL_FACTOR = 0.9
 _UNATTRIBUTED = 0.3
@@ -129,9 +130,57 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
         if topic is not None:
             d.res, d.confidence = topic, _TOPIC
             continue
+        if back is not None and back.res is not None and _gloss_between(ctx, back, back.res, d):
+            d.res, d.confidence = back.res, _TOPIC
+            continue
+        heading = _heading_subject(ctx, drafts, k)
+        if heading is not None:
+            d.res, d.confidence = heading, _TOPIC
+            continue
         ahead = _speaker_ahead(ctx, drafts, k)
         if ahead is not None and not _named_in_speech(ctx, drafts, k, ahead):
             d.res, d.confidence = ahead, _AHEAD
+    _attribute_pull_quotes(ctx, drafts)
+
+
+# Fewest words a pull quote must repeat: a shorter phrase recurs by chance ("we will").
+_PULL_QUOTE_WORDS = 6
+_WORD = re.compile(r"\w+")
+
+
+def _attribute_pull_quotes(ctx: Context, drafts: list[Draft]) -> None:
+    """A pull quote speaks with the voice of the quotation whose words it repeats.
+
+    Pages set a line of a quotation apart as a pull quote, with no cue of its own, and
+    a text extractor leaves it in the body ("“Their rents doubled in a year” ⏎ … ⏎
+    "“In most towns their rents doubled in a year,” Lee said."): a cue-less direct
+    quotation that fills its paragraph and whose words (six or more) recur inside
+    another quotation takes that quotation's speaker, wherever the two stand.
+    """
+    view = ctx.view
+    text = view.text
+    words = [
+        " " + " ".join(_WORD.findall(text[d.cand.start : d.cand.end].lower())) + " " for d in drafts
+    ]
+    for k, d in enumerate(drafts):
+        c = d.cand
+        if d.kind != DIRECT or d.cue is not None or c.continued or c.continues:
+            continue
+        if len(words[k].split()) < _PULL_QUOTE_WORDS:
+            continue
+        ls, le = view.line_bounds(d.line)
+        if text[ls : c.mark_start].strip() or text[c.mark_end : le].strip():
+            continue  # not a paragraph of its own
+        for j, e in enumerate(drafts):
+            if (
+                j != k
+                and e.res is not None
+                and e.res.entity_id is not None
+                and words[k] in words[j]
+            ):
+                if d.res is None or d.res.entity_id != e.res.entity_id:
+                    d.res, d.confidence = e.res, _PULL_QUOTE
+                break
 
 
 def _after_own_attribution(prev: Draft | None, d: Draft) -> bool:
@@ -441,6 +490,90 @@ def _speaker_ahead(ctx: Context, drafts: list[Draft], k: int) -> Resolution | No
         for m in people:
             if subject_role(view, m) == want:
                 return _resolution(ctx, m)
+    return None
+
+
+# Most narrative paragraphs a speaker's quotation may go on across.
+_GLOSS_LINES = 2
+_GLOSS_WORDS = 4
+
+
+def _gloss_between(ctx: Context, back: Draft, who: Resolution, d: Draft) -> bool:
+    """True when only a reporter's gloss stands between ``who``'s quotation ``back`` and ``d``.
+
+    ‹X explained: "They proposed a short lockdown." ⏎ In short, it would close every
+    gym. ⏎ "We asked whether four weeks would do."›: one or two paragraphs that name no
+    person or organisation but the speaker, and are sentences of narrative (or name the
+    speaker: an embed's credit line "— Harbour Trust (@harbour) 2 May"), introduce
+    nobody, so the speaker goes on. ``d`` opens its paragraph.
+    """
+    view, index = ctx.view, ctx.index
+    text = view.text
+    ls, _ = view.line_bounds(d.line)
+    if text[ls : d.cand.mark_start].strip():
+        return False
+    _, gap_start = view.line_bounds(back.line)
+    gap = text[gap_start:ls]
+    lines = [line.strip() for line in gap.split("\n") if line.strip()]
+    if not lines or len(lines) > _GLOSS_LINES:
+        return False
+    names_speaker = False
+    for m in index.overlapping(gap_start, ls):
+        if m.entity_type in {PERSON, ORG}:
+            if m.entity_id != who.entity_id:
+                return False
+            names_speaker = True
+    # A line of narrative ends a sentence; "Transcript as follows:" or a handle
+    # ("@potus.") announces or labels other words.
+    return names_speaker or all(
+        line[-1] in _SENTENCE_ENDS and len(line.split()) >= _GLOSS_WORDS for line in lines
+    )
+
+
+# A heading: a short line that ends with no punctuation of a sentence, a label or a quotation.
+_HEADING_WORDS = 12
+_NOT_HEADING_END = frozenset(".!?:;,…\"“”'’)")
+# Separators of a heading's parts ("Sports - Ann Lee's club to close", "Update: …").
+_HEADING_PARTS = re.compile(r"\s[-–—]\s|:\s")
+
+
+def _heading_subject(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
+    """The person or organisation a heading opens with, for the quotation right under it.
+
+    Live blogs and round-ups (and a headline before its article) head each entry with a
+    line naming whom it is about, then quote them with no cue ("Riverside Pool - closed
+    from tonight" ⏎ "“It is with a heavy heart …”"). Only when no other rule found a
+    speaker: the heading's first part, or a part after " - " or ": ", must begin with a
+    person or organisation mention, or with two or more proper nouns the recogniser
+    missed (kept unresolved as written).
+    """
+    bounds = _previous_line_bounds(ctx, drafts, k)
+    if bounds is None:
+        return None
+    view, index = ctx.view, ctx.index
+    text = view.text
+    a, b = bounds
+    line = text[a:b].strip()
+    if not line[:1].isupper() or line[-1] in _NOT_HEADING_END:
+        return None
+    if not 2 <= len(line.split()) <= _HEADING_WORDS:
+        return None
+    a += len(text[a:b]) - len(text[a:b].lstrip())
+    starts = [a] + [m.end() for m in _HEADING_PARTS.finditer(text, a, b) if m.end() < b]
+    doc = view.doc
+    for start in starts:
+        for m in index.overlapping(start, b):
+            if m.start == start and m.entity_type in {PERSON, ORG} and m.rule != ECHO:
+                return _resolution(ctx, m)
+        first = view.first_token_at_or_after(start)
+        last = first
+        while last < len(doc) and doc[last].idx < b and doc[last].pos_ == "PROPN":
+            last += 1
+        if last - first >= 2 and not index.overlapping(doc[first].idx, doc[last - 1].idx + 1):
+            end = doc[last - 1].idx + len(doc[last - 1].text)
+            return Resolution(
+                None, None, text[doc[first].idx : end], doc[first].idx, end, NOT_AN_ENTITY, 1.0
+            )
     return None
 
 

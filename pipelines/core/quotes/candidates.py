@@ -219,6 +219,11 @@ def find_candidates(text: str) -> CandidateScan:
             # common in wire copy; also after a nested quotation that ends the sentence:
             # ‹"A 'b.' "C."›): the first part ends there and the quotation goes on.
             # Otherwise the earlier mark never closed and is skipped.
+            if open_mark is not None and m.start == open_at:
+                # ‹saying "“It is …”›: a doubled opening mark (a straight one typed before
+                # a curly one, or the page's and its text's both kept) opens once.
+                open_at = m.end
+                continue
             a, b = _content(text, open_at, m.start)
             if clause_last_char(text, a, b) in _SENTENCE_ENDS and open_mark is not None:
                 line_cands.append(
@@ -261,6 +266,16 @@ def find_candidates(text: str) -> CandidateScan:
                         )
                     )
                 carry = True
+            elif (
+                open_mark is not None
+                and _closes_at_paragraph_end(text, ls, open_mark, open_at, le, pending)
+                and _reopened_after_gloss(text, lines, per_line, li)
+            ):
+                # ‹X explained: "They proposed a short lockdown. ⏎ In short, … ⏎ "We
+                # asked …›: a gloss set between the paragraphs of one statement; the
+                # sentence is complete, so the quotation ends with its paragraph.
+                a, b = _content(text, open_at, le)
+                line_cands.append(Candidate(a, b, open_mark.start, le, continued=pending))
             else:
                 mark = open_mark.glyph if open_mark else ""
                 skipped.append(
@@ -278,6 +293,55 @@ def find_candidates(text: str) -> CandidateScan:
         cands.extend(kept_singles)
     cands.sort(key=lambda c: c.start)
     return CandidateScan(tuple(cands), tuple(skipped))
+
+
+# Most paragraphs (a gloss, an embed's lines) a quotation may be interrupted by.
+_GLOSS_LINES = 2
+
+
+def _reopened_after_gloss(
+    text: str, lines: list[tuple[int, int]], per_line: list[list[_Mark]], li: int
+) -> bool:
+    """A quotation reopens at the start of a paragraph one or two paragraphs after ``li``.
+
+    The multi-paragraph convention with paragraphs set between: the reporter's gloss, or
+    the lines an embedded post leaves in the text ("Club statement", "— Harbour Trust
+    (@harbour) 2 May"), between the parts of one statement.
+    """
+    seen = 0
+    for nxt in range(li + 1, len(lines)):
+        ls, le = lines[nxt]
+        if not text[ls:le].strip():
+            continue
+        first = _first_double(per_line[nxt])
+        if (
+            seen
+            and first is not None
+            and _at_line_start(text, ls, first)
+            and _role(first, False) == OPEN
+        ):
+            return True
+        seen += 1
+        if seen > _GLOSS_LINES:
+            return False
+    return False
+
+
+def _closes_at_paragraph_end(
+    text: str, ls: int, mark: _Mark, open_at: int, le: int, carried: bool
+) -> bool:
+    """A quotation left open at its paragraph's end that reads as closed there.
+
+    It follows a colon (speech announced as such: "X explained: "…"), or it reopens a
+    quotation the paragraph before carried on, and its content is one or more full
+    sentences: capitalised, ending with a full stop, a question or an exclamation mark.
+    A mark opening a paragraph or following a comma on its own may be a stray one.
+    """
+    lead = text[ls : mark.start].rstrip()
+    if not (lead.endswith(":") or (carried and not lead)):
+        return False
+    a, b = _content(text, open_at, le)
+    return b > a and text[b - 1] in _SENTENCE_ENDS and text[a].isupper()
 
 
 def _inside(inner: Candidate, outer: Candidate) -> bool:

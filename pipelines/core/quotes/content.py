@@ -24,6 +24,9 @@ _CLAUSE_END_INSIDE = frozenset(",.!?;:…—–-")
 _CLAUSE_END_AFTER = frozenset(",.!?;:…—–-)")
 # What may precede an opening mark at the start of a clause.
 _CLAUSE_START_BEFORE = frozenset(".!?:;—–(")
+# List-item markers an HTML-to-text extractor writes before each item of a list
+# ("- “…,” she says."): alone before the mark, they leave it at the start of a clause.
+_BULLETS = frozenset({"-", "*", "•", "·", "‣", "▪", "◦"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,12 @@ def shape_of(text: str, cand: Candidate, left_bound: int, right_bound: int) -> S
     last = stripped[-1:] if stripped else ""
     # A previous quotation that closed right before this one ("…meaningful.” “I …")
     # leaves only spaces in ``before`` (its marks belong to the other candidate).
-    opens = cand.continued or not stripped or last in _CLAUSE_START_BEFORE
+    opens = (
+        cand.continued
+        or not stripped
+        or last in _CLAUSE_START_BEFORE
+        or stripped.strip() in _BULLETS
+    )
     after_comma = last == ","
     content_last = clause_last_char(text, cand.start, cand.end)
     after_first = after.lstrip()[:1]
