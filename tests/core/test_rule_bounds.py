@@ -106,3 +106,43 @@ def test_echo_name_strips_the_edges_of_a_name(surface: str, name: str) -> None:
     from pipelines.core.quotes.resolve import _echo_name
 
     assert _echo_name(surface) == name
+
+
+# --- quotes: single marks outside double-quoted spans ------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+    st.lists(st.integers(-2, 90), max_size=20),
+)
+def test_spans_cover_as_a_scan_of_every_span(
+    spans: list[tuple[int, int]], probes: list[int]
+) -> None:
+    from pipelines.core.quotes.candidates import _Spans
+
+    pairs = [(a, a + w) for a, w in spans]
+    union = _Spans(pairs)
+    for pos in probes:
+        assert union.covers(pos) == any(a <= pos < b for a, b in pairs)
+
+
+def test_single_marks_among_double_quotes_cost_a_bisection_each() -> None:
+    from pipelines.core.quotes.candidates import _Spans
+
+    calls = 0
+
+    class Counting(list):  # type: ignore[type-arg]
+        def __getitem__(self, i):  # type: ignore[no-untyped-def]
+            nonlocal calls
+            calls += 1
+            return super().__getitem__(i)
+
+    for n in (1_000, 4_000):
+        union = _Spans([(10 * i, 10 * i + 4) for i in range(n)])
+        union._ends = Counting(union._ends)
+        calls = 0
+        for pos in range(0, 10 * n, 3):
+            union.covers(pos)
+        # one look at the spans per question, however many spans the line holds
+        assert calls <= len(range(0, 10 * n, 3))

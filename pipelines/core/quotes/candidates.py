@@ -16,6 +16,7 @@ across half the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.core.models import SkippedMark
@@ -353,6 +354,30 @@ def _crosses(a: Candidate, b: Candidate) -> bool:
     return overlap and not _inside(a, b) and not _inside(b, a)
 
 
+class _Spans:
+    """The union of half-open spans ``[a, b)``, asked whether it holds a position.
+
+    Merged and sorted once, so each question is a bisection: a line of thousands of single
+    marks among thousands of double-quoted spans was a scan of every span per mark.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts, self._ends = starts, ends
+
+    def covers(self, pos: int) -> bool:
+        """True when some span has ``a <= pos < b``."""
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
+
+
 def _single_quotes(text: str, marks: list[_Mark], doubles: list[Candidate]) -> list[Candidate]:
     """British-style ‘…’ quotations outside double-quoted spans, within one line.
 
@@ -361,10 +386,11 @@ def _single_quotes(text: str, marks: list[_Mark], doubles: list[Candidate]) -> l
     """
     out: list[Candidate] = []
     open_mark: _Mark | None = None
+    inside = _Spans([(c.mark_start, c.mark_end) for c in doubles])
     for m in marks:
         if m.glyph in _DOUBLE:
             continue
-        if any(c.mark_start <= m.start < c.mark_end for c in doubles):
+        if inside.covers(m.start):
             continue
         left = text[m.start - 1] if m.start > 0 else " "
         right = text[m.end] if m.end < len(text) else " "
