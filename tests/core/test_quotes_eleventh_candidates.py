@@ -82,3 +82,18 @@ def test_a_name_or_a_people_is_no_description_of_one_person(
     nlp, text: str, people: dict[str, str], contains: str, speaker: str
 ) -> None:
     assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+def test_a_statement_the_parse_hung_on_the_paragraph_before_is_the_same_channel_again(
+    nlp,
+) -> None:
+    # A paragraph that ends without a full stop, as page text often does: the parse runs
+    # on into the next paragraph and hangs its "The statement" on a word of this one.
+    text = (
+        "Harbour Records issued a statement on Monday after Ann Lee accused the label "
+        "of blocking her songs at the Grammys\n\n"
+        "The statement, obtained by Billboard, claimed the two sides had agreed.\n\n"
+        "“Artists need no approval to sing live,” the statement continued."
+    )
+    people = {"Harbour Records": "ORG", "Ann Lee": "PERSON"}
+    assert speaker_name(one_quote(nlp, text, "sing live", people)) == "Harbour Records"

@@ -1992,6 +1992,13 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:  # on the object
                 break
             verb = verb.head
+        if view.line_of(verb.idx) != view.line_of(tok.idx):
+            # "… at the awards. ⏎ The statement, obtained by a magazine, claimed …": the
+            # parse hung a paragraph's subject on the paragraph before; a channel with its
+            # own "the" is the same channel again, so look further back.
+            if any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in tok.children):
+                continue
+            return None
         subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None:
             # "The company flat-out denied it": the parse made "out" the subject and "The
