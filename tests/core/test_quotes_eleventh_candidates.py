@@ -84,6 +84,81 @@ def test_a_name_or_a_people_is_no_description_of_one_person(
     assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker", "surface"),
+    [
+        pytest.param(
+            "The plan was dropped on Tuesday.\n\n"
+            "A Department for Roads and Bridges spokesman said: “We will look again.”",
+            {"Department for Roads": "ORG"},
+            "look again",
+            "Department for Roads",
+            None,
+            id="the-recogniser-cut-the-name-short",
+        ),
+        pytest.param(
+            "The plan was dropped on Tuesday.\n\n"
+            "A Department for Roads, Rail and Ports spokeswoman said: “We will look again.”",
+            {},
+            "look again",
+            None,
+            "Department for Roads, Rail and Ports",
+            id="the-recogniser-missed-the-name",
+        ),
+        pytest.param(
+            "The Greens lost two seats in the vote.\n\n"
+            "A Green spokeswoman said: “We will look again.”",
+            {"Greens": "ORG"},
+            "look again",
+            "Greens",
+            None,
+            id="a-party-named-by-its-members",
+        ),
+        pytest.param(
+            "A Department for Roads and Bridges spokeswoman said the plan was over. "
+            "She added: “We will look again.”",
+            {"Department for Roads": "ORG"},
+            "look again",
+            "Department for Roads",
+            None,
+            id="she-continues-the-spokeswoman",
+        ),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_capitalised_name_before_the_noun(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str | None, surface: str | None
+) -> None:
+    q = one_quote(nlp, text, contains, people)
+    assert speaker_name(q) == speaker
+    if surface is not None:
+        assert q.speaker_surface == surface
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains"),
+    [
+        pytest.param(
+            "The plan was dropped on Tuesday.\n\n"
+            "A Scotland Yard spokesman said: “We will look again.”",
+            {},
+            "look again",
+            id="no-organisation-noun-in-the-name",
+        ),
+        pytest.param(
+            "Ann Lee met the Greens on Tuesday.\n\n"
+            "A Green Lane spokesman said: “We will look again.”",
+            {"Ann Lee": "PERSON", "Greens": "ORG"},
+            "look again",
+            id="two-words-are-no-party",
+        ),
+    ],
+)
+def test_capitalised_words_that_name_no_body_leave_the_spokesperson_nominal(
+    nlp, text: str, people: dict[str, str], contains: str
+) -> None:
+    assert one_quote(nlp, text, contains, people).speaker_entity_id is None
+
+
 def test_a_statement_the_parse_hung_on_the_paragraph_before_is_the_same_channel_again(
     nlp,
 ) -> None:

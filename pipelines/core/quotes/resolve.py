@@ -746,14 +746,23 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         lo = max(lo, view.sentence_start(ante.start))
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
-        if tok.dep_ not in _SUBJ_DEPS or tok.tag_ != "NN":  # "he"/"she": one person
+        if tok.tag_ != "NN":  # "he"/"she": one person
             continue
         if tok.lower_ not in ctx.rules.spokespersons or ctx.inside_quote(tok.idx):
+            continue
+        # "A Department for Roads spokeswoman said": the parse may head the subject at
+        # the name and hang the noun that ends it below; the subject is still hers.
+        subj = tok
+        while (
+            subj.dep_ not in _SUBJ_DEPS and subj.head.i < subj.i and subj.head.right_edge.i == tok.i
+        ):
+            subj = subj.head
+        if subj.dep_ not in _SUBJ_DEPS:
             continue
         said = lexicon.words.get(tok.lower_)
         if gender and said and said != gender:
             continue
-        verb = tok.head
+        verb = subj.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         # "A spokeswoman said Andi Peters would stay. She …": a person in what she
@@ -1202,7 +1211,11 @@ def resolve_speaker(
         return found(named, 0.95)
     # "A BBC spokeswoman said", "the WSIS spokesman said": the body named before the noun.
     if head.lower_ in rules.spokespersons:
-        principal = _named_org_modifier(ctx, head) or _possessor(ctx, head, recent_speakers)
+        principal = (
+            _named_org_modifier(ctx, head)
+            or _org_name_before(ctx, head)
+            or _possessor(ctx, head, recent_speakers)
+        )
         if principal is not None:
             return found(principal, 0.85)
     # Nominal: "a spokesperson for the ministry" speaks for the ministry.
@@ -1907,6 +1920,55 @@ def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
     # "an FA statement" after "The Football Association": the initials of its name.
     spelt = spelt_out(index, name)
     return spelt if spelt is not None and index.is_org(spelt) else None
+
+
+# "A Department for Culture, Media and Sport spokeswoman": a determiner, then
+# capitalised words (with "and", "of", "for", "the", "&" and commas between) up to the noun.
+_NAME_BEFORE_RE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&-]*)(?:,?\s+(?:[A-Z][\w.&-]*|and|of|for|the|&))*)\s+$"
+)
+
+
+def _org_name_before(ctx: Context, head: Token) -> Mention | None:
+    """Whom a spokesperson speaks for when the recogniser cut the body's name or missed it.
+
+    "A Department for Education and Skills spokeswoman" (only "Department for
+    Education" recognised), "a Department for Transport spokesman" (nothing recognised),
+    "a Conservative spokeswoman" (the article's "Conservatives"): the capitalised words
+    between the determiner and the noun name the body. An organisation mention that
+    starts them is that body; else a name of two capitalised words or more that holds an
+    organisation noun ("Department", "Office") is kept as written, unresolved; else one
+    word is the organisation the article names with that word and an "s" (a party named
+    by its members). A name holding a person or a possessive ("the BBC Mr Lee's") is not
+    this case.
+    """
+    view, index = ctx.view, ctx.index
+    text = view.text
+    lo = max(view.sentence_start(head.idx), head.idx - 120)
+    match = _NAME_BEFORE_RE.search(text, lo, head.idx)
+    if match is None:
+        return None
+    a, b = match.span(1)
+    words = text[a:b].replace(",", " ").split()
+    if not words[-1][:1].isupper() or any(w[-2:] in {"'s", "’s"} for w in words):
+        return None
+    inside = list(index.overlapping(a, b))
+    if any(index.is_person(m) for m in inside):
+        return None
+    for m in inside:
+        if m.start == a and m.end <= b:
+            return m if index.is_org(m) else None
+    if inside:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) >= 2 and any(w.lower() in ctx.rules.org_nouns for w in caps):
+        return Mention("", text[a:b], a, b, ORG, rule=UNRECOGNISED)
+    if len(words) == 1:
+        members = words[0] + "s"
+        for m in index.mentions:
+            if index.is_org(m) and m.rule != ECHO and _echo_name(m.surface) == members:
+                return m
+    return None
 
 
 _INITIALS_RE = re.compile(r"^[A-Z](?:\.?&?[A-Z]){1,5}\.?$")
