@@ -340,6 +340,8 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
             return _resolution(ctx, m)
     for m in unrecognised_subjects(ctx, a, end, None):
         if subject_role(view, m) == 2:  # "Aderholt returned to it.": a name the model missed
+            if m.entity_id:  # a person it found elsewhere
+                return _resolution(ctx, m)
             return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, 1.0)
     for i in view.tokens_between(a, end):
         tok = doc[i]

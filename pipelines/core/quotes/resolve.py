@@ -694,19 +694,19 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
             continue  # "the Scottish Executive": an organisation's name
         # One capitalised word opening a sentence is too often not a name; before
         # "who"/"whose" it is one ("DiCaprio, who lost …"), unless the article names a
-        # place or organisation so ("Leicester, who signed White …" is the club).
-        if (
-            covering is None
-            and first.i == tok.i
-            and tok.is_sent_start
-            and not titled
-            and (
+        # place or organisation so ("Leicester, who signed White …" is the club); so is
+        # a word the article names a person by elsewhere (:func:`_person_named_by`).
+        known: tuple[str, set[str]] | None = None
+        if covering is None and first.i == tok.i and tok.is_sent_start and not titled:
+            # only as the one acting: "Lee was sacked by the club, a move Reid backed. But
+            # he said" is Reid's
+            known = _person_named_by(ctx, tok) if tok.dep_ == "nsubj" else None
+            if known is None and (
                 not _relative_follows(doc, tok.i)
                 or tok.text in index.other_names
                 or _modifies_elsewhere(doc, tok)
-            )
-        ):
-            continue
+            ):
+                continue
         if any(c.dep_ in {"det", "poss"} for c in (first, tok) for c in c.children):
             continue  # "the Munster number 10", "their Grand Slam hopes": not a name
         if covering is not None:
@@ -719,11 +719,57 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
             if not (who or titled):
                 continue
         named = {g for w in words[:-1] if (g := lexicon.first_names.get(w))}
-        evidence = titled or named
+        evidence = titled or named or (known[1] if known else set())
         if gender and len(evidence) == 1 and gender not in evidence:
+            continue
+        if known and known[0]:  # the person's own entity, named elsewhere
+            out.append(Mention(known[0], view.text[a:b], a, b, PERSON, rule=SURNAME_ECHO))
             continue
         out.append(Mention("", view.text[a:b], a, b, PERSON, rule=UNRECOGNISED))
     return out
+
+
+def _person_named_by(ctx: Context, tok: Token) -> tuple[str, set[str]] | None:
+    """The person the article names elsewhere by the word ``tok``, with their gender evidence.
+
+    The small model misses a lone surname opening a sentence ("Novak has lost both her
+    games"; "Andre 3000 thanked fans") though it found the person elsewhere, or missed
+    the person everywhere ("routed Vera Novak", "starring Leonardo Rossi"). The word names
+    a person when a person mention ends with it (a name of two words or more, or a given
+    name alone: a one-word "person" is too often a band or a film), or when it follows a
+    given name (``first_name_gender.tsv``) elsewhere in the text, even where the recogniser
+    typed the lone word as a place ("Russia's Novak"). Returns ``(entity id, genders)`` (an
+    empty id for a name only the text gives), or None: no such person, two of them, or a
+    mention's word the article also uses for a place or organisation.
+    """
+    index, doc = ctx.index, ctx.view.doc
+    lexicon = load_gender_lexicon()
+    key = tok.text.casefold()
+    ids = {
+        m.entity_id
+        for m in index.mentions
+        if m.entity_id
+        and tok.text not in index.other_names
+        and index.is_person(m)
+        and (words := m.surface.split())
+        and strip_possessive(fold_apostrophes(words[-1])).casefold() == key
+        and (len(words) >= 2 or key in lexicon.first_names)
+    }
+    if len(ids) > 1:
+        return None
+    if ids:
+        eid = next(iter(ids))
+        return eid, ({index.gender[eid]} if eid in index.gender else set())
+    given = {
+        g
+        for t in doc
+        if t.i > 0
+        and t.i != tok.i
+        and t.text.casefold() == key
+        and doc[t.i - 1].text[:1].isupper()
+        and (g := lexicon.first_names.get(doc[t.i - 1].text.casefold()))
+    }
+    return ("", given) if given else None
 
 
 def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | None) -> int | None:
