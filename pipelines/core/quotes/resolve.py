@@ -379,12 +379,15 @@ class MentionIndex:
 
     def overlapping(self, a: int, b: int) -> list[Mention]:
         lo = bisect_left(self.starts, a - 200)
-        return [m for m in self.mentions[lo:] if m.start < b and m.end > a]
+        hi = bisect_left(self.starts, b)  # mentions are sorted by start
+        return [m for m in self.mentions[lo:hi] if m.end > a]
 
-    def before(self, pos: int) -> list[Mention]:
-        """Mentions that end before ``pos``, nearest first."""
-        k = bisect_left(self.starts, pos)
-        return [m for m in reversed(self.mentions[:k]) if m.end <= pos]
+    def before(self, pos: int) -> Iterator[Mention]:
+        """Mentions that end before ``pos``, nearest first (lazily: callers stop early)."""
+        for k in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            m = self.mentions[k]
+            if m.end <= pos:
+                yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,13 +584,17 @@ def _antecedent(
     in a quotation are talked about, not talking.
     """
     view, index = ctx.view, ctx.index
-    line_now = view.line_of(pos)
-    window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
-    candidates = [
-        m
-        for m in _unquoted_before(ctx, pos, want)
-        if not gender or index.gender.get(m.entity_id, gender) == gender
-    ]
+    window_start = view.window_start(pos, _SUBJECT_WINDOW_LINES)
+    # Only the window is weighed below; beyond it the nearest mention serves the
+    # fallback alone, so the walk stops there (a long article's every pronoun would
+    # otherwise list every mention before it).
+    candidates: list[Mention] = []
+    for m in _unquoted_before(ctx, pos, want):
+        if gender and index.gender.get(m.entity_id, gender) != gender:
+            continue
+        candidates.append(m)
+        if m.start < window_start:
+            break
     if want == PERSON:
         unnamed = unrecognised_subjects(ctx, window_start, pos, gender)
         if unnamed:
@@ -786,8 +793,7 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
     view, index = ctx.view, ctx.index
     doc = view.doc
     lexicon = load_gender_lexicon()
-    line_now = view.line_of(pos)
-    lo = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    lo = view.window_start(pos, _SUBJECT_WINDOW_LINES)
     if ante is not None:
         lo = max(lo, view.sentence_start(ante.start))
     for i in reversed(view.tokens_between(lo, pos)):
@@ -1568,7 +1574,7 @@ def _earlier_spokesperson(
         return None
     if [c.lower_ for c in head.lefts] != ["the"]:
         return None
-    lo = view.line_starts[max(0, view.line_of(phrase.start) - _SUBJECT_WINDOW_LINES)]
+    lo = view.window_start(phrase.start, _SUBJECT_WINDOW_LINES)
     for i in reversed(view.tokens_between(lo, phrase.start)):
         tok = doc[i]
         if tok.lower_ != low or ctx.inside_quote(tok.idx):
@@ -1636,8 +1642,7 @@ def _followed_antecedent(
         # A name the recogniser missed has no entity to hold it: keep the description
         # as written rather than replace it with the bare name.
         return None
-    line_now = view.line_of(phrase.start)
-    window_start = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    window_start = view.window_start(phrase.start, _SUBJECT_WINDOW_LINES)
     if ante.start < window_start:
         return None
     # "A heckler shouted at Lee. … the heckler said": a person the article introduced
@@ -2070,8 +2075,7 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
     head = doc[phrase.head]
     if not any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in head.children):
         return None
-    line_now = view.line_of(phrase.start)
-    lo = view.line_starts[max(0, line_now - _SUBJECT_WINDOW_LINES)]
+    lo = view.window_start(phrase.start, _SUBJECT_WINDOW_LINES)
     nouns = {head.lower_, head.lower_ + "s"}  # the pipeline's model has no lemmatizer
     for i in reversed(view.tokens_between(lo, phrase.start)):
         tok = doc[i]
