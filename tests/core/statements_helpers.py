@@ -62,3 +62,35 @@ def statement_groups(
     return sorted(
         sorted(q for rid in g for q in by_id[rid].quote_ids) for g in group_renderings(items, links)
     )
+
+
+def laid_out_article(
+    article: str, pieces: Sequence[tuple[str, str, str | None, str, bool]]
+) -> list[StatementQuote]:
+    """Quotes laid out in one article: (gap before, text, speaker, kind, has cue) each.
+
+    Each quote after the first records the text between it and the quote before
+    (the gap the passage rules read).
+    """
+    quotes, pos, previous_end = [], 0, None
+    for n, (gap, text, speaker, kind, cue) in enumerate(pieces):
+        pos += len(gap)
+        quotes.append(
+            StatementQuote(
+                f"{article}:{n}",
+                article,
+                text,
+                kind,
+                speaker,
+                n,
+                0,
+                cue,
+                SPEAKER_NAMES.get(speaker or ""),
+                pos,
+                pos + len(text),
+                gap if previous_end is not None else None,
+            )
+        )
+        pos += len(text)
+        previous_end = pos
+    return quotes

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import itertools
 import string
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,27 +20,12 @@ from pipelines.core.entities import (
     textscan,  # the per-article passes' text scanning
 )
 from pipelines.core.models import NerSpan
+from tests.core.work_count import count_calls
 
 
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-def _calls(fn: Any, *args: Any) -> int:
-    count = 0
-
-    def prof(frame: Any, event: str, arg: Any) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(prof)
-    try:
-        fn(*args)
-    finally:
-        sys.setprofile(None)
-    return count
 
 
 def _word(i: int, length: int = 6) -> str:
@@ -87,7 +70,7 @@ def test_resolution_work_grows_linearly_with_names(resolver: EntityResolver, n: 
     counts = []
     for size in (n, 2 * n, 4 * n):
         body, spans = _names_article(size)
-        counts.append(_calls(resolver.resolve_article, body, spans, [(0, len(body))]))
+        counts.append(count_calls(resolver.resolve_article, body, spans, [(0, len(body))]))
     # Linear work doubles; the former scans (every short name against every person,
     # every match against every taken span) made these ratios approach 4.
     assert counts[1] / counts[0] < 2.5, counts

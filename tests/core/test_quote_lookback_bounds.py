@@ -9,7 +9,6 @@ test is deterministic on a busy machine.
 
 from __future__ import annotations
 
-import sys
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from pipelines.core.entities import EntityResolver
 from pipelines.core.models import PERSON, Mention
 from pipelines.core.quotes import _view, extract_quotes_and_skips
 from pipelines.core.quotes.resolve import MentionIndex
+from tests.core.work_count import count_calls
 
 _NAMES = ("Alma Torvik", "Bruno Falke", "Cora Nibbs", "Dario Quell", "Edna Parrow")
 
@@ -37,22 +37,6 @@ def _one_line_article(n: int) -> str:
     return " ".join(parts)
 
 
-def _calls(fn: Any, *args: Any) -> int:
-    count = 0
-
-    def prof(frame: Any, event: str, arg: Any) -> None:
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(prof)
-    try:
-        fn(*args)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
@@ -62,7 +46,7 @@ def _quote_stage_calls(nlp: Any, resolver: EntityResolver, n: int) -> int:
     text = _one_line_article(n)
     doc = nlp(text)
     found = resolver.resolve_article(text, nlp_mod.ner_spans(doc), nlp_mod.sentence_bounds(doc))
-    return _calls(extract_quotes_and_skips, doc, found.mentions)
+    return count_calls(extract_quotes_and_skips, doc, found.mentions)
 
 
 def test_quote_stage_grows_linearly_on_one_line_of_quotes(

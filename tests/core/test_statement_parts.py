@@ -10,35 +10,7 @@ from collections.abc import Sequence
 
 from pipelines.core.stories import StatementQuote, renderings
 from pipelines.core.stories.statements import fragment_of
-from tests.core.statements_helpers import statement_groups
-
-
-def _article(
-    article: str, pieces: Sequence[tuple[str, str, str | None, str, bool]]
-) -> list[StatementQuote]:
-    """Quotes laid out in one article: (gap before, text, speaker, kind, has cue) each."""
-    quotes, pos, previous_end = [], 0, None
-    for n, (gap, text, speaker, kind, cue) in enumerate(pieces):
-        pos += len(gap)
-        quotes.append(
-            StatementQuote(
-                f"{article}:{n}",
-                article,
-                text,
-                kind,
-                speaker,
-                n,
-                0,
-                cue,
-                {"ames": "Jo Ames", "berg": "Kit Berg"}.get(speaker or ""),
-                pos,
-                pos + len(text),
-                gap if previous_end is not None else None,
-            )
-        )
-        pos += len(text)
-        previous_end = pos
-    return quotes
+from tests.core.statements_helpers import laid_out_article, statement_groups
 
 
 def _groups(quotes: Sequence[StatementQuote], order: str | None = None) -> list[list[str]]:
@@ -58,14 +30,14 @@ def test_a_short_quote_repeated_inside_a_longer_one_joins_it():
     # further down; another outlet carries the longer one: one statement of three
     # quotes, in any insertion order.
     quotes = [
-        *_article(
+        *laid_out_article(
             "A",
             [
                 ("", SHORT, "ames", "direct", True),
                 (NARRATION, FULL, "ames", "direct", True),
             ],
         ),
-        *_article("B", [("", FULL, "ames", "direct", True)]),
+        *laid_out_article("B", [("", FULL, "ames", "direct", True)]),
     ]
     expected = [["A:0", "A:1", "B:0"]]
     for order in itertools.permutations("AB"):
@@ -74,7 +46,7 @@ def test_a_short_quote_repeated_inside_a_longer_one_joins_it():
 
 def test_a_repeated_short_quote_alone_joins_the_quote_holding_it():
     # Nothing elsewhere: the two quotes are still one utterance.
-    quotes = _article(
+    quotes = laid_out_article(
         "A", [("", SHORT, "ames", "direct", True), (NARRATION, FULL, "ames", "direct", True)]
     )
     assert _groups(quotes) == [["A:0", "A:1"]]
@@ -85,14 +57,14 @@ def test_a_partial_teaser_stays_its_own_statement():
     # a lead's few quoted words of a remark quoted in full later stay a rendering of
     # their own.
     quotes = [
-        *_article(
+        *laid_out_article(
             "A",
             [
                 ("", "deliver real savings", "ames", "partial", True),
                 (NARRATION, FULL, "ames", "direct", True),
             ],
         ),
-        *_article("B", [("", FULL, "ames", "direct", True)]),
+        *laid_out_article("B", [("", FULL, "ames", "direct", True)]),
     ]
     assert _groups(quotes) == [["A:0"], ["A:1", "B:0"]]
 
@@ -101,14 +73,14 @@ def test_another_outlets_short_line_joins_the_full_quote_not_the_teaser():
     # The teaser takes no link of its own: the other outlet's few words, which repeat it
     # exactly, join the full quote that holds them (one story, as ``_groups`` links).
     quotes = [
-        *_article(
+        *laid_out_article(
             "A",
             [
                 ("", "deliver real savings", "ames", "partial", True),
                 (NARRATION, FULL, "ames", "direct", True),
             ],
         ),
-        *_article("B", [("", "deliver real savings", "ames", "partial", True)]),
+        *laid_out_article("B", [("", "deliver real savings", "ames", "partial", True)]),
     ]
     for order in itertools.permutations("AB"):
         assert _groups(quotes, "".join(order)) == [["A:0"], ["A:1", "B:0"]]
@@ -118,14 +90,14 @@ def test_a_partial_before_another_speakers_or_another_remark_is_no_teaser():
     # Only the same speaker's later full quote holding the words as one run makes a
     # teaser: another speaker's, or words spread out, leave the partial free to link.
     quotes = [
-        *_article(
+        *laid_out_article(
             "A",
             [
                 ("", "deliver real savings", "ames", "partial", True),
                 (NARRATION, FULL, "berg", "direct", True),
             ],
         ),
-        *_article("B", [("", "deliver real savings", "ames", "partial", True)]),
+        *laid_out_article("B", [("", "deliver real savings", "ames", "partial", True)]),
     ]
     assert _groups(quotes) == [["A:0", "B:0"], ["A:1"]]
 
@@ -135,7 +107,7 @@ def test_what_is_not_a_fragment_stays_apart():
     # "we are telling the voters the truth"); the same words from another speaker; a
     # one-word fragment; an equal line quoted twice (a refrain said again later).
     said = "We are telling the voters in this town the truth about the budget."
-    quotes = _article(
+    quotes = laid_out_article(
         "A",
         [
             ("", "We are telling the truth.", "ames", "direct", True),
@@ -154,7 +126,7 @@ def test_what_is_not_a_fragment_stays_apart():
 def test_a_fragment_found_in_two_remarks_joins_neither():
     # A catchphrase the speaker repeats in two different answers: it cannot tell which
     # one it repeats, and the two answers must not merge through it.
-    quotes = _article(
+    quotes = laid_out_article(
         "A",
         [
             ("", "The most valuable player.", "ames", "direct", True),
@@ -184,13 +156,13 @@ def test_an_uncued_quote_after_a_long_attribution_continues_the_passage():
     assert len(attribution) > 60
     first, second = "The bridge will open in the spring,", "It will change the whole valley."
     named = renderings(
-        _article(
+        laid_out_article(
             "A",
             [("", first, "ames", "direct", True), (attribution, second, "ames", "direct", False)],
         )
     )
     nameless = renderings(
-        _article(
+        laid_out_article(
             "A", [("", first, None, "direct", True), (attribution, second, None, "direct", False)]
         )
     )
@@ -201,12 +173,12 @@ def test_an_uncued_quote_after_a_long_attribution_continues_the_passage():
 def test_an_uncued_quote_after_narration_or_with_a_cue_starts_anew():
     first, second = "The bridge will open in the spring,", "It will change the whole valley."
     narrated = renderings(
-        _article(
+        laid_out_article(
             "A", [("", first, None, "direct", True), (NARRATION, second, None, "direct", False)]
         )
     )
     cued = renderings(
-        _article(
+        laid_out_article(
             "A",
             [
                 ("", first, None, "direct", True),
@@ -215,7 +187,7 @@ def test_an_uncued_quote_after_narration_or_with_a_cue_starts_anew():
         )
     )
     other = renderings(
-        _article(
+        laid_out_article(
             "A",
             [
                 ("", first, "ames", "direct", True),
@@ -233,7 +205,7 @@ SECOND = "I can tell you that no one has ever been better prepared for this offi
 
 
 def _two_paragraphs():
-    return _article(
+    return laid_out_article(
         "A",
         [("", FIRST, "ames", "direct", True), ("”\n\n“", SECOND, "ames", "direct", False)],
     )
@@ -245,10 +217,10 @@ def test_a_quote_closed_and_reopened_in_the_next_paragraph_is_a_new_remark():
     # only the second links to it alone, not to the first.
     a = _two_paragraphs()
     assert [r.quote_ids for r in renderings(a)] == [("A:0",), ("A:1",)]
-    b = _article("B", [("", SECOND, "ames", "direct", True)])
+    b = laid_out_article("B", [("", SECOND, "ames", "direct", True)])
     assert _groups([*a, *b]) == [["A:0"], ["A:1", "B:0"]]
     # With its attribution between them it is one passage, one rendering.
-    joined = _article(
+    joined = laid_out_article(
         "A",
         [
             ("", FIRST, "ames", "direct", True),
@@ -262,5 +234,5 @@ def test_a_rendering_holding_both_paragraphs_takes_both():
     # The two paragraphs may be one remark after all: an outlet quoting both in one
     # quote joins them (they are one passage, as a quote split by its attribution is).
     a = _two_paragraphs()
-    c = _article("C", [("", f"{FIRST} {SECOND}", "ames", "direct", True)])
+    c = laid_out_article("C", [("", f"{FIRST} {SECOND}", "ames", "direct", True)])
     assert _groups([*a, *c]) == [["A:0", "A:1", "C:0"]]

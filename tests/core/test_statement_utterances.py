@@ -10,49 +10,20 @@ example is made up for these tests; each joining shape has must-not-join neighbo
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 
 import pytest
 
-from pipelines.core.stories import StatementQuote, renderings
+from pipelines.core.stories import renderings
 from pipelines.core.stories.statements import one_utterance
-from tests.core.statements_helpers import SPEAKER_NAMES, statement_groups
+from tests.core.statements_helpers import laid_out_article, statement_groups
 
 FIRST = "The harbour tunnel will open in the spring after four long years of digging,"
 SECOND = "and the bridge tolls will be scrapped next year for every family in the old town."
 NARRATION = " The council meets again on Tuesday to vote on the budget for the next three years. "
 
 
-def _article(
-    article: str, pieces: Sequence[tuple[str, str, str | None, str, bool]]
-) -> list[StatementQuote]:
-    """Quotes laid out in one article: (gap before, text, speaker, kind, has cue) each."""
-    quotes, pos, previous_end = [], 0, None
-    for n, (gap, text, speaker, kind, cue) in enumerate(pieces):
-        pos += len(gap)
-        quotes.append(
-            StatementQuote(
-                f"{article}:{n}",
-                article,
-                text,
-                kind,
-                speaker,
-                n,
-                0,
-                cue,
-                SPEAKER_NAMES.get(speaker or ""),
-                pos,
-                pos + len(text),
-                gap if previous_end is not None else None,
-            )
-        )
-        pos += len(text)
-        previous_end = pos
-    return quotes
-
-
 def _split(gap: str, first: str = FIRST, second: str = SECOND, kinds=("direct", "direct")):
-    return _article(
+    return laid_out_article(
         "A", [("", first, "ames", kinds[0], True), (gap, second, "ames", kinds[1], True)]
     )
 
@@ -101,7 +72,7 @@ def test_pieces_of_one_spoken_utterance_join_one_statement(gap, first, second, k
     # Alone in their article, and with another outlet carrying the first piece only (its
     # quote holds none of the second), in any insertion order.
     assert statement_groups(a) == [["A:0", "A:1"]]
-    b = _article("B", [("", first, "ames", "direct", True)])
+    b = laid_out_article("B", [("", first, "ames", "direct", True)])
     for order in itertools.permutations("AB"):
         assert statement_groups([*a, *b], order="".join(order)) == [["A:0", "A:1", "B:0"]]
 
@@ -111,7 +82,7 @@ def test_pieces_split_by_more_than_an_attribution_stay_apart(gap, kinds):
     first = FIRST.rstrip(",") if kinds[0] == "partial" else FIRST
     a = _split(gap, first, SECOND, kinds)
     assert not one_utterance(first, kinds[0], gap, SECOND, kinds[1])
-    b = _article("B", [("", FIRST, "ames", "direct", True)])
+    b = laid_out_article("B", [("", FIRST, "ames", "direct", True)])
     assert statement_groups([*a, *b]) == [["A:0", "B:0"], ["A:1"]]
 
 
@@ -132,7 +103,7 @@ def test_a_partial_inside_narration_is_no_piece(first, gap, second):
 
 def test_a_written_text_named_before_the_first_piece_keeps_its_pieces_apart():
     # "In a statement, Ames said: “…”. “…,” she added." : the gap alone reads as speech.
-    quotes = _article(
+    quotes = laid_out_article(
         "A",
         [
             ("", "We will build it.", "berg", "direct", True),
@@ -142,7 +113,7 @@ def test_a_written_text_named_before_the_first_piece_keeps_its_pieces_apart():
     )
     items = renderings(quotes)
     assert not any(r.follows_id for r in items)
-    spoken = _article(
+    spoken = laid_out_article(
         "A",
         [
             ("", "We will build it.", "berg", "direct", True),
@@ -157,7 +128,7 @@ def test_an_outlet_quoting_the_pieces_as_two_remarks_keeps_them_apart():
     # The seeds' case: "…,” Yoon said. “…,” he added in one outlet; another quotes the
     # same two sentences as two quotes with narration between: two statements.
     a = _split("” Ames said. “")
-    b = _article(
+    b = laid_out_article(
         "B",
         [("", FIRST, "ames", "direct", True), (NARRATION, SECOND, "ames", "direct", True)],
     )
@@ -171,7 +142,7 @@ def test_an_outlet_quoting_the_pieces_as_two_remarks_keeps_them_apart():
 def test_two_outlets_carrying_the_same_pieces_make_one_statement():
     # A wire's "…,” the minister told the agency. “…,” he added, printed by two outlets.
     a = _split("” Ames told the agency. “")
-    b = _article(
+    b = laid_out_article(
         "B",
         [("", FIRST, "ames", "direct", True), ("” she added. “", SECOND, "ames", "direct", True)],
     )
@@ -183,19 +154,19 @@ def test_a_teaser_takes_no_piece_link():
     # The lead's few words of the remark quoted in full right after stay a rendering of
     # their own (issue 14's seeds), even with only "She said:" between them.
     full = "It will deliver real savings for every commuter in the valley, and soon."
-    a = _article(
+    a = laid_out_article(
         "A",
         [
             ("", "real savings for every commuter.", "ames", "partial", True),
             ("” She said: “", full, "ames", "direct", True),
         ],
     )
-    b = _article("B", [("", full, "ames", "direct", True)])
+    b = laid_out_article("B", [("", full, "ames", "direct", True)])
     assert statement_groups([*a, *b]) == [["A:0"], ["A:1", "B:0"]]
 
 
 def test_two_speakers_are_never_pieces_of_one_utterance():
-    quotes = _article(
+    quotes = laid_out_article(
         "A",
         [("", FIRST, "ames", "direct", True), ("” Ames said. “", SECOND, "berg", "direct", True)],
     )
