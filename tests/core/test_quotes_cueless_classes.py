@@ -26,7 +26,7 @@ def test_a_new_sentence_after_a_nested_closing_mark_is_no_attribution(nlp, endin
     continues the speaker named before it."""
     text = (
         "“He called me in that night,” Jonas Berg said. “He told me, ‘Help me through "
-        "this year and then I will " + ending + " But he changed his mind in June, the "
+        "this year and then I will " + ending + " But by June he thought otherwise, the "
         "book claims."
     )
     q = one_quote(nlp, text, "Help me through", PEOPLE)
@@ -58,7 +58,7 @@ def test_a_sentence_reporting_someone_elses_words_is_no_attribution(
     [
         pytest.param(
             '"I want to put the record straight," said Ana Ruiz. "At that meeting Tom Vale '
-            'admitted to me that he had told the players he was going to "fake" an injury. '
+            'admitted to me that he had asked the team doctor to "invent" a knock. '
             '"He also agreed to apologise to the squad. "In my book this is cheating."',
             "cheating",
             "Ana Ruiz",

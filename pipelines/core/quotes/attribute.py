@@ -455,8 +455,8 @@ def _speaker_ahead(ctx: Context, drafts: list[Draft], k: int) -> Resolution | No
     """The speaker the next paragraph gives a paragraph-opening quotation nobody before claims.
 
     "Health workers fear the worst. ⏎ “We ran out of fuel.” ⏎ “For days we have …,” said
-    Dr Ann Lee.", "“How much do you hate to lose?” ⏎ These are the questions Tom Reid will
-    ask.": a quotation set first, with no speaker before it, is introduced by what follows
+    Dr Ann Lee.", "“Why stay on?” ⏎ Tom Reid, who turns forty this week, puts that to every
+    recruit.": a quotation set first, with no speaker before it, is introduced by what follows
     (a pull quote, an opening quotation, a quotation before its speaker's paragraph). The
     next paragraph's opening quotation with a cue of its own gives its speaker; a narrative
     paragraph gives the person who is a clause subject of its first sentence (main clause

@@ -1983,8 +1983,8 @@ _NAME_BEFORE_RE = re.compile(
 def _org_name_before(ctx: Context, head: Token) -> Mention | None:
     """Whom a spokesperson speaks for when the recogniser cut the body's name or missed it.
 
-    "A Department for Education and Skills spokeswoman" (only "Department for
-    Education" recognised), "a Department for Transport spokesman" (nothing recognised),
+    "A Department for Parks and Leisure spokeswoman" (only "Department for
+    Parks" recognised), "a Department for Transport spokesman" (nothing recognised),
     "a Conservative spokeswoman" (the article's "Conservatives"): the capitalised words
     between the determiner and the noun name the body. An organisation mention that
     starts them is that body; else a name of two capitalised words or more that holds an
