@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
+from pipelines.core.resources import rule_lines
 from pipelines.core.stories.groups import Link, partition
 from pipelines.core.stories.stories import KEY_MAX_ZIPF
 from pipelines.core.stories.terms import content_terms, words, zipf
@@ -471,9 +472,7 @@ def _names_written_text(text: str) -> bool:
 @cache
 def _written_words() -> frozenset[str]:
     """The words of ``rules/statement_written_words.txt``."""
-    rules = resources.files("pipelines.core.rules")
-    text = rules.joinpath("statement_written_words.txt").read_text("utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+    return frozenset(rule_lines("statement_written_words.txt"))
 
 
 def _continues(
