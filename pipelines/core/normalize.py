@@ -662,8 +662,12 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
         while end > 1 and _is_descriptor_word(out[end - 1]) and not is_sub_body(out[:end]):
             end -= 1
         named = _dotless(fold_diacritics(" ".join(out[:end])))
-        if named in _place_names() or named in name_rules().demonyms:
+        if _only_a_place(named):
             end = trailing  # "the Chinese space agency": a country's role, not a name
+    if end < len(out) and _only_a_place(_dotless(fold_diacritics(" ".join(out[:end])))):
+        # "the Malaysian intelligence agency": the nouns name which of the country's
+        # bodies it is; without them every such body would be keyed as the country.
+        end = len(out)
     if end < len(out) and all(_is_capitalised(t) or _is_particle(t) for t in out[:end]):
         out = out[:end]
     return out
@@ -1051,6 +1055,10 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
         changed = False
         for n in range(longest, 0, -1):
             if len(tokens) > n and " ".join(tokens[-n:]) in suffixes:
+                if _only_a_place(" ".join(tokens[:-n])):
+                    # "Indonesian oil company" is not keyed as "indonesian": what is left
+                    # must name the company, not its country (a shorter legal form may go).
+                    continue
                 tokens = tokens[:-n]
                 changed = True
                 break
@@ -1059,6 +1067,24 @@ def strip_org_suffix(tokens: list[str]) -> list[str]:
         # "total" and "next" are everyday words, so the bare word must not match.
         return written
     return tokens
+
+
+# Words that say a body belongs to the state, not which body it is ("Thai state").
+_STATE_WORDS = frozenset({"state", "national", "federal", "government", "public", "royal"})
+
+
+def _only_a_place(folded: str) -> bool:
+    """True when a folded name is only a country, capital or demonym: "indonesian", "thai state".
+
+    Such a name says whose a body is, never which of its bodies.
+    """
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _STATE_WORDS:
+        words = words[:-1]
+    while len(words) > 1 and words[0] in _STATE_WORDS:
+        words = words[1:]
+    named = " ".join(words)
+    return named in _place_names() or named in name_rules().demonyms
 
 
 # Zipf frequency (wordfreq, general English) from which a word is everyday vocabulary:
@@ -1203,10 +1229,21 @@ _BANK_FIRST = frozenset({"banco", "banca", "banque", "bank", "banka", "banken"})
 
 
 def _drop_bank_word(tokens: list[str]) -> list[str]:
-    """One name after a bank word is the bank: "banco santander" -> "santander"."""
+    """One name after a bank word is the bank: "banco santander" -> "santander".
+
+    Never when the one name is a country's (or a demonym): "Bank Indonesia" keyed as
+    "indonesia" would be what any description of an Indonesian body stripped to its
+    country is keyed as, and the country itself tagged as an organisation.
+    """
     if len(tokens) == 2 and tokens[0] in _BANK_FIRST:
         name = tokens[1]
-        if name not in _BANK_FIRST and not is_common_english_word(name) and len(name) > 2:
+        if (
+            name not in _BANK_FIRST
+            and not is_common_english_word(name)
+            and len(name) > 2
+            and name not in _place_names()
+            and name not in name_rules().demonyms
+        ):
             return [name]
     return tokens
 

@@ -558,10 +558,15 @@ class OrgLookups:
         # A name the gazetteer writes with its country in brackets: "Workers' Party (Brazil)".
         forms = [rest, f"{rest} of {country_name}", f"{rest} ({country_name})"]
         forms += [f"{word} {rest}" for word, c in self._roles.places.items() if c == code]
+        rest_words = set(org_key(clean_org_name(rest)).split())
         for form in forms:
             hit = self._resolver.lookup_exact(form, ORG)
             if hit is not None and hit.entry.kind != "country":
                 return hit
+            if not rest_words <= set(org_key(clean_org_name(form)).split()):
+                # The cleaning dropped the rest as a description ("military (Indonesia)"
+                # is keyed as the country): the country alone names no body of it.
+                continue
             # A name several countries' bodies share ("Democratic Party"): the country's own.
             own = [e for e in self._resolver.org_candidates(form) if e.country == code]
             if len(own) == 1:

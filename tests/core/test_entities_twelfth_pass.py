@@ -1,0 +1,96 @@
+"""Issue 11, twelfth session: no false merge of two bodies of one country.
+
+Every door found that let two different organisations of one country share an entity, each
+with our own adversarial must-not-merge pairs (none taken from an evaluation set,
+tests/data/entity_eval*), next to the merges the same rules must keep making.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.entities import EntityResolver
+from pipelines.core.normalize import clean_org_name, org_key
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
+
+
+# ------------------------------- a description stripped down to a bare country or demonym
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "Bank <country>" was keyed as the country: every description of one of the
+        # country's bodies stripped to the country, and the country tagged ORG, was the bank.
+        ("Bank Indonesia", "Indonesia"),
+        ("Bank Indonesia", "Indonesian army"),
+        ("Bank Indonesia", "Indonesia's anti-graft agency"),
+        ("Bank Indonesia", "the Indonesian state"),
+        ("Bank Indonesia", "Indonesian meteorology agency"),
+        ("Banco Brasil", "Brasil"),
+        # A country-qualified description tried as "<description> (<country>)".
+        ("Indonesian military", "Indonesia's anti-graft agency"),
+        ("Indonesian police", "Indonesian disaster agency"),
+        ("Peruvian navy", "Peru's tax agency"),
+        # Generic nouns after a demonym name which body it is.
+        ("Malaysian intelligence agency", "Malaysian oil company"),
+        ("Kenyan wildlife service", "Kenyan revenue authority"),
+        # A company form after a demonym leaves the company, not the country.
+        ("Indonesian oil company", "Indonesian gas company"),
+        ("Thai state oil company", "the Thai state"),
+        ("state-run Indonesian oil company", "Indonesian intelligence agency"),
+        ("Chilean Oil Company", "Chilean Gas Corporation"),
+    ],
+)
+def test_bodies_of_one_country_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Bank Indonesia", "Indonesia's central bank", "the Indonesian central bank"],
+        ["National Iranian Oil Company", "National Iranian Oil Co", "NIOC"],
+        ["Abu Dhabi National Oil Co", "Abu Dhabi National Oil Company"],
+        ["Indonesian Oil Company", "Indonesian Oil Co."],
+        ["Banco Santander", "Santander"],
+    ],
+)
+def test_the_same_rules_still_merge(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("the Malaysian intelligence agency", "Malaysian intelligence agency"),
+        ("Kenyan wildlife service", "Kenyan wildlife service"),
+        # A name before the nouns is still the name.
+        ("the Kestrel intelligence agency", "Kestrel"),
+    ],
+)
+def test_generic_nouns_stay_after_a_bare_demonym(surface: str, expected: str) -> None:
+    assert clean_org_name(surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Bank Indonesia", "bank indonesia"),
+        ("Banque Misr", "banque misr"),
+        ("Bank Leumi", "leumi"),
+        ("Indonesian Oil Co.", "indonesian oil"),
+        ("Thai state oil company", "thai state oil"),
+        ("Kestrel Oil Company", "kestrel"),
+    ],
+)
+def test_org_key_never_leaves_only_the_country(surface: str, expected: str) -> None:
+    assert org_key(surface) == expected
