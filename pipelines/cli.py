@@ -451,6 +451,12 @@ def build_parser() -> _Parser:
         "story's, and missed statement pairs by class (--verbose lists them)",
     )
     p.add_argument(
+        "--by-part",
+        action="store_true",
+        help="also print the dev split's story figures per part: each corpus's unbatched "
+        "documents, then each labelling batch (a change should gain in more than one)",
+    )
+    p.add_argument(
         "--reuse-analysis",
         action="store_true",
         help="when the current analyser's output is not cached, group the newest cached "

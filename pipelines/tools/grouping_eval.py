@@ -22,7 +22,7 @@ import json
 import pickle
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -571,6 +571,23 @@ def _print_misses(
         print(f"      {reason:22} {label}: {shown[0]} / {shown[1]}")
 
 
+def story_parts(eval_set: StoryEvalSet) -> list[tuple[str, StoryEvalSet]]:
+    """The split's stories by part: each corpus's unbatched documents, then each batch.
+
+    What the keep-rule's "gains in more than one dev batch" is read on (``--by-part``). A
+    story's members share a part; a document is scored in its own part, so a distractor
+    of another corpus's story (one aeb page imitates a BBC one) counts as a singleton there.
+    """
+
+    def part_of(d: StoryDoc) -> tuple[bool, str]:
+        return (True, f"batch {d.batch}") if d.batch else (False, d.doc.corpus)
+
+    by_part: dict[tuple[bool, str], list[StoryDoc]] = defaultdict(list)
+    for d in eval_set.stories:
+        by_part[part_of(d)].append(d)
+    return [(key[1], replace(eval_set, stories=tuple(by_part[key]))) for key in sorted(by_part)]
+
+
 def splits_to_print(choice: str) -> tuple[str, ...]:
     """The splits ``--split`` prints, in order: ``all`` is dev, holdout, then test.
 
@@ -624,6 +641,11 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
                 continue
         if part.stories or not args.batch:
             print(format_story_scores(f"[{name}] stories", score_stories(part, stories)))
+            for label, piece in story_parts(part) if args.by_part and split == "dev" else ():
+                # Dev only: a held-out or test figure is read whole, never part by part.
+                print(
+                    format_story_scores(f"[{name} {label}] stories", score_stories(piece, stories))
+                )
             if args.misses and split == "dev":
                 # Only the dev split's misses are shown: tuning reads dev, never the others.
                 _print_story_misses(part, grouped, listing=args.verbose)

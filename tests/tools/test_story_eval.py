@@ -356,6 +356,13 @@ def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
         (["--split", "all"], ["[dev] stories", "[holdout] stories", "[test] stories"], []),
         (["--split", "holdout"], ["[holdout] stories"], ["[dev]", "[test]", "statements:"]),
         (["--split", "all", "--batch", "7b"], ["[holdout batch 7b] stories"], ["[dev", "[test"]),
+        # Parts of dev only: a held-out or test figure is never read part by part.
+        (
+            ["--split", "all", "--by-part"],
+            ["[dev polnear] stories: 1 stories, 3 documents", "[test] stories"],
+            ["[test bbc]", "[test aeb]", "[holdout polnear]"],
+        ),
+        (["--split", "dev"], ["[dev] stories"], ["[dev polnear]"]),
         # A batch of statements only: its statement line, no empty story line.
         (
             ["--split", "all", "--batch", "6b"],
@@ -401,6 +408,43 @@ def test_grouping_eval_prints_only_the_split_asked_for(
         assert line in out
     for line in hidden:
         assert line not in out
+
+
+@pytest.mark.parametrize(
+    ("docs", "parts"),
+    [
+        # Corpora first (their unbatched documents), then each labelling batch.
+        (
+            [(D1, "vote", None), (D2, "vote", None), (BBC, "strike", "7a"), (AEB, None, None)],
+            [("aeb", [AEB]), ("polnear", [D1, D2]), ("batch 7a", [BBC])],
+        ),
+        # A batch across corpora is one part; a corpus with no unbatched document is none.
+        (
+            [(BBC, "strike", "7a"), (AEB, "strike", "7a"), (D3, None, "8a")],
+            [("batch 7a", [BBC, AEB]), ("batch 8a", [D3])],
+        ),
+        ([], []),
+    ],
+)
+def test_story_parts_are_corpora_then_batches(
+    docs: list[tuple[DocRef, str | None, str | None]], parts: list[tuple[str, list[DocRef]]]
+) -> None:
+    from pipelines.tools.grouping_eval import story_parts
+
+    whole = story_eval_set.StoryEvalSet(
+        tuple(
+            story_eval_set.StoryDoc(ref, story, () if story else ("vote",), "dev", batch)
+            for ref, story, batch in docs
+        ),
+        (),
+        (),
+    )
+    found = story_parts(whole)
+    assert [(name, [d.doc for d in piece.stories]) for name, piece in found] == parts
+    # Every document is in exactly one part.
+    in_parts = [d for _, piece in found for d in piece.stories]
+    assert len(in_parts) == len(whole.stories)
+    assert set(in_parts) == set(whole.stories)
 
 
 def test_grouping_cost_share_is_of_the_passs_cpu_not_its_wall_time() -> None:
