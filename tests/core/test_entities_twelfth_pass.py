@@ -94,3 +94,39 @@ def test_generic_nouns_stay_after_a_bare_demonym(surface: str, expected: str) ->
 )
 def test_org_key_never_leaves_only_the_country(surface: str, expected: str) -> None:
     assert org_key(surface) == expected
+
+
+# ------------------------------------ another country's possessive, a branch's own name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A body the gazetteer places in one country: another country's possessive before
+        # its name is that country's branch or namesake, whichever rule found the name.
+        ("Syria's Muslim Brotherhood", "Muslim Brotherhood"),
+        ("Syrian Muslim Brotherhood", "Muslim Brotherhood"),
+        ("Jordan's Muslim Brotherhood", "Egypt's Muslim Brotherhood"),
+        ("Mexico's Workers' Party", "Brazil's Workers' Party"),
+        # A capitalised "Army" after a country adjective is the land force's own name.
+        ("Philippine Army", "Armed Forces of the Philippines"),
+        ("Nigerian Army", "Nigeria's military"),
+    ],
+)
+def test_branches_and_namesakes_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Muslim Brotherhood", "Egypt's Muslim Brotherhood", "Egyptian Muslim Brotherhood"],
+        ["Hezbollah", "Lebanon's Hezbollah"],
+        ["Armed Forces of the Philippines", "the Philippine military", "Philippine army"],
+        ["Islamic Consultative Assembly", "Iranian Parliament", "Iran's parliament"],
+    ],
+)
+def test_own_country_and_descriptions_still_merge(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, "ORG")

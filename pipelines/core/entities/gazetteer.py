@@ -740,6 +740,12 @@ class EntityResolver:
                 or self.orgs.lookup_misspelt(surface)
                 or self.orgs.lookup_inflected(surface)
             )
+        if hit is not None and self.orgs.owned_elsewhere(surface, hit):
+            # "Syria's Muslim Brotherhood" is not Egypt's: keyed as written, with its owner.
+            canonical = THE.sub("", clean_surface(surface))
+            key = org_key(canonical)
+            ent = Entity(ids.entity_id(ORG, key), canonical, ORG)
+            return Hit(Entry(ent, "name"), "name_key", f"another country's {key!r}")
         if hit is None and etype in (GPE, LOC, None):
             hit = (
                 self.lookup_state_form(surface)

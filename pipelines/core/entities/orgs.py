@@ -40,7 +40,7 @@ from pipelines.core.entities.names import (
     transliteration_skeleton,
 )
 from pipelines.core.entities.wadegiles import name_readings
-from pipelines.core.normalize import english_zipf
+from pipelines.core.normalize import clean_surface, english_zipf
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -118,6 +118,27 @@ def _can_be_brand(word: str, common_surnames: frozenset[str]) -> bool:
         or surname_key(word) in common_surnames
         or is_common_english_word(low)
     )
+
+
+def _a_proper_name(place: str, rest: str) -> bool:
+    """True when a role word is written as the name of one branch of the armed forces.
+
+    "the Philippine military" and "the Philippine army" describe the country's armed
+    forces; "Philippine Army", "Indian Army" name its land force, one branch of them (the
+    navy and air force have no role line). A possessive ("Japan's Parliament") still
+    describes the role, and so does a capitalised role of another kind ("Iranian
+    Parliament").
+    """
+    return (
+        not place.endswith(("'s", "'"))
+        and rest[:1].isupper()
+        and not rest.isupper()
+        and rest.lower() in _BRANCH_WORDS
+    )
+
+
+# Role words that, capitalised, are one armed service's name (org_roles.tsv: armed forces).
+_BRANCH_WORDS = frozenset({"army"})
 
 
 class OrgLookups:
@@ -455,6 +476,8 @@ class OrgLookups:
                     return hit
                 continue
             role = self._roles.phrases.get(fold_role_text(rest))
+            if role and _a_proper_name(place, rest):
+                role = None  # "Philippine Army" is the army's name, not the armed forces
             role_hit = self._role_hit(code, country_name, role, text) if role else None
             if role_hit is not None:
                 return role_hit
@@ -517,6 +540,23 @@ class OrgLookups:
         if hit is None or hit.entry.country != code:
             return None
         return Hit(hit.entry, "place_qualified", f"{m.group(1)} of {country_name}")
+
+    def owned_elsewhere(self, surface: str, hit: Hit) -> bool:
+        """True when a possessive country before the name is not the hit's own country.
+
+        The cleaning drops "Lebanon's" from "Lebanon's Hezbollah" as description; of a body
+        the gazetteer places in one country, another country's possessive names that
+        country's branch or namesake ("Syria's Muslim Brotherhood").
+        """
+        country = hit.entry.country
+        if not country or hit.entry.entity.entity_type != ORG:
+            return False
+        words = clean_surface(surface).split()
+        for k in range(1, min(4, len(words))):
+            if words[k - 1].endswith(("'s", "'")):
+                code = self.place_code(" ".join(words[:k]))
+                return bool(code) and code != country
+        return False
 
     def _names_place(self, hit: Hit, code: str) -> bool:
         """True when the hit is the body the place word itself names (the UN for "U.N.")."""
