@@ -219,7 +219,8 @@ def test_a_quote_closed_and_reopened_in_the_next_paragraph_is_a_new_remark():
     assert [r.quote_ids for r in renderings(a)] == [("A:0",), ("A:1",)]
     b = laid_out_article("B", [("", SECOND, "ames", "direct", True)])
     assert _groups([*a, *b]) == [["A:0"], ["A:1", "B:0"]]
-    # With its attribution between them it is one passage, one rendering.
+    # With its attribution between them it is still a rendering of its own, but it
+    # follows the first: alone they are one statement (test_statement_paragraph_pieces).
     joined = laid_out_article(
         "A",
         [
@@ -227,7 +228,10 @@ def test_a_quote_closed_and_reopened_in_the_next_paragraph_is_a_new_remark():
             ("” she will say.\n\n“", SECOND, "ames", "direct", False),
         ],
     )
-    assert [r.quote_ids for r in renderings(joined)] == [("A:0", "A:1")]
+    first, second = renderings(joined)
+    assert (first.quote_ids, second.quote_ids) == (("A:0",), ("A:1",))
+    assert second.follows_id == first.rendering_id
+    assert _groups(joined) == [["A:0", "A:1"]]
 
 
 def test_a_rendering_holding_both_paragraphs_takes_both():

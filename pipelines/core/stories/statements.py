@@ -30,7 +30,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -86,6 +86,15 @@ ATTRIBUTION_MAX_CHARS = 120
 # passages of its own (the seeds: Yonhap's "…," Yoon said. "…," he added, two quotes with
 # narration between them in the Diplomacy Journal).
 PASSAGE_LINK_SCORE = 0.5
+# A quote with no cue of its own that opens the next paragraph, after a quote closed and
+# attributed ("…,” he told the BBC. ⏎ “…”), carries that quote's speaker, but it may be the
+# next answer as well as more of the same one: the paragraph break is where a reporter
+# moves on. It is a rendering of its own (in the same passage, its speaker still tied by
+# the cue of the quote it continues) and is linked to that quote below every other link;
+# the link is refused when other articles have already quoted the two apart, each with
+# partners of its own and none holding both (see ``group_renderings``). A rendering
+# elsewhere that holds both still takes both (``align``).
+PARAGRAPH_PIECE_LINK_SCORE = 0.45
 # ... and the second piece's lead-in names only its speaker before the reporting verb: "He
 # added:", "Additionally, Mr Smith said:" (see ``one_utterance``).
 LEAD_IN_MAX_WORDS = 4
@@ -189,6 +198,8 @@ class Rendering:
     # The piece of its passage just before it, split from it by an attribution only (see
     # ``PASSAGE_LINK_SCORE``; "": none). Set by ``renderings`` only, as ``fragment_of_id``.
     follows_id: str = ""
+    # ``follows_id`` continues over a paragraph break (see ``PARAGRAPH_PIECE_LINK_SCORE``).
+    follows_over_paragraph: bool = False
     # The distinct terms, built once: every candidate pair compares them several times.
     term_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -218,12 +229,16 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
 
     A passage quoted as consecutive utterances ("…,” Kennedy said. “…”), where the later
     one has no cue and only carries the earlier one's speaker over, is one rendering:
-    the later quote continues the same passage (see ``_continues``).
+    the later quote continues the same passage (see ``_continues``). When the later one
+    opens the next paragraph it is a rendering of its own that follows the earlier one
+    (see ``PARAGRAPH_PIECE_LINK_SCORE``).
     """
     by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
     for q in quotes:
         by_utterance[(q.article_id, q.utterance_index)].append(q)
     built: list[tuple[Rendering, list[StatementQuote]]] = []
+    # First quotes of continuations that open the next paragraph (see above).
+    over_paragraph: set[str] = set()
     previous: tuple[str, int, list[tuple[str | None, list[StatementQuote]]]] | None = None
     for (article, utterance), parts in sorted(by_utterance.items()):
         parts.sort(key=lambda q: (q.part_index, q.quote_id))
@@ -236,22 +251,47 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
             and len(groups) == 1
             and _continues(previous[2][0], groups[0])
         ):
-            previous[2][0][1].extend(groups[0][1])
-            previous = (article, utterance, previous[2])
-            continue
+            if not _opens_paragraph(groups[0][1][0]):
+                previous[2][0][1].extend(groups[0][1])
+                previous = (article, utterance, previous[2])
+                continue
+            over_paragraph.add(groups[0][1][0].quote_id)
         if previous is not None:
-            built += [(_rendering(previous[0], s, g), g) for s, g in previous[2]]
+            built += [_built(previous[0], s, g, over_paragraph) for s, g in previous[2]]
         previous = (article, utterance, groups)
     if previous is not None:
-        built += [(_rendering(previous[0], s, g), g) for s, g in previous[2]]
+        built += [_built(previous[0], s, g, over_paragraph) for s, g in previous[2]]
     out: list[Rendering] = []
     for n, (r, parts) in enumerate(built):
+        if parts[0].quote_id in over_paragraph:
+            # It continues the rendering just before it (one speaker group each).
+            out.append(
+                replace(
+                    r,
+                    passage_id=out[-1].passage,
+                    follows_id=out[-1].rendering_id,
+                    follows_over_paragraph=True,
+                )
+            )
+            continue
         gap = _passage_gap(built[n - 1], (r, parts)) if n else None
         if gap is not None:
             follows = out[-1].rendering_id if gap == "utterance" else ""
             r = replace(r, passage_id=out[-1].passage, follows_id=follows)
         out.append(r)
     return _join_fragments(out)
+
+
+def _opens_paragraph(q: StatementQuote) -> bool:
+    """Whether a line break lies between a quote and the quote before it."""
+    return q.preceding is not None and "\n" in q.preceding
+
+
+def _built(
+    article: str, speaker: str | None, parts: list[StatementQuote], over_paragraph: Set[str]
+) -> tuple[Rendering, list[StatementQuote]]:
+    """A rendering and its parts; a continuation over a paragraph keeps its speaker tied."""
+    return _rendering(article, speaker, parts, carried=parts[0].quote_id in over_paragraph), parts
 
 
 def _join_fragments(items: Sequence[Rendering]) -> list[Rendering]:
@@ -355,10 +395,15 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
 def passage_links(items: Sequence[Rendering], left_out: Collection[str] = ()) -> list[Link]:
     """Links between the pieces of a passage split by attributions only (``follows_id``).
 
-    See ``PASSAGE_LINK_SCORE``; ``left_out`` (the article's teasers) takes none.
+    See ``PASSAGE_LINK_SCORE`` and ``PARAGRAPH_PIECE_LINK_SCORE``; ``left_out`` (the
+    article's teasers) takes none.
     """
     return [
-        Link.of(r.follows_id, r.rendering_id, PASSAGE_LINK_SCORE)
+        Link.of(
+            r.follows_id,
+            r.rendering_id,
+            PARAGRAPH_PIECE_LINK_SCORE if r.follows_over_paragraph else PASSAGE_LINK_SCORE,
+        )
         for r in items
         if r.follows_id and r.rendering_id not in left_out and r.follows_id not in left_out
     ]
@@ -580,7 +625,10 @@ def _by_firm_speaker(
     ]
 
 
-def _rendering(article: str, speaker: str | None, parts: Sequence[StatementQuote]) -> Rendering:
+def _rendering(
+    article: str, speaker: str | None, parts: Sequence[StatementQuote], *, carried: bool = False
+) -> Rendering:
+    """The rendering of parts; ``carried``: its speaker is tied by the cue it continues."""
     utterance = parts[0].utterance_index
     name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
     quote_ids = tuple(q.quote_id for q in parts)
@@ -594,7 +642,7 @@ def _rendering(article: str, speaker: str | None, parts: Sequence[StatementQuote
         speaker_entity_id=speaker,
         speaker_name=name if speaker else None,
         kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
-        firm=speaker is not None and any(q.has_cue for q in parts),
+        firm=speaker is not None and (carried or any(q.has_cue for q in parts)),
         quote_ids=quote_ids,
         terms=tuple(content_terms(" ".join(q.text for q in parts))),
         words=tuple(words(" ".join(q.text for q in parts))),
@@ -1137,7 +1185,9 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
     """Statements as groups of rendering ids (a pure function of items and links).
 
     An unattributed rendering linked to renderings of more than one speaker keeps none
-    of those links (it cannot tell whose words it carries).
+    of those links (it cannot tell whose words it carries). The links between pieces split
+    by a paragraph break (``PARAGRAPH_PIECE_LINK_SCORE``) join the groups the other links
+    made, last, and only when neither group holds an article the other lacks.
     """
     by_id = {r.rendering_id: r for r in items}
     kept = [lk for lk in links if lk.a in by_id and lk.b in by_id]
@@ -1184,7 +1234,44 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
         weak = [lab[1] for lab in union if lab[0] == "weak"]
         return one_person(firm) if firm else one_person(weak)
 
-    return partition(by_id, kept, labels=labels, compatible=compatible)
+    pieces = [lk for lk in kept if lk.score == PARAGRAPH_PIECE_LINK_SCORE]
+    groups = partition(
+        by_id,
+        [lk for lk in kept if lk.score != PARAGRAPH_PIECE_LINK_SCORE],
+        labels=labels,
+        compatible=compatible,
+    )
+    if not pieces:
+        return groups
+    # The pieces of a passage split by a paragraph break join last, one group to another,
+    # unless other articles already quoted the two apart: each group then holds an article
+    # the other lacks (a rendering holding both would have put them in one group).
+    head = {m: g[0] for g in groups for m in g}
+    members = {g[0]: g for g in groups}
+
+    def group_labels(first: str) -> frozenset[object]:
+        found: set[object] = set()
+        for m in members[first]:
+            found |= labels(m)
+        return frozenset(found)
+
+    def joinable(x: frozenset[object], y: frozenset[object]) -> bool:
+        if not compatible(x, y):
+            return False
+        articles_x, articles_y = (
+            {lab[1] for lab in z if isinstance(lab, tuple) and lab[0] == "article"} for z in (x, y)
+        )
+        return articles_x <= articles_y or articles_y <= articles_x
+
+    merged = partition(
+        members,
+        [Link.of(head[lk.a], head[lk.b], lk.score) for lk in pieces if head[lk.a] != head[lk.b]],
+        labels=group_labels,
+        compatible=joinable,
+    )
+    return sorted(
+        (sorted(m for g in part for m in members[g]) for part in merged), key=lambda g: g[0]
+    )
 
 
 def days_between(x: dt.date | None, y: dt.date | None) -> int | None:
