@@ -6,9 +6,11 @@ go through :func:`analyse_outcomes`, so what is measured is what is loaded.
 Fault isolation: each article is analysed on its own terms. An exception in any
 stage (spaCy, entity resolution, quotes) or a stage finishing past the article's time
 budget becomes an :class:`AnalysisFailure` for that article only; the others go on.
-The budget is checked when a stage returns: the stages' inputs are bounded (body
-length, punctuation runs, O(n log n) resolution), so every stage ends, and an
-article that still takes too long is recorded instead of stalling every later run.
+The budget is checked inside the stages' long loops (``pipelines.core.deadline``: a
+stage stops at the budget) and again when a stage returns (work between two checks);
+the stages' inputs are bounded (body length, punctuation runs, O(n log n)
+resolution), so every stage ends, and an article that takes too long is recorded
+instead of stalling every later run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pipelines import __version__
 from pipelines.core import nlp as nlp_mod
+from pipelines.core.deadline import BudgetExceeded, Clock, deadline
 from pipelines.core.entities import EntityResolver
 from pipelines.core.models import AnalysisFailure, ArticleAnalysis, ArticleEntities
 from pipelines.core.quotes import extract_quotes_and_skips
@@ -224,9 +227,17 @@ def _parse_chunk(
 
 
 def analyse_doc(
-    item: TextItem, doc: Doc, analyser: Analyser, budget_s: float | None, spent_s: float = 0.0
+    item: TextItem,
+    doc: Doc,
+    analyser: Analyser,
+    budget_s: float | None,
+    spent_s: float = 0.0,
+    clock: Clock = time.perf_counter,
 ) -> ArticleAnalysis | AnalysisFailure:
-    """Entity resolution and quotes for one parsed article, each stage isolated."""
+    """Entity resolution and quotes for one parsed article, each stage isolated.
+
+    ``clock`` times the budget (tests pass one that counts instead of waiting).
+    """
     aid = item.article_id
     sentences: list[tuple[int, int]] = []
 
@@ -234,19 +245,30 @@ def analyse_doc(
         sentences.extend(nlp_mod.sentence_bounds(doc))
         return analyser.resolver.resolve_article(item.body, nlp_mod.ner_spans(doc), sentences)
 
-    found, spent, failure = run_stage(aid, "entities", budget_s, spent_s, resolve)
+    found, spent, failure = run_stage(aid, "entities", budget_s, spent_s, resolve, clock=clock)
     if failure is not None:
         return failure
     assert found is not None
     res, spent, failure = run_stage(
-        aid, "quotes", budget_s, spent, lambda: extract_quotes_and_skips(doc, found.mentions)
+        aid,
+        "quotes",
+        budget_s,
+        spent,
+        lambda: extract_quotes_and_skips(doc, found.mentions),
+        clock=clock,
     )
     if failure is not None:
         return failure
     assert res is not None
     quotes, skipped = res
     byline_res, spent, failure = run_stage(
-        aid, "authors", budget_s, spent, analyser.resolver.resolve_authors, item.authors
+        aid,
+        "authors",
+        budget_s,
+        spent,
+        analyser.resolver.resolve_authors,
+        item.authors,
+        clock=clock,
     )
     if failure is not None:
         return failure
@@ -274,21 +296,34 @@ def run_stage(
     spent_s: float,
     fn: Callable[..., T],
     *args: object,
+    clock: Clock = time.perf_counter,
 ) -> tuple[T | None, float, AnalysisFailure | None]:
     """Run one stage of one article: (result, seconds spent so far, failure or None).
 
-    An exception, or finishing with more than ``budget_s`` seconds spent in all of
-    the article's stages, is returned as a failure record instead of raised.
-    ``KeyboardInterrupt`` and ``SystemExit`` still stop the run.
+    An exception, or more than ``budget_s`` seconds spent in all of the article's
+    stages, is returned as a failure record instead of raised. The stage runs under a
+    :func:`~pipelines.core.deadline.deadline` for the seconds the article has left, so
+    its long loops stop at the budget (``BudgetExceeded``, the stage named as when it
+    overruns and returns). ``KeyboardInterrupt`` and ``SystemExit`` still stop the run.
     """
-    t0 = time.perf_counter()
+    t0 = clock()
     try:
-        result = fn(*args)
+        with deadline(None if budget_s is None else budget_s - spent_s, clock):
+            result = fn(*args)
+    except BudgetExceeded:
+        # A loop of the stage saw the time was up (``deadline.check``): stopped there.
+        spent = spent_s + clock() - t0
+        msg = (
+            f"analysis stopped at {spent:.1f} s inside stage {stage!r}: the per-article "
+            f"budget of {budget_s:g} s was spent"
+        )
+        return None, spent, AnalysisFailure(article_id, stage, BUDGET_EXCEEDED, msg, spent)
     except Exception as exc:
-        spent = spent_s + time.perf_counter() - t0
+        spent = spent_s + clock() - t0
         msg = str(exc)[:_MAX_MESSAGE] or repr(exc)[:_MAX_MESSAGE]
         return None, spent, AnalysisFailure(article_id, stage, type(exc).__name__, msg, spent)
-    spent = spent_s + time.perf_counter() - t0
+    spent = spent_s + clock() - t0
+    # A stage without a check in its loops (or one long item) is caught when it returns.
     if budget_s is not None and spent > budget_s:
         msg = (
             f"analysis took {spent:.1f} s by the end of stage {stage!r}, over the "

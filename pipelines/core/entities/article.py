@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pipelines.core import ids
+from pipelines.core.deadline import checked  # the article's time budget, per item
 from pipelines.core.entities.names import (
     GPE,
     LOC,
@@ -189,7 +190,7 @@ class ArticleResolver:
 
     def run(self) -> ArticleEntities:
         pending: list[tuple[NerSpan, str, str, tuple[str, ...]]] = []
-        for span in self.ner:
+        for span in checked(self.ner):
             label = NER_TYPES.get(span.label)
             if label is None and span.label not in _SECONDARY_LABELS:
                 continue
@@ -201,7 +202,7 @@ class ArticleResolver:
             if self._resolve_full(span, label, name, titles):
                 continue
             pending.append((span, label or "", name, titles))
-        for span, label, name, titles in pending:
+        for span, label, name, titles in checked(pending):
             self._resolve_short(span, label, name, titles)
         self._resolve_nominals()
         self._string_match()
@@ -467,7 +468,7 @@ class ArticleResolver:
     def _resolve_nominals(self) -> None:
         body = self.body
         # "Yoon's office": a person mention followed by a possessive and "office".
-        for f in list(self.found):
+        for f in checked(list(self.found)):
             if f.etype != PERSON:
                 continue
             m = _OFFICE_AFTER.match(body[f.end : f.end + 20])
@@ -494,7 +495,7 @@ class ArticleResolver:
         for f in self.found:
             if f.hit.entry.kind == "office":
                 office_mentions.add(f.start, f.hit.entry)
-        for m in nominals.pattern.finditer(body):
+        for m in checked(nominals.pattern.finditer(body)):
             s, e = m.start(), m.end()
             if taken.overlaps(s, e):
                 continue
@@ -561,7 +562,7 @@ class ArticleResolver:
         for surface in order:  # longest first: "Kim Jong Un" before "Kim"
             entry = names[surface]
             last_end = 0
-            for s in found_at.get(surface, ()):
+            for s in checked(found_at.get(surface, ())):
                 if s < last_end:
                     continue  # overlaps the previous occurrence of the same name
                 end = last_end = s + len(surface)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipelines.core.deadline import checked  # the article's time budget, per draft
 from pipelines.core.models import ORG, PERSON, Mention, Quote
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
@@ -52,7 +53,7 @@ _AHEAD = 0.4  # nobody before it: the next paragraph names the speaker
 def attribute(ctx: Context, drafts: list[Draft]) -> None:
     """Stages 4-5 for every draft that has a cue with a subject, in text order."""
     recent: list[tuple[int, str]] = []
-    for d in drafts:
+    for d in checked(drafts):
         if d.cue is None:
             continue
         if d.cue.subject is None:
@@ -75,7 +76,7 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
     """Give cue-less direct quotations the speaker of a neighbouring quotation."""
     view = ctx.view
     text = view.text
-    for k, d in enumerate(drafts):
+    for k, d in checked(enumerate(drafts)):
         if d.res is not None or (d.kind != DIRECT and d.cue is None):
             continue
         prev = drafts[k - 1] if k > 0 else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipelines.core.deadline import checked  # the article's time budget, per candidate
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate, clause_last_char
 from pipelines.core.quotes.content import (
@@ -53,7 +54,9 @@ class Draft:
 
 def classify_candidates(view: DocView, cues: CueFinder, cands: Sequence[Candidate]) -> list[Draft]:
     """The candidates that are quotations, in text order, with their kind and cue."""
-    return [d for k in range(len(cands)) if (d := classify(view, cues, cands, k)) is not None]
+    return [
+        d for k in checked(range(len(cands))) if (d := classify(view, cues, cands, k)) is not None
+    ]
 
 
 def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int) -> Draft | None:
