@@ -130,3 +130,31 @@ def test_own_country_and_descriptions_still_merge(
     resolver: EntityResolver, surfaces: list[str]
 ) -> None:
     _same(resolver, surfaces, "ORG")
+
+
+# ------------------------------------------------ spacing of a name outside the gazetteer
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["PetroNorland", "Petro Norland", "Petro-Norland", "state oil firm PetroNorland"],
+        ["1Kestrel Development Berhad", "1 Kestrel Development Berhad"],
+        ["VinaKestrel Holdings", "Vina Kestrel Holdings"],
+    ],
+)
+def test_unknown_org_spacing_variants_merge(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Petro Norland", "Norland Petro"),  # the words in another order: another name
+        ("Kestrel Air", "Air Kestrel"),
+        ("Petro Norland", "Petro Norland Gas"),
+        ("PetroNorland", "Norland"),
+    ],
+)
+def test_unknown_org_spacing_keeps_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")

@@ -847,7 +847,9 @@ class EntityResolver:
             # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos"; "the
             # PML-N party" is keyed as "PML-N".
             acronym = acronym_before_head(canonical)
-            key = acronym_key(acronym or canonical).lower() or org_key(canonical)
+            # Spaces are no part of the key: "Petro Vietnam" / "PetroVietnam", "1 Malaysia
+            # X" / "1Malaysia X" (the gazetteer's own names have the "spacing" rule).
+            key = acronym_key(acronym or canonical).lower() or org_key(canonical).replace(" ", "")
         else:
             canonical = THE.sub("", clean_place_name(surface))
             key = place_key(canonical)

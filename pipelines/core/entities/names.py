@@ -83,6 +83,8 @@ class Hit:
 
 def make_entity(entity_type: str, canonical: str, qid: str | None) -> Entity:
     key = qid or type_key(canonical, entity_type)
+    if entity_type == ORG and not qid:
+        key = key.replace(" ", "")  # as the resolver keys names it does not know
     return Entity(ids.entity_id(entity_type, key), canonical, entity_type, qid)
 
 
