@@ -158,3 +158,32 @@ def test_unknown_org_spacing_variants_merge(resolver: EntityResolver, surfaces: 
 )
 def test_unknown_org_spacing_keeps_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+# ---------------------------------------------- initials of a description are not derived
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("PCB", "Bangko Sentral ng Pilipinas"),  # "Philippine central bank" is an alias
+        ("ERC", "European Court of Human Rights"),  # "European rights court" is one
+        ("ACB", "Argentina's central bank"),
+    ],
+)
+def test_initials_of_a_description_name_nothing(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        # A proper name's initials still are (lower-case joining words allowed).
+        ("CDPJ", "Constitutional Democratic Party of Japan"),
+        ("VCP", "Communist Party of Vietnam"),
+    ],
+)
+def test_initials_of_a_name_still_name_it(
+    resolver: EntityResolver, acronym: str, name: str
+) -> None:
+    _same(resolver, [acronym, name], "ORG")

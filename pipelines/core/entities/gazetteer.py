@@ -216,8 +216,21 @@ def _initials(name: str) -> str:
     Two-letter initials name too many things to be derived ("NR", "FR"); a bracketed
     qualifier ("Democratic Party (United States)") is not part of the name.
     """
-    acr = acronym_of(_PARENTHESIS.sub("", name))
+    name = _PARENTHESIS.sub("", name)
+    if any(w.isalpha() and w.islower() and w not in _JOINING for w in name.split()):
+        # "Philippine central bank" is a description the gazetteer also knows the bank
+        # by, not a name anyone abbreviates: "PCB" is as much a cricket board's.
+        return ""
+    acr = acronym_of(name)
     return acr if 3 <= len(acr) <= 6 and acr.isascii() and acr.isalpha() else ""
+
+
+# Lower-case words inside a proper name ("Bank of Korea", "Bangko Sentral ng Pilipinas").
+_JOINING = frozenset(
+    {"of", "for", "and", "the", "de", "del", "des", "du", "la", "le", "al", "el", "y", "e",
+     "et", "und", "da", "do", "dos", "das", "di", "van", "von", "in", "on", "at", "to", "ng",
+     "a", "an", "les", "los", "las", "der", "die", "den"}
+)  # fmt: skip
 
 
 class EntityResolver:
