@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from pipelines.core.stories.groups import Link, cluster_average
+from pipelines.core.stories.openings import opening_end
 from pipelines.core.stories.terms import content_words, rarity, stem, zipf
 
 if TYPE_CHECKING:
@@ -161,17 +162,22 @@ def story_signature(article: StoryArticle) -> StorySignature:
     """Summarise one article for story linking."""
     title = content_words(article.title or "", for_stories=True)
     body = article.body
+    start = 0  # where the lead starts in ``article.body`` (mention offsets are into it)
     if article.title and body.lstrip().startswith(article.title.strip()):
         # Some sources repeat the headline as the body's first line: count it once.
-        body = body.lstrip()[len(article.title.strip()) :]
+        start = len(body) - len(body.lstrip()) + len(article.title.strip())
+    # A credit line or dateline says who filed the article and where, not what happened:
+    # its words and the agency named in it are no evidence (``openings``).
+    skip = (start, start + opening_end(body[start:]))
     # The lead is the first LEAD_TERMS content words; reading far past them is wasted work.
-    lead = content_words(body[: LEAD_TERMS * 40], for_stories=True)[:LEAD_TERMS]
+    lead = content_words(body[skip[1] : skip[1] + LEAD_TERMS * 40], for_stories=True)
+    mentions = [m for m in article.mentions if not skip[0] <= m.start < skip[1]]
     return StorySignature(
         article_id=article.article_id,
         published_date=article.published_date,
         outlet=article.outlet,
-        terms=tuple(title * TITLE_WEIGHT + lead),
-        entity_ids=salient_entities(article.mentions),
+        terms=tuple(title * TITLE_WEIGHT + lead[:LEAD_TERMS]),
+        entity_ids=salient_entities(mentions),
         quote_keys=quote_keys(article.quotes),
         title_terms=len(title),
     )
