@@ -16,6 +16,7 @@ import datetime as dt
 import html
 import io
 import os
+import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -297,13 +298,33 @@ def chart_markdown(c: Chart) -> str:
     return f"**{c.title}**\n\n![{c.title}](data:image/png;base64,{data})\n\n{c.caption}"
 
 
+_SECTION = re.compile(r'<section class="chart" id="([^"]+)".*?</section>', re.S)
+
+
+def changed_parts(old: str, new: str) -> list[str]:
+    """What differs between two pages, by chart name (``["header"]``: only the rest).
+
+    A chart counts when its section differs or only one page has it. A report rewritten
+    by a run that changed nothing then says which chart moved.
+    """
+    before = {m.group(1): m.group(0) for m in _SECTION.finditer(old)}
+    after = {m.group(1): m.group(0) for m in _SECTION.finditer(new)}
+    charts = [n for n in dict.fromkeys([*after, *before]) if before.get(n) != after.get(n)]
+    return charts or (["header"] if old != new else [])
+
+
+def read_page(path: Path) -> str | None:
+    """The page written at ``path``, or None when there is none (or it is not text)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def write_report(path: Path, page: str) -> bool:
     """Write atomically (a browser never sees half a report); False when already identical."""
-    try:
-        if path.read_text(encoding="utf-8") == page:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass  # absent or unreadable: write it
+    if read_page(path) == page:
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -121,6 +121,39 @@ def test_same_rows_same_bytes_and_an_identical_report_is_not_rewritten(tmp_path:
     assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
 
 
+def _page(rows: dict[str, report.Rows], contents: str = "c") -> str:
+    return report.report_html(report.build_report(fetch_from(rows)), source="w", contents=contents)
+
+
+def _with(name: str, **change: object) -> dict[str, report.Rows]:
+    return {**ROWS, name: [{**ROWS[name][0], **change}, *ROWS[name][1:]]}
+
+
+@pytest.mark.parametrize(
+    ("rows", "contents", "parts"),
+    [
+        (ROWS, "c", []),
+        (_with("quotes_by_confidence", quotes=14), "c", ["quotes_by_confidence"]),
+        (_with("largest_stories", title="Summit in Quito"), "c", ["largest_stories"]),
+        ({**ROWS, "multi_outlet_statements": []}, "c", ["multi_outlet_statements"]),
+        (ROWS, "2 articles", ["header"]),
+    ],
+    ids=["same", "one-count", "one-label", "now-empty", "header-only"],
+)
+def test_a_rewritten_page_names_the_charts_that_changed(
+    rows: dict[str, report.Rows], contents: str, parts: list[str]
+) -> None:
+    assert report.changed_parts(_page(ROWS), _page(rows, contents)) == parts
+
+
+def test_a_page_reads_back_or_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    assert report.read_page(path) is None
+    path.write_bytes(b"\xff\xfe not utf-8")
+    assert report.read_page(path) is None
+    assert report.write_report(path, "page") is True and report.read_page(path) == "page"
+
+
 def test_markdown_for_the_ui_embeds_the_png_as_a_data_uri() -> None:
     drawn, empty = report.build_report(
         fetch_from(ROWS, {"quotes_by_confidence": "the table quotes has no rows yet"}),

@@ -61,7 +61,17 @@ def report_html(
             drawn.draw(session, warehouse.path)
     assert drawn.result is not None  # drawn here: an error was raised
     charts, page = drawn.result
+    before = report.read_page(path)
     written = report.write_report(path, page)
+    if not written:
+        note = " (unchanged)"
+    elif before is None:
+        note = ""
+    else:
+        # Which charts moved, and from which copy they were drawn: a page rewritten by a
+        # run that changed nothing then says where to look.
+        source = "drawn during publish" if ahead else "drawn from the published file"
+        note = f" (changed: {', '.join(report.changed_parts(before, page))}; {source})"
     drawn = [c for c in charts if c.no_data is None]
     for c in charts:
         if c.no_data is not None:
@@ -69,7 +79,7 @@ def report_html(
     return dg.MaterializeResult(
         metadata={
             "summary": f"{path.name}: {len(drawn)} charts, {len(charts) - len(drawn)} "
-            f"without data{'' if written else ' (unchanged)'}",
+            f"without data{note}",
             "path": dg.MetadataValue.path(str(path)),
             "charts_drawn": len(drawn),
             # Drawn from the working copy while the publish step wrote the same rows.
