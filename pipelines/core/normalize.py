@@ -542,7 +542,11 @@ _GENERIC_INSTITUTION_WORDS = frozenset(
      "labour", "labor", "conservative", "liberal", "democratic", "republican", "green",
      "greens", "people's", "peoples", "workers", "workers'", "bank", "reserve", "monetary",
      "statistics", "meteorological", "space", "atomic", "nuclear", "energy", "competition",
-     "financial", "securities", "antitrust", "customs", "tax", "immigration", "border"}
+     "financial", "securities", "antitrust", "customs", "tax", "immigration", "border",
+     # Twelfth session: more words that open a body's name every country has ("Malaysia's
+     # Anti-Corruption Commission" is not Nigeria's).
+     "anti-corruption", "anti-graft", "corruption", "human", "revenue", "audit",
+     "independent", "public", "civil", "investigation", "prosecution", "prosecutors"}
 )  # fmt: skip
 
 

@@ -187,3 +187,24 @@ def test_initials_of_a_name_still_name_it(
     resolver: EntityResolver, acronym: str, name: str
 ) -> None:
     _same(resolver, [acronym, name], "ORG")
+
+
+# ------------------------------------- a generic body name after two countries' possessives
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Malaysia's Anti-Corruption Commission", "Nigeria's Anti-Corruption Commission"),
+        ("Ghana's Human Rights Commission", "Kenya's Human Rights Commission"),
+        ("Kenya's Revenue Authority", "Uganda's Revenue Authority"),
+        ("Ghana's Audit Service", "Nigeria's Audit Service"),
+        ("Kenya's Independent Policing Authority", "Uganda's Independent Policing Authority"),
+        ("Nigeria's Civil Defence Corps", "Ghana's Civil Defence Corps"),
+        ("Thailand's Anti-Graft Agency", "Cambodia's Anti-Graft Agency"),
+    ],
+)
+def test_generic_names_of_two_countries_stay_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
