@@ -550,6 +550,11 @@ _GENERIC_INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def is_generic_institution_word(word: str) -> bool:
+    """True for a word that opens a body's name every country has ("central", "revenue")."""
+    return word.lower() in _GENERIC_INSTITUTION_WORDS
+
+
 def _is_org_head(token: str) -> bool:
     """A lower-case appositive head: "firm", "carmaker", "chipmaker", "oil producer"."""
     return token in _ORG_APPOSITIVE_HEADS or (

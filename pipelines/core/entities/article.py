@@ -289,6 +289,7 @@ class ArticleResolver:
                     or r.orgs.lookup_wade_giles(span.text)
                     or r.orgs.lookup_misspelt(span.text)
                     or r.orgs.lookup_inflected(span.text)
+                    or r.orgs.lookup_shortened(span.text)
                 )
             else:
                 hit = (

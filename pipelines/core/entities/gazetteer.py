@@ -752,6 +752,7 @@ class EntityResolver:
                 or self.orgs.lookup_wade_giles(surface)
                 or self.orgs.lookup_misspelt(surface)
                 or self.orgs.lookup_inflected(surface)
+                or self.orgs.lookup_shortened(surface)
             )
         if hit is not None and self.orgs.owned_elsewhere(surface, hit):
             # "Syria's Muslim Brotherhood" is not Egypt's: keyed as written, with its owner.

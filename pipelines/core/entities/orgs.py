@@ -36,11 +36,12 @@ from pipelines.core.entities.names import (
     name_rules,
     org_key,
     person_key,
+    place_key,
     surname_key,
     transliteration_skeleton,
 )
 from pipelines.core.entities.wadegiles import name_readings
-from pipelines.core.normalize import clean_surface, english_zipf
+from pipelines.core.normalize import clean_surface, english_zipf, is_generic_institution_word
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -63,6 +64,29 @@ _MIN_JOINED = 6
 # Zipf frequency from which a misspelt-looking word of an organisation's name is an
 # English word of its own ("liberal", "central"), not a slip.
 _MISSPELT_ORG_ZIPF = 3.0
+
+
+# Words a known body's name may lose at its end: the kind of business or body, never
+# which one ("Mitsubishi Heavy" Industries, "Fars News" Agency, "<City> Electric" Power
+# Company). Not "group" or "holdings" (a listed company and its parent group are two
+# bodies), nor a head noun that says which body ("party", "bank", "commission", "service").
+_DROPPABLE_TAIL_WORDS = frozenset(
+    {"agency", "industries", "industry", "power", "company", "corporation"}
+)
+# Words that join a name to its country in the name's own language ("X ng Pilipinas",
+# "X de Chile", "X do Brasil").
+_COUNTRY_JOINERS = frozenset({"of", "de", "del", "do", "da", "ng", "du", "des"})
+# A shortened name must keep a word this rare in English (or a place): "Fars News",
+# "Mitsubishi Heavy", never "Environmental Protection" (Agency) of every country.
+_DISTINCT_WORD_ZIPF = 3.5
+# A name shortened by its country must keep a native word rarer still ("Bank <native word>").
+_NATIVE_WORD_ZIPF = 3.0
+# Compass words that tell apart two countries of one name ("South Korea", "North Korea").
+_COMPASS_WORDS = frozenset({"south", "north", "east", "west"})
+# "<name> <joining word> [the] <country>", the country after the last joining word.
+_OF_COUNTRY = re.compile(
+    r"^(.+) (?:" + "|".join(sorted(_COUNTRY_JOINERS)) + r") (?:the |la |el )?(.+)$"
+)
 
 
 _ADJECTIVE_ENDINGS = ("ary",)
@@ -157,6 +181,9 @@ class OrgLookups:
         self._joined: dict[str, list[Entry]] = {}  # "qatarenergy" -> QatarEnergy
         # "australian labor" -> Australian Labor Party: the first words of spelled names.
         self._prefixes: dict[str, list[Entry]] = {}
+        # The same prefixes with the words each name goes on with ("hyundai heavy" ->
+        # Mitsubishi Heavy Industries, ("industries",)).
+        self._tails: dict[str, list[tuple[Entry, tuple[str, ...]]]] = {}
         self._genitives = load_native_country_genitives()
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
@@ -173,6 +200,7 @@ class OrgLookups:
             words = org_key(name).split()
             for k in range(2, len(words)):
                 add_entry(self._prefixes, " ".join(words[:k]), entry)
+                self._tails.setdefault(" ".join(words[:k]), []).append((entry, tuple(words[k:])))
             joined = org_key(name).replace(" ", "")
             if len(joined) >= _MIN_JOINED and entry not in self._joined.get(joined, []):
                 add_entry(self._joined, joined, entry)
@@ -357,6 +385,61 @@ class OrgLookups:
             return None
         return Hit(e, "inflected", f"another form of a word of {e.entity.canonical_name}")
 
+    def lookup_shortened(self, surface: str) -> Hit | None:
+        """A gazetteer organisation's name without its last words: "Mitsubishi Heavy", "Fars News".
+
+        News copy shortens a known name by the kind of business or body at its end
+        ("Fars News" Agency, "<City> Electric" Power Company: ``_DROPPABLE_TAIL_WORDS``), or
+        a native name by its own country written last ("Bank <native word>" Malaysia). The
+        shortened name has two words or more and names nothing else; it starts one
+        gazetteer organisation's names only ("Bank <word>" is refused when two known
+        banks went on from it); it keeps a word that says which body it is: a place
+        ("Israel Aerospace") or a word rarer than Zipf ``_DISTINCT_WORD_ZIPF`` that is no
+        generic institution word ("Environmental Protection", "National Crime" are every
+        country's agencies). Without its country, a name keeps a native word rarer still
+        (``_NATIVE_WORD_ZIPF``) and no joining word: "Partido Comunista" (de Cuba), "Cour
+        Suprême" (du Canada), "Banco Central de Reserva" (del Perú) are words every
+        country of the language uses, so a country after a joining word is never dropped.
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        words = org_key(clean).split()
+        if len(words) == 1 and len(clean.split()) == 2:
+            # "Bank <word>" is keyed "<word>" (a bank known by the one name after its bank
+            # word); the names it may shorten keep the word.
+            words = [org_key(t) for t in clean.split()]
+        r = self._resolver
+        if len(words) < 2 or acronym_before_head(clean) or r.knows_key(ORG, org_key(clean)):
+            return None
+        if words[-1] in _JOINING_WORDS or words[-1] in _COUNTRY_JOINERS:
+            return None
+        if not any(self._says_which(w) for w in words):
+            return None
+        key = " ".join(words)
+        if r.knows_key(GPE, place_key(key)) or r.knows_key(PERSON, person_key(key)):
+            return None
+        if len({e.entity.entity_id for e in self._prefixes.get(key, [])}) != 1:
+            return None
+        native = any(english_zipf(w) < _NATIVE_WORD_ZIPF for w in words) and not any(
+            w in _JOINING_WORDS or w in _COUNTRY_JOINERS for w in words
+        )
+        for entry, tail in self._tails.get(key, []):
+            if entry.entity.entity_type != ORG or entry.kind == "country":
+                continue
+            if all(w in _DROPPABLE_TAIL_WORDS for w in tail) or (
+                native and entry.country and self.place_code(" ".join(tail)) == entry.country
+            ):
+                name = entry.entity.canonical_name
+                return Hit(entry, "shortened", f"{name} without {' '.join(tail)!r}")
+        return None
+
+    def _says_which(self, word: str) -> bool:
+        """True for a word of a shortened name that says which body: a place or a rare word."""
+        if is_generic_institution_word(word) or word in _DROPPABLE_TAIL_WORDS:
+            return False
+        if english_zipf(word) < _DISTINCT_WORD_ZIPF:
+            return True
+        return bool(self.place_code(word)) or self._resolver.knows_key(GPE, place_key(word))
+
     def lookup_wade_giles(self, surface: str) -> Hit | None:
         """A gazetteer organisation whose Pinyin name is written in Wade-Giles ("Hsinhua").
 
@@ -527,19 +610,41 @@ class OrgLookups:
     def _of_country(self, text: str) -> Hit | None:
         """A gazetteer organisation named with its country after "of": "X Party of Canada".
 
-        The organisation must belong to that country: "Liberal Democratic Party of
-        Australia" is not Japan's Liberal Democratic Party.
+        Also after the word for "of" in the name's own language ("X de Chile", "X do
+        Brasil", ``_COUNTRY_JOINERS``), and with a country name that two countries share
+        once a compass word is dropped ("X of Korea" for a body of South or of North
+        Korea: the known body's own country decides). The organisation must belong to
+        that country: "Liberal Democratic Party of Australia" is not Japan's Liberal
+        Democratic Party.
         """
-        m = re.match(r"^(.+) of (?:the )?(.+)$", text)
+        m = _OF_COUNTRY.match(text)
         if m is None:
             return None
         code, country_name = self._place_code(m.group(2))
-        if not code or code in ("UN", "EU"):
+        if not code:
+            return self._of_shared_country_name(m.group(1), m.group(2))
+        if code in ("UN", "EU"):
             return None
         hit = self._place_qualified(code, country_name, m.group(1))
         if hit is None or hit.entry.country != code:
             return None
         return Hit(hit.entry, "place_qualified", f"{m.group(1)} of {country_name}")
+
+    def _of_shared_country_name(self, name: str, place: str) -> Hit | None:
+        """A known body "of Korea": its own country is "South Korea" or "North Korea"."""
+        r = self._resolver
+        hit = r.lookup_exact(name, ORG)
+        if hit is None or hit.entry.kind != "org" or not hit.entry.country:
+            return None
+        country = r.country(hit.entry.country)
+        if country is None:
+            return None
+        words = country.entity.canonical_name.split()
+        if len(words) < 2 or words[0].lower() not in _COMPASS_WORDS:
+            return None
+        if fold_role_text(" ".join(words[1:])) != fold_role_text(place):
+            return None
+        return Hit(hit.entry, "place_qualified", f"{name} of {country.entity.canonical_name}")
 
     def owned_elsewhere(self, surface: str, hit: Hit) -> bool:
         """True when a possessive country before the name is not the hit's own country.
