@@ -1,9 +1,11 @@
 """Issue 11, names side (thirteenth session): a known body's name written shorter or longer.
 
-A gazetteer organisation's name without the kind of business or body at its end ("X Heavy"
+Names: a gazetteer organisation's name without the kind of business or body at its end ("X Heavy"
 for X Heavy Industries, "X News" for X News Agency), a native name without its country
 written last, and a known body with its country after the word for "of" in the name's own
-language ("de", "do", "ng") or with "Korea" for South or North Korea. Invented bodies where a rule is tested on its own; none of
+language ("de", "do", "ng") or with "Korea" for South or North Korea. People: a gazetteer
+person's name with one vowel of another quality ("o"/"u", "e"/"i", a final "i"/"y") or
+written with Turkish letters spelt the English way ("ç" as "ch", "ş" as "sh"). Invented bodies where a rule is tested on its own; none of
 these strings is taken from an evaluation set (tests/data/entity_eval*). Every class has
 its must-not-merge cases next to it.
 """
@@ -28,6 +30,10 @@ def resolver() -> EntityResolver:
 
 def _country(name: str, code: str) -> dict[str, Any]:
     return {"entity_type": "GPE", "kind": "country", "canonical_name": name, "country": code}
+
+
+def _person(name: str) -> dict[str, Any]:
+    return {"entity_type": "PERSON", "kind": "person", "canonical_name": name, "aliases": []}
 
 
 def _org(name: str, country: str, *aliases: str) -> dict[str, Any]:
@@ -61,6 +67,10 @@ def small() -> EntityResolver:
         _org("Banco Orlessa de Chile", "CL"),
         _org("Green Harvest Agency", "CL"),
         _org("Orlessa Mining", "CL"),
+        _person("Munir Kassabiyan"),
+        _person("Fathi Zoubeirat"),
+        _person("Çağatay Kılıçoğlu"),
+        _person("Rəşad Mammadzadə"),
     ]
     return EntityResolver(records, Overrides(), "test")
 
@@ -170,3 +180,36 @@ def test_known_body_with_another_country_stays_apart(
     resolver: EntityResolver, small: EntityResolver, a: str, b: str, small_set: bool
 ) -> None:
     _apart(small if small_set else resolver, a, b, "ORG")
+
+
+# ------------------------------------------ a gazetteer person's name spelt another way
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        # One vowel of another quality inside a short given name, a final "y" for "i".
+        ["Munir Kassabiyan", "Monir Kassabiyan"],
+        ["Fathi Zoubeirat", "Fathy Zoubeirat"],
+        # Turkish and Azerbaijani letters spelt as English says them, or without marks.
+        ["Çağatay Kılıçoğlu", "Chagatay Kilichoglu", "Cagatay Kilicoglu"],
+        ["Rəşad Mammadzadə", "Rashad Mammadzade", "Rashad Mammadzada"],
+    ],
+)
+def test_spellings_of_a_known_person(small: EntityResolver, surfaces: list[str]) -> None:
+    _same(small, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another vowel (a/u), two vowels, or another final letter: other names.
+        ("Munir Kassabiyan", "Manir Kassabiyan"),
+        ("Munir Kassabiyan", "Moner Kassabiyan"),
+        ("Fathi Zoubeirat", "Fathu Zoubeirat"),
+        # "sh" for "ş" only: a "ch" for a plain "c" is no Turkish letter.
+        ("Çağatay Kılıçoğlu", "Chagatay Kilicochlu"),
+    ],
+)
+def test_other_names_stay_apart(small: EntityResolver, a: str, b: str) -> None:
+    _apart(small, a, b, "PERSON")

@@ -62,6 +62,10 @@ _DOUBLE = re.compile(r"(.)\1+")
 _MIN_SURNAME = 5
 _MIN_GIVEN = 6
 _MIN_LONGER = 6
+# Vowel letters English spellings of one Arabic or Persian vowel alternate between, and
+# the shortest name in which they are matched (``_vowel_quality_variant``).
+_SAME_VOWEL = ({"o", "u"}, {"e", "i"})
+_MIN_QUALITY = 5
 
 
 # A German rendering of a Russian, Ukrainian or Belarusian name: its ending ("Lawrow",
@@ -82,6 +86,17 @@ _GERMAN_LETTERS = (
     ("j", ("y",)),
 )
 _MAX_RENDERINGS = 16
+# Turkish (and Azerbaijani) letters with the English spellings of their sounds: news copy
+# writes "Çavuşoğlu" as "Cavusoglu" (letters without marks) or "Chavushoglu" (as said).
+_TURKISH_LETTERS = (
+    ("ç", ("c", "ch")),
+    ("ş", ("s", "sh")),
+    ("ğ", ("g", "")),
+    ("ı", ("i",)),
+    ("ə", ("a", "e")),
+)
+_TURKISH_MARKS = re.compile("[çşğıə]")
+_MAX_TURKISH = 64
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
@@ -116,6 +131,15 @@ def german_renderings(words: Sequence[str]) -> list[str]:
     return out
 
 
+def turkish_renderings(name: str) -> list[str]:
+    """English spellings of a name written with Turkish letters, each letter every way."""
+    letters = dict(_TURKISH_LETTERS)
+    out = [""]
+    for ch in name.lower():
+        out = [o + sp for o in out for sp in letters.get(ch, (ch,))][:_MAX_TURKISH]
+    return out
+
+
 def _fold_consonants(token: str) -> str:
     for a, b in _CONSONANT_FOLDS:
         token = token.replace(a, b)
@@ -137,6 +161,8 @@ def _close(a: str, b: str, minimum: int) -> bool:
     """
     if a == b:
         return True
+    if _vowel_quality_variant(a, b):
+        return True
     if min(len(a), len(b)) < minimum or max(len(a), len(b)) < _MIN_LONGER:
         return False
     if a[0] != b[0] or spelling_skeleton(a) != spelling_skeleton(b):
@@ -145,6 +171,30 @@ def _close(a: str, b: str, minimum: int) -> bool:
         return False  # Alberto/Alberta, Orbanyi/Orban: another name
     a, b = _fold_consonants(a), _fold_consonants(b)
     return edit_distance(a, b) * 3 < max(len(a), len(b))
+
+
+def _vowel_quality_variant(a: str, b: str) -> bool:
+    """True for one name whose English spellings differ in one vowel's quality only.
+
+    Arabic and Persian have one vowel where English writes "o" or "u", and one where it
+    writes "e" or "i" (Hosni/Husni, Osman/Usman inside a word); a final "i" is also
+    written "y" (Hosny). Names of five letters or more, same length, at most one such
+    vowel inside the word and a final i/y: Jamal/Jamil and Hamid/Hamad (another vowel)
+    and Ruben/Robin (two vowels) stay apart.
+    """
+    if len(a) != len(b) or len(a) < _MIN_QUALITY or a[0] != b[0]:
+        return False
+    inner = 0
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y:
+            continue
+        pair = {x, y}
+        if i == len(a) - 1 and pair == {"i", "y"}:
+            continue
+        if pair not in _SAME_VOWEL or i == len(a) - 1:
+            return False
+        inner += 1
+    return inner <= 1
 
 
 def drops_inner_name(short: Sequence[str], full: Sequence[str]) -> bool:
@@ -197,6 +247,8 @@ class PersonLookups:
         self._wade_giles: dict[str, list[Entry]] = {}
         # English spellings of names the gazetteer writes the French way ("dj", "ï").
         self._french: dict[str, list[Entry]] = {}
+        # English spellings of names the gazetteer writes with Turkish letters ("ç", "ş").
+        self._turkish: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
@@ -207,6 +259,9 @@ class PersonLookups:
         if len(words) >= 2 and french_marked(words, strong=True):
             for rendering in french_renderings(words):
                 add_entry(self._french, person_key(rendering), entry)
+        if _TURKISH_MARKS.search(name.lower()):
+            for rendering in turkish_renderings(clean_name(name)):
+                add_entry(self._turkish, person_key(rendering), entry)
         parsed = parse_person_name(clean_name(name))
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
@@ -236,6 +291,7 @@ class PersonLookups:
             or self.lookup_nickname(name)
             or self.lookup_german_rendering(name)
             or self.lookup_french_rendering(name)
+            or self.lookup_turkish_rendering(name)
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
         )
@@ -339,6 +395,26 @@ class PersonLookups:
         if e is None:
             return None
         return Hit(e, "french_rendering", f"French rendering of {e.entity.canonical_name}")
+
+    def lookup_turkish_rendering(self, name: str) -> Hit | None:
+        """A gazetteer person's name written with Turkish letters, spelt as English says it.
+
+        "ç" is written "c" or "ch", "ş" "s" or "sh", "ğ" "g" or left out, "ı" "i" (and the
+        Azerbaijani "ə" "a" or "e"): a name the gazetteer writes "Çağlar Kılıç" is found as
+        "Chaglar Kilich" too. One gazetteer person must answer, with a surname that is not
+        a common one; names outside the gazetteer keep their own key.
+        """
+        if len(clean_name(name).split()) < 2:
+            return None
+        found = {
+            e.entity.entity_id: e
+            for e in self._turkish.get(person_key(name), [])
+            if e.entity.entity_type == PERSON
+        }
+        e = self._one_rendered_person([], "", found)
+        if e is None:
+            return None
+        return Hit(e, "turkish_rendering", f"spelling of {e.entity.canonical_name}")
 
     def _one_rendered_person(
         self, alts: Iterable[str], written: str, found: dict[str, Entry]
