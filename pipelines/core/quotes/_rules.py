@@ -32,6 +32,8 @@ class QuoteRules:
         non_speakers: abstract nouns that cannot speak ("process", "idea").
         spokespersons: nouns for someone speaking on another's behalf ("spokeswoman").
         person_nouns: head nouns that describe one person ("athlete", "tycoon").
+        occupations: one-word occupations and roles written before a name ("striker",
+            "singer", "owner"; ``occupations.txt``).
         member_nouns: heads for one of many people ("MP", "man") that a modified
             definite description uses to refer back ("the Conservative MP").
         org_name_endings: last words that make a name an organisation's ("Productions",
@@ -54,6 +56,7 @@ class QuoteRules:
     non_speakers: frozenset[str] = frozenset()
     spokespersons: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    occupations: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     org_name_endings: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
@@ -102,6 +105,7 @@ def load_rules() -> QuoteRules:
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
         spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        occupations=frozenset(w.lower() for w in _lines("occupations.txt") if " " not in w),
         member_nouns=frozenset(w.lower() for w in _lines("member_nouns.txt")),
         org_name_endings=frozenset(
             w.lower()

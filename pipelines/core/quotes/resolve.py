@@ -92,6 +92,7 @@ def person_genders(
     entities of another type to treat as people (see :func:`_mistyped_people`).
     """
     lexicon = load_gender_lexicon()
+    honorifics = name_rules().honorifics
     stated: dict[str, set[str]] = {}
     by_name: dict[str, set[str]] = {}
     for m in mentions:
@@ -107,6 +108,12 @@ def person_genders(
         ):
             if word is not None and (g := lexicon.words.get(word.casefold().rstrip("."))):
                 stated.setdefault(m.entity_id, set()).add(g)
+        if len(words) == 1 and m.entity_id in also and before and before.group(1).istitle():
+            # "Ana Vell" typed otherwise, the recogniser kept only "Vell": the given name
+            # before it (not a title: "Professor" is in the name table too)
+            given = before.group(1).casefold()
+            if given not in honorifics and (g := lexicon.first_names.get(given)):
+                by_name.setdefault(m.entity_id, set()).add(g)
         if len(words) >= 2:
             given = words[0].casefold().rstrip(".")
             if lexicon.words.get(given) and len(words) >= 3:
@@ -210,12 +217,117 @@ def _mistyped_people(mentions: Sequence[Mention]) -> frozenset[str]:
     for m in mentions:
         if m.entity_type != ORG or not m.entity_id or m.rule == ECHO:
             continue
-        words = m.surface.split()
+        words = strip_possessive(fold_apostrophes(m.surface)).split()
         if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
-            continue  # "&", digits, possessives: company names
+            continue  # "&", digits: company names
         if words[0].casefold() in lexicon.first_names and not any(
             w.casefold() in org_words for w in words
         ):
+            out.add(m.entity_id)
+    return frozenset(out)
+
+
+# Rules by which the entity resolver linked a mention to a known organisation or place (the
+# gazetteer or the place index): such an entity is what it is known to be, whatever stands
+# before it in the article.
+_KNOWN_RULE_PREFIXES = ("gazetteer", "place", "alias")
+# The word right before a mention: a title may end in a full stop ("Mr."), the rest may
+# not, and nothing crosses a line break.
+_TITLE_WORD_RE = re.compile(r"(?:^|(?<=\s))([A-Za-z][\w’'-]*)(\.?)[ \t]+$")
+# Words before a mention that make it a thing, not a person ("the Bafta", "their Six Nations").
+# A name's words: capitalised letters, maybe hyphenated or with an apostrophe, not all capitals.
+_NAME_WORD_RE = re.compile(
+    r"(?:[A-Z][a-z]*['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+"
+)
+_WORD_AFTER_RE = re.compile(r"(?:['’]s?)?[ \t]+([a-z][\w-]*)")
+# Person nouns that also stand before a company's name ("broadcaster ITV", "publisher
+# Hachette", "champions Leeds" in the singular): no evidence of a person.
+_ORG_CAPABLE = frozenset(
+    {"broadcaster", "publisher", "producer", "owner", "investor", "champion", "star", "veteran"}
+)
+_THING_DETS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her"}
+)
+
+
+def _written_as_people(mentions: Sequence[Mention], text: str) -> frozenset[str]:
+    """Organisation and place entities the article itself writes as a person.
+
+    The small model types some people as an organisation or a place, and then no pronoun
+    or description can refer back to them. Whatever the label, the word right before a
+    mention says person when it is a courtesy title ("Mr Okafor", "Dr. Venn") or a
+    lowercase person noun standing as a bare title ("blogger Vantrel", "striker Vell"),
+    also before a given name the recogniser left out of a one-word mention ("frontwoman
+    Ana Vell" where only "Vell" is a mention; a given name alone is no evidence: the
+    name table holds words such as "Ask" and "Six"). One such mention marks
+    its entity; so does a one-word mention that is the last word of an entity so marked
+    ("Pullwen" after "Philip Pullwen's"). Never an entity the resolver found in the
+    gazetteer or the place index, one whose name holds an organisation word, or one the
+    article writes after a determiner anywhere ("the best actor Bafta", "a Bafta").
+    """
+    rules = load_rules()
+    lexicon = load_gender_lexicon()
+    honorifics = name_rules().honorifics
+    person_words = (
+        rules.person_nouns | rules.occupations | rules.spokespersons | lexicon.words.keys()
+    )
+    titles = honorifics | rules.office_titles
+    excluded = {m.entity_id for m in mentions if m.rule.startswith(_KNOWN_RULE_PREFIXES)}
+    for m in mentions:
+        before = _WORD_BEFORE_RE.search(text[max(0, m.start - 30) : m.start])
+        if before is not None and before.group(1).casefold() in _THING_DETS:
+            excluded.add(m.entity_id)
+    candidates = [
+        m
+        for m in mentions
+        if m.entity_type != PERSON
+        and m.entity_id
+        and m.entity_id not in excluded
+        and m.rule != ECHO
+    ]
+    out: set[str] = set()
+    for m in candidates:
+        words = strip_possessive(fold_apostrophes(m.surface)).split()
+        if (
+            not 1 <= len(words) <= 3
+            or not all(_NAME_WORD_RE.fullmatch(w) for w in words)
+            or any(
+                w.casefold() in rules.org_nouns or w.casefold().rstrip(".") in titles for w in words
+            )
+        ):
+            continue  # "NPHET", "D.C.", "Navy Capt", "Arts Council": not a person's name
+        after = _WORD_AFTER_RE.match(text, m.end)
+        if after is not None and after.group(1) in person_words | rules.office_titles:
+            continue  # "Dallas Rovers owner Ann Lee": the name modifies a person noun
+        end = m.start
+        found = _TITLE_WORD_RE.search(text, max(0, end - 30), end)
+        if (
+            found is not None
+            and len(words) == 1
+            and not found.group(2)
+            and found.group(1).istitle()
+            and found.group(1).casefold() in lexicon.first_names
+            and found.group(1).casefold() not in honorifics
+        ):
+            # "frontwoman Ana Vell" where the recogniser kept "Vell" only: look past the
+            # given name for the title
+            end = found.start()
+            found = _TITLE_WORD_RE.search(text, max(0, end - 30), end)
+        if found is None:
+            continue
+        word, stop = found.group(1), found.group(2)
+        low = word.casefold()
+        if (word[:1].isupper() and low in honorifics) or (
+            not stop and word.islower() and low in person_words and low not in _ORG_CAPABLE
+        ):
+            out.add(m.entity_id)
+    surnames = {
+        strip_possessive(fold_apostrophes(m.surface)).split()[-1]
+        for m in candidates
+        if m.entity_id in out
+    }
+    for m in candidates:
+        if strip_possessive(fold_apostrophes(m.surface)) in surnames:
             out.add(m.entity_id)
     return frozenset(out)
 
@@ -336,7 +448,9 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.types = {m.entity_id: m.entity_type for m in self.mentions}
-        self.person_like = set(_mistyped_people(self.mentions))
+        self.person_like = set(_mistyped_people(self.mentions)) | _written_as_people(
+            self.mentions, text
+        )
         self.org_like = _mistyped_organisations(self.mentions)
         self.gender = person_genders(self.mentions, text, frozenset(self.person_like))
         # Every word of a place's or organisation's name ("Leicester" of "Leicester
@@ -1240,7 +1354,11 @@ def resolve_speaker(
                 return found(named, 0.95)
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
-        author = _channel_author(ctx, phrase) or _named_org_modifier(ctx, head)
+        author = (
+            _channel_author(ctx, phrase)
+            or _named_org_modifier(ctx, head)
+            or _channel_owner(ctx, head, recent_speakers)
+        )
         if author is not None:
             return found(author, 0.85)
         earlier = _earlier_channel_author(ctx, phrase)
@@ -1937,6 +2055,40 @@ def _possessor(
     return ctx.index.covering(poss.idx, poss.idx + len(poss.text))
 
 
+def _channel_owner(
+    ctx: Context, head: Token, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """Whose channel it is: "Lee's letter", "his report", "the Party members' newsletter".
+
+    A document speaks for its author, and a possessor of a channel noun is its author: a
+    person or organisation mention (or "his"/"her", resolved as the pronoun), read from
+    the parse or, where the parse lost it around a quotation ("Vell's message read"
+    parsed as a noun "read"), from the words right before the noun. Members or staff of
+    an organisation ("the Party members' newsletter") write for it.
+    """
+    doc, index = ctx.view.doc, ctx.index
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None and head.i >= 2 and doc[head.i - 1].tag_ == "POS":
+        poss = doc[head.i - 2]
+    elif poss is None and head.i >= 1 and doc[head.i - 1].lower_ in _POSSESSIVE_GENDER:
+        poss = doc[head.i - 1]
+    if poss is None:
+        return None
+    gender = _POSSESSIVE_GENDER.get(poss.lower_)
+    if gender is not None:
+        return _antecedent(ctx, poss.idx, PERSON, gender, recent_speakers)
+    m = index.covering(poss.idx, poss.idx + len(poss.text))
+    if m is None and poss.tag_ == "NNS" and poss.i > 0:
+        # "Labour Party members'": the organisation named right before a plural possessor
+        prev = doc[poss.i - 1]
+        owner = index.covering(prev.idx, prev.idx + len(prev.text))
+        if owner is not None and index.is_org(owner) and owner.end == prev.idx + len(prev.text):
+            return owner
+    if m is not None and (index.is_person(m) or index.is_org(m)):
+        return m
+    return None
+
+
 def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
     """The organisation named right before a spokesperson or a channel noun.
 
@@ -2081,8 +2233,8 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
         tok = doc[i]
         if tok.lower_ not in nouns or ctx.inside_quote(tok.idx):
             continue
-        named = _named_org_modifier(ctx, tok)  # "according to an IMF report"
-        if named is not None:
+        named = _named_org_modifier(ctx, tok) or _channel_owner(ctx, tok, [])
+        if named is not None:  # "according to an IMF report", "Lee's letter"
             return named
         for prep in tok.rights:
             if prep.lower_ in _AUTHOR_PREPS:
