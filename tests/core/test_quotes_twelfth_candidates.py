@@ -148,3 +148,41 @@ def test_a_channel_with_no_author_stays_unattributed(nlp) -> None:
     q = one_quote(nlp, text, "Demand is weak", {})
     assert q.speaker_entity_id is None
     assert q.unattributed_reason == "channel_without_author"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "missed", "contains", "speaker"),
+    [
+        pytest.param(
+            "Mr Okafor opened the bakery in 1975.\n\n"
+            "Every night, Mr Okafor checks the ovens himself. “We bake until dawn,” he said.",
+            {"Okafor": "ORG"},
+            1,
+            "bake until dawn",
+            "Okafor",
+            id="pronoun-after-a-missed-recurrence-of-a-mistyped-mr-x",
+        ),
+        pytest.param(
+            "Mr Okafor opened the bakery in 1975. The town knows Mr Okafor well.\n\n"
+            "Between batches, Mr Okafor checks the ovens. Later the 71-year-old baker "
+            "reveals his plan: “I will never retire.”",
+            {"Okafor": "ORG"},
+            2,
+            "never retire",
+            "Okafor",
+            id="description-after-a-missed-recurrence",
+        ),
+    ],
+)
+def test_a_mistyped_person_recurring_unrecognised_is_still_that_person(
+    nlp, text: str, people: dict[str, str], missed: int, contains: str, speaker: str
+) -> None:
+    """The recogniser found the name (typed wrongly) but missed it once more: the
+    recurrence is the same entity, not a stand-in name with no entity."""
+    from pipelines.core.quotes import extract_quotes
+
+    mentions = given_mentions(text, people)
+    del mentions[missed]
+    found = [q for q in extract_quotes(nlp(text), mentions) if contains in q.text]
+    assert len(found) == 1
+    assert speaker_name(found[0]) == speaker

@@ -338,7 +338,10 @@ _VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _surname_echoes(
-    view: DocView, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]]
+    view: DocView,
+    mentions: Sequence[Mention],
+    quoted: Sequence[tuple[int, int]],
+    people: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """A surname on its own, outside any mention, of a person the article named in full.
 
@@ -346,16 +349,24 @@ def _surname_echoes(
     model when they stand alone ("Early says …", "One thing Young would …"), and the
     quote's pronoun then goes to someone else. Only a surname of one person in the
     article, capitalised, outside quotations, not after an article; at a sentence's start
-    only before a verb ("Young people were …" is not Tom Young).
+    only before a verb ("Young people were …" is not Tom Young). ``people`` names entities
+    of another type the article writes as people (:func:`_written_as_people`): their
+    surname counts too, even of a one-word mention ("Mr Okafor" recognised twice and
+    missed a third time); the echo keeps the entity's type.
     """
     surnames: dict[str, set[str]] = {}
+    types: dict[str, str] = {}
     for m in mentions:
-        words = m.surface.split()
-        if m.entity_type != PERSON or not m.entity_id or len(words) < 2:
+        words = strip_possessive(fold_apostrophes(m.surface)).split()
+        marked = m.entity_id in people
+        if not m.entity_id or not words or (m.entity_type != PERSON and not marked):
             continue
-        last = strip_possessive(fold_apostrophes(words[-1]))
+        if len(words) < 2 and not marked:
+            continue
+        last = words[-1]
         if len(last) >= 3 and last.isalpha() and last[:1].isupper():
             surnames.setdefault(last, set()).add(m.entity_id)
+            types[m.entity_id] = m.entity_type
     if not surnames:
         return []
     taken = sorted((m.start, m.end) for m in mentions)
@@ -381,7 +392,8 @@ def _surname_echoes(
             _verb_follows(doc, tok.i) or _relative_follows(doc, tok.i)
         ):
             continue
-        out.append(Mention(next(iter(ids)), tok.text, a, b, PERSON, rule=SURNAME_ECHO))
+        eid = next(iter(ids))
+        out.append(Mention(eid, tok.text, a, b, types[eid], rule=SURNAME_ECHO))
     return out
 
 
@@ -532,7 +544,8 @@ class Context:
     ) -> Context:
         """The context of one article: its mentions indexed, its quotation spans."""
         spans = tuple(quoted)
-        echoes = _surname_echoes(view, mentions, spans)
+        people = _mistyped_people(mentions) | _written_as_people(mentions, view.text)
+        echoes = _surname_echoes(view, mentions, spans, people)
         index = MentionIndex([*mentions, *echoes], view.text)
         return cls(view, index, rules, spans, tuple(a for a, _ in spans))
 
