@@ -186,3 +186,75 @@ def test_a_mistyped_person_recurring_unrecognised_is_still_that_person(
     found = [q for q in extract_quotes(nlp(text), mentions) if contains in q.text]
     assert len(found) == 1
     assert speaker_name(found[0]) == speaker
+
+
+# "Ann Lee said she met Tom Reid, who told her it could “suit anyone, what have you”." as
+# the small model may parse it: rooted at "have", a word of the quotation, so "said" hangs
+# on the quoted words as their complement. (word, head, dep, tag); the mark at 13 varies.
+_ROOTED_IN_QUOTE = [
+    ("Ann", 1, "compound", "NNP"),
+    ("Lee", 2, "nsubj", "NNP"),
+    ("said", 18, "ccomp", "VBD"),
+    ("she", 4, "nsubj", "PRP"),
+    ("met", 2, "ccomp", "VBD"),
+    ("Tom", 6, "compound", "NNP"),
+    ("Reid", 4, "dobj", "NNP"),
+    (",", 6, "punct", ","),
+    ("who", 9, "nsubj", "WP"),
+    ("told", 6, "relcl", "VBD"),
+    ("her", 9, "dobj", "PRP"),
+    ("it", 14, "nsubj", "PRP"),
+    ("could", 14, "aux", "MD"),
+    ("“", 14, "punct", "``"),
+    ("suit", 9, "ccomp", "VB"),
+    ("anyone", 14, "dobj", "NN"),
+    (",", 14, "punct", ","),
+    ("what", 18, "nsubj", "WP"),
+    ("have", 18, "ROOT", "VBP"),
+    ("you", 18, "nsubj", "PRP"),
+    ("”", 18, "punct", "''"),
+    (".", 18, "punct", "."),
+]
+
+
+@pytest.mark.parametrize(
+    ("mark", "tag", "main"),
+    [
+        pytest.param("“", "``", True, id="curly-opening-mark"),
+        pytest.param('"', "``", True, id="straight-mark-tagged-opening"),
+        pytest.param('"', "''", False, id="straight-mark-tagged-closing"),
+        pytest.param(";", ":", False, id="no-quotation-the-root-is-the-main-clause"),
+    ],
+)
+def test_a_root_inside_a_later_quotation_leaves_the_reporting_clause_main(
+    nlp, mark: str, tag: str, main: bool
+) -> None:
+    """The subject of the clause a quotation hangs from is the sentence's main subject (and
+    no one reports it) even when the parse roots the sentence inside the quoted words."""
+    from spacy.tokens import Doc
+
+    from pipelines.core.quotes._rules import load_rules
+    from pipelines.core.quotes._view import DocView
+    from pipelines.core.quotes.resolve import reported_subject, subject_role
+
+    rows = [
+        (mark, h, d, tag) if i == 13 else (w, h, d, t)
+        for i, (w, h, d, t) in enumerate(_ROOTED_IN_QUOTE)
+    ]
+    words = [w for w, *_ in rows]
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in {",", ".", "”"} and w not in {"“"}
+        for i, w in enumerate(words)
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[h for _, h, _, _ in rows],
+        deps=[d for _, _, d, _ in rows],
+        tags=[t for *_, t in rows],
+    )
+    view = DocView(doc)
+    lee = Mention("ent:Ann Lee", "Ann Lee", 0, 7, "PERSON")
+    assert subject_role(view, lee) == (2 if main else 1)
+    assert reported_subject(view, lee, load_rules(), len(doc.text)) is not main

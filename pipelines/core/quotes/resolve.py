@@ -627,12 +627,44 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ == "ROOT":
+    if verb.dep_ == "ROOT" or _rooted_in_later_quotation(verb):
         return 2
     # A parse that ran the paragraph above into this one ("… it's very loud." ⏎ "Imelda
     # Staunton told …") hangs this clause on that paragraph's verb: within its own
     # paragraph the clause is the main one.
     return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
+
+
+_OPENING_MARKS = frozenset({"“", "‘"})
+_CLOSING_MARKS = frozenset({"”", "’"})
+
+
+def _rooted_in_later_quotation(verb: Token) -> bool:
+    """True when every word above ``verb`` lies inside a quotation opened after it.
+
+    "Lee said he had met Reid, who told him the plan could “suit anyone, young, old, what
+    have you”.": the small model may root such a sentence at a verb of the quoted words
+    ("have"), so the reporting clause before the quotation parses as a dependent one. The
+    quoted words are not the sentence's main clause; the clause they hang from is.
+    """
+    ancestors = [a.i for a in verb.ancestors]
+    if not ancestors or min(ancestors) <= verb.i:
+        return False
+    doc = verb.doc
+    opening = next(
+        (k for k in range(verb.i + 1, min(ancestors)) if _quote_mark(doc[k], opening=True)),
+        None,
+    )
+    return opening is not None and not any(
+        _quote_mark(doc[k], opening=False) for k in range(opening + 1, max(ancestors))
+    )
+
+
+def _quote_mark(tok: Token, opening: bool) -> bool:
+    """An opening (or closing) quotation mark: curly by its shape, straight by its tag."""
+    if tok.text == '"':
+        return tok.tag_ == ("``" if opening else "''")
+    return tok.text in (_OPENING_MARKS if opening else _CLOSING_MARKS)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -1022,6 +1054,8 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
         clause = clause.head
     if clause.dep_ != "ccomp" or view.line_of(clause.head.idx) != view.line_of(clause.idx):
         return False
+    if _rooted_in_later_quotation(clause):
+        return False  # the "reporting" verb is a word of a later quotation ("what have you")
     verb = clause.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
