@@ -5,7 +5,8 @@ for X Heavy Industries, "X News" for X News Agency), a native name without its c
 written last, and a known body with its country after the word for "of" in the name's own
 language ("de", "do", "ng") or with "Korea" for South or North Korea. People: a gazetteer
 person's name with one vowel of another quality ("o"/"u", "e"/"i", a final "i"/"y") or
-written with Turkish letters spelt the English way ("ç" as "ch", "ş" as "sh"). Invented bodies where a rule is tested on its own; none of
+written with Turkish letters spelt the English way ("ç" as "ch", "ş" as "sh"), after
+"High Representative", "Haji" or "Hj", or after one initial. Invented bodies where a rule is tested on its own; none of
 these strings is taken from an evaluation set (tests/data/entity_eval*). Every class has
 its must-not-merge cases next to it.
 """
@@ -71,6 +72,8 @@ def small() -> EntityResolver:
         _person("Fathi Zoubeirat"),
         _person("Çağatay Kılıçoğlu"),
         _person("Rəşad Mammadzadə"),
+        _person("Arvid Lenzmark"),
+        _person("Teodora Valsquinn"),
     ]
     return EntityResolver(records, Overrides(), "test")
 
@@ -212,4 +215,36 @@ def test_spellings_of_a_known_person(small: EntityResolver, surfaces: list[str])
     ],
 )
 def test_other_names_stay_apart(small: EntityResolver, a: str, b: str) -> None:
+    _apart(small, a, b, "PERSON")
+
+
+# --------------------------------------------- titles and an initial before a full name
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Teodora Valsquinn", "High Representative Teodora Valsquinn"],
+        ["Arvid Lenzmark", "Haji Arvid Lenzmark", "Hj. Arvid Lenzmark"],
+        # One initial before a full known name: a first name the person is not known by.
+        ["Arvid Lenzmark", "K. Arvid Lenzmark", "Dr. K. Arvid Lenzmark"],
+    ],
+)
+def test_titles_and_an_initial_before_a_known_name(
+    small: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(small, surfaces, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Initials before one word, or two initials: not a known full name after one.
+        ("Arvid Lenzmark", "K. Lenzmark"),
+        ("Arvid Lenzmark", "K. L. Lenzmark"),
+        # The words after the initial must be the known name itself.
+        ("Arvid Lenzmark", "K. Arvid Lenzmarkson"),
+    ],
+)
+def test_initials_that_name_someone_else(small: EntityResolver, a: str, b: str) -> None:
     _apart(small, a, b, "PERSON")

@@ -98,6 +98,7 @@ _TURKISH_LETTERS = (
 _TURKISH_MARKS = re.compile("[çşğıə]")
 _MAX_TURKISH = 64
 _VOWEL_LETTERS = frozenset("aeiouy")
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def german_renderings(words: Sequence[str]) -> list[str]:
@@ -285,6 +286,7 @@ class PersonLookups:
         """The gazetteer person another form of this full name names, if exactly one."""
         return (
             self.lookup_extended(name)
+            or self.lookup_leading_initial(name)
             or self.lookup_patronymic_prefix(name)
             or self.lookup_middle_names(name)
             or self.lookup_spelling(name)
@@ -437,6 +439,23 @@ class PersonLookups:
         if parse_person_name(clean_name(e.entity.canonical_name)).tokens[-1] in self._common:
             return None
         return e
+
+    def lookup_leading_initial(self, name: str) -> Hit | None:
+        """A gazetteer person's full name after one initial: "H. Ross Perot" style.
+
+        An initial before a full name of two words or more is a first name the person is
+        not known by (English "J. Robert X"; Indonesian "H." for Haji); what follows must
+        be one gazetteer person's name exactly. Initials before one word ("H. W. Bush")
+        are not this.
+        """
+        words = clean_name(name).split()
+        if len(words) < 3 or not _INITIAL.fullmatch(words[0]) or _INITIAL.fullmatch(words[1]):
+            return None
+        hit = self._resolver.lookup_exact(" ".join(words[1:]), PERSON)
+        if hit is None or hit.entry.kind != "person" or hit.entry.entity.entity_type != PERSON:
+            return None
+        e = hit.entry
+        return Hit(e, "leading_initial", f"{e.entity.canonical_name} after an initial")
 
     def lookup_patronymic_prefix(self, name: str) -> Hit | None:
         """A gazetteer person named without the family name: "Mohammed bin Zayed"."""
