@@ -65,6 +65,23 @@ SHORT_LINE_MAX_DAYS = 2  # ... and within one story, published at most this many
 # holds the short line's terms as one unbroken run; and no second rendering of that article
 # holds it too (a catchphrase repeated in two answers cannot tell which it repeats).
 SHORT_LINE_SCORE = 0.62
+# A partial quoted back: a reporter's few words of a remark ("said the town was "a truly
+# splendid ferry stop"") in an article the stories step put in another story (or left
+# undated), where the same speaker's full quote prints every one of those words in order.
+# It refers to that remark, so it links across stories (``quoted_back``) when it holds at
+# least ``QUOTED_BACK_MIN_WORDS`` words (contractions spelled out: "we're" is "we are"),
+# ``QUOTED_BACK_MIN_TERMS`` content words, one word not among the commonest (Zipf below
+# ``QUOTED_BACK_MAX_ZIPF``, roughly the top thousand words: "make this country great
+# again" is a stock phrase), in articles at most ``QUOTED_BACK_MAX_DAYS`` apart, as for a
+# short line (a campaign line said again at the next rally days later is another remark).
+# Its link scores ``QUOTED_BACK_SCORE`` and is applied after the word links, only when
+# every rendering holding its words is one statement by then: a slogan the speaker used in
+# two remarks cannot tell which one it quotes (``group_renderings``).
+QUOTED_BACK_MIN_WORDS = 4
+QUOTED_BACK_MIN_TERMS = 2
+QUOTED_BACK_MAX_ZIPF = 5.0
+QUOTED_BACK_MAX_DAYS = SHORT_LINE_MAX_DAYS
+QUOTED_BACK_SCORE = 0.61  # below every word link's threshold: tells the link apart
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
@@ -632,6 +649,7 @@ def _rendering(
     utterance = parts[0].utterance_index
     name = next((q.speaker_name for q in parts if q.speaker_entity_id == speaker), None)
     quote_ids = tuple(q.quote_id for q in parts)
+    text = " ".join(q.text for q in parts)
     digest = hashlib.sha256(
         "\x1f".join([article, str(utterance), speaker or "", *quote_ids]).encode()
     ).hexdigest()[:16]
@@ -644,9 +662,45 @@ def _rendering(
         kind="direct" if any(q.kind == "direct" for q in parts) else "partial",
         firm=speaker is not None and (carried or any(q.has_cue for q in parts)),
         quote_ids=quote_ids,
-        terms=tuple(content_terms(" ".join(q.text for q in parts))),
-        words=tuple(words(" ".join(q.text for q in parts))),
+        terms=tuple(content_terms(text)),
+        words=tuple(words(text)),
     )
+
+
+# Contractions spelled out (see ``expand_contractions``), in order: the irregular negations
+# before the regular ones, "cannot" as the two words other outlets print.
+_CONTRACTIONS = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"\b(ca|wo|sha)n['\u2019]t\b", None),
+        (r"\bcannot\b", "can not"),
+        (r"\b(\w+)n['\u2019]t\b", r"\1 not"),
+        (r"\b(\w+)['\u2019]re\b", r"\1 are"),
+        (r"\b(\w+)['\u2019]ve\b", r"\1 have"),
+        (r"\b(\w+)['\u2019]ll\b", r"\1 will"),
+        (r"\b(\w+)['\u2019]m\b", r"\1 am"),
+        (r"\b(\w+)['\u2019]d\b", r"\1 would"),
+        (r"\b(\w+)['\u2019]s\b", r"\1"),
+    )
+)
+_IRREGULAR_NEGATIONS = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def expand_contractions(text: str) -> str:
+    """Lower-cased text with contractions spelled out: "we're" -> "we are", "can't" -> "can not".
+
+    Two transcriptions of one remark differ in contractions ("we're a proud harbour town" /
+    "we are a proud harbour town"): spelled out, a word-for-word test (``quoted_back``) sees
+    one run. An "'s" is dropped (is, has or a possessive: "it's" is "it"). Content terms are
+    not spelled out: tried on dev, neutral (see the stories README).
+    """
+    out = text.lower()
+    for pattern, repl in _CONTRACTIONS:
+        if repl is None:
+            out = pattern.sub(lambda m: _IRREGULAR_NEGATIONS[m.group(1)] + " not", out)
+        else:
+            out = pattern.sub(repl, out)
+    return out
 
 
 def score(a: Rendering, b: Rendering) -> float:
@@ -908,18 +962,57 @@ def short_line_in(
 
     See ``SHORT_LINE_SCORE``; ``align`` also drops a short line two renderings hold.
     """
-    if not same_story or min(len(a.term_set), len(b.term_set)) >= MIN_TERMS:
+    if min(len(a.term_set), len(b.term_set)) >= MIN_TERMS:
         return False  # the common case first: this runs for every candidate pair
     short, long_ = sorted((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
     if a.article_id == b.article_id:
         return False
-    if not _near_in_time(short, long_, days_apart):
-        return False
-    if len(short.terms) < PHRASE_MIN_TERMS or len(short.term_set) >= MIN_TERMS:
+    if len(short.terms) < QUOTED_BACK_MIN_TERMS or len(short.term_set) >= MIN_TERMS:
         return False
     if not short.firm or not _same_speaker(short, long_):
         return False
-    return len(long_.term_set) > len(short.term_set) and _contiguous(short.terms, long_.terms)
+    if len(long_.term_set) <= len(short.term_set):
+        return False
+    if _short_line_near(short, long_, same_story=same_story, days_apart=days_apart):
+        return _contiguous(short.terms, long_.terms)
+    within = days_apart is None or days_apart <= QUOTED_BACK_MAX_DAYS
+    return within and quoted_back(short, long_)
+
+
+def _short_line_near(
+    short: Rendering, long_: Rendering, *, same_story: bool, days_apart: int | None
+) -> bool:
+    """Whether a short line's pair is one story's, close in time, three content words or more.
+
+    Such a pair needs only the short line's terms unbroken in the other (``SHORT_LINE_SCORE``);
+    any other needs ``quoted_back``.
+    """
+    return (
+        same_story
+        and len(short.terms) >= PHRASE_MIN_TERMS
+        and _near_in_time(short, long_, days_apart)
+    )
+
+
+def quoted_back(short: Rendering, long_: Rendering) -> bool:
+    """Whether a partial prints a longer quote's words, every one in order (the same speaker).
+
+    See ``QUOTED_BACK_MIN_WORDS``; the caller checks the speaker and the days apart.
+    """
+    if short.kind != "partial" or len(long_.term_set) < CROSS_STORY_MIN_TERMS:
+        return False
+    part = _spelled_out(short.words)
+    return (
+        len(part) >= QUOTED_BACK_MIN_WORDS
+        and min(zipf(w) for w in part) < QUOTED_BACK_MAX_ZIPF
+        and _contiguous(part, _spelled_out(long_.words))
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _spelled_out(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Words with contractions spelled out (``expand_contractions``)."""
+    return tuple(words(expand_contractions(" ".join(tokens))))
 
 
 def pair_reason(
@@ -976,25 +1069,22 @@ def align(
     scored = []
     holders: Counter[str] = Counter()  # short line -> renderings of the other side holding it
     short_pairs = []
-    # A short line links only within one story, and only a pair with a short side can be
-    # one: the other pairs are not looked at (most pairs of most articles).
-    short_right = [b for b in right if len(b.term_set) < MIN_TERMS] if same_story else []
-    for a in left if same_story else ():
+    # Only a pair with a short side can be a short line or a partial quoted back: the
+    # other pairs are not looked at (most pairs of most articles).
+    short_right = [b for b in right if len(b.term_set) < MIN_TERMS]
+    for a in left:
         for b in right if len(a.term_set) < MIN_TERMS else short_right:
             if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
-                short = a if len(a.term_set) <= len(b.term_set) else b
+                short, long_ = sorted((a, b), key=lambda r: (len(r.term_set), r.rendering_id))
                 holders[short.rendering_id] += 1
-                short_pairs.append((a, b, short.rendering_id))
-    for a, b, short_id in short_pairs:
+                near = _short_line_near(short, long_, same_story=same_story, days_apart=days_apart)
+                short_pairs.append(
+                    (a, b, short.rendering_id, SHORT_LINE_SCORE if near else QUOTED_BACK_SCORE)
+                )
+    for a, b, short_id, s in short_pairs:
         if holders[short_id] == 1:
             scored.append(
-                (
-                    a.kind != "direct" or b.kind != "direct",
-                    -SHORT_LINE_SCORE,
-                    a.rendering_id,
-                    b.rendering_id,
-                    SHORT_LINE_SCORE,
-                )
+                (a.kind != "direct" or b.kind != "direct", -s, a.rendering_id, b.rendering_id, s)
             )
     for a in left:
         for b in right:
@@ -1235,12 +1325,18 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
         return one_person(firm) if firm else one_person(weak)
 
     pieces = [lk for lk in kept if lk.score == PARAGRAPH_PIECE_LINK_SCORE]
-    groups = partition(
-        by_id,
-        [lk for lk in kept if lk.score != PARAGRAPH_PIECE_LINK_SCORE],
-        labels=labels,
-        compatible=compatible,
-    )
+    backs = [lk for lk in kept if lk.score == QUOTED_BACK_SCORE]
+    word_links = [
+        lk for lk in kept if lk.score not in (PARAGRAPH_PIECE_LINK_SCORE, QUOTED_BACK_SCORE)
+    ]
+    groups = partition(by_id, word_links, labels=labels, compatible=compatible)
+    if backs:
+        groups = partition(
+            by_id,
+            word_links + _quoted_back_links(backs, groups, by_id),
+            labels=labels,
+            compatible=compatible,
+        )
     if not pieces:
         return groups
     # The pieces of a passage split by a paragraph break join last, one group to another,
@@ -1272,6 +1368,32 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
     return sorted(
         (sorted(m for g in part for m in members[g]) for part in merged), key=lambda g: g[0]
     )
+
+
+def _quoted_back_links(
+    backs: Sequence[Link], groups: Sequence[Sequence[str]], by_id: Mapping[str, Rendering]
+) -> list[Link]:
+    """The links of partials quoted back (``QUOTED_BACK_SCORE``) that may join statements.
+
+    A partial joins the remark it quotes only when every rendering holding its words, its
+    partners and any in its own statement, is one statement: a phrase the speaker used in
+    two remarks (a slogan) cannot tell which one it quotes, so it keeps none of them.
+    """
+    group_of = {m: n for n, g in enumerate(groups) for m in g}
+    holders: dict[str, set[int]] = defaultdict(set)
+    for lk in backs:
+        short, long_ = sorted((lk.a, lk.b), key=lambda r: (len(by_id[r].term_set), r))
+        holders[short].add(group_of[long_])
+        part = by_id[short]
+        if any(
+            m != short
+            and len(by_id[m].term_set) > len(part.term_set)
+            and quoted_back(part, by_id[m])
+            for m in groups[group_of[short]]
+        ):
+            holders[short].add(group_of[short])  # its own statement holds the words already
+    single = {r for r, found in holders.items() if len(found) == 1}
+    return [lk for lk in backs if lk.a in single or lk.b in single]
 
 
 def days_between(x: dt.date | None, y: dt.date | None) -> int | None:
