@@ -1275,9 +1275,12 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
     """Statements as groups of rendering ids (a pure function of items and links).
 
     An unattributed rendering linked to renderings of more than one speaker keeps none
-    of those links (it cannot tell whose words it carries). The links between pieces split
-    by a paragraph break (``PARAGRAPH_PIECE_LINK_SCORE``) join the groups the other links
-    made, last, and only when neither group holds an article the other lacks.
+    of those links (it cannot tell whose words it carries). The links of partials quoted
+    back across stories (``QUOTED_BACK_SCORE``) join the groups the word links made, when
+    every rendering holding the partial's words is in one of them (``_quoted_back_links``).
+    The links between pieces split by a paragraph break (``PARAGRAPH_PIECE_LINK_SCORE``)
+    join the groups the other links made, last, and only when neither group holds an
+    article the other lacks.
     """
     by_id = {r.rendering_id: r for r in items}
     kept = [lk for lk in links if lk.a in by_id and lk.b in by_id]
