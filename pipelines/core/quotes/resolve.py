@@ -607,6 +607,8 @@ def _name_root(view: DocView, m: Mention) -> int | None:
 def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     """:func:`subject_role` read at token ``i`` of ``m``."""
     tok: Token = view.doc[i]
+    if m.entity_type == PERSON and _modifies_common_noun(tok):
+        return 0  # "The Brightline cable boxes sit", "Harbour frontman Tom Reid said"
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     if tok.dep_ not in _SUBJ_DEPS:
@@ -665,6 +667,18 @@ def _quote_mark(tok: Token, opening: bool) -> bool:
     if tok.text == '"':
         return tok.tag_ == ("``" if opening else "''")
     return tok.text in (_OPENING_MARKS if opening else _CLOSING_MARKS)
+
+
+def _modifies_common_noun(tok: Token) -> bool:
+    """True when the name word ``tok`` is a modifier of a lowercase common noun.
+
+    "The Brightline cable boxes", "Harbour frontman Tom Reid", "a Reid aide": the name
+    says whose or which, the noun is the phrase's head, and the name is no subject of
+    the clause the noun is subject of. Capitalised heads after a name are its titles
+    ("Ann Lee MP", "Tom Reid QC").
+    """
+    head = tok.head
+    return tok.dep_ == "compound" and head.i > tok.i and head.pos_ == "NOUN" and head.text.islower()
 
 
 def _has_subject(verb: Token) -> bool:
@@ -774,7 +788,13 @@ def _antecedent(
                 subject_role(view, m) > 0
                 # a person inside what someone reports is talked about; an organisation
                 # ("Orbis refused it, Ruiz said. The company …") is still followed
-                and not (want == PERSON and reported_subject(view, m, ctx.rules, pos))
+                and not (
+                    want == PERSON
+                    and (
+                        reported_subject(view, m, ctx.rules, pos)
+                        or _under_subjectless_participle(view, m)
+                    )
+                )
             )
             or (_owns_subject(view, m) and _named_in_full(index, m))
         )
@@ -1070,6 +1090,33 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
             or (s.pos_ == "NOUN" and _is_role_noun(s.lower_, rules))
         )
         for s in subjects
+    )
+
+
+def _under_subjectless_participle(view: DocView, m: Mention) -> bool:
+    """True when ``m`` is a subject inside the clause of a participle that has no subject.
+
+    "Asked if Lee could return, he replied …", "Speaking after Lee had won, she said …":
+    the participle's own subject is the main clause's, so the one asked or speaking is
+    that subject, and the person in the clause under the participle is talked about.
+    """
+    doc = view.doc
+    tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+        tok = tok.head
+    if tok.dep_ not in _SUBJ_DEPS:
+        return False
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    participle = clause.head
+    return (
+        clause.dep_ in {"advcl", "ccomp"}
+        and participle.i != clause.i
+        # a sentence-opening "Asked" the tagger may read as a past tense
+        and participle.tag_ in {"VBN", "VBG", "VBD"}
+        and participle.dep_ == "advcl"
+        and not _has_subject(participle)
     )
 
 
