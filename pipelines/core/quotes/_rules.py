@@ -128,11 +128,15 @@ class GenderLexicon:
 
     Attributes:
         words: titles and role nouns that state a gender ("mrs", "actress") -> "m"/"f".
-        first_names: given names with a strong majority gender in birth statistics.
+        first_names: given names with a strong majority gender in birth statistics,
+            without the words the rule files give as titles, roles or occupations.
+        roles: those one-word titles, roles and occupations ("judge", "professor",
+            "captain"): a word before a name that is no given name.
     """
 
     words: dict[str, str]
     first_names: dict[str, str]
+    roles: frozenset[str] = frozenset()
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -147,5 +151,30 @@ def _pairs(name: str) -> dict[str, str]:
 def load_gender_lexicon() -> GenderLexicon:
     """Parse the gender rules files once per process."""
     ambiguous = {w.casefold() for w in _lines("first_name_gender_ambiguous.txt")}
-    names = {n: g for n, g in _pairs("first_name_gender.tsv").items() if n not in ambiguous}
-    return GenderLexicon(words=_pairs("gendered_words.tsv"), first_names=names)
+    # Birth statistics count "Judge", "Captain", "President" and "Star" as given
+    # names of one sex; before a name in news they are titles and say nothing of the
+    # person ("Judge Ann Lee", "Captain Tom Reid").
+    roles = frozenset(
+        w.casefold().rstrip(".")
+        for name in _ROLE_FILES
+        for w in _lines(name)
+        if len(w.split()) == 1
+    )
+    names = {
+        n: g
+        for n, g in _pairs("first_name_gender.tsv").items()
+        if n not in ambiguous and n not in roles
+    }
+    return GenderLexicon(words=_pairs("gendered_words.tsv"), first_names=names, roles=roles)
+
+
+# Rule files whose one-word entries are titles, roles or occupations, not given names.
+_ROLE_FILES = (
+    "office_titles.txt",
+    "occupations.txt",
+    "person_nouns.txt",
+    "honorifics.txt",
+    "speaker_nouns.txt",
+    "member_nouns.txt",
+    "spokesperson_nouns.txt",
+)

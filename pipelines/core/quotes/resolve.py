@@ -114,12 +114,14 @@ def person_genders(
             given = before.group(1).casefold()
             if given not in honorifics and (g := lexicon.first_names.get(given)):
                 by_name.setdefault(m.entity_id, set()).add(g)
-        if len(words) >= 2:
-            given = words[0].casefold().rstrip(".")
-            if lexicon.words.get(given) and len(words) >= 3:
-                given = words[1].casefold().rstrip(".")  # "Mrs Ann Lee"
-            if g := lexicon.first_names.get(given):
-                by_name.setdefault(m.entity_id, set()).add(g)
+        # The given name is the first word after any titles ("Mrs Ann Lee", "Judge Ann
+        # Lee"), and a surname must follow it.
+        keys = [w.casefold().rstrip(".") for w in words]
+        lead = 0
+        while lead < len(keys) - 2 and (keys[lead] in lexicon.words or keys[lead] in lexicon.roles):
+            lead += 1
+        if len(keys) - lead >= 2 and (g := lexicon.first_names.get(keys[lead])):
+            by_name.setdefault(m.entity_id, set()).add(g)
     genders: dict[str, str] = {}
     for eid in stated.keys() | by_name.keys():
         for evidence in (stated.get(eid, set()), by_name.get(eid, set())):
