@@ -88,6 +88,7 @@ def _pinyin(syllable: tuple[str, str], marks_aspiration: bool) -> set[str]:
     """Pinyin readings of one Wade-Giles syllable."""
     initials, finals = _table()
     initial, final = syllable
+    reads: tuple[str, ...]
     if final == "o":
         reads = ("e",) if initial in _O_AS_E else ("uo",) if initial in _O_AS_UO else ("o",)
     elif final == "u" and initial in _U_AS_I:
