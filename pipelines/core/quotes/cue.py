@@ -284,6 +284,34 @@ def _elided_subject(verb: Token) -> int | None:
     return None
 
 
+def _shared_subject(verb: Token) -> int | None:
+    """The subject a coordinated finite cue verb with none of its own shares with the main verb.
+
+    "Ann Lee conceded there were “real doubts”, but said the board had weighed the
+    “competing claims” first.": "said" is joined to the sentence's main verb and shares its
+    subject (Ann Lee), which may stand before an earlier quotation of the sentence, outside
+    the frame the cue is read in.
+    """
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE:
+        return None
+    if any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in {"VERB", "AUX"}:
+        return None  # joined to a verb inside a reported clause: that clause's subject
+    for child in head.children:
+        if child.dep_ in _SUBJ_DEPS and child.i < head.i and child.pos_ in _NOUNISH:
+            return child.i
+    return None
+
+
+def _in_reported_clause(verb: Token, tok: Token) -> bool:
+    """True when ``tok`` lies inside a clause ``verb`` reports (its ``ccomp``)."""
+    return any(
+        c.dep_ == "ccomp" and c.left_edge.i <= tok.i <= c.right_edge.i for c in verb.children
+    )
+
+
 def _has_clausal_object(tok: Token, lo: int, hi: int) -> bool:
     """The verb reports a clause of its own in the frame ("Trump said the plan …")."""
     return any(c.dep_ == "ccomp" and lo <= c.i < hi and c.i > tok.i for c in tok.children)
@@ -721,6 +749,12 @@ class CueFinder:
             return subject, "parse"
         addressee = tok.lower_ in self.rules.addressee_verbs
         found = _subject_by_position(self.view, i, len(word.split()), lo, hi, side, addressee)
+        if found is not None and _in_reported_clause(tok, self.doc[found]):
+            # By position the speaker would be the subject of the clause the verb
+            # reports ("… but said the board had weighed …": the board is talked about).
+            shared = _shared_subject(tok)
+            if shared is not None:
+                return shared, "parse"
         if found is None and side == BEFORE:
             elided = _elided_subject(tok)
             if elided is not None:
