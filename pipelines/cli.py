@@ -56,6 +56,19 @@ def _existing_dir(value: str) -> Path:
     return path
 
 
+def _entity_eval_set(value: str) -> Path:
+    """An entity evaluation set: a folder holding ``entities.jsonl``.
+
+    A set split in parts is refused with its parts named (``<set>/dev``, ``<set>/test``).
+    """
+    path = _existing_dir(value)
+    if not (path / "entities.jsonl").is_file():
+        parts = sorted(str(p.parent) for p in path.glob("*/entities.jsonl"))
+        hint = f"; it is split: pass one of {', '.join(parts)}" if parts else ""
+        raise argparse.ArgumentTypeError(f"no entities.jsonl in {value}{hint}")
+    return path
+
+
 def _output_file(value: str) -> Path:
     path = Path(value)
     if not path.parent.is_dir():
@@ -373,9 +386,10 @@ def build_parser() -> _Parser:
     )
     p.add_argument(
         "--data",
-        type=_existing_dir,
+        type=_entity_eval_set,
         default=settings.REPO_ROOT / "tests" / "data" / "entity_eval",
-        help="evaluation set folder (default: tests/data/entity_eval)",
+        help="evaluation set folder holding entities.jsonl (default: tests/data/entity_eval; "
+        "a set split in parts: tests/data/entity_eval_<set>/dev or /test)",
     )
     p.add_argument("--verbose", action="store_true", help="list split clusters too")
     p.add_argument(

@@ -85,6 +85,12 @@ def test_help_of_every_command_runs_nothing(
         ),
         (["extract-quotes", "--input", "/", "--output", "x"], "not a file: /"),
         (["eval-entities", "--data", "/no/such/dir"], "no such folder: /no/such/dir"),
+        (["eval-entities", "--data", "tests"], "no entities.jsonl in tests"),
+        (
+            ["eval-entities", "--data", str(REPO / "tests/data/entity_eval_unseen")],
+            "it is split: pass one of "
+            + ", ".join(str(REPO / "tests/data/entity_eval_unseen" / p) for p in ("dev", "test")),
+        ),
         (["fuzz", "--count", "many"], "not a whole number: 'many'"),
         (["eval-html", "--min-f1", "2"], "must be between 0 and 1: 2"),
     ],
