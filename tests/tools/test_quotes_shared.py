@@ -269,6 +269,10 @@ def test_the_real_set_loads_and_is_balanced() -> None:
     assert all(d.split in ("dev", "hold") for d in docs if d.batch > 1)
     assert all(d.batch >= qs.FIRST_HELD_BATCH for d in docs if d.split == "hold")
     assert {d.corpus for d in docs} == set(qs.CORPORA)  # trafilatura pages: batch 4 only
+    # batches 8 on: 8 BBC articles per category, halved by hash (4 dev, 4 hold per category)
+    for batch in (b for b in qs.BATCHES if b >= qs.FIRST_HELD_BATCH):
+        halves = Counter((d.doc_id.rsplit("/", 1)[0], d.split) for d in docs if d.batch == batch)
+        assert len(halves) == 10 and set(halves.values()) == {4}, (batch, halves)
     docs = [d for d in docs if d.batch == 1]  # the first batch was split evenly
     by_split = Counter(d.split for d in docs)
     assert abs(by_split["dev"] - by_split["test"]) <= 6
@@ -360,7 +364,7 @@ def test_shared_eval_prints_each_held_out_half_apart(
     shared, ann = _fake_shared(tmp_path)
     rows = qs.read_annotations(ann)
     held_batches = [b for b in qs.BATCHES if b >= qs.FIRST_HELD_BATCH]
-    assert len(held_batches) >= 3  # 8b, 9b and 10b at least
+    assert len(held_batches) >= 4  # 8b to 11b at least
     # the same text once per held-out batch
     held = [
         rows[0] | {"doc_id": f"{rows[0]['doc_id']}-{b}", "split": "hold", "batch": b}
