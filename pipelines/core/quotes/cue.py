@@ -125,6 +125,11 @@ def _subject_by_parse(
                     continue
                 if child.lower_ in _RELATIVE and head.dep_ == "relcl":
                     return head.head.i if lo <= head.head.i < hi else None
+                if head is not tok and head.dep_ == "relcl" and _relative_possessor(child):
+                    # "The band, whose debut LP sold well, thanked fans, adding: “…”": the
+                    # parse hung the participle on the relative clause, whose "whose X"
+                    # subject is the band's thing; the noun the clause describes speaks.
+                    return head.head.i if lo <= head.head.i < hi else None
                 return child.i
         if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"}:
             # "issued a statement saying": the issuer speaks; "a voice saying": the voice;
@@ -149,6 +154,31 @@ def _subject_by_parse(
 # Objects that can speak a participle: a name, a person, or "him"/"her"/"them"; not
 # "profits" in "the report showed profits rising, saying: …" (the report speaks).
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _relative_possessor(subject: Token) -> bool:
+    """The subject is "whose X" of a relative clause ("whose debut LP")."""
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children)
+
+
+def _relative_clause_owner(found: Token, verb: Token, lo: int) -> int | None:
+    """The noun a relative clause describes, when the noun found by position lies inside it.
+
+    "a senior aide who spoke anonymously to discuss internal strategy said": the cue verb
+    has no subject in the parse and the noun right before it ("strategy") is an object
+    inside the relative clause of the real subject ("aide"), which is the speaker. Only a
+    clause the verb itself is not part of, describing a noun inside the frame, counts.
+    """
+    for a in (found, *found.ancestors):
+        if a.dep_ != "relcl":
+            continue
+        owner = a.head
+        if owner.i < lo or owner.i >= found.i or owner.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if verb.i in {t.i for t in a.subtree}:
+            return None
+        return owner.i
+    return None
 
 
 def _controlling_object(verb: Token, participle: int, lo: int) -> int | None:
@@ -749,6 +779,10 @@ class CueFinder:
             return subject, "parse"
         addressee = tok.lower_ in self.rules.addressee_verbs
         found = _subject_by_position(self.view, i, len(word.split()), lo, hi, side, addressee)
+        if found is not None and found < i:
+            owner = _relative_clause_owner(self.doc[found], tok, lo)
+            if owner is not None:
+                return owner, "position"
         if found is not None and _in_reported_clause(tok, self.doc[found]):
             # By position the speaker would be the subject of the clause the verb
             # reports ("… but said the board had weighed …": the board is talked about).
