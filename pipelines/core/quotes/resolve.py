@@ -1541,6 +1541,9 @@ def resolve_speaker(
     followed = _followed_person(ctx, phrase, recent_speakers)
     if followed is not None:
         return found(followed, 0.7)
+    holder = _office_holder(ctx, phrase, recent_speakers)
+    if holder is not None:
+        return found(holder, 0.6)
     return unresolved(NOMINAL_UNRESOLVED)
 
 
@@ -1867,6 +1870,95 @@ def _followed_antecedent(
     if indefinite.search(text, ante.start, word_start):
         return None
     return ante
+
+
+# "the prime minister", "the Russian president": "the" and at most two modifiers (an
+# adjective or a nationality, lower case or capitalised) before an office title.
+_OFFICE_DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Tt]his)\s+(?:[\w'’-]+\s+){0,2}?([a-z-]+)$")
+
+
+def _office_holder(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The person an office title refers back to when the story has not left them.
+
+    "Mr Lee warned of a crisis. “…,” the prime minister said": news names the office
+    holder, then refers back with the office alone. A nation's office is as often held by
+    the other person of the story as by the one followed ("Lee said the president had
+    lied. “…,” the president said"), so only unbroken continuity counts: the person a
+    pronoun would take (:func:`_followed_antecedent`) must be the last speaker and the
+    nearest person named outside quotations, the title word must not occur between
+    that mention and the description (someone else holding it), and the article must not
+    give the title by name to anyone else (:func:`_title_holders`). The speaker as written
+    stays the description.
+    """
+    view = ctx.view
+    head = view.doc[phrase.head]
+    low = head.lower_
+    if low not in ctx.rules.office_titles or head.tag_ != "NN" or phrase.role_object is not None:
+        return None
+    match = _OFFICE_DESCRIPTION_RE.match(view.text[phrase.start : phrase.end])
+    if match is None or match.group(1) != low:
+        return None
+    if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
+        return None
+    recent = [eid for at, eid in recent_speakers if at < phrase.start][-1:]
+    word_start = head.idx
+    ante = _followed_antecedent(ctx, phrase, low, word_start, recent_speakers)
+    if ante is None or ante.entity_id not in recent:
+        return None
+    nearest = next(_unquoted_before(ctx, phrase.start, PERSON), None)
+    if nearest is None or nearest.entity_id != ante.entity_id:
+        return None
+    between = view.text[ante.end : phrase.start]
+    if re.search(rf"\b{re.escape(low)}\b", between, re.IGNORECASE):
+        return None
+    holders = _title_holders(ctx, low)
+    if holders and ante.entity_id not in holders:
+        # "Florida Sen. Ann Lee … “…?” the host asked. “…,” the senator said": the
+        # article gives the title to someone else by name (before or after: a feature
+        # may name the judge only later); in an exchange the office is not the one who
+        # spoke last.
+        return None
+    return ante
+
+
+# Abbreviated forms of office titles written before a name ("Sen. Ann Lee"): general
+# English news usage (office_titles.txt lists the abbreviations without their titles).
+_TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "senator": frozenset({"sen"}),
+    "governor": frozenset({"gov"}),
+    "representative": frozenset({"rep"}),
+    "president": frozenset({"pres"}),
+}
+# One or two capitalised words right before a name, whitespace only between them.
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w'’-]*\.?)(?:\s+([A-Z][\w'’-]*\.?))?\s+$")
+
+
+def _title_holders(ctx: Context, low: str) -> set[str]:
+    """Person entities the article names with the title ``low``.
+
+    A title written right before a name ("President Ann Lee", "Florida Sen. Tom Reid",
+    "Prime Minister Ann Lee"), outside quotations: the capitalised words just before the
+    mention or the titles its own span holds, the title (or its abbreviation) among the
+    last two.
+    """
+    forms = {low} | _TITLE_ABBREVIATIONS.get(low, frozenset())
+    text = ctx.view.text
+    holders: set[str] = set()
+    for m in ctx.index.mentions:
+        if not m.entity_id or not ctx.index.is_person(m) or ctx.inside_quote(m.start):
+            continue
+        own = split_titles(strip_possessive(m.surface))[1]
+        if any(t.split()[-1] in forms for t in own):
+            holders.add(m.entity_id)
+            continue
+        before = _TITLE_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
+        if before is not None and any(
+            w is not None and w.rstrip(".").lower() in forms for w in before.groups()
+        ):
+            holders.add(m.entity_id)
+    return holders
 
 
 # "the Warriors chief", "the New Jersey governor", "the Sale full-back": a definite
