@@ -83,13 +83,45 @@ def frame_tokens(view: DocView, lo: int, hi: int, side: str) -> tuple[int, int]:
     doc = view.doc
     if side == BEFORE:
         for i in range(b - 1, a - 1, -1):
-            if doc[i].text in SENTENCE_END:
+            if doc[i].text in SENTENCE_END and not _name_period(doc, i):
                 return i + 1, b
         return a, b
+    if a > 0 and _glued_after_mark(view, a - 1, lo):
+        a -= 1  # “…,”Lee said.: the word glued to the closing mark opens the frame
     for i in range(a, b):
-        if doc[i].text in SENTENCE_END:
+        if doc[i].text in SENTENCE_END and not _name_period(doc, i):
             return a, i
     return a, b
+
+
+def _name_period(doc: Doc, i: int) -> bool:
+    """The full stop of a title abbreviation the tokenizer split off inside a name.
+
+    "said retired Army Lt. Gen. Tom Hale": "Lt" and "." are two tokens, and the tagger
+    makes the stop a part of the name (a proper noun) between two capitalised words;
+    a stop that ends a sentence is punctuation.
+    """
+    if i == 0 or i + 1 >= len(doc) or doc[i].pos_ != "PROPN":
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    return not prev.whitespace_ and prev.is_alpha and prev.is_title and nxt.is_title
+
+
+# Closing quotation marks a word can be glued to in a badly spaced source.
+_CLOSING_MARKS = frozenset("\"”’'")
+
+
+def _glued_after_mark(view: DocView, i: int, lo: int) -> bool:
+    """Token ``i`` runs across a closing mark into a word: ‹council,”Harper›.
+
+    The tokenizer keeps such a string whole, so the frame after the mark (tokens that
+    start after it) would lose the word the source glued to the mark.
+    """
+    tok = view.doc[i]
+    cut = lo - tok.idx
+    if not 0 < cut < len(tok.text) or tok.text[cut - 1] not in _CLOSING_MARKS:
+        return False
+    return tok.text[cut:].isalpha() and tok.text[cut].isupper()
 
 
 def _subject_by_parse(
@@ -221,6 +253,9 @@ def _noun_run_head(view: DocView, start: int, hi: int, skip_dates: bool = False)
     i = start
     while i < hi and (not _nounish(doc[i]) or (skip_dates and _skippable(doc[i]))):
         tok = doc[i]
+        if _participle_modifier(tok, hi):
+            i += 1  # "said retired Army Lt. Gen. Tom Hale": an adjective, not a verb
+            continue
         if (tok.is_punct and tok.text not in {"'s", "’s"}) or tok.pos_ in {"ADP", "VERB", "SCONJ"}:
             return None
         i += 1
@@ -239,6 +274,17 @@ def _noun_run_head(view: DocView, start: int, hi: int, skip_dates: bool = False)
             last = j
         j += 1
     return last
+
+
+def _participle_modifier(tok: Token, hi: int) -> bool:
+    """A participle that modifies a noun after it in the run ("retired", "acting")."""
+    return (
+        tok.tag_ in {"VBN", "VBG"}
+        and tok.dep_ == "amod"
+        and tok.head.i > tok.i
+        and tok.head.i < hi
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _first_noun_run(view: DocView, lo: int, v: int) -> int | None:
@@ -263,9 +309,33 @@ def _last_noun_before(view: DocView, lo: int, v: int) -> int | None:
         while i >= lo and doc[i].text != "(":
             i -= 1
         i -= 1
-    if i >= lo and doc[i].pos_ in _NOUNISH:
+    if i >= lo and doc[i].text == ",":
+        return _appositive_name(doc, lo, i)
+    if i >= lo and (doc[i].pos_ in _NOUNISH or _nominal_head(doc, lo, i)):
         return i
     return None
+
+
+def _appositive_name(doc: Doc, lo: int, comma: int) -> int | None:
+    """The name set off by commas right before the verb: "her adviser, Jo Hale, said".
+
+    The subject's appositive names the speaker; a phrase between the commas that is
+    anything but a name ("The mayor, in a statement, said") gives none.
+    """
+    k = comma - 1
+    while k >= lo and doc[k].pos_ == "PROPN":
+        k -= 1
+    named = k < comma - 1 and doc[comma - 1].ent_type_ == "PERSON"
+    return comma - 1 if named and k >= lo and doc[k].text == "," else None
+
+
+def _nominal_head(doc: Doc, lo: int, i: int) -> bool:
+    """Heads of a description the tagger gives no noun: "the two", "the 43-year-old"."""
+    tok = doc[i]
+    if tok.pos_ == "NUM":
+        return i - 1 >= lo and doc[i - 1].lower_ == "the"
+    glued = i - 2 >= lo and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_
+    return tok.lower_ == "old" and glued and doc[i - 2].lower_ in {"year", "month"}
 
 
 def _subject_by_position(
@@ -286,7 +356,25 @@ def _subject_by_position(
     found = _last_noun_before(view, lo, v) or _first_noun_run(view, lo, v)
     if found is not None or addressee:
         return found
-    return _noun_run_head(view, after_verb, hi, skip_dates=True)
+    return _noun_run_head(view, after_verb, hi, skip_dates=True) or _after_fronted_phrase(
+        view, lo, v
+    )
+
+
+def _after_fronted_phrase(view: DocView, lo: int, v: int) -> int | None:
+    """The first noun phrase after a fronted prepositional phrase and its comma.
+
+    "But in a call with reporters on Dec. 2, Col. Ann Lee, a spokeswoman, said, “…”":
+    the subject follows the comma that closes the phrase the frame opens with.
+    """
+    doc = view.doc
+    k = lo
+    while k < v and doc[k].pos_ in {"CCONJ", "ADV", "PUNCT", "SPACE"}:
+        k += 1
+    if k >= v or doc[k].pos_ != "ADP":
+        return None
+    comma = next((j for j in range(k, v) if doc[j].text == ","), None)
+    return None if comma is None else _first_noun_run(view, comma + 1, v)
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})

@@ -1343,6 +1343,18 @@ def _unrecognised_name(ctx: Context, tok: Token) -> Mention | None:
     return Mention("", ctx.view.text[a:b], a, b, PERSON, rule=UNRECOGNISED)
 
 
+def _start_after_glued_mark(text: str, m: Mention, phrase: SpeakerPhrase) -> int:
+    """Where a mention starts, or the phrase when the mention runs over a closing mark.
+
+    ‹…,”Harper said›: the tokenizer kept the name glued to the mark, so a mention of that
+    token starts inside the quotation; the speaker phrase starts after the mark.
+    """
+    inside = m.start < phrase.start < m.end
+    return (
+        phrase.start if inside and any(c in text[m.start : phrase.start] for c in '"”') else m.start
+    )
+
+
 def resolve_speaker(
     ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
 ) -> Resolution:
@@ -1370,7 +1382,8 @@ def resolve_speaker(
             pronoun_gender=referent[1] if referent else None,
         )
         if m.rule == UNRECOGNISED:  # a name the recogniser missed: the name, unresolved
-            return Resolution(None, None, m.surface, m.start, m.end, NOT_AN_ENTITY, factor)
+            a = _start_after_glued_mark(view.text, m, phrase)
+            return Resolution(None, None, view.text[a : m.end], a, m.end, NOT_AN_ENTITY, factor)
         spelt = spelt_out(index, m.surface)
         if spelt is not None and spelt.entity_id != m.entity_id:
             # "DJ" in "DJ, also known as Dana Jordan": initials of a name the article gives
@@ -1383,7 +1396,8 @@ def resolve_speaker(
                 m.entity_id, m.entity_type, surface, phrase.start, phrase.end, None, factor
             )
         # The mention may be wider than the parse's phrase ("Yoon Suk Yeol"): keep both.
-        a, b = min(m.start, phrase.start), max(m.end, phrase.end)
+        a = min(_start_after_glued_mark(view.text, m, phrase), phrase.start)
+        b = max(m.end, phrase.end)
         return Resolution(m.entity_id, m.entity_type, view.text[a:b], a, b, None, factor)
 
     def unresolved(reason: str) -> Resolution:

@@ -24,6 +24,8 @@ NOMINAL = "nominal"
 _LEFT_DEPS = frozenset({"compound", "flat", "poss", "case", "amod", "det", "nmod", "nummod"})
 # Prepositions that tie a role noun to whom it speaks for ("spokesperson for X").
 _ROLE_PREPS = frozenset({"for", "of", "at", "from", "with"})
+# Quotation marks a name can be glued to ("…,”Harper said").
+_MARKS = ('"', "”", "’", "“")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,5 +110,10 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
                 role_object = (sub[0].i, sub[-1].i + 1)
                 right = sub[-1].i
     start = doc[left].idx
+    glued = max(tok.text.rfind(m) for m in _MARKS)
+    if glued >= 1 and tok.text[glued - 1] in ",.!?" and tok.text[glued + 1 :].isalpha():
+        # ‹…,”Harper said›: the source glued the name to the closing mark, and the
+        # tokenizer kept them one token; the phrase starts after the mark.
+        start = tok.idx + glued + 1
     end = doc[right].idx + len(doc[right].text)
     return SpeakerPhrase(head, start, end, kind, role_object)
