@@ -148,3 +148,45 @@ def test_a_full_stop_of_punctuation_still_ends_the_frame(nlp) -> None:
     assert frame_tokens(DocView(doc), 0, len(doc.text), AFTER) == (0, 2)
     doc[2].pos_ = "PROPN"  # the tagger's reading of a split abbreviation: "Lt. Gen."
     assert frame_tokens(DocView(doc), 0, len(doc.text), AFTER) == (0, 7)
+
+
+# A verb we do not list after a quotation closed by a comma, a question or an exclamation
+# mark, with a subject naming someone and no complement of its own: the quotation is what
+# it says. Verbs chosen to be outside rules/quote_verbs.txt.
+_ABOVE = "Ann Lee had called the harbour plan a farce.\n"
+
+
+@pytest.mark.parametrize(
+    ("quoted", "frame"),
+    [
+        pytest.param(
+            "The harbour will always be ours,", "an angry Tom Reid retaliated.", id="after"
+        ),
+        pytest.param("Is that all?", "Tom Reid questioned.", id="question"),
+        pytest.param("Change the law now!", "exhorted Tom Reid.", id="inverted"),
+    ],
+)
+def test_an_unlisted_verb_with_the_quotation_as_its_only_complement(
+    nlp, quoted: str, frame: str
+) -> None:
+    assert quoted.split()[0] not in frame
+    text = _ABOVE + f"“{quoted}” {frame} “We built it.”"
+    people = {"Ann Lee": "PERSON", "Tom Reid": "PERSON"}
+    assert speaker_name(one_quote(nlp, text, quoted[:-1], people)) == "Tom Reid"
+    assert speaker_name(one_quote(nlp, text, "We built it", people)) == "Tom Reid"
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pytest.param("Tom Reid left the room.", id="verb-with-an-object"),
+        pytest.param("the crowd roared.", id="no-one-named"),
+        pytest.param("Tom Reid thought it was over.", id="verb-with-a-clause"),
+    ],
+)
+def test_an_unlisted_verb_with_a_complement_or_no_person_attributes_nothing(
+    nlp, frame: str
+) -> None:
+    text = "The vote ended.\n\n" + f"“We will be back,” {frame}"
+    q = one_quote(nlp, text, "will be back", {"Tom Reid": "PERSON"})
+    assert q.cue_verb is None

@@ -508,6 +508,17 @@ def cue_right_before(view: DocView, rules: QuoteRules, before: tuple[int, int]) 
     return False
 
 
+# A quotation that is the complement of the verb after it ends its clause with one of these.
+_OUTRO_MARKS = frozenset(",?!")
+# Dependents that give a verb a complement of its own: "Lee denied the claim", "Lee
+# thought it was over", "Lee seemed tired".
+_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+# Words of the subject phrase (and an adverb) around the verb: "an angry Ann Lee".
+_OUTRO_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PRON", "PART", "ADV", "PUNCT"})
+_OUTRO_WORDS = 6
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Intro:
     """How the frame before a quotation ends.
@@ -584,7 +595,48 @@ class CueFinder:
             cue = self._colon_cue(before, intro)
             if cue is not None:
                 return cue
-        return self._predicate_cue(before, intro) if partial else None
+        if partial:
+            return self._predicate_cue(before, intro)
+        return self._verb_outro(after, content_last)
+
+    def _verb_outro(self, after: tuple[int, int], content_last: str) -> Cue | None:
+        """A verb we do not list that takes the quotation as its only complement.
+
+        "“…,” an angry Ann Lee retaliated.", "“…?” Lee wondered aloud": after a quotation
+        closed by a comma, a question or an exclamation mark, a frame that is no more than
+        a subject and one finite verb (or the verb and its inverted subject) with no
+        object or clause of its own says who uttered it, whatever the verb. The subject
+        must name someone (a proper noun, a person, a personal pronoun); "“…,” the
+        crowd roared" and narrative such as "“…,” Lee left the room" attribute nothing.
+        """
+        if content_last not in _OUTRO_MARKS:
+            return None
+        doc = self.doc
+        a_lo, a_hi = after
+        words = [k for k in range(a_lo, a_hi) if not doc[k].is_space]
+        verbs = [k for k in words if doc[k].pos_ == "VERB" or doc[k].tag_ in _FINITE]
+        if len(verbs) != 1 or doc[verbs[0]].tag_ not in {"VBD", "VBZ"}:
+            return None
+        v = verbs[0]
+        verb = doc[v]
+        # The quoted clause itself is often parsed as the verb's complement: only the
+        # frame's own words count.
+        if not verb.is_lower or any(
+            c.dep_ in _COMPLEMENT_DEPS and c.i >= a_lo for c in verb.children
+        ):
+            return None
+        end = next((k for k in words if k > v and doc[k].text == ","), a_hi)
+        around = [k for k in words if k != v and k < end]
+        if len(around) > _OUTRO_WORDS or any(doc[k].pos_ not in _OUTRO_POS for k in around):
+            return None
+        cue = self._cue((v, verb.text, "subject"), AFTER, after)
+        if cue.subject is None:
+            return None
+        subj = doc[cue.subject]
+        names_someone = subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON"
+        if not (names_someone or subj.lower_ in _SPEAKING_PRONOUNS):
+            return None
+        return cue
 
     def verb_intro(self, before: tuple[int, int]) -> Cue | None:
         """Any verb with its subject, right before the comma that opens a quotation.
