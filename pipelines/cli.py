@@ -467,8 +467,9 @@ def build_parser() -> _Parser:
     p.add_argument(
         "--by-part",
         action="store_true",
-        help="also print the dev split's story figures per part: each corpus's unbatched "
-        "documents, then each labelling batch (a change should gain in more than one)",
+        help="also print the dev split's story and statement figures per part: each "
+        "corpus's unbatched documents (statements and hard negatives), then each labelling "
+        "batch (a change should gain in more than one)",
     )
     p.add_argument(
         "--reuse-analysis",

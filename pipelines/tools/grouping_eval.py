@@ -42,7 +42,9 @@ from pipelines.tools.story_eval import format_statement_scores, format_story_sco
 from pipelines.tools.story_eval_set import (
     SPLITS,
     DocRef,
+    HardNegative,
     QuoteRef,
+    Statement,
     StoryDoc,
     StoryEvalSet,
     document_date,
@@ -588,6 +590,38 @@ def story_parts(eval_set: StoryEvalSet) -> list[tuple[str, StoryEvalSet]]:
     return [(key[1], replace(eval_set, stories=tuple(by_part[key]))) for key in sorted(by_part)]
 
 
+def statement_parts(eval_set: StoryEvalSet) -> list[tuple[str, StoryEvalSet]]:
+    """The split's statements and hard negatives by part, as ``story_parts`` parts stories.
+
+    A statement's part is its batch, else the corpus of its quotes (no statement spans two
+    corpora); a hard negative's is its batch, else the corpus of its first quote (one dev
+    pair joins a BBC quote to a PolNeAR one). Each part is scored alone, so a predicted pair
+    of two parts' quotes counts in neither part's precision, only in the split's line.
+    """
+
+    def part_of(batch: str | None, first: QuoteRef) -> tuple[bool, str]:
+        return (True, f"batch {batch}") if batch else (False, first.doc.corpus)
+
+    statements: dict[tuple[bool, str], list[Statement]] = defaultdict(list)
+    negatives: dict[tuple[bool, str], list[HardNegative]] = defaultdict(list)
+    for s in eval_set.statements:
+        statements[part_of(s.batch, s.quotes[0])].append(s)
+    for h in eval_set.hard_negatives:
+        negatives[part_of(h.batch, h.a)].append(h)
+    return [
+        (
+            key[1],
+            replace(
+                eval_set,
+                stories=(),
+                statements=tuple(statements.get(key, ())),
+                hard_negatives=tuple(negatives.get(key, ())),
+            ),
+        )
+        for key in sorted(statements.keys() | negatives.keys())
+    ]
+
+
 def splits_to_print(choice: str) -> tuple[str, ...]:
     """The splits ``--split`` prints, in order: ``all`` is dev, holdout, then test.
 
@@ -653,6 +687,13 @@ def grouping_eval_command(args: argparse.Namespace) -> int:
             continue  # a split or batch of stories only
         scores = score_statements(part, statements)
         print(format_statement_scores(f"[{name}] statements", scores))
+        for label, piece in statement_parts(part) if args.by_part and split == "dev" else ():
+            # Dev only, as the story parts: a change should gain in more than one part.
+            print(
+                format_statement_scores(
+                    f"[{name} {label}] statements", score_statements(piece, statements)
+                )
+            )
         for h in scores.violated if args.verbose and split == "dev" else ():
             print(f"    VIOLATED {h.type}: {h.speakers[0]} / {h.speakers[1]} ({h.note})")
         if args.misses and split == "dev":

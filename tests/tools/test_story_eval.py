@@ -363,6 +363,12 @@ def test_command_scores_prediction_files(tmp_path: Path, capsys) -> None:
             ["[test bbc]", "[test aeb]", "[holdout polnear]"],
         ),
         (["--split", "dev"], ["[dev] stories"], ["[dev polnear]"]),
+        # Statements per part too, dev only: the test split's statement line stays whole.
+        (
+            ["--split", "all", "--by-part"],
+            ["[dev polnear] statements: 4 quotes", "[test] statements"],
+            ["[test bbc] statements", "[test polnear]"],
+        ),
         # A batch of statements only: its statement line, no empty story line.
         (
             ["--split", "all", "--batch", "6b"],
@@ -445,6 +451,109 @@ def test_story_parts_are_corpora_then_batches(
     in_parts = [d for _, piece in found for d in piece.stories]
     assert len(in_parts) == len(whole.stories)
     assert set(in_parts) == set(whole.stories)
+
+
+def _statement(label: str, refs: list[DocRef], batch: str | None) -> story_eval_set.Statement:
+    quotes = tuple(QuoteRef(r, 0, 5) for r in refs)
+    return story_eval_set.Statement(label, "Ann Lee", "dev", quotes, batch)
+
+
+def _negative(a: DocRef, b: DocRef, batch: str | None) -> story_eval_set.HardNegative:
+    qa, qb = QuoteRef(a, 0, 5), QuoteRef(b, 6, 9)
+    return story_eval_set.HardNegative(
+        "same_speaker_different_remark", "dev", qa, qb, ("Ann Lee", "Ann Lee"), "", batch
+    )
+
+
+@pytest.mark.parametrize(
+    ("statements", "negatives", "parts"),
+    [
+        # Corpora first (unbatched statements), then each batch; a hard negative goes with
+        # its first quote's corpus (a cross-corpus pair is scored once, not in both parts).
+        (
+            [("a", [D1, D2], None), ("b", [BBC, BBC], None), ("c", [AEB, D3], "6a")],
+            [(D1, BBC, None), (AEB, AEB, "6a")],
+            [("bbc", ["b"], 0), ("polnear", ["a"], 1), ("batch 6a", ["c"], 1)],
+        ),
+        # A part with hard negatives only is still printed: it can be violated.
+        ([("a", [D1, D2], None)], [(BBC, BBC, None)], [("bbc", [], 1), ("polnear", ["a"], 0)]),
+        ([], [], []),
+    ],
+)
+def test_statement_parts_are_corpora_then_batches(
+    statements: list[tuple[str, list[DocRef], str | None]],
+    negatives: list[tuple[DocRef, DocRef, str | None]],
+    parts: list[tuple[str, list[str], int]],
+) -> None:
+    from pipelines.tools.grouping_eval import statement_parts
+
+    whole = story_eval_set.StoryEvalSet(
+        (),
+        tuple(_statement(label, refs, batch) for label, refs, batch in statements),
+        tuple(_negative(a, b, batch) for a, b, batch in negatives),
+    )
+    found = statement_parts(whole)
+    shown = [
+        (name, [s.label for s in piece.statements], len(piece.hard_negatives))
+        for name, piece in found
+    ]
+    assert shown == parts
+    # Every statement and hard negative is in exactly one part.
+    assert sorted(s.label for _, p in found for s in p.statements) == sorted(
+        s.label for s in whole.statements
+    )
+    assert sum(len(p.hard_negatives) for _, p in found) == len(whole.hard_negatives)
+
+
+def test_grouping_eval_scores_each_dev_part_of_the_statements(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """Per part: its own pair figures and hard negatives, from one grouping."""
+    from pipelines.cli import parse_command
+    from pipelines.tools import grouping_eval
+
+    rows_ = _rows()
+    # The strike statement becomes a dev batch's (its stories stay test: statements are
+    # split on their own).
+    rows_["statements"][1] |= {"split": "dev", "batch": "6a"}
+    rows = _write(tmp_path / "set", rows_)
+    shared = _shared(tmp_path)
+    lee = [q for s in rows_["statements"][:1] for q in s["quotes"]]
+    ray = rows_["hard_negatives"][0]["b"]
+    strike = rows_["statements"][1]["quotes"]
+
+    def quote(q: dict[str, Any], statement: str) -> PredictedQuote:
+        return PredictedQuote(DocRef(q["corpus"], q["id"]), q["start"], q["end"], statement)
+
+    class _Grouped:  # Lee's pair together with Ray's words (a hard negative); Dunn's apart
+        def __init__(self, docs: list[grouping_eval.Doc]) -> None:
+            self.stories = {d.ref: f"s{i}" for i, d in enumerate(docs)}
+            self.statements = [quote(q, "lee") for q in (*lee, ray)] + [
+                quote(q, f"dunn{i}") for i, q in enumerate(strike)
+            ]
+            self.seconds, self.cpu = 0.5, (0.25, 0.25)
+
+    seconds = grouping_eval.PassSeconds(wall=40.0, cpu=10.0)
+    monkeypatch.setattr(grouping_eval, "analyse", lambda docs, reuse=False: ({}, seconds))
+    monkeypatch.setattr(grouping_eval, "group", lambda docs, results: _Grouped(docs))
+    argv = ["--data", str(rows), "--shared", str(shared), "--by-part"]
+    assert grouping_eval.grouping_eval_command(parse_command("eval-grouping", argv)) == 0
+    lines = {
+        line.split("]")[0] + "]": line
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("[dev")
+    }
+    polnear, batch = lines["[dev polnear]"], lines["[dev batch 6a]"]
+    assert polnear.startswith(
+        "[dev polnear] statements: 4 quotes (3 matched), 1 gold pairs; pair P 0.333 R 1.000"
+    )
+    assert polnear.endswith("hard negatives violated 1/2")
+    assert batch.startswith(
+        "[dev batch 6a] statements: 2 quotes (2 matched), 1 gold pairs; pair P 1.000 R 0.000"
+    )
+    assert batch.endswith("hard negatives violated 0/0")
+    # The split's own line counts both parts.
+    assert "3 pair" not in lines["[dev]"]
 
 
 def test_grouping_cost_share_is_of_the_passs_cpu_not_its_wall_time() -> None:
