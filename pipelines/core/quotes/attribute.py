@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from pipelines.core.deadline import checked  # the article's time budget, per draft
 from pipelines.core.models import ORG, PERSON, Mention, Quote
+from pipelines.core.normalize import name_rules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
@@ -82,7 +83,7 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             continue
         prev = drafts[k - 1] if k > 0 else None
         nxt = drafts[k + 1] if k + 1 < len(drafts) else None
-        label = _label_person(ctx, d) if d.cue is None else None
+        label = _label_person(ctx, d) or _verbless_name(ctx, d) if d.cue is None else None
         if label is not None:  # a new label names a new speaker, even mid-quotation
             d.res, d.confidence = label, _LABEL
             continue
@@ -293,6 +294,40 @@ def _label_person(ctx: Context, d: Draft) -> Resolution | None:
         return None  # a single capitalised word is as likely a team or a place
     a = doc[first].idx
     return Resolution(None, None, view.text[a:end], a, end, NOT_AN_ENTITY, 1.0)
+
+
+# "“…,” Mr Lee." : after a quotation that ends on a comma, only a person's name (titles
+# allowed) and the full stop: the attribution's verb was left out by the source.
+_VERBLESS_TAIL = re.compile(r"[ \t]*([^\s.!?,;:\"“”‘’][^.!?,;:\n\"“”]{0,60}?)\.(?=\s|$)")
+
+
+def _verbless_name(ctx: Context, d: Draft) -> Resolution | None:
+    """The person named right after a quotation whose attribution lost its verb.
+
+    ‹“It will be hard,” Mr Lee.›: the quotation ends on a comma, so its sentence goes on,
+    and what follows up to the full stop is one person's name, with courtesy titles at
+    most. A name after a quotation that ends its sentence (‹“It will be hard.” Mr Lee
+    left.›) starts a sentence of its own and never gets here (its words are not a name
+    alone, or the content does not end on a comma).
+    """
+    if d.kind != DIRECT:
+        return None
+    view = ctx.view
+    text = view.text
+    if not text[d.cand.start : d.cand.end].rstrip().endswith(","):
+        return None
+    match = _VERBLESS_TAIL.match(text, d.cand.mark_end, view.line_bounds(d.line)[1])
+    if match is None:
+        return None
+    a, b = match.span(1)
+    honorifics = name_rules().honorifics
+    for m in ctx.index.overlapping(a, b):
+        if m.entity_type != PERSON or m.end != b or m.start < a:
+            continue
+        titles = text[a : m.start].split()
+        if all(t.rstrip(".").lower() in honorifics for t in titles):
+            return _resolution(ctx, m)
+    return None
 
 
 _SENTENCE_ENDS = ".!?"

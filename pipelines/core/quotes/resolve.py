@@ -1763,10 +1763,8 @@ def _spoken_for(
     if any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children):
         return None
     ante = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
-    if ante is None:
-        return None
     line = view.line_of(phrase.start)
-    if ante.start >= view.line_bounds(line)[0]:
+    if ante is not None and ante.start >= view.line_bounds(line)[0]:
         return ante
     # "The ministry would not comment on the report. ⏎ A spokeswoman said: “…”": the
     # paragraph just before may name the body, as the main-clause subject of its last
@@ -1774,16 +1772,27 @@ def _spoken_for(
     prev = line - 1
     while prev >= 0 and not view.text[slice(*view.line_bounds(prev))].strip():
         prev -= 1
-    if prev < 0 or view.line_of(ante.start) != prev:
-        return None
-    b = view.line_bounds(prev)[1]
-    last = view.sentence_start(len(view.text[:b].rstrip()) - 1)
-    if ante.start < last or subject_role(view, ante) != 2:
+    if prev < 0:
         return None
     here = view.line_bounds(line)[0]
     if any(ctx.index.is_org(m) for m in ctx.index.overlapping(here, phrase.start)):
         return None
-    return ante
+    a, b = view.line_bounds(prev)
+    last = view.sentence_start(len(view.text[:b].rstrip()) - 1)
+    if (
+        ante is not None
+        and view.line_of(ante.start) == prev
+        and ante.start >= last
+        and subject_role(view, ante) == 2
+    ):
+        return ante
+    # "One of the bidders, Acme, said it welcomed the news. ⏎ “…,” a spokesman told …":
+    # a paragraph before that names one organisation only (however often, in whatever
+    # role) is about it; with two or more the spokesperson's body stays unknown.
+    orgs = [m for m in ctx.index.overlapping(a, b) if m.start >= a and ctx.index.is_org(m)]
+    if orgs and len({m.entity_id for m in orgs}) == 1 and orgs[-1].entity_id:
+        return orgs[-1]
+    return None
 
 
 def _earlier_spokesperson(
