@@ -1,13 +1,13 @@
 """Speaker classes of the resolved-speaker set's batch 11 dev half (issue 11, fourteenth
-session): an unnamed spokesperson after a paragraph that names one organisation only, and
-an attribution whose verb the source left out (‹“…,” Mr Lee.›). Examples are written for
-these tests."""
+session): an unnamed spokesperson after a paragraph that names one organisation only, an
+attribution whose verb the source left out (‹“…,” Mr Lee.›), and words a poster or a
+cartoon shows someone saying (not speech). Examples are written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.core.quotes_helpers import assert_speaker, one_quote
+from tests.core.quotes_helpers import assert_speaker, one_quote, quotes_of
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,32 @@ def test_a_name_that_is_not_alone_before_the_full_stop_is_no_verbless_attributio
 ) -> None:
     q = one_quote(nlp, text, contains, people)
     assert q.speaker_entity_id != "ent:Pellow", (q.speaker_entity_id, q.speaker_surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The advert shows Mr Pellow juggling oranges on a bridge, saying: "
+            "“Every promise twice over.” It drew complaints.",
+            id="a-poster-or-advert-shows-someone-saying",
+        ),
+        pytest.param(
+            "A cartoon in the paper depicted the mayor waving a flag and shouting: "
+            "“Build it all by Friday!” Readers laughed.",
+            id="a-cartoon-depicts-someone-shouting",
+        ),
+    ],
+)
+def test_words_a_picture_shows_someone_saying_are_not_speech(nlp, text: str) -> None:
+    people = {"Pellow": "PERSON"}
+    assert [q.text for q in quotes_of(nlp, text, people) if q.kind == "direct"] == []
+
+
+def test_a_film_showing_someone_speaking_keeps_the_quotation(nlp) -> None:
+    text = (
+        "The documentary shows Mr Pellow walking along the quay, saying: "
+        "“Every boat here was built by my family.”"
+    )
+    q = one_quote(nlp, text, "Every boat", {"Pellow": "PERSON"})
+    assert q.kind == "direct"

@@ -42,6 +42,8 @@ class QuoteRules:
             participle after it ("quoted X as saying", "showed X telling").
         addressee_verbs: forms of verbs whose noun right after them is the person
             addressed ("told BBC News"), never a speaker placed after the verb.
+        written_things: nouns for things that carry words but cannot speak ("poster",
+            "banner", "cartoon"): words they show someone saying are not speech.
     """
 
     verb_forms: frozenset[str]
@@ -61,6 +63,7 @@ class QuoteRules:
     org_name_endings: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
+    written_things: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -119,6 +122,7 @@ def load_rules() -> QuoteRules:
         addressee_verbs=frozenset(
             w.lower() for line in _lines("addressee_verbs.txt") for w in line.split()
         ),
+        written_things=frozenset(w.lower() for w in _lines("written_thing_nouns.txt")),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipelines.core.deadline import checked  # the article's time budget, per candidate
+from pipelines.core.quotes._rules import QuoteRules
 from pipelines.core.quotes._view import DocView
 from pipelines.core.quotes.candidates import Candidate, clause_last_char
 from pipelines.core.quotes.content import (
@@ -121,11 +122,42 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     ):
         return None  # “Tales From the Crypt,” an HBO series, …: a title with no speaker
     if direct:
+        if _pictured_speech(view, cues.rules, cue):
+            return None  # "The poster shows him …, saying: “…”": words put in his mouth
         return Draft(c, DIRECT, cue, line)
     cue = cues.find(before, after, last, partial=True) or noun_cue(view, c, before)
     if cue is None:
         return None  # embedded words with no reporting verb: scare quotes, titles
     return Draft(c, PARTIAL, cue, line)
+
+
+# Verbs by which a picture puts words in someone's mouth: "The poster shows X saying".
+# Inflected forms: the pipeline's parse has no lemmas.
+_DEPICTING = frozenset(
+    f"{stem}{end}" for stem in ("show", "depict", "portray") for end in ("", "s", "ed", "ing")
+) | frozenset({"shown", "pictures", "pictured", "picturing", "features", "featured", "featuring"})
+
+
+def _pictured_speech(view: DocView, rules: QuoteRules, cue: Cue | None) -> bool:
+    """True for words a poster, an advert or a cartoon shows someone saying.
+
+    ‹The poster shows Mr Lee holding a watch, saying: “…”›: the cue's subject is a thing
+    that carries words (``written_thing_nouns.txt``) and the reporting participle hangs
+    on a verb of depicting whose subject it is: invented words, not speech (the
+    conventions leave slogans and imagined utterances out). A film or a documentary
+    showing someone speaking is not listed: it records real speech. A sign or a banner
+    that "reads" something is left alone too: the PolNeAR set counts those quotations.
+    """
+    if cue is None or cue.subject is None:
+        return False
+    doc = view.doc
+    subject = doc[cue.subject]
+    if subject.pos_ not in {"NOUN", "PROPN"} or subject.lower_ not in rules.written_things:
+        return False
+    for verb in doc[cue.token].ancestors:
+        if verb.pos_ in {"VERB", "AUX"} and verb.lower_ in _DEPICTING:
+            return any(c.i == subject.i and c.dep_ == "nsubj" for c in verb.children)
+    return False
 
 
 # What may follow a quoted sentence that stands on its own: nothing, or punctuation
