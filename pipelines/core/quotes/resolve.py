@@ -1788,9 +1788,15 @@ def _spoken_for(
         return ante
     # "One of the bidders, Acme, said it welcomed the news. ⏎ “…,” a spokesman told …":
     # a paragraph before that names one organisation only (however often, in whatever
-    # role) is about it; with two or more the spokesperson's body stays unknown.
+    # role), in its last sentence too, is about it; with two or more, or when its last
+    # sentence has moved on to something else, the spokesperson's body stays unknown.
     orgs = [m for m in ctx.index.overlapping(a, b) if m.start >= a and ctx.index.is_org(m)]
-    if orgs and len({m.entity_id for m in orgs}) == 1 and orgs[-1].entity_id:
+    if (
+        orgs
+        and len({m.entity_id for m in orgs}) == 1
+        and orgs[-1].entity_id
+        and orgs[-1].start >= last
+    ):
         return orgs[-1]
     return None
 
