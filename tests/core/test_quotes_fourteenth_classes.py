@@ -86,10 +86,10 @@ def test_a_name_and_a_full_stop_after_a_comma_ended_quotation_is_its_speaker(
             id="a-quotation-that-ends-its-sentence",
         ),
         pytest.param(
-            "“We had a plan,” said Lena Marsh. “It will slip,” Mr Pellow left early.",
+            "“We had a plan,” said Lena Marsh. “It will slip,” Mr Pellow's deputy.",
             {"Lena Marsh": "PERSON", "Pellow": "PERSON"},
             "It will slip",
-            id="a-name-with-more-words-after-it",
+            id="a-name-that-does-not-end-the-words-before-the-stop",
         ),
     ],
 )
