@@ -420,7 +420,7 @@ def _store_signatures(
         (
             {"term": t, "published_date": s.published_date, "article_id": s.article_id}
             for s in sigs
-            for t in sorted(s.key_terms())
+            for t in sorted(s.posted_keys())
         ),
     )
     _upsert_in_batches(
@@ -472,7 +472,7 @@ def _add_stored_postings(
     only the lists a new article reads (within its date window, not too common) are
     fetched, so the rows read do not grow with the warehouse.
     """
-    terms = sorted({t for s in new_sigs for t in s.key_terms()})
+    terms = sorted({t for s in new_sigs for t in s.posted_keys()})
     if not terms:
         return
     counts = {

@@ -83,12 +83,14 @@ def test_a_capped_name_completes_a_pair_the_read_keys_found(dated):
     crowd = _crowd(story_module.MAX_POSTINGS + 50)
     _, index = link_new_stories([story_signature(a) for a in crowd], StoryIndex())
     _, index = link_new_stories([story_signature(first), story_signature(other)], index)
-    before = (index.work.postings_read, index.work.terms_skipped)
+    before = (index.work.postings_read, index.work.terms_skipped, index.work.pair_postings_read)
     links, index = link_new_stories([story_signature(second)], index)
     assert index.work.terms_skipped - before[1] == 2  # PERSON's id and word were not read
     # Only its four read keys' lists were read: "quarantine" (the first report),
-    # "Zelkovo" (it and the concert), and the new article's own four postings...
-    assert index.work.postings_read - before[0] == 3 + 4
+    # "Zelkovo" (it and the concert), and the new article's own four postings, beside
+    # the pair keys' lists (``test_story_pair_keys``)...
+    pairs_read = index.work.pair_postings_read - before[2]
+    assert index.work.postings_read - before[0] - pairs_read == 3 + 4
     # ...and the capped name, checked on the one article sharing both, completes the pair;
     # the concert shares one read key and is not even checked.
     assert {(lk.a, lk.b) for lk in links} == {("a", "b")}
@@ -157,7 +159,7 @@ def test_the_warehouse_step_loads_partial_candidates_to_check_them():
     counts: dict[tuple[str, dt.date | None], int] = {}
     rows = []
     for s in stored:
-        for term in s.key_terms():
+        for term in s.posted_keys():
             counts[(term, None)] = counts.get((term, None), 0) + 1
             rows.append((term, None, s.article_id))
     needed = story_module.story_buckets_needed([new], counts)
