@@ -31,8 +31,8 @@ from pipelines.warehouse.writer import Batch, Session
 
 SIGN_BATCH = 500  # articles whose text is read at once when signing
 # Rows handed to one upsert: a first grouping of a corpus writes ~30 postings per article
-# (660,000 rows at 22,250 articles); built and converted at once, that list alone took
-# ~500 MB of the run process's peak.
+# (660,000 rows at 22,250 articles; pair keys, ``StorySignature.pair_keys``, add up to 28 more);
+# built and converted at once, that list alone took ~500 MB of the run process's peak.
 WRITE_BATCH = 20_000
 # Signature rows carry their terms (~400 an article): 20,000 of them as dicts and their
 # Arrow copy took ~300 MB of the run process at 10x, so they go 1,000 at a time.

@@ -24,9 +24,12 @@ SECOND = (
     "Tessaly farms flooded",
     "Farms in Tessaly were flooded when the Quorvin reservoir breached.",
 )
-# A look-alike sharing three of those words with the first report: two capped keys and a
-# third are not enough for a candidate found through a pair alone (``PAIR_MIN_SHARED``).
-LOOKALIKE = ("Quorvin reservoir tour", "Tourists visit the Quorvin reservoir near Tessaly.")
+# A look-alike sharing four of those words with the first report: with all of them capped,
+# one fewer than a candidate found through a pair alone needs (``PAIR_MIN_SHARED``).
+LOOKALIKE = (
+    "Quorvin reservoir tour",
+    "Tourists visit the Quorvin reservoir near Tessaly farms.",
+)
 # Unrelated matters, each naming one of the shared words with words of its own.
 FILLERS = (
     "orchestra",
@@ -94,11 +97,12 @@ def test_a_pair_key_finds_reports_whose_shared_keys_are_all_capped(monkeypatch):
 
 
 @pytest.mark.usefixtures("capped")
-def test_a_pair_alone_needs_one_key_more_than_the_read_keys(monkeypatch):
+def test_a_pair_alone_needs_more_keys_than_the_read_keys(monkeypatch):
     first, lookalike = _article("a", *FIRST), _article("c", *LOOKALIKE)
-    assert len(_shared(first, lookalike)) == story_module.MIN_SHARED_KEYS
+    assert len(_shared(first, lookalike)) == story_module.PAIR_MIN_SHARED - 1
     assert _links([*_crowd(), first, lookalike]) == set()
-    # Uncapped, the same three keys are read and the pair is compared (and links).
+    # Uncapped, the same four keys are read and the pair is compared (and links): the cap
+    # keeps common words from making candidates, and the pairs keep to that.
     monkeypatch.setattr(story_module, "MAX_POSTINGS", 200)
     assert _links([*_crowd(), first, lookalike]) == {("a", "c")}
 
