@@ -802,6 +802,10 @@ def _antecedent(
         )
         and not _under_pronoun_subject(view, m, pos)
     ]
+    if want == PERSON:
+        named = _only_person_named(ctx, candidates, fitting, pos, window_start, recent_speakers)
+        if named is not None:
+            return named
     if fitting:
         # The latest sentence with a fitting person wins; inside it, the last speaker
         # when the sentence reports them ("According to Lee, Kim vowed …"), then the
@@ -830,6 +834,54 @@ def _antecedent(
             ),
         )
     return candidates[0] if nearest_fallback else None
+
+
+def _only_person_named(
+    ctx: Context,
+    candidates: Sequence[Mention],
+    fitting: Sequence[Mention],
+    pos: int,
+    lo: int,
+    speakers: Sequence[tuple[int, str]],
+) -> Mention | None:
+    """A person already quoted whom the latest sentence before a pronoun names alone.
+
+    "… said Tom Snow. But that was not enough for Mr Lee. “…,” he said", "…, according to
+    the bank's Mr Lee. But he warned …", "In Lee's case, she stayed.": a sentence that
+    names one person only, out of subject position (object, owner, source), later than
+    every subject or speaker the pronoun could go on with, turns the paragraph back to
+    that person when the article has quoted them before. Not when the sentence has a
+    named or role-noun subject ("Reid revealed Madrid wanted Lee", "The defender
+    believes Lee …"), or a "he"/"she" subject before the name ("He thanked Lee."), nor in
+    the pronoun's own sentence; a person never named with two words is too often a club
+    or a title the recogniser typed as one. ``speakers`` are the ``(offset, entity id)``
+    of the speakers resolved so far. Returns the mention, or None.
+    """
+    view, index = ctx.view, ctx.index
+    nearest = candidates[0]
+    if nearest.start < lo or nearest.entity_id not in {eid for _, eid in speakers}:
+        return None
+    sent = view.doc[view.token_containing(nearest.start)].sent
+    start = max(sent.start_char, view.sentence_start(nearest.start))
+    if sent.end_char > pos or (fitting and fitting[0].start >= start):
+        return None
+    people = {
+        m.entity_id
+        for m in index.overlapping(start, sent.end_char)
+        if m.start >= start and index.is_person(m) and not ctx.inside_quote(m.start)
+    }
+    if people != {nearest.entity_id}:
+        return None
+    if subject_role(view, nearest) or not _named_in_full(index, nearest):
+        return None  # a subject the rules above left out on purpose; a one-word "person"
+    for t in sent:
+        if t.dep_ not in _SUBJ_DEPS or nearest.start <= t.idx < nearest.end:
+            continue
+        if (t.lower_ in _PERSON_PRONOUNS and t.idx < nearest.start) or t.pos_ == "PROPN":
+            return None  # "He thanked Lee.", "Reid revealed Madrid wanted Lee."
+        if t.pos_ == "NOUN" and _is_role_noun(t.lower_, ctx.rules):
+            return None  # "The defender believes Lee is suited …": the defender goes on
+    return nearest
 
 
 def _according_to(view: DocView, m: Mention) -> bool:
