@@ -7,6 +7,7 @@ construction, so per-article work (``article``) is dictionary lookups.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,10 +67,15 @@ _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memo
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
 # "Republic of Türkiye", "State of Palestine": a formal prefix before a country's name.
 _STATE_FORM = re.compile(
-    r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation|principality|sultanate|"
+    r"^(?:the\s+)?(republic|kingdom|state|commonwealth|federation|principality|sultanate|"
     r"grand duchy|union)\s+of\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
+# Forms of state that say which state it is: "Kingdom of <a republic>" or "Commonwealth of
+# <a republic>" is a historical state (a precolonial kingdom, a colonial commonwealth), not
+# the country; "State", "Union" and "Federation" say nothing of the form.
+_MONARCHY_FORMS = frozenset({"kingdom", "principality", "sultanate", "grand duchy"})
+_TELLING_FORMS = _MONARCHY_FORMS | {"commonwealth"}
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 # A place name followed by words that only confirm it: a lower-case "city" ("Kyiv city";
 # a capitalised "City" is part of names: Mexico City, Kuwait City) or ", <its country>"
@@ -261,6 +267,7 @@ class EntityResolver:
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
         self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
         self._joined_places: dict[str, list[Entry]] | None = None
+        self._country_forms: dict[str, frozenset[str]] | None = None
         self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
@@ -508,10 +515,28 @@ class EntityResolver:
         m = _STATE_FORM.match(clean_place_name(surface))
         if m is None:
             return None
-        hit = self.lookup_exact(m.group(1), GPE)
+        hit = self.lookup_exact(m.group(2), GPE)
         if hit is None or hit.entry.kind != "country":
             return None
+        form = " ".join(m.group(1).lower().split())
+        forms = self._state_forms(hit.entry.entity.entity_id)
+        if form in _TELLING_FORMS and form not in forms:
+            return None  # "Kingdom of Dahomey", "Commonwealth of the Philippines"
+        if form == "republic" and forms & _MONARCHY_FORMS and "republic" not in forms:
+            return None  # "Republic of <a kingdom>": a past republic
         return Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
+
+    def _state_forms(self, entity_id: str) -> frozenset[str]:
+        """Forms of state the country's own known names use ("kingdom of cambodia")."""
+        if self._country_forms is None:
+            table: dict[str, set[str]] = defaultdict(set)
+            for key, entries in self._idx.places.items():
+                found = {f for f in _TELLING_FORMS | {"republic"} if f" {f} " in f" {key} "}
+                for e in entries if found else ():
+                    if e.kind == "country":
+                        table[e.entity.entity_id] |= found
+            self._country_forms = {k: frozenset(v) for k, v in table.items()}
+        return self._country_forms.get(entity_id, frozenset())
 
     def lookup_compass_form(self, surface: str) -> Hit | None:
         """A compass initial before a place ("S.Africa", "N. Ireland", "W Bengal").
