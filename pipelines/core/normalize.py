@@ -1048,14 +1048,22 @@ _ORG_PREFIXES = frozenset(
 )
 
 
-def strip_org_suffix(tokens: list[str]) -> list[str]:
+# Suffixes that may name another body than the name without them: a listed company and
+# its parent group ("X" and "X Group", "X Holding") are two when the gazetteer knows both.
+GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
+
+
+def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
     """Drop legal-form tokens: "Samsung Electronics Co Ltd" -> "Samsung Electronics".
 
     Multi-word suffixes in ``org_suffixes.txt`` ("oil company") are matched as a whole;
     a Russian legal-form prefix ("OAO Gazprom") is dropped too. One token always stays.
+    ``keep_group`` keeps "Group"/"Holding(s)" (``GROUP_SUFFIXES``).
     """
     written = tokens
     suffixes = name_rules().org_suffixes
+    if keep_group:
+        suffixes = suffixes - GROUP_SUFFIXES
     while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
         tokens = tokens[1:]
     longest = max((len(s.split()) for s in suffixes), default=1)
@@ -1207,8 +1215,12 @@ def _unglue_article(token: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def org_key(surface: str) -> str:
-    """Matching key of an organisation: suffixes, "the", punctuation and case folded."""
+def org_key(surface: str, keep_group: bool = False) -> str:
+    """Matching key of an organisation: suffixes, "the", punctuation and case folded.
+
+    ``keep_group`` keeps a final "Group"/"Holding(s)" ("holdings" read as "holding"): the
+    key that tells a known company from its known parent group.
+    """
     surface = _BRACKETED_ACRONYM.sub("", surface) or surface
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
@@ -1229,7 +1241,11 @@ def org_key(surface: str) -> str:
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
-    return " ".join(_fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens)))))
+    if keep_group:
+        tokens = ["holding" if t == "holdings" else t for t in tokens]
+    return " ".join(
+        _fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens), keep_group)))
+    )
 
 
 # "Bank" in the languages that write it first ("Banco Santander", "Banca Ifis", "Banque

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from pipelines.core.entities.loaders import Overrides
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -62,3 +63,115 @@ def test_a_form_of_state_the_country_has_is_the_country(
     resolver: EntityResolver, names: list[str]
 ) -> None:
     _same(resolver, names, "GPE")
+
+
+# ------------------------------- a listed company and its parent group
+
+
+def _org(name: str, *aliases: str) -> dict[str, object]:
+    return {"entity_type": "ORG", "canonical_name": name, "kind": "org", "aliases": list(aliases)}
+
+
+@pytest.fixture(scope="module")
+def two_bodies() -> EntityResolver:
+    """Our own company and its parent group, both known; a third company known alone."""
+    records = [
+        _org("Norvane", "Norvane Energy Corporation"),
+        _org("Norvane Group", "Norvane Holding", "Norvane State Energy Group"),
+        _org("Tessaly Mining"),
+    ]
+    return EntityResolver(records, Overrides.load(None), "test")
+
+
+@pytest.mark.parametrize(
+    ("company", "group"),
+    [
+        ("Norvane", "Norvane Group"),
+        ("Norvane Ltd", "Norvane Group Co., Ltd."),
+        ("Norvane Energy Corp", "Norvane Holdings"),
+        ("Norvane", "Norvane Holding"),
+    ],
+)
+def test_a_known_company_and_its_known_parent_group_are_two(
+    two_bodies: EntityResolver, company: str, group: str
+) -> None:
+    _apart(two_bodies, company, group, "ORG")
+    assert two_bodies.resolve_name(company, "ORG") is not None
+    assert two_bodies.resolve_name(group, "ORG") is not None
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Norvane", "Norvane Ltd", "Norvane Energy Corporation"],
+        ["Norvane Group", "Norvane Group Ltd", "Norvane Holdings", "Norvane State Energy Group"],
+        # Without a parent group known apart, "Group" is a company form as before.
+        ["Tessaly Mining", "Tessaly Mining Group", "Tessaly Mining Holdings Ltd"],
+    ],
+)
+def test_a_group_word_is_a_company_form_unless_the_group_is_known_apart(
+    two_bodies: EntityResolver, names: list[str]
+) -> None:
+    _same(two_bodies, names, "ORG")
+
+
+def test_the_shipped_table_keeps_a_carmaker_apart_from_its_parent_holding(
+    resolver: EntityResolver,
+) -> None:
+    _apart(resolver, "Geely Automobile Holdings Ltd", "Geely Holding Group", "ORG")
+    _same(resolver, ["Geely Automobile Holdings Ltd", "Geely Auto"], "ORG")
+
+
+# ------------------------------- another spelling of a name that is not transliterated
+
+
+def _person(name: str, *countries: str) -> dict[str, object]:
+    return {
+        "entity_type": "PERSON",
+        "canonical_name": name,
+        "kind": "person",
+        "aliases": [],
+        "positions": [
+            {"position": f"Q9{i}", "label": "minister", "country": c}
+            for i, c in enumerate(countries)
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def people() -> EntityResolver:
+    """Our own office holders of a one-spelling country, a transliterating one, and none."""
+    records = [
+        _person("Marcelo Ventos", "CL"),
+        _person("Annelise Vandermolen", "NL", "BE"),
+        _person("Hossein Rahmati", "IR"),
+        _person("Ramadan Salehi"),  # no office on record
+    ]
+    return EntityResolver(records, Overrides.load(None), "test")
+
+
+@pytest.mark.parametrize(
+    ("known", "other"),
+    [
+        ("Marcelo Ventos", "Marcelo Vientos"),  # a letter added: a namesake
+        ("Annelise Vandermolen", "Annelise Vandermoolen"),
+    ],
+)
+def test_one_letter_from_a_written_name_is_another_person(
+    people: EntityResolver, known: str, other: str
+) -> None:
+    assert people.resolve_name(known, "PERSON") is not None
+    _apart(people, known, other, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Hossein Rahmati", "Hossein Rahmaty", "Hosein Rahmati"],
+        ["Ramadan Salehi", "Ramadan Salehy", "Ramadan Saalehi"],
+    ],
+)
+def test_transliterated_names_keep_their_spellings(
+    people: EntityResolver, names: list[str]
+) -> None:
+    _same(people, names, "PERSON")

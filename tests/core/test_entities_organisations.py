@@ -32,12 +32,16 @@ def _canonical(resolver: EntityResolver, surface: str) -> str | None:
 
 
 def _spelled_keys(rec: dict[str, object]) -> set[tuple[str, str]]:
-    """How the resolver indexes a record's names: acronyms apart from spelled names."""
+    """How the resolver indexes a record's names: acronyms apart from spelled names.
+
+    Spelled names keep "Group"/"Holding": the resolver tells a company from its parent
+    group by that word when the table knows both ("X" and "X Group").
+    """
     keys = set()
     for n in [rec["canonical_name"], *rec.get("aliases", [])]:  # type: ignore[misc]
         acr = acronym_key(str(n))
         spelled = not (acr and len(str(n).replace(".", "")) <= 6)
-        keys.add(("name", org_key(str(n))) if spelled else ("acronym", acr))
+        keys.add(("name", org_key(str(n), keep_group=True)) if spelled else ("acronym", acr))
     return keys
 
 

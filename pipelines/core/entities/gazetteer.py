@@ -139,6 +139,8 @@ _INSTITUTION_OF = re.compile(r"^(?:\S+ )?" + _ORG_WORDS.pattern + r" of ", re.IG
 class _Index:
     persons: dict[str, list[Entry]] = field(default_factory=dict)
     orgs: dict[str, list[Entry]] = field(default_factory=dict)
+    # Organisations by a key that keeps "Group"/"Holding": a company and its parent group.
+    orgs_grouped: dict[str, list[Entry]] = field(default_factory=dict)
     places: dict[str, list[Entry]] = field(default_factory=dict)
     acronyms: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
@@ -150,6 +152,20 @@ class _Index:
     # Regions of a country by the name before any ", <country>" ("punjab" -> the Punjab of
     # Pakistan and the Punjab of India): what a designation or a country qualifier picks from.
     regions: dict[str, list[Entry]] = field(default_factory=dict)
+
+
+def _group_apart_keys(records: Sequence[dict[str, Any]]) -> frozenset[str]:
+    """Org keys two known bodies share but for "Group"/"Holding" ("Sinopec", "Sinopec Group").
+
+    Those bodies' ids keep the group word (a listed company and its parent group are two);
+    every other body is keyed as the resolver keys a name it does not know.
+    """
+    full: dict[str, set[str]] = defaultdict(set)
+    for rec in records:
+        if rec["entity_type"] == ORG and not rec.get("wikidata_id"):
+            name = rec["canonical_name"]
+            full[org_key(name)].add(org_key(name, keep_group=True))
+    return frozenset(k for k, v in full.items() if len(v) > 1)
 
 
 # A monarch written "<given name(s)> <regnal number> of <country>".
@@ -256,6 +272,8 @@ class EntityResolver:
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
         self.persons = PersonLookups(self, self._common)
         self._designations = load_subdivision_designations()
+        records = list(records)
+        self._group_apart = _group_apart_keys(records)
         for rec in records:
             self._index_record(rec)
         self._index_auto_short_forms()
@@ -289,7 +307,12 @@ class EntityResolver:
 
     def _index_record(self, rec: dict[str, Any]) -> None:
         etype = rec["entity_type"]
-        entity = make_entity(etype, rec["canonical_name"], rec.get("wikidata_id"))
+        entity = make_entity(
+            etype,
+            rec["canonical_name"],
+            rec.get("wikidata_id"),
+            etype == ORG and org_key(rec["canonical_name"]) in self._group_apart,
+        )
         positions = tuple(
             (
                 p.get("position", ""),
@@ -331,6 +354,7 @@ class EntityResolver:
                 spelled = not (acr and len(n.replace(".", "")) <= 6)
                 if spelled:
                     add_entry(idx.orgs, org_key(n), entry)
+                    add_entry(idx.orgs_grouped, org_key(n, keep_group=True), entry)
                     if entry.kind != "office" and not _LEADING_ACRONYM.match(n):
                         # Not "US State Department" -> "USSD": nobody writes those.
                         add_entry(idx.initials, _initials(n), entry)
@@ -438,6 +462,10 @@ class EntityResolver:
                     # BBC style writes acronyms in title case: "Fifa", "Uefa", "Opec".
                     entries = idx.acronyms.get(clean.upper(), [])
                 entries = [e for e in entries if e.entity.entity_type == ORG]
+                if len(entries) > 1 and not acr:
+                    # "Sinopec" and "Sinopec Group" share a key: the group word decides.
+                    grouped = idx.orgs_grouped.get(org_key(clean, keep_group=True), [])
+                    entries = [e for e in entries if e in grouped] or entries
                 rule = "gazetteer_acronym" if acr else "gazetteer"
             else:
                 entries = idx.places.get(key, [])

@@ -50,6 +50,7 @@ _RULE_FILES = (
     "wade_giles.tsv",
     "places_geonames.jsonl",
     "place_slip_towns.txt",
+    "one_spelling_countries.txt",
 )
 
 
@@ -360,3 +361,9 @@ def slip_towns() -> frozenset[str]:
     misspelling of the place it resembles ("Wolfsberg" / Wolfsburg).
     """
     return frozenset(rule_lines("place_slip_towns.txt"))
+
+
+@lru_cache(maxsize=1)
+def one_spelling_countries() -> frozenset[str]:
+    """Countries whose people's names are not transliterated (``rules/one_spelling_countries.txt``)."""
+    return frozenset(rule_lines("one_spelling_countries.txt"))

@@ -81,9 +81,14 @@ class Hit:
     is_metonymy: bool = False
 
 
-def make_entity(entity_type: str, canonical: str, qid: str | None) -> Entity:
+def make_entity(
+    entity_type: str, canonical: str, qid: str | None, keep_group: bool = False
+) -> Entity:
+    """The entity of a name; ``keep_group``: a body whose parent group is known apart."""
     key = qid or type_key(canonical, entity_type)
     if entity_type == ORG and not qid:
+        if keep_group:
+            key = org_key(canonical, keep_group=True)
         key = key.replace(" ", "")  # as the resolver keys names it does not know
     return Entity(ids.entity_id(entity_type, key), canonical, entity_type, qid)
 

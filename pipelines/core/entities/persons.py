@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pipelines.core.entities.french import french_marked, french_renderings
-from pipelines.core.entities.loaders import load_nicknames
+from pipelines.core.entities.loaders import load_nicknames, one_spelling_countries
 from pipelines.core.entities.names import (
     PATRONYMIC_PARTICLES,
     PERSON,
@@ -229,6 +229,16 @@ _TWO_SURNAME_COUNTRIES = frozenset(
 def _uses_two_surnames(entry: Entry) -> bool:
     """True for a gazetteer person who held office in a country of two surnames."""
     return any(country in _TWO_SURNAME_COUNTRIES for _, _, country, _ in entry.positions)
+
+
+def _one_spelling(entry: Entry) -> bool:
+    """True for a gazetteer person whose offices are all in countries of one-spelling names.
+
+    Their names are written, not transliterated: another spelling is another name. A
+    person with no office on record may be from anywhere and keeps the spelling rules.
+    """
+    countries = {country for _, _, country, _ in entry.positions}
+    return bool(countries) and countries <= one_spelling_countries()
 
 
 class PersonLookups:
@@ -567,6 +577,8 @@ class PersonLookups:
         if len(entries) != 1:
             return None
         e = entries[0]
+        if _one_spelling(e):
+            return None  # "Gabriella" is not another transliteration of a "Gabriela"
         ordered = bool(PATRONYMIC_PARTICLES & set(tokens))
         for known in self._spellings.get(e.entity.entity_id, ()):
             if len(known) != len(tokens):
