@@ -175,3 +175,135 @@ def test_transliterated_names_keep_their_spellings(
     people: EntityResolver, names: list[str]
 ) -> None:
     _same(people, names, "PERSON")
+
+
+# ------------------------------- "<given> <father's given>" names swapped
+
+
+@pytest.fixture(scope="module")
+def ordered() -> EntityResolver:
+    """Our own office holders of father's-name countries and of a family-name-first one."""
+    records = [
+        _person("Rosli Kamaruddin", "MY"),
+        _person("Tesfaye Girma Bekele", "ET"),
+        _person("Kenji Morimoto", "JP"),
+    ]
+    return EntityResolver(records, Overrides.load(None), "test")
+
+
+@pytest.mark.parametrize(
+    ("known", "swapped"),
+    [
+        ("Rosli Kamaruddin", "Kamaruddin Rosli"),
+        ("Datuk Seri Rosli Kamaruddin", "Kamaruddin Rosli"),
+        ("Tesfaye Girma Bekele", "Bekele Girma Tesfaye"),
+    ],
+)
+def test_a_fathers_name_order_swapped_is_another_person(
+    ordered: EntityResolver, known: str, swapped: str
+) -> None:
+    assert ordered.resolve_name(known, "PERSON") is not None
+    _apart(ordered, known, swapped, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Rosli Kamaruddin", "Datuk Seri Rosli Kamaruddin", "Rosli bin Kamaruddin"],
+        ["Kenji Morimoto", "Morimoto Kenji"],  # family name first: one person
+    ],
+)
+def test_names_in_their_own_order_stay_the_person(
+    ordered: EntityResolver, names: list[str]
+) -> None:
+    _same(ordered, names, "PERSON")
+
+
+# ------------------------------- one country's romanisation of a known office holder
+
+
+@pytest.fixture(scope="module")
+def romanised() -> EntityResolver:
+    """Our own office holders of countries with two romanisations of some letters."""
+    records = [
+        _person("Nazmul Hasan Zaman", "BD"),
+        _person("Ahmadu Garba Lawan", "NG"),
+        _person("Chatchai Phromsiri", "TH"),
+        _person("Zoltan Mezei", "HU"),  # no romanisation rule for this country
+        _person("Usman Kabir", "PK"),
+    ]
+    return EntityResolver(records, Overrides.load(None), "test")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Nazmul Hasan Zaman", "Najmul Hasan Jaman"],  # Bengali j/z
+        ["Ahmadu Garba Lawan", "Ahmad Garba Lawan"],  # Hausa final -u
+        ["Chatchai Phromsiri", "Chatchai Promsiri"],  # Thai aspirates
+    ],
+)
+def test_a_countrys_other_romanisation_is_its_office_holder(
+    romanised: EntityResolver, names: list[str]
+) -> None:
+    _same(romanised, names, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("known", "other"),
+    [
+        ("Zoltan Mezei", "Joltan Mejei"),  # j/z is Bengali, not Hungarian
+        ("Usman Kabir", "Usmanu Kabir"),  # a final -u is Hausa, not Urdu
+        ("Ahmadu Garba Lawan", "Ahmadu Garba Lawanu"),  # only the folded form, not more
+    ],
+)
+def test_romanisations_stay_in_their_country(
+    romanised: EntityResolver, known: str, other: str
+) -> None:
+    assert romanised.resolve_name(known, "PERSON") is not None
+    _apart(romanised, known, other, "PERSON")
+
+
+# ------------------------------- a Malay office holder's full name
+
+
+@pytest.fixture(scope="module")
+def malay() -> EntityResolver:
+    """Our own Malaysian office holder, and a namesake-prone non-Malay one."""
+    records = [
+        _person("Faizal Rahim", "MY"),
+        _person("Karim Hassan", "EG"),
+    ]
+    return EntityResolver(records, Overrides.load(None), "test")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [
+            "Faizal Rahim",
+            "Faizal bin Rahim",
+            "Mohd Faizal Rahim",
+            "Muhammad Faizal bin Haji Rahim",
+            "Datuk Seri Mohd Faizal bin Tun Rahim",
+        ],
+    ],
+)
+def test_a_malay_full_name_is_the_office_holder(malay: EntityResolver, names: list[str]) -> None:
+    _same(malay, names, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("known", "other"),
+    [
+        ("Faizal Rahim", "Rahim bin Faizal"),  # the son of a namesake of the father
+        ("Faizal Rahim", "Mohd Rahim Faizal"),
+        ("Faizal Rahim", "Mohd Faizal"),  # one name left is no full name
+        ("Karim Hassan", "Mohamed Karim Hassan"),  # not a Malay office holder
+    ],
+)
+def test_a_malay_name_keeps_its_order_and_its_country(
+    malay: EntityResolver, known: str, other: str
+) -> None:
+    assert malay.resolve_name(known, "PERSON") is not None
+    _apart(malay, known, other, "PERSON")

@@ -450,6 +450,8 @@ class EntityResolver:
                 return ov
             if t == PERSON:
                 entries = idx.persons.get(key, [])
+                # The key is order-free; a father's-name order is not ("Yusof Ahmad").
+                entries = [e for e in entries if self.persons.order_fits(e, surface)]
                 rule = "gazetteer"
             elif t == ORG:
                 clean = clean_org_name(surface)
@@ -909,6 +911,10 @@ class EntityResolver:
                     return Hit(e, "middle_initial", f"{e.entity.canonical_name} with an initial")
                 if not known:
                     key = person_key(reduced)
+            if any(not self.persons.order_fits(e, name) for e in self._idx.persons.get(key, [])):
+                # The order-free key is a known father's-name person's ("Ahmad Yusof" for
+                # "Yusof Ahmad"): the other order is keyed as written, another person.
+                key = "ordered " + " ".join(parse_person_name(clean_name(name)).tokens)
         elif etype == ORG:
             canonical = THE.sub("", clean_org_name(surface))
             # One key for "NATO", "Nato" and "N.A.T.O.", and for "YUKOS" and "Yukos"; "the

@@ -51,6 +51,8 @@ _RULE_FILES = (
     "places_geonames.jsonl",
     "place_slip_towns.txt",
     "one_spelling_countries.txt",
+    "ordered_name_countries.txt",
+    "country_spellings.tsv",
 )
 
 
@@ -367,3 +369,22 @@ def slip_towns() -> frozenset[str]:
 def one_spelling_countries() -> frozenset[str]:
     """Countries whose people's names are not transliterated (``rules/one_spelling_countries.txt``)."""
     return frozenset(rule_lines("one_spelling_countries.txt"))
+
+
+@lru_cache(maxsize=1)
+def ordered_name_countries() -> frozenset[str]:
+    """Countries of "<given> <father's given>" names (``rules/ordered_name_countries.txt``)."""
+    return frozenset(rule_lines("ordered_name_countries.txt"))
+
+
+@lru_cache(maxsize=1)
+def country_spellings() -> dict[str, tuple[tuple[re.Pattern[str], str, bool], ...]]:
+    """Country -> (pattern, replacement, given names only) of ``rules/country_spellings.tsv``."""
+    table: dict[str, list[tuple[re.Pattern[str], str, bool]]] = {}
+    for raw in rule_text("country_spellings.tsv").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        code, pattern, replacement, words = [*raw.split("\t"), "", "", ""][:4]
+        row = (re.compile(pattern), replacement.strip(), words.strip() == "given")
+        table.setdefault(code.strip(), []).append(row)
+    return {code: tuple(rows) for code, rows in table.items()}

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pipelines.core.entities.french import french_marked, french_renderings
-from pipelines.core.entities.loaders import load_nicknames, one_spelling_countries
+from pipelines.core.entities.loaders import (
+    country_spellings,
+    load_nicknames,
+    one_spelling_countries,
+    ordered_name_countries,
+)
 from pipelines.core.entities.names import (
     PATRONYMIC_PARTICLES,
     PERSON,
@@ -231,6 +236,31 @@ def _uses_two_surnames(entry: Entry) -> bool:
     return any(country in _TWO_SURNAME_COUNTRIES for _, _, country, _ in entry.positions)
 
 
+# Malay full names (fourteenth session, general knowledge of Malaysian and Bruneian
+# naming): the words news leaves out of an office holder's name. "bin"/"binti" link the
+# father's name; "Tun", "Haji" are the father's titles inside it; a first "Muhammad" (in
+# its written forms) is the given name the person is not known by.
+_MALAY_COUNTRIES = frozenset({"MY", "BN"})
+_MALAY_LINKS = frozenset({"bin", "binti", "bte", "tun", "haji", "hj", "hajah", "hajjah"})
+_MALAY_MUHAMMAD = frozenset(
+    {"mohd", "muhd", "md", "muhammad", "muhamad", "mohammad", "mohamad", "mohamed", "mohammed"}
+)
+
+
+def _country_spelt(country: str, tokens: Sequence[str]) -> str:
+    """A name's words folded by one country's spellings, order-free as person keys are.
+
+    A given-name spelling ("Ahmadu") folds the words before the last one only.
+    """
+    folded = []
+    for i, t in enumerate(tokens):
+        for pattern, replacement, given_only in country_spellings()[country]:
+            if not given_only or i < len(tokens) - 1:
+                t = pattern.sub(replacement, t)
+        folded.append(t)
+    return " ".join(sorted(folded))
+
+
 def _one_spelling(entry: Entry) -> bool:
     """True for a gazetteer person whose offices are all in countries of one-spelling names.
 
@@ -260,6 +290,8 @@ class PersonLookups:
         self._french: dict[str, list[Entry]] = {}
         # English spellings of names the gazetteer writes with Turkish letters ("ç", "ş").
         self._turkish: dict[str, list[Entry]] = {}
+        # (country, name folded by that country's spellings) -> its office holders.
+        self._country_spelt: dict[tuple[str, str], list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
@@ -277,11 +309,35 @@ class PersonLookups:
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
             return
+        for country in {c for _, _, c, _ in entry.positions} & country_spellings().keys():
+            add_entry(self._country_spelt, (country, _country_spelt(country, tokens)), entry)
         eid = entry.entity.entity_id
         add_entry(self._skeletons, self._skeleton_key(tokens), entry)
         self._spellings.setdefault(eid, []).append(tokens)
         add_entry(self._first_last, (tokens[0], tokens[-1]), entry)
         self._names.setdefault(eid, []).append(tokens)
+
+    def order_fits(self, entry: Entry, name: str) -> bool:
+        """False for a known person of father's-name countries written in another order.
+
+        "<given> <father's given>" swapped is the father's namesake son ("Ahmad Yusof" /
+        "Yusof Ahmad"): for a person whose offices are all in ``ordered_name_countries``,
+        the words the name shares with one of the person's known names must come in that
+        name's order. Other people stay order-free (family-name-first writing).
+        """
+        countries = {country for _, _, country, _ in entry.positions}
+        if not countries or not countries <= ordered_name_countries():
+            return True
+        known = self._names.get(entry.entity.entity_id)
+        parsed = parse_person_name(clean_name(name))
+        if not known or parsed.style != "general":
+            return True
+        tokens = [t for t in parsed.tokens if t not in PATRONYMIC_PARTICLES]
+        for words in known:
+            shared = [t for t in tokens if t in words]
+            if [t for t in words if t in shared] == shared:
+                return True
+        return False
 
     @staticmethod
     def _skeleton_key(tokens: Sequence[str]) -> str:
@@ -294,7 +350,7 @@ class PersonLookups:
 
     def lookup(self, name: str) -> Hit | None:
         """The gazetteer person another form of this full name names, if exactly one."""
-        return (
+        hit = (
             self.lookup_extended(name)
             or self.lookup_leading_initial(name)
             or self.lookup_patronymic_prefix(name)
@@ -304,9 +360,14 @@ class PersonLookups:
             or self.lookup_german_rendering(name)
             or self.lookup_french_rendering(name)
             or self.lookup_turkish_rendering(name)
+            or self.lookup_country_spelling(name)
+            or self.lookup_malay_form(name)
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
         )
+        if hit is not None and not self.order_fits(hit.entry, name):
+            return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
+        return hit
 
     def lookup_joined(self, name: str) -> Hit | None:
         """A gazetteer name written with one word split by a hyphen or a space.
@@ -577,7 +638,7 @@ class PersonLookups:
         if len(entries) != 1:
             return None
         e = entries[0]
-        if _one_spelling(e):
+        if _one_spelling(e) or not self.order_fits(e, name):
             return None  # "Gabriella" is not another transliteration of a "Gabriela"
         ordered = bool(PATRONYMIC_PARTICLES & set(tokens))
         for known in self._spellings.get(e.entity.entity_id, ()):
@@ -590,6 +651,49 @@ class PersonLookups:
             if self._same_names(tokens, known):
                 return Hit(e, "spelling", f"spelling of {e.entity.canonical_name}")
         return None
+
+    def lookup_country_spelling(self, name: str) -> Hit | None:
+        """A known office holder's name in another romanisation of their country's letters.
+
+        "Ahmadu"/"Ahmad" (Hausa), "j"/"z" (Bengali), "th"/"t" (Thai): both spellings are
+        folded by ``rules/country_spellings.tsv`` and must then be one of the names of one
+        person who held office in that country; nobody else is matched this way.
+        """
+        parsed = parse_person_name(name)
+        tokens = parsed.tokens
+        if parsed.style != "general" or not _plain(tokens) or len(tokens) < 2:
+            return None
+        found: dict[str, Entry] = {}
+        for country in country_spellings():
+            for e in self._country_spelt.get((country, _country_spelt(country, tokens)), []):
+                found[e.entity.entity_id] = e
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "country_spelling", f"a romanisation of {e.entity.canonical_name}")
+
+    def lookup_malay_form(self, name: str) -> Hit | None:
+        """A Malay office holder's full name: "bin"/"binti", "Tun"/"Haji", a leading "Mohd".
+
+        Malay names are "<given> bin <father's name>", often with a "Muhammad" given name
+        news leaves out and the father's titles ("Tun", "Haji"). Without those words the
+        name must name one person who held office in a Malay country only, as written
+        (the father's name order is kept: "bin" is never swapped round).
+        """
+        words = clean_name(name).split()
+        kept = [w for w in words if w.strip(".").lower() not in _MALAY_LINKS]
+        if len(kept) > 2 and kept[0].strip(".").lower() in _MALAY_MUHAMMAD:
+            kept = kept[1:]
+        if len(kept) < 2 or kept == words:
+            return None
+        alt = " ".join(kept)
+        hit = self._resolver.lookup_exact(alt, PERSON) or self.lookup(alt)
+        if hit is None or hit.entry.entity.entity_type != PERSON:
+            return None
+        countries = {country for _, _, country, _ in hit.entry.positions}
+        if not countries or not countries <= _MALAY_COUNTRIES:
+            return None
+        return Hit(hit.entry, "malay_form", f"Malay full name of {hit.entry.entity.canonical_name}")
 
     def lookup_nickname(self, name: str) -> Hit | None:
         """A gazetteer person written with a nickname or the full given name.
