@@ -1048,9 +1048,16 @@ _ORG_PREFIXES = frozenset(
 )
 
 
+# A name with a bracketed name after it ("X E.P. (X)"), compared by key.
+_BRACKETED_NAME = re.compile(r"^\s*([^()]*\S)\s*\(([^()]+)\)\s*$")
+
+
 # Suffixes that may name another body than the name without them: a listed company and
 # its parent group ("X" and "X Group", "X Holding") are two when the gazetteer knows both.
 GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
+# The same word written before the name in other languages ("Groupe X", "Grupo X", "Gruppo
+# X", Vietnamese "Tập đoàn X"): the company, as "X Group" is.
+_GROUP_PREFIXES = (("groupe",), ("grupo",), ("gruppo",), ("tap", "doan"))
 
 
 def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
@@ -1066,6 +1073,10 @@ def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
         suffixes = suffixes - GROUP_SUFFIXES
     while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
         tokens = tokens[1:]
+    for prefix in () if keep_group else _GROUP_PREFIXES:
+        if len(tokens) > len(prefix) and tuple(tokens[: len(prefix)]) == prefix:
+            tokens = tokens[len(prefix) :]
+            break
     longest = max((len(s.split()) for s in suffixes), default=1)
     changed = True
     while changed:
@@ -1222,6 +1233,9 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     key that tells a known company from its known parent group.
     """
     surface = _BRACKETED_ACRONYM.sub("", surface) or surface
+    m = _BRACKETED_NAME.match(surface)
+    if m and org_key(m.group(1), keep_group) == org_key(m.group(2), keep_group):
+        return org_key(m.group(1), keep_group)  # "X Ltd (X)": the name said twice
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
     text = _ARABIC_ARTICLE.sub("al ", text)

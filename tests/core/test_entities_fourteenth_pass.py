@@ -307,3 +307,36 @@ def test_a_malay_name_keeps_its_order_and_its_country(
 ) -> None:
     assert malay.resolve_name(known, "PERSON") is not None
     _apart(malay, known, other, "PERSON")
+
+
+# ------------------------------- company forms spelled out, written first, said twice
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Kestrel Maritime Joint Stock Company", "Kestrel Maritime JSC", "Kestrel Maritime"],
+        ["Norvex Energia Sociedad Anónima", "Norvex Energia S.A.", "Norvex Energia"],
+        ["Halden Public Limited Company", "Halden plc"],
+        ["Quilombo E.P.", "Quilombo EP", "Quilombo"],  # a Lusophone state company
+        ["Groupe Lavandier", "Lavandier Group", "Lavandier"],
+        ["Grupo Tamarindo", "Tamarindo"],
+        ["Tập đoàn Minh Quang", "Minh Quang"],
+        ["Tessaly Mining Ltd (Tessaly Mining)", "Tessaly Mining"],
+    ],
+)
+def test_company_forms_around_a_name_are_the_company(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    _same(resolver, names, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kestrel Air (Norvane Holdings)", "Kestrel Air"),  # another name in brackets
+        ("Grupo", "Groupe"),  # a form alone is no company
+    ],
+)
+def test_company_forms_never_make_two_names_one(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")
