@@ -387,6 +387,9 @@ _PARTY_LABELS = frozenset({"republican", "democrat", "tory", "labour", "conserva
 
 
 def _is_capitalised(token: str) -> bool:
+    """A capitalised word, or a name led by a digit with capitals in it ("1MDB", "3M")."""
+    if token[:1].isdigit():
+        return any(c.isupper() for c in token)
     return token[:1].isupper() or (token[:1] in "'\"(" and token[1:2].isupper())
 
 

@@ -340,3 +340,38 @@ def test_company_forms_around_a_name_are_the_company(
 )
 def test_company_forms_never_make_two_names_one(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, "ORG")
+
+
+# ------------------------------- description around a body's name
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # A name led by a digit is a name after a description ("state investor 4QX").
+        ["state investor 4QX", "scandal-hit 4QX", "4QX"],
+        # A creed's adjective before a known body's acronym.
+        ["Islamist AKP", "AKP"],
+        ["Hindu BJP", "Bharatiya Janata Party"],
+        # A leader's possessive before a known body's name.
+        ["Modi's Bharatiya Janata Party", "Bharatiya Janata Party"],
+        ["Orban's Fidesz", "Fidesz"],
+    ],
+)
+def test_description_before_a_bodys_name_is_dropped(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    _same(resolver, names, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Christian Democrats", "Democrats"),  # a creed's word in a party's own name
+        ("Hamas's Qassam Brigades", "Hamas"),  # an organisation's part
+        ("Google's DeepMind", "Google"),
+        ("the 2031 games committee", "games committee"),
+    ],
+)
+def test_names_with_such_words_stay_their_own(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, "ORG")

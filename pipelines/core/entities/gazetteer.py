@@ -803,6 +803,7 @@ class EntityResolver:
                 or self.orgs.lookup_variant(surface)
                 or self.lookup_initials(surface, ORG)
                 or self.orgs.lookup_described(surface)
+                or self.orgs.lookup_possessed(surface)
                 or self.orgs.lookup_native_country(surface)
                 or self.orgs.lookup_wade_giles(surface)
                 or self.orgs.lookup_misspelt(surface)

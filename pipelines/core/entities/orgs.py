@@ -57,7 +57,17 @@ _JOINING_WORDS = frozenset(
 )  # fmt: skip
 # A party's or movement's head noun written after a name that has none ("the Likud party").
 _HEAD_AFTER = re.compile(r"^(.+?)\s+(?:party|movement)$")
+# Capitalised adjectives of a creed or an ideology news puts before a body's acronym
+# ("the Islamist XYZ", "Maoist XYZ"): a description, as lower-case ones are, when the
+# acronym is a known body's (fourteenth session). Only before an acronym: "Christian
+# Democrats" is a party's name, not a description of the Democrats.
+_CREED_ADJECTIVES = frozenset(
+    {"islamist", "jihadist", "salafist", "shiite", "shia", "sunni", "hindu", "sikh",
+     "buddhist", "zionist", "marxist", "maoist", "leninist", "trotskyist"}
+)  # fmt: skip
 _DESCRIBED_MAX_WORDS = 5  # of the name after a description
+# "<Owner>'s <body>": a possessive name of one to three words before a body's name.
+_POSSESSED = re.compile(r"^((?:\S+ ){0,2}\S+?)(?:'s|')\s+(\S.*)$")
 # Letters of a name written without its spaces from which the spacing look-up is tried
 # (short ones such as "abc" / "a bc" say too little).
 _MIN_JOINED = 6
@@ -304,7 +314,10 @@ class OrgLookups:
         for k in range(1, len(tokens)):
             last = tokens[k - 1]
             rest = tokens[k:]
-            if len(rest) > _DESCRIBED_MAX_WORDS or not last.isalpha() or not last.islower():
+            if len(rest) > _DESCRIBED_MAX_WORDS or not last.isalpha():
+                continue
+            creed = last.lower() in _CREED_ADJECTIVES and len(rest) == 1 and rest[0].isupper()
+            if not last.islower() and not creed:
                 continue
             if last in _JOINING_WORDS:
                 continue
@@ -314,6 +327,33 @@ class OrgLookups:
             name = hit.entry.entity.canonical_name
             return Hit(hit.entry, "described", f"{' '.join(tokens[:k])!r} describes {name}")
         return None
+
+    def lookup_possessed(self, surface: str) -> Hit | None:
+        """A known body after its leader's or founder's possessive: "X Y's Z Party".
+
+        The words after the possessive must be one known organisation's whole name; the
+        possessor must be a name that is no place (a country before its bodies has its own
+        rules: "Syria's Muslim Brotherhood" is a branch) and no organisation ("Hamas's
+        armed wing" is a part of Hamas, never written with a body's name after it).
+        """
+        m = _POSSESSED.match(clean_surface(surface))
+        if m is None:
+            return None
+        owner, rest = m.group(1), m.group(2)
+        if not all(w[:1].isupper() for w in owner.split()):
+            return None
+        r = self._resolver
+        if r.lookup_exact(owner, GPE) is not None or r.lookup_exact(owner, ORG) is not None:
+            return None
+        if self.place_code(owner + "'s"):
+            return None
+        hit = r.lookup_exact(rest, ORG)
+        if hit is None or hit.entry.entity.entity_type != ORG:
+            return None
+        if hit.entry.kind in ("office", "country", "role"):
+            return None
+        name = hit.entry.entity.canonical_name
+        return Hit(hit.entry, "possessed", f"{owner!r}'s {name}")
 
     def lookup_misspelt(self, surface: str) -> Hit | None:
         """A gazetteer organisation's name with one word misspelt: "Bharatiya Janta Party".
