@@ -51,15 +51,8 @@ def test_the_next_paragraphs_quote_is_a_rendering_of_its_own_that_follows(gap):
 
 
 @pytest.mark.parametrize("gap", ["” Jo Ames told the Harbour Gazette. “", "” she said, “"])
-def test_without_a_paragraph_break_it_is_a_piece_of_the_same_passage(gap):
-    # Fourteenth session: a continuation is no longer joined into the quote it continues;
-    # it follows it in the same passage, linked at the passage score (not the paragraph
-    # piece's), and alone the two are one statement.
-    first, second = renderings(_article(gap))
-    assert (first.quote_ids, second.quote_ids) == (("A:0",), ("A:1",))
-    assert second.follows_id == first.rendering_id and not second.follows_over_paragraph
-    assert second.passage == first.passage and second.firm
-    assert _groups(_article(gap)) == [["A:0", "A:1"]]
+def test_without_a_paragraph_break_it_stays_one_rendering(gap):
+    assert [r.quote_ids for r in renderings(_article(gap))] == [("A:0", "A:1")]
 
 
 @pytest.mark.parametrize("gap", ATTRIBUTED_BREAKS)
