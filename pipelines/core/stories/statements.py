@@ -111,10 +111,9 @@ PASSAGE_LINK_SCORE = 0.5
 # partner there and lost the other; as pieces, each takes its own and the piece link is
 # refused (two passages of that outlet's article). A piece is shorter than the passage, so
 # a speaker's stock line on another day matches a piece more easily than the whole: a
-# later piece of a passage (``passage_id`` not its own id) links by its words below
-# ``UNATTRIBUTED_THRESHOLD`` only when the shorter side's longest unbroken run of terms in
-# the other covers ``PART_CONTAINMENT`` of its terms, as a passage takes a second part
-# (``_pieces_as_quoted``, ``word_score``).
+# later piece of a passage (``passage_id`` not its own id) links by its words only when
+# the shorter side's longest unbroken run of terms in the other covers ``PART_CONTAINMENT``
+# of its terms, as a passage takes a second part (``_pieces_as_quoted``).
 # A quote with no cue of its own that opens the next paragraph, after a quote closed and
 # attributed ("…,” he told the BBC. ⏎ “…”), carries that quote's speaker, but it may be the
 # next answer as well as more of the same one: the paragraph break is where a reporter
@@ -738,9 +737,9 @@ def _pieces_as_quoted(a: Rendering, b: Rendering) -> bool:
     A later piece (``passage_id`` not its own id: a continuation, a part split by its
     attribution) is shorter than its passage, so a speaker's stock line said again on
     another occasion ("we're taking in billions of dollars in tariffs") matches it by
-    scattered words more easily than it matched the whole passage. Such a pair is carried
-    as quoted when the shorter side's longest unbroken run of terms in the other covers
-    ``PART_CONTAINMENT`` of its terms (see ``word_score``). Other pairs always pass. Stored renderings
+    scattered words more easily than it matched the whole passage. Such a pair links by
+    its words only when the shorter side's longest unbroken run of terms in the other
+    covers ``PART_CONTAINMENT`` of its terms. Other pairs always pass. Stored renderings
     keep their passage id, so the test reads the same from either side.
     """
     if a.passage == a.rendering_id and b.passage == b.rendering_id:
@@ -750,17 +749,14 @@ def _pieces_as_quoted(a: Rendering, b: Rendering) -> bool:
 
 
 def word_score(a: Rendering, b: Rendering) -> float:
-    """``score``, or 0 when a pair holding a later piece is weak evidence of one remark.
+    """``score``, or 0 when a pair holding a later piece does not carry it as quoted.
 
-    See ``_pieces_as_quoted``: a pair that does not carry the piece as quoted keeps its
-    score only at ``UNATTRIBUTED_THRESHOLD`` or above, the stricter bar of weaker evidence
-    (a translation reworded by two outlets, issue 14's seeds, scores 0.77; a speaker's
-    stock line on another day 0.65); an exact repeat keeps its score.
+    See ``_pieces_as_quoted``; an exact repeat keeps its score.
     """
     s = score(a, b)
-    if s == 0.0 or s >= UNATTRIBUTED_THRESHOLD or a.terms == b.terms:
+    if s == 0.0 or a.terms == b.terms or _pieces_as_quoted(a, b):
         return s
-    return s if _pieces_as_quoted(a, b) else 0.0
+    return 0.0
 
 
 def _fold(word: str) -> str:
