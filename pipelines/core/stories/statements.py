@@ -103,17 +103,6 @@ ATTRIBUTION_MAX_CHARS = 120
 # passages of its own (the seeds: Yonhap's "…," Yoon said. "…," he added, two quotes with
 # narration between them in the Diplomacy Journal).
 PASSAGE_LINK_SCORE = 0.5
-# A continuation (a quote with no cue of its own right after a quote and its attribution,
-# "…,” Woodward said. “…”) is a rendering of its own, linked to the quote it continues at
-# ``PASSAGE_LINK_SCORE`` (fourteenth session; it was joined into that quote's rendering):
-# another outlet may print the two sentences apart, with narration between, the second
-# beside a third sentence the first outlet left out, and a joined rendering took one
-# partner there and lost the other; as pieces, each takes its own and the piece link is
-# refused (two passages of that outlet's article). A piece is shorter than the passage, so
-# a speaker's stock line on another day matches a piece more easily than the whole: a
-# later piece of a passage (``passage_id`` not its own id) links by its words only when
-# the shorter side's longest unbroken run of terms in the other covers ``PART_CONTAINMENT``
-# of its terms, as a passage takes a second part (``_pieces_as_quoted``).
 # A quote with no cue of its own that opens the next paragraph, after a quote closed and
 # attributed ("…,” he told the BBC. ⏎ “…”), carries that quote's speaker, but it may be the
 # next answer as well as more of the same one: the paragraph break is where a reporter
@@ -256,19 +245,16 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
     two cue-tied speakers; the parts without a cue-tied speaker stay with the first one.
 
     A passage quoted as consecutive utterances ("…,” Kennedy said. “…”), where the later
-    one has no cue and only carries the earlier one's speaker over, continues the same
-    passage (see ``_continues``): the later quote is a rendering of its own that follows
-    the earlier one, its speaker still tied, linked to it at ``PASSAGE_LINK_SCORE`` (or,
-    when it opens the next paragraph, ``PARAGRAPH_PIECE_LINK_SCORE``). Another outlet may
-    print the two sentences apart, with narration between, each with partners of its own
-    (see ``_pieces_as_quoted``).
+    one has no cue and only carries the earlier one's speaker over, is one rendering:
+    the later quote continues the same passage (see ``_continues``). When the later one
+    opens the next paragraph it is a rendering of its own that follows the earlier one
+    (see ``PARAGRAPH_PIECE_LINK_SCORE``).
     """
     by_utterance: dict[tuple[str, int], list[StatementQuote]] = defaultdict(list)
     for q in quotes:
         by_utterance[(q.article_id, q.utterance_index)].append(q)
     built: list[tuple[Rendering, list[StatementQuote]]] = []
-    # First quotes of continuations, and of those that open the next paragraph (see above).
-    continued: set[str] = set()
+    # First quotes of continuations that open the next paragraph (see above).
     over_paragraph: set[str] = set()
     previous: tuple[str, int, list[tuple[str | None, list[StatementQuote]]]] | None = None
     for (article, utterance), parts in sorted(by_utterance.items()):
@@ -282,25 +268,26 @@ def renderings(quotes: Iterable[StatementQuote]) -> list[Rendering]:
             and len(groups) == 1
             and _continues(previous[2][0], groups[0])
         ):
-            first = groups[0][1][0].quote_id
-            continued.add(first)
-            if _opens_paragraph(groups[0][1][0]):
-                over_paragraph.add(first)
+            if not _opens_paragraph(groups[0][1][0]):
+                previous[2][0][1].extend(groups[0][1])
+                previous = (article, utterance, previous[2])
+                continue
+            over_paragraph.add(groups[0][1][0].quote_id)
         if previous is not None:
-            built += [_built(previous[0], s, g, continued) for s, g in previous[2]]
+            built += [_built(previous[0], s, g, over_paragraph) for s, g in previous[2]]
         previous = (article, utterance, groups)
     if previous is not None:
-        built += [_built(previous[0], s, g, continued) for s, g in previous[2]]
+        built += [_built(previous[0], s, g, over_paragraph) for s, g in previous[2]]
     out: list[Rendering] = []
     for n, (r, parts) in enumerate(built):
-        if parts[0].quote_id in continued:
+        if parts[0].quote_id in over_paragraph:
             # It continues the rendering just before it (one speaker group each).
             out.append(
                 replace(
                     r,
                     passage_id=out[-1].passage,
                     follows_id=out[-1].rendering_id,
-                    follows_over_paragraph=parts[0].quote_id in over_paragraph,
+                    follows_over_paragraph=True,
                 )
             )
             continue
@@ -318,10 +305,10 @@ def _opens_paragraph(q: StatementQuote) -> bool:
 
 
 def _built(
-    article: str, speaker: str | None, parts: list[StatementQuote], continued: Set[str]
+    article: str, speaker: str | None, parts: list[StatementQuote], over_paragraph: Set[str]
 ) -> tuple[Rendering, list[StatementQuote]]:
-    """A rendering and its parts; a continuation keeps the speaker its passage's cue tied."""
-    return _rendering(article, speaker, parts, carried=parts[0].quote_id in continued), parts
+    """A rendering and its parts; a continuation over a paragraph keeps its speaker tied."""
+    return _rendering(article, speaker, parts, carried=parts[0].quote_id in over_paragraph), parts
 
 
 def _join_fragments(items: Sequence[Rendering]) -> list[Rendering]:
@@ -731,34 +718,6 @@ def score(a: Rendering, b: Rendering) -> float:
     return 0.6 * containment + 0.25 * dice + 0.15 * opening
 
 
-def _pieces_as_quoted(a: Rendering, b: Rendering) -> bool:
-    """Whether a pair holding a later piece of a passage carries the shorter one as quoted.
-
-    A later piece (``passage_id`` not its own id: a continuation, a part split by its
-    attribution) is shorter than its passage, so a speaker's stock line said again on
-    another occasion ("we're taking in billions of dollars in tariffs") matches it by
-    scattered words more easily than it matched the whole passage. Such a pair links by
-    its words only when the shorter side's longest unbroken run of terms in the other
-    covers ``PART_CONTAINMENT`` of its terms. Other pairs always pass. Stored renderings
-    keep their passage id, so the test reads the same from either side.
-    """
-    if a.passage == a.rendering_id and b.passage == b.rendering_id:
-        return True
-    short, long_ = sorted((a, b), key=lambda r: (len(r.terms), r.rendering_id))
-    return longest_common_run(short.terms, long_.terms) >= PART_CONTAINMENT * len(short.terms)
-
-
-def word_score(a: Rendering, b: Rendering) -> float:
-    """``score``, or 0 when a pair holding a later piece does not carry it as quoted.
-
-    See ``_pieces_as_quoted``; an exact repeat keeps its score.
-    """
-    s = score(a, b)
-    if s == 0.0 or a.terms == b.terms or _pieces_as_quoted(a, b):
-        return s
-    return 0.0
-
-
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -1086,7 +1045,7 @@ def pair_reason(
         return "short"
     if len(a.term_set & b.term_set) < MIN_SHARED_TERMS and a.terms != b.terms:
         return "wording"
-    s = word_score(a, b)
+    s = score(a, b)
     if s == 0.0 and a.terms == b.terms:
         return "short"
     return None if s >= need else "wording"
@@ -1135,7 +1094,7 @@ def align(
             need = _pair_threshold(a, b, same_story=same_story, days_apart=days_apart)
             if need is None:
                 continue
-            s = word_score(a, b)
+            s = score(a, b)
             if s < need and _carried_verbatim(a, b, same_story=same_story):
                 s = SHORT_LINE_SCORE  # carried word for word: too short to score, or a cut
             if s >= need:
