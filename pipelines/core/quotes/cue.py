@@ -196,9 +196,9 @@ def _relative_possessor(subject: Token) -> bool:
 def _relative_clause_owner(found: Token, verb: Token, lo: int) -> int | None:
     """The noun a relative clause describes, when the noun found by position lies inside it.
 
-    "a senior aide who spoke anonymously to discuss internal strategy said": the cue verb
-    has no subject in the parse and the noun right before it ("strategy") is an object
-    inside the relative clause of the real subject ("aide"), which is the speaker. Only a
+    "a junior clerk who asked not to be named to discuss the budget talks said": the cue verb
+    has no subject in the parse and the noun right before it ("talks") is an object
+    inside the relative clause of the real subject ("clerk"), which is the speaker. Only a
     clause the verb itself is not part of, describing a noun inside the frame, counts.
     """
     for a in (found, *found.ancestors):
