@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import ORG, PERSON, Mention
@@ -528,6 +528,8 @@ class Context:
         rules: the word lists.
         quoted: ``(start, end)`` of every quotation candidate, in text order.
         quoted_starts: their starts, for bisection.
+        title_holders: memo of ``_title_holders`` per title word (it reads every mention,
+            and an article can hold many quotes of "the senator said").
     """
 
     view: DocView
@@ -535,6 +537,7 @@ class Context:
     rules: QuoteRules
     quoted: tuple[tuple[int, int], ...]
     quoted_starts: tuple[int, ...]
+    title_holders: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -2016,7 +2019,7 @@ _TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {
 _TITLE_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w'’-]*\.?)(?:\s+([A-Z][\w'’-]*\.?))?\s+$")
 
 
-def _title_holders(ctx: Context, low: str) -> set[str]:
+def _title_holders(ctx: Context, low: str) -> frozenset[str]:
     """Person entities the article names with the title ``low``.
 
     A title written right before a name ("President Ann Lee", "Florida Sen. Tom Reid",
@@ -2024,6 +2027,9 @@ def _title_holders(ctx: Context, low: str) -> set[str]:
     mention or the titles its own span holds, the title (or its abbreviation) among the
     last two.
     """
+    known = ctx.title_holders.get(low)
+    if known is not None:
+        return known
     forms = {low} | _TITLE_ABBREVIATIONS.get(low, frozenset())
     text = ctx.view.text
     holders: set[str] = set()
@@ -2039,7 +2045,8 @@ def _title_holders(ctx: Context, low: str) -> set[str]:
             w is not None and w.rstrip(".").lower() in forms for w in before.groups()
         ):
             holders.add(m.entity_id)
-    return holders
+    ctx.title_holders[low] = found = frozenset(holders)
+    return found
 
 
 # "the Warriors chief", "the New Jersey governor", "the Sale full-back": a definite
