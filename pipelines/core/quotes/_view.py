@@ -16,6 +16,21 @@ if TYPE_CHECKING:
 # abbreviations ("Mr.", "Sen.", "U.S.") as one token, so a bare "." is a real stop.
 SENTENCE_END = frozenset({".", "!", "?"})
 
+# Closing quotation marks a word can be glued to in a badly spaced source: ‹council,”Harper›.
+GLUED_CLOSING_MARKS = frozenset("\"”’'")
+
+
+def glued_word_offset(token_text: str) -> int | None:
+    """Where a word glued to a closing mark starts inside one token, else None.
+
+    ‹…,”Harper said›: the tokenizer keeps ‹council,”Harper› one token, so every stage that
+    reads the speaker or the cue after a quotation must start at the word after the mark.
+    The mark is the token's last closing mark and everything after it is letters; callers
+    add what their reading needs (a capital, punctuation before the mark).
+    """
+    cut = max(token_text.rfind(m) for m in GLUED_CLOSING_MARKS) + 1
+    return cut if 0 < cut < len(token_text) and token_text[cut:].isalpha() else None
+
 
 # Five lines of news (four before a quote's and its own) are under 4,500 characters in
 # every article of ../shared (BBC, PolNeAR, the HTML pages), so the cut below changes

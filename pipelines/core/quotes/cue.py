@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipelines.core.quotes._rules import QuoteRules
-from pipelines.core.quotes._view import SENTENCE_END, DocView
+from pipelines.core.quotes._view import SENTENCE_END, DocView, glued_word_offset
 from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
@@ -107,21 +107,15 @@ def _name_period(doc: Doc, i: int) -> bool:
     return not prev.whitespace_ and prev.is_alpha and prev.is_title and nxt.is_title
 
 
-# Closing quotation marks a word can be glued to in a badly spaced source.
-_CLOSING_MARKS = frozenset("\"”’'")
-
-
 def _glued_after_mark(view: DocView, i: int, lo: int) -> bool:
-    """Token ``i`` runs across a closing mark into a word: ‹council,”Harper›.
+    """Token ``i`` runs across a closing mark into a name at ``lo``: ‹council,”Harper›.
 
     The tokenizer keeps such a string whole, so the frame after the mark (tokens that
     start after it) would lose the word the source glued to the mark.
     """
     tok = view.doc[i]
     cut = lo - tok.idx
-    if not 0 < cut < len(tok.text) or tok.text[cut - 1] not in _CLOSING_MARKS:
-        return False
-    return tok.text[cut:].isalpha() and tok.text[cut].isupper()
+    return glued_word_offset(tok.text) == cut and tok.text[cut].isupper()
 
 
 def _subject_by_parse(

@@ -24,7 +24,7 @@ from pipelines.core.normalize import (
     strip_possessive,
 )
 from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
-from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes._view import GLUED_CLOSING_MARKS, DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 from pipelines.core.resources import HYPHENS
 
@@ -642,8 +642,9 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
 
 
-_OPENING_MARKS = frozenset({"“", "‘"})
-_CLOSING_MARKS = frozenset({"”", "’"})
+# Curly marks say by their shape whether they open or close (straight ones by their tag).
+_CURLY_OPENING = frozenset({"“", "‘"})
+_CURLY_CLOSING = frozenset({"”", "’"})
 
 
 def _rooted_in_later_quotation(verb: Token) -> bool:
@@ -671,7 +672,7 @@ def _quote_mark(tok: Token, opening: bool) -> bool:
     """An opening (or closing) quotation mark: curly by its shape, straight by its tag."""
     if tok.text == '"':
         return tok.tag_ == ("``" if opening else "''")
-    return tok.text in (_OPENING_MARKS if opening else _CLOSING_MARKS)
+    return tok.text in (_CURLY_OPENING if opening else _CURLY_CLOSING)
 
 
 def _modifies_common_noun(tok: Token) -> bool:
@@ -1405,9 +1406,8 @@ def _start_after_glued_mark(text: str, m: Mention, phrase: SpeakerPhrase) -> int
     token starts inside the quotation; the speaker phrase starts after the mark.
     """
     inside = m.start < phrase.start < m.end
-    return (
-        phrase.start if inside and any(c in text[m.start : phrase.start] for c in '"”') else m.start
-    )
+    glued = inside and not GLUED_CLOSING_MARKS.isdisjoint(text[m.start : phrase.start])
+    return phrase.start if glued else m.start
 
 
 def resolve_speaker(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipelines.core.quotes._rules import QuoteRules
+from pipelines.core.quotes._view import glued_word_offset
 from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
@@ -24,8 +25,6 @@ NOMINAL = "nominal"
 _LEFT_DEPS = frozenset({"compound", "flat", "poss", "case", "amod", "det", "nmod", "nummod"})
 # Prepositions that tie a role noun to whom it speaks for ("spokesperson for X").
 _ROLE_PREPS = frozenset({"for", "of", "at", "from", "with"})
-# Quotation marks a name can be glued to ("…,”Harper said").
-_MARKS = ('"', "”", "’", "“")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +109,10 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
                 role_object = (sub[0].i, sub[-1].i + 1)
                 right = sub[-1].i
     start = doc[left].idx
-    glued = max(tok.text.rfind(m) for m in _MARKS)
-    if glued >= 1 and tok.text[glued - 1] in ",.!?" and tok.text[glued + 1 :].isalpha():
+    glued = glued_word_offset(tok.text)
+    if glued is not None and glued >= 2 and tok.text[glued - 2] in ",.!?":
         # ‹…,”Harper said›: the source glued the name to the closing mark, and the
         # tokenizer kept them one token; the phrase starts after the mark.
-        start = tok.idx + glued + 1
+        start = tok.idx + glued
     end = doc[right].idx + len(doc[right].text)
     return SpeakerPhrase(head, start, end, kind, role_object)
