@@ -20,6 +20,7 @@ from pipelines.core.stories.statements import (
     pair_reason,
     rendering_age,
     renderings,
+    said_again,
 )
 from pipelines.core.stories.statements import link_new_articles as link_new_renderings
 from pipelines.core.stories.stories import (
@@ -54,6 +55,7 @@ __all__ = [
     "partition",
     "rendering_age",
     "renderings",
+    "said_again",
     "salient_entities",
     "story_buckets_needed",
     "story_groups",
