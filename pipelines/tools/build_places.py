@@ -35,6 +35,15 @@ when it could name something else):
       frequency >= ``COMMON_ZIPF`` for a one-word alias: "Reading", "Victoria").
     * A city of the shipped gazetteer (same country, same name) gets the GeoNames names
       as extra aliases instead of a second entity.
+
+States (issue 11, fifteenth session): a federation's first-level states of ISO 3166-2 (type
+"State", for a country whose line in ``rules/subdivision_designations.tsv`` says it calls
+its regions states: "Sabah" of Malaysia, "Ondo" of Nigeria) are indexed as regions when the
+curated gazetteer lacks them, so that "Sabah state" or a native designation ("Negeri Sabah")
+confirms them. Their own ISO name only, under the same guards: not a name anything shipped
+or any GeoNames city or town (cities1000) bears, not a country's or former country's name,
+not wholly common English words ("Red Sea", "Cross River": a sea, a river), and named by one
+state only.
 """
 
 from __future__ import annotations
@@ -51,7 +60,11 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.core.entities.gazetteer import place_slips
-from pipelines.core.entities.loaders import base_gazetteer_records, with_place_index
+from pipelines.core.entities.loaders import (
+    base_gazetteer_records,
+    load_subdivision_designations,
+    with_place_index,
+)
 from pipelines.core.normalize import place_key
 
 RULES = Path(__file__).resolve().parents[1] / "core" / "rules"
@@ -90,6 +103,11 @@ def common_word(name: str, zipf: Callable[[str, str], float]) -> bool:
     """A one-word alias that is a common English word or name ("Reading", "Victoria")."""
     words = name.split()
     return len(words) == 1 and zipf(words[0].lower(), "en") >= COMMON_ZIPF
+
+
+def common_words(name: str, zipf: Callable[[str, str], float]) -> bool:
+    """A name whose every word is a common English word ("Red Sea", "Reading")."""
+    return all(zipf(w.lower(), "en") >= COMMON_ZIPF for w in name.split())
 
 
 def _region_keys(pycountry: Any) -> dict[str, set[str]]:
@@ -138,6 +156,8 @@ class Sources:
         former: Keys of former countries' names (ISO 3166-3).
         country_names: ISO 3166-1 names of each country by code.
         zipf: English word frequency (``wordfreq.zipf_frequency``).
+        states: ISO 3166-2 first-level states as (code, country code, name), for the
+            countries that call their regions states.
     """
 
     cities: list[dict[str, Any]]
@@ -147,6 +167,21 @@ class Sources:
     former: set[str]
     country_names: dict[str, list[str]]
     zipf: Callable[[str, str], float]
+    states: tuple[tuple[str, str, str], ...] = ()
+
+
+def _states(pycountry: Any) -> tuple[tuple[str, str, str], ...]:
+    """ISO 3166-2 first-level states of the countries whose regions are called states."""
+    calls = load_subdivision_designations()
+    return tuple(
+        sorted(
+            (str(sub.code), str(sub.country_code), str(sub.name))
+            for sub in pycountry.subdivisions
+            if sub.parent_code is None
+            and str(sub.type).lower() == "state"
+            and "state" in calls.get(str(sub.country_code), frozenset())
+        )
+    )
 
 
 def load_sources() -> Sources:
@@ -176,6 +211,7 @@ def load_sources() -> Sources:
         former=former,
         country_names=_country_names(pycountry, languages),
         zipf=zipf_frequency,
+        states=_states(pycountry),
     )
 
 
@@ -304,7 +340,40 @@ def build(src: Sources) -> list[dict[str, Any]]:
                 "source": f"geonames:{gid}",
             }
         )
+    records.extend(_state_records(src, owners, country_keys, claims))
     return records
+
+
+def _state_records(
+    src: Sources,
+    owners: dict[str, set[tuple[str, str, str]]],
+    country_keys: set[str],
+    city_keys: dict[str, set[int]],
+) -> list[dict[str, Any]]:
+    """ISO 3166-2 states the curated gazetteer lacks, as regions (the guards in the header)."""
+    named: dict[str, int] = defaultdict(int)
+    for _, _, name in src.states:
+        named[place_key(name)] += 1
+    out = []
+    for code, cc, name in src.states:
+        key = place_key(name)
+        if not key or not usable_alias(name) or named[key] > 1:
+            continue
+        if key in owners or key in country_keys or key in src.former:
+            continue  # curated already, or something else's name
+        if key in city_keys or key in src.town_names or common_words(name, src.zipf):
+            continue
+        out.append(
+            {
+                "aliases": [],
+                "canonical_name": name,
+                "country": cc,
+                "entity_type": "GPE",
+                "kind": "subdivision",
+                "source": f"iso3166-2:{code}",
+            }
+        )
+    return out
 
 
 def slip_towns(index_text: str, town_keys: Iterable[str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -153,3 +154,27 @@ def test_committed_file_equals_the_build() -> None:
             f"rules/{name} differs from what build-places produces: run "
             "`.venv/bin/python -m pipelines build-places` and commit the result"
         )
+
+
+def test_states_are_indexed_only_when_nothing_else_bears_their_name() -> None:
+    """ISO 3166-2 states enter the index as regions under the city guards."""
+    base = [{"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Curatia",
+             "country": "ZZ", "aliases": []}]  # fmt: skip
+    cities = [_city(1, "Portstate", "ZZ", 500_000)]
+    src = _sources(cities, base=base, towns={"Smallstate": 7})
+    src = replace(
+        src,
+        states=(
+            ("ZZ-01", "ZZ", "Newlandia"),  # kept
+            ("ZZ-02", "ZZ", "Curatia"),  # curated already
+            ("ZZ-03", "ZZ", "Portstate"),  # a city's name
+            ("ZZ-04", "ZZ", "Smallstate"),  # a town's name
+            ("ZZ-05", "ZZ", "Reading Nice"),  # common words only
+            ("ZZ-06", "ZZ", "Twinland"),  # two states of one name
+            ("YY-01", "YY", "Twinland"),
+        ),
+    )
+    states = [r for r in build(src) if r.get("kind") == "subdivision"]
+    assert [(r["canonical_name"], r["source"]) for r in states] == [
+        ("Newlandia", "iso3166-2:ZZ-01")
+    ]

@@ -21,6 +21,7 @@ from pipelines.core.entities.loaders import (
     data_version,
     gazetteer_records,
     load_metonymy_cues,
+    load_native_region_designations,
     load_nominals,
     load_org_roles,
     load_subdivision_designations,
@@ -272,6 +273,7 @@ class EntityResolver:
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
         self.persons = PersonLookups(self, self._common)
         self._designations = load_subdivision_designations()
+        self._native_designations = load_native_region_designations()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
         for rec in records:
@@ -607,6 +609,12 @@ class EntityResolver:
         m = _REGION_OF.match(clean)
         if m is not None:
             return self._designated_region(m.group(2), m.group(1))
+        folded = clean.lower()
+        for native, english in self._native_designations:
+            # "Estado de Jalisco", "Negeri Sabah": the designation in the country's own
+            # language, checked as its English word is.
+            if folded.startswith(native + " ") and len(clean) > len(native) + 1:
+                return self._designated_region(clean[len(native) + 1 :].strip(), english)
         hit = self._country_qualified_region(clean)
         if hit is not None:
             return hit

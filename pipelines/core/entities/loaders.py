@@ -46,6 +46,7 @@ _RULE_FILES = (
     "place_designations.txt",
     "organisations.tsv",
     "subdivision_designations.tsv",
+    "native_region_designations.tsv",
     "native_country_genitives.tsv",
     "wade_giles.tsv",
     "places_geonames.jsonl",
@@ -202,6 +203,19 @@ def load_subdivision_designations() -> dict[str, frozenset[str]]:
         code, _, words = line.partition("\t")
         table[code.strip()] = frozenset(w.strip() for w in words.split("|") if w.strip())
     return table
+
+
+def load_native_region_designations() -> tuple[tuple[str, str], ...]:
+    """(native designation with its joining word, English designation), longest first.
+
+    "estado de" -> "state": "Estado de Jalisco" is the state of Jalisco.
+    """
+    rows = []
+    for line in rule_lines("native_region_designations.tsv"):
+        native, _, english = line.partition("\t")
+        if native.strip() and english.strip():
+            rows.append((native.strip().lower(), english.strip().lower()))
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], ...]:
