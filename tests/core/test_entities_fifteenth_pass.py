@@ -98,3 +98,68 @@ def test_a_native_designation_confirms_only_what_the_country_uses(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, GPE)
+
+
+# ------------------------- a body's name in its own language and in English
+
+ORG = "ORG"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # A bank outside the table: its Spanish name (with a legal form) and its English one.
+        ["Banco de Venezuela", "Bank of Venezuela", "Banco de Venezuela S.A."],
+        # A university: Spanish and English.
+        ["Universidad de Chile", "University of Chile"],
+        # A legislature of the table written in its own language.
+        ["Senado de Chile", "Senate of Chile"],
+        # A country's native genitive before the head word (Danish "Danmarks").
+        ["Danmarks Bank", "Bank of Denmark"],
+    ],
+)
+def test_a_native_name_is_its_english_form(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Words between the head and the country say which body it is.
+        ("Banco Central de Chile", "Banco de Chile"),
+        ("Universidad Católica de Chile", "University of Chile"),
+        # A city after the joining word is no country: not read as one.
+        ("Banco de Lisboa", "Bank of Portugal"),
+        # Two countries' banks.
+        ("Banco de Venezuela", "Bank of Chile"),
+    ],
+)
+def test_a_native_name_stays_apart_from_other_bodies(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+def test_a_known_body_named_in_its_own_language_is_known_by_its_english_form() -> None:
+    """The index gives a known body its English form when nothing else bears it."""
+    from pipelines.core.entities.loaders import Overrides
+
+    records = [
+        {"entity_type": "GPE", "kind": "country", "canonical_name": "Chile", "country": "CL",
+         "aliases": []},
+        {"entity_type": "ORG", "kind": "org", "canonical_name": "Banco de Chile", "country": "CL",
+         "aliases": []},
+        {"entity_type": "ORG", "kind": "org", "canonical_name": "Danmarks Bank", "country": "DK",
+         "aliases": []},
+        {"entity_type": "ORG", "kind": "org", "canonical_name": "Bank of Denmark", "country": "DK",
+         "aliases": []},
+    ]  # fmt: skip
+    small = EntityResolver(records, Overrides(), "test")
+    known = small.lookup_exact("Bank of Chile", ORG)
+    assert known is not None and known.entry.entity.canonical_name == "Banco de Chile"
+    # Two known bodies whose names read the same in English: the English form stays the
+    # one that bears it, the native name keeps its own entity.
+    english = small.lookup_exact("Bank of Denmark", ORG)
+    assert english is not None and english.entry.entity.canonical_name == "Bank of Denmark"
+    native = small.lookup_exact("Danmarks Bank", ORG)
+    assert native is not None and native.entry.entity.canonical_name == "Danmarks Bank"

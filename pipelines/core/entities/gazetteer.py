@@ -273,6 +273,7 @@ class EntityResolver:
         self.orgs = OrgLookups(self, load_org_roles(), self._common)
         self.persons = PersonLookups(self, self._common)
         self._designations = load_subdivision_designations()
+        self._org_names: list[tuple[Entry, str]] = []  # spelled ORG names, for English forms
         self._native_designations = load_native_region_designations()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
@@ -291,6 +292,7 @@ class EntityResolver:
         self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
+        self._index_english_forms()
         self._apply_overrides(overrides)
         self._exact_cache.clear()  # filled while resolving override targets
         self._name_cache.clear()
@@ -355,6 +357,7 @@ class EntityResolver:
                 acr = acronym_key(n)
                 spelled = not (acr and len(n.replace(".", "")) <= 6)
                 if spelled:
+                    self._org_names.append((entry, n))
                     add_entry(idx.orgs, org_key(n), entry)
                     add_entry(idx.orgs_grouped, org_key(n, keep_group=True), entry)
                     if entry.kind != "office" and not _LEADING_ACRONYM.match(n):
@@ -390,6 +393,24 @@ class EntityResolver:
             style = parse_person_name(entries[0].entity.canonical_name).style
             if len(key) >= 4 or (style != "general" and len(key) >= 2):
                 add_entry(self._idx.short_forms, key, entries[0])
+
+    def _index_english_forms(self) -> None:
+        """A known body named in its own language is known by its English form too.
+
+        "Norges Bank" is the Bank of Norway (``OrgLookups.english_form``), when that form
+        names nothing else and no other known body's name reads the same in English.
+        """
+        found: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for e, name in self._org_names:
+            if e.kind == "country":
+                continue
+            english = self.orgs.english_form(name)
+            if english is not None and org_key(english) != org_key(name):
+                found[org_key(english)][e.entity.entity_id] = e
+        for key, by_id in found.items():
+            if len(by_id) == 1 and key not in self._idx.orgs:
+                add_entry(self._idx.orgs, key, next(iter(by_id.values())))
+        self._exact_cache.clear()
 
     def _apply_overrides(self, ov: Overrides) -> None:
         for etype, names, qid in ov.merges:
@@ -812,6 +833,7 @@ class EntityResolver:
                 or self.lookup_initials(surface, ORG)
                 or self.orgs.lookup_described(surface)
                 or self.orgs.lookup_possessed(surface)
+                or self.orgs.lookup_translated(surface)
                 or self.orgs.lookup_native_country(surface)
                 or self.orgs.lookup_wade_giles(surface)
                 or self.orgs.lookup_misspelt(surface)

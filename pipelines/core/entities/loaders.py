@@ -47,6 +47,7 @@ _RULE_FILES = (
     "organisations.tsv",
     "subdivision_designations.tsv",
     "native_region_designations.tsv",
+    "native_body_heads.tsv",
     "native_country_genitives.tsv",
     "wade_giles.tsv",
     "places_geonames.jsonl",
@@ -216,6 +217,16 @@ def load_native_region_designations() -> tuple[tuple[str, str], ...]:
         if native.strip() and english.strip():
             rows.append((native.strip().lower(), english.strip().lower()))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def load_native_body_heads() -> dict[str, str]:
+    """Key of a body's head word in another language -> the English word ("banco" -> "Bank")."""
+    table = {}
+    for line in rule_lines("native_body_heads.tsv"):
+        native, _, english = line.partition("\t")
+        if native.strip() and english.strip():
+            table[native.strip().lower()] = english.strip()
+    return table
 
 
 def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], ...]:

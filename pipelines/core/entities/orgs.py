@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
+    load_native_body_heads,
     load_native_country_genitives,
 )
 from pipelines.core.entities.names import (
@@ -41,7 +42,12 @@ from pipelines.core.entities.names import (
     transliteration_skeleton,
 )
 from pipelines.core.entities.wadegiles import name_readings
-from pipelines.core.normalize import clean_surface, english_zipf, is_generic_institution_word
+from pipelines.core.normalize import (
+    clean_surface,
+    english_zipf,
+    fold_diacritics,
+    is_generic_institution_word,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -71,6 +77,11 @@ _POSSESSED = re.compile(r"^((?:\S+ ){0,2}\S+?)(?:'s|')\s+(\S.*)$")
 # Letters of a name written without its spaces from which the spacing look-up is tried
 # (short ones such as "abc" / "a bc" say too little).
 _MIN_JOINED = 6
+# Joining words for "of" before a country in Spanish, Portuguese, French, Italian and
+# Tagalog ("Banco do Brasil", "Bangko ng ..."); "de la"/"del" take an article first.
+_NATIVE_OF = frozenset({"de", "do", "da", "dos", "das", "del", "du", "des", "di", "ng"})
+_NATIVE_OF_THE = frozenset({"de"})
+_NATIVE_THE = frozenset({"la", "el", "l"})
 # Zipf frequency from which a misspelt-looking word of an organisation's name is an
 # English word of its own ("liberal", "central"), not a slip.
 _MISSPELT_ORG_ZIPF = 3.0
@@ -195,6 +206,7 @@ class OrgLookups:
         # Mitsubishi Heavy Industries, ("industries",)).
         self._tails: dict[str, list[tuple[Entry, tuple[str, ...]]]] = {}
         self._genitives = load_native_country_genitives()
+        self._heads = load_native_body_heads()
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -539,6 +551,64 @@ class OrgLookups:
             ):
                 return Hit(hit.entry, "native_country", f"{clean!r} read as {english!r}")
         return None
+
+    def english_form(self, name: str) -> str | None:
+        """English form of a body's name written in its own language.
+
+        "Banco do Brasil" -> "Bank of Brazil", "Norges Bank" -> "Bank of Norway": a head word
+        of ``rules/native_body_heads.tsv`` with a joining word and a country's name (the
+        country must be one the gazetteer knows, by any of its names), or after a country's
+        native genitive. Anything longer ("Banco Central do Brasil", "Universidad Católica
+        de Chile") is left alone: the words between say which body it is.
+        """
+        words = THE.sub("", clean_org_name(name)).split()
+        folded = [fold_diacritics(w).lower().strip(".,") for w in words]
+        if len(words) >= 3 and folded[0] in self._heads and folded[1] in _NATIVE_OF:
+            skip = 3 if folded[1] in _NATIVE_OF_THE and folded[2] in _NATIVE_THE else 2
+            # Without what the key drops after the name anyway ("S.A.", "(BB)").
+            whole = org_key(" ".join(words))
+            end = next(
+                (k for k in range(skip + 1, len(words)) if org_key(" ".join(words[:k])) == whole),
+                len(words),
+            )
+            country = self._country_name(" ".join(words[skip:end]))
+            return f"{self._heads[folded[0]]} of {country}" if country else None
+        keyed = [org_key(w) for w in words]
+        for form, side, country in self._genitives:
+            n = len(form)
+            if (
+                side == "before"
+                and len(words) == n + 1
+                and tuple(keyed[:n]) == form
+                and folded[n] in self._heads
+            ):
+                return f"{self._heads[folded[n]]} of {country}"
+        return None
+
+    def _country_name(self, words: str) -> str:
+        """The English name of the country ``words`` name ("brasil" -> "Brazil"), or ""."""
+        if not words:
+            return ""
+        hit = self._resolver.lookup_exact(words, GPE)
+        if hit is None or hit.entry.kind != "country":
+            return ""
+        return hit.entry.entity.canonical_name
+
+    def lookup_translated(self, surface: str) -> Hit | None:
+        """A body's name in its own language, as its English form: "Banco do Brasil".
+
+        The known body the English form names, else the entity the English form is keyed
+        as (so "Banco do Brasil" and "Bank of Brazil" meet when neither is known).
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        english = self.english_form(clean)
+        if english is None or org_key(english) == org_key(clean):
+            return None
+        r = self._resolver
+        hit = r.lookup_exact(english, ORG) or r.name_key_hit(english, english, ORG)
+        if hit is None or hit.entry.entity.entity_type != ORG or hit.entry.kind == "country":
+            return None
+        return Hit(hit.entry, "translated", f"{clean!r} read as {english!r}")
 
     def _close_spelling(self, key: str, entry: Entry, skeleton: str) -> bool:
         """True when a name with this skeleton differs from the key in at most a third of its letters.
