@@ -44,6 +44,9 @@ class QuoteRules:
             addressed ("told BBC News"), never a speaker placed after the verb.
         written_things: nouns for things that carry words but cannot speak ("poster",
             "banner", "cartoon"): words they show someone saying are not speech.
+        speech_verbs: past and third-person forms of verbs that can report speech
+            (WordNet's communication and competition verbs, ``speech_verbs.txt``): an
+            unlisted verb closing a quotation attributes it only when it is one of them.
     """
 
     verb_forms: frozenset[str]
@@ -64,6 +67,7 @@ class QuoteRules:
     object_control: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     written_things: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -123,6 +127,9 @@ def load_rules() -> QuoteRules:
             w.lower() for line in _lines("addressee_verbs.txt") for w in line.split()
         ),
         written_things=frozenset(w.lower() for w in _lines("written_thing_nouns.txt")),
+        speech_verbs=frozenset(
+            w.lower() for line in _lines("speech_verbs.txt") for w in line.split()[1:]
+        ),
     )
 
 

@@ -599,9 +599,11 @@ class CueFinder:
         "“…,” an angry Ann Lee retaliated.", "“…?” Lee wondered aloud": after a quotation
         closed by a comma, a question or an exclamation mark, a frame that is no more than
         a subject and one finite verb (or the verb and its inverted subject) with no
-        object or clause of its own says who uttered it, whatever the verb. The subject
-        must name someone (a proper noun, a person, a personal pronoun); "“…,” the
-        crowd roared" and narrative such as "“…,” Lee left the room" attribute nothing.
+        object or clause of its own says who uttered it, when the verb can take speech
+        (WordNet's verbs of communication and of competition: barked, mocks, questioned,
+        retaliated; not arrived, left, slept). The subject must name someone (a proper
+        noun, a person, a personal pronoun); "“…,” the crowd roared" and narrative such
+        as "“…,” Lee left the room" attribute nothing.
         """
         if content_last not in _OUTRO_MARKS:
             return None
@@ -613,6 +615,10 @@ class CueFinder:
             return None
         v = verbs[0]
         verb = doc[v]
+        # "“…,” Lee arrived." is narrative: the verb must be one that can take speech
+        # (a communication or competition verb of WordNet, ``rules/speech_verbs.txt``).
+        if verb.lower_ not in self.rules.speech_verbs:
+            return None
         # The quoted clause itself is often parsed as the verb's complement: only the
         # frame's own words count.
         if not verb.is_lower or any(
