@@ -281,6 +281,18 @@ def _participle_modifier(tok: Token, hi: int) -> bool:
     )
 
 
+# Entity types of a name that can be a verbless colon frame's speaker.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _tagged_names(doc: Doc) -> frozenset[str]:
+    """Words the tagger reads as a name anywhere in the article.
+
+    A proper noun, or a word of a person's, organisation's or group's name.
+    """
+    return frozenset(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_ in _SPEAKER_ENTS)
+
+
 def _first_noun_run(view: DocView, lo: int, v: int) -> int | None:
     """Head of the first noun phrase of the frame: the subject of "X, a …, said"."""
     doc = view.doc
@@ -546,6 +558,7 @@ class CueFinder:
         self._phrases = _phrase_starts(view.doc, rules)
         self._scans: dict[tuple[int, int, bool, bool, _Intro | None], _Found | None] = {}
         self._cues: dict[tuple[int, str, str, int, int, str], Cue] = {}
+        self._names: frozenset[str] | None = None
 
     def find(
         self,
@@ -763,9 +776,25 @@ class CueFinder:
             return Cue(colon, ":", BEFORE, named, "colon", trans, before)
         if not any(doc[k].pos_ in {"VERB", "AUX"} for k in range(c_lo, colon)):
             named = _first_noun_run(self.view, c_lo, colon)
-            if named is not None and doc[named].pos_ == "PROPN":
+            if named is not None and (
+                doc[named].pos_ == "PROPN" or self._name_tagged_elsewhere(named)
+            ):
                 return Cue(colon, ":", BEFORE, named, "colon", trans, before)
         return None
+
+    def _name_tagged_elsewhere(self, i: int) -> bool:
+        """A capitalised word the tagger read as a common noun that the article names elsewhere.
+
+        Headline casing misleads the small model: in "Lee: ‘We will win.’" over the
+        article, "Lee" is tagged a noun, while the body's "Ann Lee told supporters" tags
+        it a name. A label that is a common noun ("Update: ‘…’") is tagged a name nowhere.
+        """
+        tok = self.doc[i]
+        if not tok.is_title:
+            return False
+        if self._names is None:  # once per article
+            self._names = _tagged_names(self.doc)
+        return tok.text in self._names
 
     def _subject_before_frame(self, lo: int, colon: int) -> int | None:
         """The named subject of the frame's verb when a title cut the frame short.
