@@ -124,6 +124,10 @@ def fill_continuations(ctx: Context, drafts: list[Draft]) -> None:
             d.res, d.confidence = introduced, _TOPIC
             continue
         back = prev
+        reporter = _reporter_after(ctx, drafts, k)
+        if reporter is not None and not _named_in_speech(ctx, drafts, k, reporter):
+            d.res, d.confidence = reporter, _TOPIC
+            continue
         if back is not None and back.res is not None:
             gap = text[view.line_starts[back.line] : view.line_starts[d.line]]
             if d.line - back.line <= 1 or not gap[gap.find("\n") :].strip():
@@ -379,6 +383,12 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
     for m in people:
         if subject_role(view, m) == 2:
             return _resolution(ctx, m)
+    if _SINGULAR_I.search(text[d.cand.start : d.cand.end]):
+        # "… is the brainchild of researcher Ann Lee, who built it. “I knew …”": a person
+        # the sentence introduces acting in a clause of their own speaks in the first person.
+        for m in reversed(people):
+            if _acts_in_relative_clause(view, m):
+                return _resolution(ctx, m)
     for m in unrecognised_subjects(ctx, a, end, None):
         if subject_role(view, m) == 2:  # "Aderholt returned to it.": a name the model missed
             if m.entity_id:  # a person it found elsewhere
@@ -395,6 +405,15 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
             if said is not None and index.is_person(said):
                 return _resolution(ctx, said)
     return None
+
+
+def _acts_in_relative_clause(view: DocView, m: Mention) -> bool:
+    """True when a relative clause hung on the name has "who" as its subject."""
+    tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    return any(
+        c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+        for c in tok.children
+    )
 
 
 def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
@@ -429,6 +448,44 @@ def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution
             return res
         if res.reason != PRONOUN_UNRESOLVED:
             return None  # a speaker named or described, not found among the entities
+    return None
+
+
+def _reporter_after(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
+    """A named person the previous quotation's paragraph goes on to report.
+
+    For the cue-less quotation opening the next paragraph: "“…,” Reed said. Ann Lee, an analyst, said buyers would wait. ⏎ “They have seen it
+    before.”": after the previous quotation's own attribution, a sentence whose
+    reporting verb has a named subject introduces the next speaker; the quotation is
+    theirs, not the previous speaker's. Only the paragraph's latest reporting verb
+    decides, and only a proper-noun subject that resolves to a person other than the
+    previous speaker ("he said it would help" leaves the continuation rules to decide).
+    """
+    if k == 0:
+        return None
+    view = ctx.view
+    doc = view.doc
+    d, back = drafts[k], drafts[k - 1]
+    if back.res is None or back.line >= d.line:
+        return None
+    ls, _ = view.line_bounds(d.line)
+    _, back_end = view.line_bounds(back.line)
+    if view.text[ls : d.cand.mark_start].strip() or view.text[back_end:ls].strip():
+        return None  # not opening the paragraph right after the previous quotation's
+    lo = back.cand.mark_end
+    for i in reversed(view.tokens_between(lo, back_end)):
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
+            continue
+        if ctx.inside_quote(tok.idx) or view.sentence_start(tok.idx) < lo:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.idx < lo or ctx.inside_quote(subj.idx):
+            return None
+        res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
+        if res.entity_type != PERSON or res.entity_id in {None, back.res.entity_id}:
+            return None
+        return res
     return None
 
 
