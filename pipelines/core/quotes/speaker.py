@@ -109,10 +109,10 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
                 role_object = (sub[0].i, sub[-1].i + 1)
                 right = sub[-1].i
     start = doc[left].idx
-    glued = glued_word_offset(tok.text)
-    if glued is not None and glued >= 2 and tok.text[glued - 2] in ",.!?":
+    cut = glued_word_offset(tok.text)
+    if cut is not None and cut >= 2 and tok.text[cut - 2] in ",.!?":
         # ‹…,”Harper said›: the source glued the name to the closing mark, and the
         # tokenizer kept them one token; the phrase starts after the mark.
-        start = tok.idx + glued
+        start = tok.idx + cut
     end = doc[right].idx + len(doc[right].text)
     return SpeakerPhrase(head, start, end, kind, role_object)
