@@ -163,3 +163,34 @@ def test_a_known_body_named_in_its_own_language_is_known_by_its_english_form() -
     assert english is not None and english.entry.entity.canonical_name == "Bank of Denmark"
     native = small.lookup_exact("Danmarks Bank", ORG)
     assert native is not None and native.entry.entity.canonical_name == "Danmarks Bank"
+
+
+# ------------------------- a known body after the possessive of a shared country name
+
+
+def test_a_possessive_shared_country_name_before_a_known_body() -> None:
+    """ "Korea's X" is the known "X of Korea" when that body's country is one Korea."""
+    from pipelines.core.entities.loaders import Overrides
+
+    records = [
+        {"entity_type": "GPE", "kind": "country", "canonical_name": "South Korea",
+         "country": "KR", "aliases": []},
+        {"entity_type": "GPE", "kind": "country", "canonical_name": "North Korea",
+         "country": "KP", "aliases": []},
+        {"entity_type": "GPE", "kind": "country", "canonical_name": "Japan", "country": "JP",
+         "aliases": []},
+        {"entity_type": "ORG", "kind": "org", "canonical_name": "Zorvex Party of Korea",
+         "country": "KR", "aliases": []},
+        {"entity_type": "ORG", "kind": "org", "canonical_name": "Kestrel Union of Korea",
+         "country": "JP", "aliases": []},
+    ]  # fmt: skip
+    small = EntityResolver(records, Overrides(), "test")
+
+    def ident(name: str) -> str | None:
+        return getattr(small.resolve_name(name, ORG), "entity_id", None)
+
+    assert ident("Korea's Zorvex Party") == ident("Zorvex Party of Korea")
+    # A body of neither Korea named so: the possessive names no country of it.
+    assert ident("Korea's Kestrel Union") != ident("Kestrel Union of Korea")
+    # A name no known body bears "of Korea" stays as written.
+    assert ident("Korea's Zorvex League") != ident("Zorvex Party of Korea")

@@ -664,7 +664,9 @@ class OrgLookups:
             place, rest = " ".join(tokens[:k]), " ".join(tokens[k:])
             code, country_name = self._place_code(place)
             if not code:
-                hit = self._region_qualified(place, rest)
+                hit = self._shared_country_possessive(place, rest) or self._region_qualified(
+                    place, rest
+                )
                 if hit is not None:
                     return hit
                 continue
@@ -755,6 +757,19 @@ class OrgLookups:
         if fold_role_text(" ".join(words[1:])) != fold_role_text(place):
             return None
         return Hit(hit.entry, "place_qualified", f"{name} of {country.entity.canonical_name}")
+
+    def _shared_country_possessive(self, place: str, rest: str) -> Hit | None:
+        """A known body after "Korea's": the one named "X of Korea" whose country is one Korea.
+
+        The possessive of a country name two countries share once the compass word is
+        dropped names no country by itself; "X of Korea" does when the known body so named
+        belongs to South or North Korea (``_of_shared_country_name``), and "Korea's X" is
+        the same body.
+        """
+        if not place.endswith(("'s", "'")):
+            return None
+        owner = re.sub(r"'s?$", "", place)
+        return self._of_shared_country_name(f"{clean_org_name(rest)} of {owner}", owner)
 
     def owned_elsewhere(self, surface: str, hit: Hit) -> bool:
         """True when a possessive country before the name is not the hit's own country.
