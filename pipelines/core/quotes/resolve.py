@@ -973,6 +973,55 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
     return out
 
 
+def unnamed_org_subject(ctx: Context, lo: int, pos: int) -> Mention | None:
+    """The latest "the <Name>" subject of a reporting verb in ``[lo, pos)`` the recogniser missed.
+
+    "In a statement the RSPCA said it had …. “…,” it said.": an organisation's name with
+    "the" before it, the subject of a reporting verb outside quotations, names the body a
+    following "it" or "the statement" speaks for even when no organisation mention covers
+    it (the recogniser took none there). Only capitalised names after "the" (a person's name
+    takes no article) whose words hold no person mention. Returns a stand-in mention
+    (empty ``entity_id``, ``rule`` UNRECOGNISED) spanning "the <Name>", or None.
+    """
+    view = ctx.view
+    doc = view.doc
+    for i in reversed(view.tokens_between(lo, pos)):
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or not ctx.rules.is_cue(tok.head.text) or ctx.inside_quote(tok.idx):
+            continue
+        # the latest reporting verb's subject decides: "Lee said" after it is Lee's turn
+        return _unnamed_org(ctx, tok)
+    return None
+
+
+def _unnamed_org(ctx: Context, tok: Token) -> Mention | None:
+    """A stand-in for "the <Name>" headed at ``tok`` when no mention covers it, else None."""
+    view, doc = ctx.view, ctx.view.doc
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if tok.pos_ != "PROPN" or len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i > tok.i:
+        return None
+    first = dets[0]
+    if not all(w.text[:1].isupper() for w in doc[first.i + 1 : tok.i + 1]):
+        return None
+    b = tok.idx + len(tok.text)
+    if any(True for _ in ctx.index.overlapping(first.idx, b)):
+        return None  # a recognised mention: the caller weighs it already
+    return Mention("", view.text[first.idx : b], first.idx, b, ORG, rule=UNRECOGNISED)
+
+
+def _unnamed_org_since(ctx: Context, pos: int, ante: Mention | None) -> Mention | None:
+    """The body an "it" at ``pos`` continues when the recogniser missed its name.
+
+    "The Live-Shot site … In a statement the RSPCA said it had …. “…,” it said": the
+    latest reporting verb's subject, "the <Name>" with no mention, after the organisation
+    the pronoun would otherwise take (or with none in the window), is the one speaking.
+    """
+    lo = ctx.view.window_start(pos, _SUBJECT_WINDOW_LINES)
+    if ante is not None:
+        lo = max(lo, ante.end)
+    return unnamed_org_subject(ctx, lo, pos)
+
+
 def _person_named_by(ctx: Context, tok: Token) -> tuple[str, set[str]] | None:
     """The person the article names elsewhere by the word ``tok``, with their gender evidence.
 
@@ -1474,6 +1523,10 @@ def resolve_speaker(
                     return Resolution(
                         res.entity_id, res.entity_type, surface, phrase.start, phrase.end, None, 0.8
                     )
+            if head.lower_ == "it":
+                unnamed = _unnamed_org_since(ctx, head.idx, ante)
+                if unnamed is not None:
+                    return found(unnamed, 0.7)
             if ante is not None:
                 return found(ante, 0.85)
         return unresolved(PRONOUN_UNRESOLVED)
@@ -2554,7 +2607,10 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
         if subj is None or subj.lower_ in _PRONOUN_REFERENTS:
             return None
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
-        if res.entity_id is None or res.entity_type not in _SPEAKING_TYPES:
+        if res.entity_id is None:
+            # "In a statement the RSPCA said": a body's name the recogniser missed
+            return _unnamed_org(ctx, subj)
+        if res.entity_type not in _SPEAKING_TYPES:
             return None
         return Mention(res.entity_id, res.surface, res.start, res.end, res.entity_type)
     return None
