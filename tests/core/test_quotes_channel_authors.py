@@ -2,7 +2,8 @@
 
 A statement or report does not speak; its author does. Two gaps: a body whose name the
 recogniser missed ("the <Name>" as a reporting verb's subject) speaks for the "it" and "the
-statement" that follow it, and a report the article never introduced, cued right after an
+statement" that follow it, a company the recogniser typed as a person (named after its
+founder) is the "it" a reporter uses right after it reported, and a report the article never introduced, cued right after an
 organisation's quotation in the same paragraph, is that organisation's. Examples are written
 for these tests.
 """
@@ -115,3 +116,47 @@ def test_a_report_stays_unattributed_without_its_body(
     q = one_quote(nlp, text, contains, people)
     assert q.speaker_entity_id is None
     assert q.unattributed_reason == "channel_without_author"
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "Profits rose at lender Harbour Trust and builder Tom Okafor.\n\n"
+            "Okafor said sales had slowed in the autumn. “Buyers waited for spring,” it added.",
+            {"Harbour Trust": "ORG", "Tom Okafor": "PERSON", "Okafor": "PERSON"},
+            "Buyers waited",
+            "Okafor",
+            id="it-after-a-company-typed-as-a-person",
+        ),
+    ],
+)
+def test_it_after_a_person_typed_reporting_subject_is_that_company(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains"),
+    [
+        pytest.param(
+            "Profits rose at lender Harbour Trust.\n\n"
+            "Mr Okafor said sales had slowed in the autumn. “Buyers waited for spring,” it added.",
+            {"Harbour Trust": "ORG", "Okafor": "PERSON"},
+            "Buyers waited",
+            id="a-titled-person",
+        ),
+        pytest.param(
+            "Profits rose at lender Harbour Trust. Okafor said sales had slowed.\n\n"
+            "“Buyers waited for spring,” it added.",
+            {"Harbour Trust": "ORG", "Okafor": "PERSON"},
+            "Buyers waited",
+            id="another-paragraph",
+        ),
+    ],
+)
+def test_it_keeps_its_organisation_after_a_person(
+    nlp, text: str, people: dict[str, str], contains: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == "Harbour Trust"

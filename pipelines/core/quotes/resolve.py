@@ -994,6 +994,33 @@ def unnamed_org_subject(ctx: Context, lo: int, pos: int) -> Mention | None:
     return None
 
 
+def _person_typed_body(ctx: Context, lo: int, hi: int) -> Mention | None:
+    """The latest reporting verb's subject in ``[lo, hi)`` when it is a name typed as a person.
+
+    "Wimpey said the market had slowed. “…,” it added.": a company named after its founder
+    is typed as a person by the recogniser; a reporter's "it" right after it as the
+    reporting subject says it is the company. Only a name no title ("Mr", "Mrs") precedes
+    anywhere in the article.
+    """
+    view, index = ctx.view, ctx.index
+    doc = view.doc
+    lexicon = load_gender_lexicon()
+    for i in reversed(view.tokens_between(lo, hi)):
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or not ctx.rules.is_cue(tok.head.text) or ctx.inside_quote(tok.idx):
+            continue
+        m = index.covering(tok.idx, tok.idx + len(tok.text))
+        if m is None or not m.entity_id or not index.is_person(m):
+            return None
+        for other in index.mentions:
+            if other.entity_id == m.entity_id and lexicon.words.get(
+                _word_before(view.text, other).rstrip(".")
+            ):
+                return None
+        return m
+    return None
+
+
 def _unnamed_org(ctx: Context, tok: Token) -> Mention | None:
     """A stand-in for "the <Name>" headed at ``tok`` when no mention covers it, else None."""
     view, doc = ctx.view, ctx.view.doc
@@ -1019,7 +1046,13 @@ def _unnamed_org_since(ctx: Context, pos: int, ante: Mention | None) -> Mention 
     lo = ctx.view.window_start(pos, _SUBJECT_WINDOW_LINES)
     if ante is not None:
         lo = max(lo, ante.end)
-    return unnamed_org_subject(ctx, lo, pos)
+    # a person-typed name only from an earlier sentence of the paragraph: inside one
+    # sentence ("X asked the court so that it can …") "it" is no reporter's attribution
+    view = ctx.view
+    here = view.sentence_start(pos)
+    return unnamed_org_subject(ctx, lo, pos) or _person_typed_body(
+        ctx, max(lo, view.line_bounds(view.line_of(pos))[0]), here
+    )
 
 
 def _person_named_by(ctx: Context, tok: Token) -> tuple[str, set[str]] | None:
