@@ -976,7 +976,7 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
 def unnamed_org_subject(ctx: Context, lo: int, pos: int) -> Mention | None:
     """The latest "the <Name>" subject of a reporting verb in ``[lo, pos)`` the recogniser missed.
 
-    "In a statement the RSPCA said it had …. “…,” it said.": an organisation's name with
+    "In a statement the Harbour Trust said it was …. “…,” it said.": an organisation's name with
     "the" before it, the subject of a reporting verb outside quotations, names the body a
     following "it" or "the statement" speaks for even when no organisation mention covers
     it (the recogniser took none there). Only capitalised names after "the" (a person's name
@@ -1039,7 +1039,7 @@ def _unnamed_org(ctx: Context, tok: Token) -> Mention | None:
 def _unnamed_org_since(ctx: Context, pos: int, ante: Mention | None) -> Mention | None:
     """The body an "it" at ``pos`` continues when the recogniser missed its name.
 
-    "The Live-Shot site … In a statement the RSPCA said it had …. “…,” it said": the
+    "The Quayside site … In a statement the Harbour Trust said it was …. “…,” it said": the
     latest reporting verb's subject, "the <Name>" with no mention, after the organisation
     the pronoun would otherwise take (or with none in the window), is the one speaking.
     """
@@ -2674,7 +2674,7 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             return None
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
         if res.entity_id is None:
-            # "In a statement the RSPCA said": a body's name the recogniser missed
+            # "In a statement the Harbour Trust said": a body's name the recogniser missed
             return _unnamed_org(ctx, subj)
         if res.entity_type not in _SPEAKING_TYPES:
             return None
