@@ -11,7 +11,8 @@ confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from pipelines.core.deadline import checked  # the article's time budget, per draft
 from pipelines.core.models import ORG, PERSON, Mention, Quote
@@ -35,6 +36,9 @@ from pipelines.core.quotes.resolve import (
     unrecognised_subjects,
 )
 from pipelines.core.quotes.speaker import NAMED, speaker_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Confidence of an attribution by how it was made. An explicit cue read from the
 # parse is the most reliable; position-only reading, a colon, or a speaker borrowed
@@ -416,6 +420,22 @@ def _acts_in_relative_clause(view: DocView, m: Mention) -> bool:
     )
 
 
+def _reporting_verbs_back(ctx: Context, lo: int, hi: int) -> Iterator[Token]:
+    """Reporting verbs of narrative in ``[lo, hi)``, latest first.
+
+    Only verbs outside quotations whose sentence starts at or after ``lo``: a sentence
+    begun before the window belongs to the quotation or attribution before it.
+    """
+    view = ctx.view
+    for i in reversed(view.tokens_between(lo, hi)):
+        tok = view.doc[i]
+        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
+            continue
+        if ctx.inside_quote(tok.idx) or view.sentence_start(tok.idx) < lo:
+            continue
+        yield tok
+
+
 def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None:
     """The speaker the narrative before a cue-less quotation, in its paragraph, reports.
 
@@ -434,12 +454,7 @@ def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution
     if k > 0 and drafts[k - 1].line == d.line:
         lo = max(lo, drafts[k - 1].cand.mark_end)
     hi = d.cand.mark_start
-    for i in reversed(view.tokens_between(lo, hi)):
-        tok = doc[i]
-        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
-            continue
-        if ctx.inside_quote(tok.idx) or view.sentence_start(tok.idx) < lo:
-            continue
+    for tok in _reporting_verbs_back(ctx, lo, hi):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.idx < lo or ctx.inside_quote(subj.idx):
             continue
@@ -473,12 +488,7 @@ def _reporter_after(ctx: Context, drafts: list[Draft], k: int) -> Resolution | N
     if view.text[ls : d.cand.mark_start].strip() or view.text[back_end:ls].strip():
         return None  # not opening the paragraph right after the previous quotation's
     lo = back.cand.mark_end
-    for i in reversed(view.tokens_between(lo, back_end)):
-        tok = doc[i]
-        if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
-            continue
-        if ctx.inside_quote(tok.idx) or view.sentence_start(tok.idx) < lo:
-            continue
+    for tok in _reporting_verbs_back(ctx, lo, back_end):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.pos_ != "PROPN" or subj.idx < lo or ctx.inside_quote(subj.idx):
             return None
