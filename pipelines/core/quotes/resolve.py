@@ -530,6 +530,7 @@ class Context:
         quoted_starts: their starts, for bisection.
         title_holders: memo of ``_title_holders`` per title word (it reads every mention,
             and an article can hold many quotes of "the senator said").
+        person_cued: memo of ``_person_cued`` per entity id.
     """
 
     view: DocView
@@ -538,6 +539,7 @@ class Context:
     quoted: tuple[tuple[int, int], ...]
     quoted_starts: tuple[int, ...]
     title_holders: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_cued: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -810,6 +812,21 @@ def _antecedent(
         named = _only_person_named(ctx, candidates, fitting, pos, window_start, recent_speakers)
         if named is not None:
             return named
+    chosen = _chosen(view, candidates, fitting, recent, window_start, nearest_fallback)
+    if want == PERSON and gender and chosen is not None:
+        return _cued_over_bare(ctx, candidates, chosen, gender, window_start, recent_speakers)
+    return chosen
+
+
+def _chosen(
+    view: DocView,
+    candidates: Sequence[Mention],
+    fitting: Sequence[Mention],
+    recent: Sequence[str],
+    window_start: int,
+    nearest_fallback: bool,
+) -> Mention | None:
+    """The fitting mention :func:`_antecedent` prefers, else the nearest (with fallback)."""
     if fitting:
         # The latest sentence with a fitting person wins; inside it, the last speaker
         # when the sentence reports them ("According to Lee, Kim vowed …"), then the
@@ -838,6 +855,127 @@ def _antecedent(
             ),
         )
     return candidates[0] if nearest_fallback else None
+
+
+def _cued_over_bare(
+    ctx: Context,
+    candidates: Sequence[Mention],
+    chosen: Mention,
+    gender: str,
+    lo: int,
+    speakers: Sequence[tuple[int, str]],
+) -> Mention:
+    """A person the article marks as one outranks a bare word typed as a person.
+
+    Films, shows, bands and brands the recogniser types as people ("Wasp tells the story
+    of …", "<Show> star <Name> criticised …", "Rock band <Band> won …") are one word that
+    the article never marks as a person (:func:`_person_cued`). When the "he"/"she"
+    would go to such a word, the nearest candidate in the window that the article does
+    mark takes it. A word that is a given name of the pronoun's gender ("Kofi 7 thanked
+    the fans") or the last word of a person the article names in full ("Becker" after
+    "Thomas Becker") is a person's name, not bare. ``speakers`` are the ``(offset,
+    entity id)`` of the speakers resolved so far.
+    """
+    index = ctx.index
+    quoted = {eid for _, eid in speakers}
+    word = chosen.surface.casefold()
+    if load_gender_lexicon().first_names.get(word) == gender or any(
+        len(x.surface.split()) >= 2 and x.surface.split()[-1].casefold() == word
+        for x in index.mentions
+        if index.is_person(x)
+    ):
+        return chosen
+
+    def cued(m: Mention) -> bool:
+        # the mention itself too: a stand-in for a name the recogniser missed here is
+        # not among the article's mentions
+        return _mention_cued(ctx, m) or (
+            bool(m.entity_id) and (m.entity_id in quoted or _person_cued(ctx, m.entity_id))
+        )
+
+    if chosen.rule == UNRECOGNISED or cued(chosen) or _named_in_full(index, chosen):
+        return chosen
+    for m in candidates:
+        if m.start < lo:
+            break
+        if m.entity_id != chosen.entity_id and cued(m):
+            return m
+    return chosen
+
+
+_OWN_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _person_cued(ctx: Context, entity_id: str) -> bool:
+    """True when the article marks the entity as a person somewhere outside quotations.
+
+    A person cue is a gender its titles, gendered words or given name state
+    (:func:`person_genders`); a title, role or occupation word right before a mention
+    ("midfielder <Name>"); a verb of speech with a clause or a quotation whose subject
+    the mention is ("<Name> said he …", "<Name> explained: …", "… and says that …"); or
+    "his"/"her"/"himself"/"herself" on the mention's own verb or its object ("<Name>
+    raised his game"). A work, band or brand typed as a person has none of them.
+    """
+    memo = ctx.person_cued
+    if entity_id in memo:
+        return memo[entity_id]
+    index = ctx.index
+    cued = entity_id in index.gender or any(
+        m.entity_id == entity_id and _mention_cued(ctx, m) for m in index.mentions
+    )
+    memo[entity_id] = cued
+    return cued
+
+
+def _mention_cued(ctx: Context, m: Mention) -> bool:
+    """True when this mention carries a person cue (see :func:`_person_cued`)."""
+    if ctx.inside_quote(m.start):
+        return False
+    view = ctx.view
+    tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    first = view.doc[view.token_containing(m.start)]
+    before = view.doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.lower_.rstrip(".") in load_gender_lexicon().roles
+    ):
+        return True
+    if tok.dep_ not in _SUBJ_DEPS:
+        return False
+    verb = tok.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(_speaks(v, ctx.rules) or _own_pronoun(v) for v in verbs)
+
+
+def _speaks(verb: Token, rules: QuoteRules) -> bool:
+    """True for a verb that gives someone's words.
+
+    A verb of speech with a clause or a quotation ("said he", "explained:"), or any verb
+    with quoted words after it in its own phrase ("thanked fans “for …”").
+    """
+    if any(t.is_quote for t in verb.subtree if t.i > verb.i):
+        return True
+    if not rules.is_cue(verb.text):
+        return False
+    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return True
+    doc = verb.doc
+    near = [doc[k] for k in (verb.i - 2, verb.i - 1, verb.i + 1) if 0 <= k < len(doc)]
+    return any(t.is_quote or t.text == ":" for t in near)
+
+
+def _own_pronoun(verb: Token) -> bool:
+    """True when "his"/"her"/"himself"/"herself" hangs on ``verb`` or on its object."""
+    for c in verb.children:
+        if c.lower_ in _OWN_PRONOUNS and c.dep_ in {"dobj", "poss", "pobj"}:
+            return True
+        if c.dep_ == "dobj" and any(
+            g.lower_ in _OWN_PRONOUNS and g.dep_ == "poss" for g in c.children
+        ):
+            return True
+    return False
 
 
 def _only_person_named(
