@@ -178,6 +178,17 @@ VERBATIM_MIN_WORDS = 8
 # statements 0.924 -> 0.925 (PolNeAR P 0.967 -> 0.978; a line said again 79 days on), no
 # same-story pair of one statement on dev shares fewer than 9 such words (README).
 OTHER_OCCASION_MIN_WORDS = 6
+# Two outlets print overlapping cuts of one passage: one the sentences up to a line, the
+# other that line and the sentences after it ("…. The problem is we cannot just do as we
+# like" / "But we cannot just do as we like. It has costs …"). Their content words agree
+# too little to score, and both are cue-tied, so ``verbatim_run`` does not apply. Two full
+# quotes of one speaker in one story, published at most ``SHORT_LINE_MAX_DAYS`` apart (or
+# undated), are one passage when they share a run of ``VERBATIM_MIN_WORDS`` words verbatim
+# (contractions spelled out) that opens or closes one of them, ``OVERLAP_EDGE_WORDS`` word
+# of slack ("But …"): a refrain said inside two different answers (a debate line repeated)
+# has other words on both sides of it in both renderings and stays apart
+# (``overlapping_cuts``; sixteenth session).
+OVERLAP_EDGE_WORDS = 1
 # Generational suffixes are part of the family name: "Donald Trump Jr." is not "Donald Trump".
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -953,6 +964,35 @@ def verbatim_run(a: Rendering, b: Rendering) -> bool:
     return any(long_[j : j + n] in runs for j in range(len(long_) - n + 1))
 
 
+def overlapping_cuts(
+    a: Rendering, b: Rendering, *, same_story: bool, days_apart: int | None
+) -> bool:
+    """Whether two full quotes of one speaker are overlapping cuts of one passage.
+
+    See ``OVERLAP_EDGE_WORDS``: one story, near in time, a shared run of
+    ``VERBATIM_MIN_WORDS`` words (contractions spelled out) at an edge of either side.
+    """
+    if not same_story or a.article_id == b.article_id:
+        return False
+    if a.kind != "direct" or b.kind != "direct" or not _same_speaker(a, b):
+        return False
+    if days_apart is not None and days_apart > SHORT_LINE_MAX_DAYS:
+        return False
+    x, y = _spelled_out(a.words), _spelled_out(b.words)
+    if min(len(x), len(y)) < VERBATIM_MIN_WORDS:
+        return False
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    if run.size < VERBATIM_MIN_WORDS:
+        return False
+    edge = OVERLAP_EDGE_WORDS
+    return (
+        run.a <= edge
+        or run.b <= edge
+        or run.a + run.size >= len(x) - edge
+        or run.b + run.size >= len(y) - edge
+    )
+
+
 def said_again(a: Rendering, b: Rendering, days_apart: int | None) -> bool:
     """Whether two renderings may be one speaker's point made again on another occasion.
 
@@ -1059,7 +1099,9 @@ def pair_reason(
         if not same and not a.firm and not b.firm:
             return "no firm speaker"
         return "short"
-    if _carried_verbatim(a, b, same_story=same_story):
+    if _carried_verbatim(a, b, same_story=same_story) or overlapping_cuts(
+        a, b, same_story=same_story, days_apart=days_apart
+    ):
         return None
     if a.terms != b.terms and min(len(a.term_set), len(b.term_set)) < MIN_TERMS:
         if short_line_in(a, b, same_story=same_story, days_apart=days_apart):
@@ -1119,7 +1161,10 @@ def align(
             if need is None:
                 continue
             s = score(a, b)
-            if s < need and _carried_verbatim(a, b, same_story=same_story):
+            if s < need and (
+                _carried_verbatim(a, b, same_story=same_story)
+                or overlapping_cuts(a, b, same_story=same_story, days_apart=days_apart)
+            ):
                 s = SHORT_LINE_SCORE  # carried word for word: too short to score, or a cut
             elif (s >= need and said_again(a, b, days_apart)) and not _carried_verbatim(
                 a, b, same_story=same_story
