@@ -179,8 +179,9 @@ VERBATIM_MIN_WORDS = 8
 # same-story pair of one statement on dev shares fewer than 9 such words (README).
 OTHER_OCCASION_MIN_WORDS = 6
 # Two outlets print overlapping cuts of one passage: one the sentences up to a line, the
-# other that line and the sentences after it ("…. The problem is we cannot just do as we
-# like" / "But we cannot just do as we like. It has costs …"). Their content words agree
+# other that line and the sentences after it ("…. We'll run the early boat again from the
+# first of May" / "And we will run the early boat again from the first of May. After that
+# …"). Their content words agree
 # too little to score, and both are cue-tied, so ``verbatim_run`` does not apply. Two full
 # quotes of one speaker in one story, published at most ``SHORT_LINE_MAX_DAYS`` apart (or
 # undated), are one passage when they share a run of ``VERBATIM_MIN_WORDS`` words verbatim
