@@ -181,8 +181,8 @@ OTHER_OCCASION_MIN_WORDS = 6
 # Two outlets print overlapping cuts of one passage: one the sentences up to a line, the
 # other that line and the sentences after it ("…. We'll run the early boat again from the
 # first of May" / "And we will run the early boat again from the first of May. After that
-# …"). Their content words agree
-# too little to score, and both are cue-tied, so ``verbatim_run`` does not apply. Two full
+# …"). Their content words agree too little to score, and both are cue-tied, so
+# ``verbatim_run`` does not apply. Two full
 # quotes of one speaker in one story, published at most ``SHORT_LINE_MAX_DAYS`` apart (or
 # undated), are one passage when they share a run of ``VERBATIM_MIN_WORDS`` words verbatim
 # (contractions spelled out) that opens or closes one of them, ``OVERLAP_EDGE_WORDS`` word
