@@ -441,6 +441,15 @@ def strip_person_descriptors(name: str) -> str:
 
 
 _RETIRED = re.compile(r"\s*\((?:retd|rtd|ret|retired)\.?\)$", re.IGNORECASE)
+# US copy tags a legislator with party and state after the name: "Sen. Jane Roe (R-Texas)",
+# "Rep. John Doe, D-N.Y.", "(I-Vt.)", "(D-Calif.-12)" (issue 11, sixteenth session). The
+# tag names the seat, not the person: it is dropped. A capital R, D or I, a hyphen, then
+# a state as AP or USPS writes it (one or two capitalised words or a dotted abbreviation)
+# and an optional district number, in brackets or after a comma.
+_PARTY_STATE = re.compile(
+    r"\s*(?:,\s*(?=[RDI]-)|\((?=[RDI]-))[RDI]-(?:[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})"
+    r"(?:-\d{1,2}|-at-large)?\)?$"
+)
 
 
 def strip_post_nominals(name: str) -> str:
@@ -451,7 +460,7 @@ def strip_post_nominals(name: str) -> str:
     or more, and never when the whole name is in capitals (case carries no signal there);
     generational suffixes ("Jr.", "III") are no post-nominals and stay.
     """
-    name = _RETIRED.sub("", name)
+    name = _PARTY_STATE.sub("", _RETIRED.sub("", name))
     tokens = name.split()
     if name.isupper():
         return name
@@ -709,7 +718,9 @@ def strip_key_punctuation(text: str) -> str:
 
 
 _UMLAUT_DIGRAPH = re.compile(r"(?<=[^aeiouy\W])(o|u)e(?=[^aeiouy\W]\w)")
-_SKY_ENDING = re.compile(r"(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$")
+# Three letters at least before the ending: a Slavic surname's stem ("zelen-skiy"), not an
+# English word's ("lu-cky", "hu-sky"), so "Lucki" is not "Lucky" (issue 11, sixteenth session).
+_SKY_ENDING = re.compile(r"(?<=\w{3})(sk|ck|tsk|zk)(?:yy|iy|ij|ii|yi|i)$")
 _YY_END = re.compile(r"yy$")
 _IYA_END = re.compile(r"(?<=[^aeiouy\W])i[iy]a$")
 # Russian "е" after a vowel is written "ye" or "e" in the suffixes of surnames and

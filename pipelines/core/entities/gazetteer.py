@@ -24,6 +24,7 @@ from pipelines.core.entities.loaders import (
     load_native_region_designations,
     load_nominals,
     load_org_roles,
+    load_subdivision_abbreviations,
     load_subdivision_designations,
     slip_towns,
 )
@@ -86,6 +87,12 @@ _SPACING_MIN = 6
 # A name followed by another name in brackets: "Ansar Allah (Houthis)".
 _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
+# A city's formal style before its name, in English and in French, Spanish or Portuguese
+# ("City of Toronto", "Ville de Montréal", "Ciudad de Panamá"; issue 11, sixteenth session).
+_CITY_OF = re.compile(r"^(?:city\s+of|ville\s+de|ciudad\s+de|cidade\s+de)\s+(.+)$", re.IGNORECASE)
+# Cities whose "City of X" is a district of its own, not the whole city: the City of London
+# is the financial square mile, another place than London.
+_CITY_DISTRICTS = frozenset({"london"})
 _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # A region's designation written after its name ("Guangdong province", "Karnataka state",
 # "Kursk Oblast"). It confirms the place only when the name alone is a known subdivision
@@ -275,6 +282,7 @@ class EntityResolver:
         self._designations = load_subdivision_designations()
         self._org_names: list[tuple[Entry, str]] = []  # spelled ORG names, for English forms
         self._native_designations = load_native_region_designations()
+        self._region_abbreviations = load_subdivision_abbreviations()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
         for rec in records:
@@ -591,6 +599,22 @@ class EntityResolver:
             self._country_forms = {k: frozenset(v) for k, v in table.items()}
         return self._country_forms.get(entity_id, frozenset())
 
+    def lookup_region_abbreviation(self, surface: str) -> Hit | None:
+        """A US state's or Canadian province's abbreviation: "Tex.", "TX", "Alta.", "N.W.T.".
+
+        From ``rules/subdivision_abbreviations.tsv`` (AP and Canadian Press styles, postal
+        codes), written case as listed; reached only when no gazetteer place has the name.
+        """
+        written = " ".join(clean_place_name(surface).split()).replace(". ", ".")
+        full = self._region_abbreviations.get(written)
+        if full is None:
+            return None
+        hit = self.lookup_exact(full, GPE)
+        if hit is None:
+            return None
+        name = hit.entry.entity.canonical_name
+        return Hit(hit.entry, "region_abbreviation", f"{written} for {name}")
+
     def lookup_compass_form(self, surface: str) -> Hit | None:
         """A compass initial before a place ("S.Africa", "N. Ireland", "W Bengal").
 
@@ -624,6 +648,9 @@ class EntityResolver:
                     hit.entry, "place_qualifier", f"the city {hit.entry.entity.canonical_name}"
                 )
             return None
+        m = _CITY_OF.match(clean)
+        if m is not None:
+            return self._styled_city(m.group(1))
         m = _REGION_WORD.match(clean)
         if m is not None:
             return self._designated_region(m.group(1), m.group(2))
@@ -652,6 +679,29 @@ class EntityResolver:
             return None
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
+
+    def _styled_city(self, name: str) -> Hit | None:
+        """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
+
+        The name is a city the gazetteer knows, or a province, state or country whose
+        capital is "<name> City" ("City of Quebec" and "Ville de Québec" are Quebec City,
+        known or keyed by that name), or a place the gazetteer does not know at all
+        ("City of Brampton" is keyed as Brampton).
+        """
+        if place_key(name) in _CITY_DISTRICTS:
+            return None
+        hit = self.lookup_exact(name, GPE)
+        if hit is not None and hit.entry.kind == "city":
+            city = hit.entry.entity.canonical_name
+            return Hit(hit.entry, "place_qualifier", f"the city {city} in its formal style")
+        written = name if hit is None else f"{name} City"
+        if hit is not None:
+            known = self.lookup_exact(written, GPE)
+            if known is not None:
+                return known if known.entry.kind == "city" else None
+        if self._ambiguous(written, GPE) or self.lookup_exact(written, ORG) is not None:
+            return None
+        return self.name_key_hit(written, written, GPE)
 
     def lookup_place_spacing(self, surface: str) -> Hit | None:
         """A known place's name written without its space or hyphen: "Nursultan" (Nur-Sultan).
@@ -848,7 +898,8 @@ class EntityResolver:
             return Hit(Entry(ent, "name"), "name_key", f"another country's {key!r}")
         if hit is None and etype in (GPE, LOC, None):
             hit = (
-                self.lookup_state_form(surface)
+                self.lookup_region_abbreviation(surface)
+                or self.lookup_state_form(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)

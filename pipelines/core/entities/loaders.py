@@ -47,6 +47,7 @@ _RULE_FILES = (
     "organisations.tsv",
     "subdivision_designations.tsv",
     "native_region_designations.tsv",
+    "subdivision_abbreviations.tsv",
     "native_body_heads.tsv",
     "native_country_genitives.tsv",
     "wade_giles.tsv",
@@ -203,6 +204,16 @@ def load_subdivision_designations() -> dict[str, frozenset[str]]:
     for line in rule_lines("subdivision_designations.tsv"):
         code, _, words = line.partition("\t")
         table[code.strip()] = frozenset(w.strip() for w in words.split("|") if w.strip())
+    return table
+
+
+def load_subdivision_abbreviations() -> dict[str, str]:
+    """A region's abbreviation as written ("Tex.", "N.W.T.", "TX") -> its gazetteer name."""
+    table = {}
+    for line in rule_lines("subdivision_abbreviations.tsv"):
+        short, _, full = line.partition("\t")
+        if short.strip() and full.strip():
+            table[short.strip().replace(". ", ".")] = full.strip()
     return table
 
 

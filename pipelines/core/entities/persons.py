@@ -355,6 +355,7 @@ class PersonLookups:
             or self.lookup_leading_initial(name)
             or self.lookup_patronymic_prefix(name)
             or self.lookup_middle_names(name)
+            or self.lookup_spelt_initial(name)
             or self.lookup_spelling(name)
             or self.lookup_nickname(name)
             or self.lookup_german_rendering(name)
@@ -620,6 +621,40 @@ class PersonLookups:
         ):
             return None
         return Hit(e, "middle_names", f"{e.entity.canonical_name} with middle names")
+
+    def lookup_spelt_initial(self, name: str) -> Hit | None:
+        """A gazetteer person known by a middle initial, written with that middle name.
+
+        "Robert Francis Kennedy Jr." is the known "Robert F. Kennedy Jr.", "George Herbert
+        Walker Bush" the known "George H. W. Bush" (issue 11, sixteenth session): each
+        middle name (all of them, or one) is put back to its initial and the whole name,
+        generational suffix included, must then be one gazetteer person's. The first and
+        last names are never shortened, so "Robert Kennedy" stays apart from both.
+        """
+        words = name.split()
+        inner = [
+            i
+            for i in range(1, len(words) - 1)
+            # A capitalised middle name: never a particle ("bin", "van"), whose initial
+            # would turn a father's-name chain into another man's name.
+            if words[i].isalpha()
+            and words[i][:1].isupper()
+            and len(words[i]) > 1
+            and words[i].lower() not in GENERATIONAL | PATRONYMIC_PARTICLES
+        ]
+        if not inner or len(words) < 3:
+            return None
+        tries = [inner] + ([[i] for i in inner] if len(inner) > 1 else [])
+        found: dict[str, Entry] = {}
+        for shorten in tries:
+            written = " ".join(f"{w[0]}." if i in shorten else w for i, w in enumerate(words))
+            hit = self._resolver.lookup_exact(written, PERSON)
+            if hit is not None and hit.entry.entity.entity_type == PERSON:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        e = next(iter(found.values()))
+        return Hit(e, "spelt_initial", f"{e.entity.canonical_name} with a middle name spelt out")
 
     def lookup_spelling(self, name: str) -> Hit | None:
         """Another transliteration of a gazetteer person's name: "Ebrahim Raeisi".
