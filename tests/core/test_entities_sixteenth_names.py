@@ -240,3 +240,55 @@ def test_a_styled_city_is_the_city(resolver: EntityResolver, forms: list[str]) -
 )
 def test_a_styled_city_stays_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, GPE)
+
+
+# ------------------------- one initial before a full name (names outside the gazetteer)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["R. Casimir Oyelaran", "Casimir Oyelaran"],
+        ["J. Wendell Fairweather", "Wendell Fairweather", "J. Wendell Fairweather's"],
+    ],
+)
+def test_a_leading_initial_is_dropped(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Before one word the initial is the given name.
+        ("R. Oyelaran", "C. Oyelaran"),
+        # A generational suffix stays in the key.
+        ("R. Casimir Oyelaran Jr.", "Casimir Oyelaran"),
+    ],
+)
+def test_a_leading_initial_keeps_namesakes_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)
+
+
+# ------------------------- a surname with a generational suffix
+
+
+def test_a_suffixed_surname_is_the_one_known_bearer(resolver: EntityResolver) -> None:
+    # The gazetteer knows one Trump with "Jr.": the son, never the father.
+    _same(resolver, ["Donald Trump Jr.", "Trump Jr.", "Trump Jr"], PERSON)
+    _apart(resolver, "Trump Jr.", "Donald Trump", PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # No known bearer of that suffix.
+        ("Trump Sr.", "Donald Trump"),
+        ("Trump III", "Donald Trump Jr."),
+        # A common surname never stands for one person.
+        ("Smith Jr.", "Smith"),
+    ],
+)
+def test_a_suffixed_surname_without_one_bearer_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, PERSON)

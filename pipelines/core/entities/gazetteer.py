@@ -125,6 +125,10 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _COMPASS = {"N": "North", "S": "South", "E": "East", "W": "West"}
 # A single-letter middle initial between two words ("Kamala D. Harris", "John Q Public").
 _MIDDLE_INITIALS = re.compile(r"(?<=\S) (?:[A-Z]\.? )+(?=\S)")
+# One initial before a full name of two words or more ("R. Jane Doe", US style for a
+# person known by the middle name): dropped from the key like a middle initial (issue 11,
+# sixteenth session). Not before one word ("J. Doe"): that initial is the given name.
+_LEADING_INITIAL = re.compile(r"^[A-Z]\. (?=[A-Z][a-z]+ \S)")
 # An East Slavic patronymic between a given name and a family name ("Vladimirovna",
 # "Sergeyevich", Ukrainian "Oleksandrovych"/"Ivanivna"). Only the long endings: "-ich"
 # alone would take German given names ("Ulrich", "Friedrich").
@@ -523,6 +527,10 @@ class EntityResolver:
         """True when some gazetteer name of this type has this key (even an ambiguous one)."""
         table = {PERSON: self._idx.persons, ORG: self._idx.orgs}.get(etype, self._idx.places)
         return bool(table.get(key))
+
+    def surname_entries(self, key: str) -> list[Entry]:
+        """Gazetteer people with this surname key (all of them, common or not)."""
+        return self._idx.surnames.get(key, [])
 
     def short_form_entries(self, key: str) -> list[Entry]:
         """Gazetteer people a single name key may name alone ("putin"), unique or not."""
@@ -979,7 +987,9 @@ class EntityResolver:
                 # A bare surname must not merge globally, hyphenated ("Kilroy-Silk") or not.
                 return None
             key, canonical = person_key(name), _display_person(name)
-            reduced = _PATRONYMIC.sub(" ", _MIDDLE_INITIALS.sub(" ", name))
+            reduced = _LEADING_INITIAL.sub(
+                "", _PATRONYMIC.sub(" ", _MIDDLE_INITIALS.sub(" ", name))
+            )
             if reduced != name:
                 # "Kamala D. Harris" ~ "Kamala Harris": a middle initial is dropped from the
                 # key, unless the short form is ambiguous among gazetteer people (the

@@ -34,6 +34,7 @@ from pipelines.core.entities.names import (
     parse_person_name,
     patronymic_prefix,
     person_key,
+    surname_key,
 )
 from pipelines.core.entities.wadegiles import name_readings
 
@@ -365,6 +366,7 @@ class PersonLookups:
             or self.lookup_malay_form(name)
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
+            or self.lookup_suffixed_surname(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
@@ -621,6 +623,30 @@ class PersonLookups:
         ):
             return None
         return Hit(e, "middle_names", f"{e.entity.canonical_name} with middle names")
+
+    def lookup_suffixed_surname(self, name: str) -> Hit | None:
+        """A surname with a generational suffix: "Doe Jr." for the one known "John Doe Jr.".
+
+        The surname must not be a common one, and exactly one gazetteer person of that
+        surname carries the suffix (issue 11, sixteenth session): the father ("John Doe")
+        and the rest of the family never match.
+        """
+        words = name.split()
+        if len(words) != 2 or words[1].lower().rstrip(".") not in GENERATIONAL:
+            return None
+        key = surname_key(words[0])
+        if not key or key in self._common:
+            return None
+        suffix = words[1].lower().rstrip(".")
+        fits = {
+            e.entity.entity_id: e
+            for e in self._resolver.surname_entries(key)
+            if suffix in parse_person_name(clean_name(e.entity.canonical_name)).tokens
+        }
+        if len(fits) != 1:
+            return None
+        e = next(iter(fits.values()))
+        return Hit(e, "suffixed_surname", f"surname and suffix of {e.entity.canonical_name}")
 
     def lookup_spelt_initial(self, name: str) -> Hit | None:
         """A gazetteer person known by a middle initial, written with that middle name.
