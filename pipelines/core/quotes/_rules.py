@@ -47,6 +47,8 @@ class QuoteRules:
         speech_verbs: past and third-person forms of verbs that can report speech
             (WordNet's communication and competition verbs, ``speech_verbs.txt``): an
             unlisted verb closing a quotation attributes it only when it is one of them.
+        kinship_nouns: relatives ("son", "wife") that a possessive description ("his
+            son said") uses for the person named beside the same noun earlier.
     """
 
     verb_forms: frozenset[str]
@@ -68,6 +70,7 @@ class QuoteRules:
     addressee_verbs: frozenset[str] = frozenset()
     written_things: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    kinship_nouns: frozenset[str] = frozenset()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -112,6 +115,7 @@ def load_rules() -> QuoteRules:
         non_speakers=frozenset(w.lower() for w in _lines("non_speaker_nouns.txt")),
         spokespersons=frozenset(w.lower() for w in _lines("spokesperson_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        kinship_nouns=frozenset(w.lower() for w in _lines("kinship_nouns.txt")),
         occupations=frozenset(w.lower() for w in _lines("occupations.txt") if " " not in w),
         member_nouns=frozenset(w.lower() for w in _lines("member_nouns.txt")),
         org_name_endings=frozenset(

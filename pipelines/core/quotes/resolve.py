@@ -1713,6 +1713,9 @@ def resolve_speaker(
     described = _modified_role(ctx, phrase, recent_speakers)
     if described is not None:
         return found(described, 0.7)
+    described = _ex_description(ctx, phrase, recent_speakers)
+    if described is not None:
+        return found(described, 0.7)
     m = index.covering(head.idx, head_end)
     if m is not None and m.entity_type != PERSON and _one_person_description(view, phrase, m):
         # "The 55-year-old Frenchman told": the recogniser made the description's head a
@@ -1839,6 +1842,12 @@ def resolve_speaker(
     holder = _office_holder(ctx, phrase, recent_speakers)
     if holder is not None:
         return found(holder, 0.6)
+    relative = _named_relative(ctx, phrase)
+    if relative is not None:
+        return found(relative, 0.8)
+    sole = _sole_title_holder(ctx, phrase)
+    if sole is not None:
+        return found(sole, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
 
 
@@ -2324,6 +2333,46 @@ def _modified_role(
     return _followed_antecedent(ctx, phrase, low, match.start(1), recent_speakers)
 
 
+# "the ex-Wallaby", "the ex-England captain": the tokenizer splits "ex-" off the word it
+# prefixes, and the parse may head the subject at "ex" or at the hyphen.
+_EX_DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his)\s+ex-([A-Za-z][\w'’]*)\b")
+
+
+def _ex_description(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The person a "the ex-<word>" description refers back to when the parse broke it.
+
+    "Campo criticised the coach. … And the ex-Wallaby added: “…”": "ex-" marks a former
+    member or holder of something, always one person, but the parse heads such a subject at
+    "ex" or "-", so no noun rule sees it. When the phrase is headed there and the word after
+    the hyphen is capitalised (a team, a party, a nation: one of its former members) or a
+    noun for one person (a title, occupation or role), the description is resolved as
+    "he"/"she" would be (:func:`_followed_antecedent`); the speaker as written stays.
+    """
+    view, rules = ctx.view, ctx.rules
+    head = view.doc[phrase.head]
+    if head.lower_ not in {"ex", "-", "ex-"}:
+        return None
+    start = phrase.start
+    if view.text[max(0, start - 4) : start] in {"the ", "The "}:
+        start -= 4
+    match = _EX_DESCRIPTION_RE.match(view.text, start)
+    if match is None or match.start(1) < head.idx:
+        return None
+    word = match.group(1)
+    low = word.lower()
+    if not (
+        word[:1].isupper()
+        or low in rules.office_titles
+        or low in rules.occupations
+        or low in rules.member_nouns
+        or any(low.endswith(n) for n in rules.person_nouns)
+    ):
+        return None
+    return _followed_antecedent(ctx, phrase, low, match.start(1), recent_speakers)
+
+
 _ORG_NAME_MODIFIER_POS = frozenset({"PROPN", "ADJ"})
 _MEMBER_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -2515,6 +2564,118 @@ def _described_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
         ):
             return m
     return None
+
+
+_POSSESSIVE_DETS = frozenset({"his", "her", "their"})
+
+
+def _named_relative(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The person a possessive kinship description points back to ("his son said").
+
+    News names a relative beside the kinship noun ("Ann Lee's son Tom", "his wife, Mara
+    Vell,") and later refers back with the possessive description alone ("“…,” his son
+    said"). The nearest earlier person outside quotations (and outside the speaker's own
+    sentence) with the same singular noun right before the name or in apposition after it
+    is that relative. A description never given beside a name stays nominal: "his son" is
+    not the person the article follows, so the pronoun-like fallback never applies.
+    """
+    view = ctx.view
+    head = view.doc[phrase.head]
+    low = head.lower_
+    if low not in ctx.rules.kinship_nouns or head.tag_ != "NN":
+        return None
+    if not any(c.lower_ in _POSSESSIVE_DETS for c in head.lefts):
+        return None
+    if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
+        return None
+    text = view.text
+    noun = re.escape(low)
+    before = re.compile(rf"\b{noun},?\s+$", re.IGNORECASE)
+    after = re.compile(
+        rf",\s+(?:his|her|their|the)\s+(?:[\w'’-]+\s+){{0,2}}?{noun}\b", re.IGNORECASE
+    )
+    own_sentence = head.sent.start_char
+    tried = 0
+    for m in _unquoted_before(ctx, phrase.start, PERSON):
+        if m.start >= own_sentence:
+            continue
+        tried += 1
+        if tried > _DESCRIBED_LOOKBACK:
+            break
+        if before.search(text[max(0, m.start - 40) : m.start]) or after.match(
+            text, m.end, min(len(text), m.end + 60)
+        ):
+            return m
+    return None
+
+
+def _given_title(ctx: Context, m: Mention, title: str) -> tuple[int, int] | None:
+    """Where the article gives ``title`` to the person of ``m``, beside the name, or None.
+
+    "Former minister Ann Lee" (the title right before the name, within a few modifier
+    words of it), "Ann Lee, a veteran Liberal senator," (in apposition after it), or a
+    title inside the mention's own span. Returns the span of the words that give it.
+    """
+    text = ctx.view.text
+    noun = re.escape(title)
+    if re.search(rf"\b{noun}\b", strip_possessive(m.surface), re.IGNORECASE):
+        return m.start, m.end
+    lo = max(0, m.start - 40)
+    before = re.search(rf"(?:^|[\s(])((?:[\w'’.-]+\s+){{0,2}}{noun}\s+)$", text[lo : m.start], re.I)
+    if before is not None:
+        return lo + before.start(1), m.start
+    after = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b", re.IGNORECASE).match(
+        text, m.end, min(len(text), m.end + 60)
+    )
+    if after is not None:
+        return m.end, after.end()
+    return None
+
+
+# "the former minister", "the senator": "the"/"this", at most two modifiers, the title.
+_MODIFIED_OFFICE_RE = re.compile(r"^(?:[Tt]he|[Tt]his)\s+((?:[\w'’-]+\s+){0,2}?)([a-z-]+)$")
+_TITLE_SPAN_WORD_RE = re.compile(r"[\w'’]+")
+
+
+def _sole_title_holder(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The one person the article gives an office title, for "the <title>" as speaker.
+
+    "Former minister Ann Lee spoke at the rally. … “…,” the former minister added": an
+    office description refers back to a named holder when the article gave that title,
+    beside a name (before it, or in apposition), to exactly one person outside
+    quotations, and every modifier of the description was given with it ("the former
+    minister" needs "former" where the title was given; "the Mexican president" does not
+    fit a "US President"). The holder must have been named before the description; two
+    holders, or none, leave it to the other rules.
+    """
+    view = ctx.view
+    head = view.doc[phrase.head]
+    low = head.lower_
+    if low not in ctx.rules.office_titles or head.tag_ != "NN" or phrase.role_object is not None:
+        return None
+    match = _MODIFIED_OFFICE_RE.match(view.text[phrase.start : phrase.end])
+    if match is None or match.group(2) != low:
+        return None
+    if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
+        return None
+    modifiers = {w.lower() for w in _TITLE_SPAN_WORD_RE.findall(match.group(1))}
+    holders: set[str] = set()
+    fitting: set[str] = set()
+    for m in ctx.index.mentions:
+        if not m.entity_id or not ctx.index.is_person(m) or ctx.inside_quote(m.start):
+            continue
+        span = _given_title(ctx, m, low)
+        if span is None:
+            continue
+        holders.add(m.entity_id)
+        if modifiers <= {w.lower() for w in _TITLE_SPAN_WORD_RE.findall(view.text[slice(*span)])}:
+            fitting.add(m.entity_id)
+    if len(holders) != 1 or holders != fitting:
+        return None
+    (holder,) = holders
+    return next(
+        (m for m in _unquoted_before(ctx, phrase.start, PERSON) if m.entity_id == holder), None
+    )
 
 
 _AUTHOR_PREPS = frozenset({"from", "by", "of"})

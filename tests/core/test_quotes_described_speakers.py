@@ -1,0 +1,131 @@
+"""Descriptions that point back to a named person (issue 11, nominal speaker cues).
+
+News names a person beside a noun ("Former minister <Name>", "<Name>, a veteran Liberal
+senator,", "<Name>'s son <Given>") and later lets the noun alone speak ("the former
+minister added", "the senator said", "his son said"); a broken parse of "the ex-<Word>"
+and a stage-of-career noun ("the tournament debutant") are the same class. The
+description resolves to the person only when it fits what the article gave them; else it
+stays nominal. Examples are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.quotes_helpers import one_quote, speaker_name
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            "The farm has been in the Orlund family since 1920. "
+            "Mr Orlund's son Peter, 44, runs it now.\n\n"
+            "Mr Orlund, who died in 2001, planted the first vines. "
+            '"He never gave up," his son said.',
+            {"Orlund": "PERSON", "Peter": "PERSON"},
+            "never gave up",
+            "Peter",
+            id="his-son-named-before-the-name",
+        ),
+        pytest.param(
+            "Brannock Vell coached the side for ten years. "
+            "Marit Jonsen, his wife, ran the club shop.\n\n"
+            '"He loved every minute," his wife told the paper.',
+            {"Brannock Vell": "PERSON", "Marit Jonsen": "PERSON"},
+            "loved every minute",
+            "Marit Jonsen",
+            id="his-wife-in-apposition-after-the-name",
+        ),
+        pytest.param(
+            "Former minister Tomas Ekwall spoke at the rally in Leeds. "
+            "The crowd was small but loud.\n\n"
+            '"This is a start," the former minister added.',
+            {"Tomas Ekwall": "PERSON"},
+            "is a start",
+            "Tomas Ekwall",
+            id="former-minister-given-as-a-title",
+        ),
+        pytest.param(
+            "Petra Lunn, a veteran Liberal senator, opposed the bill on Tuesday. "
+            "The vote was delayed.\n\n"
+            '"This bill is dead," the senator said.',
+            {"Petra Lunn": "PERSON"},
+            "bill is dead",
+            "Petra Lunn",
+            id="senator-given-in-apposition",
+        ),
+        pytest.param(
+            "Dave Campo spent a decade in the Wallabies back line. "
+            "Campo criticised the England coach on Monday.\n\n"
+            'But the ex-Wallaby added: "They will be fine."',
+            {"Dave Campo": "PERSON", "Campo": "PERSON"},
+            "will be fine",
+            "Campo",
+            id="ex-prefix-split-by-the-tokenizer",
+        ),
+        pytest.param(
+            "Sharla Venn won her opening match at the finals in Perth on Monday.\n\n"
+            '"I love this place," the tournament debutant said.',
+            {"Sharla Venn": "PERSON"},
+            "love this place",
+            "Sharla Venn",
+            id="stage-of-career-noun",
+        ),
+    ],
+)
+def test_description_resolves_to_the_named_person(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains"),
+    [
+        # Guards: the description does not fit anyone the article named.
+        pytest.param(
+            "Brannock Vell coached the side for ten years. He retired in May.\n\n"
+            '"He loved every minute," his son said.',
+            {"Brannock Vell": "PERSON"},
+            "loved every minute",
+            id="son-never-named",
+        ),
+        pytest.param(
+            "Marit Jonsen, his daughter, ran the club shop for Brannock Vell.\n\n"
+            '"He loved every minute," his son said.',
+            {"Brannock Vell": "PERSON", "Marit Jonsen": "PERSON"},
+            "loved every minute",
+            id="another-relative-named",
+        ),
+        pytest.param(
+            "Senator Petra Lunn and Senator Rolf Adair opposed the bill on Tuesday. "
+            "The vote was delayed.\n\n"
+            '"This bill is dead," the senator said.',
+            {"Petra Lunn": "PERSON", "Rolf Adair": "PERSON"},
+            "bill is dead",
+            id="two-senators-named",
+        ),
+        pytest.param(
+            "Minister Tomas Ekwall spoke at the rally in Leeds. "
+            "The crowd was small but loud.\n\n"
+            '"This is a start," the former minister added.',
+            {"Tomas Ekwall": "PERSON"},
+            "is a start",
+            id="modifier-never-given",
+        ),
+        pytest.param(
+            "The crowd was small but loud at the rally in Leeds.\n\n"
+            '"This is a start," the former minister added. '
+            "Former minister Tomas Ekwall left early.",
+            {"Tomas Ekwall": "PERSON"},
+            "is a start",
+            id="holder-named-only-after",
+        ),
+    ],
+)
+def test_description_that_fits_nobody_stays_nominal(
+    nlp, text: str, people: dict[str, str], contains: str
+) -> None:
+    q = one_quote(nlp, text, contains, people)
+    assert q.speaker_entity_id is None, (q.speaker_entity_id, q.speaker_surface)
