@@ -129,3 +129,75 @@ def test_description_that_fits_nobody_stays_nominal(
 ) -> None:
     q = one_quote(nlp, text, contains, people)
     assert q.speaker_entity_id is None, (q.speaker_entity_id, q.speaker_surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        # "the company" naming a spokesperson's principal or a channel's author stands for
+        # the organisation the article names, as "the company said" would.
+        pytest.param(
+            "Orvell Mining cut 300 jobs at its Ridge site on Monday.\n\n"
+            '"This was a hard decision," a spokesman for the company said.',
+            {"Orvell Mining": "ORG"},
+            "hard decision",
+            "Orvell Mining",
+            id="spokesman-for-the-company",
+        ),
+        pytest.param(
+            "Orvell Mining cut 300 jobs at its Ridge site on Monday.\n\n"
+            '"This was a hard decision," a statement from the company said.',
+            {"Orvell Mining": "ORG"},
+            "hard decision",
+            "Orvell Mining",
+            id="statement-from-the-company",
+        ),
+        pytest.param(
+            "Orvell Mining cut 300 jobs at its Ridge site on Monday.\n\n"
+            '"This was a hard decision," the firm\'s spokeswoman said.',
+            {"Orvell Mining": "ORG"},
+            "hard decision",
+            "Orvell Mining",
+            id="the-firms-spokeswoman",
+        ),
+        pytest.param(
+            "The Board of Harbour Works met on Monday. Orvell Mining cut 300 jobs.\n\n"
+            '"The quays stay open," a spokeswoman for the board said.',
+            {"The Board of Harbour Works": "ORG", "Orvell Mining": "ORG"},
+            "quays stay open",
+            "The Board of Harbour Works",
+            id="the-noun-in-the-name-over-the-nearest",
+        ),
+    ],
+)
+def test_organisation_description_as_principal(
+    nlp, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert speaker_name(one_quote(nlp, text, contains, people)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains"),
+    [
+        # Guards: no organisation named, or only a person.
+        pytest.param(
+            "Jobs were cut at the Ridge site on Monday.\n\n"
+            '"This was a hard decision," a spokesman for the company said.',
+            {},
+            "hard decision",
+            id="no-organisation-named",
+        ),
+        pytest.param(
+            "Ann Corrie lost her job at the Ridge site on Monday.\n\n"
+            '"This was a hard decision," the firm\'s spokeswoman said.',
+            {"Ann Corrie": "PERSON"},
+            "hard decision",
+            id="only-a-person-named",
+        ),
+    ],
+)
+def test_organisation_description_without_an_organisation(
+    nlp, text: str, people: dict[str, str], contains: str
+) -> None:
+    q = one_quote(nlp, text, contains, people)
+    assert q.speaker_entity_id is None, (q.speaker_entity_id, q.speaker_surface)

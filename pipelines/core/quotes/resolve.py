@@ -1747,7 +1747,7 @@ def resolve_speaker(
         return unresolved(NOT_AN_ENTITY)
     if head.lower_ in rules.channel_nouns:
         author = (
-            _channel_author(ctx, phrase)
+            _channel_author(ctx, phrase, recent_speakers)
             or _named_org_modifier(ctx, head)
             or _channel_owner(ctx, head, recent_speakers)
         )
@@ -1789,6 +1789,12 @@ def resolve_speaker(
         orgs = [x for x in obj if x.entity_type == ORG]
         if orgs and head.lower_ in rules.speaker_nouns:
             return found(orgs[0], 0.85)
+        if not obj and head.lower_ in rules.spokespersons:
+            # "a spokesman for the company": whom "the company" stands for
+            noun = next((doc[i] for i in range(a, b) if doc[i].dep_ == "pobj"), None)
+            principal = _described_org(ctx, noun, recent_speakers) if noun is not None else None
+            if principal is not None:
+                return found(principal, 0.8)
     # "the ministry said": the latest organisation whose name holds the same noun;
     # "a ministry spokeswoman said": the same for the noun she speaks for.
     org_noun = None
@@ -2682,7 +2688,27 @@ _AUTHOR_PREPS = frozenset({"from", "by", "of"})
 _SPEAKING_TYPES = frozenset({PERSON, ORG})
 
 
-def _channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+def _described_org(
+    ctx: Context, tok: Token, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The organisation "the company" stands for where it names a principal or an author.
+
+    "a spokesman for the company", "the firm's spokeswoman", "a statement from the
+    ministry": the bare description is resolved as it would be as the speaker itself
+    ("the ministry said"): the latest organisation whose name holds the noun, else the
+    organisation the paragraphs follow (a clause subject or the last speaker).
+    """
+    if not _bare_org_description(tok, ctx.rules):
+        return None
+    for cand in ctx.index.before(tok.idx):
+        if ctx.index.is_org(cand) and tok.lower_ in cand.surface.lower():
+            return cand
+    return _antecedent(ctx, tok.idx, ORG, None, recent_speakers, False)
+
+
+def _channel_author(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]] = ()
+) -> Mention | None:
     """The author of a channel speaker: "a statement from the EU said" -> the EU.
 
     A channel (statement, report, letter) does not speak; its author does: the person or
@@ -2699,6 +2725,10 @@ def _channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
                     m = index.covering(obj.idx, obj.idx + len(obj.text))
                     if m is not None and m.entity_type in _SPEAKING_TYPES:
                         return m
+                    if m is None:
+                        described = _described_org(ctx, obj, recent_speakers)
+                        if described is not None:
+                            return described
     return None
 
 
@@ -2715,7 +2745,9 @@ def _possessor(
     gender = _POSSESSIVE_GENDER.get(poss.lower_)
     if gender is not None:
         return _antecedent(ctx, poss.idx, PERSON, gender, recent_speakers)
-    return ctx.index.covering(poss.idx, poss.idx + len(poss.text))
+    owner = ctx.index.covering(poss.idx, poss.idx + len(poss.text))
+    # "the firm's spokeswoman": the organisation the description stands for
+    return owner if owner is not None else _described_org(ctx, poss, recent_speakers)
 
 
 def _channel_owner(
