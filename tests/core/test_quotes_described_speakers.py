@@ -56,6 +56,16 @@ from tests.core.quotes_helpers import one_quote, speaker_name
             id="senator-given-in-apposition",
         ),
         pytest.param(
+            "Union leader Rona Pike has urged Harbour mayor Tom Cadell to resign.\n\n"
+            "Reporter Jan Osk asked him about the claims. "
+            'Jan Osk replied: "I only asked a question." '
+            'The mayor then said: "You are paid to ask them."',
+            {"Rona Pike": "PERSON", "Tom Cadell": "PERSON", "Jan Osk": "PERSON"},
+            "paid to ask",
+            "Tom Cadell",
+            id="titled-holder-over-the-last-speaker",
+        ),
+        pytest.param(
             "Dave Campo spent a decade in the Wallabies back line. "
             "Campo criticised the England coach on Monday.\n\n"
             'But the ex-Wallaby added: "They will be fine."',

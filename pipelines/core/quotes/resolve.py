@@ -1845,15 +1845,17 @@ def resolve_speaker(
     followed = _followed_person(ctx, phrase, recent_speakers)
     if followed is not None:
         return found(followed, 0.7)
+    # The one person the article gives the title by name outranks the continuity guess
+    # of _office_holder, which may pick the last speaker holding no such title.
+    sole = _sole_title_holder(ctx, phrase)
+    if sole is not None:
+        return found(sole, 0.7)
     holder = _office_holder(ctx, phrase, recent_speakers)
     if holder is not None:
         return found(holder, 0.6)
     relative = _named_relative(ctx, phrase)
     if relative is not None:
         return found(relative, 0.8)
-    sole = _sole_title_holder(ctx, phrase)
-    if sole is not None:
-        return found(sole, 0.7)
     return unresolved(NOMINAL_UNRESOLVED)
 
 
