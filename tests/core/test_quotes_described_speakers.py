@@ -3,7 +3,7 @@
 News names a person beside a noun ("Former minister <Name>", "<Name>, a veteran Liberal
 senator,", "<Name>'s son <Given>") and later lets the noun alone speak ("the former
 minister added", "the senator said", "his son said"); a broken parse of "the ex-<Word>"
-and a stage-of-career noun ("the tournament debutant") are the same class. The
+and a stage-of-career noun ("the teenage debutant") are the same class. The
 description resolves to the person only when it fits what the article gave them; else it
 stays nominal. Examples are written for these tests.
 """
@@ -68,7 +68,7 @@ from tests.core.quotes_helpers import one_quote, speaker_name
         pytest.param(
             "Dave Campo spent a decade in the Wallabies back line. "
             "Campo criticised the England coach on Monday.\n\n"
-            'But the ex-Wallaby added: "They will be fine."',
+            'But the ex-Wallaby said: "They will be fine."',
             {"Dave Campo": "PERSON", "Campo": "PERSON"},
             "will be fine",
             "Campo",
@@ -76,7 +76,7 @@ from tests.core.quotes_helpers import one_quote, speaker_name
         ),
         pytest.param(
             "Sharla Venn won her opening match at the finals in Perth on Monday.\n\n"
-            '"I love this place," the tournament debutant said.',
+            '"I love this place," the teenage debutant said.',
             {"Sharla Venn": "PERSON"},
             "love this place",
             "Sharla Venn",

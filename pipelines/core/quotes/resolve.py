@@ -2341,7 +2341,7 @@ def _modified_role(
     return _followed_antecedent(ctx, phrase, low, match.start(1), recent_speakers)
 
 
-# "the ex-Wallaby", "the ex-England captain": the tokenizer splits "ex-" off the word it
+# "the ex-Springbok", "the ex-England captain": the tokenizer splits "ex-" off the word it
 # prefixes, and the parse may head the subject at "ex" or at the hyphen.
 _EX_DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Tt]his)\s+ex-([A-Za-z][\w'’]*)\b")
 
@@ -2351,7 +2351,7 @@ def _ex_description(
 ) -> Mention | None:
     """The person a "the ex-<word>" description refers back to when the parse broke it.
 
-    "Campo criticised the coach. … And the ex-Wallaby added: “…”": "ex-" marks a former
+    "Campo criticised the coach. … the ex-Springbok said: “…”": "ex-" marks a former
     member or holder of something, always one person, but the parse heads such a subject at
     "ex" or "-", so no noun rule sees it. When the phrase is headed there and the word after
     the hyphen is capitalised (a team, a party, a nation: one of its former members) or a
