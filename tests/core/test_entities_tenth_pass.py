@@ -194,8 +194,10 @@ def test_arabic_spellings_of_other_words_stay_apart(
 @pytest.mark.parametrize(
     ("name", "key"),
     [
-        ("Ashurooq al-Yawm", "al shuruq al yawm"),  # glued "ash-" on the first word
-        ("Alahram al-Masai", "al ahram al masai"),  # glued "al" before a vowel
+        # Glued "ash-" on the first word, glued "al" before a vowel; a first article
+        # before another is dropped since the sixteenth session ("al-X al-Y" = "X al-Y").
+        ("Ashurooq al-Yawm", "shuruq al yawm"),
+        ("Alahram al-Masai", "ahram al masai"),
         ("Arabiya al-Yawm", "arabiya al yawm"),  # a one-letter sun letter stays glued
         ("El Corte Ingles", "al corte ingles"),
     ],

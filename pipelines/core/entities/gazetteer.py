@@ -86,6 +86,12 @@ _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
 _SPACING_MIN = 6
 # A name followed by another name in brackets: "Ansar Allah (Houthis)".
 _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
+# A Romance-language article before a name of two words or more outside the gazetteer:
+# "La X des Y" is "X des Y" (sixteenth session: one unseen-names set wrote a Congolese
+# company both ways). Only in keys of names nobody knows ("El Al" keeps its article: one
+# word after it), as English "the" is dropped.
+# Not in capitals: "LA Galaxy" is Los Angeles.
+_NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
 # A city's formal style before its name, in English and in French, Spanish or Portuguese
 # ("City of Toronto", "Ville de Montréal", "Ciudad de Panamá"; issue 11, sixteenth session).
@@ -884,6 +890,8 @@ class EntityResolver:
         hit = self.lookup_exact(surface if etype != PERSON else name, etype)
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
+        if hit is not None and etype in (ORG, None):
+            hit = self.orgs.country_own(surface, hit)
         if hit is None and etype in (ORG, None):
             hit = (
                 self.orgs.lookup_role(surface)
@@ -897,6 +905,8 @@ class EntityResolver:
                 or self.orgs.lookup_misspelt(surface)
                 or self.orgs.lookup_inflected(surface)
                 or self.orgs.lookup_shortened(surface)
+                or self.orgs.lookup_native_initials(surface)
+                or self.orgs.lookup_bracketed_letters(surface)
             )
         if hit is not None and self.orgs.owned_elsewhere(surface, hit):
             # "Syria's Muslim Brotherhood" is not Egypt's: keyed as written, with its owner.
@@ -1014,7 +1024,9 @@ class EntityResolver:
             acronym = acronym_before_head(canonical)
             # Spaces are no part of the key: "Petro Vietnam" / "PetroVietnam", "1 Malaysia
             # X" / "1Malaysia X" (the gazetteer's own names have the "spacing" rule).
-            key = acronym_key(acronym or canonical).lower() or org_key(canonical).replace(" ", "")
+            key = acronym_key(acronym or canonical).lower() or org_key(
+                _NATIVE_ARTICLE.sub("", canonical)
+            ).replace(" ", "")
         else:
             canonical = THE.sub("", clean_place_name(surface))
             key = place_key(canonical)
