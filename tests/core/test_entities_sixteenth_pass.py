@@ -192,3 +192,74 @@ def test_a_single_article_stays(resolver: EntityResolver) -> None:
 )
 def test_the_full_state_company_form_is_dropped(resolver: EntityResolver, names: list[str]) -> None:
     _same(resolver, names, "ORG")
+
+
+# ------------------------------- a country's government and abbreviated role words
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Peruvian government", "government of Peru", "Peru's government", "the Peruvian govt"],
+        ["Latvia's central government", "Latvian government"],
+        ["U.S. government", "American government", "government of the United States"],
+        # "dept." is the word department: the country's ministry, whichever spelling.
+        ["Chile's defense dept.", "Chilean Defence Ministry", "Ministry of Defense of Chile"],
+    ],
+)
+def test_a_country_role_written_any_way_is_one_body(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    _same(resolver, names, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another country's department of that name is not the country's ministry.
+        ("Chile's defense dept.", "Defense Dept."),
+        ("Peruvian government", "Chilean government"),
+        # A province's or a movement's government is not the country's.
+        ("Ontario government", "Canadian government"),
+        ("rebel government", "Peruvian government"),
+    ],
+)
+def test_a_government_of_another_place_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")
+
+
+# ------------------------------- a country's description of a body nobody knows
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [
+            "Peru's rowing federation",
+            "the Peruvian rowing federation",
+            "Peruvian rowing federation",
+        ],
+        ["Latvia's beekeepers' union", "Latvian beekeepers' union"],
+    ],
+)
+def test_a_possessive_country_and_its_demonym_describe_one_body(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    _same(resolver, names, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Peru's rowing federation", "Chile's rowing federation"),
+        # A region's, and a capitalised name after the demonym, are not descriptions.
+        ("Cusco rowing federation", "Peruvian rowing federation"),
+        ("Peruvian Rowing Federation", "Peru's rowing union"),
+    ],
+)
+def test_other_countries_and_names_are_not_that_description(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, "ORG")

@@ -1024,9 +1024,11 @@ class EntityResolver:
             acronym = acronym_before_head(canonical)
             # Spaces are no part of the key: "Petro Vietnam" / "PetroVietnam", "1 Malaysia
             # X" / "1Malaysia X" (the gazetteer's own names have the "spacing" rule).
-            key = acronym_key(acronym or canonical).lower() or org_key(
-                _NATIVE_ARTICLE.sub("", canonical)
-            ).replace(" ", "")
+            key = (
+                acronym_key(acronym or canonical).lower()
+                or self.orgs.description_key(canonical)
+                or org_key(_NATIVE_ARTICLE.sub("", canonical)).replace(" ", "")
+            )
         else:
             canonical = THE.sub("", clean_place_name(surface))
             key = place_key(canonical)

@@ -320,9 +320,16 @@ class OrgRoles:
     places: dict[str, str]
 
 
+# Abbreviated words of role phrases ("Japan's defense dept.", "the Thai govt"): written
+# out before the phrase is compared (sixteenth session; a country's "dept." matched the US
+# department of that name instead of the country's ministry).
+_ROLE_ABBREVIATIONS = {"dept": "department", "depts": "departments", "govt": "government"}
+
+
 def fold_role_text(text: str) -> str:
     """Lower case, no periods, one space: how role phrases and place words are compared."""
-    return " ".join(text.replace(".", "").replace("\u2019", "'").lower().split())
+    words = text.replace(".", "").replace("\u2019", "'").lower().split()
+    return " ".join(_ROLE_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def load_org_roles() -> OrgRoles:

@@ -837,6 +837,26 @@ class OrgLookups:
         owner = re.sub(r"'s?$", "", place)
         return self._of_shared_country_name(f"{clean_org_name(rest)} of {owner}", owner)
 
+    def description_key(self, name: str) -> str:
+        """One key for a country's description of a body nobody knows, however written.
+
+        "<Country>'s cricket board" and "the <Demonym> cricket board" name one body; the
+        role table knows the common roles, not every sport's or trade's. Only a country
+        (not a city or region: "Ontario government" is a province's) before lower-case
+        words; "" otherwise (sixteenth session).
+        """
+        words = name.split()
+        rest = [w.replace("'", "").replace("-", "") for w in words[1:]]
+        if len(words) < 2 or not all(w.isalpha() and w.islower() for w in rest):
+            return ""
+        code = self.place_code(words[0])
+        if not code or code in ("UN", "EU"):
+            return ""
+        country = self._resolver.country(code)
+        if country is None:
+            return ""
+        return f"{org_key(country.entity.canonical_name)} {org_key(' '.join(words[1:]))}"
+
     def country_own(self, surface: str, hit: Hit) -> Hit:
         """The country's own body when the cleaning dropped its possessive before a name.
 
