@@ -202,7 +202,6 @@ def test_the_full_state_company_form_is_dropped(resolver: EntityResolver, names:
     [
         ["Peruvian government", "government of Peru", "Peru's government", "the Peruvian govt"],
         ["Latvia's central government", "Latvian government"],
-        ["U.S. government", "American government", "government of the United States"],
         # "dept." is the word department: the country's ministry, whichever spelling.
         ["Chile's defense dept.", "Chilean Defence Ministry", "Ministry of Defense of Chile"],
     ],
