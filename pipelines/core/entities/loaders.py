@@ -39,6 +39,7 @@ _RULE_FILES = (
     "korean_surnames.tsv",
     "chinese_surnames.txt",
     "common_surnames.txt",
+    "common_surnames_census.txt",
     "nominal_phrases.tsv",
     "metonymy_cues.tsv",
     "org_roles.tsv",
@@ -255,9 +256,16 @@ def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], .
 
 
 def common_surname_keys() -> frozenset[str]:
-    """Surnames too common to stand alone, keyed like the surname index ("husein")."""
+    """Surnames too common to stand alone, keyed like the surname index ("husein").
+
+    The hand list plus the most frequent US census surnames (generated; see
+    ``pipelines/tools/build_common_surnames.py``).
+    """
     return frozenset(
-        key for line in rule_lines("common_surnames.txt") if (key := surname_key(line))
+        key
+        for name in ("common_surnames.txt", "common_surnames_census.txt")
+        for line in rule_lines(name)
+        if (key := surname_key(line))
     )
 
 
