@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipelines.core import resources
 from pipelines.core.entities import EntityResolver, loaders
 from pipelines.core.entities.loaders import Overrides
 from pipelines.core.normalize import surname_key
@@ -30,7 +32,7 @@ _TINY_CENSUS = [
 
 def _census_rules(monkeypatch: pytest.MonkeyPatch, top: int) -> None:
     """Serve the invented census list, cut at ``top``, as the generated rules file."""
-    real = loaders.rule_lines
+    real = resources.rule_lines
     text = build_common_surnames.build(_TINY_CENSUS, top)
 
     def fake(name: str) -> tuple[str, ...]:
@@ -71,7 +73,7 @@ def test_a_census_common_surname_does_not_stand_alone(
     monkeypatch: pytest.MonkeyPatch, bare: str, full: str, stands_alone: bool
 ) -> None:
     _census_rules(monkeypatch, 2)
-    records = [
+    records: list[dict[str, Any]] = [
         {"entity_type": PERSON, "kind": "person", "canonical_name": name, "aliases": []}
         for name in ("Ilse Quorvale", "Tomas Brenthaxe", "Odile Zandimore")
     ]
