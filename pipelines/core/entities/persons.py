@@ -13,7 +13,7 @@ a namesake son is written ("Ahmad Massoud", son of "Ahmad Shah Massoud").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pipelines.core.entities.french import french_marked, french_renderings
@@ -392,15 +392,22 @@ class PersonLookups:
                 [*words[:i], words[i] + words[i + 1].lower(), *words[i + 2 :]]
                 for i in range(len(words) - 1)
             ]
+        e = self._one_person(" ".join(cand) for cand in candidates)
+        if e is None:
+            return None
+        return Hit(e, "joined", f"one word of {e.entity.canonical_name} written apart")
+
+    def _one_person(self, forms: Iterable[str]) -> Entry | None:
+        """The gazetteer person these rewritten forms name, when exactly one answers.
+
+        Two people answering two rewrites means the rewrite is a guess: no answer.
+        """
         found: dict[str, Entry] = {}
-        for cand in candidates:
-            hit = self._resolver.lookup_exact(" ".join(cand), PERSON)
+        for form in forms:
+            hit = self._resolver.lookup_exact(form, PERSON)
             if hit is not None and hit.entry.entity.entity_type == PERSON:
                 found[hit.entry.entity.entity_id] = hit.entry
-        if len(found) != 1:
-            return None
-        e = next(iter(found.values()))
-        return Hit(e, "joined", f"one word of {e.entity.canonical_name} written apart")
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup_wade_giles(self, name: str) -> Hit | None:
         """A gazetteer person's Chinese name in the other romanisation (Wade-Giles, Pinyin).
@@ -671,15 +678,12 @@ class PersonLookups:
         if not inner or len(words) < 3:
             return None
         tries = [inner] + ([[i] for i in inner] if len(inner) > 1 else [])
-        found: dict[str, Entry] = {}
-        for shorten in tries:
-            written = " ".join(f"{w[0]}." if i in shorten else w for i, w in enumerate(words))
-            hit = self._resolver.lookup_exact(written, PERSON)
-            if hit is not None and hit.entry.entity.entity_type == PERSON:
-                found[hit.entry.entity.entity_id] = hit.entry
-        if len(found) != 1:
+        e = self._one_person(
+            " ".join(f"{w[0]}." if i in shorten else w for i, w in enumerate(words))
+            for shorten in tries
+        )
+        if e is None:
             return None
-        e = next(iter(found.values()))
         return Hit(e, "spelt_initial", f"{e.entity.canonical_name} with a middle name spelt out")
 
     def lookup_spelling(self, name: str) -> Hit | None:
