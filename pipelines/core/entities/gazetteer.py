@@ -1013,6 +1013,13 @@ class EntityResolver:
                     return Hit(e, "middle_initial", f"{e.entity.canonical_name} with an initial")
                 if not known:
                     key = person_key(reduced)
+            base = reduced if reduced != name and key == person_key(reduced) else name
+            plain = self.persons.unknown_form(base)
+            if plain and not self._idx.persons.get(person_key(plain)):
+                # "Dave Roe" ~ "David Roe", "Jane Mary Roe" ~ "Jane Roe" (see
+                # ``unknown_form``); never onto a gazetteer person ("Ahmad Massoud" is not
+                # Ahmad Shah Massoud but his son).
+                key = person_key(plain)
             if any(not self.persons.order_fits(e, name) for e in self._idx.persons.get(key, [])):
                 # The order-free key is a known father's-name person's ("Ahmad Yusof" for
                 # "Yusof Ahmad"): the other order is keyed as written, another person.

@@ -380,11 +380,7 @@ def load_nicknames() -> dict[str, frozenset[str]]:
     is no shortening (``_looks_like_nickname``): the table also lists translations and
     cognates (John/Ivan, John/Ian, Benjamin/Jamie), which are other people's names.
     """
-    gender = {
-        parts[0].strip().casefold(): parts[1].strip()
-        for line in rule_lines("first_name_gender.tsv")
-        if len(parts := line.split("\t")) >= 2
-    }
+    gender = given_name_genders()
     related: dict[str, set[str]] = {}
     for line in _nickname_csv().decode("utf-8").splitlines()[1:]:
         name, relation, nickname = (c.strip().casefold() for c in [*line.split(","), "", ""][:3])
@@ -397,6 +393,16 @@ def load_nicknames() -> dict[str, frozenset[str]]:
         related.setdefault(name, set()).add(nickname)
         related.setdefault(nickname, set()).add(name)
     return {k: frozenset(v) for k, v in related.items()}
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name (case-folded, as written) -> "m" or "f" (``rules/first_name_gender.tsv``)."""
+    return {
+        parts[0].strip().casefold(): parts[1].strip()
+        for line in rule_lines("first_name_gender.tsv")
+        if len(parts := line.split("\t")) >= 2
+    }
 
 
 def _looks_like_nickname(nickname: str, name: str) -> bool:

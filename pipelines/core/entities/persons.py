@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.french import french_marked, french_renderings
 from pipelines.core.entities.loaders import (
     country_spellings,
+    given_name_genders,
     load_nicknames,
     one_spelling_countries,
     ordered_name_countries,
@@ -317,6 +318,42 @@ class PersonLookups:
         self._spellings.setdefault(eid, []).append(tokens)
         add_entry(self._first_last, (tokens[0], tokens[-1]), entry)
         self._names.setdefault(eid, []).append(tokens)
+
+    def unknown_form(self, name: str) -> str:
+        """The plainest writing of a full name outside the gazetteer, "" when it is plain.
+
+        Issue 11, seventeenth session (a class of North American news: a middle name spelt
+        out). It is keyed instead of the name when no gazetteer person answers it (the
+        caller checks):
+
+        * "Jane Mary Roe" -> "Jane Roe": three words whose middle one is an English given
+          name (one the nicknames table lists), of the first one's sex in US birth
+          statistics, and no common surname. A middle initial is dropped the same way;
+          "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe Jr."
+          and a compound given name of other languages written without its hyphen ("Karl
+          Heinz Roe", "Sven Goran Roe": Heinz and Goran have no English nicknames) keep
+          their words.
+        """
+        words = clean_name(name).split()
+        parsed = parse_person_name(" ".join(words))
+        if (
+            parsed.style != "general"
+            or not _plain(parsed.tokens)
+            or len(words) != len(parsed.tokens)
+        ):
+            return ""
+        if parsed.tokens[-1] in self._common:
+            return ""
+        plain = words
+        genders = given_name_genders()
+        middle = plain[1].casefold() if len(plain) == 3 and plain[1].isalpha() else ""
+        if (
+            middle in self._nicknames
+            and genders.get(plain[0].casefold(), "?") == genders.get(middle, "")
+            and surname_key(middle) not in self._common
+        ):
+            plain = [plain[0], plain[2]]
+        return " ".join(plain) if plain != words else ""
 
     def order_fits(self, entry: Entry, name: str) -> bool:
         """False for a known person of father's-name countries written in another order.
