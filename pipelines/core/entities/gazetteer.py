@@ -1116,6 +1116,14 @@ class EntityResolver:
         """The gazetteer country with this ISO code."""
         return self._idx.countries.get(code)
 
+    def country_name_keys(self) -> list[tuple[str, str]]:
+        """(place key, ISO code) of every name of every gazetteer country, native ones too."""
+        return [
+            (key, entries[0].country)
+            for key, entries in self._idx.places.items()
+            if len(entries) == 1 and entries[0].kind == "country" and entries[0].country
+        ]
+
     def office(self, position: str) -> Entry | None:
         """The office entity of a position (a Wikidata QID), when the gazetteer has it."""
         return self._idx.offices.get(position)
