@@ -93,3 +93,166 @@ def test_a_canadian_body_in_either_language(resolver: EntityResolver, forms: lis
 )
 def test_canadian_bodies_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ "Bank <ACRONYM>": a known bank's acronym with the bank word first
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Bank ICBC", "ICBC", "Industrial and Commercial Bank of China"],
+        ["Bank CIBC", "CIBC"],
+        ["Bank SBI", "State Bank of India"],
+    ],
+)
+def test_bank_word_before_a_known_acronym(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The acronym of a body that is no bank: "Bank <ACRONYM>" is not that body.
+        ("Bank CSIS", "CSIS"),
+        ("Bank CSIS", "Canadian Security Intelligence Service"),
+    ],
+)
+def test_bank_word_before_another_acronym_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+# ------------------ a known party without its country
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Public Service Alliance", "Public Service Alliance of Canada"],
+        ["the Public Service Alliance", "PSAC"],
+        ["Constitutional Democratic Party", "Constitutional Democratic Party of Japan"],
+    ],
+)
+def test_a_known_body_without_its_country(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Ideology words only: every country has such a party.
+        ("Social Democratic Party", "Social Democratic Party of Germany"),
+        ("the Freedom Party", "Freedom Party of Austria"),
+        ("United Socialist Party", "United Socialist Party of Venezuela"),
+        # Two known parties start so: neither.
+        ("Liberal Party", "Liberal Party of Canada"),
+        ("Liberal Party", "Liberal Party of Australia"),
+        ("Communist Party", "Communist Party of Cuba"),
+    ],
+)
+def test_a_generic_or_shared_party_name_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+# ------------------ "federal <name>": a federation's body, never a unitary country's
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["the federal Conservatives", "Conservative Party of Canada"],
+        ["the federal Conservative Party", "Canadian Conservative Party"],
+    ],
+)
+def test_federal_names_a_federations_body(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("federal Conservatives", "Conservative Party"),
+        ("federal Tories", "Tory Party"),
+        ("federal Labour Party", "Labour Party"),
+        # Two federations' Liberal Parties: neither.
+        ("federal Liberal Party", "Liberal Party of Canada"),
+        ("federal Liberal Party", "Liberal Party of Australia"),
+    ],
+)
+def test_federal_never_names_a_unitary_countrys_body(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+def test_federal_keeps_a_federations_own_body(resolver: EntityResolver) -> None:
+    assert entity_id(resolver, "federal Reserve", ORG) == entity_id(
+        resolver, "Federal Reserve", ORG
+    )
+
+
+# ------------------ institute / institution / "Inst.", British and American spellings
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Cato Institution", "Cato Institute"],
+        ["Brookings Institute", "Brookings Institution"],
+        ["Cato Inst.", "Cato Institute"],
+        ["Pew Research Centre", "Pew Research Center"],
+        ["Centre for American Progress", "Center for American Progress"],
+        ["Department of National Defense", "Department of National Defence"],
+    ],
+)
+def test_a_known_body_with_one_word_in_another_form(
+    resolver: EntityResolver, forms: list[str]
+) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "Labor" is not folded: Australia's Labor Party is not Britain's Labour Party.
+        ("Labor Party", "Labour Party"),
+        # An unknown body's other form is not a known body's.
+        ("Brookings Centre", "Brookings Institution"),
+    ],
+)
+def test_word_forms_keep_bodies_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+# ------------------ US party committees and advocacy bodies (organisations.tsv)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Democratic National Committee", "DNC", "D.N.C."],
+        ["National Republican Senatorial Committee", "NRSC"],
+        ["American Civil Liberties Union", "ACLU"],
+        ["Service Employees International Union", "SEIU"],
+    ],
+)
+def test_a_us_political_body_by_its_acronym(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A written acronym wins over another body's initials.
+        ("RNC", "Royal Newfoundland Constabulary"),
+        ("NRA", "Nuclear Regulation Authority"),
+        ("DNC", "Democratic Congressional Campaign Committee"),
+        ("Center for Strategic and International Studies", "CSIS"),
+    ],
+)
+def test_us_political_bodies_stay_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)

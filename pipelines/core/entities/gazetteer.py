@@ -891,7 +891,7 @@ class EntityResolver:
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
         if hit is not None and etype in (ORG, None):
-            hit = self.orgs.country_own(surface, hit)
+            hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
         if hit is None and etype in (ORG, None):
             hit = (
                 self.orgs.lookup_role(surface)
@@ -905,6 +905,7 @@ class EntityResolver:
                 or self.orgs.lookup_misspelt(surface)
                 or self.orgs.lookup_inflected(surface)
                 or self.orgs.lookup_shortened(surface)
+                or self.orgs.lookup_countryless_party(surface)
                 or self.orgs.lookup_native_initials(surface)
                 or self.orgs.lookup_bracketed_letters(surface)
             )

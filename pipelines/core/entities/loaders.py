@@ -57,6 +57,7 @@ _RULE_FILES = (
     "one_spelling_countries.txt",
     "ordered_name_countries.txt",
     "country_spellings.tsv",
+    "federations.txt",
 )
 
 
@@ -239,6 +240,12 @@ def load_native_body_heads() -> dict[str, str]:
         if native.strip() and english.strip():
             table[native.strip().lower()] = english.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def load_federations() -> frozenset[str]:
+    """ISO codes of the federal states (``rules/federations.txt``)."""
+    return frozenset(line.strip().upper() for line in rule_lines("federations.txt") if line.strip())
 
 
 def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], ...]:

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
+    load_federations,
     load_native_body_heads,
     load_native_country_genitives,
 )
 from pipelines.core.entities.names import (
+    ACRONYM,
     COMPANY_TAILS,
     GPE,
     ORG,
@@ -102,6 +104,22 @@ _COUNTRY_JOINERS = frozenset({"of", "de", "del", "do", "da", "ng", "du", "des"})
 _DISTINCT_WORD_ZIPF = 3.5
 # A name shortened by its country must keep a native word rarer still ("Bank <native word>").
 _NATIVE_WORD_ZIPF = 3.0
+# Head nouns of a political party's name, which its own country's press writes without the
+# country ("the Constitutional Democratic Party" of Japan; seventeenth session: three
+# unseen-names sets' dev splits wrote a known party so, or with "federal" before it).
+_PARTY_HEADS = frozenset({"party", "movement", "front", "alliance", "league"})
+# Words of the ideologies and constituencies parties of many countries are named after: a
+# party name made of these alone ("Social Democratic Party", "Freedom Party") is every
+# country's, and one known party of that name is no reason to read it as that one.
+_GENERIC_PARTY_WORDS = frozenset(
+    {"social", "democratic", "democrat", "democrats", "democracy", "freedom", "liberal",
+     "conservative", "labour", "labor", "green", "greens", "communist", "socialist",
+     "national", "nationalist", "people", "peoples", "popular", "workers", "worker",
+     "progressive", "republican", "christian", "islamic", "radical", "united", "unity",
+     "reform", "justice", "development", "independence", "union", "new", "left", "right",
+     "centre", "center", "agrarian", "farmers", "patriotic", "revolutionary", "solidarity",
+     "renewal", "alternative", "citizens", "civic", "and", "for", "of", "the"}
+)  # fmt: skip
 # Compass words that tell apart two countries of one name ("South Korea", "North Korea").
 _COMPASS_WORDS = frozenset({"south", "north", "east", "west"})
 # "<name> <joining word> [the] <country>", the country after the last joining word.
@@ -139,8 +157,26 @@ _BRACKETED_LETTERS = re.compile(r"^([A-Za-z][A-Za-z.]{1,9})\s*\(([A-Za-z]{1,3})\
 _ADJECTIVE_ENDINGS = ("ary",)
 
 
+# Words of a body's name written in more than one form for one body (seventeenth session):
+# an institute is called an institution and back, abbreviated "Inst.", and the British and
+# American spellings of a few head words. Not "labour"/"labor": "Labor" names other parties.
+_WORD_VARIANTS: dict[str, frozenset[str]] = {
+    "institute": frozenset({"institution"}),
+    "institution": frozenset({"institute"}),
+    "inst": frozenset({"institute", "institution"}),
+    "centre": frozenset({"center"}),
+    "center": frozenset({"centre"}),
+    "defence": frozenset({"defense"}),
+    "defense": frozenset({"defence"}),
+    "programme": frozenset({"program"}),
+    "program": frozenset({"programme"}),
+}
+
+
 def _word_forms(word: str) -> set[str]:
-    """Other forms of one word of 5+ letters: plural "s" on or off, adjective "-ary" on or off."""
+    """Other forms of one word: plural "s" and adjective "-ary" on or off (5+ letters), variants."""
+    if word in _WORD_VARIANTS:
+        return set(_WORD_VARIANTS[word])
     if len(word) < 5:
         return set()
     forms = {word[:-1] if word.endswith("s") and not word.endswith("ss") else word + "s"}
@@ -234,6 +270,7 @@ class OrgLookups:
         self._genitives = load_native_country_genitives()
         self._heads = load_native_body_heads()
         self._stems: dict[str, str] | None = None  # country name stems, built on first use
+        self._federations = load_federations()
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -288,6 +325,9 @@ class OrgLookups:
         acronym = acronym_before_head(surface)
         if acronym:
             return self._resolver.lookup_exact(acronym, ORG)
+        hit = self._bank_acronym(clean_org_name(surface))
+        if hit is not None:
+            return hit
         hit = self._party_head(clean_org_name(surface))
         if hit is not None:
             return hit
@@ -312,6 +352,23 @@ class OrgLookups:
                 e = entries[0]
                 return Hit(e, "brand", f"brand of {e.entity.canonical_name}")
         return None
+
+    def _bank_acronym(self, clean: str) -> Hit | None:
+        """A known bank's acronym after the word "Bank": "Bank XYZ" is the XYZ Bank.
+
+        Russian and Indonesian copy write the bank word first ("Bank <ACRONYM>"); the key
+        drops it, and an acronym the gazetteer holds is looked up apart from names. Only a
+        known body whose own name has the word "bank" (seventeenth session).
+        """
+        words = clean.split()
+        if len(words) != 2 or words[0].lower() != "bank" or not ACRONYM.match(words[1]):
+            return None
+        hit = self._resolver.lookup_exact(words[1], ORG)
+        if hit is None or hit.entry.kind != "org":
+            return None
+        if "bank" not in org_key(hit.entry.entity.canonical_name, keep_group=True).split():
+            return None
+        return Hit(hit.entry, "bank_acronym", f"{hit.entry.entity.canonical_name}, bank word first")
 
     def _party_head(self, clean: str) -> Hit | None:
         """A gazetteer party or movement with or without its head noun.
@@ -602,6 +659,72 @@ class OrgLookups:
                 name = entry.entity.canonical_name
                 return Hit(entry, "shortened", f"{name} without {' '.join(tail)!r}")
         return None
+
+    def lookup_countryless_party(self, surface: str) -> Hit | None:
+        """A known party named without its country: "the X Democratic Party" (of Japan).
+
+        The name ends in a party's head noun (``_PARTY_HEADS``), names nothing known by
+        itself, and starts the names of one known organisation only, which goes on with
+        "of <its own country>" and nothing else; a name of ideology words only
+        (``_GENERIC_PARTY_WORDS``: "Social Democratic Party") is every country's. "Communist
+        Party" and "Liberal Party" stay as written.
+        """
+        clean = THE.sub("", clean_org_name(surface))
+        key = org_key(clean)
+        words = key.split()
+        r = self._resolver
+        if len(words) < 2 or words[-1] not in _PARTY_HEADS or r.knows_key(ORG, key):
+            return None
+        if all(w in _GENERIC_PARTY_WORDS for w in words[:-1]):
+            return None
+        if len({e.entity.entity_id for e in self._prefixes.get(key, [])}) != 1:
+            return None
+        for entry, tail in self._tails.get(key, []):
+            if entry.entity.entity_type != ORG or entry.kind != "org" or not entry.country:
+                continue
+            if (
+                len(tail) >= 2
+                and tail[0] == "of"
+                and self.place_code(" ".join(tail[1:])) == (entry.country)
+            ):
+                name = entry.entity.canonical_name
+                return Hit(entry, "countryless_party", f"{name} without its country")
+        return None
+
+    def federal_own(self, surface: str, hit: Hit) -> Hit:
+        """A federal country's body for "federal <name>": never a unitary country's.
+
+        The cleaning drops "federal" as description; "federal Conservatives" is then the
+        known Conservatives of a unitary country. "Federal" says the body is a federation's
+        (``rules/federations.txt``): the one federation whose body that name (or "<name>
+        Party" for a party's members, "Conservatives") names with its country, else the
+        name keyed as written without "federal".
+        """
+        words = THE.sub("", clean_surface(surface)).split()
+        if len(words) < 2 or words[0].lower() != "federal":
+            return hit
+        country = hit.entry.country
+        if hit.entry.entity.entity_type != ORG or not country or country in self._federations:
+            return hit
+        rest = " ".join(words[1:])
+        forms = [rest]
+        if rest.endswith("s") and not rest.endswith("ss") and " " not in rest:
+            forms.append(f"{rest[:-1]} Party")  # "Conservatives" -> "Conservative Party"
+        found: dict[str, Entry] = {}
+        for code in self._federations:
+            own = self._resolver.country(code)
+            if own is None:
+                continue
+            for form in forms:
+                qualified = self._place_qualified(code, own.entity.canonical_name, form)
+                if qualified is not None and qualified.entry.country == code:
+                    found[qualified.entry.entity.entity_id] = qualified.entry
+        if len(found) == 1:
+            entry = next(iter(found.values()))
+            return Hit(entry, "federal_own", f"federal {entry.entity.canonical_name}")
+        name = THE.sub("", clean_org_name(rest))
+        ent = make_entity(ORG, name, None)
+        return Hit(Entry(ent, "name"), "name_key", f"a federation's {name!r}, not {country}'s")
 
     def _says_which(self, word: str) -> bool:
         """True for a word of a shortened name that says which body: a place or a rare word."""
