@@ -1810,21 +1810,19 @@ def resolve_speaker(
             None,
         )
     if org_noun is not None:
-        for cand in index.before(phrase.start):
-            if index.is_org(cand) and org_noun in cand.surface.lower():
-                return found(cand, 0.8)
-        named_org = _unrecognised_org_name(ctx, org_noun, phrase.start)
-        if named_org is not None:
-            a, b = named_org
+        org = _org_for_noun(
+            ctx,
+            org_noun,
+            phrase.start,
+            recent_speakers,
+            unrecognised=True,
+            follow=_bare_org_description(head, rules),
+        )
+        if org is not None and org.span is not None:
+            a, b = org.span
             return Resolution(None, None, view.text[a:b], a, b, NOT_AN_ENTITY, 0.8)
-        if _bare_org_description(head, rules):
-            # "The company denied it.", "the production company said": the organisation
-            # the paragraphs follow (a clause subject or the last speaker), named otherwise
-            # ("Dick Clark Productions"). Never the nearest organisation merely mentioned:
-            # on PolNeAR dev that guess was wrong more often than right.
-            followed_org = _antecedent(ctx, phrase.start, ORG, None, recent_speakers, False)
-            if followed_org is not None:
-                return found(followed_org, 0.7)
+        if org is not None and org.mention is not None:
+            return found(org.mention, 0.7 if org.followed else 0.8)
     spokesperson_of = _spoken_for(ctx, phrase, recent_speakers)
     if spokesperson_of is not None:
         return found(spokesperson_of, 0.7)
@@ -2702,10 +2700,53 @@ def _described_org(
     """
     if not _bare_org_description(tok, ctx.rules):
         return None
-    for cand in ctx.index.before(tok.idx):
-        if ctx.index.is_org(cand) and tok.lower_ in cand.surface.lower():
-            return cand
-    return _antecedent(ctx, tok.idx, ORG, None, recent_speakers, False)
+    org = _org_for_noun(ctx, tok.lower_, tok.idx, recent_speakers, unrecognised=False, follow=True)
+    return org.mention if org is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _OrgForNoun:
+    """Whom an organisation noun ("the ministry") stands for, and how it was found."""
+
+    mention: Mention | None  # a recognised organisation
+    span: tuple[int, int] | None  # a name the recogniser missed, as character offsets
+    followed: bool  # found by following the paragraphs, not by the noun in its name
+
+
+def _org_for_noun(
+    ctx: Context,
+    noun: str,
+    pos: int,
+    recent_speakers: Sequence[tuple[int, str]],
+    *,
+    unrecognised: bool,
+    follow: bool,
+) -> _OrgForNoun | None:
+    """The organisation an organisation noun before ``pos`` refers back to.
+
+    In order: the latest organisation whose name holds the noun ("the ministry" -> the
+    Ministry of Defence); with ``unrecognised``, the capitalised name ending in the noun
+    that the recogniser missed ("the Scottish Executive"); with ``follow`` (a bare
+    description: "The company denied it.", "the production company said"), the
+    organisation the paragraphs follow (a clause subject or the last speaker), named
+    otherwise ("Dick Clark Productions"). Never the nearest organisation merely
+    mentioned: on PolNeAR dev that guess was wrong more often than right. The speaker
+    path ("the ministry said") and the principal or author path ("a spokesman for the
+    company") share these steps.
+    """
+    index = ctx.index
+    for cand in index.before(pos):
+        if index.is_org(cand) and noun in cand.surface.lower():
+            return _OrgForNoun(cand, None, False)
+    if unrecognised:
+        span = _unrecognised_org_name(ctx, noun, pos)
+        if span is not None:
+            return _OrgForNoun(None, span, False)
+    if follow:
+        followed = _antecedent(ctx, pos, ORG, None, recent_speakers, False)
+        if followed is not None:
+            return _OrgForNoun(followed, None, True)
+    return None
 
 
 def _channel_author(
