@@ -49,6 +49,8 @@ class QuoteRules:
             unlisted verb closing a quotation attributes it only when it is one of them.
         kinship_nouns: relatives ("son", "wife") that a possessive description ("his
             son said") uses for the person named beside the same noun earlier.
+        collective_bodies: plural member nouns ("mps", "judges") -> the last words of
+            the body names they speak for ("committee", "court"; ``collective_speakers.tsv``).
     """
 
     verb_forms: frozenset[str]
@@ -71,6 +73,8 @@ class QuoteRules:
     written_things: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
+    # pairs, not a dict: the rules are hashed (cached matchers)
+    collective_bodies: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def is_cue(self, word: str) -> bool:
         """True for a reporting verb that can introduce a full quotation."""
@@ -80,6 +84,10 @@ class QuoteRules:
         """True for any verb that frames quoted words (full or partial)."""
         low = word.lower()
         return low in self.verb_forms or low in self.frame_forms
+
+    def bodies_of(self, plural: str) -> frozenset[str]:
+        """Last words of the names of the bodies whose members ``plural`` names."""
+        return next((b for noun, b in self.collective_bodies if noun == plural), frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +142,18 @@ def load_rules() -> QuoteRules:
         speech_verbs=frozenset(
             w.lower() for line in _lines("speech_verbs.txt") for w in line.split()[1:]
         ),
+        collective_bodies=_collective_bodies(),
     )
+
+
+def _collective_bodies() -> tuple[tuple[str, frozenset[str]], ...]:
+    """``collective_speakers.tsv``: plural member noun -> last words of its bodies' names."""
+    out = []
+    for line in _lines("collective_speakers.tsv"):
+        noun, _, bodies = line.partition("\t")
+        names = frozenset(b.strip().lower() for b in bodies.split(",") if b.strip())
+        out.append((noun.strip().lower(), names))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

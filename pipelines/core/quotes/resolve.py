@@ -1716,6 +1716,9 @@ def resolve_speaker(
     described = _ex_description(ctx, phrase, recent_speakers)
     if described is not None:
         return found(described, 0.7)
+    body = _collective_body(ctx, phrase)
+    if body is not None:
+        return found(body, 0.7)
     m = index.covering(head.idx, head_end)
     if m is not None and m.entity_type != PERSON and _one_person_description(view, phrase, m):
         # "The 55-year-old Frenchman told": the recogniser made the description's head a
@@ -2400,6 +2403,38 @@ def _modified_member(view: DocView, phrase: SpeakerPhrase, rules: QuoteRules) ->
         c.dep_ in _MEMBER_MODIFIER_DEPS and c.text[:1].isupper() and c.idx >= phrase.start
         for c in lefts
     )
+
+
+_COLLECTIVE_DETS = frozenset({"the", "these"})
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _collective_body(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The body that a definite plural of its members speaks for: "the MPs said".
+
+    Once an article has named a body ("The Home Affairs Committee reported ..."), news
+    gives its findings with the members as the subject ("the MPs said"); the speaker is the
+    body. The plural noun says which bodies fit (``collective_speakers.tsv``: MPs sit on a
+    committee, judges on a court): the latest organisation named before the phrase, outside
+    quotations, whose name ends in one of them. Only the bare plural with "the"/"these": a
+    modified one ("the Labour MPs", "three MPs") names members of something else, and
+    with no fitting body named the phrase stays as written.
+    """
+    doc, index = ctx.view.doc, ctx.index
+    head = doc[phrase.head]
+    bodies = ctx.rules.bodies_of(head.lower_)
+    if not bodies:
+        return None
+    lefts = list(head.lefts)
+    if len(lefts) != 1 or lefts[0].dep_ != "det" or lefts[0].lower_ not in _COLLECTIVE_DETS:
+        return None
+    for cand in index.before(phrase.start):
+        if not index.is_org(cand) or ctx.inside_quote(cand.start):
+            continue
+        words = _LAST_WORD_RE.findall(strip_possessive(fold_apostrophes(cand.surface)).lower())
+        if words and words[-1] in bodies:
+            return cand
+    return None
 
 
 def _unrecognised_org_name(ctx: Context, noun: str, pos: int) -> tuple[int, int] | None:
