@@ -44,6 +44,15 @@ confirms them. Their own ISO name only, under the same guards: not a name anythi
 or any GeoNames city or town (cities1000) bears, not a country's or former country's name,
 not wholly common English words ("Red Sea", "Cross River": a sea, a river), and named by one
 state only.
+
+First-level regions (issue 11, seventeenth session): every city carries ``admin1``, the ISO
+3166-2 code of its state or province (GeoNames' admin1 code, through
+``rules/geonames_admin1.tsv`` where GeoNames numbers them: Halifax is CA-NS), and every
+curated or indexed first-level region its own code (matched by name, designation dropped, to
+one ISO 3166-2 region of its country: "New York State" is US-NY), so that "Portland, Ore." is
+the Portland the index holds and "Portland, Maine" stays another place. A first-level
+capital or federal district whose one indexed city is its country's capital gives that city
+its name ("District of Columbia" is Washington).
 """
 
 from __future__ import annotations
@@ -55,7 +64,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +75,12 @@ from pipelines.core.entities.loaders import (
     with_place_index,
 )
 from pipelines.core.normalize import place_key
+from pipelines.core.resources import rule_lines
 
 RULES = Path(__file__).resolve().parents[1] / "core" / "rules"
 OUTPUT = "places_geonames.jsonl"
 SLIP_TOWNS = "place_slip_towns.txt"
+ADMIN1 = "geonames_admin1.tsv"
 MIN_POPULATION = 100_000
 COMMON_ZIPF = 4.3
 # A city keeps a name it shares with other places only when it is this many times larger.
@@ -158,6 +169,9 @@ class Sources:
         zipf: English word frequency (``wordfreq.zipf_frequency``).
         states: ISO 3166-2 first-level states as (code, country code, name), for the
             countries that call their regions states.
+        first_level: Every ISO 3166-2 first-level region as (code, country code, name).
+        admin1: (country code, GeoNames admin1 code) -> ISO 3166-2 code, where they differ.
+        districts: ISO 3166-2 codes of first-level capital or federal districts ("US-DC").
     """
 
     cities: list[dict[str, Any]]
@@ -168,6 +182,70 @@ class Sources:
     country_names: dict[str, list[str]]
     zipf: Callable[[str, str], float]
     states: tuple[tuple[str, str, str], ...] = ()
+    first_level: tuple[tuple[str, str, str], ...] = ()
+    admin1: dict[tuple[str, str], str] = field(default_factory=dict)
+    districts: frozenset[str] = frozenset()
+
+
+def load_admin1_table() -> dict[tuple[str, str], str]:
+    """``rules/geonames_admin1.tsv``: (country, GeoNames admin1 code) -> ISO 3166-2 code."""
+    table = {}
+    for line in rule_lines(ADMIN1):
+        cc, code, iso = (c.strip() for c in line.split("\t"))
+        table[(cc, code)] = iso
+    return table
+
+
+def city_admin1(city: dict[str, Any], src: Sources) -> str:
+    """ISO 3166-2 code of a GeoNames city's first-level region, or "" when not known.
+
+    GeoNames' own code where it is the ISO code's letters (US "OR", GB "ENG"), else the
+    table's; a number without a line in the table is no ISO code ("10" is Quebec in Canada
+    and something else elsewhere).
+    """
+    cc, code = city["countrycode"], str(city.get("admin1code") or "")
+    iso = src.admin1.get((cc, code))
+    if iso:
+        return iso
+    known = {c for c, _, _ in src.first_level}
+    iso = f"{cc}-{code}"
+    return iso if code.isalpha() and iso in known else ""
+
+
+def _region_forms(name: str) -> set[str]:
+    """Keys a region's name is matched by: as written, designation and brackets dropped."""
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    return {
+        k
+        for k in (place_key(name), place_key(plain), place_key(_REGION_SUFFIX.sub("", plain)))
+        if k
+    }
+
+
+def region_codes(src: Sources) -> dict[tuple[str, str], str]:
+    """(country, canonical name) of each curated first-level region -> its ISO 3166-2 code.
+
+    A curated region takes the code of the one ISO first-level region of its country whose
+    name (designation dropped) is one of its names: "New York State" is US-NY,
+    "Georgia (US state)" US-GA; two candidates or none: no code.
+    """
+    iso_by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, cc, name in src.first_level:
+        for part in name.split(" / "):
+            for key in _region_forms(part):
+                iso_by_key[(cc, key)].add(code)
+    out = {}
+    for rec in src.base:
+        if rec["kind"] != "subdivision" or not rec.get("country"):
+            continue
+        cc = rec["country"]
+        found: set[str] = set()
+        for n in [rec["canonical_name"], *rec.get("aliases", [])]:
+            for key in _region_forms(n):
+                found |= iso_by_key.get((cc, key), set())
+        if len(found) == 1:
+            out[(cc, rec["canonical_name"])] = next(iter(found))
+    return out
 
 
 def _states(pycountry: Any) -> tuple[tuple[str, str, str], ...]:
@@ -212,6 +290,20 @@ def load_sources() -> Sources:
         country_names=_country_names(pycountry, languages),
         zipf=zipf_frequency,
         states=_states(pycountry),
+        first_level=tuple(
+            sorted(
+                (str(sub.code), str(sub.country_code), str(sub.name))
+                for sub in pycountry.subdivisions
+                if sub.parent_code is None
+            )
+        ),
+        admin1=load_admin1_table(),
+        districts=frozenset(
+            str(sub.code)
+            for sub in pycountry.subdivisions
+            if sub.parent_code is None
+            and re.search(r"district|capital|federal", str(sub.type), re.IGNORECASE)
+        ),
     )
 
 
@@ -235,11 +327,11 @@ def build(src: Sources) -> list[dict[str, Any]]:
         r["country"]: r for r in src.base if r["kind"] == "country" and r.get("country")
     }
     for code, forms in sorted(src.country_names.items()):
-        rec = shipped_countries.get(code)
-        if rec is None:
+        country = shipped_countries.get(code)
+        if country is None:
             continue
-        ident = (rec["entity_type"], rec["canonical_name"], code)
-        have = {place_key(n) for n in [rec["canonical_name"], *rec.get("aliases", [])]}
+        ident = (country["entity_type"], country["canonical_name"], code)
+        have = {place_key(n) for n in [country["canonical_name"], *country.get("aliases", [])]}
         extra = [
             f
             for f in forms
@@ -252,14 +344,27 @@ def build(src: Sources) -> list[dict[str, Any]]:
         if extra:
             records.append(
                 {
-                    "extends": rec["canonical_name"],
+                    "extends": country["canonical_name"],
                     "country": code,
                     "aliases": extra,
                     "source": "iso3166",
                 }
             )
 
+    # Curated first-level regions: their ISO 3166-2 code, for "City, <region>".
+    for (cc, name), code in sorted(region_codes(src).items()):
+        records.append(
+            {
+                "admin1": code,
+                "aliases": [],
+                "country": cc,
+                "extends": name,
+                "source": f"iso3166-2:{code}",
+            }
+        )
+
     # Cities: candidate names per GeoNames city, then the collision guards over all of them.
+    in_region: dict[str, list[dict[str, Any] | None]] = defaultdict(list)
     own: dict[int, str] = {}
     candidates: dict[int, list[str]] = {}
     pop: dict[int, int] = {}
@@ -311,37 +416,76 @@ def build(src: Sources) -> list[dict[str, Any]]:
             if keeps(gid, key, cc, shipped):
                 kept.append(f)
                 seen.add(key)
+        region = city_admin1(c, src)
+        if region:
+            in_region[region].append(shipped)
         if shipped is not None:
             have = {place_key(n) for n in [shipped["canonical_name"], *shipped.get("aliases", [])]}
             extra = [f for f in kept if place_key(f) not in have]
-            if extra:
-                records.append(
-                    {
-                        "extends": shipped["canonical_name"],
-                        "country": cc,
-                        "aliases": extra,
-                        "source": f"geonames:{gid}",
-                    }
-                )
+            if extra or region:
+                row: dict[str, Any] = {
+                    "extends": shipped["canonical_name"],
+                    "country": cc,
+                    "aliases": extra,
+                    "source": f"geonames:{gid}",
+                }
+                if region:
+                    row["admin1"] = region
+                records.append(row)
             continue
         if own[gid] not in seen or len(kept) < 2:
             # A city without its own name, or with one name only, adds no knowledge: the
             # name key already joins its spellings.
             continue
         name = next(f for f in kept if place_key(f) == own[gid])
-        records.append(
+        city: dict[str, Any] = {
+            "aliases": [f for f in kept if f != name],
+            "canonical_name": name,
+            "country": cc,
+            "entity_type": "GPE",
+            "kind": "city",
+            "population": pop[gid],
+            "source": f"geonames:{gid}",
+        }
+        if region:
+            city["admin1"] = region
+        records.append(city)
+    records.extend(_state_records(src, owners, country_keys, claims))
+    records.extend(_district_records(src, in_region, owners, country_keys))
+    return records
+
+
+def _district_records(
+    src: Sources,
+    in_region: dict[str, list[dict[str, Any] | None]],
+    owners: dict[str, set[tuple[str, str, str]]],
+    country_keys: set[str],
+) -> list[dict[str, Any]]:
+    """A capital district's name as its capital's ("District of Columbia" is Washington).
+
+    Only a first-level capital or federal district of ISO 3166-2 whose one indexed city is
+    its country's curated capital, under a name nothing else owns.
+    """
+    names = {code: name for code, _, name in src.first_level}
+    out = []
+    for code in sorted(src.districts & in_region.keys()):
+        cities = in_region[code]
+        city = cities[0] if len(cities) == 1 else None
+        name = names.get(code, "")
+        if city is None or city.get("capital_of") != city.get("country") or not name:
+            continue
+        key = place_key(name)
+        if not key or key in owners or key in country_keys or not usable_alias(name):
+            continue
+        out.append(
             {
-                "aliases": [f for f in kept if f != name],
-                "canonical_name": name,
-                "country": cc,
-                "entity_type": "GPE",
-                "kind": "city",
-                "population": pop[gid],
-                "source": f"geonames:{gid}",
+                "aliases": [name],
+                "country": city["country"],
+                "extends": city["canonical_name"],
+                "source": f"iso3166-2:{code}",
             }
         )
-    records.extend(_state_records(src, owners, country_keys, claims))
-    return records
+    return out
 
 
 def _state_records(
@@ -365,6 +509,7 @@ def _state_records(
             continue
         out.append(
             {
+                "admin1": code,
                 "aliases": [],
                 "canonical_name": name,
                 "country": cc,

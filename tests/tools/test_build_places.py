@@ -178,3 +178,74 @@ def test_states_are_indexed_only_when_nothing_else_bears_their_name() -> None:
     assert [(r["canonical_name"], r["source"]) for r in states] == [
         ("Newlandia", "iso3166-2:ZZ-01")
     ]
+
+
+def _regional(gid: int, name: str, cc: str, admin1: str, *alt: str) -> dict[str, Any]:
+    return {**_city(gid, name, cc, 500_000, *alt), "admin1code": admin1}
+
+
+_FIRST_LEVEL = (
+    ("QQ-NO", "QQ", "Nordmark"),
+    ("QQ-SU", "QQ", "Sudmark"),
+    ("RR-EA", "RR", "Eastshire"),
+)
+
+
+@pytest.mark.parametrize(
+    ("city", "admin1"),
+    [
+        (_regional(1, "Alphaville", "QQ", "NO", "Alfaville"), "QQ-NO"),  # GeoNames letters
+        (_regional(2, "Betatown", "RR", "07", "Bettatown"), "RR-EA"),  # through the table
+        (_regional(3, "Gammaburg", "RR", "09", "Gamaburg"), None),  # a number without a line
+        (_regional(4, "Deltaport", "QQ", "XX", "Deltaporto"), None),  # no such ISO region
+    ],
+)
+def test_a_city_carries_its_first_level_region(city: dict[str, Any], admin1: str | None) -> None:
+    src = replace(_sources([city]), first_level=_FIRST_LEVEL, admin1={("RR", "07"): "RR-EA"})
+    (rec,) = build(src)
+    assert rec.get("admin1") == admin1
+
+
+def test_a_curated_region_and_city_get_their_iso_codes() -> None:
+    base = [
+        {"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Nordmark State",
+         "country": "QQ", "aliases": []},
+        {"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Sudmark (QQ region)",
+         "country": "QQ", "aliases": []},
+        {"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Westmark",
+         "country": "QQ", "aliases": []},  # no ISO region of that name: no code
+        {"entity_type": "GPE", "kind": "city", "canonical_name": "Alphaville",
+         "country": "QQ", "aliases": []},
+    ]  # fmt: skip
+    src = replace(
+        _sources([_regional(1, "Alphaville", "QQ", "SU")], base=base), first_level=_FIRST_LEVEL
+    )
+    rows = {r["extends"]: r for r in build(src)}
+    assert rows["Nordmark State"]["admin1"] == "QQ-NO"  # the designation dropped
+    assert rows["Sudmark (QQ region)"]["admin1"] == "QQ-SU"  # the bracket dropped
+    assert "Westmark" not in rows
+    # A curated city with no new name still gets its region.
+    assert rows["Alphaville"] == {
+        "admin1": "QQ-SU", "aliases": [], "country": "QQ", "extends": "Alphaville",
+        "source": "geonames:1",
+    }  # fmt: skip
+
+
+def test_a_capital_district_is_its_one_city() -> None:
+    base = [
+        {"entity_type": "GPE", "kind": "city", "canonical_name": "Alphaville", "country": "QQ",
+         "capital_of": "QQ", "aliases": []},
+        {"entity_type": "GPE", "kind": "city", "canonical_name": "Betatown", "country": "RR",
+         "aliases": []},
+    ]  # fmt: skip
+    first = (*_FIRST_LEVEL, ("QQ-CD", "QQ", "Capital District of Qu"), ("RR-FD", "RR", "Fedland"))
+    cities = [_regional(1, "Alphaville", "QQ", "CD"), _regional(2, "Betatown", "RR", "FD")]
+    src = replace(
+        _sources(cities, base=base), first_level=first, districts=frozenset({"QQ-CD", "RR-FD"})
+    )
+    rows = [r for r in build(src) if r["source"].startswith("iso3166-2")]
+    # Betatown is not its country's capital: its district keeps its own name.
+    assert rows == [
+        {"aliases": ["Capital District of Qu"], "country": "QQ", "extends": "Alphaville",
+         "source": "iso3166-2:QQ-CD"}
+    ]  # fmt: skip

@@ -100,6 +100,16 @@ _CITY_OF = re.compile(r"^(?:city\s+of|ville\s+de|ciudad\s+de|cidade\s+de)\s+(.+)
 # is the financial square mile, another place than London.
 _CITY_DISTRICTS = frozenset({"london"})
 _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
+# "City, XX": the two capitals of a US state's or Canadian province's postal code, which in
+# these two countries is the ISO 3166-2 code's own letters ("Portland, OR", "Halifax, NS").
+# Read only after a comma, where "OR", "ME" or "ON" cannot be the English words.
+_POSTAL_CODE = re.compile(r"^[A-Z]{2}$")
+# "the States": "the" and a capitalised plural word (the last word of a country's name).
+_THE_PLURAL = re.compile(r"^[Tt]he\s+([A-Z][a-z]+s)$")
+_POSTAL_COUNTRIES = ("US", "CA")
+# What a region's name carries that a city's qualifier leaves out ("New York State",
+# "Georgia (US state)").
+_REGION_NAME_TAIL = re.compile(r"\s*\([^)]*\)|\s+state$", re.IGNORECASE)
 # A region's designation written after its name ("Guangdong province", "Karnataka state",
 # "Kursk Oblast"). It confirms the place only when the name alone is a known subdivision
 # and nothing else: "Kursk Oblast" must not become Kursk the city, so a name that is (or
@@ -170,6 +180,8 @@ class _Index:
     # Regions of a country by the name before any ", <country>" ("punjab" -> the Punjab of
     # Pakistan and the Punjab of India): what a designation or a country qualifier picks from.
     regions: dict[str, list[Entry]] = field(default_factory=dict)
+    # First-level regions by their ISO 3166-2 code ("US-OR" -> Oregon), for "City, <region>".
+    first_level: dict[str, list[Entry]] = field(default_factory=dict)
 
 
 def _group_apart_keys(records: Sequence[dict[str, Any]]) -> frozenset[str]:
@@ -352,7 +364,10 @@ class EntityResolver:
             position=rec.get("position") or "",
             positions=positions,
             source=rec.get("source", ""),
+            admin1=rec.get("admin1") or "",
         )
+        if entry.kind == "subdivision" and entry.admin1:
+            self._idx.first_level.setdefault(entry.admin1, []).append(entry)
         names = [rec["canonical_name"], *rec.get("aliases", [])]
         idx = self._idx
         if etype == PERSON:
@@ -629,6 +644,33 @@ class EntityResolver:
         name = hit.entry.entity.canonical_name
         return Hit(hit.entry, "region_abbreviation", f"{written} for {name}")
 
+    def lookup_country_tail(self, surface: str) -> Hit | None:
+        """A union named by what it unites, with "the": "the States", "the Emirates".
+
+        A country whose common name is "United ... <plural>" (United States, United Arab
+        Emirates) is "the <plural>" in speech and copy. Other plural last words name a part
+        or many countries ("the Islands", "the Territories"), so only a union's, and only
+        when one country's name ends so and the word names no place of its own.
+        """
+        m = _THE_PLURAL.match(" ".join(surface.split()))
+        if m is None:
+            return None
+        word = place_key(m.group(1))
+        if not word or self._idx.places.get(word):
+            return None
+        # The common name only: "United Mexican States" is Mexico's formal name.
+        found = [
+            e
+            for e in self._idx.countries.values()
+            if (key := place_key(e.entity.canonical_name)).startswith("united ")
+            and key.split()[-1] == word
+        ]
+        if len(found) != 1:
+            return None
+        country = found[0]
+        name = country.entity.canonical_name
+        return Hit(country, "country_tail", f"{surface!r}, the union {name}")
+
     def lookup_compass_form(self, surface: str) -> Hit | None:
         """A compass initial before a place ("S.Africa", "N. Ireland", "W Bengal").
 
@@ -666,7 +708,8 @@ class EntityResolver:
         if m is not None:
             return self._styled_city(m.group(1))
         m = _REGION_WORD.match(clean)
-        if m is not None:
+        if m is not None and "," not in m.group(1):
+            # Not "Town, Washington state": a town in the region, read below.
             return self._designated_region(m.group(1), m.group(2))
         m = _REGION_OF.match(clean)
         if m is not None:
@@ -683,6 +726,9 @@ class EntityResolver:
         m = _PLACE_COMMA.match(clean)
         if m is None:
             return None
+        hit = self._region_qualified_city(m.group(1).strip(), m.group(2).strip())
+        if hit is not None:
+            return hit
         place = self.lookup_exact(m.group(1), GPE)
         where = self.lookup_exact(m.group(2), GPE)
         if place is None or where is None or place.entry.kind not in _QUALIFIED_KINDS:
@@ -693,6 +739,53 @@ class EntityResolver:
             return None
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
+
+    def _written_region(self, written: str, city: Entry | None) -> Entry | None:
+        """The first-level region a dateline's second part names, in any form, or None.
+
+        Its name ("Nova Scotia"), a news abbreviation ("N.S.", "Ore.") or, after a comma, a
+        US or Canadian postal code ("NS", "OR"): the code of the known city's own region,
+        else of the one US state or Canadian province that has it.
+        """
+        hit = self.lookup_region_abbreviation(written) or self.lookup_exact(written, GPE)
+        if hit is not None and hit.entry.kind == "subdivision" and hit.entry.admin1:
+            return hit.entry
+        if not _POSTAL_CODE.match(written):
+            return None  # another kind of place ("La." is Los Angeles) or none
+        codes = [f"{cc}-{written}" for cc in _POSTAL_COUNTRIES]
+        if city is not None and city.admin1 in codes:
+            codes = [city.admin1]
+        found = [e for c in codes for e in self._idx.first_level.get(c, [])]
+        return found[0] if len(found) == 1 else None
+
+    def _region_qualified_city(self, name: str, written: str) -> Hit | None:
+        """A city with its state or province: "Portland, Ore.", "Halifax, N.S.", "Austin, TX".
+
+        The city the index knows when its region (``admin1``, from GeoNames) is the one
+        written; a namesake elsewhere ("Portland, Maine" beside Oregon's Portland, "London,
+        Ont.") or a city the index does not hold is keyed by its name and its region's, so
+        every way of writing the region is one place and never the namesake.
+        """
+        place = self.lookup_exact(name, GPE)
+        if place is not None and place.entry.kind != "city":
+            return None  # "Georgia, US", "Quebec, Canada": not a city in a region
+        region = self._written_region(written, place.entry if place else None)
+        if region is None:
+            return None
+        if place is not None and place.entry.admin1 == region.admin1:
+            city = place.entry.entity.canonical_name
+            return Hit(place.entry, "place_qualifier", f"{city} in {region.entity.canonical_name}")
+        if place is not None and not place.entry.admin1 and place.entry.country == region.country:
+            return None  # a city of that country whose region the index does not know
+        where = _REGION_NAME_TAIL.sub("", region.entity.canonical_name)
+        canonical = f"{clean_place_name(name)}, {where}"
+        key = place_key(canonical)
+        if not key:
+            return None
+        ent = Entity(ids.entity_id(GPE, key), canonical, GPE)
+        return Hit(
+            Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
+        )
 
     def _styled_city(self, name: str) -> Hit | None:
         """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
@@ -890,6 +983,10 @@ class EntityResolver:
         hit = self.lookup_exact(surface if etype != PERSON else name, etype)
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
+        if etype in (GPE, LOC) and (hit is None or hit.entry.source.startswith("geonames")):
+            # A state's or province's news abbreviation ("P.E.I.") is that region, not a
+            # GeoNames city whose other name has the same letters (a county "Pei").
+            hit = self.lookup_region_abbreviation(surface) or hit
         if hit is not None and etype in (ORG, None):
             hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
         if hit is None and etype in (ORG, None):
@@ -924,6 +1021,7 @@ class EntityResolver:
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
                 or self.lookup_place_spacing(surface)
+                or self.lookup_country_tail(surface)
             )
         if hit is None and etype in (PERSON, None):
             hit = self.persons.lookup(name)

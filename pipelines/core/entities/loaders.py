@@ -136,7 +136,8 @@ def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str,
 
     The index (``pipelines.tools.build_places``) holds new cities and ``extends`` rows:
     extra names of a curated place (same canonical name and country), added to that
-    record's aliases so the place stays one entity.
+    record's aliases so the place stays one entity, and its first-level region's ISO
+    3166-2 code (``admin1``).
 
     Raises:
         ValueError: an ``extends`` row naming no curated place (the build is stale).
@@ -162,6 +163,9 @@ def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str,
                 "gazetteer no longer has: rebuild with `python -m pipelines build-places`"
             )
         base["aliases"] = [*base.get("aliases", []), *rec["aliases"]]
+        if rec.get("admin1"):
+            # The ISO 3166-2 code of the place's state or province (its own, for a region).
+            base["admin1"] = rec["admin1"]
     return records
 
 

@@ -69,6 +69,8 @@ class Entry:
     position: str = ""  # for offices: the position QID
     positions: tuple[tuple[str, str, str, str], ...] = ()  # (qid, label, country, end)
     source: str = ""
+    # ISO 3166-2 code of a city's state or province, or a first-level region's own code.
+    admin1: str = ""
 
 
 @dataclass(frozen=True, slots=True)
