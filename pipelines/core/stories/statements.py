@@ -36,6 +36,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
 
+from pipelines.core.normalize import parse_person_name
 from pipelines.core.resources import rule_lines
 from pipelines.core.stories.groups import Link, partition
 from pipelines.core.stories.stories import KEY_MAX_ZIPF
@@ -793,8 +794,15 @@ def same_speaker_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     cannot tell whose it is, but a quote's speaker is named in full nearby), and two
     full names match when their given names agree, initials and missing middle names
     allowed. Different given names ("Hillary Clinton" / "Bill Clinton") never match.
+
+    Two surfaces the names resolver keys as one person are one speaker too
+    (``person_key``): outlets write one name in two orders ("Ishiba Shigeru" /
+    "Shigeru Ishiba"), hyphenated or not ("Yoon Suk-yeol" / "Yoon Suk Yeol"), in two
+    transliterations ("Mohammed" / "Muhammad") or with a particle spelt apart ("al-Assad" /
+    "al Assad"); the extractor resolves each article's speaker on its own, so the two
+    renderings carry two entities whose family names, compared word by word, disagree.
     """
-    if x == y:
+    if x == y or person_key(x) == person_key(y):
         return True
     (gx, fx), (gy, fy) = _name_parts(x), _name_parts(y)
     if not fx or fx != fy:
@@ -802,6 +810,17 @@ def same_speaker_names(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     if not gx or not gy:
         return True
     return _given_names_agree(gx, gy)
+
+
+@lru_cache(maxsize=65_536)
+def person_key(key: tuple[str, ...]) -> str:
+    """The names resolver's order-free person key of a speaker key (``parse_person_name``).
+
+    Its folds (name order where swapping cannot name someone else, Korean and Chinese
+    syllables, transliterations, particles, the curated given-name variants) are the ones
+    entity resolution matches people by, so a speaker is compared as it is resolved.
+    """
+    return parse_person_name(" ".join(key)).key
 
 
 def _same_speaker(a: Rendering, b: Rendering) -> bool:
@@ -1235,10 +1254,9 @@ class StatementIndex:
 
     def add(self, r: Rendering) -> None:
         self._by_article[r.article_id].append(r)
-        if r.speaker_entity_id:
-            family = _name_parts(r.speaker_key)[1]
+        for speaker in _speaker_postings(r):
             for term in r.term_set:
-                self._postings[(family, term)].add(r.article_id)
+                self._postings[(speaker, term)].add(r.article_id)
         role = _wording_role(r)
         if role:
             for pair in _term_pairs(r):
@@ -1251,12 +1269,12 @@ class StatementIndex:
         """Articles with a rendering by one of these speakers sharing enough terms."""
         found: set[str] = set()
         for r in items:
-            if not r.speaker_entity_id:
+            speakers = _speaker_postings(r)
+            if not speakers:
                 continue
             shared: Counter[str] = Counter()
-            family = _name_parts(r.speaker_key)[1]
             for term in r.term_set:
-                shared.update(self._postings.get((family, term), ()))
+                shared.update(set().union(*(self._postings.get((sp, term), ()) for sp in speakers)))
             found.update(
                 a for a, n in shared.items() if n >= min(MIN_SHARED_TERMS, len(r.term_set))
             )
@@ -1281,6 +1299,18 @@ class StatementIndex:
                 shared.update(self._postings.get((other, *pair), ()))
             found.update(a for a, n in shared.items() if n >= MIN_SHARED_PAIRS)
         return found
+
+
+def _speaker_postings(r: Rendering) -> tuple[str, ...]:
+    """The speaker keys a rendering is indexed under: its family name and its person key.
+
+    The family name finds a bare surname's renderings ("Kennedy" / "Charles Kennedy"); the
+    person key finds one person written in another order or spelling, whose last words
+    differ ("Ishiba Shigeru" / "Shigeru Ishiba", see ``same_speaker_names``).
+    """
+    if not r.speaker_entity_id:
+        return ()
+    return (_name_parts(r.speaker_key)[1], "person:" + person_key(r.speaker_key))
 
 
 def _wording_role(r: Rendering) -> str | None:
