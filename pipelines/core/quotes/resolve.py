@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -80,14 +80,20 @@ class Resolution:
 
 
 def person_genders(
-    mentions: Sequence[Mention], text: str, also: frozenset[str] = frozenset()
+    mentions: Sequence[Mention],
+    text: str,
+    also: frozenset[str] = frozenset(),
+    history: Mapping[str, set[str]] | None = None,
 ) -> dict[str, str]:
     """Gender ("m"/"f") of each person entity the article gives evidence for.
 
     The article's own words come first: a gendered title or role noun right before a
-    mention ("Mrs", "Lord", "actress") or in apposition after it (", the actress,").
-    Only when they say nothing (or contradict each other) does the given name decide,
-    from birth statistics of strongly one-gender names (``first_name_gender.tsv``).
+    mention ("Mrs", "Lord", "actress") or in apposition after it (", the actress,");
+    then the possessive and reflexive pronouns the article uses for that person
+    (``history``, from :func:`pronoun_history`). Only when they say nothing (or
+    contradict each other) does the given name decide, from birth statistics of strongly
+    one-gender names (``first_name_gender.tsv``): a name one sex in the US may be the
+    other's elsewhere ("Tama", "Andrea"), and the article knows its own people.
     Unknown stays unknown: the pronoun then may go to either gender. ``also`` names
     entities of another type to treat as people (see :func:`_mistyped_people`).
     """
@@ -122,13 +128,96 @@ def person_genders(
             lead += 1
         if len(keys) - lead >= 2 and (g := lexicon.first_names.get(keys[lead])):
             by_name.setdefault(m.entity_id, set()).add(g)
+    history = history or {}
     genders: dict[str, str] = {}
-    for eid in stated.keys() | by_name.keys():
-        for evidence in (stated.get(eid, set()), by_name.get(eid, set())):
+    for eid in stated.keys() | history.keys() | by_name.keys():
+        for evidence in (stated.get(eid, set()), history.get(eid, set()), by_name.get(eid, set())):
             if len(evidence) == 1:
                 genders[eid] = next(iter(evidence))
                 break
     return genders
+
+
+# "his"/"himself" and possessive "her"/"herself" in a person's own clause refer back to
+# its subject ("Lee backed the plan, calling it his best"); object "her" never does.
+_HISTORY_PRONOUNS = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def pronoun_history(ctx: Context) -> dict[str, set[str]]:
+    """The genders the article's own pronouns give each person: ``{entity id: {"m"|"f"}}``.
+
+    A person who is the subject of a verb outside quotations, with "his"/"himself" or a
+    possessive "her"/"herself" in that verb's clause ("Tama Reid has warned the Lions
+    will be his hardest opponents", "Ann Lee bought herself time"), is that gender: the
+    article's own usage, read before birth statistics of the given name (issue 11:
+    "she said" given to a man). A pronoun under a clause with a subject of its own
+    ("Lee said the minister had lost his way"; not an organisation or a place), after
+    another person named between them, or of a coordinated subject ("Lee and Vale")
+    may be someone else's and is left out.
+    """
+    view, index = ctx.view, ctx.index
+    doc = view.doc
+    found: dict[str, set[str]] = {}
+    for m in index.mentions:
+        if not m.entity_id or not index.is_person(m) or ctx.inside_quote(m.start):
+            continue
+        tok = doc[view.token_containing(max(m.start, m.end - 1))]
+        if tok.dep_ not in _SUBJ_DEPS or any(c.dep_ == "conj" for c in tok.children):
+            continue  # "Lee and Vale agree …": either may be the pronoun's
+        verb = tok.head
+        others = [
+            x
+            for x in index.overlapping(m.end, verb.right_edge.idx + len(verb.right_edge.text))
+            if x.start >= m.end and x.entity_id != m.entity_id and index.is_person(x)
+        ]
+        for p in verb.subtree:
+            gender = _HISTORY_PRONOUNS.get(p.lower_)
+            if gender is None or p.idx < m.end or ctx.inside_quote(p.idx):
+                continue
+            if p.lower_ == "her" and p.dep_ != "poss":
+                continue  # "Lee told her": the object is someone else
+            if any(x.start < p.idx for x in others):
+                continue
+            if _person_subject_between(ctx, p, verb):
+                continue
+            found.setdefault(m.entity_id, set()).add(gender)
+    return found
+
+
+def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
+    """True when a clause between pronoun ``p`` and ``verb`` has a subject who may own it.
+
+    "Lee said the 30-year-old must draw on her past", "Lee said she could turn it to her
+    advantage" and "the story of a mother who leaves her children" speak of someone
+    else's: a singular subject that is or may be a person (a person mention, a name the
+    recogniser missed, a pronoun, a person or role noun, an age) counts. A plural one
+    ("the Lions will be his hardest opponents"), a thing ("the fear of injury weighed on
+    his mind") or an organisation or place the article names cannot own "his"/"her".
+    """
+    index, rules = ctx.index, ctx.rules
+    lexicon = load_gender_lexicon()
+    a = p.head
+    while a.i != verb.i and a.head.i != a.i:
+        for c in a.children:
+            if c.dep_ not in _SUBJ_DEPS or c.i == p.i or c.tag_ in {"NNS", "NNPS"}:
+                continue
+            if c.lower_ in {"it", "they", "we"}:
+                continue
+            m = index.covering(c.idx, c.idx + len(c.text))
+            if m is not None:
+                if index.is_person(m):
+                    return True
+                continue
+            low = c.lower_
+            if c.pos_ != "NOUN" or (
+                _is_role_noun(low, rules)
+                or low in rules.person_nouns
+                or low in lexicon.words
+                or any(t.lower_ == "year" for t in c.subtree)
+            ):
+                return True
+        a = a.head
+    return False
 
 
 # Marks an organisation name the recogniser found elsewhere in the article but missed here.
@@ -554,7 +643,13 @@ class Context:
         people = _mistyped_people(mentions) | _written_as_people(mentions, view.text)
         echoes = _surname_echoes(view, mentions, spans, people)
         index = MentionIndex([*mentions, *echoes], view.text)
-        return cls(view, index, rules, spans, tuple(a for a, _ in spans))
+        ctx = cls(view, index, rules, spans, tuple(a for a, _ in spans))
+        history = pronoun_history(ctx)
+        if history:
+            index.gender = person_genders(
+                index.mentions, view.text, frozenset(index.person_like), history
+            )
+        return ctx
 
     def inside_quote(self, pos: int) -> bool:
         """True when offset ``pos`` lies inside a quotation."""
