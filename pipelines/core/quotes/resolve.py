@@ -900,6 +900,7 @@ def _antecedent(
                 )
             )
             or (_owns_subject(view, m) and _named_in_full(index, m))
+            or (want == PERSON and _named_by_copula(view, m))
         )
         and not _under_pronoun_subject(view, m, pos)
     ]
@@ -911,6 +912,21 @@ def _antecedent(
     if want == PERSON and gender and chosen is not None:
         return _cued_over_bare(ctx, candidates, chosen, gender, window_start, recent_speakers)
     return chosen
+
+
+def _named_by_copula(view: DocView, m: Mention) -> bool:
+    """True when ``m`` names the role subject of a main clause: "The director is Ann Lee".
+
+    News introduces a person so ("The show's director is Ann Lee, best known for …"),
+    and the next "she said" is hers: the named person is who the clause is about, as a
+    subject would be. Only a common-noun subject (a role, not a pronoun or a name) of
+    the main verb "be".
+    """
+    tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
+    verb = tok.head
+    if tok.dep_ != "attr" or verb.lemma_ != "be" or verb.dep_ != "ROOT":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _chosen(
