@@ -86,7 +86,7 @@ def test_the_articles_own_pronoun_gives_the_gender(
         ),
         pytest.param(
             "Tom Hale coached her for years.\n\n"
-            "Ann Price runs again on Sunday. Ryan Doyle says the 30-year-old must draw on "
+            "Ann Price runs again on Sunday. Ryan Doyle thinks the 41-year-old should lean on "
             "her experience. “She knows the course,” he said.",
             {"Tom Hale": PERSON, "Ann Price": PERSON, "Ryan Doyle": PERSON},
             "knows the course",

@@ -187,7 +187,7 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
 def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
     """True when a clause between pronoun ``p`` and ``verb`` has a subject who may own it.
 
-    "Lee said the 30-year-old must draw on her past", "Lee said she could turn it to her
+    "Lee thinks the 41-year-old should lean on her past", "Lee said she could turn it to her
     advantage" and "the story of a mother who leaves her children" speak of someone
     else's: a singular subject that is or may be a person (a person mention, a name the
     recogniser missed, a pronoun, a person or role noun, an age) counts. A plural one
