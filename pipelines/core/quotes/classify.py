@@ -260,7 +260,7 @@ def _cue_from_previous_sentence(
     cue = cues.find(frame, empty, last, partial=False)
     if cue is None or cue.word == ":" or cue.subject is None:
         return None
-    if not bare_report(view.doc[cue.token], frame[1]):
+    if not bare_report(view.doc[cue.token], frame[1], frame[0]):
         return None  # only "in a statement", "on Tuesday" may follow the verb
     return cue
 

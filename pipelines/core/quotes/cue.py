@@ -489,9 +489,31 @@ _BARE_TAIL = frozenset(
 )
 
 
-def bare_report(verb: Token, hi: int) -> bool:
-    """The verb reports speech without a clause of its own: "X said (in a statement)."."""
+def _inside_reported_clause(verb: Token, lo: int) -> bool:
+    """``verb`` sits in a clause that a verb of the frame (from ``lo``) reports.
+
+    "Lee argued that staff must learn to explain the rules.": the ``ccomp`` of "argued"
+    holds "explain". A head before the frame (a quotation the parse joined to it) does not
+    count.
+    """
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and lo <= tok.head.i < verb.i:
+            return True
+        tok = tok.head
+    return False
+
+
+def bare_report(verb: Token, hi: int, lo: int | None = None) -> bool:
+    """The verb reports speech without a clause of its own: "X said (in a statement).".
+
+    With ``lo`` (the frame's first token), a verb inside a clause that an earlier verb
+    of the frame reports is no report either: the subject the parse gives it ("staff"
+    in "Lee argued that staff must learn to explain the rules.") is talked about.
+    """
     if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return False
+    if lo is not None and _inside_reported_clause(verb, lo):
         return False
     doc = verb.doc
     return all(doc[k].pos_ in _BARE_TAIL for k in range(verb.i + 1, hi))
@@ -733,7 +755,7 @@ class CueFinder:
             # verb before the cue makes it a sentence of its own ("“…” Only 7% of firms
             # have plans, according to the report.").
             attributive = (
-                bare_report(doc[i], a_hi)
+                bare_report(doc[i], a_hi, a_lo)
                 and not _clause_before(doc, a_lo, i)
                 and not _reports_owned_words(doc[i])
                 # "“…done.” Kim agreed. “…”", "“…” On Monday the board agreed to a
