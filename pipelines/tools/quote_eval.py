@@ -22,6 +22,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import sys
 import tempfile
 import time
@@ -425,7 +426,10 @@ def run_eval(
         _write_jsonl(gold_file, gold_docs)
         _write_jsonl(pred_file, (prediction_row(r, style=WRITTEN) for r in results))
         if pred_out is not None:
-            pred_out.write_bytes(pred_file.read_bytes())
+            # Copy then rename: two evals sharing the default path never leave a torn file.
+            partial = pred_out.with_name(f".{pred_out.name}.{os.getpid()}")
+            partial.write_bytes(pred_file.read_bytes())
+            partial.replace(pred_out)
             print(f"predictions: {pred_out}")
         dev = score(scorer, gold_file, pred_file)
         gold_by_part: dict[str, list[dict[str, Any]]] = {part: [] for part in DEV_PARTS}
