@@ -248,15 +248,24 @@ def region_codes(src: Sources) -> dict[tuple[str, str], str]:
     return out
 
 
-def _states(pycountry: Any) -> tuple[tuple[str, str, str], ...]:
+def _first_level(pycountry: Any) -> list[Any]:
+    """ISO 3166-2 first-level regions (no parent region): what states and districts are of."""
+    return [sub for sub in pycountry.subdivisions if sub.parent_code is None]
+
+
+def _iso_row(sub: Any) -> tuple[str, str, str]:
+    """(code, country code, name) of an ISO 3166-2 subdivision."""
+    return (str(sub.code), str(sub.country_code), str(sub.name))
+
+
+def _states(first_level: Iterable[Any]) -> tuple[tuple[str, str, str], ...]:
     """ISO 3166-2 first-level states of the countries whose regions are called states."""
     calls = load_subdivision_designations()
     return tuple(
         sorted(
-            (str(sub.code), str(sub.country_code), str(sub.name))
-            for sub in pycountry.subdivisions
-            if sub.parent_code is None
-            and str(sub.type).lower() == "state"
+            _iso_row(sub)
+            for sub in first_level
+            if str(sub.type).lower() == "state"
             and "state" in calls.get(str(sub.country_code), frozenset())
         )
     )
@@ -281,6 +290,7 @@ def load_sources() -> Sources:
         if place_key(part)
     }
     languages = {code: c.get("languages", "") for code, c in countries.items()}
+    first_level = _first_level(pycountry)
     return Sources(
         cities=cities,
         town_names=town_names,
@@ -289,20 +299,13 @@ def load_sources() -> Sources:
         former=former,
         country_names=_country_names(pycountry, languages),
         zipf=zipf_frequency,
-        states=_states(pycountry),
-        first_level=tuple(
-            sorted(
-                (str(sub.code), str(sub.country_code), str(sub.name))
-                for sub in pycountry.subdivisions
-                if sub.parent_code is None
-            )
-        ),
+        states=_states(first_level),
+        first_level=tuple(sorted(_iso_row(sub) for sub in first_level)),
         admin1=load_admin1_table(),
         districts=frozenset(
             str(sub.code)
-            for sub in pycountry.subdivisions
-            if sub.parent_code is None
-            and re.search(r"district|capital|federal", str(sub.type), re.IGNORECASE)
+            for sub in first_level
+            if re.search(r"district|capital|federal", str(sub.type), re.IGNORECASE)
         ),
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipelines.core.entities.loaders import given_name_genders
 from pipelines.core.resources import rule_lines as _lines
 
 
@@ -194,11 +195,8 @@ def load_gender_lexicon() -> GenderLexicon:
         for w in _lines(name)
         if len(w.split()) == 1
     )
-    names = {
-        n: g
-        for n, g in _pairs("first_name_gender.tsv").items()
-        if n not in ambiguous and n not in roles
-    }
+    # The given-name table is read where the names code reads it: one parse of one file.
+    names = {n: g for n, g in given_name_genders().items() if n not in ambiguous and n not in roles}
     return GenderLexicon(words=_pairs("gendered_words.tsv"), first_names=names, roles=roles)
 
 

@@ -1014,7 +1014,8 @@ def _cued_over_bare(
     return chosen
 
 
-_OWN_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+# A person's own possessive and reflexive pronouns, the words ``pronoun_history`` reads.
+_OWN_PRONOUNS = frozenset(_HISTORY_PRONOUNS)
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
