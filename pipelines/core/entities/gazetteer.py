@@ -989,6 +989,10 @@ class EntityResolver:
             hit = self.lookup_region_abbreviation(surface) or hit
         if hit is not None and etype in (ORG, None):
             hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
+        if hit is None and etype == ORG:
+            form = self.orgs.local_form(surface)
+            if form is not None:
+                return self._resolve_context_free(form, etype)
         if hit is None and etype in (ORG, None):
             hit = (
                 self.orgs.lookup_role(surface)

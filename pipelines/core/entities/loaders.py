@@ -236,6 +236,16 @@ def load_native_region_designations() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+def load_french_body_words() -> dict[str, tuple[str, str]]:
+    """Key of a French word of a body's name -> (English word, kind: head/adj/of/attr)."""
+    table = {}
+    for line in rule_lines("french_body_words.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) == 3 and all(cols):
+            table[cols[0].lower()] = (cols[1], cols[2])
+    return table
+
+
 def load_native_body_heads() -> dict[str, str]:
     """Key of a body's head word in another language -> the English word ("banco" -> "Bank")."""
     table = {}

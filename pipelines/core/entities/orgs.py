@@ -16,6 +16,7 @@ from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
     load_federations,
+    load_french_body_words,
     load_native_body_heads,
     load_native_country_genitives,
 )
@@ -199,6 +200,22 @@ def _inflections(words: list[str]) -> list[str]:
     return out
 
 
+# A local body's name as news writes it in more than one way (eighteenth session, issue 11:
+# one unseen-names set's dev split wrote a city's council, its health board and a regional
+# police force each so): "City of <city> <lower-case words>" and "<city> City <words>" are
+# "<city> <words>" (the city's council, its public health); a force's "Police Service",
+# "Police Services" or "Police Department" is its "Police".
+_CITY_OF = re.compile(r"^City of (\S+(?: \S+)??) ([a-z][\w'-]*(?: [a-z][\w'-]*)*)$")
+_CITY_WORD = re.compile(r"^(\S+(?: \S+)?) [Cc]ity ([A-Za-z].*)$")
+# "Court of Appeal for <province>", "Superior Court of <province>" are "<province> Court of
+# Appeal", "<province> Superior Court": a court's name with its region or city after "of"
+# or "for" (eighteenth session).
+_COURT_OF_PLACE = re.compile(
+    r"^((?:[A-Z][\w'.]* )*Court(?: of [A-Z][\w'.]*(?: [A-Z][\w'.]*)*)?) (?:of|for) (?:the )?([A-Z].*)$"
+)
+_POLICE_TAIL = re.compile(r"^(\S.* [Pp]olice) (?:[Ss]ervices?|[Dd]epartment|[Ff]orce)$")
+
+
 def _v_for_w(key: str) -> list[str]:
     """The key with one "v" written for "w" or the reverse (Hindi and Urdu व/و)."""
     return [
@@ -271,6 +288,7 @@ class OrgLookups:
         self._heads = load_native_body_heads()
         self._stems: dict[str, str] | None = None  # country name stems, built on first use
         self._federations = load_federations()
+        self._french = load_french_body_words()
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -313,6 +331,113 @@ class OrgLookups:
         if role not in self._roles.phrases.values():
             raise ValueError(f"organisation {name!r}: unknown role {role!r} (see org_roles.tsv)")
         self._roles.bodies.setdefault((place, role), name)
+
+    def local_form(self, surface: str) -> str | None:
+        """One written form of a local body's name, or None when there is no other.
+
+        * A US state's or Canadian province's shortened name with a stop inside a body's
+          name is the region's name ("University of Ont.", "Sask. <team>": the
+          abbreviations of ``rules/subdivision_abbreviations.tsv``). Not initials ("B.C.",
+          "N.Y."): written with or without stops, the key already joins them, and the
+          undotted ones are too often acronyms of their own.
+        * "City of <city> council", "<city> City Council" and "<city> council" name one
+          body: a city the gazetteer knows as a city (not "Quebec City" council, whose
+          first word is a province, nor "Kansas City").
+        * "<name> Police Service", "<name> Police Services", "<name> Police Department"
+          and "<name> Police" name one force ("<name> Police Services Board" is another
+          body and keeps its words).
+        * A court's name with its region or city after "of" or "for" is "<place> <court>"
+          ("Court of Appeal for <province>"); a country's courts have their role rows.
+        * A body's name written in French is its English form (``_french_form``).
+        """
+        r = self._resolver
+        text = THE.sub("", clean_surface(surface))
+        words = text.split()
+        if len(words) < 2:
+            return None
+        expanded = []
+        for w in words:
+            # A shortened word ("Sask.", "Calif."), never stopped initials: "B.C. Hydro" is
+            # also written "BC Hydro", which the key already joins to it.
+            shortened = "." in w and any(c.islower() for c in w)
+            hit = r.lookup_region_abbreviation(w) if shortened else None
+            expanded.append(hit.entry.entity.canonical_name if hit is not None else w)
+        if expanded != words:
+            return " ".join(expanded)
+        m = _CITY_OF.match(text) or _CITY_WORD.match(text)
+        if m is not None and self._a_city(m.group(1)):
+            return f"{m.group(1)} {m.group(2)}"
+        m = _POLICE_TAIL.match(text)
+        if m is not None:
+            return m.group(1)
+        m = _COURT_OF_PLACE.match(text)
+        if m is not None and self._a_local_place(m.group(2)):
+            return f"{m.group(2)} {m.group(1)}"
+        return self._french_form(words)
+
+    def _french_form(self, written: list[str]) -> str | None:
+        """English form of a body's name written in French, or None.
+
+        "<head> [<adjective>...] [de <noun>] [de/du <city or region>]", every word in
+        ``rules/french_body_words.tsv`` but the place: "Cour supérieure du <region>" ->
+        "<region> Superior Court", "Ligue <adjective> de football" -> "<Adjective> Football
+        League", "Cour d'appel du <region>" -> "<region> Court of Appeal".
+        """
+        words: list[str] = []
+        for w in written:
+            low = w.lower().replace("\u2019", "'")
+            if low.startswith(("d'", "l'")) and len(w) > 2:
+                words.extend(["de" if low[0] == "d" else "la", w[2:]])
+            else:
+                words.append(w)
+        keys = [fold_diacritics(w).lower() for w in words]
+        head = self._french.get(keys[0])
+        if head is None or head[1] != "head" or not words[0][:1].isupper():
+            return None
+        adjs: list[str] = []
+        i = 1
+        while i < len(keys) and self._french.get(keys[i], ("", ""))[1] == "adj":
+            adjs.append(self._french[keys[i]][0])
+            i += 1
+        complement: tuple[str, str] | None = None
+        place = ""
+        while i < len(keys):
+            if keys[i] not in ("de", "du", "des"):
+                return None
+            i += 1
+            if i < len(keys) and keys[i] in ("la", "le", "les"):
+                i += 1
+            word = self._french.get(keys[i], ("", "")) if i < len(keys) else ("", "")
+            if complement is None and not place and word[1] in ("of", "attr"):
+                complement = word
+                i += 1
+                continue
+            rest = " ".join(words[i:])
+            if not rest or not self._a_local_place(rest):
+                return None
+            hit = self._resolver.lookup_exact(rest, GPE)
+            place = hit.entry.entity.canonical_name if hit is not None else rest
+            break
+        if not (adjs or complement or place):
+            return None
+        parts = [place] if place else []
+        parts += adjs
+        if complement is not None and complement[1] == "attr":
+            parts.append(complement[0])
+        parts.append(head[0])
+        if complement is not None and complement[1] == "of":
+            parts += ["of", complement[0]]
+        return " ".join(parts)
+
+    def _a_local_place(self, name: str) -> bool:
+        """True for a city or a first-level region the gazetteer knows (not a country)."""
+        hit = self._resolver.lookup_exact(name, GPE)
+        return hit is not None and hit.entry.kind in ("city", "subdivision")
+
+    def _a_city(self, name: str) -> bool:
+        """True when the gazetteer knows ``name`` as a city (not a region or a country)."""
+        hit = self._resolver.lookup_exact(name, GPE)
+        return hit is not None and hit.entry.kind == "city"
 
     def lookup_variant(self, surface: str) -> Hit | None:
         """Another spelling, a bare brand, or an acronym with its head noun ("the ANC party").
@@ -828,11 +953,16 @@ class OrgLookups:
         return None
 
     def _country_name(self, words: str) -> str:
-        """The English name of the country ``words`` name ("brasil" -> "Brazil"), or ""."""
+        """The English name of the country, region or city ``words`` name, or "".
+
+        "brasil" -> "Brazil", "Montréal" -> "Montreal": a university, a bank or a
+        parliament is named after its city or region as often as after its country
+        (eighteenth session: "Universidad de <city>" is the University of <city>).
+        """
         if not words:
             return ""
         hit = self._resolver.lookup_exact(words, GPE)
-        if hit is None or hit.entry.kind != "country":
+        if hit is None or hit.entry.kind not in ("country", "city", "subdivision"):
             return ""
         return hit.entry.entity.canonical_name
 
