@@ -111,3 +111,33 @@ def test_a_particle_is_not_dropped(resolver: EntityResolver, a: str, b: str) -> 
 )
 def test_join_surname_particles(parts: list[str], joined: list[str]) -> None:
     assert n.join_surname_particles(parts) == joined
+
+
+# ------------------------- a short form whose one full form is far the most frequent
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Chris Vandermolen", "Christopher Vandermolen"],
+        ["Randy Pelmore", "Randall Pelmore"],
+    ],
+)
+def test_a_dominant_full_given_name_names_one_person(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The rarer full forms, and the other sex's, keep their own keys.
+        ("Chris Vandermolen", "Christian Vandermolen"),
+        ("Chris Vandermolen", "Christine Vandermolen"),
+        ("Chris Oakhurst", "Christoph Oakhurst"),
+        ("Randy Pelmore", "Randolph Pelmore"),
+    ],
+)
+def test_a_rarer_full_given_name_stays_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)
