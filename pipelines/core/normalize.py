@@ -782,7 +782,12 @@ def fold_long_vowels(token: str) -> str:
 
 _DUTCH_IJ = re.compile(r"ij(?=[^aeiou]|$)")
 _YCH_END = re.compile(r"ych$")
-_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+# A doubled consonant before a vowel is what Arabic and Persian transliterations disagree
+# on (Gaddafi/Gadafi, Nasrallah/Nasralah, Mohammed/Mohamed: the letter's gemination, written
+# or not). At the end of a word or before another consonant a doubled letter is an English
+# or German spelling (Cahill/Cahil, Bettman/Betman, Russell/Russel): another family's name,
+# so it stays (issue 11, eighteenth session: one-letter namesakes merged by the key).
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1(?=[aeiouy])")
 
 
 def fold_transliteration(token: str) -> str:
@@ -791,7 +796,9 @@ def fold_transliteration(token: str) -> str:
     "gaddafi"/"gadhafi"/"qaddafi"/"kadhafi" -> "kadafi" (Arabic q/k/g and dh/d, doubled
     consonants), "nistelrooij" -> "nistelrooy" (Dutch ij), "yanukovych" -> "yanukovich"
     (Ukrainian/Russian -ych/-ich). Keys only: a name is never shown in this form, and a
-    full-name key still needs every other token to agree, so namesakes stay apart.
+    full-name key still needs every other token to agree, so namesakes stay apart. A
+    doubled consonant is single only before a vowel (``_DOUBLED``): "cahill" and "cahil"
+    are two names.
     """
     token = _DUTCH_IJ.sub("y", token)
     token = _YCH_END.sub("ich", token)
@@ -967,8 +974,37 @@ def parse_person_name(name: str) -> PersonName:
     suffixes = {"jr", "sr", "ii", "iii", "iv"}
     core = [p for p in parts if p not in suffixes]
     surname = core[-1] if len(core) > 1 else ""
-    key = " ".join(parts) if _order_matters(tokens, core) else " ".join(sorted(parts))
+    keyed = join_surname_particles(parts)
+    ordered = _order_matters(tokens, [p for p in keyed if p not in suffixes])
+    key = " ".join(keyed) if ordered else " ".join(sorted(keyed))
     return PersonName(tuple(parts), surname, False, "general", key)
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    """Folded particles of ``rules/surname_particles.txt`` ("della" folds as keys do)."""
+    return frozenset(fold_latin_token(p) for p in read_rule_lines("surname_particles.txt"))
+
+
+def join_surname_particles(parts: list[str]) -> list[str]:
+    """Key parts with a family-name particle joined to the word after it.
+
+    "andre de grasse" -> "andre degrasse", "ursula von der leyen" -> "ursula vonderleyen":
+    outlets write the particle apart, glued ("DeGrasse") or hyphenated alike, and the
+    order-free key must not lose which word it belongs to. Only after a first word (a
+    bare "De Grasse" is a surname) and never as the last word. Keys only: tokens, and the
+    surname the gazetteer indexes, keep the written words.
+    """
+    particles = _surname_particles()
+    out: list[str] = []
+    pending = ""
+    for i, p in enumerate(parts):
+        if i > 0 and i < len(parts) - 1 and p in particles:
+            pending += p
+            continue
+        out.append(pending + p)
+        pending = ""
+    return out
 
 
 # "Abd"/"Abdul"/"Abdel"/"Abdur" ("servant of") written apart from, hyphenated to or glued to
