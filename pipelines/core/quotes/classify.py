@@ -33,7 +33,7 @@ from pipelines.core.quotes.cue import (
     cue_right_before,
     frame_tokens,
 )
-from pipelines.core.quotes.noun_cue import noun_cue
+from pipelines.core.quotes.noun_cue import noun_cue, owned_speech_noun
 from pipelines.core.quotes.resolve import Resolution
 
 # Longest single-quoted line still read as a subheading rather than a quotation.
@@ -125,10 +125,79 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
         if _pictured_speech(view, cues.rules, cue):
             return None  # "The poster shows him …, saying: “…”": words put in his mouth
         return Draft(c, DIRECT, cue, line)
-    cue = cues.find(before, after, last, partial=True) or noun_cue(view, c, before)
+    cue = (
+        cues.find(before, after, last, partial=True)
+        or noun_cue(view, c, before)
+        or _cue_before_earlier_quote(view, cues, cands, k, ls, before, last)
+    )
     if cue is None:
         return None  # embedded words with no reporting verb: scare quotes, titles
     return Draft(c, PARTIAL, cue, line)
+
+
+# How many earlier quoted spans of one sentence a partial looks back over for its cue.
+_EARLIER_QUOTES = 3
+# The cue found before an earlier span must be tagged a verb, and no span may be a
+# markup attribute's value: in a page's embedded markup (‹<tweet id="…" author="…">›)
+# the tag's name is a cue word, its values no speech.
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _attribute_value(text: str, c: Candidate) -> bool:
+    """The span is a markup attribute's value (‹id="…"›): its mark follows an equals sign."""
+    return text[max(0, c.mark_start - 1) : c.mark_start] == "="
+
+
+def _cue_before_earlier_quote(
+    view: DocView,
+    cues: CueFinder,
+    cands: Sequence[Candidate],
+    k: int,
+    ls: int,
+    before: tuple[int, int],
+    last: str,
+) -> Cue | None:
+    """The reporting verb of the sentence, written before an earlier quoted span in it.
+
+    A frame ends at the previous quotation's closing mark (that quotation's words are not
+    the reporter's), so in ‹Lee said the club would rise to the “challenge” of “keeping
+    the flame alive”› the second span's frame is only "of" and the sentence's "said" is
+    out of its sight, while a lone span in the same place takes it. Embedded words keep
+    the verb of the sentence they are part of: when every quoted span between stays
+    inside the sentence (no sentence end between them, none ending one), the frame
+    before the earliest of them is searched too. Only a verb counts (not a colon, nor a
+    subject the words would be the predicate of: that subject framed the earlier span),
+    and not past a speech noun with a named owner in the span's own frame ("… would not
+    be moved by Lee's pledge of an “…”": the words are the owner's).
+    Statements dev set, eighteenth session: partials of three BBC stories missed this way
+    (a scare word, a gloss or an earlier partial quoted before them in the sentence).
+    """
+    if _attribute_value(view.text, cands[k]) or owned_speech_noun(view, before):
+        return None  # markup; or someone's words the frame names ("Lee's pledge of “…”")
+    hi = before
+    for j in range(k - 1, max(-1, k - 1 - _EARLIER_QUOTES), -1):
+        prev = cands[j]
+        if _attribute_value(view.text, prev):
+            return None
+        if prev.mark_end <= ls or hi[0] != view.first_token_at_or_after(prev.mark_end):
+            return None  # another paragraph, or a sentence ends between the two
+        if clause_last_char(view.text, prev.start, prev.end) in ".!?":
+            return None  # the earlier quotation ends its own sentence
+        left = ls
+        if j > 0 and cands[j - 1].mark_end > ls:
+            left = max(ls, cands[j - 1].mark_end)
+        hi = frame_tokens(view, left, prev.mark_start, BEFORE)
+        if hi[1] <= hi[0]:
+            continue
+        cue = cues.find(hi, (hi[1], hi[1]), last, partial=True)
+        if (
+            cue is not None
+            and cue.side == BEFORE
+            and cue.word not in {"", ":"}
+            and view.doc[cue.token].pos_ in _VERB_TAGS
+        ):
+            return cue
+    return None
 
 
 # Verbs by which a picture puts words in someone's mouth: "The poster shows X saying".

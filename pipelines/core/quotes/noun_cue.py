@@ -69,6 +69,18 @@ def noun_cue(view: DocView, c: Candidate, before: tuple[int, int]) -> Cue | None
     return Cue(k, noun.text, BEFORE, speaker, "parse", False, before)
 
 
+def owned_speech_noun(view: DocView, frame: tuple[int, int]) -> bool:
+    """Whether a frame holds a speech noun with a named possessor ("Lee's pledge to …").
+
+    Quoted words after it are that person's, not the words of a verb before the noun.
+    """
+    doc = view.doc
+    return any(
+        doc[k].pos_ == "NOUN" and doc[k].lower_ in speech_nouns() and _possessor(doc[k]) is not None
+        for k in range(*frame)
+    )
+
+
 def _possessor(noun: Token) -> int | None:
     """The noun's named possessor ("Trump's"), the speaker of the words it names."""
     for child in noun.children:
