@@ -249,3 +249,60 @@ def test_a_capital_district_is_its_one_city() -> None:
         {"aliases": ["Capital District of Qu"], "country": "QQ", "extends": "Alphaville",
          "source": "iso3166-2:QQ-CD"}
     ]  # fmt: skip
+
+
+_ZED = {"entity_type": "GPE", "kind": "country", "canonical_name": "Zedland", "country": "ZZ",
+        "aliases": []}  # fmt: skip
+_YON = {"entity_type": "GPE", "kind": "country", "canonical_name": "Yonder", "country": "YY",
+        "aliases": []}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("exonyms", "towns", "cities", "kept"),
+    [
+        # Its names in other languages join the country.
+        ({"ZZ": ["Zedlande", "Zedlandien"]}, {}, [], ["Zedlande", "Zedlandien"]),
+        # A name two countries translate to names neither ("Kongo" of two Congos).
+        ({"ZZ": ["Zedlande", "Mittelland"], "YY": ["Mittelland"]}, {}, [], ["Zedlande"]),
+        # A town's own name ("Granada" is a city, and Spanish for Grenada).
+        ({"ZZ": ["Zedlande", "Portvilla"]}, {"Portvilla": 7}, [], ["Zedlande"]),
+        # A city's alternate name.
+        (
+            {"ZZ": ["Zedlande", "Alfavilla"]},
+            {},
+            [_city(1, "Alphaville", "QQ", 200_000, "Alfavilla")],
+            ["Zedlande"],
+        ),
+        # The other country's own name, and a common English word.
+        ({"ZZ": ["Zedlande", "Yonder", "Reading"]}, {}, [], ["Zedlande"]),
+    ],
+)
+def test_a_country_gets_its_names_in_other_languages_when_nothing_else_bears_them(
+    exonyms: dict[str, list[str]],
+    towns: dict[str, int],
+    cities: list[dict[str, Any]],
+    kept: list[str],
+) -> None:
+    src = _sources(
+        cities, base=[_ZED, _YON], towns=towns, country_names={"ZZ": ["Zedland"], "YY": ["Yonder"]}
+    )
+    rows = {r.get("extends"): r for r in build(replace(src, exonyms=exonyms))}
+    assert rows["Zedland"]["aliases"] == kept
+
+
+def test_a_curated_region_gets_its_names_in_other_languages() -> None:
+    base = [
+        {"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Nordmark State",
+         "country": "QQ", "aliases": []},
+        {"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Sudmark (QQ region)",
+         "country": "QQ", "aliases": []},
+    ]  # fmt: skip
+    src = replace(
+        _sources([], base=base, regions={"QQ": {place_key("Nordmark"), place_key("Sudmark")}}),
+        first_level=_FIRST_LEVEL,
+        exonyms={"QQ-NO": ["Marche du Nord", "Nordmark"], "QQ-SU": ["Marca Sud"]},
+    )
+    rows = {r["extends"]: r for r in build(src)}
+    # "Nordmark" is the region's own ISO name: not taken as a translation.
+    assert rows["Nordmark State"]["aliases"] == ["Marche du Nord"]
+    assert rows["Sudmark (QQ region)"]["aliases"] == ["Marca Sud"]
