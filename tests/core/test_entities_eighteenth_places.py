@@ -2,7 +2,11 @@
 
 A country or first-level region written in another language of the news (iso-codes'
 French, German, Spanish, Italian, Portuguese and Dutch names) is that place, unless the
-name could be something else (a city, another country).
+name could be something else (a city, another country). A known city named with the word
+the news adds for it or its area ("Lyon City", "Greater Lyon", "Metro Lyon") is the city,
+never a state, province or country of that name ("Iowa City"); a compass adjective before a
+region with its designation ("southern Hunan province") is the region; "Commonwealth of X"
+is the US state.
 None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
@@ -48,4 +52,38 @@ def test_a_place_in_another_language_is_the_place(
 def test_a_translation_another_place_bears_stays_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
+    assert_apart(resolver, a, b, "GPE")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Lyon", "Lyon City", "Greater Lyon", "Metro Lyon"],
+        ["Cairo", "Greater Cairo", "Metropolitan Cairo"],
+        ["Toronto", "Metro Toronto", "Greater Toronto"],
+        ["Hunan", "Hunan province", "southern Hunan province", "north-western Hunan province"],
+        ["Sichuan", "central Sichuan province"],
+        ["Kentucky", "Commonwealth of Kentucky"],
+        ["Pennsylvania", "Commonwealth of Pennsylvania", "State of Pennsylvania"],
+    ],
+)
+def test_a_place_with_the_words_the_news_adds_is_the_place(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iowa", "Iowa City"),  # a state's name: the city of its own
+        ("Oklahoma", "Oklahoma City"),
+        ("Panama", "Panama City"),  # a country's name
+        ("Quebec", "Quebec City"),  # a province's name
+        ("Kansas City", "Kansas"),
+        ("Hunan", "Southern Hunan province"),  # capitalised: a name of its own
+        ("Commonwealth of Kentucky", "Commonwealth of Nations"),
+    ],
+)
+def test_a_city_named_after_a_region_stays_apart(resolver: EntityResolver, a: str, b: str) -> None:
     assert_apart(resolver, a, b, "GPE")

@@ -93,6 +93,20 @@ _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 # Not in capitals: "LA Galaxy" is Los Angeles.
 _NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
+# A known city's name with a word the news adds to name the city or its metropolitan area
+# (issue 11, eighteenth session): "Lyon City", "Greater Lyon", "Metro Lyon". Read only when
+# the name is a city the gazetteer knows and the whole is no known place of its own
+# ("Kansas City", "Mexico City", "Quebec City", "Texas City" are places of their own: a
+# state's, a country's or a province's name is never a city's here).
+_CITY_TITLE = re.compile(r"^(.+?)\s+City$")
+_METRO_AREA = re.compile(r"^(?:Greater|Metro|Metropolitan)\s+(.+)$")
+# A lower-case compass adjective before a region written with its designation ("southern
+# Hunan province", "eastern Kherson region"): the adjective locates the story in the region,
+# the designation names the whole region (issue 11, eighteenth session). A capitalised one
+# is part of another region's name ("South Australia", "Western Cape").
+_COMPASS_ADJECTIVE = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)\s+(.+)$"
+)
 # A city's formal style before its name, in English and in French, Spanish or Portuguese
 # ("City of Toronto", "Ville de Montréal", "Ciudad de Panamá"; issue 11, sixteenth session).
 _CITY_OF = re.compile(r"^(?:city\s+of|ville\s+de|ciudad\s+de|cidade\s+de)\s+(.+)$", re.IGNORECASE)
@@ -120,7 +134,8 @@ _REGION_WORD = re.compile(
 )
 # The same designation written before the name ("Province of Quebec", "State of Kerala").
 _REGION_OF = re.compile(
-    r"^(province|state|region|oblast|prefecture|governorate|territory)\s+of\s+(?:the\s+)?(.+)$",
+    r"^(province|state|commonwealth|region|oblast|prefecture|governorate|territory)\s+of\s+"
+    r"(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
 # A place named with its country: "<country>'s X" ("Pakistan's Punjab"), "X of <country>"
@@ -707,6 +722,15 @@ class EntityResolver:
         m = _CITY_OF.match(clean)
         if m is not None:
             return self._styled_city(m.group(1))
+        m = _CITY_TITLE.match(clean) or _METRO_AREA.match(clean)
+        if m is not None:
+            return self._named_city(clean, m.group(1))
+        m = _COMPASS_ADJECTIVE.match(clean)
+        if m is not None:
+            m = _REGION_WORD.match(m.group(1))
+            if m is not None and "," not in m.group(1):
+                return self._designated_region(m.group(1), m.group(2))
+            return None
         m = _REGION_WORD.match(clean)
         if m is not None and "," not in m.group(1):
             # Not "Town, Washington state": a town in the region, read below.
@@ -786,6 +810,20 @@ class EntityResolver:
         return Hit(
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
+
+    def _named_city(self, written: str, name: str) -> Hit | None:
+        """The known city ``name`` in "<name> City", "Greater <name>" or "Metro <name>".
+
+        Only a city (never a state, province or country: "Texas City" is a town of its own)
+        and only when the written whole is no known place or body ("Kansas City").
+        """
+        if self.lookup_exact(written, GPE) is not None or self.lookup_exact(written, ORG):
+            return None
+        hit = self.lookup_exact(name, GPE)
+        if hit is None or hit.entry.kind != "city" or self._ambiguous(name, GPE):
+            return None
+        city = hit.entry.entity.canonical_name
+        return Hit(hit.entry, "place_qualifier", f"the city {city} named with its area")
 
     def _styled_city(self, name: str) -> Hit | None:
         """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
