@@ -6,7 +6,8 @@ name could be something else (a city, another country). A known city named with 
 the news adds for it or its area ("Lyon City", "Greater Lyon", "Metro Lyon") is the city,
 never a state, province or country of that name ("Iowa City"); a compass adjective before a
 region with its designation ("southern Hunan province") is the region; "Commonwealth of X"
-is the US state.
+is the US state. A state's nickname of the public tables ("the Hoosier State") is the state,
+unless two regions bear it ("Sunshine State": Florida and Queensland).
 None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from pipelines.core.entities.loaders import with_region_nicknames
 from tests.core.entities_helpers import assert_apart, assert_same
 
 
@@ -87,3 +89,47 @@ def test_a_place_with_the_words_the_news_adds_is_the_place(
 )
 def test_a_city_named_after_a_region_stays_apart(resolver: EntityResolver, a: str, b: str) -> None:
     assert_apart(resolver, a, b, "GPE")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Indiana", "the Hoosier State", "Hoosier State"],
+        ["Utah", "the Beehive State"],
+        ["Virginia", "the Old Dominion", "Commonwealth of Virginia"],
+        ["Montana", "Big Sky Country"],
+    ],
+)
+def test_a_state_nickname_is_the_state(resolver: EntityResolver, names: list[str]) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("a", "ta", "b", "tb"),
+    [
+        ("Florida", "GPE", "the Sunshine State", "GPE"),  # Queensland's too
+        ("Queensland", "GPE", "the Sunshine State", "GPE"),
+        ("California", "GPE", "Golden State", "ORG"),  # a team's name, not the place
+    ],
+)
+def test_a_nickname_of_two_regions_or_of_a_body_is_not_the_state(
+    resolver: EntityResolver, a: str, ta: str, b: str, tb: str
+) -> None:
+    assert_apart(resolver, a, b, ta, tb)
+
+
+def test_region_nicknames_join_one_region_only() -> None:
+    records = [
+        {"canonical_name": "Nordmark", "kind": "subdivision", "admin1": "QQ-NO", "aliases": []},
+        {"canonical_name": "Sudmark", "kind": "subdivision", "admin1": "QQ-SU", "aliases": []},
+        {"canonical_name": "Harbour Town", "kind": "city", "aliases": []},
+    ]
+    lines = [
+        "QQ-NO\tPine Marten State",
+        "QQ-NO\tTwin Lakes State",
+        "QQ-SU\tTwin Lakes State",  # two regions: neither
+        "QQ-SU\tHarbour Town",  # another record's name
+        "QQ-XX\tLost State",  # no such region
+    ]
+    out = {r["canonical_name"]: r["aliases"] for r in with_region_nicknames(records, lines)}
+    assert out == {"Nordmark": ["Pine Marten State"], "Sudmark": [], "Harbour Town": []}

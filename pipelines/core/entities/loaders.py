@@ -20,6 +20,7 @@ from pipelines.core.models import (
     PERSON,
 )
 from pipelines.core.normalize import (
+    place_key,
     surname_key,
 )
 from pipelines.core.resources import rule_bytes, rule_lines, rule_text
@@ -58,6 +59,7 @@ _RULE_FILES = (
     "ordered_name_countries.txt",
     "country_spellings.tsv",
     "federations.txt",
+    "region_nicknames.tsv",
 )
 
 
@@ -128,7 +130,32 @@ def base_gazetteer_records() -> list[dict[str, Any]]:
 
 def gazetteer_records() -> list[dict[str, Any]]:
     """Every shipped entity: the curated gazetteer plus the place index built from GeoNames."""
-    return with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
+    records = with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
+    return with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
+
+
+def with_region_nicknames(records: list[dict[str, Any]], lines: list[str]) -> list[dict[str, Any]]:
+    """The records with each region's nicknames (``rules/region_nicknames.tsv``) as aliases.
+
+    A nickname joins the one place record carrying that ISO 3166-2 code (``admin1`` of a
+    region); a nickname of two regions ("Sunshine State": Florida and Queensland), or one
+    any record already bears as a name, is left out.
+    """
+    claims: dict[str, set[str]] = {}
+    for line in lines:
+        code, name = (c.strip() for c in line.split("\t"))
+        claims.setdefault(name, set()).add(code)
+    taken = {place_key(n) for r in records for n in [r["canonical_name"], *r.get("aliases", [])]}
+    regions = {
+        r["admin1"]: r
+        for r in records
+        if r.get("kind") == "subdivision" and r.get("admin1") and "canonical_name" in r
+    }
+    for name, codes in claims.items():
+        region = regions.get(next(iter(codes))) if len(codes) == 1 else None
+        if region is not None and place_key(name) not in taken:
+            region["aliases"] = [*region.get("aliases", []), name]
+    return records
 
 
 def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
