@@ -7,7 +7,9 @@ the news adds for it or its area ("Lyon City", "Greater Lyon", "Metro Lyon") is 
 never a state, province or country of that name ("Iowa City"); a compass adjective before a
 region with its designation ("southern Hunan province") is the region; "Commonwealth of X"
 is the US state. A state's nickname of the public tables ("the Hoosier State") is the state,
-unless two regions bear it ("Sunshine State": Florida and Queensland).
+unless two regions bear it ("Sunshine State": Florida and Queensland). A state's or
+province's abbreviation of four letters or more without its stop ("Okla") is the region,
+unless the letters are an everyday word ("Mass").
 None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
@@ -133,3 +135,31 @@ def test_region_nicknames_join_one_region_only() -> None:
     ]
     out = {r["canonical_name"]: r["aliases"] for r in with_region_nicknames(records, lines)}
     assert out == {"Nordmark": ["Pine Marten State"], "Sudmark": [], "Harbour Town": []}
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Oklahoma", "Okla.", "Okla"],
+        ["Minnesota", "Minn.", "Minn"],
+        ["Newfoundland and Labrador", "Nfld.", "Nfld"],
+        ["Tulsa", "Tulsa, Okla.", "Tulsa, Okla"],
+    ],
+)
+def test_an_abbreviation_without_its_stop_is_the_region(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Massachusetts", "Mass"),  # everyday words
+        ("Mississippi", "Miss"),
+        ("Washington State", "Wash"),
+        ("Texas", "Tex"),  # three letters: too short to read without the stop
+    ],
+)
+def test_an_everyday_word_is_no_abbreviation(resolver: EntityResolver, a: str, b: str) -> None:
+    assert_apart(resolver, a, b, "GPE")

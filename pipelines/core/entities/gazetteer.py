@@ -150,6 +150,11 @@ _MISSPELT_MIN = 8
 # 100 million words) and at least ten times rarer than the name it is taken for
 # ("Columbia", 4.4, is a name of its own; "Telengana" 1.4 against "Telangana" 2.9).
 _MISSPELT_MAX_ZIPF = 1.5
+# A region's abbreviation of four letters or more written without its stop ("Sask", "Calif":
+# headlines and captions drop it) is the region unless the letters are an everyday English
+# word at this Zipf frequency or above ("Mass", "Miss", "Wash"); the build's common-word
+# guard for place names (issue 11, eighteenth session).
+_BARE_ABBREVIATION_MAX_ZIPF = 4.3
 _MISSPELT_RARER = 1.0
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -643,14 +648,26 @@ class EntityResolver:
             self._country_forms = {k: frozenset(v) for k, v in table.items()}
         return self._country_forms.get(entity_id, frozenset())
 
-    def lookup_region_abbreviation(self, surface: str) -> Hit | None:
+    def lookup_region_abbreviation(self, surface: str, bare: bool = True) -> Hit | None:
         """A US state's or Canadian province's abbreviation: "Tex.", "TX", "Alta.", "N.W.T.".
+
+        A one-word abbreviation of four letters or more may be written without its stop
+        ("Alta", "Okla"), unless the letters are an everyday word ("Mass"); ``bare`` False
+        leaves such forms out (over a name the GeoNames index knows, only the stop tells).
 
         From ``rules/subdivision_abbreviations.tsv`` (AP and Canadian Press styles, postal
         codes), written case as listed; reached only when no gazetteer place has the name.
         """
         written = " ".join(clean_place_name(surface).split()).replace(". ", ".")
         full = self._region_abbreviations.get(written)
+        if (
+            full is None
+            and bare
+            and len(written) >= 4
+            and written.isalpha()
+            and english_zipf(written.lower()) < _BARE_ABBREVIATION_MAX_ZIPF
+        ):
+            full = self._region_abbreviations.get(written + ".")
         if full is None:
             return None
         hit = self.lookup_exact(full, GPE)
@@ -1024,7 +1041,7 @@ class EntityResolver:
         if etype in (GPE, LOC) and (hit is None or hit.entry.source.startswith("geonames")):
             # A state's or province's news abbreviation ("P.E.I.") is that region, not a
             # GeoNames city whose other name has the same letters (a county "Pei").
-            hit = self.lookup_region_abbreviation(surface) or hit
+            hit = self.lookup_region_abbreviation(surface, bare=hit is None) or hit
         if hit is not None and etype in (ORG, None):
             hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
         if hit is None and etype == ORG:

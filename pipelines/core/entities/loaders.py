@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -134,7 +135,9 @@ def gazetteer_records() -> list[dict[str, Any]]:
     return with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
 
 
-def with_region_nicknames(records: list[dict[str, Any]], lines: list[str]) -> list[dict[str, Any]]:
+def with_region_nicknames(
+    records: list[dict[str, Any]], lines: Iterable[str]
+) -> list[dict[str, Any]]:
     """The records with each region's nicknames (``rules/region_nicknames.tsv``) as aliases.
 
     A nickname joins the one place record carrying that ISO 3166-2 code (``admin1`` of a
