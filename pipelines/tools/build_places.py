@@ -150,12 +150,18 @@ def _country_names(pycountry: Any, languages: dict[str, str]) -> dict[str, list[
     locales = Path(pycountry.LOCALES_DIR)
     for c in pycountry.countries:
         forms = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")]
+        # ISO's own inverted English names keep their comma ("Korea, Republic of", "Taiwan,
+        # Province of China"): registries and data tables write countries so (issue 11,
+        # eighteenth session); the comma is no "City, Region" here, the whole is the name.
+        inverted = {f for f in forms if f and "," in f and usable_alias(f.replace(",", ""))}
         for lang in languages.get(c.alpha_2, "").split(","):
             lang = lang.split("-")[0].strip()
             if lang and (locales / lang / "LC_MESSAGES" / "iso3166-1.mo").exists():
                 tr = gettext.translation("iso3166-1", str(locales), languages=[lang])
                 forms.append(tr.gettext(c.name))
-        names[c.alpha_2] = [f for f in dict.fromkeys(forms) if f and usable_alias(f)]
+        names[c.alpha_2] = [
+            f for f in dict.fromkeys(forms) if f and (usable_alias(f) or f in inverted)
+        ]
     return names
 
 

@@ -9,7 +9,8 @@ region with its designation ("southern Hunan province") is the region; "Commonwe
 is the US state. A state's nickname of the public tables ("the Hoosier State") is the state,
 unless two regions bear it ("Sunshine State": Florida and Queensland). A state's or
 province's abbreviation of four letters or more without its stop ("Okla") is the region,
-unless the letters are an everyday word ("Mass").
+unless the letters are an everyday word ("Mass"). ISO 3166-1's own inverted names with a
+comma ("Tanzania, United Republic of") are the country.
 None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
@@ -163,3 +164,16 @@ def test_an_abbreviation_without_its_stop_is_the_region(
 )
 def test_an_everyday_word_is_no_abbreviation(resolver: EntityResolver, a: str, b: str) -> None:
     assert_apart(resolver, a, b, "GPE")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Tanzania", "Tanzania, United Republic of"],
+        ["Venezuela", "Venezuela, Bolivarian Republic of"],
+        ["Bolivia", "Bolivia, Plurinational State of"],
+        ["Moldova", "Moldova, Republic of"],
+    ],
+)
+def test_an_iso_inverted_name_is_the_country(resolver: EntityResolver, names: list[str]) -> None:
+    assert_same(resolver, names, "GPE")
