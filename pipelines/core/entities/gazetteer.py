@@ -93,13 +93,6 @@ _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 # Not in capitals: "LA Galaxy" is Los Angeles.
 _NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
-# A known city's name with a word the news adds to name the city or its metropolitan area
-# (issue 11, eighteenth session): "Lyon City", "Greater Lyon", "Metro Lyon". Read only when
-# the name is a city the gazetteer knows and the whole is no known place of its own
-# ("Kansas City", "Mexico City", "Quebec City", "Texas City" are places of their own: a
-# state's, a country's or a province's name is never a city's here).
-_CITY_TITLE = re.compile(r"^(.+?)\s+City$")
-_METRO_AREA = re.compile(r"^(?:Greater|Metro|Metropolitan)\s+(.+)$")
 # A lower-case compass adjective before a region written with its designation ("southern
 # Hunan province", "eastern Kherson region"): the adjective locates the story in the region,
 # the designation names the whole region (issue 11, eighteenth session). A capitalised one
@@ -739,9 +732,6 @@ class EntityResolver:
         m = _CITY_OF.match(clean)
         if m is not None:
             return self._styled_city(m.group(1))
-        m = _CITY_TITLE.match(clean) or _METRO_AREA.match(clean)
-        if m is not None:
-            return self._named_city(clean, m.group(1))
         m = _COMPASS_ADJECTIVE.match(clean)
         if m is not None:
             m = _REGION_WORD.match(m.group(1))
@@ -827,20 +817,6 @@ class EntityResolver:
         return Hit(
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
-
-    def _named_city(self, written: str, name: str) -> Hit | None:
-        """The known city ``name`` in "<name> City", "Greater <name>" or "Metro <name>".
-
-        Only a city (never a state, province or country: "Texas City" is a town of its own)
-        and only when the written whole is no known place or body ("Kansas City").
-        """
-        if self.lookup_exact(written, GPE) is not None or self.lookup_exact(written, ORG):
-            return None
-        hit = self.lookup_exact(name, GPE)
-        if hit is None or hit.entry.kind != "city" or self._ambiguous(name, GPE):
-            return None
-        city = hit.entry.entity.canonical_name
-        return Hit(hit.entry, "place_qualifier", f"the city {city} named with its area")
 
     def _styled_city(self, name: str) -> Hit | None:
         """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
