@@ -85,11 +85,6 @@ MIN_POPULATION = 100_000
 COMMON_ZIPF = 4.3
 # A city keeps a name it shares with other places only when it is this many times larger.
 DOMINANCE = 10
-# Languages whose names of countries and first-level regions (iso-codes' translations of
-# ISO 3166-1 and 3166-2) are indexed for every country: the languages of the outlets and
-# wire copy the pipeline reads most, where a foreign place keeps its local form ("Tunesien",
-# "Nouveau Brunswick"). Issue 11, eighteenth session.
-EXONYM_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
 
 _BAD_CHARS = re.compile(r"[\d(),/;:\[\]\"=]")
 _IATA = re.compile(r"^[A-Z]{3}$")
@@ -165,27 +160,6 @@ def _country_names(pycountry: Any, languages: dict[str, str]) -> dict[str, list[
     return names
 
 
-def _translations(pycountry: Any, domain: str, records: Iterable[Any]) -> dict[str, list[str]]:
-    """iso-codes' names of each record (by its code) in ``EXONYM_LANGUAGES``, Latin only.
-
-    A translation may list two names ("Penang; Pulau Pinang"); each is a name.
-    """
-    locales = str(pycountry.LOCALES_DIR)
-    tables = [gettext.translation(domain, locales, languages=[lang]) for lang in EXONYM_LANGUAGES]
-    out: dict[str, list[str]] = {}
-    for rec in records:
-        forms = [
-            part.strip()
-            for tr in tables
-            for part in tr.gettext(str(rec.name)).split(";")
-            if part.strip() != str(rec.name)
-        ]
-        kept = [f for f in dict.fromkeys(forms) if usable_alias(f)]
-        if kept:
-            out[str(getattr(rec, "alpha_2", None) or rec.code)] = kept
-    return out
-
-
 @dataclass(frozen=True)
 class Sources:
     """What the build reads, as plain values (so the guards are testable on small data).
@@ -204,8 +178,6 @@ class Sources:
         first_level: Every ISO 3166-2 first-level region as (code, country code, name).
         admin1: (country code, GeoNames admin1 code) -> ISO 3166-2 code, where they differ.
         districts: ISO 3166-2 codes of first-level capital or federal districts ("US-DC").
-        exonyms: Names of each country (by ISO 3166-1 code) and first-level region (by
-            ISO 3166-2 code) in ``EXONYM_LANGUAGES``, before the guards.
     """
 
     cities: list[dict[str, Any]]
@@ -219,7 +191,6 @@ class Sources:
     first_level: tuple[tuple[str, str, str], ...] = ()
     admin1: dict[tuple[str, str], str] = field(default_factory=dict)
     districts: frozenset[str] = frozenset()
-    exonyms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def load_admin1_table() -> dict[tuple[str, str], str]:
@@ -342,48 +313,7 @@ def load_sources() -> Sources:
             for sub in first_level
             if re.search(r"district|capital|federal", str(sub.type), re.IGNORECASE)
         ),
-        exonyms={
-            **_translations(pycountry, "iso3166-1", pycountry.countries),
-            **_translations(
-                pycountry,
-                "iso3166-2",
-                (s for s in pycountry.subdivisions if s.parent_code is None),
-            ),
-        },
     )
-
-
-def kept_exonyms(
-    src: Sources, owners: dict[str, set[tuple[str, str, str]]]
-) -> dict[str, list[str]]:
-    """The names in other languages that may join their country or region (by code).
-
-    Refused when it could name something else: a name two codes translate to ("Congo"),
-    any country's or former country's name, a name the shipped gazetteer gives anything,
-    a region's name, any GeoNames city's or town's name or alternate name ("Granada" is
-    Spanish for Grenada and a city of Spain), or a common English word.
-    """
-    claims: dict[str, set[str]] = defaultdict(set)
-    for code, forms in src.exonyms.items():
-        for f in forms:
-            claims[place_key(f)].add(code)
-    taken = {place_key(f) for forms in src.country_names.values() for f in forms}
-    taken |= src.former | set(owners) | set(src.town_names)
-    taken |= {k for keys in src.regions.values() for k in keys}
-    taken |= {place_key(n) for c in src.cities for n in [c["name"], *c.get("alternatenames", [])]}
-    out: dict[str, list[str]] = {}
-    for code, forms in sorted(src.exonyms.items()):
-        kept = [
-            f
-            for f in forms
-            if place_key(f)
-            and claims[place_key(f)] == {code}
-            and place_key(f) not in taken
-            and not common_word(f, src.zipf)
-        ]
-        if kept:
-            out[code] = kept
-    return out
 
 
 def build(src: Sources) -> list[dict[str, Any]]:
@@ -398,18 +328,14 @@ def build(src: Sources) -> list[dict[str, Any]]:
         if rec["kind"] == "city" and rec.get("country"):
             for n in [rec["canonical_name"], *rec.get("aliases", [])]:
                 shipped_cities.setdefault((rec["country"], place_key(n)), rec)
-    exonyms = kept_exonyms(src, owners)
-    country_names = {
-        code: [*forms, *exonyms.get(code, [])] for code, forms in src.country_names.items()
-    }
-    country_keys = {place_key(f) for forms in country_names.values() for f in forms}
+    country_keys = {place_key(f) for forms in src.country_names.values() for f in forms}
 
     records: list[dict[str, Any]] = []
     # Countries: ISO names attached to the shipped country of that code.
     shipped_countries = {
         r["country"]: r for r in src.base if r["kind"] == "country" and r.get("country")
     }
-    for code, forms in sorted(country_names.items()):
+    for code, forms in sorted(src.country_names.items()):
         country = shipped_countries.get(code)
         if country is None:
             continue
@@ -435,12 +361,11 @@ def build(src: Sources) -> list[dict[str, Any]]:
             )
 
     # Curated first-level regions: their ISO 3166-2 code, for "City, <region>".
-    # Their names in other languages ride on the same row ("Nouveau Brunswick").
     for (cc, name), code in sorted(region_codes(src).items()):
         records.append(
             {
                 "admin1": code,
-                "aliases": exonyms.get(code, []),
+                "aliases": [],
                 "country": cc,
                 "extends": name,
                 "source": f"iso3166-2:{code}",

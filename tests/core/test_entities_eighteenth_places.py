@@ -1,8 +1,6 @@
 """Place classes of the eighteenth session (issue 11, names side, GPE).
 
-A country or first-level region written in another language of the news (iso-codes'
-French, German, Spanish, Italian, Portuguese and Dutch names) is that place, unless the
-name could be something else (a city, another country). A compass adjective before a
+A compass adjective before a
 region with its designation ("southern Hunan province") is the region; "Commonwealth of X"
 is the US state. A state's nickname of the public tables ("the Hoosier State") is the state,
 unless two regions bear it ("Sunshine State": Florida and Queensland). A state's or
@@ -26,36 +24,6 @@ from tests.core.entities_helpers import assert_apart, assert_same
 @pytest.fixture(scope="module")
 def resolver() -> EntityResolver:
     return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-@pytest.mark.parametrize(
-    "names",
-    [
-        ["France", "Frankreich"],
-        ["Netherlands", "Pays-Bas", "Paesi Bassi", "Niederlande"],
-        ["Sweden", "Schweden", "Suède", "Zweden"],
-        ["British Columbia", "Colombie-Britannique", "Columbia Británica"],
-        ["California", "Kalifornien", "Californie"],
-        ["Bavaria", "Bavière"],
-    ],
-)
-def test_a_place_in_another_language_is_the_place(
-    resolver: EntityResolver, names: list[str]
-) -> None:
-    assert_same(resolver, names, "GPE")
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("Granada", "Grenada"),  # a Spanish city, and Spanish for the island country
-        ("Monaco", "Munich"),  # Italian for Munich, and a country of its own
-    ],
-)
-def test_a_translation_another_place_bears_stays_apart(
-    resolver: EntityResolver, a: str, b: str
-) -> None:
-    assert_apart(resolver, a, b, "GPE")
 
 
 @pytest.mark.parametrize(
