@@ -39,6 +39,8 @@ class QuoteRules:
             definite description uses to refer back ("the Conservative MP").
         org_name_endings: last words that make a name an organisation's ("Productions",
             "Records"), with the legal forms of ``org_suffixes.txt`` ("Inc", "Group").
+        org_parts: what only an organisation has ("board", "squad", "frontwoman";
+            ``org_part_nouns.txt``): a person mention written before one is a body.
         object_control: forms of verbs whose object is the subject of a reporting
             participle after it ("quoted X as saying", "showed X telling").
         addressee_verbs: forms of verbs whose noun right after them is the person
@@ -69,6 +71,7 @@ class QuoteRules:
     occupations: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     org_name_endings: frozenset[str] = frozenset()
+    org_parts: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
     addressee_verbs: frozenset[str] = frozenset()
     written_things: frozenset[str] = frozenset()
@@ -127,6 +130,7 @@ def load_rules() -> QuoteRules:
         kinship_nouns=frozenset(w.lower() for w in _lines("kinship_nouns.txt")),
         occupations=frozenset(w.lower() for w in _lines("occupations.txt") if " " not in w),
         member_nouns=frozenset(w.lower() for w in _lines("member_nouns.txt")),
+        org_parts=frozenset(w.lower() for w in _lines("org_part_nouns.txt")),
         org_name_endings=frozenset(
             w.lower()
             for name in ("org_name_endings.txt", "org_suffixes.txt")

@@ -536,6 +536,35 @@ def _mistyped_organisations(mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(out)
 
 
+# A name, "'s" or a bare apostrophe maybe, then the word after it ("Harbour Rovers' board").
+_PART_AFTER_RE = re.compile(r"(?:['’]s?)?[ \t]+([a-z][a-z-]*)")
+
+
+def _written_as_orgs(mentions: Sequence[Mention], text: str) -> frozenset[str]:
+    """Person entities the article itself writes as an organisation.
+
+    The small model types some clubs and bands as people ("Harbour Rovers", "Velvet
+    Anchors"), and then "the club said", "it said" or a statement's author cannot reach
+    them. A mention followed by what only a body has ("Harbour Rovers' board", "Velvet
+    Anchors frontwoman Ann Lee"; ``org_part_nouns.txt``) marks its entity, unless a
+    courtesy title stands before it ("Mr Lee's board"). The given-name table is no guard:
+    it holds town names ("Manchester") that start club names.
+    """
+    parts = load_rules().org_parts
+    honorifics = name_rules().honorifics
+    out: set[str] = set()
+    for m in mentions:
+        if m.entity_type != PERSON or not m.entity_id or m.rule == ECHO:
+            continue
+        title = _TITLE_WORD_RE.search(text, max(0, m.start - 30), m.start)
+        if title is not None and title.group(1).casefold() in honorifics:
+            continue
+        after = _PART_AFTER_RE.match(text, m.end)
+        if after is not None and after.group(1) in parts:
+            out.add(m.entity_id)
+    return frozenset(out)
+
+
 class MentionIndex:
     """The article's mentions with lookups by offset and gender hints per entity.
 
@@ -543,7 +572,8 @@ class MentionIndex:
         person_like: organisation entities that are people the recogniser mistyped (see
             :func:`_mistyped_people` and :meth:`mark_person`); pronouns and descriptions
             may refer to them.
-        org_like: person entities that are organisations (:func:`_mistyped_organisations`).
+        org_like: person entities that are organisations (:func:`_mistyped_organisations`,
+            :func:`_written_as_orgs`).
     """
 
     def __init__(self, mentions: Sequence[Mention], text: str) -> None:
@@ -554,7 +584,9 @@ class MentionIndex:
         self.person_like = set(_mistyped_people(self.mentions)) | _written_as_people(
             self.mentions, text
         )
-        self.org_like = _mistyped_organisations(self.mentions)
+        self.org_like = _mistyped_organisations(self.mentions) | _written_as_orgs(
+            self.mentions, text
+        )
         self.gender = person_genders(self.mentions, text, frozenset(self.person_like))
         # Every word of a place's or organisation's name ("Leicester" of "Leicester
         # Tigers"): such a word alone is not a person the recogniser missed.
@@ -1558,6 +1590,20 @@ _TITLE_LINKS = frozenset({"of", "for", "and", "&", "the"})
 _TITLE_TOKENS = 12  # how far a title may run from the parse's head to the name
 
 
+def _spelt_elsewhere(index: MentionIndex, name: str) -> Mention | None:
+    """The one speaking entity whose mention elsewhere is spelt ``name`` exactly."""
+    name = _echo_name(name)
+    fits = {
+        m.entity_id: m
+        for m in index.mentions
+        if m.entity_id
+        and m.rule != ECHO
+        and m.entity_type in _SPEAKING_TYPES
+        and _echo_name(m.surface) == name
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
 def _title_closing_person(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     """The person named at the end of a long title the parse headed at an earlier word.
 
@@ -1852,6 +1898,12 @@ def resolve_speaker(
             followed = _followed_person(ctx, phrase, recent_speakers)
             if followed is not None:
                 return found(followed, 0.7)
+        echo = _spelt_elsewhere(index, surface)
+        if echo is not None:
+            # "said ACME." where the recogniser found "ACME" only in the headline: the
+            # article's own mention spelt so is the speaker (its initials then reach the
+            # full name, as for any mention).
+            return found(echo, 0.9)
         if _is_role_noun(head.lower_, rules):
             # "The Transport Minister, Ann Lee, said", "ABC Chief Executive,
             # Tom Reid, said": a capitalised title the tagger took for a name, with
@@ -1868,9 +1920,9 @@ def resolve_speaker(
         )
         if author is not None:
             return found(author, 0.85)
-        earlier = _earlier_channel_author(ctx, phrase) or _unintroduced_channel_author(
+        earlier = _earlier_channel_author(
             ctx, phrase, recent_speakers
-        )
+        ) or _unintroduced_channel_author(ctx, phrase, recent_speakers)
         if earlier is not None:
             return found(earlier, 0.7)
         return unresolved(CHANNEL_UNRESOLVED)
@@ -3128,15 +3180,19 @@ def _unintroduced_channel_author(
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
 
 
-def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+def _earlier_channel_author(
+    ctx: Context, phrase: SpeakerPhrase, recent_speakers: Sequence[tuple[int, str]] = ()
+) -> Mention | None:
     """The author of "the statement" named where the article introduced that statement.
 
     "The club denied it in a statement on Friday. … “…,” the statement read": the latest
     earlier mention of the same channel noun in the window (outside quotations) decides. Its
     author is the organisation or person after "from/by/of", or the subject of the verb it
     hangs on ("X said in a statement", "X issued a statement"), resolved as a speaker would
-    be. A channel introduced without an author ("The statement, obtained by a newspaper,
-    claimed …") leaves it unattributed. The speaker as written stays "the statement".
+    be at that point (with the speakers quoted before it: "the club said in its statement"
+    is the club the last quotation gave). A channel introduced without an author ("The
+    statement, obtained by a newspaper, claimed …") leaves it unattributed. The speaker
+    as written stays "the statement".
     """
     view, index = ctx.view, ctx.index
     doc = view.doc
@@ -3193,7 +3249,8 @@ def _earlier_channel_author(ctx: Context, phrase: SpeakerPhrase) -> Mention | No
             )
         if subj is None or subj.lower_ in _PRONOUN_REFERENTS:
             return None
-        res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
+        before = [(at, eid) for at, eid in recent_speakers if at < tok.idx]
+        res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), before)
         if res.entity_id is None:
             # "In a statement the Harbour Trust said": a body's name the recogniser missed
             return _unnamed_org(ctx, subj)

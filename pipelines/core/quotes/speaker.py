@@ -57,6 +57,18 @@ def _in_subtree(doc: Doc, i: int, head: int) -> bool:
     return False
 
 
+def _glued_initials(text: str) -> bool:
+    """True for capitals glued to a sentence's full stop ("M&S.", "BT."): no pronoun."""
+    word = text[:-1]
+    return (
+        text.endswith(".")
+        and len(word) >= 2
+        and "." not in word
+        and sum(c.isupper() for c in word) >= 2
+        and all(c.isupper() or c == "&" for c in word)
+    )
+
+
 def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
     """Build the speaker phrase around a head token.
 
@@ -69,6 +81,10 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
         The phrase and its kind.
     """
     tok = doc[head]
+    if tok.pos_ == "PRON" and _glued_initials(tok.text):
+        # "…,” said ACME.": the tokenizer kept a body's initials with the full stop and
+        # the tagger called the token a pronoun; it is a name without the stop.
+        return SpeakerPhrase(head, tok.idx, tok.idx + len(tok.text) - 1, NAMED)
     if tok.pos_ == "PRON":
         return SpeakerPhrase(head, tok.idx, tok.idx + len(tok.text), PRONOUN)
     left = head
@@ -115,4 +131,6 @@ def speaker_phrase(doc: Doc, head: int, rules: QuoteRules) -> SpeakerPhrase:
         # tokenizer kept them one token; the phrase starts after the mark.
         start = tok.idx + cut
     end = doc[right].idx + len(doc[right].text)
+    if right == head and _glued_initials(tok.text):
+        end -= 1  # "said H&F.": the full stop ends the sentence, not the name
     return SpeakerPhrase(head, start, end, kind, role_object)
