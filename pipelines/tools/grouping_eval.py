@@ -1,10 +1,12 @@
 """``python -m pipelines eval-grouping``: stories and statements over the whole corpora, scored.
 
 Runs the pipeline's own code path over every document the stories set's README names
-(all PolNeAR dev articles, every BBC file, every aeb body): the analyser (spaCy, entities,
-quotes) on the reference text itself, so quote offsets need no mapping, then the story and
-statement grouping of ``pipelines.core.stories`` exactly as the warehouse step calls it
-(articles inserted one at a time through the index, in a fixed order). Prints story B-cubed
+(all PolNeAR dev articles, every BBC file, every aeb body): each PolNeAR and BBC text is
+parsed by ingestion's ``parse_file`` as a landed plain-text file, so its title (or none)
+and body are the warehouse's; the analyser (spaCy, entities, quotes) reads that body, and
+predicted quote spans are mapped back to the reference text the labels are spans of; then
+the story and statement grouping of ``pipelines.core.stories`` exactly as the warehouse
+step calls it (articles inserted one at a time through the index, in a fixed order). Prints story B-cubed
 and statement pair figures per split with the set's own scorer, and the grouping cost as a
 share of the spaCy pass.
 
@@ -20,7 +22,9 @@ import datetime as dt
 import hashlib
 import json
 import pickle
+import re
 import time
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -30,6 +34,7 @@ from urllib.parse import urlparse
 
 from pipelines import settings
 from pipelines.core import stories as core
+from pipelines.core.parse import parse_file
 from pipelines.tools.shared_texts import (
     BBC_DIR,
     CorpusUnavailable,
@@ -48,7 +53,6 @@ from pipelines.tools.story_eval_set import (
     StoryDoc,
     StoryEvalSet,
     document_date,
-    document_title,
     load_eval_set,
     load_texts,
 )
@@ -68,23 +72,80 @@ REPO = Path(__file__).resolve().parents[2]
 CACHE = REPO / "data" / "cache"
 ARRIVAL_BATCH = 500  # documents per simulated run
 PRECEDING_CHARS = 200  # as grouping.py: the text before a quote is read up to this long
+_ANCHOR_GAP = 400  # the most text between two kept words (a dropped sign-off or line)
 _CACHE_FORMAT = 2  # 2: entities' canonical names cached too
 
 
 @dataclass(frozen=True, slots=True)
 class Doc:
+    """One document: its reference text (labels' offsets) and the article the warehouse gets.
+
+    ``title`` and ``body`` are what ingestion stores for the file (the body is what the
+    analyser reads); ``anchors`` map body offsets back to the reference text, where the
+    labelled quote spans are: ``(body offset, reference offset)`` at the start of every
+    run of non-space characters, in order. Empty anchors: the body is the text.
+    """
+
     ref: DocRef
     text: str
     title: str | None
     outlet: str | None
+    body: str = ""
+    anchors: tuple[tuple[int, int], ...] = ()
+
+    def to_reference(self, offset: int) -> int:
+        """The reference-text offset of a body offset (a span's start or end)."""
+        if not self.anchors:
+            return offset
+        i = bisect_right(self.anchors, (offset, 1 << 62)) - 1
+        if i < 0:
+            return self.anchors[0][1]
+        body_at, text_at = self.anchors[i]
+        return text_at + offset - body_at
+
+
+def body_anchors(text: str, body: str) -> tuple[tuple[int, int], ...]:
+    """Where each non-space run of ``body`` sits in ``text`` (see ``Doc.anchors``).
+
+    The plain-text parser drops whole lines (title, byline, dateline, sign-off) and
+    rewrites the whitespace between the words it keeps; decoding may repair a run's
+    characters (mis-decoded letters). A run not found near the previous one is left
+    without an anchor: offsets inside it are counted from the last anchor, a character
+    or two off at most, and the next run found sets them right again.
+    """
+    anchors: list[tuple[int, int]] = []
+    at = 0
+    for run in re.finditer(r"\S+", body):
+        # Only the lines before the first kept word can be long; after it, runs are close.
+        limit = len(text) if not anchors else at + len(run.group()) + _ANCHOR_GAP
+        found = text.find(run.group(), at, limit)
+        if found >= 0:
+            anchors.append((run.start(), found))
+            at = found + len(run.group())
+    return tuple(anchors)
+
+
+def as_ingested(ref: DocRef, text: str, outlet: str | None) -> Doc:
+    """The document as ingestion stores a plain-text file of this text: title and body.
+
+    Built by the warehouse's own parser (``parse_file``), so the eval scores the title and
+    body the warehouse would analyse and group, not a second reading of the headline.
+    """
+    outcome = parse_file(text.encode("utf-8"), f"{ref.corpus}/{ref.id}.txt")
+    if len(outcome.articles) != 1:
+        reasons = "; ".join(r.reason for r in outcome.rejections)
+        raise ValueError(f"{ref.corpus}:{ref.id} does not parse as one article: {reasons}")
+    article = outcome.articles[0]
+    anchors = () if article.body == text else body_anchors(text, article.body)
+    return Doc(ref, text, article.title, outlet, article.body, anchors)
 
 
 def corpus_documents(shared: Path) -> list[Doc]:
-    """Every document of the three corpora, with its reference text."""
+    """Every document of the three corpora, with its reference text and ingested form."""
     docs: list[Doc] = []
     for doc_id, text in sorted(read_polnear(shared).items()):
         outlet = doc_id.rsplit("/", 1)[-1].split("_", 1)[0]
-        docs.append(Doc(DocRef("polnear", doc_id), text, document_title(text), outlet))
+        docs.append(as_ingested(DocRef("polnear", doc_id), text, outlet))
     bbc = shared / BBC_DIR
     if not bbc.is_dir():
         raise CorpusUnavailable(f"{bbc} is absent")
@@ -94,10 +155,13 @@ def corpus_documents(shared: Path) -> list[Doc]:
             text = read_bbc(name, shared)
         except TextChanged:
             continue  # the set's references are strict UTF-8; such a file is never annotated
-        docs.append(Doc(DocRef("bbc", name), text, document_title(text), "BBC"))
+        docs.append(as_ingested(DocRef("bbc", name), text, "BBC"))
     for stem, row in sorted(read_aeb(shared).items()):
         host = urlparse(row.get("url") or "").netloc.removeprefix("www.") or None
-        docs.append(Doc(DocRef("aeb", stem), row["articleBody"], None, host))
+        # The benchmark's checked body of an HTML page: what the HTML parser should give
+        # (its title is the page's metadata, which the set does not keep).
+        body = row["articleBody"]
+        docs.append(Doc(DocRef("aeb", stem), body, None, host, body))
     return docs
 
 
@@ -137,11 +201,11 @@ def analyse(
     )
     texts = hashlib.sha256()
     for d in docs:
-        texts.update(d.text.encode())
+        texts.update(d.body.encode())
     # The format tag changes whenever what is cached changes.
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{analyser.version}".encode())
     for d in docs:
-        digest.update(d.text.encode())
+        digest.update(d.body.encode())
     path = CACHE / f"grouping_analysis_{digest.hexdigest()[:16]}.pickle"
     if path.exists():
         cached: dict[str, Any] = pickle.loads(path.read_bytes())
@@ -160,7 +224,7 @@ def analyse(
                 )
                 return cached["results"], _pass_seconds(cached)
     results: dict[DocRef, dict[str, Any]] = {}
-    items = [TextItem(f"{d.ref.corpus}:{d.ref.id}", d.text) for d in docs]
+    items = [TextItem(f"{d.ref.corpus}:{d.ref.id}", d.body) for d in docs]
     analysed, seconds = _analyse_items(items, analyser, texts.hexdigest())
     for doc, res in zip(docs, analysed, strict=True):
         types = {e.entity_id: e.entity_type for e in res.entities}
@@ -289,7 +353,7 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
             # Direct quotes in text order, as the warehouse step reads them.
             quoted = tuple(q[2] for q in sorted(results[d.ref]["quotes"]) if q[3] == "direct")
             article = core.StoryArticle(
-                key[d.ref], d.title, d.text, dates[key[d.ref]], d.outlet, mentions, quoted
+                key[d.ref], d.title, d.body, dates[key[d.ref]], d.outlet, mentions, quoted
             )
             sigs.append(core.story_signature(article))
         new, index = core.link_new_stories(sigs, index)
@@ -317,11 +381,12 @@ def group(docs: list[Doc], results: dict[DocRef, dict[str, Any]]) -> Grouped:
             q for q in results[d.ref]["quotes"] if q[3] in ("direct", "partial")
         ):
             qid = f"{aid}@{start}-{end}"
-            quote_spans[qid] = (d.ref, start, end)
+            # Scored against the labels, which are spans of the reference text.
+            quote_spans[qid] = (d.ref, d.to_reference(start), d.to_reference(end))
             # The text since the previous quote, as the warehouse step reads it.
             gap = None if previous_end is None else start - previous_end
             preceding = (
-                d.text[previous_end:start]
+                d.body[previous_end:start]
                 if gap is not None and 0 <= gap <= PRECEDING_CHARS
                 else None
             )
