@@ -371,7 +371,7 @@ class OrgLookups:
         if m is not None:
             return m.group(1)
         m = _COURT_OF_PLACE.match(text)
-        if m is not None and self._a_local_place(m.group(2)):
+        if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
         return self._french_form(words)
 
@@ -412,11 +412,10 @@ class OrgLookups:
                 complement = word
                 i += 1
                 continue
-            rest = " ".join(words[i:])
-            if not rest or not self._a_local_place(rest):
+            local = self._local_place(" ".join(words[i:]))
+            if local is None:
                 return None
-            hit = self._resolver.lookup_exact(rest, GPE)
-            place = hit.entry.entity.canonical_name if hit is not None else rest
+            place = local.entry.entity.canonical_name
             break
         if not (adjs or complement or place):
             return None
@@ -429,10 +428,10 @@ class OrgLookups:
             parts += ["of", complement[0]]
         return " ".join(parts)
 
-    def _a_local_place(self, name: str) -> bool:
-        """True for a city or a first-level region the gazetteer knows (not a country)."""
-        hit = self._resolver.lookup_exact(name, GPE)
-        return hit is not None and hit.entry.kind in ("city", "subdivision")
+    def _local_place(self, name: str) -> Hit | None:
+        """The city or first-level region the gazetteer knows by ``name`` (not a country)."""
+        hit = self._resolver.lookup_exact(name, GPE) if name else None
+        return hit if hit is not None and hit.entry.kind in ("city", "subdivision") else None
 
     def _a_city(self, name: str) -> bool:
         """True when the gazetteer knows ``name`` as a city (not a region or a country)."""
