@@ -6,7 +6,6 @@ count of checks: nothing waits and nothing depends on how busy the machine is.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,11 +34,6 @@ class Ticks:
     def __call__(self) -> float:
         self.now += 1.0
         return self.now
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _spin(counter: list[int], *, swallow: bool) -> None:

@@ -34,11 +34,6 @@ GOOD = "Mayor Ann Lee said “the bridge is open” on Tuesday in Seoul."
 BOOM = "BOOM"
 
 
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
 class _FlakyNlp:
     """The real pipeline, but raising on texts containing BOOM (batch and single)."""
 

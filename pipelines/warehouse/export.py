@@ -13,6 +13,8 @@ from typing import Literal
 
 import duckdb
 
+from pipelines.warehouse.publish import _ident, _sql_str
+
 Format = Literal["parquet", "csv"]
 FORMATS: tuple[Format, ...] = ("parquet", "csv")
 
@@ -29,14 +31,6 @@ class ExportedRelation:
     rows: int
     columns: tuple[tuple[str, str, str], ...]  # (name, type, comment)
     file: str
-
-
-def _sql_str(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def export_warehouse(catalog: Path, out_dir: Path, fmt: Format) -> list[ExportedRelation]:

@@ -109,10 +109,15 @@ def wal_path_for(catalog: Path) -> Path:
 
 
 def _sql_str(value: str) -> str:
+    """A SQL string literal (quotes doubled); also used by ``export``."""
     return "'" + value.replace("'", "''") + "'"
 
 
 def _ident(name: str) -> str:
+    """A quoted SQL identifier for any name the catalog holds; also used by ``export``.
+
+    ``writer._ident`` is the strict one: it refuses names outside our own schema.
+    """
     return '"' + name.replace('"', '""') + '"'
 
 

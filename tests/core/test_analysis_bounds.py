@@ -23,11 +23,6 @@ from pipelines.core.models import NerSpan
 from tests.core.work_count import count_calls
 
 
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
 def _word(i: int, length: int = 6) -> str:
     """A distinct, pronounceable-enough capitalised word for index ``i``."""
     letters = []
@@ -180,13 +175,6 @@ def test_occurrences_are_every_word_start(body: str, surfaces: list[str]) -> Non
 # ------------------------------------------------------------------ tokenizer
 
 _RUN_SHAPES = ['"', "“", "(", ")", "[", "'", "‘", "\"'(“‘[", "-", ".", "_", "*", "»"]
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from pipelines.core.nlp import load_nlp
-
-    return load_nlp()
 
 
 @pytest.mark.parametrize("shape", _RUN_SHAPES)

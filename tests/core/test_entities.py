@@ -14,18 +14,6 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 
 
-@pytest.fixture(scope="session")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
-
-@pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
-    from pipelines.core.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _resolve_text(resolver: EntityResolver, nlp, text: str) -> ArticleEntities:  # type: ignore[no-untyped-def]
     from pipelines.core.nlp import ner_spans, sentence_bounds
 
@@ -33,7 +21,7 @@ def _resolve_text(resolver: EntityResolver, nlp, text: str) -> ArticleEntities: 
     return resolver.resolve_article(text, ner_spans(doc), sentence_bounds(doc))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def seed_results(resolver: EntityResolver, nlp) -> dict[str, tuple[str, ArticleEntities]]:  # type: ignore[no-untyped-def]
     out = {}
     for path in sorted(SEEDS.glob("*.txt")):

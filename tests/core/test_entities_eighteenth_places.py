@@ -12,18 +12,11 @@ None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import with_region_nicknames
 from tests.core.entities_helpers import assert_apart, assert_same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

@@ -6,20 +6,12 @@ strings is taken from an evaluation set (tests/data/entity_eval*).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.normalize import clean_name, clean_org_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ------------------------------------------- honorifics and titles of several words
 

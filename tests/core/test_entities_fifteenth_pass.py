@@ -6,8 +6,6 @@ the merges the rule must make next to the pairs it must keep apart.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -15,11 +13,6 @@ from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
 GPE = "GPE"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 # ------------------------- a federation's states from ISO 3166-2 (build-places)

@@ -6,20 +6,12 @@ the pairs the rule must keep apart next to the merges it must keep making.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import Overrides
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ------------------------------- a form of state the country does not have
 

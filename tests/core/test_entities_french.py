@@ -10,19 +10,12 @@ set, tests/data/entity_eval*); French people, French given names ending "-ine" a
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.french import french_marked, french_renderings
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

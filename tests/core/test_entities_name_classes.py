@@ -5,7 +5,6 @@ None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,12 +15,6 @@ from pipelines.core.entities.names import transliteration_skeleton
 from pipelines.core.normalize import clean_name, clean_org_name, org_key, person_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ---------------------------------------------------------------- class 1: descriptors
 

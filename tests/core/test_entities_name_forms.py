@@ -8,7 +8,6 @@ these strings is taken from an evaluation set (tests/data/entity_eval*).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,11 +18,6 @@ from pipelines.core.entities.persons import drops_inner_name, spelling_skeleton
 from pipelines.core.normalize import org_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _record(etype: str, kind: str, name: str, *aliases: str, **extra: Any) -> dict[str, Any]:

@@ -11,8 +11,6 @@ misspellings and invented people; none of these strings is taken from an evaluat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -20,12 +18,6 @@ from pipelines.core.normalize import person_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id as _id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ------------------------------------------------------ misspelt long place names
 

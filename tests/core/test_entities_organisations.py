@@ -10,7 +10,6 @@ commercial bank of one country, one role of two countries, a city written before
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
@@ -19,11 +18,6 @@ from pipelines.core.entities.loaders import gazetteer_records, load_org_roles, o
 from pipelines.core.entities.names import acronym_key, org_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _canonical(resolver: EntityResolver, surface: str) -> str | None:

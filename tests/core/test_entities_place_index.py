@@ -8,18 +8,12 @@ another place. None of these strings is taken from an evaluation set (tests/data
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import with_place_index
 from tests.core.entities_helpers import assert_apart, assert_same, entity_id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

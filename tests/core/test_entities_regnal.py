@@ -12,8 +12,6 @@ them); invented institutions.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -21,12 +19,6 @@ from pipelines.core.models import NerSpan
 from pipelines.core.normalize import person_key
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id as _id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 MONARCHS = {
     "Norway": "Harald V of Norway",

@@ -5,8 +5,6 @@ Examples are hand-written for these tests (not taken from any evaluation set).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -14,12 +12,6 @@ from pipelines.core.models import NerSpan
 from pipelines.tools.build_gazetteer import _is_country_form
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id as _id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ------------------------------------------------------------ false-merge bugs
 

@@ -6,8 +6,6 @@ tests/data/entity_eval*): the merges the rule must make next to the pairs it mus
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -16,11 +14,6 @@ from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
 PERSON = "PERSON"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 # ------------------------- a role phrase headed by "Speaker" or "Officer"; a possessive owner

@@ -11,17 +11,10 @@ are invented or are the index's own large cities.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from tests.core.entities_helpers import assert_apart, assert_same, entity_id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ class has its must-not-merge cases next to it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,11 +22,6 @@ from pipelines.core.entities.loaders import Overrides
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id as _id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _place(kind: str, name: str, country: str, *aliases: str) -> dict[str, Any]:

@@ -7,8 +7,6 @@ must make next to the pairs it must keep apart.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -18,11 +16,6 @@ from tests.core.entities_helpers import assert_same as _same
 
 PERSON = "PERSON"
 GPE = "GPE"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 # ------------------------- a legislator's party-and-state tag after the name

@@ -11,19 +11,12 @@ set (tests/data/entity_eval*). Every class has its must-not-merge cases next to 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id as _id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

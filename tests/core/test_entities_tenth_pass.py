@@ -13,8 +13,6 @@ tests/data/entity_eval*); every class has its must-not-merge cases next to it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -23,12 +21,6 @@ from pipelines.core.entities.wadegiles import name_readings
 from pipelines.core.normalize import org_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
-
 
 # ------------------------------------------------------ German renderings of Slavic names
 

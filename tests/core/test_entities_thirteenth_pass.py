@@ -13,7 +13,6 @@ its must-not-merge cases next to it.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,11 +21,6 @@ from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import Overrides
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _country(name: str, code: str) -> dict[str, Any]:

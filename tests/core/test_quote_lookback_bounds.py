@@ -10,7 +10,6 @@ test is deterministic on a busy machine.
 from __future__ import annotations
 
 from bisect import bisect_left
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,11 +34,6 @@ def _one_line_article(n: int) -> str:
             f"“We will look at scheme {i} again,” {name} said. “It matters to us,” he added."
         )
     return " ".join(parts)
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 def _quote_stage_calls(nlp: Any, resolver: EntityResolver, n: int) -> int:

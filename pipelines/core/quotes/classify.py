@@ -66,9 +66,7 @@ def classify(view: DocView, cues: CueFinder, cands: Sequence[Candidate], k: int)
     c = cands[k]
     line = view.line_of(c.mark_start)
     ls, le = view.line_bounds(line)
-    left = ls
-    if k > 0 and cands[k - 1].mark_end > ls:
-        left = max(ls, cands[k - 1].mark_end)
+    left = _frame_start(cands, k, ls)
     right = le
     if k + 1 < len(cands) and cands[k + 1].mark_start < le:
         right = max(c.mark_end, min(le, cands[k + 1].mark_start))
@@ -143,6 +141,17 @@ _EARLIER_QUOTES = 3
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
+def _frame_start(cands: Sequence[Candidate], k: int, ls: int) -> int:
+    """Where the text before candidate ``k`` starts on its line (``ls``: the line's start).
+
+    At the previous candidate's closing mark when that is on the line: the earlier
+    quotation's words are not the reporter's.
+    """
+    if k > 0 and cands[k - 1].mark_end > ls:
+        return cands[k - 1].mark_end
+    return ls
+
+
 def _attribute_value(text: str, c: Candidate) -> bool:
     """The span is a markup attribute's value (‹id="…"›): its mark follows an equals sign."""
     return text[max(0, c.mark_start - 1) : c.mark_start] == "="
@@ -183,10 +192,7 @@ def _cue_before_earlier_quote(
             return None  # another paragraph, or a sentence ends between the two
         if clause_last_char(view.text, prev.start, prev.end) in ".!?":
             return None  # the earlier quotation ends its own sentence
-        left = ls
-        if j > 0 and cands[j - 1].mark_end > ls:
-            left = max(ls, cands[j - 1].mark_end)
-        hi = frame_tokens(view, left, prev.mark_start, BEFORE)
+        hi = frame_tokens(view, _frame_start(cands, j, ls), prev.mark_start, BEFORE)
         if hi[1] <= hi[0]:
             continue
         cue = cues.find(hi, (hi[1], hi[1]), last, partial=True)

@@ -2974,7 +2974,8 @@ def _channel_author(
     return None
 
 
-_POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+# The possessive half of ``_HISTORY_PRONOUNS`` ("his", "her"): a reflexive owns nothing.
+_POSSESSIVE_GENDER = {w: g for w, g in _HISTORY_PRONOUNS.items() if not w.endswith("self")}
 
 
 def _possessor(

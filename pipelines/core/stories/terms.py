@@ -3,8 +3,8 @@
 Tokens are lower-cased words; stop words are dropped (scikit-learn's English list, plus
 ``story_stopwords.txt`` for article terms); each word is looked up in the curated synonym
 table (``statement_synonyms.tsv``) and stemmed with the Snowball English stemmer, so
-"coordination"/"cooperation" and "relations"/"relationship" meet. Word lists are loaded
-once via ``importlib.resources``.
+"coordination"/"cooperation" and "relations"/"relationship" meet. Word lists are rule files
+read once through ``pipelines.core.resources``.
 
 How much a shared word says is its ``rarity``: the lower its frequency in general
 English (wordfreq's Zipf scale, a fixed table), the more two articles sharing it have in
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 import snowballstemmer
 
-_RULES_PACKAGE = "pipelines.core.rules"
+from pipelines.core.resources import rule_lines
+
 # Words, keeping inner apostrophes and hyphens ("Suk-yeol", "don't"); digits count as
 # words because numbers ("60th", "2016") often pin a remark.
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -29,11 +29,6 @@ _KEEP = frozenset({"not", "no", "never", "nor", "cannot"})
 # Zipf frequency (log10 of uses per billion words) at or above which a word carries no
 # evidence ("said" is 6.0); a word unknown to the table (a rare name) weighs this much.
 RARITY_CEILING = 6.0
-
-
-def _rule_lines(name: str) -> list[str]:
-    text = resources.files(_RULES_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 @cache
@@ -45,7 +40,7 @@ def _stemmer() -> snowballstemmer.stemmer:
 def _synonyms() -> dict[str, str]:
     """Variant word (lower case) -> canonical word."""
     table: dict[str, str] = {}
-    for line in _rule_lines("statement_synonyms.tsv"):
+    for line in rule_lines("statement_synonyms.tsv"):
         canonical, _, variants = line.partition("\t")
         for word in variants.split():
             table[word.lower()] = canonical.strip().lower()
@@ -59,7 +54,7 @@ def _stop_words(for_stories: bool) -> frozenset[str]:
 
     words = set(ENGLISH_STOP_WORDS) - _KEEP
     if for_stories:
-        words |= {w.strip().lower() for w in _rule_lines("story_stopwords.txt")}
+        words |= {w.strip().lower() for w in rule_lines("story_stopwords.txt")}
     return frozenset(words)
 
 
