@@ -416,6 +416,7 @@ class EntityResolver:
                 idx.offices[entry.position] = entry
             for place, role in rec.get("roles", []):
                 self.orgs.add_role_body(place, role, rec["canonical_name"])
+            self.orgs.note_category(entity.entity_id, rec.get("category", ""))
         else:
             for n in names:
                 add_entry(idx.places, place_key(n), entry)
