@@ -168,3 +168,36 @@ def test_local_body_forms(resolver: EntityResolver, forms: list[str]) -> None:
 )
 def test_local_body_forms_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ an armed group's members named by the group
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Boko Haram", "Boko Haram insurgents", "the Boko Haram fighters"],
+        ["Lashkar-e-Taiba", "LeT", "Lashkar-e-Toiba", "Lashkar-e-Taiba militants"],
+        ["Abu Sayyaf", "Abu Sayyaf Group", "the Abu Sayyaf rebels"],
+    ],
+)
+def test_armed_group_forms(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A country's or a people's fighters are no named group.
+        ("Yemeni rebels", "Yemen"),
+        ("Kestrelian fighters", "Kestrelian rebels"),
+        # A party's rebels are its dissidents.
+        ("Labour rebels", "Labour Party"),
+        # A group's armed wing is its own body.
+        ("Qassam Brigades", "Hamas"),
+        # An acronym a carmaker holds is not the Kachin army's.
+        ("KIA", "Kachin Independence Army"),
+    ],
+)
+def test_armed_group_forms_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG, "GPE" if b == "Yemen" else None)

@@ -1087,6 +1087,11 @@ class EntityResolver:
             return hit
         return self.name_key_hit(surface, name, etype)
 
+    def resolve_known(self, surface: str, etype: str | None) -> Hit | None:
+        """The context-free resolution of a name, or None when it is keyed by itself only."""
+        hit = self._resolve_context_free(surface, etype)
+        return hit if hit is not None and hit.entry.kind != "name" else None
+
     def _bracketed_same(self, surface: str, etype: str | None) -> Hit | None:
         """A name with another name of the same known entity in brackets.
 

@@ -74,6 +74,14 @@ _HEAD_AFTER = re.compile(r"^(.+?)\s+(?:party|movement)$")
 # table category that is that kind: "the Boeing union" is the union at Boeing, not Boeing.
 _KIND_AFTER = re.compile(r"^(.+?)(?:\s+[a-z][\w'-]*)*?\s+(union|railway|railroad|airline)$")
 _KIND_AFTER_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&.\-]{1,9})\s+(Union|Railway|Railroad|Airlines?)$")
+# An armed group's members named by the group ("the Taliban fighters", "<group> rebels"):
+# the group, when the words before name a known body (nineteenth session). Not for a body
+# nobody knows: "Kurdish fighters" and "Kurdish rebels" may be two groups.
+_MEMBERS_AFTER = re.compile(
+    r"^(.+?)\s+(?:rebels|militants|insurgents|guerrillas|guerillas|fighters|jihadists)$"
+)
+# Table categories whose members are fighters; "" is a curated body without a category.
+_ARMED_CATEGORIES = frozenset({"militia", "movement", "military", ""})
 _KIND_CATEGORIES = {
     "union": "ngo", "railway": "company", "railroad": "company", "airline": "company",
     "airlines": "company",
@@ -528,7 +536,11 @@ class OrgLookups:
         hit = self._bank_acronym(clean_org_name(surface))
         if hit is not None:
             return hit
-        hit = self._party_head(clean_org_name(surface)) or self._kind_head(surface)
+        hit = (
+            self._party_head(clean_org_name(surface))
+            or self._kind_head(surface)
+            or self._members_of(surface)
+        )
         if hit is not None:
             return hit
         key = org_key(clean_org_name(surface))
@@ -588,6 +600,26 @@ class OrgLookups:
         if self._categories.get(entity.entity_id) != _KIND_CATEGORIES[m.group(2).lower()]:
             return None
         return Hit(hit.entry, "kind_head", f"{entity.canonical_name} + {m.group(2)}")
+
+    def _members_of(self, surface: str) -> Hit | None:
+        """A known body's members named by it: "the Taliban fighters", "<group> rebels".
+
+        The words before the noun must resolve to a known organisation (not a key of their
+        own) on their own, and be an armed group, a movement or a force: a country's or a
+        people's fighters ("Syrian rebels") and a party's rebels name none.
+        """
+        m = _MEMBERS_AFTER.match(THE.sub("", clean_surface(surface)))
+        if m is None:
+            return None
+        hit = self._resolver.resolve_known(m.group(1), ORG)
+        if hit is None or hit.entry.kind != "org" or hit.entry.entity.entity_type != ORG:
+            return None
+        name = hit.entry.entity.canonical_name
+        category = self._categories.get(hit.entry.entity.entity_id, "")
+        if category not in _ARMED_CATEGORIES or {"party", "congress"} & set(name.lower().split()):
+            # "Labour rebels" are a party's dissidents, "<company> fighters" nobody's.
+            return None
+        return Hit(hit.entry, "members_of", f"members of {name}")
 
     def _party_head(self, clean: str) -> Hit | None:
         """A gazetteer party or movement with or without its head noun.
