@@ -201,3 +201,49 @@ def test_armed_group_forms(resolver: EntityResolver, forms: list[str]) -> None:
 )
 def test_armed_group_forms_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG, "GPE" if b == "Yemen" else None)
+
+
+# ------------------ US federal bodies and top courts
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "Department of Housing and Urban Development",
+            "HUD",
+            "Housing and Urban Development Department",
+            "U.S. Department of Housing and Urban Development",
+        ],
+        ["Office of Personnel Management", "OPM", "U.S. Office of Personnel Management"],
+        [
+            "US Census Bureau",
+            "Census Bureau",
+            "Bureau of the Census",
+            "United States Census Bureau",
+        ],
+        [
+            "Supreme Court of the United States",
+            "SCOTUS",
+            "U.S. Supreme Court",
+            "America's top court",
+        ],
+        ["Supreme Court of Canada", "Canada's highest court", "Canada's top court"],
+    ],
+)
+def test_us_federal_bodies_and_top_courts(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Acronyms another reading owns stay unresolved or apart.
+        ("VA", "Department of Veterans Affairs"),
+        ("DOE", "Department of Energy"),
+        ("Supreme Court of Canada", "U.S. Supreme Court"),
+        ("Germany's top court", "Supreme Court of the United States"),
+    ],
+)
+def test_us_federal_bodies_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
