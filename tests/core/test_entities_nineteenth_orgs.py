@@ -247,3 +247,45 @@ def test_us_federal_bodies_and_top_courts(resolver: EntityResolver, forms: list[
 )
 def test_us_federal_bodies_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ clubs, universities, news agencies
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Montreal Canadiens", "the Canadiens", "Habs", "Montréal Canadiens"],
+        ["Hamilton Tiger-Cats", "Ticats", "the Tiger-Cats"],
+        ["Calgary Flames", "Calgary Flames Hockey Club", "the Flames"],
+        ["Harvard University", "Harvard"],
+        ["Université Laval", "Laval University"],
+        ["Toronto Metropolitan University", "TMU", "Ryerson University"],
+        ["Associated Press of Pakistan", "APP"],
+        ["The Canadian Press", "Canadian Press", "La Presse Canadienne"],
+    ],
+)
+def test_clubs_universities_agencies(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Nicknames two leagues' clubs share name neither.
+        ("Rangers", "New York Rangers"),
+        ("Jets", "Winnipeg Jets"),
+        ("Kings", "Los Angeles Kings"),
+        # A city is no club, a university's city no university.
+        ("Toronto", "Toronto Raptors"),
+        ("Laval", "Université Laval"),
+        ("Cambridge", "University of Cambridge"),
+        # A party's initials are not a news agency's acronym.
+        ("APP", "Austrian People's Party"),
+        ("CP", "The Canadian Press"),
+    ],
+)
+def test_clubs_universities_agencies_keep_others_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
