@@ -289,3 +289,35 @@ def test_clubs_universities_agencies_keep_others_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ Canadian local and sectoral bodies
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Ontario Secondary School Teachers' Federation", "OSSTF"],
+        ["British Columbia Teachers' Federation", "BCTF", "B.C. Teachers' Federation"],
+        ["Fraser Health", "Fraser Health Authority"],
+        ["Healthcare of Ontario Pension Plan", "HOOPP"],
+        ["Canadian Natural Resources Limited", "CNRL", "Canadian Natural Resources"],
+    ],
+)
+def test_canadian_local_bodies(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A company named "Canadian X" is not the federal department "X Canada".
+        ("Canadian Natural Resources", "Natural Resources Canada"),
+        # Everyday words and other bodies' acronyms are not aliases.
+        ("GO", "GO Transit"),
+        ("CBE", "Calgary Board of Education"),
+        ("ATA", "Alberta Teachers' Association"),
+    ],
+)
+def test_canadian_local_bodies_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
