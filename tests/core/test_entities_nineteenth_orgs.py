@@ -321,3 +321,35 @@ def test_canadian_local_bodies(resolver: EntityResolver, forms: list[str]) -> No
 )
 def test_canadian_local_bodies_keep_others_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ election commissions, anti-corruption agencies, revenue authorities
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Kenya Revenue Authority", "KRA", "the Kenya Revenue Authority"],
+        ["Commission on Elections", "Comelec", "COMELEC"],
+        ["Malaysian Anti-Corruption Commission", "MACC"],
+        ["National Anti-Corruption Bureau of Ukraine", "NABU"],
+    ],
+)
+def test_election_and_integrity_bodies(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Acronyms a disease, a province or a bank hold name none of these bodies.
+        ("SARS", "South African Revenue Service"),
+        ("KPK", "Corruption Eradication Commission"),
+        ("NAB", "National Accountability Bureau"),
+        ("AEC", "Australian Electoral Commission"),
+    ],
+)
+def test_election_and_integrity_bodies_keep_others_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, ORG)
