@@ -283,6 +283,8 @@ def test_clubs_universities_agencies(resolver: EntityResolver, forms: list[str])
         # A party's initials are not a news agency's acronym.
         ("APP", "Austrian People's Party"),
         ("CP", "The Canadian Press"),
+        # A company's letters are not a university's initials.
+        ("UCB", "University of California, Berkeley"),
     ],
 )
 def test_clubs_universities_agencies_keep_others_apart(
