@@ -1316,6 +1316,10 @@ def org_key(surface: str, keep_group: bool = False) -> str:
         for i, t in enumerate(text.replace("-", " ").split())
         if t != "the" or i == 0
     ]
+    if len(tokens) > 2 and tokens[:2] == ["united", "states"] and tokens[2] != "of":
+        # "United States Agency for X" is the "U.S. Agency for X" (nineteenth session); not
+        # "United States of ...", a country's own long name.
+        tokens = ["us", *tokens[2:]]
     if "al" in tokens:
         # In a name with the article elsewhere, a first word with the article glued on is
         # written apart: "Asharq" (ash-Sharq) is "al sharq", "Alahram" "al ahram".

@@ -416,6 +416,7 @@ class EntityResolver:
                 idx.offices[entry.position] = entry
             for place, role in rec.get("roles", []):
                 self.orgs.add_role_body(place, role, rec["canonical_name"])
+            self.orgs.note_category(entity.entity_id, rec.get("category", ""))
         else:
             for n in names:
                 add_entry(idx.places, place_key(n), entry)
@@ -1085,6 +1086,11 @@ class EntityResolver:
         if hit is not None:
             return hit
         return self.name_key_hit(surface, name, etype)
+
+    def resolve_known(self, surface: str, etype: str | None) -> Hit | None:
+        """The context-free resolution of a name, or None when it is keyed by itself only."""
+        hit = self._resolve_context_free(surface, etype)
+        return hit if hit is not None and hit.entry.kind != "name" else None
 
     def _bracketed_same(self, surface: str, etype: str | None) -> Hit | None:
         """A name with another name of the same known entity in brackets.

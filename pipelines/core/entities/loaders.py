@@ -61,6 +61,7 @@ _RULE_FILES = (
     "country_spellings.tsv",
     "federations.txt",
     "region_nicknames.tsv",
+    "us_appeals_circuits.tsv",
 )
 
 
@@ -250,6 +251,17 @@ def load_subdivision_abbreviations() -> dict[str, str]:
         short, _, full = line.partition("\t")
         if short.strip() and full.strip():
             table[short.strip().replace(". ", ".")] = full.strip()
+    return table
+
+
+def load_us_appeals_circuits() -> dict[str, str]:
+    """A US court of appeals' circuit as written ("9th", "Ninth", "D.C.") -> its designation."""
+    table = {}
+    for line in rule_lines("us_appeals_circuits.tsv"):
+        name, _, forms = line.partition("\t")
+        for form in [name, *forms.split("|")]:
+            if form.strip():
+                table[form.strip().lower()] = name.strip()
     return table
 
 

@@ -19,6 +19,7 @@ from pipelines.core.entities.loaders import (
     load_french_body_words,
     load_native_body_heads,
     load_native_country_genitives,
+    load_us_appeals_circuits,
 )
 from pipelines.core.entities.names import (
     ACRONYM,
@@ -66,6 +67,25 @@ _JOINING_WORDS = frozenset(
 )  # fmt: skip
 # A party's or movement's head noun written after a name that has none ("the Likud party").
 _HEAD_AFTER = re.compile(r"^(.+?)\s+(?:party|movement)$")
+# What kind of body a name is, written after it (nineteenth session): "the Unifor union",
+# "the Acme national union", "the CPKC railway", "ABC Railway". Lower-case words between
+# are description ("national"); a capitalised kind only after an acronym (a capitalised
+# word after a name is mostly the name's own). Each kind names only a known body of the
+# table category that is that kind: "the Boeing union" is the union at Boeing, not Boeing.
+_KIND_AFTER = re.compile(r"^(.+?)(?:\s+[a-z][\w'-]*)*?\s+(union|railway|railroad|airline)$")
+_KIND_AFTER_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&.\-]{1,9})\s+(Union|Railway|Railroad|Airlines?)$")
+# An armed group's members named by the group ("the Taliban fighters", "<group> rebels"):
+# the group, when the words before name a known body (nineteenth session). Not for a body
+# nobody knows: "Kurdish fighters" and "Kurdish rebels" may be two groups.
+_MEMBERS_AFTER = re.compile(
+    r"^(.+?)\s+(?:rebels|militants|insurgents|guerrillas|guerillas|fighters|jihadists)$"
+)
+# Table categories whose members are fighters; "" is a curated body without a category.
+_ARMED_CATEGORIES = frozenset({"militia", "movement", "military", ""})
+_KIND_CATEGORIES = {
+    "union": "ngo", "railway": "company", "railroad": "company", "airline": "company",
+    "airlines": "company",
+}  # fmt: skip
 # Capitalised adjectives of a creed or an ideology news puts before a body's acronym
 # ("the Islamist XYZ", "Maoist XYZ"): a description, as lower-case ones are, when the
 # acronym is a known body's (fourteenth session). Only before an acronym: "Christian
@@ -213,6 +233,29 @@ _CITY_WORD = re.compile(r"^(\S+(?: \S+)?) [Cc]ity ([A-Za-z].*)$")
 _COURT_OF_PLACE = re.compile(
     r"^((?:[A-Z][\w'.]* )*Court(?: of [A-Z][\w'.]*(?: [A-Z][\w'.]*)*)?) (?:of|for) (?:the )?([A-Z].*)$"
 )
+# A US court of appeals written by its circuit (nineteenth session): "U.S. Court of Appeals
+# for the <circuit> Circuit", "<circuit> U.S. Circuit Court of Appeals", "the <circuit>
+# Circuit". Not "<circuit> Circuit Court" nor "<circuit> Judicial Circuit": states number
+# their trial courts' circuits too.
+_US_WORD = r"(?:U\.S\.|US|United States|federal)"
+_CIRCUIT_FORMS = (
+    r"^(?:{us} )?Court of Appeals for the ({c}) Circuit$",
+    r"^(?:{us} )?({c}) (?:{us} )?Circuit(?: Court of Appeals| Appeals Court)?$",
+)
+# "<team> Hockey Club" is the team: a club's sport and "Club" after its plural nickname
+# ("Kestrel Falls Otters Hockey Club" ~ "Kestrel Falls Otters"; nineteenth session).
+_SPORT_CLUB = re.compile(
+    r"^(.+ [A-Z][\w']*s) (?:Hockey|Football|Baseball|Basketball|Soccer|Lacrosse) Club$"
+)
+# A region's superior court named with "of Justice" and without ("<province> Superior Court
+# of Justice" ~ "<province> Superior Court"): a region has one superior court.
+_SUPERIOR_OF_JUSTICE = re.compile(r"^(.+) (Superior Court) of Justice$")
+# A prosecutor's or attorney general's office by its US abbreviation ("<county> DA's
+# office", "the AG's office"): the title spelt out, as most copy also writes it.
+_OFFICE_ABBREVIATIONS = (
+    (re.compile(r"\bD\.?A\.?'s ([Oo]ffice)\b"), "District Attorney's"),
+    (re.compile(r"\bA\.?G\.?'s ([Oo]ffice)\b"), "Attorney General's"),
+)
 _POLICE_TAIL = re.compile(r"^(\S.* [Pp]olice) (?:[Ss]ervices?|[Dd]epartment|[Ff]orce)$")
 
 
@@ -289,6 +332,12 @@ class OrgLookups:
         self._stems: dict[str, str] | None = None  # country name stems, built on first use
         self._federations = load_federations()
         self._french = load_french_body_words()
+        self._categories: dict[str, str] = {}  # entity id -> organisations.tsv category
+        self._circuits = load_us_appeals_circuits()
+        written = "|".join(re.escape(c) for c in sorted(self._circuits, key=len, reverse=True))
+        self._circuit_forms = tuple(
+            re.compile(f.format(us=_US_WORD, c=written), re.IGNORECASE) for f in _CIRCUIT_FORMS
+        )
 
     def index_name(self, entry: Entry, name: str, spelled: bool, transliterated: bool) -> None:
         """Index one name of a gazetteer organisation.
@@ -320,6 +369,11 @@ class OrgLookups:
         ):
             add_entry(self._brands, org_key(words[0]), entry)
 
+    def note_category(self, entity_id: str, category: str) -> None:
+        """Remember a table organisation's category ("company", "ngo"; see organisations.tsv)."""
+        if category:
+            self._categories[entity_id] = category
+
     def add_role_body(self, place: str, role: str, name: str) -> None:
         """Record that ``name`` is the ``place``'s body for ``role`` (organisation table).
 
@@ -349,9 +403,20 @@ class OrgLookups:
         * A court's name with its region or city after "of" or "for" is "<place> <court>"
           ("Court of Appeal for <province>"); a country's courts have their role rows.
         * A body's name written in French is its English form (``_french_form``).
+        * A US court of appeals written by its circuit is the court's statutory name
+          (``_appeals_court``); "<county> DA's office" is its "District Attorney's Office"
+          (and "AG's" the "Attorney General's"); "<team> Hockey Club" is the team;
+          "<region> Superior Court of Justice" is "<region> Superior Court".
         """
         r = self._resolver
         text = THE.sub("", clean_surface(surface))
+        court = self._appeals_court(text)
+        if court is not None:
+            return court if court != text else None
+        for pattern, title in _OFFICE_ABBREVIATIONS:
+            spelt = pattern.sub(rf"{title} \1", text)
+            if spelt != text:
+                return spelt
         words = text.split()
         if len(words) < 2:
             return None
@@ -370,10 +435,29 @@ class OrgLookups:
         m = _POLICE_TAIL.match(text)
         if m is not None:
             return m.group(1)
+        m = _SPORT_CLUB.match(text)
+        if m is not None:
+            return m.group(1)
+        m = _SUPERIOR_OF_JUSTICE.match(text)
+        if m is not None and self._local_place(m.group(1)) is not None:
+            return f"{m.group(1)} {m.group(2)}"
         m = _COURT_OF_PLACE.match(text)
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
         return self._french_form(words)
+
+    def _appeals_court(self, text: str) -> str | None:
+        """The statutory name of the US court of appeals a form names, or None.
+
+        "the 5th Circuit", "Fifth U.S. Circuit Court of Appeals" and "United States Court of
+        Appeals for the Fifth Circuit" are one court (``rules/us_appeals_circuits.tsv``).
+        """
+        for pattern in self._circuit_forms:
+            m = pattern.match(text)
+            if m is not None:
+                circuit = self._circuits[m.group(1).lower()]
+                return f"United States Court of Appeals for the {circuit} Circuit"
+        return None
 
     def _french_form(self, written: list[str]) -> str | None:
         """English form of a body's name written in French, or None.
@@ -452,7 +536,11 @@ class OrgLookups:
         hit = self._bank_acronym(clean_org_name(surface))
         if hit is not None:
             return hit
-        hit = self._party_head(clean_org_name(surface))
+        hit = (
+            self._party_head(clean_org_name(surface))
+            or self._kind_head(surface)
+            or self._members_of(surface)
+        )
         if hit is not None:
             return hit
         key = org_key(clean_org_name(surface))
@@ -493,6 +581,45 @@ class OrgLookups:
         if "bank" not in org_key(hit.entry.entity.canonical_name, keep_group=True).split():
             return None
         return Hit(hit.entry, "bank_acronym", f"{hit.entry.entity.canonical_name}, bank word first")
+
+    def _kind_head(self, surface: str) -> Hit | None:
+        """A known union or company with a word saying what kind of body it is after it.
+
+        "the Unifor union", "Unifor national union", "CPKC railway", "ABC Airlines" (``ABC``
+        a known airline's acronym): the body's kind must be the table category the word
+        names, so "the Boeing union" and "the Labour union" stay apart from Boeing and Labour.
+        """
+        text = THE.sub("", clean_surface(surface))
+        m = _KIND_AFTER.match(text) or _KIND_AFTER_ACRONYM.match(text)
+        if m is None:
+            return None
+        hit = self._resolver.lookup_exact(m.group(1), ORG)
+        if hit is None or hit.entry.kind != "org":
+            return None
+        entity = hit.entry.entity
+        if self._categories.get(entity.entity_id) != _KIND_CATEGORIES[m.group(2).lower()]:
+            return None
+        return Hit(hit.entry, "kind_head", f"{entity.canonical_name} + {m.group(2)}")
+
+    def _members_of(self, surface: str) -> Hit | None:
+        """A known body's members named by it: "the Taliban fighters", "<group> rebels".
+
+        The words before the noun must resolve to a known organisation (not a key of their
+        own) on their own, and be an armed group, a movement or a force: a country's or a
+        people's fighters ("Syrian rebels") and a party's rebels name none.
+        """
+        m = _MEMBERS_AFTER.match(THE.sub("", clean_surface(surface)))
+        if m is None:
+            return None
+        hit = self._resolver.resolve_known(m.group(1), ORG)
+        if hit is None or hit.entry.kind != "org" or hit.entry.entity.entity_type != ORG:
+            return None
+        name = hit.entry.entity.canonical_name
+        category = self._categories.get(hit.entry.entity.entity_id, "")
+        if category not in _ARMED_CATEGORIES or {"party", "congress"} & set(name.lower().split()):
+            # "Labour rebels" are a party's dissidents, "<company> fighters" nobody's.
+            return None
+        return Hit(hit.entry, "members_of", f"members of {name}")
 
     def _party_head(self, clean: str) -> Hit | None:
         """A gazetteer party or movement with or without its head noun.
