@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 from pipelines.core import versions
+from pipelines.core.entities import loaders
 
 
 def test_parser_version_covers_every_rule_file_the_parser_reads():
@@ -13,6 +14,18 @@ def test_parser_version_covers_every_rule_file_the_parser_reads():
     for path in parse_dir.glob("*.py"):
         used |= set(re.findall(r'"([a-z_]+\.(?:txt|toml|tsv|jsonl))"', path.read_text()))
     assert used == set(versions.PARSER_RULE_FILES)
+
+
+def test_resolver_data_version_covers_every_rule_file_the_resolver_reads():
+    # A rule file the resolver reads but data_version skips would leave its version
+    # (stamped on runs and printed by resolve-names) unchanged after an edit.
+    core = Path(versions.__file__).parent
+    rules = {p.name for p in (core / "rules").iterdir()}
+    used = set()
+    for path in [*(core / "entities").glob("*.py"), core / "normalize.py"]:
+        found = re.findall(r'"([a-z_0-9]+\.(?:txt|toml|tsv|jsonl))"', path.read_text())
+        used |= {name for name in found if name in rules}
+    assert used <= set(loaders._RULE_FILES)
 
 
 def test_versions_are_stable_strings():

@@ -62,6 +62,11 @@ _RULE_FILES = (
     "federations.txt",
     "region_nicknames.tsv",
     "us_appeals_circuits.tsv",
+    "countries.tsv",
+    "french_body_words.tsv",
+    "french_renderings.tsv",
+    "surname_particles.txt",
+    "first_name_gender_ambiguous.txt",
 )
 
 
