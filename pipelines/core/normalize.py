@@ -1103,6 +1103,26 @@ def surname_key(token: str) -> str:
     return fold_latin_token(drop_name_particle(token))
 
 
+@lru_cache(maxsize=65536)
+def written_surname_key(token: str) -> str:
+    """A single-token name as written: ``surname_key`` without the transliteration folds.
+
+    Case, marks, a possessive, a glued particle and German umlaut digraphs ("Schroeder")
+    are folded; doubled letters, vowels and consonant spellings are not. A bare surname
+    says too little to take another spelling of it for a known person: "Abella" is a
+    family name of its own, not "Abela" written with a geminate (issue 11, nineteenth
+    session). Romanisations of Korean surnames stay one name (a curated table).
+    """
+    tokens = _base_tokens(strip_possessive(fold_typography(token)))
+    if len(tokens) != 1:
+        return ""
+    token = tokens[0]
+    rules = name_rules()
+    if token in rules.korean_surnames:
+        return rules.korean_surnames[token]
+    return fold_umlaut_digraphs(drop_name_particle(token))
+
+
 _ISATION = re.compile(r"isation(?=s?$)")
 # Legal forms written before the name ("OAO Gazprom", "PJSC Gazprom", "AO Kaspersky",
 # Ukrainian "NJSC"/"NAK Naftogaz": national joint-stock company).

@@ -60,6 +60,7 @@ from pipelines.core.entities.names import (
     split_person_name,
     surname_key,
     type_key,
+    written_surname_key,
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
@@ -186,6 +187,9 @@ class _Index:
     acronyms: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     short_forms: dict[str, list[Entry]] = field(default_factory=dict)
+    # Entity id -> every word of a person's names and short forms, as written
+    # (``written_surname_key``): what a bare surname must be to name that person.
+    written_words: dict[str, set[str]] = field(default_factory=dict)
     # "NRA" -> National Rifle Association: initials of a spelled-out name (derived).
     initials: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
@@ -398,6 +402,9 @@ class EntityResolver:
                 add_entry(idx.surnames, parsed.surname, entry)
             for short in rec.get("short_forms", []):
                 add_entry(idx.short_forms, surname_key(short), entry)
+            written = idx.written_words.setdefault(entity.entity_id, set())
+            for n in [*names, *rec.get("short_forms", [])]:
+                written.update(w for w in map(written_surname_key, clean_name(n).split()) if w)
         elif etype == ORG:
             for n in names:
                 acr = acronym_key(n)
@@ -584,11 +591,22 @@ class EntityResolver:
         return Hit(e, "initials", f"initials of {e.entity.canonical_name}")
 
     def lookup_surname(self, surname: str, titles: Sequence[str]) -> Hit | None:
-        """Gazetteer person for a bare surname, using title evidence ("President Yoon")."""
+        """Gazetteer person for a bare surname, using title evidence ("President Yoon").
+
+        The surname must be one of the person's words as written (``written_surname_key``):
+        the key's spelling folds (doubled letters, vowels) are for full names, whose other
+        words must agree too; one word alone folded reaches another family ("Abella" is
+        not "Abela").
+        """
         key = surname_key(surname)
         if not key:
             return None
-        candidates = self._idx.surnames.get(key, [])
+        written = written_surname_key(surname)
+        candidates = [
+            e
+            for e in self._idx.surnames.get(key, [])
+            if written in self._idx.written_words.get(e.entity.entity_id, ())
+        ]
         role_words = [t for t in titles if t in ROLE_TITLES]
         if role_words and candidates:
             countries = {
@@ -608,7 +626,9 @@ class EntityResolver:
             if len(fits) == 1:
                 return Hit(fits[0], "title_surname", f"title {' '.join(titles)!r} + surname")
         short = self._idx.short_forms.get(key, [])
-        if len(short) == 1:
+        if len(short) == 1 and written in self._idx.written_words.get(
+            short[0].entity.entity_id, ()
+        ):
             e = short[0]
             return Hit(e, "gazetteer_short_form", f"unique surname of {e.entity.canonical_name}")
         return None
