@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
-from pipelines.core.normalize import surname_key, written_surname_key
+from pipelines.core.normalize import split_person_name, surname_key, written_surname_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id
@@ -75,3 +75,115 @@ def test_full_name_keeps_its_spelling_folds(resolver: EntityResolver) -> None:
 )  # fmt: skip
 def test_written_surname_key_folds_typing_not_spelling(token: str, written: str) -> None:
     assert written_surname_key(token) == written
+
+
+# ------------------------- "<State> Gov. X", "<State> Sen. X": AP abbreviated titles
+
+
+@pytest.mark.parametrize(
+    ("surface", "plain"),
+    [
+        ("Texas Gov. Marla Quintero", "Marla Quintero"),
+        ("South Dakota Gov. Desmond Achterberg", "Desmond Achterberg"),
+        ("Ohio Sen. Orla Vantongeren", "Orla Vantongeren"),
+        ("New Mexico Rep. Kip Halvorsen", "Kip Halvorsen"),
+    ],
+)
+def test_state_before_abbreviated_title(resolver: EntityResolver, surface: str, plain: str) -> None:
+    assert split_person_name(surface)[0] == plain
+    _same(resolver, [surface, plain, f"Gov. {plain}"], PERSON)
+
+
+def test_abbreviated_title_never_eats_a_name_word() -> None:
+    # Two name words must remain after the title ("Gov." before one word is left alone).
+    assert split_person_name("Texas Gov. Quintero")[0] == "Texas Gov. Quintero"
+
+
+# ----------------------- an honorific after description: "health officer Dr. X"
+
+
+@pytest.mark.parametrize(
+    ("surface", "plain"),
+    [
+        ("Springfield medical officer of health Dr. Marla Quintero", "Marla Quintero"),
+        ("veteran trial lawyer Mr. Desmond Achterberg", "Desmond Achterberg"),
+        ("county's chief coroner Dr. Orla Vantongeren", "Orla Vantongeren"),
+    ],
+)
+def test_honorific_after_description(resolver: EntityResolver, surface: str, plain: str) -> None:
+    assert split_person_name(surface)[0] == plain
+    _same(resolver, [surface, plain], PERSON)
+
+
+@pytest.mark.parametrize(
+    "surface",
+    # A title word that is also a given name stays: only honorifics are stripped here.
+    ["retired boxer King Quintero", "young singer Prince Achterberg"],
+)
+def test_description_before_a_title_word_keeps_it(surface: str) -> None:
+    assert split_person_name(surface)[0] == " ".join(surface.split()[-2:])
+
+
+# ----------------- "<Title> of [the] <Body> <Given> <Surname>": the office, then the person
+
+
+@pytest.mark.parametrize(
+    ("surface", "plain"),
+    [
+        ("Speaker of the House Marla Quintero", "Marla Quintero"),
+        ("former Speaker of the House Desmond Achterberg", "Desmond Achterberg"),
+        ("Chancellor of the Exchequer Edith Vantongeren", "Edith Vantongeren"),
+        ("Governor of the Bank of Freedonia Kip Halvorsen", "Kip Halvorsen"),
+    ],
+)
+def test_office_with_of_complement_before_a_name(
+    resolver: EntityResolver, surface: str, plain: str
+) -> None:
+    assert split_person_name(surface)[0] == plain
+    _same(resolver, [surface, plain], PERSON)
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Prince of Wales",  # the office alone
+        "Speaker of the House",
+        "Mayor of New York Marla Quintero",  # "York" is also a given name: where is the cut?
+        "Bank of Freedonia Marla",  # one word after the body
+        "Minister of Justice Ana Pardo Roe",  # a three-word name is never cut short
+    ],
+)
+def test_office_with_of_complement_left_alone(surface: str) -> None:
+    assert split_person_name(surface)[0] == surface
+
+
+# ------------ Thai and Malay office holders by their given name alone (given_name_countries)
+
+
+@pytest.mark.parametrize(
+    ("surfaces"),
+    [
+        ["Thaksin Shinawatra", "Thaksin", "ex-premier Thaksin"],
+        ["Mahathir Mohamad", "Mahathir", "Tun Mahathir"],
+        ["Yingluck Shinawatra", "Yingluck"],
+    ],
+)
+def test_given_name_alone_in_given_name_countries(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "Ismail",  # a Malay office holder's given name many others share
+        "Abdullah",  # a common surname too
+        "Joko",  # Indonesia is not in the list
+        "Vladimir",  # nor Russia
+    ],
+)
+def test_given_name_alone_elsewhere_or_shared_is_nobody(
+    resolver: EntityResolver, given: str
+) -> None:
+    assert entity_id(resolver, given, PERSON) is None

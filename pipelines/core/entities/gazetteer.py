@@ -20,6 +20,7 @@ from pipelines.core.entities.loaders import (
     common_surname_keys,
     data_version,
     gazetteer_records,
+    given_name_countries,
     load_metonymy_cues,
     load_native_region_designations,
     load_nominals,
@@ -446,6 +447,36 @@ class EntityResolver:
             style = parse_person_name(entries[0].entity.canonical_name).style
             if len(key) >= 4 or (style != "general" and len(key) >= 2):
                 add_entry(self._idx.short_forms, key, entries[0])
+        self._index_given_name_short_forms()
+
+    def _index_given_name_short_forms(self) -> None:
+        """Thai and Malay office holders stand alone by their given name ("Mahathir").
+
+        ``rules/given_name_countries.txt``: a person whose offices are all in those
+        countries, by the first word of their canonical name, when that word is five
+        letters or more and the first word of no other gazetteer person's name, nobody's
+        surname, no common surname and no place (a bare "Ismail" or "Abdullah" says too
+        little).
+        """
+        countries = given_name_countries()
+        firsts: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for entries in self._idx.persons.values():
+            for e in entries:
+                parsed = parse_person_name(clean_name(e.entity.canonical_name))
+                if parsed.style == "general" and len(parsed.tokens) >= 2:
+                    key = surname_key(clean_name(e.entity.canonical_name).split()[0])
+                    firsts[key][e.entity.entity_id] = e
+        for key, by_id in firsts.items():
+            if len(by_id) != 1 or len(key) < 5:
+                continue
+            e = next(iter(by_id.values()))
+            held = {country for _, _, country, _ in e.positions}
+            if not held or not held <= countries:
+                continue
+            if key in self._common or key in self._idx.surnames or key in self._idx.places:
+                continue
+            if key not in self._idx.short_forms:
+                add_entry(self._idx.short_forms, key, e)
 
     def _index_english_forms(self) -> None:
         """A known body named in its own language is known by its English form too.
