@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from pipelines.core.models import NerSpan
 from pipelines.core.normalize import split_person_name, surname_key, written_surname_key
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
@@ -122,6 +123,60 @@ def test_honorific_after_description(resolver: EntityResolver, surface: str, pla
 )
 def test_description_before_a_title_word_keeps_it(surface: str) -> None:
     assert split_person_name(surface)[0] == " ".join(surface.split()[-2:])
+
+
+# ------------- in one article, a surname spelt once with its final letter single or doubled
+
+
+def _spans(body: str, *items: tuple[str, str]) -> list[NerSpan]:
+    out, pos = [], 0
+    for text, label in items:
+        start = body.index(text, pos)
+        out.append(NerSpan(start, start + len(text), label, text))
+        pos = start + len(text)
+    return out
+
+
+def _article(resolver: EntityResolver, body: str, *items: tuple[str, str]) -> dict[str, str]:
+    ae = resolver.resolve_article(body, _spans(body, *items), [(0, len(body))])
+    return {m.surface: m.entity_id for m in ae.mentions}
+
+
+@pytest.mark.parametrize(
+    ("full", "once", "label"),
+    [
+        ("Marla Grinnell", "Grinnel", "PERSON"),  # a letter less
+        ("Marla Grinnell", "Grinnel", "ORG"),  # the small model's label for a lone surname
+        ("Desmond Achterberg", "Achterbergg", "PERSON"),  # a letter more
+    ],
+)
+def test_article_links_a_surname_respelt_at_its_end(
+    resolver: EntityResolver, full: str, once: str, label: str
+) -> None:
+    body = f"{full} arrived on Monday. Later {once} told reporters the deal was done."
+    ids = _article(resolver, body, (full, "PERSON"), (once, label))
+    assert ids[once] == ids[full]
+
+
+def test_article_respelt_surname_needs_one_fitting_person(resolver: EntityResolver) -> None:
+    # Two people the letter could point to (a couple sharing the surname): neither.
+    body = "Marla Grinnell met Tom Grinnell on Monday. Later Grinnel said no more."
+    ids = _article(
+        resolver,
+        body,
+        ("Marla Grinnell", "PERSON"),
+        ("Tom Grinnell", "PERSON"),
+        ("Grinnel", "PERSON"),
+    )
+    assert ids["Grinnel"] not in {ids["Marla Grinnell"], ids["Tom Grinnell"]}
+    # ... and two bare spellings with no full name stay two people.
+    body = "Grinnell arrived on Monday. Later Grinnel told reporters the deal was done."
+    ids = _article(resolver, body, ("Grinnell", "PERSON"), ("Grinnel", "PERSON"))
+    assert ids["Grinnell"] != ids["Grinnel"]
+
+
+def test_context_free_keys_keep_the_final_letter_apart(resolver: EntityResolver) -> None:
+    _apart(resolver, "Marla Grinnell", "Marla Grinnel", PERSON)
 
 
 # ----------------- "<Title> of [the] <Body> <Given> <Surname>": the office, then the person
