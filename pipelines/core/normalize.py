@@ -309,8 +309,14 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
             is_descriptor = True
         if n and i + n < len(tokens) and tokens[i + n] == "of" and not is_descriptor:
             # "Prince of Wales", "King of Norway": a title with its "of" complement names
-            # an office, not a person called "Wales" or "Norway".
-            break
+            # an office, not a person called "Wales" or "Norway" ...
+            start = _office_complement_end(tokens, i + n)
+            if not start:
+                break
+            # ... and before a given name and a surname, the office of that person.
+            stripped.append((start, " ".join(norms[i:start]), False))
+            i = start
+            continue
         if n and i + n < len(tokens):
             stripped.append((i + n, " ".join(norms[i : i + n]), is_descriptor))
             i += n
@@ -321,6 +327,12 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     while stripped and stripped[-1][2]:
         stripped.pop()
     end = stripped[-1][0] if stripped else 0
+    if end < len(tokens) - 3 and norms[end] in _HEAD_TITLES and tokens[end + 1] == "of":
+        # "Speaker of the House X": a role head with its "of" complement (no list row).
+        start = _office_complement_end(tokens, end + 1)
+        if start:
+            stripped.append((start, " ".join(norms[end:start]), False))
+            end = start
     # "Education Secretary X", "Samsung chairman X", "Arsenal manager X": a role noun
     # after a few words we do not know. Only when two name tokens remain, so "Martin
     # Luther King Jr." or "Billie Jean King" are left alone.
@@ -330,6 +342,38 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
             end = j + 1
             break
     return " ".join(tokens[end:]), tuple(words for _, words, _ in stripped)
+
+
+# Words inside the body of an office's "of" complement ("Chancellor of the Exchequer",
+# "Governor of the Bank of England") besides capitalised ones.
+_COMPLEMENT_LINKS = frozenset({"the", "of", "and", "for"})
+_MAX_COMPLEMENT = 4
+
+
+def _office_complement_end(tokens: list[str], of: int) -> int:
+    """Where the name starts after "<title> of <Body>", 0 when it is not clear.
+
+    "Speaker of the House Jane Roe", "Chancellor of the Exchequer John Doe" (issue 11,
+    nineteenth session, general knowledge of US and UK press): the last two words are the
+    name when the first of them is a known given name and the word before it is not, or
+    follows "the" or "of" ("the House"; otherwise the body cannot end in a given name:
+    "Mayor of New York X" keeps its words, "York" being one), and the body is one to four capitalised words with "the", "of", "and"
+    or "for" between them. A name of three words is never cut: its middle word is no
+    given name.
+    """
+    start = len(tokens) - 2
+    body = tokens[of + 1 : start]
+    if not body or len(body) > _MAX_COMPLEMENT or not body[-1][:1].isupper():
+        return 0
+    if not all(t[:1].isupper() or t in _COMPLEMENT_LINKS for t in body):
+        return 0
+    given = name_rules().given_names
+    first, before = (fold_latin_token(_token_norm(t)) for t in (tokens[start], tokens[start - 1]))
+    if not tokens[start][:1].isupper() or not tokens[-1][:1].isupper():
+        return 0
+    # A word right after "the"/"of" is the body's ("the House"), even if it is a given name.
+    body_word = before not in given or tokens[start - 2] in _COMPLEMENT_LINKS
+    return start if first in given and body_word else 0
 
 
 _PEERAGE = frozenset({"lord", "baroness", "baron", "viscount", "viscountess", "earl", "countess"})
@@ -347,7 +391,10 @@ _HEAD_TITLES = frozenset(
      # Issue 11, seventeenth session (general knowledge of Canadian and US press usage; no
      # eval set's strings): the heads of "Senate Speaker X", "Assembly Speaker X" and
      # "Chief Medical Officer X", "Provincial Health Officer X".
-     "speaker", "officer"}
+     "speaker", "officer",
+     # Issue 11, nineteenth session (AP style, general knowledge): the abbreviated heads
+     # of "Ohio Gov. X", "Texas Sen. X", "Florida Rep. X" (a state before the title).
+     "gov", "sen", "rep"}
 )  # fmt: skip
 
 
@@ -487,10 +534,27 @@ def strip_post_nominals(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _strip_honorific_after_description(name: str, described: str) -> tuple[str, tuple[str, ...]]:
+    """An honorific left at the front once description was cut: "health officer Dr. X".
+
+    ``split_titles`` stops at the first word it does not know ("Toronto medical officer
+    of health Dr. Jane Roe"); ``strip_person_descriptors`` then cuts the description and
+    leaves "Dr. Jane Roe". Only an honorific (Dr., Mr., Sir) is stripped here, never a
+    title word that may be a given name ("King", "Prince").
+    """
+    if described == name:
+        return described, ()
+    first = described.split()[0] if described.split() else ""
+    if _token_norm(first) not in name_rules().honorifics:
+        return described, ()
+    return split_titles(described)
+
+
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
     name, titles = split_titles(text)
-    return strip_post_nominals(strip_person_descriptors(name)), titles
+    described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
+    return strip_post_nominals(described), titles + more
 
 
 @lru_cache(maxsize=65536)
@@ -503,7 +567,9 @@ def clean_name(surface: str) -> str:
     ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
     "Democratic Party").
     """
-    return strip_post_nominals(strip_person_descriptors(strip_titles(clean_surface(surface))))
+    name = strip_titles(clean_surface(surface))
+    described = _strip_honorific_after_description(name, strip_person_descriptors(name))[0]
+    return strip_post_nominals(described)
 
 
 # Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",
@@ -1101,6 +1167,26 @@ def surname_key(token: str) -> str:
     if token in rules.korean_surnames:
         return rules.korean_surnames[token]
     return fold_latin_token(drop_name_particle(token))
+
+
+@lru_cache(maxsize=65536)
+def written_surname_key(token: str) -> str:
+    """A single-token name as written: ``surname_key`` without the transliteration folds.
+
+    Case, marks, a possessive, a glued particle and German umlaut digraphs ("Schroeder")
+    are folded; doubled letters, vowels and consonant spellings are not. A bare surname
+    says too little to take another spelling of it for a known person: "Abella" is a
+    family name of its own, not "Abela" written with a geminate (issue 11, nineteenth
+    session). Romanisations of Korean surnames stay one name (a curated table).
+    """
+    tokens = _base_tokens(strip_possessive(fold_typography(token)))
+    if len(tokens) != 1:
+        return ""
+    token = tokens[0]
+    rules = name_rules()
+    if token in rules.korean_surnames:
+        return rules.korean_surnames[token]
+    return fold_umlaut_digraphs(drop_name_particle(token))
 
 
 _ISATION = re.compile(r"isation(?=s?$)")

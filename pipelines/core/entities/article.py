@@ -43,6 +43,7 @@ from pipelines.core.entities.names import (
     strip_possessive,
     surname_key,
     type_key,
+    written_surname_key,
 )
 from pipelines.core.entities.textscan import Coverage, Owners, occurrences
 
@@ -74,6 +75,30 @@ _BETWEEN_AFTER = re.compile(
     r"\b([A-Za-z-]+)\s+between\s+(?:the\s+)?[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w.-]*)?\s+and\s+(?:the\s+)?$"
 )
 _OFFICE_AFTER = re.compile(r"^\s*['\u2019]s?\s+office\b")
+# A word-final doubled consonant of a surname as written ("hassell"), and a final
+# consonant that may be written doubled ("hassel"): see ``_final_double_variant``.
+_FINAL_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")
+_FINAL_CONSONANT = re.compile(r"[b-df-hj-np-tv-z]$")
+# Shortest surname whose final letter may be doubled or single within one article.
+_MIN_RESPELT = 5
+
+
+def _final_double_variant(written: str) -> str:
+    """The written surname with its final consonant single if doubled, doubled if single.
+
+    "" when neither applies. Keys keep a word-final doubled consonant (two families'
+    names without context), so an article that spells its one person's surname once with
+    a letter less ("Grinnel" beside "Grinnell") would otherwise lose the link the key
+    used to give. Only that letter, as written: a key's other folds (vowels, a doubled
+    letter inside the word) would let a capitalised everyday word in.
+    """
+    if len(written) < _MIN_RESPELT:
+        return ""
+    if _FINAL_DOUBLE.search(written):
+        return written[:-1]
+    if _FINAL_CONSONANT.search(written):
+        return written + written[-1]
+    return ""
 
 
 def _looks_like_person(name: str) -> bool:
@@ -368,9 +393,10 @@ class ArticleResolver:
         key = surname_key(token)
         if not key or (strict and token.isupper()):
             return None
-        owners = (self._edge_owners if strict else self._token_owners).get(key)
+        table = self._edge_owners if strict else self._token_owners
+        owners = table.get(key)
         if owners is None:
-            return None
+            return self._respelt_person(token, table)
         if len(owners.by_id) == 1:
             return next(iter(owners.by_id.values()))
         role_words = [t for t in titles if t in ROLE_TITLES]
@@ -385,6 +411,24 @@ class ArticleResolver:
         # Several people share the name ("Kim"): the one named most recently wins, as a
         # reader would read it; with none before, refuse.
         return owners.latest_before(start)
+
+    @staticmethod
+    def _respelt_person(token: str, table: dict[str, Owners]) -> Entry | None:
+        """The article's one person named ``token`` with its last letter doubled or single.
+
+        "Grinnel" for "Grinnell": one person of the article fits, named in full; else None.
+        """
+        variant = _final_double_variant(written_surname_key(token))
+        owners = table.get(surname_key(variant)) if variant else None
+        if owners is None or len(owners.by_id) != 1:
+            return None
+        person = next(iter(owners.by_id.values()))
+        name = person.entity.canonical_name
+        # Only a person the article names in full (two bare spellings are two people),
+        # whose name has that word as written.
+        if not _looks_like_person(name) or variant not in map(written_surname_key, name.split()):
+            return None
+        return person
 
     def _add_person(self, start: int, entry: Entry, toks: tuple[str, ...]) -> None:
         self.persons.append((start, entry, toks))

@@ -20,6 +20,7 @@ from pipelines.core.entities.loaders import (
     common_surname_keys,
     data_version,
     gazetteer_records,
+    given_name_countries,
     load_metonymy_cues,
     load_native_region_designations,
     load_nominals,
@@ -60,6 +61,7 @@ from pipelines.core.entities.names import (
     split_person_name,
     surname_key,
     type_key,
+    written_surname_key,
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
@@ -186,6 +188,9 @@ class _Index:
     acronyms: dict[str, list[Entry]] = field(default_factory=dict)
     surnames: dict[str, list[Entry]] = field(default_factory=dict)
     short_forms: dict[str, list[Entry]] = field(default_factory=dict)
+    # Entity id -> every word of a person's names and short forms, as written
+    # (``written_surname_key``): what a bare surname must be to name that person.
+    written_words: dict[str, set[str]] = field(default_factory=dict)
     # "NRA" -> National Rifle Association: initials of a spelled-out name (derived).
     initials: dict[str, list[Entry]] = field(default_factory=dict)
     offices: dict[str, Entry] = field(default_factory=dict)
@@ -398,6 +403,9 @@ class EntityResolver:
                 add_entry(idx.surnames, parsed.surname, entry)
             for short in rec.get("short_forms", []):
                 add_entry(idx.short_forms, surname_key(short), entry)
+            written = idx.written_words.setdefault(entity.entity_id, set())
+            for n in [*names, *rec.get("short_forms", [])]:
+                written.update(w for w in map(written_surname_key, clean_name(n).split()) if w)
         elif etype == ORG:
             for n in names:
                 acr = acronym_key(n)
@@ -440,6 +448,36 @@ class EntityResolver:
             style = parse_person_name(entries[0].entity.canonical_name).style
             if len(key) >= 4 or (style != "general" and len(key) >= 2):
                 add_entry(self._idx.short_forms, key, entries[0])
+        self._index_given_name_short_forms()
+
+    def _index_given_name_short_forms(self) -> None:
+        """Thai and Malay office holders stand alone by their given name ("Mahathir").
+
+        ``rules/given_name_countries.txt``: a person whose offices are all in those
+        countries, by the first word of their canonical name, when that word is five
+        letters or more and the first word of no other gazetteer person's name, nobody's
+        surname, no common surname and no place (a bare "Ismail" or "Abdullah" says too
+        little).
+        """
+        countries = given_name_countries()
+        firsts: dict[str, dict[str, Entry]] = defaultdict(dict)
+        for entries in self._idx.persons.values():
+            for e in entries:
+                parsed = parse_person_name(clean_name(e.entity.canonical_name))
+                if parsed.style == "general" and len(parsed.tokens) >= 2:
+                    key = surname_key(clean_name(e.entity.canonical_name).split()[0])
+                    firsts[key][e.entity.entity_id] = e
+        for key, by_id in firsts.items():
+            if len(by_id) != 1 or len(key) < 5:
+                continue
+            e = next(iter(by_id.values()))
+            held = {country for _, _, country, _ in e.positions}
+            if not held or not held <= countries:
+                continue
+            if key in self._common or key in self._idx.surnames or key in self._idx.places:
+                continue
+            if key not in self._idx.short_forms:
+                add_entry(self._idx.short_forms, key, e)
 
     def _index_english_forms(self) -> None:
         """A known body named in its own language is known by its English form too.
@@ -585,11 +623,22 @@ class EntityResolver:
         return Hit(e, "initials", f"initials of {e.entity.canonical_name}")
 
     def lookup_surname(self, surname: str, titles: Sequence[str]) -> Hit | None:
-        """Gazetteer person for a bare surname, using title evidence ("President Yoon")."""
+        """Gazetteer person for a bare surname, using title evidence ("President Yoon").
+
+        The surname must be one of the person's words as written (``written_surname_key``):
+        the key's spelling folds (doubled letters, vowels) are for full names, whose other
+        words must agree too; one word alone folded reaches another family ("Abella" is
+        not "Abela").
+        """
         key = surname_key(surname)
         if not key:
             return None
-        candidates = self._idx.surnames.get(key, [])
+        written = written_surname_key(surname)
+        candidates = [
+            e
+            for e in self._idx.surnames.get(key, [])
+            if written in self._idx.written_words.get(e.entity.entity_id, ())
+        ]
         role_words = [t for t in titles if t in ROLE_TITLES]
         if role_words and candidates:
             countries = {
@@ -609,7 +658,9 @@ class EntityResolver:
             if len(fits) == 1:
                 return Hit(fits[0], "title_surname", f"title {' '.join(titles)!r} + surname")
         short = self._idx.short_forms.get(key, [])
-        if len(short) == 1:
+        if len(short) == 1 and written in self._idx.written_words.get(
+            short[0].entity.entity_id, ()
+        ):
             e = short[0]
             return Hit(e, "gazetteer_short_form", f"unique surname of {e.entity.canonical_name}")
         return None

@@ -503,6 +503,12 @@ def ordered_name_countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_name_countries() -> frozenset[str]:
+    """Countries whose people are named by their given name (``rules/given_name_countries.txt``)."""
+    return frozenset(rule_lines("given_name_countries.txt"))
+
+
+@lru_cache(maxsize=1)
 def country_spellings() -> dict[str, tuple[tuple[re.Pattern[str], str, bool], ...]]:
     """Country -> (pattern, replacement, given names only) of ``rules/country_spellings.tsv``."""
     table: dict[str, list[tuple[re.Pattern[str], str, bool]]] = {}

@@ -45,6 +45,7 @@ from pipelines.core.normalize import (
     split_titles,
     strip_possessive,
     surname_key,
+    written_surname_key,
 )
 
 K = TypeVar("K", bound=Hashable)
@@ -256,4 +257,5 @@ __all__ = [
     "surname_key",
     "transliteration_skeleton",
     "type_key",
+    "written_surname_key",
 ]
