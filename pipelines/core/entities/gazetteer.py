@@ -24,6 +24,7 @@ from pipelines.core.entities.loaders import (
     load_native_region_designations,
     load_nominals,
     load_org_roles,
+    load_place_demonyms,
     load_subdivision_abbreviations,
     load_subdivision_designations,
     slip_towns,
@@ -76,6 +77,8 @@ _STATE_FORM = re.compile(
 # Forms of state that say which state it is: "Kingdom of <a republic>" or "Commonwealth of
 # <a republic>" is a historical state (a precolonial kingdom, a colonial commonwealth), not
 # the country; "State", "Union" and "Federation" say nothing of the form.
+# "Tunisian Republic": a country's demonym before "Republic" (its formal style).
+_DEMONYM_REPUBLIC = re.compile(r"^(?:[Tt]he\s+)?(.+?)\s+Republic$")
 _MONARCHY_FORMS = frozenset({"kingdom", "principality", "sultanate", "grand duchy"})
 _TELLING_FORMS = _MONARCHY_FORMS | {"commonwealth"}
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
@@ -318,6 +321,7 @@ class EntityResolver:
         self._org_names: list[tuple[Entry, str]] = []  # spelled ORG names, for English forms
         self._native_designations = load_native_region_designations()
         self._region_abbreviations = load_subdivision_abbreviations()
+        self._demonyms = load_place_demonyms()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
         for rec in records:
@@ -629,6 +633,30 @@ class EntityResolver:
             return None  # "Republic of <a kingdom>": a past republic
         return Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
 
+    def lookup_demonym_republic(self, surface: str) -> Hit | None:
+        """A republic's formal name made of its demonym: "Tunisian Republic", "Kenyan Republic".
+
+        Many republics style themselves "<Demonym> Republic" (Italian, Portuguese, Lebanese
+        ...), and news writes the form for others too. The demonym must name one country
+        (``rules/place_demonyms.tsv``) whose own known names call it a republic, and
+        "Republic of <its name>" must not be another state: "Spanish Republic" is a past
+        state of a kingdom, "Chinese Republic" the Republic of China, not the PRC.
+        """
+        m = _DEMONYM_REPUBLIC.match(" ".join(clean_place_name(surface).split()))
+        codes = self._demonyms.get(m.group(1), frozenset()) if m else frozenset()
+        if len(codes) != 1:
+            return None
+        country = self._idx.countries.get(next(iter(codes)))
+        if country is None:
+            return None
+        if "republic" not in self._state_forms(country.entity.entity_id):
+            return None
+        formal = self.lookup_exact(f"Republic of {country.entity.canonical_name}", GPE)
+        if formal is not None and formal.entry.entity.entity_id != country.entity.entity_id:
+            return None
+        name = country.entity.canonical_name
+        return Hit(country, "state_form", f"formal name of {name} by its demonym")
+
     def _state_forms(self, entity_id: str) -> frozenset[str]:
         """Forms of state the country's own known names use ("kingdom of cambodia")."""
         if self._country_forms is None:
@@ -668,6 +696,50 @@ class EntityResolver:
             return None
         name = hit.entry.entity.canonical_name
         return Hit(hit.entry, "region_abbreviation", f"{written} for {name}")
+
+    def lookup_paired_names(self, surface: str) -> Hit | None:
+        """Two names of one known place written side by side: "Aotearoa New Zealand".
+
+        A country or region styled by its Indigenous name and its English one together
+        (as New Zealand's government and press write it) is that place when each part on
+        its own is a gazetteer name of the same place; parts naming two places ("Hong Kong
+        China"), or a part naming nothing, leave the whole to the other rules.
+        """
+        tokens = clean_place_name(surface).split()
+        for k in range(1, len(tokens)):
+            left, right = " ".join(tokens[:k]), " ".join(tokens[k:])
+            if place_key(left) == place_key(right):
+                continue
+            first = self.lookup_exact(left, GPE)
+            if first is None or first.entry.kind not in ("country", "subdivision", "city"):
+                continue
+            second = self.lookup_exact(right, GPE)
+            if second is None or second.entry.entity.entity_id != first.entry.entity.entity_id:
+                continue
+            name = first.entry.entity.canonical_name
+            return Hit(first.entry, "paired_names", f"two names of {name} together")
+        return None
+
+    def lookup_demonym(self, surface: str) -> Hit | None:
+        """A place's demonym typed as a place: "Mexican" is Mexico, "Albertan" is Alberta.
+
+        A tagger labels "Mexican officials" or "Taiwanese" as a place now and then; the word
+        stands for the one country or region ``rules/place_demonyms.tsv`` gives it (written
+        case as listed, whole string only). A word listed for two places, or whose region
+        the index holds twice, names none.
+        """
+        codes = self._demonyms.get(" ".join(clean_place_name(surface).split()), frozenset())
+        if len(codes) != 1:
+            return None
+        code = next(iter(codes))
+        if "-" in code:
+            found = {e.entity.entity_id: e for e in self._idx.first_level.get(code, [])}
+            entry = next(iter(found.values())) if len(found) == 1 else None
+        else:
+            entry = self._idx.countries.get(code)
+        if entry is None:
+            return None
+        return Hit(entry, "place_demonym", f"{surface!r}: of {entry.entity.canonical_name}")
 
     def lookup_country_tail(self, surface: str) -> Hit | None:
         """A union named by what it unites, with "the": "the States", "the Emirates".
@@ -1051,13 +1123,18 @@ class EntityResolver:
             hit = (
                 self.lookup_region_abbreviation(surface)
                 or self.lookup_state_form(surface)
+                or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
                 or self.lookup_place_spacing(surface)
                 or self.lookup_country_tail(surface)
+                or self.lookup_paired_names(surface)
             )
+            if hit is None and etype is not None:
+                # Typed a place only: an untyped "Mexican" is a person or a word.
+                hit = self.lookup_demonym(surface)
         if hit is None and etype in (PERSON, None):
             hit = self.persons.lookup(name)
         if hit is None and etype in (ORG, GPE, LOC, None):
