@@ -235,3 +235,34 @@ def test_city_nicknames_load_only_unique_names() -> None:
     out = with_city_nicknames(records, lines)
     assert out[0]["aliases"] == ["Harbour"]
     assert out[1]["aliases"] == ["NP"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Kerala", "the Indian state of Kerala", "Kerala state of India"],
+        ["Manitoba", "the Canadian province of Manitoba"],
+        ["Jalisco", "the Mexican state of Jalisco"],
+        ["Hunan", "the Chinese province of Hunan", "Hunan province of China"],
+        ["Catalonia", "the Spanish region of Catalonia"],
+    ],
+)
+def test_a_region_described_by_its_country_and_designation(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("the Pakistani province of Punjab", "the Indian state of Punjab"),  # two Punjabs
+        ("the Canadian state of Manitoba", "Manitoba"),  # Canada has no states
+        ("the Indian province of Kerala", "Kerala"),  # India's regions are states
+        ("the Mexican state of Kerala", "Kerala"),  # not Mexico's
+    ],
+)
+def test_a_described_region_that_does_not_fit_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    assert_apart(resolver, a, b, "GPE")

@@ -134,6 +134,13 @@ _REGION_OF = re.compile(
     r"(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
+# A region described by its country and its designation, either way round: "the Indian
+# state of Kerala", "the Canadian province of Manitoba", "Hunan province of China".
+_DESCRIBED_REGION = re.compile(
+    r"^(?:the\s+)?(.+?)\s+(province|state|region|oblast|prefecture|governorate|territory)"
+    r"\s+of\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
 # A place named with its country: "<country>'s X" ("Pakistan's Punjab"), "X of <country>"
 # ("Northern Territory of Australia"); "<demonym> X" ("Indian Punjab") is tried word by word.
 _COUNTRY_POSSESSIVE = re.compile(r"^(.+?)['\u2019]s?\s+(.+)$")
@@ -814,6 +821,9 @@ class EntityResolver:
         if m is not None and "," not in m.group(1):
             # Not "Town, Washington state": a town in the region, read below.
             return self._designated_region(m.group(1), m.group(2))
+        hit = self._described_region(clean)
+        if hit is not None:
+            return hit
         m = _REGION_OF.match(clean)
         if m is not None:
             return self._designated_region(m.group(2), m.group(1))
@@ -1032,6 +1042,26 @@ class EntityResolver:
             return None
         e = next(iter(fits.values()))
         return Hit(e, "place_qualifier", f"the {word.lower()} {e.entity.canonical_name}")
+
+    def _described_region(self, clean: str) -> Hit | None:
+        """A region with its country and designation: "the Mexican state of Jalisco".
+
+        Wire copy introduces a region so, the country first (a demonym or its name) or last
+        ("Hunan province of China"). The region must be one subdivision of that country
+        (``_country_qualified_region``) and the country must call its regions by the word
+        written ("the Indian province of Kerala" names none).
+        """
+        m = _DESCRIBED_REGION.match(clean)
+        if m is None:
+            return None
+        word = m.group(2)
+        for where, name in ((m.group(1), m.group(3)), (m.group(3), m.group(1))):
+            if "," in where or "," in name:
+                continue
+            hit = self._country_qualified_region(f"{name}, {where}")
+            if hit is not None and self._designates(hit.entry.country, word, known=False):
+                return hit
+        return None
 
     def _country_qualified_region(self, clean: str) -> Hit | None:
         """A region written with its country: "Pakistan's Punjab", "Punjab, India".
