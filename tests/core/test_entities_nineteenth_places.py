@@ -266,3 +266,13 @@ def test_a_described_region_that_does_not_fit_stays_apart(
     resolver: EntityResolver, a: str, b: str
 ) -> None:
     assert_apart(resolver, a, b, "GPE")
+
+
+def test_a_demonym_wins_over_a_city_listing_it_among_other_names(
+    resolver: EntityResolver,
+) -> None:
+    """GeoNames gives a Malaysian city "Thai" as one of its alternate names; typed as a
+    place, the word is Thailand, and the city keeps its own name."""
+    assert_same(resolver, ["Thailand", "Thai"], "GPE")
+    assert_apart(resolver, "Thai", "Alor Setar", "GPE")
+    assert entity_id(resolver, "Alor Setar", "GPE") is not None

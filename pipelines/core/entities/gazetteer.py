@@ -1120,6 +1120,10 @@ class EntityResolver:
             # A state's or province's news abbreviation ("P.E.I.") is that region, not a
             # GeoNames city whose other name has the same letters (a county "Pei").
             hit = self.lookup_region_abbreviation(surface, bare=hit is None) or hit
+            if hit is not None and place_key(hit.entry.entity.canonical_name) != place_key(surface):
+                # A demonym is its country, not a GeoNames city that lists the word among
+                # its other names ("Thai", one of a Malaysian city's alternate names).
+                hit = self.lookup_demonym(surface) or hit
         if hit is not None and etype in (ORG, None):
             hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
         if hit is None and etype == ORG:
