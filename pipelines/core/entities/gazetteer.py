@@ -25,6 +25,7 @@ from pipelines.core.entities.loaders import (
     load_native_region_designations,
     load_nominals,
     load_org_roles,
+    load_place_demonyms,
     load_subdivision_abbreviations,
     load_subdivision_designations,
     slip_towns,
@@ -78,6 +79,8 @@ _STATE_FORM = re.compile(
 # Forms of state that say which state it is: "Kingdom of <a republic>" or "Commonwealth of
 # <a republic>" is a historical state (a precolonial kingdom, a colonial commonwealth), not
 # the country; "State", "Union" and "Federation" say nothing of the form.
+# "Tunisian Republic": a country's demonym before "Republic" (its formal style).
+_DEMONYM_REPUBLIC = re.compile(r"^(?:[Tt]he\s+)?(.+?)\s+Republic$")
 _MONARCHY_FORMS = frozenset({"kingdom", "principality", "sultanate", "grand duchy"})
 _TELLING_FORMS = _MONARCHY_FORMS | {"commonwealth"}
 _COMPASS_FORM = re.compile(r"^([NSEW])\.?\s*([A-Z][a-z].*)$")
@@ -131,6 +134,13 @@ _REGION_WORD = re.compile(
 _REGION_OF = re.compile(
     r"^(province|state|commonwealth|region|oblast|prefecture|governorate|territory)\s+of\s+"
     r"(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+# A region described by its country and its designation, either way round: "the Indian
+# state of Kerala", "the Canadian province of Manitoba", "Hunan province of China".
+_DESCRIBED_REGION = re.compile(
+    r"^(?:the\s+)?(.+?)\s+(province|state|region|oblast|prefecture|governorate|territory)"
+    r"\s+of\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
 # A place named with its country: "<country>'s X" ("Pakistan's Punjab"), "X of <country>"
@@ -323,6 +333,7 @@ class EntityResolver:
         self._org_names: list[tuple[Entry, str]] = []  # spelled ORG names, for English forms
         self._native_designations = load_native_region_designations()
         self._region_abbreviations = load_subdivision_abbreviations()
+        self._demonyms = load_place_demonyms()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
         for rec in records:
@@ -681,6 +692,30 @@ class EntityResolver:
             return None  # "Republic of <a kingdom>": a past republic
         return Hit(hit.entry, "state_form", f"formal name of {hit.entry.entity.canonical_name}")
 
+    def lookup_demonym_republic(self, surface: str) -> Hit | None:
+        """A republic's formal name made of its demonym: "Tunisian Republic", "Kenyan Republic".
+
+        Many republics style themselves "<Demonym> Republic" (Italian, Portuguese, Lebanese
+        ...), and news writes the form for others too. The demonym must name one country
+        (``rules/place_demonyms.tsv``) whose own known names call it a republic, and
+        "Republic of <its name>" must not be another state: "Spanish Republic" is a past
+        state of a kingdom, "Chinese Republic" the Republic of China, not the PRC.
+        """
+        m = _DEMONYM_REPUBLIC.match(" ".join(clean_place_name(surface).split()))
+        codes = self._demonyms.get(m.group(1), frozenset()) if m else frozenset()
+        if len(codes) != 1:
+            return None
+        country = self._idx.countries.get(next(iter(codes)))
+        if country is None:
+            return None
+        if "republic" not in self._state_forms(country.entity.entity_id):
+            return None
+        formal = self.lookup_exact(f"Republic of {country.entity.canonical_name}", GPE)
+        if formal is not None and formal.entry.entity.entity_id != country.entity.entity_id:
+            return None
+        name = country.entity.canonical_name
+        return Hit(country, "state_form", f"formal name of {name} by its demonym")
+
     def _state_forms(self, entity_id: str) -> frozenset[str]:
         """Forms of state the country's own known names use ("kingdom of cambodia")."""
         if self._country_forms is None:
@@ -720,6 +755,50 @@ class EntityResolver:
             return None
         name = hit.entry.entity.canonical_name
         return Hit(hit.entry, "region_abbreviation", f"{written} for {name}")
+
+    def lookup_paired_names(self, surface: str) -> Hit | None:
+        """Two names of one known place written side by side: "Aotearoa New Zealand".
+
+        A country or region styled by its Indigenous name and its English one together
+        (as New Zealand's government and press write it) is that place when each part on
+        its own is a gazetteer name of the same place; parts naming two places ("Hong Kong
+        China"), or a part naming nothing, leave the whole to the other rules.
+        """
+        tokens = clean_place_name(surface).split()
+        for k in range(1, len(tokens)):
+            left, right = " ".join(tokens[:k]), " ".join(tokens[k:])
+            if place_key(left) == place_key(right):
+                continue
+            first = self.lookup_exact(left, GPE)
+            if first is None or first.entry.kind not in ("country", "subdivision", "city"):
+                continue
+            second = self.lookup_exact(right, GPE)
+            if second is None or second.entry.entity.entity_id != first.entry.entity.entity_id:
+                continue
+            name = first.entry.entity.canonical_name
+            return Hit(first.entry, "paired_names", f"two names of {name} together")
+        return None
+
+    def lookup_demonym(self, surface: str) -> Hit | None:
+        """A place's demonym typed as a place: "Mexican" is Mexico, "Albertan" is Alberta.
+
+        A tagger labels "Mexican officials" or "Taiwanese" as a place now and then; the word
+        stands for the one country or region ``rules/place_demonyms.tsv`` gives it (written
+        case as listed, whole string only). A word listed for two places, or whose region
+        the index holds twice, names none.
+        """
+        codes = self._demonyms.get(" ".join(clean_place_name(surface).split()), frozenset())
+        if len(codes) != 1:
+            return None
+        code = next(iter(codes))
+        if "-" in code:
+            found = {e.entity.entity_id: e for e in self._idx.first_level.get(code, [])}
+            entry = next(iter(found.values())) if len(found) == 1 else None
+        else:
+            entry = self._idx.countries.get(code)
+        if entry is None:
+            return None
+        return Hit(entry, "place_demonym", f"{surface!r}: of {entry.entity.canonical_name}")
 
     def lookup_country_tail(self, surface: str) -> Hit | None:
         """A union named by what it unites, with "the": "the States", "the Emirates".
@@ -794,6 +873,9 @@ class EntityResolver:
         if m is not None and "," not in m.group(1):
             # Not "Town, Washington state": a town in the region, read below.
             return self._designated_region(m.group(1), m.group(2))
+        hit = self._described_region(clean)
+        if hit is not None:
+            return hit
         m = _REGION_OF.match(clean)
         if m is not None:
             return self._designated_region(m.group(2), m.group(1))
@@ -1013,6 +1095,26 @@ class EntityResolver:
         e = next(iter(fits.values()))
         return Hit(e, "place_qualifier", f"the {word.lower()} {e.entity.canonical_name}")
 
+    def _described_region(self, clean: str) -> Hit | None:
+        """A region with its country and designation: "the Mexican state of Jalisco".
+
+        Wire copy introduces a region so, the country first (a demonym or its name) or last
+        ("Hunan province of China"). The region must be one subdivision of that country
+        (``_country_qualified_region``) and the country must call its regions by the word
+        written ("the Indian province of Kerala" names none).
+        """
+        m = _DESCRIBED_REGION.match(clean)
+        if m is None:
+            return None
+        word = m.group(2)
+        for where, name in ((m.group(1), m.group(3)), (m.group(3), m.group(1))):
+            if "," in where or "," in name:
+                continue
+            hit = self._country_qualified_region(f"{name}, {where}")
+            if hit is not None and self._designates(hit.entry.country, word, known=False):
+                return hit
+        return None
+
     def _country_qualified_region(self, clean: str) -> Hit | None:
         """A region written with its country: "Pakistan's Punjab", "Punjab, India".
 
@@ -1070,6 +1172,10 @@ class EntityResolver:
             # A state's or province's news abbreviation ("P.E.I.") is that region, not a
             # GeoNames city whose other name has the same letters (a county "Pei").
             hit = self.lookup_region_abbreviation(surface, bare=hit is None) or hit
+            if hit is not None and place_key(hit.entry.entity.canonical_name) != place_key(surface):
+                # A demonym is its country, not a GeoNames city that lists the word among
+                # its other names ("Thai", one of a Malaysian city's alternate names).
+                hit = self.lookup_demonym(surface) or hit
         if hit is not None and etype in (ORG, None):
             hit = self.orgs.federal_own(surface, self.orgs.country_own(surface, hit))
         if hit is None and etype == ORG:
@@ -1103,13 +1209,18 @@ class EntityResolver:
             hit = (
                 self.lookup_region_abbreviation(surface)
                 or self.lookup_state_form(surface)
+                or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
                 or self.lookup_place_spacing(surface)
                 or self.lookup_country_tail(surface)
+                or self.lookup_paired_names(surface)
             )
+            if hit is None and etype is not None:
+                # Typed a place only: an untyped "Mexican" is a person or a word.
+                hit = self.lookup_demonym(surface)
         if hit is None and etype in (PERSON, None):
             hit = self.persons.lookup(name)
         if hit is None and etype in (ORG, GPE, LOC, None):

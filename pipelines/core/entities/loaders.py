@@ -67,6 +67,8 @@ _RULE_FILES = (
     "french_renderings.tsv",
     "surname_particles.txt",
     "first_name_gender_ambiguous.txt",
+    "place_demonyms.tsv",
+    "city_nicknames.tsv",
 )
 
 
@@ -138,7 +140,33 @@ def base_gazetteer_records() -> list[dict[str, Any]]:
 def gazetteer_records() -> list[dict[str, Any]]:
     """Every shipped entity: the curated gazetteer plus the place index built from GeoNames."""
     records = with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
-    return with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
+    records = with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
+    return with_city_nicknames(records, rule_lines("city_nicknames.tsv"))
+
+
+def with_city_nicknames(
+    records: list[dict[str, Any]], lines: Iterable[str]
+) -> list[dict[str, Any]]:
+    """The records with each city's nicknames (``rules/city_nicknames.tsv``) as aliases.
+
+    A nickname joins the one city record of that name and country; a nickname given to two
+    cities, one any record already bears as a name, or one whose city the gazetteer holds
+    twice or not at all, is left out.
+    """
+    claims: dict[str, set[tuple[str, str]]] = {}
+    for line in lines:
+        country, city, name = (c.strip() for c in line.split("\t"))
+        claims.setdefault(name, set()).add((country, city))
+    taken = {place_key(n) for r in records for n in [r["canonical_name"], *r.get("aliases", [])]}
+    cities: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in records:
+        if r.get("kind") == "city" and "canonical_name" in r:
+            cities.setdefault((r.get("country") or "", r["canonical_name"]), []).append(r)
+    for name, owners in claims.items():
+        found = cities.get(next(iter(owners)), []) if len(owners) == 1 else []
+        if len(found) == 1 and place_key(name) not in taken:
+            found[0]["aliases"] = [*found[0].get("aliases", []), name]
+    return records
 
 
 def with_region_nicknames(
@@ -268,6 +296,19 @@ def load_us_appeals_circuits() -> dict[str, str]:
             if form.strip():
                 table[form.strip().lower()] = name.strip()
     return table
+
+
+def load_place_demonyms() -> dict[str, frozenset[str]]:
+    """A place's demonym as written ("Mexican", "Albertan") -> the ISO codes listing it.
+
+    ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a region (``rules/place_demonyms.tsv``).
+    """
+    table: dict[str, set[str]] = {}
+    for line in rule_lines("place_demonyms.tsv"):
+        word, _, code = line.partition("\t")
+        if word.strip() and code.strip():
+            table.setdefault(word.strip(), set()).add(code.strip())
+    return {word: frozenset(codes) for word, codes in table.items()}
 
 
 def load_native_region_designations() -> tuple[tuple[str, str], ...]:
