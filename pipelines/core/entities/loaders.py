@@ -67,6 +67,7 @@ _RULE_FILES = (
     "french_renderings.tsv",
     "surname_particles.txt",
     "first_name_gender_ambiguous.txt",
+    "given_name_countries.txt",
     "place_demonyms.tsv",
     "city_nicknames.tsv",
 )
