@@ -64,6 +64,9 @@ _SUBJECT_WINDOW_LINES = 4
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Objects of a verb: the person in them is acted on ("criticised Ann Lee's record"), and
+# the subject, not they, carries the next "he"/"she".
+_ACTED_ON_DEPS = frozenset({"dobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,6 +748,8 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
         return 0  # "The Brightline cable boxes sit", "Harbour frontman Tom Reid said"
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
+    elif tok.dep_ == "pobj" and _closes_role_subject(view, m, tok):
+        tok = tok.head.head  # "Acme director of sport Ann Lee praised …"
     if tok.dep_ not in _SUBJ_DEPS:
         if _opens_merged_paragraph(view, m, tok):
             return 2
@@ -769,6 +774,26 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     # Staunton told …") hangs this clause on that paragraph's verb: within its own
     # paragraph the clause is the main one.
     return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
+
+
+def _closes_role_subject(view: DocView, m: Mention, tok: Token) -> bool:
+    """True when the name ends a role's subject: "Acme director of sport Ann Lee praised".
+
+    The small model parses such a title as "director" (the subject) "of" "sport Ann Lee",
+    so the name is an object of "of"; but the title is hers, she is who the clause is
+    about. Only a role noun for one person (an office, occupation or anonymous role),
+    the name closing the subject phrase, and words of the role's own object between "of"
+    and the name: in "the lawyer of Ann Lee said" the subject is someone else.
+    """
+    prep = tok.head
+    role = prep.head
+    if prep.lower_ != "of" or role.dep_ not in _SUBJ_DEPS or role.i > prep.i:
+        return False
+    if role.pos_ != "NOUN" or not _is_role_noun(role.lower_, load_rules()):
+        return False
+    if role.right_edge.i != tok.i:
+        return False
+    return bool(view.text[prep.idx + len(prep.text) : m.start].strip())
 
 
 # Curly marks say by their shape whether they open or close (straight ones by their tag).
@@ -1434,13 +1459,19 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         if verb.dep_ != "ROOT":
             continue
         # "The party's leader, Ann Lee, said …": a person in the same sentence who
-        # could be the pronoun's referent is the one named, not the role.
+        # could be the pronoun's referent is the one named, not the role. A person the
+        # spokesperson's verb acts on ("criticised Ann Lee's record") is talked about.
         sent = tok.sent
         a, b = max(sent.start_char, view.sentence_start(tok.idx)), sent.end_char
+        acted_on = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ in _ACTED_ON_DEPS
+        ]
         if any(
             m.entity_type == PERSON
             and not ctx.inside_quote(m.start)
-            and not any(x <= m.start and m.end <= y for x, y in reported)
+            and not any(x <= m.start and m.end <= y for x, y in [*reported, *acted_on])
             and (not gender or index.gender.get(m.entity_id, gender) == gender)
             for m in index.overlapping(a, b)
         ):

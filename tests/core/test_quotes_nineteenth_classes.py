@@ -1,0 +1,95 @@
+"""Speaker classes of issue 11 (nineteenth session): a pronoun after a new person
+is introduced with a long title the parse splits ("Acme director of sport Tom Reid
+praised …": the name hangs below "of", yet the clause is about him), and a pronoun after
+an unnamed spokesperson whose verb acts on another person ("A Harbour Party spokesman
+criticised Tom Reid's record. He said …": the person in the object is talked about, the
+spokesperson goes on). Examples are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.core.quotes_helpers import assert_speaker, one_quote
+
+_TITLED = (
+    'Club president Mark Daly said: "We thought the best thing was to finish the game."\n\n'
+    "Fans left the ground quietly after the match was called off. "
+    "Harbour City director of football Tom Reid praised the supporters for their calm. "
+    '"I would like to thank every fan who stayed in their seat," he said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        pytest.param(
+            _TITLED,
+            {"Mark Daly": "PERSON", "Harbour City": "ORG", "Tom Reid": "PERSON"},
+            "ent:Tom Reid",
+            id="a-name-closing-a-role-of-something-subject",
+        ),
+        pytest.param(
+            _TITLED.replace("director of football", "head of youth coaching"),
+            {"Mark Daly": "PERSON", "Harbour City": "ORG", "Tom Reid": "PERSON"},
+            "ent:Tom Reid",
+            id="a-longer-role-object",
+        ),
+    ],
+)
+def test_a_pronoun_follows_a_person_introduced_with_a_split_title(
+    nlp: Language, text: str, people: dict[str, str], speaker: str
+) -> None:
+    assert_speaker(one_quote(nlp, text, "thank every fan", people), speaker)
+
+
+def test_the_lawyer_of_a_person_is_not_that_person(nlp: Language) -> None:
+    """Nothing between "of" and the name: the subject is someone else, not the name."""
+    text = (
+        'Club president Mark Daly said: "We thought the best thing was to finish the game."\n\n'
+        "Fans left the ground quietly after the match was called off. "
+        "The lawyer of Tom Reid praised the supporters for their calm. "
+        '"I would like to thank every fan who stayed in their seat," he said.'
+    )
+    q = one_quote(nlp, text, "thank every fan", {"Mark Daly": "PERSON", "Tom Reid": "PERSON"})
+    assert q.speaker_entity_id != "ent:Tom Reid", q.speaker_surface
+
+
+_SPOKESMAN = (
+    'Senator Mark Daly said the plan "could set neighbours against each other".\n\n'
+    "A Harbour Party spokesman criticised Tom Reid's record, saying rents had risen "
+    "when he was housing minister. He said: "
+    '"Today the other parties are making promises they cannot pay for."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "speaker"),
+    [
+        pytest.param(
+            _SPOKESMAN,
+            {"Mark Daly": "PERSON", "Harbour Party": "ORG", "Tom Reid": "PERSON"},
+            "ent:Harbour Party",
+            id="the-person-in-the-object-is-talked-about",
+        ),
+        pytest.param(
+            _SPOKESMAN.replace("criticised Tom Reid's record", "attacked Tom Reid"),
+            {"Mark Daly": "PERSON", "Harbour Party": "ORG", "Tom Reid": "PERSON"},
+            "ent:Harbour Party",
+            id="the-person-as-the-object",
+        ),
+        pytest.param(
+            _SPOKESMAN.replace(
+                "A Harbour Party spokesman criticised",
+                "A Harbour Party spokesman, Tom Reid, criticised",
+            ).replace("Tom Reid's record", "the record"),
+            {"Mark Daly": "PERSON", "Harbour Party": "ORG", "Tom Reid": "PERSON"},
+            "ent:Tom Reid",
+            id="a-named-spokesman-is-the-speaker",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_spokesman_acting_on_a_person(
+    nlp: Language, text: str, people: dict[str, str], speaker: str
+) -> None:
+    assert_speaker(one_quote(nlp, text, "other parties", people), speaker)
