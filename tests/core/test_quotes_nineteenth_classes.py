@@ -93,3 +93,47 @@ def test_a_pronoun_after_a_spokesman_acting_on_a_person(
     nlp: Language, text: str, people: dict[str, str], speaker: str
 ) -> None:
     assert_speaker(one_quote(nlp, text, "other parties", people), speaker)
+
+
+_LEADERS = (
+    "Green leader Tom Reid has accused the prime minister, Mark Daly, of running a divided "
+    "government. Liberal leader Sam Cole backed the call.\n\n"
+    "Mr Daly denied the claim on Wednesday. He again insisted there would be no deals.\n\n"
+    "The Green leader countered that such deals had been struck twice. He declared: "
+    '"This is a government of deals, not of delivery."'
+)
+_LEADER_PEOPLE = {"Tom Reid": "PERSON", "Mark Daly": "PERSON", "Sam Cole": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(_LEADERS, "ent:Tom Reid", id="the-title-the-article-gave-one-person"),
+        pytest.param(
+            _LEADERS.replace("Green leader countered", "Liberal leader countered"),
+            "ent:Sam Cole",
+            id="the-modifier-says-which-holder",
+        ),
+        pytest.param(
+            _LEADERS.replace("Green leader countered", "opposition leader countered"),
+            "ent:Mark Daly",
+            id="a-title-never-given-leaves-the-chain-alone",
+        ),
+    ],
+)
+def test_a_pronoun_follows_a_description_subject_the_article_gave_a_person(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert_speaker(one_quote(nlp, text, "deals, not of delivery", _LEADER_PEOPLE), speaker)
+
+
+def test_a_description_speaker_with_the_modifier_of_one_holder(nlp: Language) -> None:
+    """ "the Green leader said" when two people hold "leader": the one given "Green"."""
+    text = (
+        _LEADERS.replace(
+            "The Green leader countered that such deals had been struck twice. He declared:",
+            "Mr Cole agreed.",
+        )
+        + ' "We will not be bought," the Green leader said.'
+    )
+    assert_speaker(one_quote(nlp, text, "not be bought", _LEADER_PEOPLE), "ent:Tom Reid")

@@ -930,8 +930,9 @@ def _antecedent(
             break
     if want == PERSON:
         unnamed = unrecognised_subjects(ctx, window_start, pos, gender)
-        if unnamed:
-            candidates = sorted([*candidates, *unnamed], key=lambda m: -m.start)
+        described = _described_subjects(ctx, window_start, pos, gender)
+        if unnamed or described:
+            candidates = sorted([*candidates, *unnamed, *described], key=lambda m: -m.start)
     if not candidates:
         return None
     recent = [eid for at, eid in recent_speakers if at >= window_start][-1:]
@@ -1277,6 +1278,46 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
             out.append(Mention(known[0], view.text[a:b], a, b, PERSON, rule=SURNAME_ECHO))
             continue
         out.append(Mention("", view.text[a:b], a, b, PERSON, rule=UNRECOGNISED))
+    return out
+
+
+# Marks a stand-in mention for a description subject that names a person the article
+# described so ("The Tory leader countered …" after "Tory leader Ann Lee").
+DESCRIBED = "described_subject"
+
+
+def _described_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> list[Mention]:
+    """Main-clause subjects in ``[lo, pos)`` that describe a person the article named so.
+
+    "Tory leader Ann Lee … Mr Reid denied it. The Tory leader countered that … “…,” she
+    said": the article has turned to the person the description names, and the pronoun
+    goes with it, not with the last person named. Only a definite description the
+    article itself gave beside one person's name (:func:`_described_person`,
+    :func:`_sole_title_holder`); a description it never gave stays out. Returns stand-in
+    mentions (the person's entity, the description's span), nearest first.
+    """
+    view = ctx.view
+    doc = view.doc
+    out: list[Mention] = []
+    for i in reversed(view.tokens_between(lo, pos)):
+        tok = doc[i]
+        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        if ctx.inside_quote(tok.idx) or not any(c.dep_ == "det" for c in tok.lefts):
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ROOT":
+            continue
+        phrase = speaker_phrase(doc, i, ctx.rules)
+        m = _described_person(ctx, phrase) or _sole_title_holder(ctx, phrase)
+        if m is None or not m.entity_id:
+            continue
+        if gender and ctx.index.gender.get(m.entity_id, gender) != gender:
+            continue
+        a, b = phrase.start, tok.idx + len(tok.text)
+        out.append(Mention(m.entity_id, view.text[a:b], a, b, PERSON, rule=DESCRIBED))
     return out
 
 
@@ -2882,7 +2923,9 @@ def _sole_title_holder(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     quotations, and every modifier of the description was given with it ("the former
     minister" needs "former" where the title was given; "the Mexican president" does not
     fit a "US President"). The holder must have been named before the description; two
-    holders, or none, leave it to the other rules.
+    holders, or none, leave it to the other rules, unless the description's modifiers
+    were given with the title to one of them only ("the Tory leader" beside "Liberal
+    leader Tom Reid").
     """
     view = ctx.view
     head = view.doc[phrase.head]
@@ -2906,9 +2949,11 @@ def _sole_title_holder(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
         holders.add(m.entity_id)
         if modifiers <= {w.lower() for w in _TITLE_SPAN_WORD_RE.findall(view.text[slice(*span)])}:
             fitting.add(m.entity_id)
-    if len(holders) != 1 or holders != fitting:
+    if len(fitting) != 1 or (holders != fitting and not modifiers):
+        # "the Tory leader" when the article gave "Tory leader" to one person and
+        # "Liberal leader" to another: the modifier says which; a bare title does not.
         return None
-    (holder,) = holders
+    (holder,) = fitting
     return next(
         (m for m in _unquoted_before(ctx, phrase.start, PERSON) if m.entity_id == holder), None
     )
