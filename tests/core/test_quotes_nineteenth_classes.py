@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipelines.core.quotes._rules import load_party_forms
 from tests.core.quotes_helpers import assert_speaker, one_quote
 
 _TITLED = (
@@ -137,3 +138,77 @@ def test_a_description_speaker_with_the_modifier_of_one_holder(nlp: Language) ->
         + ' "We will not be bought," the Green leader said.'
     )
     assert_speaker(one_quote(nlp, text, "not be bought", _LEADER_PEOPLE), "ent:Tom Reid")
+
+
+_PARTY = (
+    "The Tories launched their new poster campaign in Leeds on Monday.\n\n"
+    "Labour said the posters were offensive and should be withdrawn. "
+    'But a Conservative spokeswoman said: "The campaign will go on as planned."'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "contains", "speaker"),
+    [
+        pytest.param(
+            _PARTY,
+            {"Tories": "ORG", "Labour": "ORG", "Leeds": "GPE"},
+            "go on as planned",
+            "ent:Tories",
+            id="the-party-adjective-and-the-party's-other-name",
+        ),
+        pytest.param(
+            _PARTY.replace("a Conservative spokeswoman", "a Tory spokeswoman"),
+            {"Tories": "ORG", "Labour": "ORG", "Leeds": "GPE"},
+            "go on as planned",
+            "ent:Tories",
+            id="a-short-name-standing-as-the-adjective",
+        ),
+        pytest.param(
+            "Senator Ann Lee said the Democrats would block the bill.\n\n"
+            'A Democratic spokesman said: "We have the votes to stop it."',
+            {"Ann Lee": "PERSON", "Democrats": "ORG"},
+            "the votes",
+            "ent:Democrats",
+            id="a-party-named-in-the-plural",
+        ),
+        pytest.param(
+            _PARTY.replace(
+                "a Conservative spokeswoman said:",
+                "a Tory spokesman said the posters would stay. He said:",
+            ),
+            {"Tories": "ORG", "Labour": "ORG", "Leeds": "GPE"},
+            "go on as planned",
+            "ent:Tories",
+            id="he-continues-the-party-spokesman",
+        ),
+    ],
+)
+def test_a_party_spokesperson_speaks_for_the_party(
+    nlp: Language, text: str, people: dict[str, str], contains: str, speaker: str
+) -> None:
+    assert_speaker(one_quote(nlp, text, contains, people), speaker)
+
+
+def test_a_party_the_article_never_names_leaves_the_spokesperson_nominal(nlp: Language) -> None:
+    text = (
+        "Ann Lee said the poster campaign was offensive.\n\n"
+        'But a Conservative spokeswoman said: "The campaign will go on as planned."'
+    )
+    assert_speaker(one_quote(nlp, text, "go on as planned", {"Ann Lee": "PERSON"}), None)
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        pytest.param("conservative", "tories", id="adjective-to-other-name"),
+        pytest.param("tory", "conservative party", id="plural-in-ies"),
+        pytest.param("republican", "gop", id="adjective-to-initials"),
+    ],
+)
+def test_party_forms_from_the_curated_gazetteer(word: str, form: str) -> None:
+    assert form in load_party_forms()[word]
+
+
+def test_a_word_that_is_no_party_has_no_forms() -> None:
+    assert "senior" not in load_party_forms()

@@ -23,7 +23,12 @@ from pipelines.core.normalize import (
     split_titles,
     strip_possessive,
 )
-from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
+from pipelines.core.quotes._rules import (
+    QuoteRules,
+    load_gender_lexicon,
+    load_party_forms,
+    load_rules,
+)
 from pipelines.core.quotes._view import GLUED_CLOSING_MARKS, DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 from pipelines.core.resources import HYPHENS
@@ -2018,6 +2023,7 @@ def resolve_speaker(
             _named_org_modifier(ctx, head)
             or _org_name_before(ctx, head)
             or _possessor(ctx, head, recent_speakers)
+            or _party_of_modifier(ctx, head)
         )
         if principal is not None:
             return found(principal, 0.85)
@@ -3136,6 +3142,42 @@ def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
     # "an FA statement" after "The Football Association": the initials of its name.
     spelt = spelt_out(index, name)
     return spelt if spelt is not None and index.is_org(spelt) else None
+
+
+_PARTY_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _party_of_modifier(ctx: Context, head: Token) -> Mention | None:
+    """The party a spokesperson's party word stands for: "a Conservative spokeswoman".
+
+    The word before the noun is the party's adjective or short name ("Conservative",
+    "Tory", "Democratic"), not a mention of it, so :func:`_named_org_modifier` finds
+    nothing; the curated gazetteer's parties (:func:`load_party_forms`) give the names
+    the article may use for it ("the Tories", "the Conservatives"). The article's own
+    mention decides: the latest before the noun (a quotation naming the party names it
+    too), else the first after; a party the article never names leaves her nominal.
+    """
+    view, index = ctx.view, ctx.index
+    mods = [c for c in head.lefts if c.dep_ in _PARTY_MODIFIER_DEPS]
+    if not mods:
+        return None
+    words = view.text[min(c.left_edge.idx for c in mods) : head.idx].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    forms = load_party_forms().get(" ".join(words).casefold())
+    if not forms:
+        return None
+    before: Mention | None = None
+    for m in index.mentions:
+        if not m.entity_id or not index.is_org(m) or m.rule == ECHO:
+            continue
+        name = strip_possessive(fold_apostrophes(m.surface)).casefold().removeprefix("the ")
+        if name not in forms:
+            continue
+        if m.start >= head.idx:
+            return before or m
+        before = m
+    return before
 
 
 # "A Department for Culture, Media and Sport spokeswoman": a determiner, then
