@@ -214,3 +214,53 @@ _ROLE_FILES = (
     "member_nouns.txt",
     "spokesperson_nouns.txt",
 )
+
+
+_PARTY_SUFFIX = " party"
+
+
+def _party_keys(form: str) -> set[str]:
+    """The modifier words a party's name form stands for ("Tories" -> "tory").
+
+    "Conservative Party" -> "conservative", "Liberal Democrats" -> "liberal democrat",
+    "Tories" -> "tory": the word a news writer puts before "spokesman" for that party.
+    """
+    low = form.casefold()
+    keys = {low}
+    if low.endswith(_PARTY_SUFFIX):
+        keys.add(low[: -len(_PARTY_SUFFIX)])
+    elif low.endswith("ies"):
+        keys.add(low[:-3] + "y")
+    elif low.endswith("s"):
+        keys.add(low[:-1])
+    return keys
+
+
+@lru_cache(maxsize=1)
+def load_party_forms() -> dict[str, frozenset[str]]:
+    """Political parties of the curated gazetteer: modifier word -> the party's name forms.
+
+    From ``aliases.jsonl`` (curated; see ``rules/README.md``): every organisation whose
+    canonical name or an alias is "<X> Party", with all its names. "a Conservative
+    spokeswoman" speaks for the party the article names "the Tories" or "the
+    Conservatives"; the keys are each name without "Party" or its plural ending, case-folded.
+    """
+    import json
+
+    from pipelines.core.resources import rule_text
+
+    out: dict[str, set[str]] = {}
+    for line in rule_text("aliases.jsonl").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if record.get("entity_type") != "ORG":
+            continue
+        names = [str(record["canonical_name"]).split(" (")[0], *map(str, record.get("aliases", []))]
+        if not any(n.casefold().endswith(_PARTY_SUFFIX) for n in names):
+            continue
+        forms = {n.casefold() for n in names}
+        for n in names:
+            for key in _party_keys(n):
+                out.setdefault(key, set()).update(forms)
+    return {k: frozenset(v) for k, v in out.items()}

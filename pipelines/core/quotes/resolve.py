@@ -23,7 +23,12 @@ from pipelines.core.normalize import (
     split_titles,
     strip_possessive,
 )
-from pipelines.core.quotes._rules import QuoteRules, load_gender_lexicon, load_rules
+from pipelines.core.quotes._rules import (
+    QuoteRules,
+    load_gender_lexicon,
+    load_party_forms,
+    load_rules,
+)
 from pipelines.core.quotes._view import GLUED_CLOSING_MARKS, DocView
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 from pipelines.core.resources import HYPHENS
@@ -64,6 +69,9 @@ _SUBJECT_WINDOW_LINES = 4
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Objects of a verb: the person in them is acted on ("criticised Ann Lee's record"), and
+# the subject, not they, carries the next "he"/"she".
+_ACTED_ON_DEPS = frozenset({"dobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,6 +753,8 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
         return 0  # "The Brightline cable boxes sit", "Harbour frontman Tom Reid said"
     if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
+    elif tok.dep_ == "pobj" and _closes_role_subject(view, m, tok):
+        tok = tok.head.head  # "Acme director of sport Ann Lee praised …"
     if tok.dep_ not in _SUBJ_DEPS:
         if _opens_merged_paragraph(view, m, tok):
             return 2
@@ -769,6 +779,26 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     # Staunton told …") hangs this clause on that paragraph's verb: within its own
     # paragraph the clause is the main one.
     return 2 if view.line_of(verb.head.idx) < view.line_of(verb.idx) else 1
+
+
+def _closes_role_subject(view: DocView, m: Mention, tok: Token) -> bool:
+    """True when the name ends a role's subject: "Acme director of sport Ann Lee praised".
+
+    The small model parses such a title as "director" (the subject) "of" "sport Ann Lee",
+    so the name is an object of "of"; but the title is hers, she is who the clause is
+    about. Only a role noun for one person (an office, occupation or anonymous role),
+    the name closing the subject phrase, and words of the role's own object between "of"
+    and the name: in "the lawyer of Ann Lee said" the subject is someone else.
+    """
+    prep = tok.head
+    role = prep.head
+    if prep.lower_ != "of" or role.dep_ not in _SUBJ_DEPS or role.i > prep.i:
+        return False
+    if role.pos_ != "NOUN" or not _is_role_noun(role.lower_, load_rules()):
+        return False
+    if role.right_edge.i != tok.i:
+        return False
+    return bool(view.text[prep.idx + len(prep.text) : m.start].strip())
 
 
 # Curly marks say by their shape whether they open or close (straight ones by their tag).
@@ -905,8 +935,9 @@ def _antecedent(
             break
     if want == PERSON:
         unnamed = unrecognised_subjects(ctx, window_start, pos, gender)
-        if unnamed:
-            candidates = sorted([*candidates, *unnamed], key=lambda m: -m.start)
+        described = _described_subjects(ctx, window_start, pos, gender)
+        if unnamed or described:
+            candidates = sorted([*candidates, *unnamed, *described], key=lambda m: -m.start)
     if not candidates:
         return None
     recent = [eid for at, eid in recent_speakers if at >= window_start][-1:]
@@ -1255,6 +1286,46 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
     return out
 
 
+# Marks a stand-in mention for a description subject that names a person the article
+# described so ("The Tory leader countered …" after "Tory leader Ann Lee").
+DESCRIBED = "described_subject"
+
+
+def _described_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> list[Mention]:
+    """Main-clause subjects in ``[lo, pos)`` that describe a person the article named so.
+
+    "Tory leader Ann Lee … Mr Reid denied it. The Tory leader countered that … “…,” she
+    said": the article has turned to the person the description names, and the pronoun
+    goes with it, not with the last person named. Only a definite description the
+    article itself gave beside one person's name (:func:`_described_person`,
+    :func:`_sole_title_holder`); a description it never gave stays out. Returns stand-in
+    mentions (the person's entity, the description's span), nearest first.
+    """
+    view = ctx.view
+    doc = view.doc
+    out: list[Mention] = []
+    for i in reversed(view.tokens_between(lo, pos)):
+        tok = doc[i]
+        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        if ctx.inside_quote(tok.idx) or not any(c.dep_ == "det" for c in tok.lefts):
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ROOT":
+            continue
+        phrase = speaker_phrase(doc, i, ctx.rules)
+        m = _described_person(ctx, phrase) or _sole_title_holder(ctx, phrase)
+        if m is None or not m.entity_id:
+            continue
+        if gender and ctx.index.gender.get(m.entity_id, gender) != gender:
+            continue
+        a, b = phrase.start, tok.idx + len(tok.text)
+        out.append(Mention(m.entity_id, view.text[a:b], a, b, PERSON, rule=DESCRIBED))
+    return out
+
+
 def unnamed_org_subject(ctx: Context, lo: int, pos: int) -> Mention | None:
     """The latest "the <Name>" subject of a reporting verb in ``[lo, pos)`` the recogniser missed.
 
@@ -1434,13 +1505,19 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         if verb.dep_ != "ROOT":
             continue
         # "The party's leader, Ann Lee, said …": a person in the same sentence who
-        # could be the pronoun's referent is the one named, not the role.
+        # could be the pronoun's referent is the one named, not the role. A person the
+        # spokesperson's verb acts on ("criticised Ann Lee's record") is talked about.
         sent = tok.sent
         a, b = max(sent.start_char, view.sentence_start(tok.idx)), sent.end_char
+        acted_on = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ in _ACTED_ON_DEPS
+        ]
         if any(
             m.entity_type == PERSON
             and not ctx.inside_quote(m.start)
-            and not any(x <= m.start and m.end <= y for x, y in reported)
+            and not any(x <= m.start and m.end <= y for x, y in [*reported, *acted_on])
             and (not gender or index.gender.get(m.entity_id, gender) == gender)
             for m in index.overlapping(a, b)
         ):
@@ -1946,6 +2023,7 @@ def resolve_speaker(
             _named_org_modifier(ctx, head)
             or _org_name_before(ctx, head)
             or _possessor(ctx, head, recent_speakers)
+            or _party_of_modifier(ctx, head)
         )
         if principal is not None:
             return found(principal, 0.85)
@@ -2851,7 +2929,9 @@ def _sole_title_holder(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
     quotations, and every modifier of the description was given with it ("the former
     minister" needs "former" where the title was given; "the Mexican president" does not
     fit a "US President"). The holder must have been named before the description; two
-    holders, or none, leave it to the other rules.
+    holders, or none, leave it to the other rules, unless the description's modifiers
+    were given with the title to one of them only ("the Tory leader" beside "Liberal
+    leader Tom Reid").
     """
     view = ctx.view
     head = view.doc[phrase.head]
@@ -2875,9 +2955,11 @@ def _sole_title_holder(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
         holders.add(m.entity_id)
         if modifiers <= {w.lower() for w in _TITLE_SPAN_WORD_RE.findall(view.text[slice(*span)])}:
             fitting.add(m.entity_id)
-    if len(holders) != 1 or holders != fitting:
+    if len(fitting) != 1 or (holders != fitting and not modifiers):
+        # "the Tory leader" when the article gave "Tory leader" to one person and
+        # "Liberal leader" to another: the modifier says which; a bare title does not.
         return None
-    (holder,) = holders
+    (holder,) = fitting
     return next(
         (m for m in _unquoted_before(ctx, phrase.start, PERSON) if m.entity_id == holder), None
     )
@@ -3061,6 +3143,42 @@ def _named_org_modifier(ctx: Context, head: Token) -> Mention | None:
     # "an FA statement" after "The Football Association": the initials of its name.
     spelt = spelt_out(index, name)
     return spelt if spelt is not None and index.is_org(spelt) else None
+
+
+_PARTY_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _party_of_modifier(ctx: Context, head: Token) -> Mention | None:
+    """The party a spokesperson's party word stands for: "a Conservative spokeswoman".
+
+    The word before the noun is the party's adjective or short name ("Conservative",
+    "Tory", "Democratic"), not a mention of it, so :func:`_named_org_modifier` finds
+    nothing; the curated gazetteer's parties (:func:`load_party_forms`) give the names
+    the article may use for it ("the Tories", "the Conservatives"). The article's own
+    mention decides: the latest before the noun (a quotation naming the party names it
+    too), else the first after; a party the article never names leaves her nominal.
+    """
+    view, index = ctx.view, ctx.index
+    mods = [c for c in head.lefts if c.dep_ in _PARTY_MODIFIER_DEPS]
+    if not mods:
+        return None
+    words = view.text[min(c.left_edge.idx for c in mods) : head.idx].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    forms = load_party_forms().get(" ".join(words).casefold())
+    if not forms:
+        return None
+    before: Mention | None = None
+    for m in index.mentions:
+        if not m.entity_id or not index.is_org(m) or m.rule == ECHO:
+            continue
+        name = strip_possessive(fold_apostrophes(m.surface)).casefold().removeprefix("the ")
+        if name not in forms:
+            continue
+        if m.start >= head.idx:
+            return before or m
+        before = m
+    return before
 
 
 # "A Department for Culture, Media and Sport spokeswoman": a determiner, then
