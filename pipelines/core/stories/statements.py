@@ -83,6 +83,14 @@ QUOTED_BACK_MIN_TERMS = 2
 QUOTED_BACK_MAX_ZIPF = 5.0
 QUOTED_BACK_MAX_DAYS = SHORT_LINE_MAX_DAYS
 QUOTED_BACK_SCORE = 0.61  # below every word link's threshold: tells the link apart
+# A cue-tied partial of two content words (too few for a short line) joins the same
+# speaker's full quote in an article of the same story when that quote prints its words
+# word for word, once, and one of them is not an everyday word (``phrase_held``: the test
+# that already lets such a partial join a quote with no cue-tied speaker). The link is a
+# quoted-back one (``QUOTED_BACK_SCORE``), so it holds only when every rendering printing
+# the words is one statement; a refrain the quote says twice is the speaker's slogan, not
+# one remark's words (nineteenth session: a club's statement and a report's two words of
+# it were linked while the club's quotes had no cue-tied speaker, and parted once they had).
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
@@ -397,6 +405,12 @@ def fragment_of(part: Rendering, whole: Rendering) -> bool:
     if len(part.terms) < MIN_EXACT_TERMS or len(part.term_set) >= len(whole.term_set):
         return False
     return _same_speaker(part, whole) and _contiguous(part.terms, whole.terms)
+
+
+def _occurrences(part: Sequence[str], whole: Sequence[str]) -> int:
+    """How many times ``part`` occurs in ``whole`` as an unbroken run."""
+    n = len(part)
+    return sum(tuple(whole[i : i + n]) == tuple(part) for i in range(len(whole) - n + 1))
 
 
 def _contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
@@ -915,9 +929,19 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
             len(short.term_set) >= NEAR_CUT_MIN_TERMS
             and _nearly_contiguous(short.terms, long_.terms)
         )
+    return short.firm and phrase_held(short, long_)
+
+
+def phrase_held(short: Rendering, long_: Rendering) -> bool:
+    """Whether a partial of few content words is printed word for word by a longer full quote.
+
+    The partial holds ``MIN_EXACT_TERMS`` content words or more (fewer than the quote), the
+    quote prints every one of its words in order, and one of them is not an everyday word
+    (``PHRASE_MAX_ZIPF``, as for ``same_phrase``): a reporter's "“binding timetable”" of a
+    council's statement, not "“good news”". The caller checks the speakers and the story.
+    """
     return (
         short.kind == "partial"
-        and short.firm
         and long_.kind == "direct"
         and MIN_EXACT_TERMS <= len(short.term_set) < len(long_.term_set)
         and _contiguous(short.words, long_.words)
@@ -1056,6 +1080,13 @@ def short_line_in(
         return False
     if _short_line_near(short, long_, same_story=same_story, days_apart=days_apart):
         return _contiguous(short.terms, long_.terms)
+    if (
+        same_story
+        and _near_in_time(short, long_, days_apart)
+        and phrase_held(short, long_)
+        and _occurrences(short.words, long_.words) == 1
+    ):
+        return True  # a two-word phrase (see ``QUOTED_BACK_SCORE``)
     within = days_apart is None or days_apart <= QUOTED_BACK_MAX_DAYS
     return within and quoted_back(short, long_)
 
