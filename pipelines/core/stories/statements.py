@@ -427,6 +427,9 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
     then quotes ("X said the plan would “deliver better”", … "I believe … can deliver
     better …"). Issue 14's seeds keep it out of the remark's statement, so it takes no link
     of its own: another article's rendering of those words joins the full quote instead.
+    A partial the extractor gave no speaker is a teaser of any speaker's later full quote
+    holding its words (nineteenth session): the lead's words are that quote's, and linked
+    on their own they took the other outlets' partials of the remark away from it.
     """
     out = set()
     for part in items:
@@ -437,7 +440,7 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
                 whole.kind == "direct"
                 and whole.article_id == part.article_id
                 and whole.utterance_index > part.utterance_index
-                and _same_speaker(part, whole)
+                and (_same_speaker(part, whole) or not part.speaker_entity_id)
                 and _contiguous(part.terms, whole.terms)
             ):
                 out.add(part.rendering_id)
