@@ -972,12 +972,28 @@ def _nearly_contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
 def _carried_verbatim(a: Rendering, b: Rendering, *, same_story: bool) -> bool:
     """Whether two renderings carry the same words verbatim (see the rules).
 
-    Within one story: a phrase, a cut or a long run; across stories only a cut that an
-    unattributed rendering makes of a cue-tied quote (``_cut_across_stories``).
+    Within one story: a phrase, a cut, a long run or an unnamed partial's words
+    (``unnamed_cut``); across stories only a cut that an unattributed rendering makes of a
+    cue-tied quote (``_cut_across_stories``).
     """
     if not same_story:
         return _cut_across_stories(a, b)
-    return verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b)
+    return verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b) or unnamed_cut(a, b)
+
+
+def unnamed_cut(a: Rendering, b: Rendering) -> bool:
+    """Whether a partial naming nobody prints words a full quote naming nobody holds.
+
+    Neither side has a speaker (a description the extractor could not resolve, "the
+    spokesman said"), so no speaker rule applies: the partial's words must be the quote's
+    word for word, as for a partial quoted back (``quoted_back``: four words or more, one
+    not among the commonest), with two content words. The caller asks only for renderings
+    of one story; a partial the quote's own article holds is a teaser (``teasers``).
+    """
+    if a.speaker_entity_id or b.speaker_entity_id or a.kind == b.kind:
+        return False
+    short, long_ = (a, b) if a.kind == "partial" else (b, a)
+    return len(short.term_set) >= QUOTED_BACK_MIN_TERMS and quoted_back(short, long_)
 
 
 def _cut_across_stories(a: Rendering, b: Rendering) -> bool:
