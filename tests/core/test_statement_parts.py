@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Sequence
 
 from pipelines.core.stories import StatementQuote, renderings
-from pipelines.core.stories.statements import fragment_of
+from pipelines.core.stories.statements import fragment_of, teasers
 from tests.core.statements_helpers import laid_out_article, statement_groups
 
 
@@ -84,6 +84,53 @@ def test_another_outlets_short_line_joins_the_full_quote_not_the_teaser():
     ]
     for order in itertools.permutations("AB"):
         assert _groups(quotes, "".join(order)) == [["A:0"], ["A:1", "B:0"]]
+
+
+def test_a_teaser_naming_nobody_is_a_teaser_too():
+    # The extractor named nobody for the lead's few words ("the mayor called it a
+    # “…”"): they are still the words of the full quote further down that prints them,
+    # so the other outlet's cue-tied partial joins that quote, not the teaser.
+    quotes = [
+        *laid_out_article(
+            "A",
+            [
+                ("", "deliver real savings", None, "partial", True),
+                (NARRATION, FULL, "ames", "direct", True),
+            ],
+        ),
+        *laid_out_article("B", [("", "deliver real savings", "ames", "partial", True)]),
+    ]
+    for order in itertools.permutations("AB"):
+        assert _groups(quotes, "".join(order)) == [["A:0"], ["A:1", "B:0"]]
+
+
+def test_a_partial_naming_nobody_after_the_full_quote_or_apart_from_it_is_no_teaser():
+    # Only words a later full quote holds as one run: a partial after the quote, or one
+    # whose words the quote holds spread out, is free to link.
+    after = laid_out_article(
+        "A",
+        [
+            ("", FULL, "ames", "direct", True),
+            (NARRATION, "deliver real savings", None, "partial", True),
+        ],
+    )
+    spread = laid_out_article(
+        "A",
+        [
+            ("", "real savings deliver", None, "partial", True),
+            (NARRATION, FULL, "ames", "direct", True),
+        ],
+    )
+    before = laid_out_article(
+        "A",
+        [
+            ("", "deliver real savings", None, "partial", True),
+            (NARRATION, FULL, "ames", "direct", True),
+        ],
+    )
+    assert not teasers(renderings(after))
+    assert not teasers(renderings(spread))
+    assert len(teasers(renderings(before))) == 1
 
 
 def test_a_partial_before_another_speakers_or_another_remark_is_no_teaser():

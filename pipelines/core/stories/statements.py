@@ -83,6 +83,14 @@ QUOTED_BACK_MIN_TERMS = 2
 QUOTED_BACK_MAX_ZIPF = 5.0
 QUOTED_BACK_MAX_DAYS = SHORT_LINE_MAX_DAYS
 QUOTED_BACK_SCORE = 0.61  # below every word link's threshold: tells the link apart
+# A cue-tied partial of two content words (too few for a short line) joins the same
+# speaker's full quote in an article of the same story when that quote prints its words
+# word for word, once, and one of them is not an everyday word (``phrase_held``: the test
+# that already lets such a partial join a quote with no cue-tied speaker). The link is a
+# quoted-back one (``QUOTED_BACK_SCORE``), so it holds only when every rendering printing
+# the words is one statement; a refrain the quote says twice is the speaker's slogan, not
+# one remark's words (nineteenth session: a club's statement and a report's two words of
+# it were linked while the club's quotes had no cue-tied speaker, and parted once they had).
 MIN_SHARED_TERMS = 2  # candidate retrieval: a pair sharing fewer distinct terms is never scored
 MIN_SHARED_PAIRS = 2  # the same for consecutive term pairs (unattributed across stories)
 # A quote with no cue of its own, carried over to the speaker of the quote just before it
@@ -399,6 +407,12 @@ def fragment_of(part: Rendering, whole: Rendering) -> bool:
     return _same_speaker(part, whole) and _contiguous(part.terms, whole.terms)
 
 
+def _occurrences(part: Sequence[str], whole: Sequence[str]) -> int:
+    """How many times ``part`` occurs in ``whole`` as an unbroken run."""
+    n = len(part)
+    return sum(tuple(whole[i : i + n]) == tuple(part) for i in range(len(whole) - n + 1))
+
+
 def _contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
     """Whether ``part`` occurs in ``whole`` as one unbroken run of terms."""
     n = len(part)
@@ -413,6 +427,9 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
     then quotes ("X said the plan would “deliver better”", … "I believe … can deliver
     better …"). Issue 14's seeds keep it out of the remark's statement, so it takes no link
     of its own: another article's rendering of those words joins the full quote instead.
+    A partial the extractor gave no speaker is a teaser of any speaker's later full quote
+    holding its words (nineteenth session): the lead's words are that quote's, and linked
+    on their own they took the other outlets' partials of the remark away from it.
     """
     out = set()
     for part in items:
@@ -423,7 +440,7 @@ def teasers(items: Sequence[Rendering]) -> frozenset[str]:
                 whole.kind == "direct"
                 and whole.article_id == part.article_id
                 and whole.utterance_index > part.utterance_index
-                and _same_speaker(part, whole)
+                and (_same_speaker(part, whole) or not part.speaker_entity_id)
                 and _contiguous(part.terms, whole.terms)
             ):
                 out.add(part.rendering_id)
@@ -915,9 +932,19 @@ def held_verbatim(a: Rendering, b: Rendering) -> bool:
             len(short.term_set) >= NEAR_CUT_MIN_TERMS
             and _nearly_contiguous(short.terms, long_.terms)
         )
+    return short.firm and phrase_held(short, long_)
+
+
+def phrase_held(short: Rendering, long_: Rendering) -> bool:
+    """Whether a partial of few content words is printed word for word by a longer full quote.
+
+    The partial holds ``MIN_EXACT_TERMS`` content words or more (fewer than the quote), the
+    quote prints every one of its words in order, and one of them is not an everyday word
+    (``PHRASE_MAX_ZIPF``, as for ``same_phrase``): a reporter's "“binding timetable”" of a
+    council's statement, not "“good news”". The caller checks the speakers and the story.
+    """
     return (
         short.kind == "partial"
-        and short.firm
         and long_.kind == "direct"
         and MIN_EXACT_TERMS <= len(short.term_set) < len(long_.term_set)
         and _contiguous(short.words, long_.words)
@@ -945,12 +972,28 @@ def _nearly_contiguous(part: Sequence[str], whole: Sequence[str]) -> bool:
 def _carried_verbatim(a: Rendering, b: Rendering, *, same_story: bool) -> bool:
     """Whether two renderings carry the same words verbatim (see the rules).
 
-    Within one story: a phrase, a cut or a long run; across stories only a cut that an
-    unattributed rendering makes of a cue-tied quote (``_cut_across_stories``).
+    Within one story: a phrase, a cut, a long run or an unnamed partial's words
+    (``unnamed_cut``); across stories only a cut that an unattributed rendering makes of a
+    cue-tied quote (``_cut_across_stories``).
     """
     if not same_story:
         return _cut_across_stories(a, b)
-    return verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b)
+    return verbatim_phrase(a, b) or held_verbatim(a, b) or verbatim_run(a, b) or unnamed_cut(a, b)
+
+
+def unnamed_cut(a: Rendering, b: Rendering) -> bool:
+    """Whether a partial naming nobody prints words a full quote naming nobody holds.
+
+    Neither side has a speaker (a description the extractor could not resolve, "the
+    spokesman said"), so no speaker rule applies: the partial's words must be the quote's
+    word for word, as for a partial quoted back (``quoted_back``: four words or more, one
+    not among the commonest), with two content words. The caller asks only for renderings
+    of one story; a partial the quote's own article holds is a teaser (``teasers``).
+    """
+    if a.speaker_entity_id or b.speaker_entity_id or a.kind == b.kind:
+        return False
+    short, long_ = (a, b) if a.kind == "partial" else (b, a)
+    return len(short.term_set) >= QUOTED_BACK_MIN_TERMS and quoted_back(short, long_)
 
 
 def _cut_across_stories(a: Rendering, b: Rendering) -> bool:
@@ -1056,6 +1099,13 @@ def short_line_in(
         return False
     if _short_line_near(short, long_, same_story=same_story, days_apart=days_apart):
         return _contiguous(short.terms, long_.terms)
+    if (
+        same_story
+        and _near_in_time(short, long_, days_apart)
+        and phrase_held(short, long_)
+        and _occurrences(short.words, long_.words) == 1
+    ):
+        return True  # a two-word phrase (see ``QUOTED_BACK_SCORE``)
     within = days_apart is None or days_apart <= QUOTED_BACK_MAX_DAYS
     return within and quoted_back(short, long_)
 
