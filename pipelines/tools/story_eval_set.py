@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pipelines.core.parse import parse_file
 from pipelines.tools.shared_texts import (
     CORPORA,
     REPO_ROOT,
@@ -391,5 +392,10 @@ def document_date(doc: DocRef) -> date | None:
 
 
 def document_title(text: str) -> str:
-    """The first non-empty line: the headline in PolNeAR and BBC texts."""
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The title ingestion gives ``text`` landed as a plain-text file ("" when none).
+
+    Ingestion's own parser decides (``parse_file``), so a first line it keeps as the body's
+    first sentence is no title here either, as in the warehouse.
+    """
+    outcome = parse_file(text.encode("utf-8"), "document.txt")
+    return next((a.title for a in outcome.articles if a.title), "")

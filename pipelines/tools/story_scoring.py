@@ -234,6 +234,7 @@ def _title_words(title: str) -> set[str]:
 def day_title_baseline(texts: Mapping[DocRef, str], min_shared: int = 2) -> dict[DocRef, str]:
     """Stories baseline: same publication day and >= ``min_shared`` title words, chained.
 
+    Titles are ingestion's (``document_title``): a text without one shares no title words.
     Documents without a recorded day (BBC, aeb) stay singletons.
     """
     parent = {d: d for d in texts}

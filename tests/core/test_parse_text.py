@@ -161,6 +161,13 @@ def test_split_paragraphs(text: str, expected: list[str]) -> None:
     assert [p for p, _ in split_paragraphs(text)] == expected
 
 
+_PARA = (
+    "Shipments fell 12% in May as the port's cranes stood idle, and exporters said "
+    "the losses would grow unless talks resumed within the week.\n\nMore text."
+)
+_LONG = _PARA.split("\n", 1)[0] * 2  # one paragraph of 270 characters
+
+
 @pytest.mark.parametrize(
     ("text", "title", "body_start"),
     [
@@ -181,8 +188,35 @@ def test_split_paragraphs(text: str, expected: list[str]) -> None:
             "To mark",
         ),
         ("A first sentence that ends like one.\n\nSecond paragraph.", None, "A first"),
-        ("Line one\nLine two in the same block.\n\nMore.", None, "Line one"),
-        ("Only a single line of text", None, "Only"),
+        # A headline ending like a sentence is recorded and kept in the body (its names and
+        # quotes are still read): a full-stopped one, short beside the paragraphs after it
+        # and one sentence, or an archive's headline and deck.
+        (f"Port strike cuts exports.\n\n{_PARA}", "Port strike cuts exports.", "Port strike"),
+        (
+            f"Mayor wins U.S. grant for harbour.\n\nSUMMARY.\n\n{_PARA}",
+            "Mayor wins U.S. grant for harbour.",
+            "Mayor wins",
+        ),
+        (
+            f"Dockers: ‘We will not go back.’\n\n{_PARA}",
+            "Dockers: ‘We will not go back.’",
+            "Dockers:",
+        ),
+        ("Dockers walked out on Monday.\n\nShipments stopped at noon.", None, "Dockers"),
+        (f"Dockers walk out. Ships wait.\n\n{_PARA}", None, "Dockers"),
+        (f"{'Dockers walk out ' * 5}today.\n\n{_LONG}", None, "Dockers"),  # 16 words
+        (  # 15 words
+            f"{'Dockers walk out ' * 4}again today.\n\n{_LONG}",
+            f"{'Dockers walk out ' * 4}again today.",
+            "Dockers",
+        ),
+        (
+            f"Mill closes after fire; \nOwners blame the heat.\n\n{_PARA}",
+            "Mill closes after fire; Owners blame the heat.",
+            "Mill closes after fire;\n\nOwners",
+        ),
+        ("Mill closes; \nOwners blame the heat.\nA third line.\n\nMore.", None, "Mill"),
+        ("Mill closes after fire \nOwners blame the heat.\n\nMore text.", None, "Mill"),
     ],
 )
 def test_title_rule(text: str, title: str | None, body_start: str) -> None:
@@ -283,3 +317,10 @@ def test_last_line_that_is_text_stays(text: str) -> None:
     fields = parse_text(text)
     assert fields.outlet is None
     assert fields.body.rstrip(".").endswith(text.split("\n")[-2].strip().rstrip("."))
+
+
+def test_a_kept_headline_leaves_the_body_as_without_it() -> None:
+    # The rule only records the title: the body (what the analysis reads) is unchanged.
+    article = _one(f"Port strike cuts exports.\n\n{_PARA}")
+    assert article.title == "Port strike cuts exports."
+    assert article.body == f"Port strike cuts exports.\n\n{_PARA}"

@@ -267,6 +267,29 @@ def test_day_title_baseline_needs_the_same_day_and_two_title_words() -> None:
     assert groups[BBC] != groups[AEB]  # no dates: singletons
 
 
+def test_day_title_baseline_reads_the_title_ingestion_gives() -> None:
+    # Our own strings. A full-stopped headline is a title; an opening sentence as long as
+    # the paragraph after it stays body text, so it brings no title words.
+    lead = "The council met for four hours and heard from residents on both sides. " * 3
+    texts = {
+        DocRef(
+            "polnear", "polnear/train/a_2016-03-01_x"
+        ): f"Harbour bridge repair vote set.\n\n{lead}\n",
+        DocRef(
+            "polnear", "polnear/train/b_2016-03-01_x"
+        ): f"Harbour bridge repair approved.\n\n{lead}\n",
+        DocRef("polnear", "polnear/train/c_2016-03-01_x"): (
+            "Residents spoke on harbour bridge repair plans.\n\nThey spoke at length on Monday.\n"
+        ),
+    }
+    a, b, c = texts
+    assert story_eval_set.document_title(texts[a]) == "Harbour bridge repair vote set."
+    assert story_eval_set.document_title(texts[c]) == ""
+    groups = day_title_baseline(texts)
+    assert groups[a] == groups[b]
+    assert groups[c] != groups[a]
+
+
 # --- statements --------------------------------------------------------------------------
 
 

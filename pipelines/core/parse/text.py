@@ -11,11 +11,19 @@ Layout rules (applied in this order to the normalised text):
   The last line of a hard-wrapped block stays its own paragraph when it is only a sign-off
   (a known outlet such as " Reuter" or "REUTER", or an end mark) after a finished sentence:
   wire archives put the sign-off on the line right under the text, often indented.
-* **Title.** Only the BBC layout yields a title: a first line standing alone in its block,
-  followed by more text, at most 200 characters / 30 words, not ending like a sentence
-  (``.``, ``,``, ``;``, ``:`` or a closing quote after a full stop), and not a byline or
-  dateline. Otherwise the title is None: a first sentence is not a headline, and inventing
-  one would mislead ``articles.title`` users (both seeds have no title).
+* **Title.** A first line standing alone in its block, followed by more text, at most 200
+  characters / 30 words, not ending like a sentence (``.``, ``,``, ``;``, ``:`` or a closing
+  quote after a full stop), and not a byline or dateline, is the title and leaves the body
+  (the BBC layout). A first line that ends like a sentence may still be a headline: a
+  *full-stopped headline* (one sentence ending in a full stop, at most 15 words, at most half
+  as long as the longest of the next three paragraphs: feeds that end every headline with a
+  stop) or an archive's *headline and deck* (a first block of two lines, the first ending in
+  ``;``; the title is both lines joined by a space) is recorded as the title **and kept in
+  the body**: the body is what it would be without the rule, so a first sentence taken for a
+  headline loses nothing, and the analysis still reads the headline's names and quotes
+  (a headline naming one of two namesakes decides whose "Clinton said" it is). Otherwise the
+  title is None: a first sentence is not a headline, and inventing one would mislead
+  ``articles.title`` users (both seeds have no title).
 * **Byline.** A first (or post-title) paragraph "By <rest>" of at most 12 words, every word
   capitalised or a name particle/connector, is removed from the body and split by
   :func:`split_byline`:
@@ -61,6 +69,21 @@ _TITLE_MAX_WORDS = 30
 # A sentence ends in "." (optionally inside a closing quote); an ellipsis ("Rivals of the
 # £400 Apple...") is a headline device, not a sentence end.
 _TITLE_BAD_END_RE = re.compile(r"(?:(?<!\.)\.|[,;:]|(?<!\.)\.[\"”’'])$")
+# A full-stopped headline ("Senate passes the farm bill."): many feeds end every headline
+# with a stop. Told from an opening sentence by its length against what follows: a headline
+# is short beside the article's paragraphs, a one-line lede about as long as the next ones.
+# At most _STOPPED_TITLE_MAX_WORDS words, and at most _STOPPED_TITLE_RATIO of the longest
+# of the next _STOPPED_TITLE_LOOKAHEAD paragraphs (a section label such as "SUMMARY." may
+# come first). Counted on the 840 plain-text campaign articles of seven US outlets the
+# quote set holds: 823 first lines end with a stop, 141 of them share their block; these
+# rules title 626 as full-stopped headlines and 140 as headline and deck.
+_STOPPED_TITLE_RE = re.compile(r"(?<!\.)\.[\"”’']?$")
+_STOPPED_TITLE_MAX_WORDS = 15
+_STOPPED_TITLE_RATIO = 0.5
+_STOPPED_TITLE_LOOKAHEAD = 3
+# Two sentences: a word of two or more lower-case letters, its end mark, then a capital
+# ("U.S. Senate" is an abbreviation, not a break).
+_SENTENCE_BREAK_RE = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 
 _BYLINE_RE = re.compile(r"^By\s+(?P<rest>\S.{0,150})$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 12
@@ -314,6 +337,33 @@ def _is_title(paragraphs: list[tuple[str, int]]) -> bool:
     )
 
 
+def _kept_headline(paragraphs: list[tuple[str, int]]) -> str | None:
+    """A headline that ends like a sentence, recorded as the title and left in the body.
+
+    A full-stopped headline alone in its block, or an archive's headline and deck (a line
+    "Mill closes after fire;" over "Owners blame the heat."): see the module's title rule.
+    """
+    if len(paragraphs) < 2:
+        return None
+    (first, block), (second, second_block) = paragraphs[0], paragraphs[1]
+    if _match_byline(first) is not None or match_dateline(first) is not None:
+        return None
+    if second_block != block:
+        following = paragraphs[1 : 1 + _STOPPED_TITLE_LOOKAHEAD]
+        stopped = (
+            _STOPPED_TITLE_RE.search(first) is not None
+            and len(first.split()) <= _STOPPED_TITLE_MAX_WORDS
+            and _SENTENCE_BREAK_RE.search(first) is None
+            and len(first) <= _STOPPED_TITLE_RATIO * max(len(p) for p, _ in following)
+        )
+        return first if stopped else None
+    if len(paragraphs) < 3 or paragraphs[2][1] == block or not first.endswith(";"):
+        return None
+    both = f"{first} {second}"
+    fits = len(both) <= _TITLE_MAX_CHARS and len(both.split()) <= _TITLE_MAX_WORDS
+    return both if fits else None
+
+
 def strip_signoff(paragraph: str) -> tuple[str, str | None]:
     """Remove trailing agency tags and end marks from the last paragraph.
 
@@ -364,6 +414,8 @@ def clean_paragraphs(paragraphs: list[tuple[str, int]], *, detect_title: bool) -
     authors: tuple[str, ...] = ()
     if detect_title and _is_title(paras):
         title = paras.pop(0)[0]
+    elif detect_title:
+        title = _kept_headline(paras)  # recorded, and left in the body
     for index in range(min(2, len(paras))):
         rest = _match_byline(paras[index][0])
         if rest is not None and len(paras) > 1:

@@ -21,6 +21,7 @@ read when one of its key terms is skipped: two terms together stay rarer than ei
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -209,10 +210,10 @@ def story_signature(article: StoryArticle) -> StorySignature:
     """Summarise one article for story linking."""
     title = content_words(article.title or "", for_stories=True)
     body = article.body
-    start = 0  # where the lead starts in ``article.body`` (mention offsets are into it)
-    if article.title and body.lstrip().startswith(article.title.strip()):
-        # Some sources repeat the headline as the body's first line: count it once.
-        start = len(body) - len(body.lstrip()) + len(article.title.strip())
+    # Where the lead starts in ``article.body`` (mention offsets are into it). Some sources
+    # repeat the headline as the body's first line, and ingestion keeps a headline that
+    # ends like a sentence in the body: count it once, as the title.
+    start = _title_end(body, article.title)
     # A credit line or dateline says who filed the article and where, not what happened:
     # its words and the agency named in it are no evidence (``openings``).
     skip = (start, start + opening_end(body[start:]))
@@ -228,6 +229,18 @@ def story_signature(article: StoryArticle) -> StorySignature:
         quote_keys=quote_keys(article.quotes),
         title_terms=len(title),
     )
+
+
+def _title_end(body: str, title: str | None) -> int:
+    """Where ``body`` ends repeating ``title`` (its words, any spacing between), else 0.
+
+    A headline and its deck are one title line but two body paragraphs.
+    """
+    words = (title or "").split()
+    if not words:
+        return 0
+    found = re.match(r"\s*" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", body)
+    return found.end() if found else 0
 
 
 def salient_entities(mentions: Iterable[StoryMention]) -> tuple[str, ...]:
