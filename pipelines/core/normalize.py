@@ -357,8 +357,8 @@ def _office_complement_end(tokens: list[str], of: int) -> int:
     nineteenth session, general knowledge of US and UK press): the last two words are the
     name when the first of them is a known given name and the word before it is not, or
     follows "the" or "of" ("the House"; otherwise the body cannot end in a given name:
-    "Mayor of New York X" keeps its words, "York" being one), and the body is one to four capitalised words with "the", "of", "and"
-    or "for" between them. A name of three words is never cut: its middle word is no
+    "Mayor of New York X" keeps its words, "York" being one), and the body is one to four
+    capitalised words with "the", "of", "and" or "for" between them. A name of three words is never cut: its middle word is no
     given name.
     """
     start = len(tokens) - 2
@@ -533,7 +533,6 @@ def strip_post_nominals(name: str) -> str:
     return " ".join(tokens)
 
 
-@lru_cache(maxsize=65536)
 def _strip_honorific_after_description(name: str, described: str) -> tuple[str, tuple[str, ...]]:
     """An honorific left at the front once description was cut: "health officer Dr. X".
 
@@ -550,6 +549,7 @@ def _strip_honorific_after_description(name: str, described: str) -> tuple[str, 
     return split_titles(described)
 
 
+@lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
     name, titles = split_titles(text)

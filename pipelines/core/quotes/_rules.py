@@ -7,11 +7,13 @@ for the life of the process.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipelines.core.entities.loaders import given_name_genders
 from pipelines.core.resources import rule_lines as _lines
+from pipelines.core.resources import rule_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,10 +247,6 @@ def load_party_forms() -> dict[str, frozenset[str]]:
     spokeswoman" speaks for the party the article names "the Tories" or "the
     Conservatives"; the keys are each name without "Party" or its plural ending, case-folded.
     """
-    import json
-
-    from pipelines.core.resources import rule_text
-
     out: dict[str, set[str]] = {}
     for line in rule_text("aliases.jsonl").splitlines():
         if not line.strip():
