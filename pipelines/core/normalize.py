@@ -1159,14 +1159,7 @@ def person_key(surface: str) -> str:
 @lru_cache(maxsize=65536)
 def surname_key(token: str) -> str:
     """Matching key of a single-token name used as a short form ("Yoon", "Schröder")."""
-    tokens = _base_tokens(strip_possessive(fold_typography(token)))
-    if len(tokens) != 1:
-        return ""
-    token = tokens[0]
-    rules = name_rules()
-    if token in rules.korean_surnames:
-        return rules.korean_surnames[token]
-    return fold_latin_token(drop_name_particle(token))
+    return _single_name_key(token, fold_latin_token)
 
 
 @lru_cache(maxsize=65536)
@@ -1179,14 +1172,20 @@ def written_surname_key(token: str) -> str:
     family name of its own, not "Abela" written with a geminate (issue 11, nineteenth
     session). Romanisations of Korean surnames stay one name (a curated table).
     """
+    return _single_name_key(token, fold_umlaut_digraphs)
+
+
+def _single_name_key(token: str, fold: StrStep) -> str:
+    """A one-token name's key: its curated Korean romanisation, else ``fold`` of it.
+
+    ``fold`` gets the word without a glued particle; "" when the token is not one word.
+    """
     tokens = _base_tokens(strip_possessive(fold_typography(token)))
     if len(tokens) != 1:
         return ""
-    token = tokens[0]
-    rules = name_rules()
-    if token in rules.korean_surnames:
-        return rules.korean_surnames[token]
-    return fold_umlaut_digraphs(drop_name_particle(token))
+    word = tokens[0]
+    korean = name_rules().korean_surnames
+    return korean[word] if word in korean else fold(drop_name_particle(word))
 
 
 _ISATION = re.compile(r"isation(?=s?$)")
