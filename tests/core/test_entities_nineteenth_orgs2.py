@@ -1,0 +1,116 @@
+"""Issue 11, nineteenth session, round two: organisation names written in more than one way.
+
+Invented bodies, or well-known ones in forms of our own (never a string of an evaluation set,
+tests/data/entity_eval*): the forms the rules must join next to the pairs they must keep
+apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.core.entities import EntityResolver
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
+
+ORG = "ORG"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
+
+
+# ------------------ a state's or province's legislature, however the region is written
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "Oregon State Senate",
+            "Oregon Senate",
+            "Senate of the State of Oregon",
+            "Oregon's Senate",
+        ],
+        ["Vermont House of Representatives", "House of Representatives of Vermont"],
+        ["Nevada Assembly", "Nev. Assembly", "Nevada State Assembly", "Assembly of Nevada"],
+        [
+            "Manitoba Legislative Assembly",
+            "Legislative Assembly of Manitoba",
+            "Man. Legislative Assembly",
+        ],
+        ["Virginia General Assembly", "General Assembly of the Commonwealth of Virginia"],
+        # A state that shares its name with a city: before a chamber, the state.
+        ["Washington State Legislature", "Washington Legislature", "Legislature of Washington"],
+    ],
+)
+def test_region_chamber_forms_meet(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Oregon Senate", "Oregon House of Representatives"),
+        ("Oregon Senate", "Idaho Senate"),
+        ("Nevada Assembly", "Nevada Senate"),
+        ("Manitoba Legislative Assembly", "Saskatchewan Legislative Assembly"),
+        # A country's chamber is never read as a region's.
+        ("Senate of Canada", "Manitoba Senate"),
+        ("National Assembly of France", "Quebec Assembly"),
+    ],
+)
+def test_region_chambers_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+def test_chamber_of_a_country_or_city_is_not_rewritten(resolver: EntityResolver) -> None:
+    orgs = resolver.orgs
+    assert orgs.local_form("Senate of Canada") is None
+    assert orgs.local_form("Assembly of Kestrel Peoples") is None
+    assert orgs.local_form("Oregon Senate") is None  # already the one form
+
+
+# ------------------ "Office of the <place> <officer>" is "<place> <officer>'s Office"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "Office of the Kestrel County District Attorney",
+            "Kestrel County District Attorney's Office",
+        ],
+        ["Office of the Kestrel County DA", "Kestrel County DA's office"],
+        ["Office of the Oregon Attorney General", "Oregon Attorney General's Office"],
+        ["Office of the Kestrel County Public Defender", "Kestrel County Public Defender's Office"],
+    ],
+)
+def test_office_of_officer_forms_meet(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Office of the Kestrel County District Attorney",
+            "Office of the Heron County District Attorney",
+        ),
+        (
+            "Office of the Kestrel County District Attorney",
+            "Kestrel County Public Defender's Office",
+        ),
+    ],
+)
+def test_office_of_officer_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+def test_office_of_without_place_or_of_agency_untouched(resolver: EntityResolver) -> None:
+    # "Office of the Inspector General" names no one office; an agency's office is the agency.
+    assert resolver.orgs.local_form("Office of the Inspector General") is None
+    assert resolver.orgs.local_form("Office of the Kestrel Trade Council") is None
