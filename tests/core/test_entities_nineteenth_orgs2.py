@@ -14,6 +14,7 @@ import pytest
 from pipelines.core.entities import EntityResolver
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
+from tests.core.entities_helpers import entity_id
 
 ORG = "ORG"
 
@@ -114,3 +115,46 @@ def test_office_of_without_place_or_of_agency_untouched(resolver: EntityResolver
     # "Office of the Inspector General" names no one office; an agency's office is the agency.
     assert resolver.orgs.local_form("Office of the Inspector General") is None
     assert resolver.orgs.local_form("Office of the Kestrel Trade Council") is None
+
+
+# ------------------ a country's election commission or state news agency by its role
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "Independent Electoral and Boundaries Commission",
+            "Kenya's election authority",
+            "Kenyan poll body",
+        ],
+        ["Commission on Elections", "the Philippines' election commission", "Philippine poll body"],
+        ["Zimbabwe Electoral Commission", "Zimbabwe's election body"],
+        ["Polish Press Agency", "Poland's state news agency"],
+        ["Ethiopian News Agency", "Ethiopia's official news agency"],
+        ["Bulgarian News Agency", "the Bulgarian state news agency"],
+    ],
+)
+def test_role_of_country_names_its_body(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kenya's electoral commission", "Zambia's electoral commission"),
+        ("Kenya's electoral commission", "Kenya News Agency"),
+        ("Poland's state news agency", "Hungary's state news agency"),
+    ],
+)
+def test_roles_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
+
+
+def test_country_with_several_agencies_has_no_role_body(resolver: EntityResolver) -> None:
+    # Russia's and India's wire services are several: the role names none of them.
+    for phrase, agency in [
+        ("Russia's state news agency", "Interfax"),
+        ("India's news agency", "Press Trust of India"),
+    ]:
+        assert entity_id(resolver, phrase, ORG) != entity_id(resolver, agency, ORG)
