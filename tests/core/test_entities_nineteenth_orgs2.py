@@ -158,3 +158,37 @@ def test_country_with_several_agencies_has_no_role_body(resolver: EntityResolver
         ("India's news agency", "Press Trust of India"),
     ]:
         assert entity_id(resolver, phrase, ORG) != entity_id(resolver, agency, ORG)
+
+
+# ------------------ the initials rule never claims a common word or a well-known acronym
+
+
+@pytest.mark.parametrize("letters", ["HAS", "SET", "CAT", "LIT", "PLAN"])
+def test_everyday_word_is_no_body_by_initials(resolver: EntityResolver, letters: str) -> None:
+    # Some table row's full (often native) name spells these words; they are words.
+    assert resolver.lookup_initials(letters, ORG) is None
+
+
+@pytest.mark.parametrize(
+    ("acronym", "body"),
+    [
+        ("PBS", "Petrobras"),
+        ("USC", "United States Congress"),
+        ("AMA", "World Anti-Doping Agency"),
+        ("CPR", "Canadian Pacific Kansas City"),
+    ],
+)
+def test_well_known_acronym_is_not_another_bodys_initials(
+    resolver: EntityResolver, acronym: str, body: str
+) -> None:
+    _apart(resolver, acronym, body, ORG)
+
+
+def test_rare_letters_still_answer_through_initials(resolver: EntityResolver) -> None:
+    _same(resolver, ["Yonhap News Agency", "YNA"], ORG)
+    _same(resolver, ["World Wide Fund for Nature", "WWFN"], ORG)
+    assert getattr(resolver.resolve_name("FDRE", "GPE"), "canonical_name", None) == "Ethiopia"
+
+
+def test_a_rows_own_common_acronym_is_an_alias(resolver: EntityResolver) -> None:
+    _same(resolver, ["People's Party of Canada", "PPC"], ORG)
