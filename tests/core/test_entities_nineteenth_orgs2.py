@@ -192,3 +192,19 @@ def test_rare_letters_still_answer_through_initials(resolver: EntityResolver) ->
 
 def test_a_rows_own_common_acronym_is_an_alias(resolver: EntityResolver) -> None:
     _same(resolver, ["People's Party of Canada", "PPC"], ORG)
+
+
+# ------------------ a country's demonym that is also an English word stays a place
+
+
+@pytest.mark.parametrize("demonym", ["Polish", "Danish", "Finnish", "Swedish"])
+def test_demonym_word_before_a_kind_is_no_name(demonym: str) -> None:
+    from pipelines.core.normalize import clean_org_name
+
+    # The kind says which of the country's bodies it is: never keyed as the bare word.
+    assert clean_org_name(f"{demonym} weather agency") == f"{demonym} weather agency"
+
+
+def test_demonym_word_and_its_role(resolver: EntityResolver) -> None:
+    _same(resolver, ["Polish Press Agency", "the Polish state news agency"], ORG)
+    _apart(resolver, "Danish broadcaster", "Danish weather agency", ORG)
