@@ -111,6 +111,22 @@ def _country_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _country_demonyms() -> frozenset[str]:
+    """Folded demonyms of countries (``place_demonyms.tsv`` rows with an ISO 3166-1 code).
+
+    The descriptor list lacks some that are also English words ("Polish", "Danish"); a
+    country's demonym alone is still only a place before a body's kind (nineteenth
+    session, round two).
+    """
+    names: set[str] = set()
+    for line in read_rule_lines("place_demonyms.tsv"):
+        cols = [*line.split("\t"), "", ""][:2]
+        if len(cols[1].strip()) == 2:
+            names.add(_dotless(fold_diacritics(cols[0])))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
     """Folded country names, aliases and capitals: owners in "Lebanon's Hezbollah"."""
     names = set(_country_names())
@@ -1269,7 +1285,7 @@ def _only_a_place(folded: str) -> bool:
     while len(words) > 1 and words[0] in _STATE_WORDS:
         words = words[1:]
     named = " ".join(words)
-    return named in _place_names() or named in name_rules().demonyms
+    return named in _place_names() or named in name_rules().demonyms or named in _country_demonyms()
 
 
 # Zipf frequency (wordfreq, general English) from which a word is everyday vocabulary:

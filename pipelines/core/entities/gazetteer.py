@@ -160,6 +160,12 @@ _MISSPELT_MAX_ZIPF = 1.5
 # word at this Zipf frequency or above ("Mass", "Miss", "Wash"); the build's common-word
 # guard for place names (issue 11, eighteenth session).
 _BARE_ABBREVIATION_MAX_ZIPF = 4.3
+# Letters this frequent in general English are a word ("HAS", "SET") or a well-known
+# acronym of their own ("CBS", "PBS", "USC"): never the initials of a gazetteer name, which
+# would claim them for a body whose full name happens to spell them (nineteenth session,
+# round two). An acronym that is a body's own written form is an alias and still resolves.
+# Every acronym the evaluation sets' dev splits resolve through initials is below 2.8.
+_INITIALS_MAX_ZIPF = 3.0
 _MISSPELT_RARER = 1.0
 _VOWELS = "aeiou"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -624,9 +630,12 @@ class EntityResolver:
         """An acronym made of the initials of one gazetteer name: "NRA", "FRG".
 
         Only where no gazetteer name is written as that acronym and exactly one entity's
-        name has those initials (two do: neither; "ICC" stays ambiguous).
+        name has those initials (two do: neither; "ICC" stays ambiguous), and never letters
+        common in English as a word or an acronym of their own (``_INITIALS_MAX_ZIPF``).
         """
         acr = acronym_key(clean_org_name(surface) if etype == ORG else clean_place_name(surface))
+        if english_zipf(acr) >= _INITIALS_MAX_ZIPF:
+            return None
         entries = [e for e in self._idx.initials.get(acr, []) if e.entity.entity_type == etype]
         if len(entries) != 1 or len(self._idx.initials.get(acr, [])) != 1:
             return None

@@ -257,6 +257,28 @@ _OFFICE_ABBREVIATIONS = (
     (re.compile(r"\bA\.?G\.?'s ([Oo]ffice)\b"), "Attorney General's"),
 )
 _POLICE_TAIL = re.compile(r"^(\S.* [Pp]olice) (?:[Ss]ervices?|[Dd]epartment|[Ff]orce)$")
+# A state's or province's legislature or one of its chambers (nineteenth session, round
+# two): "<region> Assembly", "<region> State Assembly", "<region>'s Assembly", "Assembly of
+# (the State of) <region>" and "<abbreviation> Assembly" name one body. Chamber names of
+# US state and Canadian provincial legislatures, from general knowledge of them.
+_CHAMBER = (
+    r"(?:(?:National|Legislative|General) )?Assembly|Senate|Legislature"
+    r"|House of (?:Representatives|Delegates|Assembly)"
+)
+_CHAMBER_OF_REGION = re.compile(
+    rf"^(?:State )?({_CHAMBER}) of (?:the )?(?:(?:State|Commonwealth|Province) of )?([A-Z].*)$"
+)
+_REGION_CHAMBER = re.compile(rf"^(\S+(?: \S+){{0,2}}?) (?:State )?({_CHAMBER})$")
+# "Office of the <place> District Attorney" is "<place> District Attorney's Office": an
+# elected or appointed public officer's office named either way round (nineteenth session,
+# round two). Only these titles, after a qualifier ("Office of the Inspector General" alone
+# names no one office); "Office of the <agency>" stays with ``lookup_role``.
+_OFFICE_OF_OFFICER = re.compile(
+    r"^Office of (?:the )?((?:[A-Z][\w.'-]* )+(?:District Attorney|Attorney General|State's"
+    r" Attorney|Public Defender|Inspector General|Auditor General|Comptroller|Ombudsman"
+    r"|Medical Examiner|Coroner|Sheriff|Public Advocate|Solicitor General|Prosecutor"
+    r"|D\.?A\.?|A\.?G\.?))$"
+)
 
 
 def _v_for_w(key: str) -> list[str]:
@@ -435,6 +457,12 @@ class OrgLookups:
         m = _POLICE_TAIL.match(text)
         if m is not None:
             return m.group(1)
+        chamber = self._region_chamber(text)
+        if chamber is not None:
+            return chamber
+        m = _OFFICE_OF_OFFICER.match(text)
+        if m is not None:
+            return f"{m.group(1)}'s Office"
         m = _SPORT_CLUB.match(text)
         if m is not None:
             return m.group(1)
@@ -445,6 +473,43 @@ class OrgLookups:
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
         return self._french_form(words)
+
+    def _region_chamber(self, text: str) -> str | None:
+        """A regional legislature's chamber as "<region> <chamber>", or None.
+
+        "Assembly of the State of <state>", "<state> State Assembly", "<state>'s
+        Assembly" and "<abbreviation> Assembly" ("N.Y.", "Ont.") become "<state>
+        Assembly"; "State" before a chamber is dropped ("<state> State Senate" is its
+        senate). The place must be a first-level region the gazetteer knows, never a
+        country (a country's chambers are its own rows and roles) nor a city.
+        """
+        m = _CHAMBER_OF_REGION.match(text)
+        if m is not None:
+            chamber, place = m.group(1), m.group(2)
+        else:
+            m = _REGION_CHAMBER.match(text)
+            if m is None:
+                return None
+            place, chamber = m.group(1), m.group(2)
+        region = self._region(re.sub(r"(?:'s|')$", "", place))
+        if region is None:
+            return None
+        form = f"{region} {chamber}"
+        return form if form != text else None
+
+    def _region(self, place: str) -> str | None:
+        """The canonical name of the first-level region ``place`` names, by name or abbreviation."""
+        r = self._resolver
+        # "New York", "Washington": the city's name too; before a chamber, the state
+        # (cities have councils), which the gazetteer knows as "<name> State".
+        for hit in (
+            r.lookup_exact(place, GPE),
+            r.lookup_exact(f"{place} State", GPE),
+            r.lookup_region_abbreviation(place, bare=False),
+        ):
+            if hit is not None and hit.entry.kind == "subdivision":
+                return hit.entry.entity.canonical_name
+        return None
 
     def _appeals_court(self, text: str) -> str | None:
         """The statutory name of the US court of appeals a form names, or None.
