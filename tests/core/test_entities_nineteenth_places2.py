@@ -1,0 +1,49 @@
+"""Place classes of the nineteenth session's second round (issue 11, names side, GPE).
+
+An Indian city with its state written after it is that city (GeoNames numbers India's
+states, so the index now carries their ISO codes), and a namesake in another state stays
+apart. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from pipelines.core.entities import EntityResolver
+from pipelines.core.resources import rule_lines
+from tests.core.entities_helpers import assert_apart, assert_same
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Pune", "Pune, Maharashtra"],
+        ["Chennai", "Chennai, Tamil Nadu"],
+        ["Lucknow", "Lucknow, Uttar Pradesh"],
+        ["Guwahati", "Guwahati, Assam"],
+        ["Patna", "Patna, Bihar"],
+    ],
+)
+def test_indian_city_with_its_state(resolver: EntityResolver, names: list[str]) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+def test_indian_city_in_another_state_stays_apart(resolver: EntityResolver) -> None:
+    assert_apart(resolver, "Pune", "Pune, Bihar", "GPE")
+    assert_apart(resolver, "Aurangabad, Maharashtra", "Aurangabad, Bihar", "GPE")
+
+
+def test_indian_admin1_rows_name_iso_regions_of_india() -> None:
+    iso = {s.code for s in pycountry.subdivisions.get(country_code="IN") if s.parent_code is None}
+    rows = [line.split("\t") for line in rule_lines("geonames_admin1.tsv")]
+    indian = {code: region.strip() for cc, code, region in rows if cc == "IN"}
+    assert len(indian) == len(iso)  # every state and union territory, once
+    assert set(indian.values()) == iso
