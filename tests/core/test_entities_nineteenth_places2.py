@@ -2,7 +2,8 @@
 
 An Indian city with its state written after it is that city (GeoNames numbers India's
 states, so the index now carries their ISO codes), and a namesake in another state stays
-apart. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
+apart. A US state's or Canadian province's news abbreviation after a city's comma may lack
+its stop ("Salem, Ore"). None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
 from __future__ import annotations
@@ -47,3 +48,23 @@ def test_indian_admin1_rows_name_iso_regions_of_india() -> None:
     indian = {code: region.strip() for cc, code, region in rows if cc == "IN"}
     assert len(indian) == len(iso)  # every state and union territory, once
     assert set(indian.values()) == iso
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Salem, Ore.", "Salem, Ore", "Salem, Oregon"],
+        ["Peoria, Ill.", "Peoria, Ill", "Peoria, Illinois"],
+        ["Paris, Tex.", "Paris, Tex"],
+        ["Kingston, Ont.", "Kingston, Ont"],
+        ["Tulsa", "Tulsa, Okla"],
+    ],
+)
+def test_region_abbreviation_without_its_stop(resolver: EntityResolver, names: list[str]) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+def test_stopless_abbreviation_keeps_namesakes_apart(resolver: EntityResolver) -> None:
+    assert_apart(resolver, "Salem, Ore", "Salem, Mass", "GPE")
+    assert_apart(resolver, "Paris, Tex", "Paris", "GPE")
+    assert_apart(resolver, "Kingston, Ont", "Kingston", "GPE")

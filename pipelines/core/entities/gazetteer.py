@@ -116,6 +116,8 @@ _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # these two countries is the ISO 3166-2 code's own letters ("Portland, OR", "Halifax, NS").
 # Read only after a comma, where "OR", "ME" or "ON" cannot be the English words.
 _POSTAL_CODE = re.compile(r"^[A-Z]{2}$")
+# A one-word news abbreviation written without its stop after a comma ("Ore", "Ill").
+_STOPLESS_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}$")
 # "the States": "the" and a capitalised plural word (the last word of a country's name).
 _THE_PLURAL = re.compile(r"^[Tt]he\s+([A-Z][a-z]+s)$")
 _POSTAL_COUNTRIES = ("US", "CA")
@@ -910,9 +912,13 @@ class EntityResolver:
 
         Its name ("Nova Scotia"), a news abbreviation ("N.S.", "Ore.") or, after a comma, a
         US or Canadian postal code ("NS", "OR"): the code of the known city's own region,
-        else of the one US state or Canadian province that has it.
+        else of the one US state or Canadian province that has it. In this slot a one-word
+        abbreviation may lack its stop even when short or an everyday word ("Salem, Ore",
+        "Peoria, Ill"): copy that drops the stop drops it from every dateline.
         """
         hit = self.lookup_region_abbreviation(written) or self.lookup_exact(written, GPE)
+        if hit is None and _STOPLESS_ABBREVIATION.match(written):
+            hit = self.lookup_region_abbreviation(written + ".")
         if hit is not None and hit.entry.kind == "subdivision" and hit.entry.admin1:
             return hit.entry
         if not _POSTAL_CODE.match(written):
