@@ -3,7 +3,8 @@
 An Indian city with its state written after it is that city (GeoNames numbers India's
 states, so the index now carries their ISO codes), and a namesake in another state stays
 apart. A US state's or Canadian province's news abbreviation after a city's comma may lack
-its stop ("Salem, Ore"). None of these strings is taken from an evaluation set (tests/data/entity_eval*).
+its stop ("Salem, Ore"). A bare name that is both a country's and a US state's ("Georgia")
+is keyed by itself, neither place, while the longer forms still reach each. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.resources import rule_lines
-from tests.core.entities_helpers import assert_apart, assert_same
+from tests.core.entities_helpers import assert_apart, assert_same, entity_id
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,26 @@ def test_stopless_abbreviation_keeps_namesakes_apart(resolver: EntityResolver) -
     assert_apart(resolver, "Salem, Ore", "Salem, Mass", "GPE")
     assert_apart(resolver, "Paris, Tex", "Paris", "GPE")
     assert_apart(resolver, "Kingston, Ont", "Kingston", "GPE")
+
+
+def test_bare_name_of_a_country_and_a_state_is_neither(resolver: EntityResolver) -> None:
+    bare = entity_id(resolver, "Georgia", "GPE")
+    country = entity_id(resolver, "Republic of Georgia", "GPE")
+    state = entity_id(resolver, "State of Georgia", "GPE")
+    assert bare is not None
+    assert len({bare, country, state}) == 3
+    assert entity_id(resolver, "Georgia", None) == bare
+    assert_same(resolver, ["Republic of Georgia", "Sakartvelo"], "GPE")
+    assert_same(resolver, ["State of Georgia", "Ga."], "GPE")
+
+
+def test_city_with_shared_name_reads_the_region_the_city_is_in(resolver: EntityResolver) -> None:
+    assert_same(resolver, ["Savannah", "Savannah, Georgia", "Savannah, Ga."], "GPE")
+    assert_same(resolver, ["Tbilisi", "Tbilisi, Georgia"], "GPE")
+    assert_apart(resolver, "Savannah, Georgia", "Tbilisi, Georgia", "GPE")
+
+
+def test_a_name_shared_by_country_and_foreign_region_is_untouched(resolver: EntityResolver) -> None:
+    # Only a US state's or Canadian province's name competes with a country bare:
+    # "Mexico" stays the country though Mexico has a state of that name.
+    assert_same(resolver, ["Mexico", "United Mexican States"], "GPE")
