@@ -4,7 +4,8 @@ An Indian city with its state written after it is that city (GeoNames numbers In
 states, so the index now carries their ISO codes), and a namesake in another state stays
 apart. A US state's or Canadian province's news abbreviation after a city's comma may lack
 its stop ("Salem, Ore"). A bare name that is both a country's and a US state's ("Georgia")
-is keyed by itself, neither place, while the longer forms still reach each. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
+is keyed by itself, neither place, while the longer forms still reach each. South Africa's
+provinces are known, and its cities with their province after them. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
 from __future__ import annotations
@@ -92,3 +93,31 @@ def test_a_name_shared_by_country_and_foreign_region_is_untouched(resolver: Enti
     # Only a US state's or Canadian province's name competes with a country bare:
     # "Mexico" stays the country though Mexico has a state of that name.
     assert_same(resolver, ["Mexico", "United Mexican States"], "GPE")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Limpopo", "Limpopo province", "Limpopo, South Africa"],
+        ["Western Cape", "Western Cape Province", "South Africa's Western Cape"],
+        ["Free State Province", "the Free State province"],
+        ["Polokwane", "Polokwane, Limpopo"],
+        ["Cape Town", "Cape Town, Western Cape"],
+    ],
+)
+def test_south_african_provinces_and_their_cities(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+def test_south_african_names_shared_elsewhere_stay_apart(resolver: EntityResolver) -> None:
+    assert_apart(resolver, "Free State", "Free State Province", "GPE")
+    assert_apart(resolver, "North West", "North West Province", "GPE")
+    assert_apart(resolver, "Cape Town", "Cape Town, Limpopo", "GPE")
+
+
+def test_south_african_admin1_rows_name_iso_provinces() -> None:
+    iso = {s.code for s in pycountry.subdivisions.get(country_code="ZA")}
+    rows = [line.split("\t") for line in rule_lines("geonames_admin1.tsv")]
+    assert {region.strip() for cc, _, region in rows if cc == "ZA"} == iso
