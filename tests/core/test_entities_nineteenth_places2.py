@@ -5,7 +5,8 @@ states, so the index now carries their ISO codes), and a namesake in another sta
 apart. A US state's or Canadian province's news abbreviation after a city's comma may lack
 its stop ("Salem, Ore"). A bare name that is both a country's and a US state's ("Georgia")
 is keyed by itself, neither place, while the longer forms still reach each. South Africa's
-provinces are known, and its cities with their province after them. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
+provinces are known, and its cities with their province after them. A region or country with
+"enclave" or "exclave" after it is that place. None of these strings is taken from an evaluation set (tests/data/entity_eval*).
 """
 
 from __future__ import annotations
@@ -121,3 +122,23 @@ def test_south_african_admin1_rows_name_iso_provinces() -> None:
     iso = {s.code for s in pycountry.subdivisions.get(country_code="ZA")}
     rows = [line.split("\t") for line in rule_lines("geonames_admin1.tsv")]
     assert {region.strip() for cc, _, region in rows if cc == "ZA"} == iso
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Gaza Strip", "the Gaza Strip enclave"],
+        ["Lesotho", "the Lesotho enclave"],
+        ["Nagorno-Karabakh", "the Karabakh enclave"],
+    ],
+)
+def test_region_or_country_described_as_an_enclave(
+    resolver: EntityResolver, names: list[str]
+) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+def test_enclave_word_never_folds_a_city_or_a_shared_name(resolver: EntityResolver) -> None:
+    assert_apart(resolver, "the Kaliningrad enclave", "Kaliningrad", "GPE")
+    assert_apart(resolver, "the Georgia enclave", "Republic of Georgia", "GPE")
+    assert_apart(resolver, "the Georgia enclave", "State of Georgia", "GPE")

@@ -116,6 +116,9 @@ _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # these two countries is the ISO 3166-2 code's own letters ("Portland, OR", "Halifax, NS").
 # Read only after a comma, where "OR", "ME" or "ON" cannot be the English words.
 _POSTAL_CODE = re.compile(r"^[A-Z]{2}$")
+# A place described by what it is cut off from ("the Gaza enclave", "the Kaliningrad exclave"):
+# the word says how the place lies, not another place, so it is the named region or country.
+_ENCLAVE_WORD = re.compile(r"^(.+?)\s+(?:enclave|exclave)$")
 # A one-word news abbreviation written without its stop after a comma ("Ore", "Ill").
 _STOPLESS_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}$")
 # "the States": "the" and a capitalised plural word (the last word of a country's name).
@@ -866,6 +869,17 @@ class EntityResolver:
         m = _CITY_OF.match(clean)
         if m is not None:
             return self._styled_city(m.group(1))
+        m = _ENCLAVE_WORD.match(clean)
+        if m is not None:
+            # A region or country only: "the Kaliningrad enclave" is the oblast, not its
+            # capital city of the same name, so a name that is a city never folds.
+            hit = self.lookup_exact(m.group(1), GPE)
+            if hit is None or hit.entry.kind not in ("subdivision", "country"):
+                return None
+            entries = self._idx.places.get(place_key(m.group(1)), [])
+            if any(e.kind == "city" for e in entries) or self._shared_country_name(m.group(1), hit):
+                return None
+            return Hit(hit.entry, "place_qualifier", f"{hit.entry.entity.canonical_name} described")
         m = _COMPASS_ADJECTIVE.match(clean)
         if m is not None:
             m = _REGION_WORD.match(m.group(1))
