@@ -116,6 +116,11 @@ _PLACE_COMMA = re.compile(r"^([^,]+),\s*([^,]+)$")
 # these two countries is the ISO 3166-2 code's own letters ("Portland, OR", "Halifax, NS").
 # Read only after a comma, where "OR", "ME" or "ON" cannot be the English words.
 _POSTAL_CODE = re.compile(r"^[A-Z]{2}$")
+# A place described by what it is cut off from ("the Gaza enclave", "the Kaliningrad exclave"):
+# the word says how the place lies, not another place, so it is the named region or country.
+_ENCLAVE_WORD = re.compile(r"^(.+?)\s+(?:enclave|exclave)$")
+# A one-word news abbreviation written without its stop after a comma ("Ore", "Ill").
+_STOPLESS_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}$")
 # "the States": "the" and a capitalised plural word (the last word of a country's name).
 _THE_PLURAL = re.compile(r"^[Tt]he\s+([A-Z][a-z]+s)$")
 _POSTAL_COUNTRIES = ("US", "CA")
@@ -358,6 +363,7 @@ class EntityResolver:
         self._override_hits: dict[tuple[str, str], Hit] = {}
         self._splits: set[tuple[str, str, str]] = set()
         self._index_english_forms()
+        self._shared_country_names = self._country_and_region_names()
         self._apply_overrides(overrides)
         self._exact_cache.clear()  # filled while resolving override targets
         self._name_cache.clear()
@@ -872,6 +878,17 @@ class EntityResolver:
         m = _CITY_OF.match(clean)
         if m is not None:
             return self._styled_city(m.group(1))
+        m = _ENCLAVE_WORD.match(clean)
+        if m is not None:
+            # A region or country only: "the Kaliningrad enclave" is the oblast, not its
+            # capital city of the same name, so a name that is a city never folds.
+            hit = self.lookup_exact(m.group(1), GPE)
+            if hit is None or hit.entry.kind not in ("subdivision", "country"):
+                return None
+            entries = self._idx.places.get(place_key(m.group(1)), [])
+            if any(e.kind == "city" for e in entries) or self._shared_country_name(m.group(1), hit):
+                return None
+            return Hit(hit.entry, "place_qualifier", f"{hit.entry.entity.canonical_name} described")
         m = _COMPASS_ADJECTIVE.match(clean)
         if m is not None:
             m = _REGION_WORD.match(m.group(1))
@@ -919,11 +936,18 @@ class EntityResolver:
 
         Its name ("Nova Scotia"), a news abbreviation ("N.S.", "Ore.") or, after a comma, a
         US or Canadian postal code ("NS", "OR"): the code of the known city's own region,
-        else of the one US state or Canadian province that has it.
+        else of the one US state or Canadian province that has it. In this slot a one-word
+        abbreviation may lack its stop even when short or an everyday word ("Salem, Ore",
+        "Peoria, Ill"): copy that drops the stop drops it from every dateline.
         """
         hit = self.lookup_region_abbreviation(written) or self.lookup_exact(written, GPE)
+        if hit is None and _STOPLESS_ABBREVIATION.match(written):
+            hit = self.lookup_region_abbreviation(written + ".")
         if hit is not None and hit.entry.kind == "subdivision" and hit.entry.admin1:
             return hit.entry
+        shared = self._shared_country_names.get(place_key(written))
+        if city is not None and shared is not None and city.admin1 == shared.admin1:
+            return shared  # "Atlanta, Georgia": the state, as the city's own region says
         if not _POSTAL_CODE.match(written):
             return None  # another kind of place ("La." is Los Angeles) or none
         codes = [f"{cc}-{written}" for cc in _POSTAL_COUNTRIES]
@@ -1164,6 +1188,38 @@ class EntityResolver:
                 return Hit(e, "place_qualifier", f"{e.entity.canonical_name} of {where}")
         return None
 
+    def _country_and_region_names(self) -> dict[str, Entry]:
+        """Bare names that are a country's and a US state's or Canadian province's: the region.
+
+        North American copy writes the state bare ("Georgia"), world news the country; the
+        gazetteer marks the clash by a bracket on the region's name ("Georgia (US state)").
+        """
+        keys: dict[str, Entry] = {}
+        for entries in self._idx.places.values():
+            for e in entries:
+                if e.kind != "subdivision" or e.country not in _POSTAL_COUNTRIES:
+                    continue
+                bare = place_key(_REGION_NAME_TAIL.sub("", e.entity.canonical_name))
+                if any(c.kind == "country" for c in self._idx.places.get(bare, [])):
+                    keys[bare] = e
+        return keys
+
+    def _shared_country_name(self, surface: str, hit: Hit | None) -> Hit | None:
+        """A bare name of a country and a US state or Canadian province: its own key.
+
+        Without context nothing tells the two apart, and either guess merges one with the
+        other's forms ("Republic of Georgia" with the state); the name is keyed by itself,
+        as an unknown place is, and its longer forms still reach each entity.
+        """
+        if hit is None or hit.entry.kind != "country":
+            return None
+        canonical = THE.sub("", clean_place_name(surface))
+        key = place_key(canonical)
+        if key not in self._shared_country_names:
+            return None
+        ent = Entity(ids.entity_id(GPE, key), canonical, GPE)
+        return Hit(Entry(ent, "name"), "shared_country_name", f"a country's and a region's {key!r}")
+
     def split_blocked(self, etype: str, surface: str, hit: Hit | None) -> bool:
         if hit is None or not self._splits:
             return False
@@ -1177,6 +1233,8 @@ class EntityResolver:
         hit = self.lookup_exact(surface if etype != PERSON else name, etype)
         if hit is None and etype != PERSON:
             hit = self.lookup_exact(clean_for(surface, etype), etype)
+        if etype in (GPE, LOC, None):
+            hit = self._shared_country_name(surface, hit) or hit
         if etype in (GPE, LOC) and (hit is None or hit.entry.source.startswith("geonames")):
             # A state's or province's news abbreviation ("P.E.I.") is that region, not a
             # GeoNames city whose other name has the same letters (a county "Pei").
