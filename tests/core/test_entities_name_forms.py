@@ -250,8 +250,12 @@ def test_renamed_companies_from_curated_data(resolver: EntityResolver, surfaces:
     _same(resolver, surfaces, "ORG")
 
 
-def test_demonyms_and_capitals_are_not_the_country(resolver: EntityResolver) -> None:
-    for other in ("Swedish", "Swedes", "Stockholm"):
+def test_people_and_capitals_are_not_the_country(resolver: EntityResolver) -> None:
+    # The people ("Swedes") and the capital are never the country. A country's adjective
+    # the tagger typed as a place ("Swedish") is the country since the nineteenth session
+    # (a label decision: blind names sets written by others, the twelfth's dev gold first,
+    # put it there); untyped it stays apart (test_entities_nineteenth_places.py).
+    for other in ("Swedes", "Stockholm"):
         _apart(resolver, other, "Sweden", "GPE")
 
 
