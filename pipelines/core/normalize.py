@@ -64,6 +64,20 @@ class _NameRules:
 
 
 @lru_cache(maxsize=1)
+def foreign_role_titles() -> dict[str, str]:
+    """Another language's title as matched -> the English one (``rules/foreign_role_titles.tsv``).
+
+    "bundeskanzler" -> "chancellor", "presidente" -> "president".
+    """
+    table = {}
+    for line in read_rule_lines("foreign_role_titles.tsv"):
+        title, _, english = line.partition("\t")
+        if title.strip() and english.strip():
+            table[_dotless(fold_diacritics(title.strip().lower()))] = english.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
 def name_rules() -> _NameRules:
     """Word lists used by the steps, loaded once per process."""
     # Offices and occupations alike are stripped before a name ("Sen. X", "striker X").
@@ -73,6 +87,9 @@ def name_rules() -> _NameRules:
         for t in read_rule_lines(name)
     }
     descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
+    # Other languages' titles are stripped like English ones, but are no heads of the
+    # English role phrases ``title_heads`` serves.
+    foreign = {tuple(title.split()) for title in foreign_role_titles()}
     return _NameRules(
         honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),
         honorific_phrases=_by_first_word(
@@ -80,7 +97,7 @@ def name_rules() -> _NameRules:
         ),
         address_forms=frozenset(_dotless(h) for h in read_rule_lines("address_forms.txt")),
         post_nominals=frozenset(read_rule_lines("post_nominals.txt")),
-        titles=_by_first_word(titles),
+        titles=_by_first_word(titles | foreign),
         title_heads=frozenset(t[-1] for t in titles if t),
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
         particles=frozenset(read_rule_lines("name_particles.txt")),

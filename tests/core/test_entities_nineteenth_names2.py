@@ -15,6 +15,7 @@ from pipelines.core.entities import EntityResolver
 from pipelines.core.normalize import clean_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
+from tests.core.entities_helpers import entity_id
 
 PERSON = "PERSON"
 
@@ -118,3 +119,42 @@ def test_other_words_after_a_comma_stay(written: str) -> None:
 
 def test_the_son_stays_apart_after_the_role_is_cut(resolver: EntityResolver) -> None:
     _apart(resolver, "Osric Halvorsen Jr., Springfield's mayor", "Osric Halvorsen", PERSON)
+
+
+# ------------------------- another language's head-of-state or government title
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Bundeskanzler Osric Halvorsen", "Osric Halvorsen"],
+        ["Bundespräsidentin Harriet Vantongeren", "Harriet Vantongeren"],
+        ["Primer Ministro Osric Halvorsen", "Osric Halvorsen"],
+        ["Primeira-Ministra Harriet Vantongeren", "Harriet Vantongeren"],
+    ],
+)
+def test_a_foreign_title_is_dropped(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("foreign", "english"),
+    [
+        # Bare surnames shared by several known people: the title picks the office holder.
+        ("Presidente Fernández", "President Fernández"),
+        ("Presidente Castillo", "President Castillo"),
+        ("Primer Ministro Sánchez", "Prime Minister Sánchez"),
+    ],
+)
+def test_a_foreign_title_is_title_evidence(
+    resolver: EntityResolver, foreign: str, english: str
+) -> None:
+    bare = english.split()[-1]
+    assert entity_id(resolver, bare, PERSON) is None  # the surname alone names no one
+    assert entity_id(resolver, english, PERSON) is not None
+    _same(resolver, [foreign, english], PERSON)
+
+
+def test_a_given_name_like_a_title_stays() -> None:
+    # "Rey" (king) is left out of the table: it is also a given name.
+    assert clean_name("Rey Halvorsen") == "Rey Halvorsen"

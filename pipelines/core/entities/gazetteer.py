@@ -66,7 +66,7 @@ from pipelines.core.entities.names import (
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
-from pipelines.core.normalize import english_zipf
+from pipelines.core.normalize import english_zipf, foreign_role_titles
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -650,7 +650,9 @@ class EntityResolver:
             for e in self._idx.surnames.get(key, [])
             if written in self._idx.written_words.get(e.entity.entity_id, ())
         ]
-        role_words = [t for t in titles if t in ROLE_TITLES]
+        # "Presidente X" is title evidence like "President X".
+        foreign = foreign_role_titles()
+        role_words = [w for w in (foreign.get(t, t) for t in titles) if w in ROLE_TITLES]
         if role_words and candidates:
             countries = {
                 e.country

@@ -68,6 +68,7 @@ _RULE_FILES = (
     "surname_particles.txt",
     "first_name_gender_ambiguous.txt",
     "given_name_countries.txt",
+    "foreign_role_titles.tsv",
     "place_demonyms.tsv",
     "city_nicknames.tsv",
 )
