@@ -158,3 +158,29 @@ def test_a_foreign_title_is_title_evidence(
 def test_a_given_name_like_a_title_stays() -> None:
     # "Rey" (king) is left out of the table: it is also a given name.
     assert clean_name("Rey Halvorsen") == "Rey Halvorsen"
+
+
+# ----------------- a title of one sex before the bare surname of a known person of the other
+
+
+@pytest.mark.parametrize("written", ["Mrs. Trump", "Mme Macron", "Madame Macron", "Ms. Putin"])
+def test_a_woman_s_title_is_not_the_known_man(resolver: EntityResolver, written: str) -> None:
+    # His wife, or a namesake: never the man the surname alone would name.
+    bare = written.split()[-1]
+    assert entity_id(resolver, bare, PERSON) is not None
+    _apart(resolver, written, bare, PERSON)
+
+
+def test_a_man_s_title_is_left_to_the_surname(resolver: EntityResolver) -> None:
+    # Only a woman's title is read: given-name statistics call some men's names a woman's.
+    _same(resolver, ["Mr. Merkel", "Merkel"], PERSON)
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [("Mr. Trump", "Trump"), ("Mrs Merkel", "Merkel"), ("Monsieur Macron", "Macron")],
+)
+def test_a_title_of_the_person_s_own_sex_still_names_them(
+    resolver: EntityResolver, written: str, bare: str
+) -> None:
+    _same(resolver, [written, bare], PERSON)
