@@ -60,6 +60,21 @@ class _NameRules:
     descriptors: dict[str, tuple[tuple[str, ...], ...]]  # nationality words, same layout
     demonyms: frozenset[str]  # descriptors that are not country names ("russian", "us")
     given_names: frozenset[str]  # folded given names (US birth statistics + ambiguous list)
+    region_abbreviations: frozenset[str]  # "Ga.", "N.Y.", "Ont." (stops kept, no spaces)
+
+
+@lru_cache(maxsize=1)
+def foreign_role_titles() -> dict[str, str]:
+    """Another language's title as matched -> the English one (``rules/foreign_role_titles.tsv``).
+
+    "bundeskanzler" -> "chancellor", "presidente" -> "president".
+    """
+    table = {}
+    for line in read_rule_lines("foreign_role_titles.tsv"):
+        title, _, english = line.partition("\t")
+        if title.strip() and english.strip():
+            table[_dotless(fold_diacritics(title.strip().lower()))] = english.strip()
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +87,9 @@ def name_rules() -> _NameRules:
         for t in read_rule_lines(name)
     }
     descriptors = {tuple(_dotless(t).split()) for t in read_rule_lines("descriptors.txt")}
+    # Other languages' titles are stripped like English ones, but are no heads of the
+    # English role phrases ``title_heads`` serves.
+    foreign = {tuple(title.split()) for title in foreign_role_titles()}
     return _NameRules(
         honorifics=frozenset(_dotless(h) for h in read_rule_lines("honorifics.txt")),
         honorific_phrases=_by_first_word(
@@ -79,7 +97,7 @@ def name_rules() -> _NameRules:
         ),
         address_forms=frozenset(_dotless(h) for h in read_rule_lines("address_forms.txt")),
         post_nominals=frozenset(read_rule_lines("post_nominals.txt")),
-        titles=_by_first_word(titles),
+        titles=_by_first_word(titles | foreign),
         title_heads=frozenset(t[-1] for t in titles if t),
         org_suffixes=frozenset(read_rule_lines("org_suffixes.txt")),
         particles=frozenset(read_rule_lines("name_particles.txt")),
@@ -95,6 +113,12 @@ def name_rules() -> _NameRules:
             fold_latin_token(line.split("\t")[0].strip().lower())
             for name in ("first_name_gender.tsv", "first_name_gender_ambiguous.txt")
             for line in read_rule_lines(name)
+        ),
+        # Only the stopped forms: a bare two-letter code ("GA", "CT") may be initials.
+        region_abbreviations=frozenset(
+            short.replace(" ", "")
+            for line in read_rule_lines("subdivision_abbreviations.tsv")
+            if "." in (short := line.split("\t")[0].strip())
         ),
     )
 
@@ -274,6 +298,7 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
     tokens = text.split()
     norms = [_token_norm(t) for t in tokens]
     stripped: list[tuple[int, str, bool]] = []  # (next index, words, is_descriptor)
+    _drop_elect(tokens, norms, rules.title_heads)
     i = 0
     while i < len(tokens) - 1:
         norm = norms[i]
@@ -321,7 +346,7 @@ def split_titles(text: str) -> tuple[str, tuple[str, ...]]:
         n = _match_phrase(norms, i, rules.titles)
         is_descriptor = False
         if not n:
-            n = _match_phrase(norms, i, rules.descriptors)
+            n = _match_phrase(norms, i, rules.descriptors) or _region_abbreviation(tokens, i)
             is_descriptor = True
         if n and i + n < len(tokens) and tokens[i + n] == "of" and not is_descriptor:
             # "Prince of Wales", "King of Norway": a title with its "of" complement names
@@ -410,8 +435,42 @@ _HEAD_TITLES = frozenset(
      "speaker", "officer",
      # Issue 11, nineteenth session (AP style, general knowledge): the abbreviated heads
      # of "Ohio Gov. X", "Texas Sen. X", "Florida Rep. X" (a state before the title).
-     "gov", "sen", "rep"}
+     "gov", "sen", "rep",
+     # Issue 11, nineteenth session (general knowledge of North American city politics):
+     # "City Councilor X", "Ward 3 Alderman X".
+     "councilor", "councillor", "councilman", "councilwoman", "councilmember", "alderman",
+     "alderwoman", "alderperson"}
 )  # fmt: skip
+
+
+# "Mayor-elect X", "Prime Minister-designate X" (issue 11, nineteenth session; general
+# knowledge of English press usage): the office not yet taken is still the title.
+_PENDING_SUFFIXES = ("-elect", "-designate")
+
+
+def _drop_elect(tokens: list[str], norms: list[str], title_heads: frozenset[str]) -> None:
+    """Cut "-elect"/"-designate" off a title word in place, so the title matches as usual."""
+    for k, norm in enumerate(norms[:-1]):
+        for suffix in _PENDING_SUFFIXES:
+            head = norm.removesuffix(suffix)
+            if head != norm and (head in title_heads or head in _HEAD_TITLES):
+                norms[k] = head
+                tokens[k] = tokens[k][: len(head)]
+
+
+def _region_abbreviation(tokens: list[str], i: int) -> int:
+    """Tokens a US state's or Canadian province's stopped abbreviation takes from ``i``.
+
+    "Ga. Secretary of State X", "N.Y. Attorney General X" (issue 11, nineteenth session): the
+    AP and Canadian Press abbreviations of ``rules/subdivision_abbreviations.tsv`` before a
+    title, like the region's name ("Georgia Secretary of State X"). A descriptor: kept when
+    no title follows. "W. Va." may come split by ``split_glued_initial``.
+    """
+    regions = name_rules().region_abbreviations
+    for n in (1, 2):
+        if "".join(tokens[i : i + n]) in regions and i + n < len(tokens):
+            return n
+    return 0
 
 
 def strip_titles(text: str) -> str:
@@ -530,6 +589,29 @@ _PARTY_STATE = re.compile(
 )
 
 
+def _strip_trailing_role(name: str) -> str:
+    """Drop a role written after a comma: "Jane Roe, Springfield's mayor" -> "Jane Roe".
+
+    Issue 11, nineteenth session (an appositive in news copy, general knowledge): after the
+    last comma, one to five words ending in a lower-case title head ("mayor", "chief
+    executive"), every word lower case but a first possessive ("Springfield's"). Two name
+    words must come before the comma; "Roe, Jane" and "Sammy Roe, Jr." keep their words.
+    """
+    head, sep, tail = name.rpartition(", ")
+    words = tail.split()
+    if not sep or len(head.split()) < 2 or not 1 <= len(words) <= 5:
+        return name
+    last = _token_norm(words[-1])
+    if not words[-1].islower() or (
+        last not in _HEAD_TITLES and last not in name_rules().title_heads
+    ):
+        return name
+    first_ok = words[0].islower() or strip_possessive(words[0]) != words[0]
+    if not first_ok or not all(w.islower() for w in words[1:]):
+        return name
+    return head
+
+
 def strip_post_nominals(name: str) -> str:
     """Drop honours and offices written after a person's name.
 
@@ -538,7 +620,7 @@ def strip_post_nominals(name: str) -> str:
     or more, and never when the whole name is in capitals (case carries no signal there);
     generational suffixes ("Jr.", "III") are no post-nominals and stay.
     """
-    name = _PARTY_STATE.sub("", _RETIRED.sub("", name))
+    name = _strip_trailing_role(_PARTY_STATE.sub("", _RETIRED.sub("", name)))
     tokens = name.split()
     if name.isupper():
         return name

@@ -20,7 +20,9 @@ from pipelines.core.entities.loaders import (
     common_surname_keys,
     data_version,
     gazetteer_records,
+    gendered_titles,
     given_name_countries,
+    given_name_genders,
     load_metonymy_cues,
     load_native_region_designations,
     load_nominals,
@@ -66,7 +68,7 @@ from pipelines.core.entities.names import (
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
-from pipelines.core.normalize import english_zipf
+from pipelines.core.normalize import english_zipf, foreign_role_titles
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
 _TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{3,5}$")
@@ -322,6 +324,27 @@ _JOINING = frozenset(
      "et", "und", "da", "do", "dos", "das", "di", "van", "von", "in", "on", "at", "to", "ng",
      "a", "an", "les", "los", "las", "der", "die", "den"}
 )  # fmt: skip
+
+
+def _sex_fits(entry: Entry, titles: Sequence[str]) -> bool:
+    """False for a woman's title before the surname of a known man: "Mrs. X", "Mme X".
+
+    Issue 11, nineteenth session: without context a bare surname is the one gazetteer
+    person who bears it, but a woman's title with a man's surname is most often his wife
+    (who took his name) or a namesake. Only this way round: a man's title before a known
+    woman's surname is rare in news, and the given-name table (US birth statistics) calls
+    some men's names of other countries a woman's. Only a Western-order given name the
+    table knows counts; an unknown one stays.
+    """
+    if entry.kind != "person":
+        return True
+    if {sex for t in titles if (sex := gendered_titles().get(t))} != {"f"}:
+        return True
+    name = clean_name(entry.entity.canonical_name)
+    parsed = parse_person_name(name)
+    if parsed.style != "general" or parsed.family_first or len(parsed.tokens) < 2:
+        return True
+    return given_name_genders().get(name.split()[0].casefold()) != "m"
 
 
 class EntityResolver:
@@ -665,7 +688,9 @@ class EntityResolver:
             for e in self._idx.surnames.get(key, [])
             if written in self._idx.written_words.get(e.entity.entity_id, ())
         ]
-        role_words = [t for t in titles if t in ROLE_TITLES]
+        # "Presidente X" is title evidence like "President X".
+        foreign = foreign_role_titles()
+        role_words = [w for w in (foreign.get(t, t) for t in titles) if w in ROLE_TITLES]
         if role_words and candidates:
             countries = {
                 e.country
@@ -1300,6 +1325,8 @@ class EntityResolver:
                 hit = Hit(hit.entry, hit.rule + "+type_corrected", hit.evidence)
         if hit is None and etype == PERSON and len(name.split()) == 1:
             hit = self.lookup_surname(name, titles)
+        if hit is not None and len(name.split()) == 1 and not _sex_fits(hit.entry, titles):
+            hit = None  # "Mrs. X" is not the known Mr. X (his wife, a namesake)
         if self.split_blocked(etype or hit.entry.entity.entity_type if hit else "", surface, hit):
             assert hit is not None
             etype2 = hit.entry.entity.entity_type

@@ -68,6 +68,8 @@ _RULE_FILES = (
     "surname_particles.txt",
     "first_name_gender_ambiguous.txt",
     "given_name_countries.txt",
+    "foreign_role_titles.tsv",
+    "gendered_words.tsv",
     "place_demonyms.tsv",
     "city_nicknames.tsv",
 )
@@ -503,6 +505,20 @@ def load_nicknames() -> dict[str, frozenset[str]]:
         related.setdefault(name, set()).add(nickname)
         related.setdefault(nickname, set()).add(name)
     return {k: frozenset(v) for k, v in related.items()}
+
+
+@lru_cache(maxsize=1)
+def gendered_titles() -> dict[str, str]:
+    """A title that says its bearer's sex -> "m" or "f" ("mrs", "mme", "sir"; dotless).
+
+    ``rules/gendered_words.tsv``, the quote stages' table of the same words.
+    """
+    table = {}
+    for line in rule_lines("gendered_words.tsv"):
+        word, _, sex = line.partition("\t")
+        if sex.strip() in {"m", "f"}:
+            table[word.strip().rstrip(".").casefold()] = sex.strip()
+    return table
 
 
 @lru_cache(maxsize=1)
