@@ -34,9 +34,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, S
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib import resources
 
 from pipelines.core.normalize import parse_person_name
+from pipelines.core.quotes._rules import load_rules
 from pipelines.core.resources import rule_lines
 from pipelines.core.stories.groups import Link, partition
 from pipelines.core.stories.stories import KEY_MAX_ZIPF
@@ -613,18 +613,13 @@ def _new_paragraph_only(gap: str) -> bool:
     return "\n" in gap and not gap.strip(_MARKS + " \t\r\n\u00a0")
 
 
-@cache
 def _reporting_verbs() -> frozenset[str]:
     """Every form of the quote extractor's reporting verbs (``rules/quote_verbs.txt``).
 
-    Framing verbs ("~": "called it") introduce a partial quote, not an attribution.
+    The quotes package's parsed rules, so the file has one reader; framing verbs ("~":
+    "called it") introduce a partial quote, not an attribution, and are not among them.
     """
-    text = resources.files("pipelines.core.rules").joinpath("quote_verbs.txt").read_text("utf-8")
-    forms: set[str] = set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith(("#", "~")):
-            forms.update(w.lstrip("^").lower() for w in line.split())
-    return frozenset(forms)
+    return load_rules().verb_forms
 
 
 def is_attribution(gap: str) -> bool:
