@@ -13,7 +13,7 @@ import itertools
 
 import pytest
 
-from pipelines.core.stories import renderings
+from pipelines.core.stories import Link, renderings
 from pipelines.core.stories.statements import split_pieces
 from tests.core.statements_helpers import made_up_quote, statement_groups
 
@@ -72,9 +72,15 @@ def test_a_reworded_second_piece_stays_apart() -> None:
     assert ["A:0", "B:0"] in groups and ["B:1"] in groups
 
 
+def test_a_first_piece_of_four_content_words_joins() -> None:
+    first = "Ticket sales rose, and so did crowds."
+    quotes = _quotes(f"{first} {SECOND}", first, SECOND_CUT)
+    assert statement_groups(quotes) == [["A:0", "B:0", "B:1"]]
+
+
 def test_short_pieces_are_not_joined() -> None:
-    # Four content words each: a short line held twice may be a refrain.
-    first, second = "Rowing is for everyone here.", "The quay needs new lights now."
+    # Three content words each: a short line held twice may be a refrain.
+    first, second = "Rowing builds towns.", "The quay needs lights."
     quotes = _quotes(f"{first} {second}", first, second)
     groups = statement_groups(quotes)
     assert len(groups) == 2
@@ -83,8 +89,6 @@ def test_short_pieces_are_not_joined() -> None:
 def test_split_pieces_names_one_passage_for_both() -> None:
     items = renderings(_quotes(f"{FIRST} {SECOND}", FIRST, SECOND))
     whole, one, two = items
-    from pipelines.core.stories.groups import Link
-
     links = [Link.of(whole.rendering_id, one.rendering_id, 0.9)]
     assert split_pieces(items, links) == {}
     links.append(Link.of(whole.rendering_id, two.rendering_id, 0.9))

@@ -143,9 +143,11 @@ PART_CONTAINMENT = 0.8
 # that holds two full quotes of one article by its speaker, each as quoted
 # (``PART_CONTAINMENT``) or cut where the other outlet cut it (a run of
 # ``VERBATIM_MIN_WORDS`` words at an edge, as ``overlapping_cuts``), neither a cut of the
-# other, takes both, and the two are pieces of one passage (``split_pieces``). Each needs this many content words: a short line held
-# twice may be a refrain.
-SPLIT_PIECE_MIN_TERMS = 5
+# other, takes both, and the two are pieces of one passage (``split_pieces``). Each needs
+# ``MIN_TERMS`` content words, as any pair scored by its words: a shorter line held twice may
+# be a refrain. Twentieth session: 5 missed the second of two such passages over the corpora
+# (a broker's two sentences around a reporter's one-word partial, four content words first).
+SPLIT_PIECE_MIN_TERMS = MIN_TERMS
 # A quoted phrase of fewer content words than this is too common to pin one remark ("firm
 # but fair" is a stock phrase a speaker uses on several occasions, "deliver better" two
 # words of one): a short line (above) and a verbatim phrase (below) need at least this many.
