@@ -34,9 +34,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, S
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
-from importlib import resources
+from itertools import pairwise
 
 from pipelines.core.normalize import parse_person_name
+from pipelines.core.quotes._rules import load_rules
 from pipelines.core.resources import rule_lines
 from pipelines.core.stories.groups import Link, partition
 from pipelines.core.stories.stories import KEY_MAX_ZIPF
@@ -137,6 +138,16 @@ _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb`"
 # Journal's summary of the two sentences Yonhap quotes from one release) carries the
 # remark it was linked to, not that second piece: issue 14's seeds keep it apart.
 PART_CONTAINMENT = 0.8
+# One outlet prints as one quote a passage another splits into two quotes with a sentence
+# of narration between ("…,” the coach said of the side. He went on: “…”): a rendering
+# that holds two full quotes of one article by its speaker, each as quoted
+# (``PART_CONTAINMENT``) or cut where the other outlet cut it (a run of
+# ``VERBATIM_MIN_WORDS`` words at an edge, as ``overlapping_cuts``), neither a cut of the
+# other, takes both, and the two are pieces of one passage (``split_pieces``). Each needs
+# ``MIN_TERMS`` content words, as any pair scored by its words: a shorter line held twice may
+# be a refrain. Twentieth session: 5 missed the second of two such passages over the corpora
+# (a broker's two sentences around a reporter's one-word partial, four content words first).
+SPLIT_PIECE_MIN_TERMS = MIN_TERMS
 # A quoted phrase of fewer content words than this is too common to pin one remark ("firm
 # but fair" is a stock phrase a speaker uses on several occasions, "deliver better" two
 # words of one): a short line (above) and a verbatim phrase (below) need at least this many.
@@ -613,18 +624,13 @@ def _new_paragraph_only(gap: str) -> bool:
     return "\n" in gap and not gap.strip(_MARKS + " \t\r\n\u00a0")
 
 
-@cache
 def _reporting_verbs() -> frozenset[str]:
     """Every form of the quote extractor's reporting verbs (``rules/quote_verbs.txt``).
 
-    Framing verbs ("~": "called it") introduce a partial quote, not an attribution.
+    The quotes package's parsed rules, so the file has one reader; framing verbs ("~":
+    "called it") introduce a partial quote, not an attribution, and are not among them.
     """
-    text = resources.files("pipelines.core.rules").joinpath("quote_verbs.txt").read_text("utf-8")
-    forms: set[str] = set()
-    for line in text.splitlines():
-        if line.strip() and not line.startswith(("#", "~")):
-            forms.update(w.lstrip("^").lower() for w in line.split())
-    return frozenset(forms)
+    return load_rules().verb_forms
 
 
 def is_attribution(gap: str) -> bool:
@@ -1041,6 +1047,14 @@ def overlapping_cuts(
         return False
     if days_apart is not None and days_apart > SHORT_LINE_MAX_DAYS:
         return False
+    return _shares_edge_run(a, b)
+
+
+def _shares_edge_run(a: Rendering, b: Rendering) -> bool:
+    """Whether two renderings share ``VERBATIM_MIN_WORDS`` words verbatim at an edge of one.
+
+    Contractions spelled out; ``OVERLAP_EDGE_WORDS`` of slack (see ``overlapping_cuts``).
+    """
     x, y = _spelled_out(a.words), _spelled_out(b.words)
     if min(len(x), len(y)) < VERBATIM_MIN_WORDS:
         return False
@@ -1267,9 +1281,66 @@ def _another_part(whole: Rendering, part: Rendering, taken: Sequence[Rendering])
     See ``PART_CONTAINMENT``: the share is of the part's longest unbroken run of terms in
     ``whole``, so words that only recur scattered (a paraphrase) do not count.
     """
-    if any(t.passage != part.passage for t in taken) or not part.terms:
+    if not part.terms:
         return False
+    if all(t.passage == part.passage for t in taken):
+        return _holds(whole, part)
+    return all(_split_piece(whole, t, part) for t in taken)
+
+
+def _holds(whole: Rendering, part: Rendering) -> bool:
+    """Whether ``whole`` carries ``part`` as quoted (``PART_CONTAINMENT``)."""
     return longest_common_run(part.terms, whole.terms) >= PART_CONTAINMENT * len(part.terms)
+
+
+def _split_piece(whole: Rendering, taken: Rendering, part: Rendering) -> bool:
+    """Whether two quotes of one article are pieces of the passage ``whole`` prints as one.
+
+    See ``SPLIT_PIECE_MIN_TERMS``: cue-tied full quotes of ``whole``'s speaker, each held
+    by it as quoted or cut at the same place, neither holding the other's terms.
+    """
+    if taken.article_id != part.article_id or whole.kind != "direct":
+        return False
+    if not all(
+        r.kind == "direct"
+        and len(r.term_set) >= SPLIT_PIECE_MIN_TERMS
+        and _same_speaker(r, whole)
+        and r.firm
+        and (_holds(whole, r) or _shares_edge_run(whole, r))
+        for r in (taken, part)
+    ):
+        return False
+    return not (set(taken.terms) >= set(part.terms) or set(part.terms) >= set(taken.terms))
+
+
+def split_pieces(items: Sequence[Rendering], links: Iterable[Link]) -> dict[str, str]:
+    """Passage id -> the passage it joins: quotes of one article another prints as one.
+
+    See ``SPLIT_PIECE_MIN_TERMS``; ``align`` linked the whole to each piece.
+    """
+    by_id = {r.rendering_id: r for r in items}
+    partners: dict[str, set[str]] = defaultdict(set)
+    for lk in links:
+        if lk.a in by_id and lk.b in by_id:
+            partners[lk.a].add(lk.b)
+            partners[lk.b].add(lk.a)
+    joins = []
+    for wid, found in partners.items():
+        whole = by_id[wid]
+        by_article: dict[str, list[Rendering]] = defaultdict(list)
+        for rid in found:
+            if by_id[rid].article_id != whole.article_id:
+                by_article[by_id[rid].article_id].append(by_id[rid])
+        for pieces in by_article.values():
+            pieces.sort(key=lambda r: r.rendering_id)
+            for x, y in pairwise(pieces):
+                if x.passage != y.passage and _split_piece(whole, x, y):
+                    joins.append(Link.of(x.passage, y.passage, 1.0))
+    alias: dict[str, str] = {}
+    passages = {lk.a for lk in joins} | {lk.b for lk in joins}
+    for group in partition(passages, joins):
+        alias.update(dict.fromkeys(group, group[0]))
+    return alias
 
 
 def longest_common_run(x: Sequence[str], y: Sequence[str]) -> int:
@@ -1463,9 +1534,11 @@ def group_renderings(items: Sequence[Rendering], links: Iterable[Link]) -> list[
 
     kept = [lk for lk in kept if allowed(lk.a, lk.b) and allowed(lk.b, lk.a)]
 
+    joined = split_pieces(items, kept)
+
     def labels(rid: str) -> frozenset[object]:
         r = by_id[rid]
-        out: set[object] = {("article", r.article_id, r.passage)}
+        out: set[object] = {("article", r.article_id, joined.get(r.passage, r.passage))}
         if r.speaker_entity_id:
             out.add(("firm" if r.firm else "weak", r.speaker_key))
         return frozenset(out)
