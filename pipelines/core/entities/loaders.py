@@ -353,6 +353,14 @@ def load_federations() -> frozenset[str]:
     return frozenset(line.strip().upper() for line in rule_lines("federations.txt") if line.strip())
 
 
+@lru_cache(maxsize=1)
+def load_org_local_kinds() -> frozenset[str]:
+    """Words of the bodies every place has one of (``rules/org_local_kinds.txt``), lower case."""
+    return frozenset(
+        line.strip().lower() for line in rule_lines("org_local_kinds.txt") if line.strip()
+    )
+
+
 def load_native_country_genitives() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     """(written words, "after"|"before", English country name), longest forms first.
 

@@ -19,6 +19,7 @@ from pipelines.core.entities.loaders import (
     load_french_body_words,
     load_native_body_heads,
     load_native_country_genitives,
+    load_org_local_kinds,
     load_us_appeals_circuits,
 )
 from pipelines.core.entities.names import (
@@ -329,6 +330,11 @@ def _a_proper_name(place: str, rest: str) -> bool:
 # Role words that, capitalised, are one armed service's name (org_roles.tsv: armed forces).
 _BRANCH_WORDS = frozenset({"army"})
 
+# A word rarer than this in general English (wordfreq Zipf) makes a name one of a kind
+# ("Safaricom" 1.9), so a place's possessive before it is description; "Liberal" (4.1),
+# "Autonomous" (3.9) are words many bodies' names share (``OrgLookups.owner_form``).
+_OWNER_DISTINCT_ZIPF = 3.0
+
 
 class OrgLookups:
     """Organisation tables (transliteration skeletons, brands) and the lookups that use them."""
@@ -355,6 +361,7 @@ class OrgLookups:
         self._federations = load_federations()
         self._french = load_french_body_words()
         self._categories: dict[str, str] = {}  # entity id -> organisations.tsv category
+        self._owner_kept = False  # owner_form is asking the other rules (no recursion)
         self._circuits = load_us_appeals_circuits()
         written = "|".join(re.escape(c) for c in sorted(self._circuits, key=len, reverse=True))
         self._circuit_forms = tuple(
@@ -472,7 +479,62 @@ class OrgLookups:
         m = _COURT_OF_PLACE.match(text)
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
-        return self._french_form(words)
+        return self._french_form(words) or self.owner_form(surface, text)
+
+    def owner_form(self, surface: str, text: str) -> str | None:
+        """An unknown body's name after a place's possessive, without it, or None.
+
+        "Minnesota's <name>", "<city>'s <name>": the place locates a body news also names
+        bare, so the possessive is dropped when the name is one of a kind: it has a
+        word that is no English word, given name or place ("Kenya's Safaricom"), or,
+        after a city or region, no word of the bodies every place has
+        (``rules/org_local_kinds.txt``: "Toronto's Children's Hospital" is not Boston's).
+        After a country, a name of common words only is "<name> of <country>", as it is
+        also written ("Mexico's National Autonomous University"). Never a name the
+        gazetteer or the role table knows: their own rules read the possessive.
+        """
+        m = _POSSESSED.match(text)
+        if m is None:
+            return None
+        owner, rest = m.group(1), m.group(2)
+        words = rest.split()
+        if not words[0][:1].isupper() or not all(
+            w[:1].isupper() or w.lower() in _JOINING_WORDS for w in words
+        ):
+            return None
+        r = self._resolver
+        place = r.lookup_exact(owner, GPE)
+        if place is None or place.entry.kind not in ("country", "city", "subdivision"):
+            return None
+        if r.lookup_exact(rest, GPE) is not None or r.resolve_known(rest, ORG) is not None:
+            return None
+        if self._owner_kept:
+            return None
+        self._owner_kept = True  # the other rules' reading of the whole, possessive kept
+        try:
+            known = r.resolve_known(surface, ORG)
+            kept = r.resolve_name(surface, ORG)
+        finally:
+            self._owner_kept = False
+        if known is not None or kept is None or not kept.canonical_name.startswith(owner + "'"):
+            return None  # read by the other rules, or the cleaning dropped the possessive
+        if place.entry.kind == "country":
+            # The cleaning keeps a country before a name every country's body may bear.
+            country = r.country(place.entry.country) if place.entry.country else None
+            return f"{rest} of {country.entity.canonical_name}" if country else None
+        distinct = any(
+            english_zipf(w) < _OWNER_DISTINCT_ZIPF
+            and _can_be_brand(w, self._common)
+            and r.lookup_exact(w, GPE) is None
+            for w in words
+            if w.lower() not in _JOINING_WORDS
+        )
+        if distinct:
+            return rest
+        kinds = load_org_local_kinds()
+        if len(words) < 2 or any(w.lower() in kinds for w in words):
+            return None
+        return rest
 
     def _region_chamber(self, text: str) -> str | None:
         """A regional legislature's chamber as "<region> <chamber>", or None.
