@@ -295,6 +295,21 @@ def test_short_and_empty_quotes_stay_alone():
     assert groups == [["A:0:0"], ["B:0:0"]]
 
 
+@pytest.mark.parametrize(
+    "text", ["Thursday's vote", "Thursday’s vote", "today's vote", "Thursday vote"]
+)
+def test_a_story_stop_words_possessive_is_no_story_term(text):
+    # The stop check once ran before the possessive was stripped: "Thursday's" became a rare
+    # term that two unrelated articles of one week shared.
+    assert content_terms(text, for_stories=True) == content_terms("vote", for_stories=True)
+
+
+def test_a_possessive_of_a_content_word_stays_a_term():
+    assert content_terms("Acme's vote", for_stories=True) != content_terms("vote", for_stories=True)
+    # Statements keep their own stop list: the story rule does not reach them.
+    assert len(content_terms("Thursday's vote")) == 2
+
+
 def test_content_terms_fold_synonyms_and_inflections():
     assert content_terms("close coordination is crucial") == content_terms(
         "close cooperation is important"

@@ -74,7 +74,18 @@ def content_words(text: str, *, for_stories: bool = False) -> list[str]:
     """Synonym-folded content words of ``text`` in order (repeats kept), not stemmed."""
     stop = _stop_words(for_stories)
     syn = _synonyms()
-    return [syn.get(w, w) for w in words(text) if (w not in stop and len(w) > 1) or w.isdigit()]
+    return [syn.get(w, w) for w in words(text) if _is_content(w, stop, for_stories)]
+
+
+def _is_content(word: str, stop: frozenset[str], for_stories: bool) -> bool:
+    if word.isdigit():
+        return True
+    if len(word) < 2 or word in stop:
+        return False
+    # A stop word's possessive ("Thursday's", "today's") is a stop word for stories: the
+    # story list names the bare word, and a possessive weekday would otherwise become a
+    # rare term two unrelated articles share.
+    return not (for_stories and word.endswith("'s") and word[:-2] in stop)
 
 
 def stem(word: str) -> str:
