@@ -328,11 +328,18 @@ class PersonLookups:
 
         * "Jane Mary Roe" -> "Jane Roe": three words whose middle one is an English given
           name (one the nicknames table lists), of the first one's sex in US birth
-          statistics, and no common surname. A middle initial is dropped the same way;
-          "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe Jr."
-          and a compound given name of other languages written without its hyphen ("Karl
-          Heinz Roe", "Sven Goran Roe": Heinz and Goran have no English nicknames) keep
-          their words.
+          statistics or of neither ("Lynn", "Jean"). A middle initial is dropped the same
+          way; "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe
+          Jr." and a compound given name of other languages written without its hyphen
+          ("Karl Heinz Roe", "Sven Goran Roe": Heinz and Goran have no English nicknames)
+          keep their words.
+
+        Twentieth session: a woman's middle word that is also a common surname ("Jane Rose
+        Roe") may be her maiden name and stays; a man's ("John Henry Roe", "John Thomas
+        Roe") is his middle name: men do not take a wife's surname. A common surname after
+        the middle name no longer stops the drop ("Jane Ann Smith" ~ "Jane Smith"): the
+        short form is the key any "Jane Smith" has already, so no pair is keyed together
+        that the short form alone would not key together.
         """
         words = clean_name(name).split()
         parsed = parse_person_name(" ".join(words))
@@ -342,15 +349,17 @@ class PersonLookups:
             or len(words) != len(parsed.tokens)
         ):
             return ""
-        if parsed.tokens[-1] in self._common:
-            return ""
         plain = words
         genders = given_name_genders()
         middle = plain[1].casefold() if len(plain) == 3 and plain[1].isalpha() else ""
+        sex = genders.get(plain[0].casefold(), "?")
         if (
             middle in self._nicknames
-            and genders.get(plain[0].casefold(), "?") == genders.get(middle, "")
-            and surname_key(middle) not in self._common
+            and sex in ("m", "f")
+            # The first name's sex, or a name of both sexes (absent from the table).
+            and genders.get(middle, sex) == sex
+            # A woman's middle word that is a common surname may be her maiden name.
+            and (sex == "m" or surname_key(middle) not in self._common)
         ):
             plain = [plain[0], plain[2]]
         return " ".join(plain) if plain != words else ""

@@ -1,0 +1,59 @@
+"""Issue 11, twentieth session: person name classes without context.
+
+Own examples only (invented people; none taken from an evaluation set,
+tests/data/entity_eval*): the merges each rule must make next to the pairs it must keep apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.core.entities import EntityResolver
+from tests.core.entities_helpers import assert_apart as _apart
+from tests.core.entities_helpers import assert_same as _same
+
+PERSON = "PERSON"
+
+
+# ------------------------- a middle given name spelt out, outside the gazetteer
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        # A man's middle name that is also a common surname is his middle name.
+        ["Desmond Henry Achterberg", "Desmond Achterberg"],
+        ["Kip Thomas Halvorsen", "Kip Halvorsen"],
+        # A middle name of both sexes ("Lynn", "Jean") after a woman's or a man's name.
+        ["Marla Lynn Quintero", "Marla Quintero"],
+        ["Desmond Jean Vantongeren", "Desmond Vantongeren"],
+        # A common surname last no longer stops the drop.
+        ["Marla Ann Johnson", "Marla Johnson"],
+        ["Desmond Michael Brown", "Desmond Brown", "Desmond M. Brown"],
+    ],
+)
+def test_a_middle_given_name_is_dropped(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A woman's middle word that is a common surname may be her maiden name.
+        ("Marla Rose Quintero", "Marla Quintero"),
+        ("Marla May Johnson", "Marla Johnson"),
+        # A given name of the other sex in the middle: a compound or family name.
+        ("Marla Henry Quintero", "Marla Quintero"),
+        # A first name of unknown sex: nothing to check the middle name against.
+        ("Zorvath Lynn Quintero", "Zorvath Quintero"),
+        # A generational suffix stays, with a common surname too.
+        ("Desmond Michael Brown Jr.", "Desmond Brown"),
+        # Two people sharing all but the middle name stay apart from each other's long form.
+        ("Desmond Michael Brown", "Desmond Henry Brown Sr."),
+        # A middle word that is no English given name (two surnames, a compound name).
+        ("Desmond Quintero Brown", "Desmond Brown"),
+        ("Sven Goran Brown", "Sven Brown"),
+    ],
+)
+def test_a_middle_word_is_kept(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)
