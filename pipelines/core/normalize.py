@@ -582,10 +582,16 @@ _RETIRED = re.compile(r"\s*\((?:retd|rtd|ret|retired)\.?\)$", re.IGNORECASE)
 # "Rep. John Doe, D-N.Y.", "(I-Vt.)", "(D-Calif.-12)" (issue 11, sixteenth session). The
 # tag names the seat, not the person: it is dropped. A capital R, D or I, a hyphen, then
 # a state as AP or USPS writes it (one or two capitalised words or a dotted abbreviation)
-# and an optional district number, in brackets or after a comma.
+# and an optional district number, in brackets or after a comma. Twentieth session, the
+# other house styles of the same tag (general knowledge of US press usage): the Wall
+# Street Journal's "(D., Calif.)", Congress's own "[R-TX]" and the New York Times' "X,
+# Republican of Texas". A party letter alone ("(R)") is left: it says no seat.
+_STATE = r"(?:[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})"
 _PARTY_STATE = re.compile(
-    r"\s*(?:,\s*(?=[RDI]-)|\((?=[RDI]-))[RDI]-(?:[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.?)?|[A-Z]{2})"
-    r"(?:-\d{1,2}|-at-large)?\)?$"
+    rf"\s*(?:,\s*(?=[RDI]-)|\((?=[RDI]-)|\[(?=[RDI]-))[RDI]-{_STATE}"
+    r"(?:-\d{1,2}|-at-large)?[)\]]?$"
+    rf"|\s*\([RDI]\.,\s?{_STATE}\)$"
+    r"|,\s*(?:Republican|Democrat|Independent) of [A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?$"
 )
 
 
@@ -1101,6 +1107,22 @@ def _east_asian(tokens: list[str]) -> tuple[str, str, str, bool] | None:
     return None
 
 
+# A generational suffix in its other spellings, folded to the one keys use (twentieth
+# session, general knowledge of English press styles): the New York Times writes
+# "John Roe 4th" and, in older copy, "2d"/"3d" where others write "IV", "II", "III", and
+# "Junior"/"Senior" are "Jr."/"Sr." spelt out. Only as the last of three words or more:
+# "Junior" alone after a given name is the name a person is known by.
+_GENERATION_SPELLINGS = {
+    "junior": "jr",
+    "senior": "sr",
+    "2nd": "ii",
+    "2d": "ii",
+    "3rd": "iii",
+    "3d": "iii",
+    "4th": "iv",
+}
+
+
 @lru_cache(maxsize=65536)
 def parse_person_name(name: str) -> PersonName:
     """Split a (title-free) person name into matching parts and its order-free key.
@@ -1117,6 +1139,8 @@ def parse_person_name(name: str) -> PersonName:
     tokens = _base_tokens(name)
     if not tokens:
         return PersonName((), "", False, "general", "")
+    if len(tokens) >= 3 and tokens[-1] in _GENERATION_SPELLINGS:
+        tokens[-1] = _GENERATION_SPELLINGS[tokens[-1]]
     east = _east_asian(tokens)
     if east is not None:
         style, surname, given, family_first = east

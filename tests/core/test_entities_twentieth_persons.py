@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from pipelines.core.normalize import clean_name, parse_person_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -57,3 +58,80 @@ def test_a_middle_given_name_is_dropped(resolver: EntityResolver, surfaces: list
 )
 def test_a_middle_word_is_kept(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, PERSON)
+
+
+# ------------------------- a generational suffix in its other spellings
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Desmond K. Achterberg 4th", "Desmond K. Achterberg IV", "Desmond Achterberg IV"],
+        ["Kip Halvorsen 2nd", "Kip Halvorsen II", "Kip Halvorsen 2d"],
+        ["Marla Quintero 3rd", "Marla Quintero III", "Marla Quintero 3d"],
+        ["Desmond Vantongeren Junior", "Desmond Vantongeren Jr.", "Desmond Vantongeren, Jr."],
+        ["Desmond Vantongeren Senior", "Desmond Vantongeren Sr."],
+    ],
+)
+def test_generational_suffix_spellings_name_one_person(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kip Halvorsen 2nd", "Kip Halvorsen"),
+        ("Kip Halvorsen 2nd", "Kip Halvorsen 3rd"),
+        ("Desmond Vantongeren Junior", "Desmond Vantongeren Senior"),
+        ("Desmond Vantongeren Junior", "Desmond Vantongeren"),
+    ],
+)
+def test_generational_suffix_spellings_keep_generations_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    _apart(resolver, a, b, PERSON)
+
+
+def test_junior_after_one_given_name_is_a_name() -> None:
+    """A "Junior" after a single given name is what the person is called, not a suffix."""
+    assert "junior" in parse_person_name("Kip Junior").tokens
+
+
+# ------------------------- a legislator's party-and-state tag in other house styles
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("Sen. Marla Quintero (D., Calif.)", "Marla Quintero"),
+        ("Rep. Kip Halvorsen (R., Texas)", "Kip Halvorsen"),
+        ("Kip Halvorsen [R-TX]", "Kip Halvorsen"),
+        ("Kip Halvorsen [R-TX-7]", "Kip Halvorsen"),
+        ("Sen. Kip Halvorsen, Republican of Texas", "Kip Halvorsen"),
+        ("Rep. Marla Quintero, Democrat of New York", "Marla Quintero"),
+        ("Sen. Desmond Achterberg, Independent of Maine", "Desmond Achterberg"),
+        # The earlier styles still go.
+        ("Sen. Kip Halvorsen (R-Texas)", "Kip Halvorsen"),
+        ("Rep. Marla Quintero, D-N.Y.", "Marla Quintero"),
+        # Not a tag: a surname-first name with an initial, a party word alone.
+        ("Halvorsen, K.", "Halvorsen, K."),
+        ("Marla Quintero, Democrat", "Marla Quintero, Democrat"),
+    ],
+)
+def test_party_state_tags_are_dropped(surface: str, expected: str) -> None:
+    assert clean_name(surface) == expected
+
+
+def test_party_state_tags_name_one_person(resolver: EntityResolver) -> None:
+    _same(
+        resolver,
+        [
+            "Marla Quintero",
+            "Sen. Marla Quintero (D., Calif.)",
+            "Marla Quintero [D-CA]",
+            "Sen. Marla Quintero, Democrat of California",
+        ],
+        PERSON,
+    )
