@@ -653,12 +653,31 @@ def _strip_honorific_after_description(name: str, described: str) -> tuple[str, 
     return split_titles(described)
 
 
+# Two initials or more at the start of a name, each with its stop, written apart: "M. K."
+_LEADING_INITIAL_RUN = re.compile(r"^(?:[A-Z]\. ?)+[A-Z]\.(?= \S)")
+
+
+def glue_leading_initials(name: str) -> str:
+    """Write a name's leading initials together: "M. K. Roe" -> "M.K. Roe".
+
+    Twentieth session (general knowledge of English-language news, Indian names above
+    all): a person known by initials and one name is written "M. K. Roe", "M.K. Roe" and
+    "MK Roe" alike. Written apart, the second initial looked like a dropped middle
+    initial ("M. Roe"); together, all three spellings are one key. One leading initial
+    ("H. Ross Roe") and inner initials ("George H. W. Roe") are left as they are.
+    """
+    m = _LEADING_INITIAL_RUN.match(name)
+    if m is None or " " not in m.group(0):
+        return name
+    return m.group(0).replace(" ", "") + name[m.end() :]
+
+
 @lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
     name, titles = split_titles(text)
     described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
-    return strip_post_nominals(described), titles + more
+    return glue_leading_initials(strip_post_nominals(described)), titles + more
 
 
 @lru_cache(maxsize=65536)
@@ -673,7 +692,7 @@ def clean_name(surface: str) -> str:
     """
     name = strip_titles(clean_surface(surface))
     described = _strip_honorific_after_description(name, strip_person_descriptors(name))[0]
-    return strip_post_nominals(described)
+    return glue_leading_initials(strip_post_nominals(described))
 
 
 # Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.core.entities import EntityResolver
-from pipelines.core.normalize import clean_name, parse_person_name
+from pipelines.core.normalize import clean_name, glue_leading_initials, parse_person_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
 
@@ -135,3 +135,46 @@ def test_party_state_tags_name_one_person(resolver: EntityResolver) -> None:
         ],
         PERSON,
     )
+
+
+# ------------------------- leading initials written apart or together
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["R.K. Venkatachalam", "R. K. Venkatachalam", "RK Venkatachalam", "R.K.Venkatachalam"],
+        ["T. S. Raghunathan Pillai", "T.S. Raghunathan Pillai", "TS Raghunathan Pillai"],
+        ["Chief Minister R. K. Venkatachalam", "R.K. Venkatachalam"],
+    ],
+)
+def test_leading_initials_name_one_person(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Other initials are another person (brothers known by initials).
+        ("R. K. Venkatachalam", "R. S. Venkatachalam"),
+        ("R. K. Venkatachalam", "K. Venkatachalam"),
+        ("R. K. Venkatachalam", "Udhay Venkatachalam"),
+    ],
+)
+def test_leading_initials_keep_people_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("M. K. Roe", "M.K. Roe"),
+        ("J. R. R. Roe", "J.R.R. Roe"),
+        ("M.K. Roe", "M.K. Roe"),
+        # One initial, inner initials: as written.
+        ("H. Ross Roe", "H. Ross Roe"),
+        ("George H. W. Roe", "George H. W. Roe"),
+    ],
+)
+def test_glue_leading_initials(name: str, expected: str) -> None:
+    assert glue_leading_initials(name) == expected
