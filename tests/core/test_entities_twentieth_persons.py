@@ -178,3 +178,45 @@ def test_leading_initials_keep_people_apart(resolver: EntityResolver, a: str, b:
 )
 def test_glue_leading_initials(name: str, expected: str) -> None:
     assert glue_leading_initials(name) == expected
+
+
+# ------------------------- family-name-first names the other way round; an English given name
+
+
+@pytest.fixture(scope="module")
+def resolver_with_lin(tmp_path_factory: pytest.TempPathFactory) -> EntityResolver:
+    """The shipped data and one made-up Taiwanese person known by both names."""
+    path = tmp_path_factory.mktemp("overrides") / "overrides.toml"
+    path.write_text(
+        '[[merge]]\nentity_type = "PERSON"\nnames = ["Lin Wei-han", "Kevin Lin"]\n',
+        encoding="utf-8",
+    )
+    return EntityResolver.default(path)
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Lin Wei-han", "Wei-han Lin", "Kevin Lin Wei-han", "Kevin Lin"],
+        # A Hungarian office holder written in Hungarian order.
+        ["Katalin Novák", "Novák Katalin", "Novak Katalin"],
+    ],
+)
+def test_name_orders_and_english_names_name_one_person(
+    resolver_with_lin: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver_with_lin, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another Chinese given name, or another English name, is another person.
+        ("Kevin Lin Wei-hang", "Lin Wei-han"),
+        ("Brian Lin Wei-han", "Lin Wei-han"),
+        # Swapped names of a person outside family-name-first countries: someone else.
+        ("May Theresa", "Theresa May"),
+    ],
+)
+def test_name_orders_keep_people_apart(resolver_with_lin: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver_with_lin, a, b, PERSON)

@@ -58,6 +58,7 @@ _RULE_FILES = (
     "place_slip_towns.txt",
     "one_spelling_countries.txt",
     "ordered_name_countries.txt",
+    "family_first_countries.txt",
     "country_spellings.tsv",
     "federations.txt",
     "region_nicknames.tsv",
@@ -558,6 +559,12 @@ def one_spelling_countries() -> frozenset[str]:
 def ordered_name_countries() -> frozenset[str]:
     """Countries of "<given> <father's given>" names (``rules/ordered_name_countries.txt``)."""
     return frozenset(rule_lines("ordered_name_countries.txt"))
+
+
+@lru_cache(maxsize=1)
+def family_first_countries() -> frozenset[str]:
+    """Countries of family-name-first names (``rules/family_first_countries.txt``)."""
+    return frozenset(rule_lines("family_first_countries.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.french import french_marked, french_renderings
 from pipelines.core.entities.loaders import (
     country_spellings,
+    family_first_countries,
     given_name_genders,
     load_nicknames,
     one_spelling_countries,
@@ -413,10 +414,61 @@ class PersonLookups:
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
             or self.lookup_suffixed_surname(name)
+            or self.lookup_reversed(name)
+            or self.lookup_english_given_name(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
         return hit
+
+    def _exact_person(self, name: str) -> Entry | None:
+        """The known person (gazetteer or overrides) this name is exactly, if any."""
+        hit = self._resolver.lookup_exact(name, PERSON)
+        if hit is None or hit.entry.kind == "name" or hit.entry.entity.entity_type != PERSON:
+            return None
+        return hit.entry
+
+    def lookup_reversed(self, name: str) -> Hit | None:
+        """A family-name-first name written the other way round: "Jinping Xi", "Orbán Viktor".
+
+        Issue 11, twentieth session. Two words whose reversal is exactly one gazetteer
+        person's name, when that name is family-name-first by nature: a Chinese name (a
+        Chinese surname first, ``parse_person_name``'s "chinese" style; Western copy
+        sometimes puts the given name first) or the name of a person whose offices are all
+        in ``rules/family_first_countries.txt`` (Hungarian copy writes "Orbán Viktor").
+        Other two-word names are two people when swapped ("Thomas Kelly" / "Kelly Thomas").
+        """
+        words = clean_name(name).split()
+        if len(words) != 2:
+            return None
+        e = self._exact_person(f"{words[1]} {words[0]}")
+        if e is None:
+            return None
+        countries = {country for _, _, country, _ in e.positions}
+        chinese = parse_person_name(clean_name(e.entity.canonical_name)).style == "chinese"
+        if not chinese and not (countries and countries <= family_first_countries()):
+            return None
+        return Hit(e, "reversed", f"{e.entity.canonical_name} in the other order")
+
+    def lookup_english_given_name(self, name: str) -> Hit | None:
+        """An English given name before a Chinese name: "William Lai Ching-te".
+
+        Issue 11, twentieth session. People of Taiwan, Hong Kong and Singapore are written
+        with an English given name, their Chinese name, or both ("<English> <surname>
+        <Chinese given name>"). The name without its first word must be one gazetteer
+        person's Chinese name exactly, and the first word with the surname that same
+        person's name: both halves name them.
+        """
+        words = clean_name(name).split()
+        if len(words) < 3 or not words[0].isalpha():
+            return None
+        e = self._exact_person(" ".join(words[1:]))
+        if e is None or parse_person_name(" ".join(words[1:])).style != "chinese":
+            return None
+        other = self._exact_person(f"{words[0]} {words[1]}")
+        if other is None or other.entity.entity_id != e.entity.entity_id:
+            return None
+        return Hit(e, "english_given_name", f"{e.entity.canonical_name} with an English name")
 
     def lookup_joined(self, name: str) -> Hit | None:
         """A gazetteer name written with one word split by a hyphen or a space.
