@@ -1193,6 +1193,16 @@ def _surname_particles() -> frozenset[str]:
     return frozenset(fold_latin_token(p) for p in read_rule_lines("surname_particles.txt"))
 
 
+def is_name_particle(word: str) -> bool:
+    """A particle inside a person's name: "van", "di", "al", "della" (any case)."""
+    low = word.casefold()
+    return (
+        _is_particle(low)
+        or low in name_rules().particles
+        or fold_latin_token(low) in _surname_particles()
+    )
+
+
 def join_surname_particles(parts: list[str]) -> list[str]:
     """Key parts with a family-name particle joined to the word after it.
 

@@ -54,6 +54,9 @@ def test_a_middle_given_name_is_dropped(resolver: EntityResolver, surfaces: list
         # A middle word that is no English given name (two surnames, a compound name).
         ("Desmond Quintero Brown", "Desmond Brown"),
         ("Sven Goran Brown", "Sven Brown"),
+        # A family-name particle is no middle name ("Di" is also a short form of Diana).
+        ("Marla Di Quintero", "Marla Quintero"),
+        ("Desmond Van Achterberg", "Desmond Achterberg"),
     ],
 )
 def test_a_middle_word_is_kept(resolver: EntityResolver, a: str, b: str) -> None:
@@ -220,3 +223,38 @@ def test_name_orders_and_english_names_name_one_person(
 )
 def test_name_orders_keep_people_apart(resolver_with_lin: EntityResolver, a: str, b: str) -> None:
     _apart(resolver_with_lin, a, b, PERSON)
+
+
+# ------------------------- French courtesy titles before a surname
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["M. Scholz", "Olaf Scholz", "Mr. Scholz"],
+        ["M. Modi", "Narendra Modi"],
+    ],
+)
+def test_monsieur_before_a_known_mans_surname(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another known person of the surname has a given name in "M": an initial.
+        ("M. Obama", "Barack Obama"),
+        # A woman's French title before a known man's surname.
+        ("Mlle Scholz", "Olaf Scholz"),
+        ("Mademoiselle Modi", "Narendra Modi"),
+    ],
+)
+def test_french_titles_keep_people_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)
+
+
+def test_mademoiselle_is_an_honorific() -> None:
+    assert clean_name("Mlle Marla Quintero") == "Marla Quintero"
+    assert clean_name("Mademoiselle Marla Quintero") == "Marla Quintero"

@@ -39,6 +39,7 @@ from pipelines.core.entities.names import (
     surname_key,
 )
 from pipelines.core.entities.wadegiles import name_readings
+from pipelines.core.normalize import is_name_particle
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -355,7 +356,10 @@ class PersonLookups:
         middle = plain[1].casefold() if len(plain) == 3 and plain[1].isalpha() else ""
         sex = genders.get(plain[0].casefold(), "?")
         if (
-            middle in self._nicknames
+            # A family-name particle is no middle name ("Di" is also short for Diana).
+            len(middle) >= 3
+            and not is_name_particle(middle)
+            and middle in self._nicknames
             and sex in ("m", "f")
             # The first name's sex, or a name of both sexes (absent from the table).
             and genders.get(middle, sex) == sex
@@ -416,6 +420,7 @@ class PersonLookups:
             or self.lookup_suffixed_surname(name)
             or self.lookup_reversed(name)
             or self.lookup_english_given_name(name)
+            or self.lookup_monsieur(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
@@ -469,6 +474,31 @@ class PersonLookups:
         if other is None or other.entity.entity_id != e.entity.entity_id:
             return None
         return Hit(e, "english_given_name", f"{e.entity.canonical_name} with an English name")
+
+    def lookup_monsieur(self, name: str) -> Hit | None:
+        """French copy's "M." (Monsieur) before a known man's surname: "M. Roe".
+
+        Issue 11, twentieth session. "M." is an initial as often ("M. Roe" for Mary Roe),
+        so it is read as Monsieur only when the surname alone names one gazetteer person
+        (the bare-surname rules, with a man's title), whose given name is a man's, and no
+        other gazetteer person of that surname has a given name starting with "M".
+        """
+        words = name.split()
+        if len(words) != 2 or words[0] != "M." or not words[1][:1].isupper():
+            return None
+        hit = self._resolver.lookup_surname(words[1], ("monsieur",))
+        if hit is None or hit.entry.kind != "person" or hit.entry.entity.entity_type != PERSON:
+            return None
+        e = hit.entry
+        given = clean_name(e.entity.canonical_name).split()[0]
+        if given_name_genders().get(given.casefold()) != "m":
+            return None
+        for other in self._resolver.surname_entries(surname_key(words[1])):
+            if other.entity.entity_id != e.entity.entity_id and clean_name(
+                other.entity.canonical_name
+            ).startswith("M"):
+                return None  # "M. Roe" may be that person's initial
+        return Hit(e, "monsieur", f"Monsieur {e.entity.canonical_name}")
 
     def lookup_joined(self, name: str) -> Hit | None:
         """A gazetteer name written with one word split by a hyphen or a space.
