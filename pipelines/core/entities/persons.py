@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.french import french_marked, french_renderings
 from pipelines.core.entities.loaders import (
     country_spellings,
+    english_given_names,
     family_first_countries,
     given_name_genders,
     load_nicknames,
@@ -329,7 +330,7 @@ class PersonLookups:
         caller checks):
 
         * "Jane Mary Roe" -> "Jane Roe": three words whose middle one is an English given
-          name (one the nicknames table lists), of the first one's sex in US birth
+          name (one the nicknames table lists in any pair), of the first one's sex in US birth
           statistics or of neither ("Lynn", "Jean"). A middle initial is dropped the same
           way; "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe
           Jr." and a compound given name of other languages written without its hyphen
@@ -359,10 +360,11 @@ class PersonLookups:
             # A family-name particle is no middle name ("Di" is also short for Diana).
             len(middle) >= 3
             and not is_name_particle(middle)
-            and middle in self._nicknames
+            and middle in english_given_names()
             and sex in ("m", "f")
-            # The first name's sex, or a name of both sexes (absent from the table).
-            and genders.get(middle, sex) == sex
+            # The first name's sex, or a name of both sexes (absent from the gender table)
+            # that has nicknames of its own ("Lynn", "Jean"; not the table's rare names).
+            and genders.get(middle, sex if middle in self._nicknames else "") == sex
             # A woman's middle word that is a common surname may be her maiden name.
             and (sex == "m" or surname_key(middle) not in self._common)
         ):
