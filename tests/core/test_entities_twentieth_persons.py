@@ -262,3 +262,30 @@ def test_french_titles_keep_people_apart(resolver: EntityResolver, a: str, b: st
 def test_mademoiselle_is_an_honorific() -> None:
     assert clean_name("Mlle Marla Quintero") == "Marla Quintero"
     assert clean_name("Mademoiselle Marla Quintero") == "Marla Quintero"
+
+
+# ------------------------- the lineage title "Sayyid" before a known name
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        ["Yousaf Raza Gilani", "Syed Yousaf Raza Gilani"],
+        ["Hassan Nasrallah", "Syed Hassan Nasrallah"],
+    ],
+)
+def test_lineage_title_before_a_known_name(resolver: EntityResolver, surfaces: list[str]) -> None:
+    _same(resolver, surfaces, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Before one word the title is a given name: "Syed Gilani" is nobody known.
+        ("Syed Gilani", "Yousaf Raza Gilani"),
+        # Another given name after the title: another person.
+        ("Syed Hussain Nasrallah", "Hassan Nasrallah"),
+    ],
+)
+def test_lineage_title_keeps_people_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, PERSON)

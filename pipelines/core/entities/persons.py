@@ -47,6 +47,10 @@ if TYPE_CHECKING:
 
     from pipelines.core.entities.gazetteer import EntityResolver
 
+# Spellings of the title "Sayyid" before a name (``PersonLookups.lookup_lineage_title``).
+_LINEAGE_TITLES = frozenset(
+    {"sayyid", "sayyed", "sayed", "sayid", "seyed", "seyyed", "seyyid", "syed", "sayyida"}
+)
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 
 # Consonant spellings romanisation systems disagree on, folded before vowels are dropped:
@@ -423,6 +427,7 @@ class PersonLookups:
             or self.lookup_reversed(name)
             or self.lookup_english_given_name(name)
             or self.lookup_monsieur(name)
+            or self.lookup_lineage_title(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
@@ -476,6 +481,24 @@ class PersonLookups:
         if other is None or other.entity.entity_id != e.entity.entity_id:
             return None
         return Hit(e, "english_given_name", f"{e.entity.canonical_name} with an English name")
+
+    def lookup_lineage_title(self, name: str) -> Hit | None:
+        """A known person's name after "Sayyid"/"Seyed"/"Syed": "Seyed Jane Roe".
+
+        Issue 11, twentieth session (general knowledge of Iranian, Arab and South Asian
+        naming): the title of a descendant of the Prophet's family is written before the
+        name in full forms and left out in most news copy. Before two words or more, the
+        rest must name one gazetteer person; "Syed" alone before one word is a given name.
+        """
+        words = clean_name(name).split()
+        if len(words) < 3 or words[0].casefold() not in _LINEAGE_TITLES:
+            return None
+        rest = " ".join(words[1:])
+        hit = self._resolver.lookup_exact(rest, PERSON) or self.lookup(rest)
+        if hit is None or hit.entry.kind == "name" or hit.entry.entity.entity_type != PERSON:
+            return None
+        e = hit.entry
+        return Hit(e, "lineage_title", f"{e.entity.canonical_name} with a lineage title")
 
     def lookup_monsieur(self, name: str) -> Hit | None:
         """French copy's "M." (Monsieur) before a known man's surname: "M. Roe".
