@@ -6,9 +6,12 @@ tests/data/entity_eval*): the merges each rule must make next to the pairs it mu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipelines.core.entities import EntityResolver
+from pipelines.core.entities.names import Entry, make_entity
 from pipelines.core.normalize import clean_name, glue_leading_initials, parse_person_name
 from tests.core.entities_helpers import assert_apart as _apart
 from tests.core.entities_helpers import assert_same as _same
@@ -289,3 +292,52 @@ def test_lineage_title_before_a_known_name(resolver: EntityResolver, surfaces: l
 )
 def test_lineage_title_keeps_people_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, PERSON)
+
+
+# ------------------------- a known person's hyphenated family name alone
+
+
+@pytest.fixture(scope="module")
+def resolver_with_compound() -> EntityResolver:
+    """The shipped data and one made-up person with a hyphenated family name, indexed."""
+    resolver = EntityResolver.default(Path("/nonexistent/overrides.toml"))
+    for name in ("Marla Quintero-Vantongeren", "Kip Halvorsen-Achterberg"):
+        entry = Entry(make_entity(PERSON, name, None), "person")
+        resolver.persons.index_name(entry, name)
+    return resolver
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        ("Quintero-Vantongeren", "Marla Quintero-Vantongeren"),
+        ("Ms. Quintero-Vantongeren", "Marla Quintero-Vantongeren"),
+        ("Mr. Halvorsen-Achterberg", "Kip Halvorsen-Achterberg"),
+    ],
+)
+def test_a_hyphenated_family_name_alone(
+    resolver_with_compound: EntityResolver, surface: str, canonical: str
+) -> None:
+    entity = resolver_with_compound.resolve_name(surface, PERSON)
+    assert entity is not None and entity.canonical_name == canonical
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        # One part alone, a particle glued to a name, another double name.
+        "Vantongeren",
+        "Quintero",
+        "Quintero-Halvorsen",
+    ],
+)
+def test_a_part_of_a_hyphenated_family_name_is_not_the_person(
+    resolver_with_compound: EntityResolver, surface: str
+) -> None:
+    entity = resolver_with_compound.resolve_name(surface, PERSON)
+    assert entity is None or entity.canonical_name != "Marla Quintero-Vantongeren"
+
+
+def test_a_glued_particle_is_no_hyphenated_family_name(resolver: EntityResolver) -> None:
+    """An "al-<Name>" is keyed without its particle: no compound family name is indexed."""
+    assert all("-" in key for key in resolver.persons._compound_surnames)

@@ -40,13 +40,15 @@ from pipelines.core.entities.names import (
     surname_key,
 )
 from pipelines.core.entities.wadegiles import name_readings
-from pipelines.core.normalize import is_name_particle
+from pipelines.core.normalize import is_name_particle, name_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from pipelines.core.entities.gazetteer import EntityResolver
 
+# A hyphenated family name of two capitalised parts or more ("Ocasio-Cortez").
+_COMPOUND_SURNAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)+")
 # Spellings of the title "Sayyid" before a name (``PersonLookups.lookup_lineage_title``).
 _LINEAGE_TITLES = frozenset(
     {"sayyid", "sayyed", "sayed", "sayid", "seyed", "seyyed", "seyyid", "syed", "sayyida"}
@@ -301,6 +303,8 @@ class PersonLookups:
         self._turkish: dict[str, list[Entry]] = {}
         # (country, name folded by that country's spellings) -> its office holders.
         self._country_spelt: dict[tuple[str, str], list[Entry]] = {}
+        # A hyphenated family name as one key ("ocasio-cortez") -> the people who bear it.
+        self._compound_surnames: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
@@ -318,6 +322,16 @@ class PersonLookups:
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
             return
+        if (
+            len(words) >= 2
+            and _COMPOUND_SURNAME.fullmatch(words[-1])
+            and words[0].casefold() not in name_rules().chinese_surnames
+        ):
+            # A family name of two capitalised parts ("Roe-Smith"); not a particle glued to
+            # a name ("al-Roe", whose key drops the particle) nor a Chinese given name.
+            key = surname_key(words[-1])
+            if "-" in key:
+                add_entry(self._compound_surnames, key, entry)
         for country in {c for _, _, c, _ in entry.positions} & country_spellings().keys():
             add_entry(self._country_spelt, (country, _country_spelt(country, tokens)), entry)
         eid = entry.entity.entity_id
@@ -428,6 +442,7 @@ class PersonLookups:
             or self.lookup_english_given_name(name)
             or self.lookup_monsieur(name)
             or self.lookup_lineage_title(name)
+            or self.lookup_compound_surname(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
@@ -481,6 +496,24 @@ class PersonLookups:
         if other is None or other.entity.entity_id != e.entity.entity_id:
             return None
         return Hit(e, "english_given_name", f"{e.entity.canonical_name} with an English name")
+
+    def lookup_compound_surname(self, name: str) -> Hit | None:
+        """A known person's hyphenated family name alone: "Roe-Smith" for "Jane Roe-Smith".
+
+        Issue 11, twentieth session. Person keys split a hyphenated name into its parts, so
+        the bare-surname rules only knew the last part ("Smith"), which says nothing about
+        who is meant. The whole hyphenated word, written as the last word of exactly one
+        gazetteer person's name, is that person (a woman's title before a man's name is
+        refused afterwards, as for any bare surname). One part alone stays unknown.
+        """
+        words = name.split()
+        if len(words) != 1 or "-" not in words[0].strip("-"):
+            return None
+        entries = self._compound_surnames.get(surname_key(words[0]), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "compound_surname", f"hyphenated family name of {e.entity.canonical_name}")
 
     def lookup_lineage_title(self, name: str) -> Hit | None:
         """A known person's name after "Sayyid"/"Seyed"/"Syed": "Seyed Jane Roe".
