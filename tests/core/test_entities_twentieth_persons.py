@@ -341,3 +341,24 @@ def test_a_part_of_a_hyphenated_family_name_is_not_the_person(
 def test_a_glued_particle_is_no_hyphenated_family_name(resolver: EntityResolver) -> None:
     """An "al-<Name>" is keyed without its particle: no compound family name is indexed."""
     assert all("-" in key for key in resolver.persons._compound_surnames)
+
+
+# ------------------------- abbreviated titles before a name
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        ("AG Marla Quintero", "Marla Quintero"),
+        ("Atty. Gen. Marla Quintero", "Marla Quintero"),
+        ("FM Kip Halvorsen", "Kip Halvorsen"),
+        ("VP Kip Halvorsen", "Kip Halvorsen"),
+        ("Pres. Desmond Achterberg", "Desmond Achterberg"),
+        ("DPM Desmond Achterberg", "Desmond Achterberg"),
+        # A name particle is no title; an abbreviation after the name stays.
+        ("Da Quintero", "Da Quintero"),
+        ("Kip Halvorsen AG", "Kip Halvorsen AG"),
+    ],
+)
+def test_abbreviated_titles_are_dropped(surface: str, expected: str) -> None:
+    assert clean_name(surface) == expected
