@@ -58,6 +58,7 @@ _RULE_FILES = (
     "place_slip_towns.txt",
     "one_spelling_countries.txt",
     "ordered_name_countries.txt",
+    "family_first_countries.txt",
     "country_spellings.tsv",
     "federations.txt",
     "region_nicknames.tsv",
@@ -490,6 +491,22 @@ def _nickname_csv() -> bytes:
 
 
 @lru_cache(maxsize=1)
+def english_given_names() -> frozenset[str]:
+    """Every given name the ``nicknames`` table lists, in any of its pairs (case-folded).
+
+    Evidence that a word is an English given name ("Brian", "Ian"), also for names whose
+    pairs ``load_nicknames`` drops (cognates, translations): a pair may be no shortening
+    while both of its names are still given names.
+    """
+    names: set[str] = set()
+    for line in _nickname_csv().decode("utf-8").splitlines()[1:]:
+        name, relation, nickname = (c.strip().casefold() for c in [*line.split(","), "", ""][:3])
+        if relation == "has_nickname" and name and nickname:
+            names.update((name, nickname))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def load_nicknames() -> dict[str, frozenset[str]]:
     """Given names and the other forms of each: "joseph" -> {"joe", "jo", ...}, "joe" -> {...}.
 
@@ -566,6 +583,12 @@ def one_spelling_countries() -> frozenset[str]:
 def ordered_name_countries() -> frozenset[str]:
     """Countries of "<given> <father's given>" names (``rules/ordered_name_countries.txt``)."""
     return frozenset(rule_lines("ordered_name_countries.txt"))
+
+
+@lru_cache(maxsize=1)
+def family_first_countries() -> frozenset[str]:
+    """Countries of family-name-first names (``rules/family_first_countries.txt``)."""
+    return frozenset(rule_lines("family_first_countries.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from pipelines.core.entities.french import french_marked, french_renderings
 from pipelines.core.entities.loaders import (
     country_spellings,
+    english_given_names,
+    family_first_countries,
     given_name_genders,
     load_nicknames,
     one_spelling_countries,
@@ -38,12 +40,19 @@ from pipelines.core.entities.names import (
     surname_key,
 )
 from pipelines.core.entities.wadegiles import name_readings
+from pipelines.core.normalize import is_name_particle, name_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from pipelines.core.entities.gazetteer import EntityResolver
 
+# A hyphenated family name of two capitalised parts or more ("Ocasio-Cortez").
+_COMPOUND_SURNAME = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)+")
+# Spellings of the title "Sayyid" before a name (``PersonLookups.lookup_lineage_title``).
+_LINEAGE_TITLES = frozenset(
+    {"sayyid", "sayyed", "sayed", "sayid", "seyed", "seyyed", "seyyid", "syed", "sayyida"}
+)
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 
 # Consonant spellings romanisation systems disagree on, folded before vowels are dropped:
@@ -294,6 +303,8 @@ class PersonLookups:
         self._turkish: dict[str, list[Entry]] = {}
         # (country, name folded by that country's spellings) -> its office holders.
         self._country_spelt: dict[tuple[str, str], list[Entry]] = {}
+        # A hyphenated family name as one key ("ocasio-cortez") -> the people who bear it.
+        self._compound_surnames: dict[str, list[Entry]] = {}
 
     def index_name(self, entry: Entry, name: str) -> None:
         """Index one name (canonical or alias) of a gazetteer person."""
@@ -311,6 +322,16 @@ class PersonLookups:
         tokens = parsed.tokens
         if parsed.style != "general" or not _plain(tokens):
             return
+        if (
+            len(words) >= 2
+            and _COMPOUND_SURNAME.fullmatch(words[-1])
+            and words[0].casefold() not in name_rules().chinese_surnames
+        ):
+            # A family name of two capitalised parts ("Roe-Smith"); not a particle glued to
+            # a name ("al-Roe", whose key drops the particle) nor a Chinese given name.
+            key = surname_key(words[-1])
+            if "-" in key:
+                add_entry(self._compound_surnames, key, entry)
         for country in {c for _, _, c, _ in entry.positions} & country_spellings().keys():
             add_entry(self._country_spelt, (country, _country_spelt(country, tokens)), entry)
         eid = entry.entity.entity_id
@@ -327,12 +348,19 @@ class PersonLookups:
         caller checks):
 
         * "Jane Mary Roe" -> "Jane Roe": three words whose middle one is an English given
-          name (one the nicknames table lists), of the first one's sex in US birth
-          statistics, and no common surname. A middle initial is dropped the same way;
-          "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe Jr."
-          and a compound given name of other languages written without its hyphen ("Karl
-          Heinz Roe", "Sven Goran Roe": Heinz and Goran have no English nicknames) keep
-          their words.
+          name (one the nicknames table lists in any pair), of the first one's sex in US birth
+          statistics or of neither ("Lynn", "Jean"). A middle initial is dropped the same
+          way; "Ana Pardo Roe" (two surnames), "Jane Smith Roe" (a maiden name), "Jane Roe
+          Jr." and a compound given name of other languages written without its hyphen
+          ("Karl Heinz Roe", "Sven Goran Roe": Heinz and Goran have no English nicknames)
+          keep their words.
+
+        Twentieth session: a woman's middle word that is also a common surname ("Jane Rose
+        Roe") may be her maiden name and stays; a man's ("John Henry Roe", "John Thomas
+        Roe") is his middle name: men do not take a wife's surname. A common surname after
+        the middle name no longer stops the drop ("Jane Ann Smith" ~ "Jane Smith"): the
+        short form is the key any "Jane Smith" has already, so no pair is keyed together
+        that the short form alone would not key together.
         """
         words = clean_name(name).split()
         parsed = parse_person_name(" ".join(words))
@@ -342,15 +370,21 @@ class PersonLookups:
             or len(words) != len(parsed.tokens)
         ):
             return ""
-        if parsed.tokens[-1] in self._common:
-            return ""
         plain = words
         genders = given_name_genders()
         middle = plain[1].casefold() if len(plain) == 3 and plain[1].isalpha() else ""
+        sex = genders.get(plain[0].casefold(), "?")
         if (
-            middle in self._nicknames
-            and genders.get(plain[0].casefold(), "?") == genders.get(middle, "")
-            and surname_key(middle) not in self._common
+            # A family-name particle is no middle name ("Di" is also short for Diana).
+            len(middle) >= 3
+            and not is_name_particle(middle)
+            and middle in english_given_names()
+            and sex in ("m", "f")
+            # The first name's sex, or a name of both sexes (absent from the gender table)
+            # that has nicknames of its own ("Lynn", "Jean"; not the table's rare names).
+            and genders.get(middle, sex if middle in self._nicknames else "") == sex
+            # A woman's middle word that is a common surname may be her maiden name.
+            and (sex == "m" or surname_key(middle) not in self._common)
         ):
             plain = [plain[0], plain[2]]
         return " ".join(plain) if plain != words else ""
@@ -404,10 +438,125 @@ class PersonLookups:
             or self.lookup_wade_giles(name)
             or self.lookup_joined(name)
             or self.lookup_suffixed_surname(name)
+            or self.lookup_reversed(name)
+            or self.lookup_english_given_name(name)
+            or self.lookup_monsieur(name)
+            or self.lookup_lineage_title(name)
+            or self.lookup_compound_surname(name)
         )
         if hit is not None and not self.order_fits(hit.entry, name):
             return None  # "Yusof Ahmad" is not the known "Ahmad Yusof"
         return hit
+
+    def _exact_person(self, name: str) -> Entry | None:
+        """The known person (gazetteer or overrides) this name is exactly, if any."""
+        hit = self._resolver.lookup_exact(name, PERSON)
+        if hit is None or hit.entry.kind == "name" or hit.entry.entity.entity_type != PERSON:
+            return None
+        return hit.entry
+
+    def lookup_reversed(self, name: str) -> Hit | None:
+        """A family-name-first name written the other way round: "Jinping Xi", "Orbán Viktor".
+
+        Issue 11, twentieth session. Two words whose reversal is exactly one gazetteer
+        person's name, when that name is family-name-first by nature: a Chinese name (a
+        Chinese surname first, ``parse_person_name``'s "chinese" style; Western copy
+        sometimes puts the given name first) or the name of a person whose offices are all
+        in ``rules/family_first_countries.txt`` (Hungarian copy writes "Orbán Viktor").
+        Other two-word names are two people when swapped ("Thomas Kelly" / "Kelly Thomas").
+        """
+        words = clean_name(name).split()
+        if len(words) != 2:
+            return None
+        e = self._exact_person(f"{words[1]} {words[0]}")
+        if e is None:
+            return None
+        countries = {country for _, _, country, _ in e.positions}
+        chinese = parse_person_name(clean_name(e.entity.canonical_name)).style == "chinese"
+        if not chinese and not (countries and countries <= family_first_countries()):
+            return None
+        return Hit(e, "reversed", f"{e.entity.canonical_name} in the other order")
+
+    def lookup_english_given_name(self, name: str) -> Hit | None:
+        """An English given name before a Chinese name: "William Lai Ching-te".
+
+        Issue 11, twentieth session. People of Taiwan, Hong Kong and Singapore are written
+        with an English given name, their Chinese name, or both ("<English> <surname>
+        <Chinese given name>"). The name without its first word must be one gazetteer
+        person's Chinese name exactly, and the first word with the surname that same
+        person's name: both halves name them.
+        """
+        words = clean_name(name).split()
+        if len(words) < 3 or not words[0].isalpha():
+            return None
+        e = self._exact_person(" ".join(words[1:]))
+        if e is None or parse_person_name(" ".join(words[1:])).style != "chinese":
+            return None
+        other = self._exact_person(f"{words[0]} {words[1]}")
+        if other is None or other.entity.entity_id != e.entity.entity_id:
+            return None
+        return Hit(e, "english_given_name", f"{e.entity.canonical_name} with an English name")
+
+    def lookup_compound_surname(self, name: str) -> Hit | None:
+        """A known person's hyphenated family name alone: "Roe-Smith" for "Jane Roe-Smith".
+
+        Issue 11, twentieth session. Person keys split a hyphenated name into its parts, so
+        the bare-surname rules only knew the last part ("Smith"), which says nothing about
+        who is meant. The whole hyphenated word, written as the last word of exactly one
+        gazetteer person's name, is that person (a woman's title before a man's name is
+        refused afterwards, as for any bare surname). One part alone stays unknown.
+        """
+        words = name.split()
+        if len(words) != 1 or "-" not in words[0].strip("-"):
+            return None
+        entries = self._compound_surnames.get(surname_key(words[0]), [])
+        if len(entries) != 1:
+            return None
+        e = entries[0]
+        return Hit(e, "compound_surname", f"hyphenated family name of {e.entity.canonical_name}")
+
+    def lookup_lineage_title(self, name: str) -> Hit | None:
+        """A known person's name after "Sayyid"/"Seyed"/"Syed": "Seyed Jane Roe".
+
+        Issue 11, twentieth session (general knowledge of Iranian, Arab and South Asian
+        naming): the title of a descendant of the Prophet's family is written before the
+        name in full forms and left out in most news copy. Before two words or more, the
+        rest must name one gazetteer person; "Syed" alone before one word is a given name.
+        """
+        words = clean_name(name).split()
+        if len(words) < 3 or words[0].casefold() not in _LINEAGE_TITLES:
+            return None
+        rest = " ".join(words[1:])
+        hit = self._resolver.lookup_exact(rest, PERSON) or self.lookup(rest)
+        if hit is None or hit.entry.kind == "name" or hit.entry.entity.entity_type != PERSON:
+            return None
+        e = hit.entry
+        return Hit(e, "lineage_title", f"{e.entity.canonical_name} with a lineage title")
+
+    def lookup_monsieur(self, name: str) -> Hit | None:
+        """French copy's "M." (Monsieur) before a known man's surname: "M. Roe".
+
+        Issue 11, twentieth session. "M." is an initial as often ("M. Roe" for Mary Roe),
+        so it is read as Monsieur only when the surname alone names one gazetteer person
+        (the bare-surname rules, with a man's title), whose given name is a man's, and no
+        other gazetteer person of that surname has a given name starting with "M".
+        """
+        words = name.split()
+        if len(words) != 2 or words[0] != "M." or not words[1][:1].isupper():
+            return None
+        hit = self._resolver.lookup_surname(words[1], ("monsieur",))
+        if hit is None or hit.entry.kind != "person" or hit.entry.entity.entity_type != PERSON:
+            return None
+        e = hit.entry
+        given = clean_name(e.entity.canonical_name).split()[0]
+        if given_name_genders().get(given.casefold()) != "m":
+            return None
+        for other in self._resolver.surname_entries(surname_key(words[1])):
+            if other.entity.entity_id != e.entity.entity_id and clean_name(
+                other.entity.canonical_name
+            ).startswith("M"):
+                return None  # "M. Roe" may be that person's initial
+        return Hit(e, "monsieur", f"Monsieur {e.entity.canonical_name}")
 
     def lookup_joined(self, name: str) -> Hit | None:
         """A gazetteer name written with one word split by a hyphen or a space.
