@@ -24,7 +24,7 @@ from pipelines.core.normalize import (
     place_key,
     surname_key,
 )
-from pipelines.core.resources import rule_bytes, rule_lines, rule_text
+from pipelines.core.resources import place_demonym_rows, rule_bytes, rule_lines, rule_text
 
 # Rule files whose content defines resolver behaviour (hashed into data_version).
 _RULE_FILES = (
@@ -307,10 +307,8 @@ def load_place_demonyms() -> dict[str, frozenset[str]]:
     ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a region (``rules/place_demonyms.tsv``).
     """
     table: dict[str, set[str]] = {}
-    for line in rule_lines("place_demonyms.tsv"):
-        word, _, code = line.partition("\t")
-        if word.strip() and code.strip():
-            table.setdefault(word.strip(), set()).add(code.strip())
+    for word, code in place_demonym_rows():
+        table.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in table.items()}
 
 
