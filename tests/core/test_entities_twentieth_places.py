@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from pipelines.core import normalize
-from pipelines.core.entities import loaders
+from pipelines.core.entities import EntityResolver, loaders
 from pipelines.core.resources import place_demonym_rows
 
 
@@ -19,3 +23,40 @@ def test_place_demonyms_have_one_reader_for_both_tables() -> None:
         if any(len(c) == 2 for c in codes)
     }
     assert normalize._country_demonyms() == frozenset(countries)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver.default(Path("/nonexistent"))
+
+
+def _same(resolver: EntityResolver, a: str, b: str, etype: str = "GPE") -> bool:
+    ea, eb = resolver.resolve_name(a, etype), resolver.resolve_name(b, etype)
+    return ea is not None and eb is not None and ea.entity_id == eb.entity_id
+
+
+@pytest.mark.parametrize(
+    ("styled", "city"),
+    [("Suwon City", "Suwon"), ("Davao City", "Davao"), ("Osaka City", "Osaka")],
+)
+def test_a_known_city_styled_with_city_is_that_city(
+    resolver: EntityResolver, styled: str, city: str
+) -> None:
+    assert _same(resolver, styled, city)
+
+
+@pytest.mark.parametrize(
+    ("styled", "place", "etype"),
+    [
+        ("Manchester City", "Manchester", "GPE"),  # a British "<Town> City" is a club
+        ("Iowa City", "Iowa", "GPE"),  # a state's name: another place
+        ("Quebec City", "Quebec", "GPE"),  # the province
+        ("Suwon City", "Suwon", "ORG"),  # typed an organisation: not read as the city
+    ],
+)
+def test_city_styled_names_that_stay_apart(
+    resolver: EntityResolver, styled: str, place: str, etype: str
+) -> None:
+    a = resolver.resolve_name(styled, etype)
+    b = resolver.resolve_name(place, "GPE")
+    assert a is None or b is None or a.entity_id != b.entity_id

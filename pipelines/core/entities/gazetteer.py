@@ -100,6 +100,11 @@ _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 # Not in capitals: "LA Galaxy" is Los Angeles.
 _NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
+# A city's name with a capitalised "City" after it, as East Asian and Philippine copy styles
+# a city ("Suwon City", "Cebu City"; issue 11, twentieth session). In Britain "<Town> City"
+# is a football club ("Stoke City"), never the town, so British cities never fold.
+_CITY_TITLE = re.compile(r"^(.+?)\s+City$")
+_CLUB_TOWN_COUNTRIES = frozenset({"GB"})
 # A lower-case compass adjective before a region written with its designation ("southern
 # Hunan province", "eastern Kherson region"): the adjective locates the story in the region,
 # the designation names the whole region (issue 11, eighteenth session). A capitalised one
@@ -956,6 +961,28 @@ class EntityResolver:
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
 
+    def lookup_city_title(self, surface: str) -> Hit | None:
+        """A known city with "City" after its name: "Suwon City" is Suwon.
+
+        Only when the rest is a city's name and nothing else's (no region, country or
+        second city bears it: "Quebec City" is not the province, and a state's "Iowa City"
+        is no state) and the whole is no organisation's name. The caller reads it for a
+        string typed a place only: a club "<Town> City" tagged an organisation stays one.
+        """
+        m = _CITY_TITLE.match(clean_place_name(surface))
+        if m is None or "," in m.group(1):
+            return None
+        key = place_key(m.group(1))
+        entries = [*self._idx.places.get(key, []), *self._idx.regions.get(key, [])]
+        if len({e.entity.entity_id for e in entries}) != 1 or entries[0].kind != "city":
+            return None
+        e = entries[0]
+        if e.country in _CLUB_TOWN_COUNTRIES or self.lookup_exact(surface, ORG) is not None:
+            return None
+        if self.knows_key(ORG, org_key(clean_org_name(surface))):
+            return None
+        return Hit(e, "place_qualifier", f"the city {e.entity.canonical_name} styled 'City'")
+
     def _written_region(self, written: str, city: Entry | None) -> Entry | None:
         """The first-level region a dateline's second part names, in any form, or None.
 
@@ -1304,6 +1331,7 @@ class EntityResolver:
                 or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
+                or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
                 or self.lookup_place_spacing(surface)
