@@ -60,3 +60,34 @@ def test_city_styled_names_that_stay_apart(
     a = resolver.resolve_name(styled, etype)
     b = resolver.resolve_name(place, "GPE")
     assert a is None or b is None or a.entity_id != b.entity_id
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["County Kerry", "Co. Kerry", "Co Kerry", "Kerry County", "Contae Chiarraí"],
+        ["County Galway", "Co. Galway", "Galway County", "Contae na Gaillimhe"],
+        ["County Londonderry", "County Derry", "Co. Derry", "Contae Dhoire"],
+        ["County Down", "Co. Down", "County Down, UK"],
+    ],
+)
+def test_an_irish_county_is_one_place_however_styled(
+    resolver: EntityResolver, forms: list[str]
+) -> None:
+    for form in forms[1:]:
+        assert _same(resolver, forms[0], form), form
+
+
+@pytest.mark.parametrize(
+    ("county", "other"),
+    [
+        ("County Galway", "Galway"),  # the county town
+        ("County Kerry", "Kerry"),
+        ("County Clare", "Clare County"),  # a Michigan county shares the name
+        ("County Wexford", "Wexford County"),
+    ],
+)
+def test_an_irish_county_is_not_its_town_nor_a_us_namesake(
+    resolver: EntityResolver, county: str, other: str
+) -> None:
+    assert not _same(resolver, county, other)

@@ -72,6 +72,7 @@ _RULE_FILES = (
     "gendered_words.tsv",
     "place_demonyms.tsv",
     "city_nicknames.tsv",
+    "irish_counties.tsv",
 )
 
 
@@ -135,9 +136,40 @@ def data_version(overrides: Overrides) -> str:
 
 
 def base_gazetteer_records() -> list[dict[str, Any]]:
-    """The curated gazetteer (``rules/aliases.jsonl``) and the organisation table, one record per entity."""
+    """The curated gazetteer, the organisation table and Ireland's counties, one record each."""
     records = [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
-    return records + organisation_records()
+    return records + organisation_records() + irish_county_records()
+
+
+def irish_county_records() -> list[dict[str, Any]]:
+    """The counties of Ireland (``rules/irish_counties.tsv``) as GPE records.
+
+    Each is "County <name>" with the styles news writes it in ("Co. Cork", "Co Cork",
+    "Cork County" where no US county shares the name) and its Irish name; never the bare
+    name, which is the county town's.
+    """
+    records: list[dict[str, Any]] = []
+    for line in rule_lines("irish_counties.tsv"):
+        name, country, irish, flags, others = (
+            c.strip() for c in [*line.split("\t"), "", "", ""][:5]
+        )
+        aliases = [f"Co. {name}", f"Co {name}"]
+        if "us" not in flags.split("|"):
+            aliases.append(f"{name} County")
+        aliases += [irish] if irish else []
+        for other in (o for o in others.split("|") if o):
+            aliases += [f"County {other}", f"Co. {other}", f"Co {other}"]
+        records.append(
+            {
+                "kind": "region",
+                "entity_type": "GPE",
+                "canonical_name": f"County {name}",
+                "aliases": aliases,
+                "country": country,
+                "source": "irish_counties.tsv",
+            }
+        )
+    return records
 
 
 def gazetteer_records() -> list[dict[str, Any]]:
