@@ -88,11 +88,13 @@ DOMINANCE = 10
 
 _BAD_CHARS = re.compile(r"[\d(),/;:\[\]\"=]")
 _IATA = re.compile(r"^[A-Z]{3}$")
-# Words after a region's name in ISO 3166-2 ("Aqmola oblysy", "Gyeonggi-do").
+# Words after a region's name in ISO 3166-2 ("Aqmola oblysy", "Gyeonggi-do"; China's
+# "Anhui Sheng", "Beijing Shi", "Guangxi Zhuangzu Zizhiqu": province, municipality and
+# autonomous region with its people's name, twentieth session).
 _REGION_SUFFIX = re.compile(
     r"[\s-](?:oblysy|oblast'?|oblys|viloyati|vilayati|ili|do|si|gwangyeoksi|teukbyeolsi|"
     r"province|region|state|department|governorate|prefecture|county|district|division|"
-    r"territory|krai|kray|raion|rayon)$",
+    r"territory|krai|kray|raion|rayon|sheng|shi|(?:\w+zu\s|uygur\s)?zizhiqu)$",
     re.IGNORECASE,
 )
 

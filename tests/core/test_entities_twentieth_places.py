@@ -9,6 +9,7 @@ import pytest
 from pipelines.core import normalize
 from pipelines.core.entities import EntityResolver, loaders
 from pipelines.core.resources import place_demonym_rows
+from pipelines.tools.build_places import _region_forms
 
 
 def test_place_demonyms_have_one_reader_for_both_tables() -> None:
@@ -91,3 +92,45 @@ def test_an_irish_county_is_not_its_town_nor_a_us_namesake(
     resolver: EntityResolver, county: str, other: str
 ) -> None:
     assert not _same(resolver, county, other)
+
+
+@pytest.mark.parametrize(
+    ("iso_name", "key"),
+    [
+        ("Hubei Sheng", "hubei"),  # province
+        ("Tianjin Shi", "tianjin"),  # municipality
+        ("Guangxi Zhuangzu Zizhiqu", "guangxi"),  # autonomous region with its people
+        ("Xinjiang Uygur Zizhiqu", "xinjiang"),
+    ],
+)
+def test_chinese_iso_region_names_drop_their_designation(iso_name: str, key: str) -> None:
+    assert key in _region_forms(iso_name)
+
+
+@pytest.mark.parametrize(
+    ("qualified", "city"),
+    [
+        ("Leipzig, Saxony", "Leipzig"),  # a German Land
+        ("Monterrey, Nuevo León", "Monterrey"),  # a Mexican state
+        ("Porto Alegre, Rio Grande do Sul", "Porto Alegre"),  # a Brazilian state
+        ("Wuhan, Hubei", "Wuhan"),  # a Chinese province
+    ],
+)
+def test_a_city_with_its_state_or_province_in_four_more_countries(
+    resolver: EntityResolver, qualified: str, city: str
+) -> None:
+    assert _same(resolver, qualified, city)
+
+
+@pytest.mark.parametrize(
+    ("qualified", "city"),
+    [
+        ("Suzhou, Anhui", "Suzhou"),  # the other Suzhou: the bare name is Jiangsu's
+        ("Kunming, Sichuan", "Kunming"),  # Kunming lies in Yunnan
+        ("Leipzig, Bavaria", "Leipzig"),
+    ],
+)
+def test_a_city_written_with_another_region_is_another_place(
+    resolver: EntityResolver, qualified: str, city: str
+) -> None:
+    assert not _same(resolver, qualified, city)
