@@ -134,3 +134,25 @@ def test_a_city_written_with_another_region_is_another_place(
     resolver: EntityResolver, qualified: str, city: str
 ) -> None:
     assert not _same(resolver, qualified, city)
+
+
+@pytest.mark.parametrize(
+    ("qualified", "city"),
+    [
+        ("Campinas, São Paulo", "Campinas"),  # a state named like its capital
+        ("Cholula, Puebla", "Cholula"),
+        ("Puebla, Puebla", "Puebla"),  # the capital in its namesake state
+        ("Neukölln, Berlin", "Neukölln"),  # a city-state's district
+    ],
+)
+def test_a_city_written_with_a_region_named_like_its_capital(
+    resolver: EntityResolver, qualified: str, city: str
+) -> None:
+    assert _same(resolver, qualified, city)
+
+
+def test_a_region_named_like_a_city_of_another_region_decides_nothing(
+    resolver: EntityResolver,
+) -> None:
+    # Tijuana lies in Baja California, not in the state of the city written after it.
+    assert not _same(resolver, "Tijuana, Puebla", "Tijuana")

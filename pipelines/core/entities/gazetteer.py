@@ -1021,7 +1021,7 @@ class EntityResolver:
             return None  # "Georgia, US", "Quebec, Canada": not a city in a region
         region = self._written_region(written, place.entry if place else None)
         if region is None:
-            return None
+            return self._city_in_namesake_region(place, written)
         if place is not None and place.entry.admin1 == region.admin1:
             city = place.entry.entity.canonical_name
             return Hit(place.entry, "place_qualifier", f"{city} in {region.entity.canonical_name}")
@@ -1036,6 +1036,24 @@ class EntityResolver:
         return Hit(
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
+
+    def _city_in_namesake_region(self, place: Hit | None, written: str) -> Hit | None:
+        """A city with a region named like its capital: "Ciudad Juárez, Chihuahua".
+
+        Many states and provinces share their capital's name (Chihuahua, Puebla, São Paulo),
+        so the name after the comma reads as that city; a city is not qualified by another
+        city, so when both lie in one first-level region (``admin1``) the second names the
+        region and the first is the place ("Campinas, São Paulo", and "Puebla, Puebla" the
+        capital in its namesake state). A city of another region ("Kunming, Sichuan") or
+        one whose region the index does not know decides nothing.
+        """
+        if place is None or place.entry.kind != "city" or not place.entry.admin1:
+            return None
+        other = self.lookup_exact(written, GPE)
+        if other is None or other.entry.kind != "city" or other.entry.admin1 != place.entry.admin1:
+            return None
+        city = place.entry.entity.canonical_name
+        return Hit(place.entry, "place_qualifier", f"{city} in the region of {written}")
 
     def _styled_city(self, name: str) -> Hit | None:
         """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
