@@ -430,10 +430,12 @@ def build(src: Sources) -> list[dict[str, Any]]:
         region = city_admin1(c, src)
         if region:
             in_region[region].append(shipped)
+        # Other GeoNames towns bear the city's own name: "<name> City" may be one of them.
+        namesakes = bool(src.town_names.get(own[gid], set()) - {gid})
         if shipped is not None:
             have = {place_key(n) for n in [shipped["canonical_name"], *shipped.get("aliases", [])]}
             extra = [f for f in kept if place_key(f) not in have]
-            if extra or region:
+            if extra or region or namesakes:
                 row: dict[str, Any] = {
                     "extends": shipped["canonical_name"],
                     "country": cc,
@@ -442,6 +444,8 @@ def build(src: Sources) -> list[dict[str, Any]]:
                 }
                 if region:
                     row["admin1"] = region
+                if namesakes:
+                    row["namesakes"] = True
                 records.append(row)
             continue
         if own[gid] not in seen or len(kept) < 2:
@@ -460,6 +464,8 @@ def build(src: Sources) -> list[dict[str, Any]]:
         }
         if region:
             city["admin1"] = region
+        if namesakes:
+            city["namesakes"] = True
         records.append(city)
     records.extend(_state_records(src, owners, country_keys, claims))
     records.extend(_district_records(src, in_region, owners, country_keys))

@@ -156,3 +156,15 @@ def test_a_region_named_like_a_city_of_another_region_decides_nothing(
 ) -> None:
     # Tijuana lies in Baja California, not in the state of the city written after it.
     assert not _same(resolver, "Tijuana, Puebla", "Tijuana")
+
+
+def test_a_city_whose_name_smaller_towns_bear_is_marked() -> None:
+    """The build marks such a city, so "<name> City" is not read as it ("San Juan City")."""
+    from pipelines.tools.build_places import build
+    from tests.tools.test_build_places import _city, _sources
+
+    cities = [_city(1, "Portville", "AA", 2_000_000, "Port Ville"),
+              _city(2, "Starton", "AA", 500_000, "Star Town")]  # fmt: skip
+    recs = {r["canonical_name"]: r for r in build(_sources(cities, towns={"Portville": 9}))}
+    assert recs["Portville"].get("namesakes") is True  # a small town elsewhere shares it
+    assert "namesakes" not in recs["Starton"]

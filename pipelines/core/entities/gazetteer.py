@@ -434,6 +434,7 @@ class EntityResolver:
             positions=positions,
             source=rec.get("source", ""),
             admin1=rec.get("admin1") or "",
+            namesakes=bool(rec.get("namesakes")),
         )
         if entry.kind == "subdivision" and entry.admin1:
             self._idx.first_level.setdefault(entry.admin1, []).append(entry)
@@ -966,8 +967,10 @@ class EntityResolver:
 
         Only when the rest is a city's name and nothing else's (no region, country or
         second city bears it: "Quebec City" is not the province, and a state's "Iowa City"
-        is no state) and the whole is no organisation's name. The caller reads it for a
-        string typed a place only: a club "<Town> City" tagged an organisation stays one.
+        is no state), no smaller GeoNames town bears the city's own name (a Philippine "San
+        Juan City" is no San Juan of Puerto Rico) and the whole is no organisation's name.
+        The caller reads it for a string typed a place only: a club "<Town> City" tagged
+        an organisation stays one.
         """
         m = _CITY_TITLE.match(clean_place_name(surface))
         if m is None or "," in m.group(1):
@@ -977,7 +980,9 @@ class EntityResolver:
         if len({e.entity.entity_id for e in entries}) != 1 or entries[0].kind != "city":
             return None
         e = entries[0]
-        if e.country in _CLUB_TOWN_COUNTRIES or self.lookup_exact(surface, ORG) is not None:
+        if e.namesakes or e.country in _CLUB_TOWN_COUNTRIES:
+            return None
+        if self.lookup_exact(surface, ORG) is not None:
             return None
         if self.knows_key(ORG, org_key(clean_org_name(surface))):
             return None

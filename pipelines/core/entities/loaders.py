@@ -265,6 +265,8 @@ def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str,
         if rec.get("admin1"):
             # The ISO 3166-2 code of the place's state or province (its own, for a region).
             base["admin1"] = rec["admin1"]
+        if rec.get("namesakes"):
+            base["namesakes"] = True  # other GeoNames towns bear the city's own name
     return records
 
 
