@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from pipelines.core import normalize
 from pipelines.core.entities import EntityResolver, loaders
+from pipelines.core.entities.gazetteer import respelling_key
 from pipelines.core.resources import place_demonym_rows
-from pipelines.tools.build_places import _region_forms
+from pipelines.tools.build_places import _region_forms, slip_towns
 
 
 def test_place_demonyms_have_one_reader_for_both_tables() -> None:
@@ -168,3 +170,52 @@ def test_a_city_whose_name_smaller_towns_bear_is_marked() -> None:
     recs = {r["canonical_name"]: r for r in build(_sources(cities, towns={"Portville": 9}))}
     assert recs["Portville"].get("namesakes") is True  # a small town elsewhere shares it
     assert "namesakes" not in recs["Starton"]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [("kyyiv", "kyiv"), ("bengalooru", "bengaluru"), ("karachee", "karachi"), ("tallinn", "talin")],
+)
+def test_respelling_key_folds_doubled_letters_and_long_vowels(written: str, key: str) -> None:
+    assert respelling_key(written) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("Karachee", "Karachi"),
+        ("Kolkatta", "Kolkata"),
+        ("Dhakka", "Dhaka"),
+        ("Nairobbi", "Nairobi"),
+    ],
+)
+def test_a_place_in_another_romanisation_is_that_place(
+    resolver: EntityResolver, written: str, place: str
+) -> None:
+    assert _same(resolver, written, place)
+
+
+@pytest.mark.parametrize(
+    ("town", "place"),
+    [
+        ("Manilla", "Manila"),  # a town in New South Wales
+        ("Kasel", "Kassel"),  # a village in Rhineland-Palatinate
+        ("Omman", "Oman"),  # a GeoNames town, not the country
+    ],
+)
+def test_a_real_town_is_not_a_respelt_place(
+    resolver: EntityResolver, town: str, place: str
+) -> None:
+    assert not _same(resolver, town, place)
+
+
+def test_slip_towns_list_towns_one_respelling_from_a_known_place() -> None:
+    index = json.dumps(
+        {"entity_type": "GPE", "kind": "city", "canonical_name": "Velmora", "country": "IN",
+         "aliases": [], "population": 200_000, "source": "geonames:1"}
+    )  # fmt: skip
+    towns = ["vellmora", "velmorra", "velmora", "velmura", "vela"]
+    # Doubled letters are a respelling of the place: real towns, kept apart. The place
+    # itself, another vowel in a name too short for the slip rule ("velmura") and a name
+    # of four letters are not listed.
+    assert slip_towns(index + "\n", towns) == ["vellmora", "velmorra"]

@@ -163,6 +163,8 @@ _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 # A misspelt long place name ("Uttar Pardesh", "Thiruvanthapuram", "Telengana"): letters
 # of the name's key without spaces from which one inside slip is taken as a typo.
 _MISSPELT_MIN = 8
+# A respelt place name ("Kyyiv"): letters of its key without spaces, at least.
+_RESPELT_MIN = 5
 # A typo is rare in print: the written form must be less common than this (Zipf; ~3 per
 # 100 million words) and at least ten times rarer than the name it is taken for
 # ("Columbia", 4.4, is a name of its own; "Telengana" 1.4 against "Telangana" 2.9).
@@ -272,6 +274,20 @@ def place_slips(key: str) -> Iterable[str]:
         for i in range(1, n - 1):
             for c in _LETTERS:
                 yield head + word[:i] + c + word[i:] + tail
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def respelling_key(key: str) -> str:
+    """A place key with the letters romanisations double or write two ways folded.
+
+    English-style spellings of a long vowel ("oo" for u, "ee" for i: "Bengalooru",
+    "Poone") and doubled letters ("Kyyiv", "Tallin") vary between romanisations of one
+    name; the fold drops them, so such spellings of a place meet (issue 11, twentieth
+    session).
+    """
+    return _DOUBLED.sub(r"\1", key.replace("oo", "u").replace("ee", "i"))
 
 
 def _word_spans(key: str) -> list[tuple[int, str]]:
@@ -386,6 +402,8 @@ class EntityResolver:
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
         self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
         self._joined_places: dict[str, list[Entry]] | None = None
+        # Folded own name of a place -> that place, when no other place's name folds so.
+        self._respelt_places: dict[str, Entry] | None = None
         self._country_forms: dict[str, frozenset[str]] | None = None
         self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
@@ -1161,6 +1179,39 @@ class EntityResolver:
             return None
         return Hit(e, "misspelt_place", f"one letter from {e.entity.canonical_name}")
 
+    def lookup_respelt_place(self, surface: str) -> Hit | None:
+        """A place name written in another romanisation of its letters: "Kyyiv", "Bengalooru".
+
+        The written key and a known place's own name meet once doubled letters and "oo"/"ee"
+        are folded (``respelling_key``), and no other place's name folds so. Guards as for a
+        misspelling: five letters or more, the written name known as nothing (no entity, no
+        GeoNames town whose name folds to a known place's: ``rules/place_slip_towns.txt``)
+        and rare in English print (below Zipf 1.5: "Bonn" is not read into "Bon").
+        """
+        key = place_key(clean_place_name(surface))
+        letters = key.replace(" ", "")
+        if len(letters) < _RESPELT_MIN or not letters.isalpha() or key in self._idx.places:
+            return None
+        if key in slip_towns() or self.knows_key(ORG, org_key(clean_org_name(surface))):
+            return None
+        if self._idx.persons.get(person_key(surface)):
+            return None
+        if self._respelt_places is None:
+            names: dict[str, set[str]] = {}
+            own: dict[str, Entry] = {}
+            for k, entries in self._idx.places.items():
+                for e in entries:
+                    names.setdefault(respelling_key(k), set()).add(e.entity.entity_id)
+                    if k == place_key(e.entity.canonical_name.split(",")[0]):
+                        own[respelling_key(k)] = e
+            self._respelt_places = {
+                fold: own[fold] for fold, ids in names.items() if len(ids) == 1 and fold in own
+            }
+        place = self._respelt_places.get(respelling_key(key))
+        if place is None or english_zipf(key) >= _MISSPELT_MAX_ZIPF:
+            return None
+        return Hit(place, "respelt_place", f"{place.entity.canonical_name} in another romanisation")
+
     def _designates(self, country: str, word: str, *, known: bool) -> bool:
         """True when the country calls a first-level region ``word``.
 
@@ -1357,6 +1408,7 @@ class EntityResolver:
                 or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
+                or self.lookup_respelt_place(surface)
                 or self.lookup_place_spacing(surface)
                 or self.lookup_country_tail(surface)
                 or self.lookup_paired_names(surface)
