@@ -219,3 +219,25 @@ def test_slip_towns_list_towns_one_respelling_from_a_known_place() -> None:
     # itself, another vowel in a name too short for the slip rule ("velmura") and a name
     # of four letters are not listed.
     assert slip_towns(index + "\n", towns) == ["vellmora", "velmorra"]
+
+
+@pytest.mark.parametrize(
+    ("former", "country"),
+    [
+        ("Belgian Congo", "Democratic Republic of the Congo"),
+        ("French Sudan", "Mali"),
+        ("Ubangi-Shari", "Central African Republic"),
+        ("Portuguese Guinea", "Guinea-Bissau"),
+        ("Trucial States", "United Arab Emirates"),
+        ("Western Samoa", "Samoa"),
+        ("Ellice Islands", "Tuvalu"),
+    ],
+)
+def test_a_colonial_or_former_name_of_one_country_is_that_country(
+    resolver: EntityResolver, former: str, country: str
+) -> None:
+    assert _same(resolver, former, country)
+
+
+def test_a_city_with_its_country_s_former_name_is_that_city(resolver: EntityResolver) -> None:
+    assert _same(resolver, "Kinshasa, Belgian Congo", "Kinshasa")
