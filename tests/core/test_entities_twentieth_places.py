@@ -241,3 +241,22 @@ def test_a_colonial_or_former_name_of_one_country_is_that_country(
 
 def test_a_city_with_its_country_s_former_name_is_that_city(resolver: EntityResolver) -> None:
     assert _same(resolver, "Kinshasa, Belgian Congo", "Kinshasa")
+
+
+@pytest.mark.parametrize(
+    ("indigenous", "city"),
+    [
+        ("Te Whanganui-a-Tara", "Wellington"),
+        ("Ōtautahi", "Christchurch"),
+        ("Otautahi", "Christchurch"),  # macron left out
+        ("Naarm", "Melbourne"),
+    ],
+)
+def test_a_city_s_name_in_its_first_peoples_language_is_the_city(
+    resolver: EntityResolver, indigenous: str, city: str
+) -> None:
+    assert _same(resolver, indigenous, city)
+
+
+def test_an_indigenous_name_joins_only_its_country_s_city(resolver: EntityResolver) -> None:
+    assert not _same(resolver, "Boorloo", "Perth, Scotland")

@@ -73,6 +73,7 @@ _RULE_FILES = (
     "place_demonyms.tsv",
     "city_nicknames.tsv",
     "irish_counties.tsv",
+    "city_indigenous_names.tsv",
 )
 
 
@@ -176,7 +177,8 @@ def gazetteer_records() -> list[dict[str, Any]]:
     """Every shipped entity: the curated gazetteer plus the place index built from GeoNames."""
     records = with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
     records = with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
-    return with_city_nicknames(records, rule_lines("city_nicknames.tsv"))
+    records = with_city_nicknames(records, rule_lines("city_nicknames.tsv"))
+    return with_city_nicknames(records, rule_lines("city_indigenous_names.tsv"))
 
 
 def with_city_nicknames(
