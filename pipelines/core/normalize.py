@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipelines.core.resources import HYPHEN_LIKE
+from pipelines.core.resources import HYPHEN_LIKE, place_demonym_rows
 from pipelines.core.resources import rule_lines as read_rule_lines
 
 StrStep = Callable[[str], str]
@@ -142,12 +142,9 @@ def _country_demonyms() -> frozenset[str]:
     country's demonym alone is still only a place before a body's kind (nineteenth
     session, round two).
     """
-    names: set[str] = set()
-    for line in read_rule_lines("place_demonyms.tsv"):
-        cols = [*line.split("\t"), "", ""][:2]
-        if len(cols[1].strip()) == 2:
-            names.add(_dotless(fold_diacritics(cols[0])))
-    return frozenset(names)
+    return frozenset(
+        _dotless(fold_diacritics(word)) for word, code in place_demonym_rows() if len(code) == 2
+    )
 
 
 @lru_cache(maxsize=1)

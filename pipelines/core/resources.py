@@ -39,3 +39,20 @@ def rule_lines(name: str) -> tuple[str, ...]:
         for raw in rule_text(name).splitlines()
         if (line := raw.strip()) and not line.startswith("#")
     )
+
+
+@cache
+def place_demonym_rows() -> tuple[tuple[str, str], ...]:
+    """``place_demonyms.tsv`` as (demonym as written, ISO code) rows, in file order.
+
+    The one reader of the file: the name normalisation (country rows only, before a body's
+    kind) and the entity loaders (every row, for a place typed by its demonym) both build
+    their tables from it; ``normalize`` cannot import the loaders (an import cycle).
+    A row without both columns is skipped.
+    """
+    rows = []
+    for line in rule_lines("place_demonyms.tsv"):
+        word, _, code = line.partition("\t")
+        if word.strip() and code.strip():
+            rows.append((word.strip(), code.strip()))
+    return tuple(rows)

@@ -156,6 +156,49 @@ def test_committed_file_equals_the_build() -> None:
         )
 
 
+def test_committed_index_agrees_with_the_shipped_gazetteer() -> None:
+    """Fast drift check (no GeoNames read): the index's names are its own, as the build left them.
+
+    The build refuses a name the curated gazetteer or the organisation table gives another
+    entity, and a name two index records would carry. When those sources (or ``place_key``)
+    change without a rebuild, the committed index carries such a name ('Oea' beside the OEA,
+    'Douma' beside the State Duma were two); the slow test above sees every difference.
+    """
+    from collections import defaultdict
+
+    from pipelines.core.entities.loaders import base_gazetteer_records
+
+    owners: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+    for rec in base_gazetteer_records():
+        ident = (rec["entity_type"], rec["canonical_name"], rec.get("country") or "")
+        for n in [rec["canonical_name"], *rec.get("aliases", [])]:
+            owners[place_key(n)].add(ident)
+    carried: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    wrong = []
+    for line in (RULES / OUTPUT).read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        cc = rec.get("country") or ""
+        if "extends" in rec:
+            target = {("GPE", rec["extends"], cc)}
+            if not owners.get(place_key(rec["extends"]), set()) & target:
+                wrong.append(f"extends {rec['extends']!r} ({cc}): no such shipped place")
+            names = rec["aliases"]
+        else:
+            target = set()
+            names = [rec["canonical_name"], *rec["aliases"]]
+        for n in names:
+            key = place_key(n)
+            carried[key].add((rec.get("extends") or rec["canonical_name"], cc))
+            if owners.get(key, set()) - target:
+                wrong.append(f"{n!r} of {rec.get('extends') or rec['canonical_name']!r} is also "
+                             f"{sorted(owners[key] - target)}")  # fmt: skip
+    wrong += [f"{k!r} carried by {sorted(v)}" for k, v in carried.items() if len(v) > 1]
+    assert not wrong, (
+        "rules/places_geonames.jsonl disagrees with its sources: run "
+        "`.venv/bin/python -m pipelines build-places` and commit the result\n" + "\n".join(wrong)
+    )
+
+
 def test_states_are_indexed_only_when_nothing_else_bears_their_name() -> None:
     """ISO 3166-2 states enter the index as regions under the city guards."""
     base = [{"entity_type": "GPE", "kind": "subdivision", "canonical_name": "Curatia",

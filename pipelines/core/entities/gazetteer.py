@@ -100,6 +100,11 @@ _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 # Not in capitals: "LA Galaxy" is Los Angeles.
 _NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
+# A city's name with a capitalised "City" after it, as East Asian and Philippine copy styles
+# a city ("Suwon City", "Cebu City"; issue 11, twentieth session). In Britain "<Town> City"
+# is a football club ("Stoke City"), never the town, so British cities never fold.
+_CITY_TITLE = re.compile(r"^(.+?)\s+City$")
+_CLUB_TOWN_COUNTRIES = frozenset({"GB"})
 # A lower-case compass adjective before a region written with its designation ("southern
 # Hunan province", "eastern Kherson region"): the adjective locates the story in the region,
 # the designation names the whole region (issue 11, eighteenth session). A capitalised one
@@ -158,6 +163,8 @@ _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 # A misspelt long place name ("Uttar Pardesh", "Thiruvanthapuram", "Telengana"): letters
 # of the name's key without spaces from which one inside slip is taken as a typo.
 _MISSPELT_MIN = 8
+# A respelt place name ("Kyyiv"): letters of its key without spaces, at least.
+_RESPELT_MIN = 5
 # A typo is rare in print: the written form must be less common than this (Zipf; ~3 per
 # 100 million words) and at least ten times rarer than the name it is taken for
 # ("Columbia", 4.4, is a name of its own; "Telengana" 1.4 against "Telangana" 2.9).
@@ -267,6 +274,20 @@ def place_slips(key: str) -> Iterable[str]:
         for i in range(1, n - 1):
             for c in _LETTERS:
                 yield head + word[:i] + c + word[i:] + tail
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def respelling_key(key: str) -> str:
+    """A place key with the letters romanisations double or write two ways folded.
+
+    English-style spellings of a long vowel ("oo" for u, "ee" for i: "Bengalooru",
+    "Poone") and doubled letters ("Kyyiv", "Tallin") vary between romanisations of one
+    name; the fold drops them, so such spellings of a place meet (issue 11, twentieth
+    session).
+    """
+    return _DOUBLED.sub(r"\1", key.replace("oo", "u").replace("ee", "i"))
 
 
 def _word_spans(key: str) -> list[tuple[int, str]]:
@@ -381,6 +402,8 @@ class EntityResolver:
         self._exact_cache: dict[tuple[str, str | None], Hit | None] = {}
         self._name_cache: dict[tuple[str, str, str | None], Hit | None] = {}
         self._joined_places: dict[str, list[Entry]] | None = None
+        # Folded own name of a place -> that place, when no other place's name folds so.
+        self._respelt_places: dict[str, Entry] | None = None
         self._country_forms: dict[str, frozenset[str]] | None = None
         self._misspelt_cache: dict[str, Hit | None] = {}
         self._override_hits: dict[tuple[str, str], Hit] = {}
@@ -429,6 +452,7 @@ class EntityResolver:
             positions=positions,
             source=rec.get("source", ""),
             admin1=rec.get("admin1") or "",
+            namesakes=bool(rec.get("namesakes")),
         )
         if entry.kind == "subdivision" and entry.admin1:
             self._idx.first_level.setdefault(entry.admin1, []).append(entry)
@@ -956,6 +980,32 @@ class EntityResolver:
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
 
+    def lookup_city_title(self, surface: str) -> Hit | None:
+        """A known city with "City" after its name: "Suwon City" is Suwon.
+
+        Only when the rest is a city's name and nothing else's (no region, country or
+        second city bears it: "Quebec City" is not the province, and a state's "Iowa City"
+        is no state), no smaller GeoNames town bears the city's own name (a Philippine "San
+        Juan City" is no San Juan of Puerto Rico) and the whole is no organisation's name.
+        The caller reads it for a string typed a place only: a club "<Town> City" tagged
+        an organisation stays one.
+        """
+        m = _CITY_TITLE.match(clean_place_name(surface))
+        if m is None or "," in m.group(1):
+            return None
+        key = place_key(m.group(1))
+        entries = [*self._idx.places.get(key, []), *self._idx.regions.get(key, [])]
+        if len({e.entity.entity_id for e in entries}) != 1 or entries[0].kind != "city":
+            return None
+        e = entries[0]
+        if e.namesakes or e.country in _CLUB_TOWN_COUNTRIES:
+            return None
+        if self.lookup_exact(surface, ORG) is not None:
+            return None
+        if self.knows_key(ORG, org_key(clean_org_name(surface))):
+            return None
+        return Hit(e, "place_qualifier", f"the city {e.entity.canonical_name} styled 'City'")
+
     def _written_region(self, written: str, city: Entry | None) -> Entry | None:
         """The first-level region a dateline's second part names, in any form, or None.
 
@@ -994,7 +1044,7 @@ class EntityResolver:
             return None  # "Georgia, US", "Quebec, Canada": not a city in a region
         region = self._written_region(written, place.entry if place else None)
         if region is None:
-            return None
+            return self._city_in_namesake_region(place, written)
         if place is not None and place.entry.admin1 == region.admin1:
             city = place.entry.entity.canonical_name
             return Hit(place.entry, "place_qualifier", f"{city} in {region.entity.canonical_name}")
@@ -1009,6 +1059,24 @@ class EntityResolver:
         return Hit(
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
+
+    def _city_in_namesake_region(self, place: Hit | None, written: str) -> Hit | None:
+        """A city with a region named like its capital: "Ciudad Juárez, Chihuahua".
+
+        Many states and provinces share their capital's name (Chihuahua, Puebla, São Paulo),
+        so the name after the comma reads as that city; a city is not qualified by another
+        city, so when both lie in one first-level region (``admin1``) the second names the
+        region and the first is the place ("Campinas, São Paulo", and "Puebla, Puebla" the
+        capital in its namesake state). A city of another region ("Kunming, Sichuan") or
+        one whose region the index does not know decides nothing.
+        """
+        if place is None or place.entry.kind != "city" or not place.entry.admin1:
+            return None
+        other = self.lookup_exact(written, GPE)
+        if other is None or other.entry.kind != "city" or other.entry.admin1 != place.entry.admin1:
+            return None
+        city = place.entry.entity.canonical_name
+        return Hit(place.entry, "place_qualifier", f"{city} in the region of {written}")
 
     def _styled_city(self, name: str) -> Hit | None:
         """The city after "City of" / "Ville de": "City of Toronto" is Toronto.
@@ -1110,6 +1178,39 @@ class EntityResolver:
         ):
             return None
         return Hit(e, "misspelt_place", f"one letter from {e.entity.canonical_name}")
+
+    def lookup_respelt_place(self, surface: str) -> Hit | None:
+        """A place name written in another romanisation of its letters: "Kyyiv", "Bengalooru".
+
+        The written key and a known place's own name meet once doubled letters and "oo"/"ee"
+        are folded (``respelling_key``), and no other place's name folds so. Guards as for a
+        misspelling: five letters or more, the written name known as nothing (no entity, no
+        GeoNames town whose name folds to a known place's: ``rules/place_slip_towns.txt``)
+        and rare in English print (below Zipf 1.5: "Bonn" is not read into "Bon").
+        """
+        key = place_key(clean_place_name(surface))
+        letters = key.replace(" ", "")
+        if len(letters) < _RESPELT_MIN or not letters.isalpha() or key in self._idx.places:
+            return None
+        if key in slip_towns() or self.knows_key(ORG, org_key(clean_org_name(surface))):
+            return None
+        if self._idx.persons.get(person_key(surface)):
+            return None
+        if self._respelt_places is None:
+            names: dict[str, set[str]] = {}
+            own: dict[str, Entry] = {}
+            for k, entries in self._idx.places.items():
+                for e in entries:
+                    names.setdefault(respelling_key(k), set()).add(e.entity.entity_id)
+                    if k == place_key(e.entity.canonical_name.split(",")[0]):
+                        own[respelling_key(k)] = e
+            self._respelt_places = {
+                fold: own[fold] for fold, ids in names.items() if len(ids) == 1 and fold in own
+            }
+        place = self._respelt_places.get(respelling_key(key))
+        if place is None or english_zipf(key) >= _MISSPELT_MAX_ZIPF:
+            return None
+        return Hit(place, "respelt_place", f"{place.entity.canonical_name} in another romanisation")
 
     def _designates(self, country: str, word: str, *, known: bool) -> bool:
         """True when the country calls a first-level region ``word``.
@@ -1304,8 +1405,10 @@ class EntityResolver:
                 or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
+                or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
+                or self.lookup_respelt_place(surface)
                 or self.lookup_place_spacing(surface)
                 or self.lookup_country_tail(surface)
                 or self.lookup_paired_names(surface)

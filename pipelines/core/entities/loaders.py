@@ -24,7 +24,7 @@ from pipelines.core.normalize import (
     place_key,
     surname_key,
 )
-from pipelines.core.resources import rule_bytes, rule_lines, rule_text
+from pipelines.core.resources import place_demonym_rows, rule_bytes, rule_lines, rule_text
 
 # Rule files whose content defines resolver behaviour (hashed into data_version).
 _RULE_FILES = (
@@ -73,6 +73,8 @@ _RULE_FILES = (
     "gendered_words.tsv",
     "place_demonyms.tsv",
     "city_nicknames.tsv",
+    "irish_counties.tsv",
+    "city_indigenous_names.tsv",
 )
 
 
@@ -136,16 +138,48 @@ def data_version(overrides: Overrides) -> str:
 
 
 def base_gazetteer_records() -> list[dict[str, Any]]:
-    """The curated gazetteer (``rules/aliases.jsonl``) and the organisation table, one record per entity."""
+    """The curated gazetteer, the organisation table and Ireland's counties, one record each."""
     records = [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
-    return records + organisation_records()
+    return records + organisation_records() + irish_county_records()
+
+
+def irish_county_records() -> list[dict[str, Any]]:
+    """The counties of Ireland (``rules/irish_counties.tsv``) as GPE records.
+
+    Each is "County <name>" with the styles news writes it in ("Co. Cork", "Co Cork",
+    "Cork County" where no US county shares the name) and its Irish name; never the bare
+    name, which is the county town's.
+    """
+    records: list[dict[str, Any]] = []
+    for line in rule_lines("irish_counties.tsv"):
+        name, country, irish, flags, others = (
+            c.strip() for c in [*line.split("\t"), "", "", ""][:5]
+        )
+        aliases = [f"Co. {name}", f"Co {name}"]
+        if "us" not in flags.split("|"):
+            aliases.append(f"{name} County")
+        aliases += [irish] if irish else []
+        for other in (o for o in others.split("|") if o):
+            aliases += [f"County {other}", f"Co. {other}", f"Co {other}"]
+        records.append(
+            {
+                "kind": "region",
+                "entity_type": "GPE",
+                "canonical_name": f"County {name}",
+                "aliases": aliases,
+                "country": country,
+                "source": "irish_counties.tsv",
+            }
+        )
+    return records
 
 
 def gazetteer_records() -> list[dict[str, Any]]:
     """Every shipped entity: the curated gazetteer plus the place index built from GeoNames."""
     records = with_place_index(base_gazetteer_records(), rule_text("places_geonames.jsonl"))
     records = with_region_nicknames(records, rule_lines("region_nicknames.tsv"))
-    return with_city_nicknames(records, rule_lines("city_nicknames.tsv"))
+    records = with_city_nicknames(records, rule_lines("city_nicknames.tsv"))
+    return with_city_nicknames(records, rule_lines("city_indigenous_names.tsv"))
 
 
 def with_city_nicknames(
@@ -234,6 +268,8 @@ def with_place_index(records: list[dict[str, Any]], text: str) -> list[dict[str,
         if rec.get("admin1"):
             # The ISO 3166-2 code of the place's state or province (its own, for a region).
             base["admin1"] = rec["admin1"]
+        if rec.get("namesakes"):
+            base["namesakes"] = True  # other GeoNames towns bear the city's own name
     return records
 
 
@@ -308,10 +344,8 @@ def load_place_demonyms() -> dict[str, frozenset[str]]:
     ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a region (``rules/place_demonyms.tsv``).
     """
     table: dict[str, set[str]] = {}
-    for line in rule_lines("place_demonyms.tsv"):
-        word, _, code = line.partition("\t")
-        if word.strip() and code.strip():
-            table.setdefault(word.strip(), set()).add(code.strip())
+    for word, code in place_demonym_rows():
+        table.setdefault(word, set()).add(code)
     return {word: frozenset(codes) for word, codes in table.items()}
 
 

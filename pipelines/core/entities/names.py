@@ -72,6 +72,9 @@ class Entry:
     source: str = ""
     # ISO 3166-2 code of a city's state or province, or a first-level region's own code.
     admin1: str = ""
+    # A GeoNames city whose own name other GeoNames towns bear ("San Juan"): a name with
+    # a word added ("San Juan City") may be one of those towns.
+    namesakes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
