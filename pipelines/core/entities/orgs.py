@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipelines.core.entities.committees import committee_form
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
@@ -435,6 +436,12 @@ class OrgLookups:
         court = self._appeals_court(text)
         if court is not None:
             return court if court != text else None
+        committee = committee_form(text)
+        if committee is not None:
+            return committee if committee != text else None
+        museum = self._museum_in_place(text)
+        if museum is not None:
+            return museum
         for pattern, title in _OFFICE_ABBREVIATIONS:
             spelt = pattern.sub(rf"{title} \1", text)
             if spelt != text:
@@ -473,6 +480,27 @@ class OrgLookups:
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
         return self._french_form(words)
+
+    def _museum_in_place(self, text: str) -> str | None:
+        """A known museum's name before "[in] <its city or country>": the museum.
+
+        "<museum> in Madrid", "<museum> Vienna". Only a museum of the table (category
+        ``museum``) and a place of its own country: two unknown museums may share a name in
+        two cities, and a known one's namesake abroad is another museum.
+        """
+        r = self._resolver
+        words = text.split()
+        for k in range(1, len(words)):
+            rest = words[k + 1 :] if words[k] == "in" else words[k:]
+            if not rest or not rest[0][:1].isupper():
+                continue
+            hit = r.lookup_exact(" ".join(words[:k]), ORG)
+            if hit is None or self._categories.get(hit.entry.entity.entity_id) != "museum":
+                continue
+            place = r.lookup_exact(" ".join(rest), GPE)
+            if place is not None and hit.entry.country and place.entry.country == hit.entry.country:
+                return " ".join(words[:k])
+        return None
 
     def _region_chamber(self, text: str) -> str | None:
         """A regional legislature's chamber as "<region> <chamber>", or None.
