@@ -207,3 +207,26 @@ def test_an_unknown_museum_in_a_city_keeps_its_city(resolver: EntityResolver) ->
     """Two museums of one name in two cities: without the table, the city stays."""
     assert_apart(resolver, "Museum of Tin Toys in Lyon", "Museum of Tin Toys in Leeds", "ORG")
     assert_apart(resolver, "Museum of Tin Toys in Lyon", "Museum of Tin Toys", "ORG")
+
+
+@pytest.mark.parametrize(
+    "surfaces",
+    [
+        [
+            "Smithsonian Institution",
+            "Smithsonian Institute",
+            "the Smithsonian Institution in Washington",
+        ],
+        ["American Enterprise Institution", "AEI"],
+    ],
+)
+def test_institute_for_a_known_institution_and_the_reverse(
+    resolver: EntityResolver, surfaces: list[str]
+) -> None:
+    assert_same(resolver, surfaces, "ORG")
+
+
+def test_institute_and_institution_of_unknown_bodies_stay_as_written(
+    resolver: EntityResolver,
+) -> None:
+    assert_apart(resolver, "Quillfeather Institute", "Quillfeather Institution", "ORG")

@@ -238,6 +238,7 @@ _COURT_OF_PLACE = re.compile(
 # for the <circuit> Circuit", "<circuit> U.S. Circuit Court of Appeals", "the <circuit>
 # Circuit". Not "<circuit> Circuit Court" nor "<circuit> Judicial Circuit": states number
 # their trial courts' circuits too.
+_INSTITUTE_OR_INSTITUTION = re.compile(r"^(.+) Institut(e|ion)$")
 _US_WORD = r"(?:U\.S\.|US|United States|federal)"
 _CIRCUIT_FORMS = (
     r"^(?:{us} )?Court of Appeals for the ({c}) Circuit$",
@@ -442,6 +443,15 @@ class OrgLookups:
         museum = self._museum_in_place(text)
         if museum is not None:
             return museum
+        m = _INSTITUTE_OR_INSTITUTION.match(text)
+        if m is not None:
+            # "X Institute" for the known "X Institution" (or the reverse), which news
+            # confuses; only when the written form names no known body itself (it did not
+            # resolve), so two known bodies of the two forms stay apart.
+            other = f"{m.group(1)} {'Institution' if m.group(2) == 'e' else 'Institute'}"
+            hit = r.lookup_exact(other, ORG)
+            if hit is not None and hit.entry.kind == "org":
+                return hit.entry.entity.canonical_name
         for pattern, title in _OFFICE_ABBREVIATIONS:
             spelt = pattern.sub(rf"{title} \1", text)
             if spelt != text:
