@@ -230,3 +230,11 @@ def test_institute_and_institution_of_unknown_bodies_stay_as_written(
     resolver: EntityResolver,
 ) -> None:
     assert_apart(resolver, "Quillfeather Institute", "Quillfeather Institution", "ORG")
+
+
+def test_an_unknown_body_with_a_native_genitive_before_it_keeps_its_country(
+    resolver: EntityResolver,
+) -> None:
+    """Two countries' unknown bodies of one head word are two bodies, never one bare word."""
+    assert_apart(resolver, "Norges Kringkasting", "Danmarks Kringkasting", "ORG")
+    assert_same(resolver, ["Norges Kringkasting", "Kringkasting of Norway"], "ORG")

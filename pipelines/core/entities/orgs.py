@@ -1133,12 +1133,15 @@ class OrgLookups:
                 english = f"{country}'s {rest[:1].upper()}{rest[1:]}"
             else:
                 continue
+            # A body the gazetteer does not know is keyed with its country after "of": the
+            # possessive form's key drops the country as description, and "Norges Radio"
+            # and "Suomen Radio" would both be keyed as "Radio".
+            unknown = english if side == "after" else f"{rest} of {country}"
             hit = (
                 r.lookup_exact(english, ORG)
                 or self.lookup_role(english)
                 or self.lookup_variant(english)
-                # A body the gazetteer does not know: keyed as its English form is.
-                or r.name_key_hit(english, english, ORG)
+                or r.name_key_hit(unknown, unknown, ORG)
             )
             if (
                 hit is not None
