@@ -63,6 +63,7 @@ _RULE_FILES = (
     "federations.txt",
     "region_nicknames.tsv",
     "us_appeals_circuits.tsv",
+    "us_congress_committees.tsv",
     "countries.tsv",
     "french_body_words.tsv",
     "french_renderings.tsv",

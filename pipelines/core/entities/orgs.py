@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipelines.core.entities.committees import committee_form
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
@@ -238,6 +239,7 @@ _COURT_OF_PLACE = re.compile(
 # for the <circuit> Circuit", "<circuit> U.S. Circuit Court of Appeals", "the <circuit>
 # Circuit". Not "<circuit> Circuit Court" nor "<circuit> Judicial Circuit": states number
 # their trial courts' circuits too.
+_INSTITUTE_OR_INSTITUTION = re.compile(r"^(.+) Institut(e|ion)$")
 _US_WORD = r"(?:U\.S\.|US|United States|federal)"
 _CIRCUIT_FORMS = (
     r"^(?:{us} )?Court of Appeals for the ({c}) Circuit$",
@@ -442,6 +444,21 @@ class OrgLookups:
         court = self._appeals_court(text)
         if court is not None:
             return court if court != text else None
+        committee = committee_form(text)
+        if committee is not None:
+            return committee if committee != text else None
+        museum = self._museum_in_place(text)
+        if museum is not None:
+            return museum
+        m = _INSTITUTE_OR_INSTITUTION.match(text)
+        if m is not None:
+            # "X Institute" for the known "X Institution" (or the reverse), which news
+            # confuses; only when the written form names no known body itself (it did not
+            # resolve), so two known bodies of the two forms stay apart.
+            other = f"{m.group(1)} {'Institution' if m.group(2) == 'e' else 'Institute'}"
+            hit = r.lookup_exact(other, ORG)
+            if hit is not None and hit.entry.kind == "org":
+                return hit.entry.entity.canonical_name
         for pattern, title in _OFFICE_ABBREVIATIONS:
             spelt = pattern.sub(rf"{title} \1", text)
             if spelt != text:
@@ -535,6 +552,27 @@ class OrgLookups:
         if len(words) < 2 or any(w.lower() in kinds for w in words):
             return None
         return rest
+
+    def _museum_in_place(self, text: str) -> str | None:
+        """A known museum's name before "[in] <its city or country>": the museum.
+
+        "<museum> in Madrid", "<museum> Vienna". Only a museum of the table (category
+        ``museum``) and a place of its own country: two unknown museums may share a name in
+        two cities, and a known one's namesake abroad is another museum.
+        """
+        r = self._resolver
+        words = text.split()
+        for k in range(1, len(words)):
+            rest = words[k + 1 :] if words[k] == "in" else words[k:]
+            if not rest or not rest[0][:1].isupper():
+                continue
+            hit = r.lookup_exact(" ".join(words[:k]), ORG)
+            if hit is None or self._categories.get(hit.entry.entity.entity_id) != "museum":
+                continue
+            place = r.lookup_exact(" ".join(rest), GPE)
+            if place is not None and hit.entry.country and place.entry.country == hit.entry.country:
+                return " ".join(words[:k])
+        return None
 
     def _region_chamber(self, text: str) -> str | None:
         """A regional legislature's chamber as "<region> <chamber>", or None.
@@ -1157,12 +1195,15 @@ class OrgLookups:
                 english = f"{country}'s {rest[:1].upper()}{rest[1:]}"
             else:
                 continue
+            # A body the gazetteer does not know is keyed with its country after "of": the
+            # possessive form's key drops the country as description, and "Norges Radio"
+            # and "Suomen Radio" would both be keyed as "Radio".
+            unknown = english if side == "after" else f"{rest} of {country}"
             hit = (
                 r.lookup_exact(english, ORG)
                 or self.lookup_role(english)
                 or self.lookup_variant(english)
-                # A body the gazetteer does not know: keyed as its English form is.
-                or r.name_key_hit(english, english, ORG)
+                or r.name_key_hit(unknown, unknown, ORG)
             )
             if (
                 hit is not None
