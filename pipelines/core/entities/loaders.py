@@ -45,6 +45,7 @@ _RULE_FILES = (
     "nominal_phrases.tsv",
     "metonymy_cues.tsv",
     "org_roles.tsv",
+    "org_local_kinds.txt",
     "first_name_gender.tsv",
     "place_designations.txt",
     "organisations.tsv",
