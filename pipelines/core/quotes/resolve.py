@@ -29,7 +29,14 @@ from pipelines.core.quotes._rules import (
     load_party_forms,
     load_rules,
 )
-from pipelines.core.quotes._view import GLUED_CLOSING_MARKS, DocView
+from pipelines.core.quotes._view import (
+    FINITE_OR_MODAL_TAGS,
+    FINITE_TAGS,
+    GLUED_CLOSING_MARKS,
+    SPEAKING_PRONOUNS,
+    SUBJECT_DEPS,
+    DocView,
+)
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 from pipelines.core.resources import HYPHENS
 
@@ -67,8 +74,6 @@ _SUBJECT_WINDOW_LINES = 4
 # Subject pronouns that can refer to a person (a main-clause "it" or "they" never carries
 # a chain from one person to the next).
 _PERSON_PRONOUNS = frozenset({"he", "she"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Objects of a verb: the person in them is acted on ("criticised Ann Lee's record"), and
 # the subject, not they, carries the next "he"/"she".
 _ACTED_ON_DEPS = frozenset({"dobj", "dative"})
@@ -170,7 +175,7 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
         if not m.entity_id or not index.is_person(m) or ctx.inside_quote(m.start):
             continue
         tok = doc[view.token_containing(max(m.start, m.end - 1))]
-        if tok.dep_ not in _SUBJ_DEPS or any(c.dep_ == "conj" for c in tok.children):
+        if tok.dep_ not in SUBJECT_DEPS or any(c.dep_ == "conj" for c in tok.children):
             continue  # "Lee and Vale agree …": either may be the pronoun's
         verb = tok.head
         others = [
@@ -207,7 +212,7 @@ def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
     a = p.head
     while a.i != verb.i and a.head.i != a.i:
         for c in a.children:
-            if c.dep_ not in _SUBJ_DEPS or c.i == p.i or c.tag_ in {"NNS", "NNPS"}:
+            if c.dep_ not in SUBJECT_DEPS or c.i == p.i or c.tag_ in {"NNS", "NNPS"}:
                 continue
             if c.lower_ in {"it", "they", "we"}:
                 continue
@@ -433,7 +438,6 @@ def _written_as_people(mentions: Sequence[Mention], text: str) -> frozenset[str]
 
 # Marks a surname alone that the recogniser missed, where the article named that person fully.
 SURNAME_ECHO = "echo_of_surname"
-_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _surname_echoes(
@@ -519,7 +523,7 @@ def _verb_follows(doc: Doc, i: int) -> bool:
     for j in (i + 1, i + 2):
         if j >= len(doc):
             return False
-        if doc[j].tag_ in _VERB_TAGS:
+        if doc[j].tag_ in FINITE_OR_MODAL_TAGS:
             return True
         if doc[j].tag_ != "RB":
             return False
@@ -751,18 +755,18 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     tok: Token = view.doc[i]
     if m.entity_type == PERSON and _modifies_common_noun(tok):
         return 0  # "The Brightline cable boxes sit", "Harbour frontman Tom Reid said"
-    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     elif tok.dep_ == "pobj" and _closes_role_subject(view, m, tok):
         tok = tok.head.head  # "Acme director of sport Ann Lee praised …"
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         if _opens_merged_paragraph(view, m, tok):
             return 2
         # "On the edge of town, 83-year-old Ann Lee contemplates …": when the parse hangs
         # the name elsewhere but a finite verb right after it has no subject of its own,
         # the name is that verb's subject.
         nxt = view.doc[tok.i + 1] if tok.i + 1 < len(view.doc) else None
-        if nxt is None or nxt.tag_ not in _FINITE_TAGS or _has_subject(nxt):
+        if nxt is None or nxt.tag_ not in FINITE_TAGS or _has_subject(nxt):
             # "… the return of skipper Lee, who missed the last game": the subject of the
             # relative clause that describes the person.
             return 1 if _who_follows(view.doc, tok) else 0
@@ -792,7 +796,7 @@ def _closes_role_subject(view: DocView, m: Mention, tok: Token) -> bool:
     """
     prep = tok.head
     role = prep.head
-    if prep.lower_ != "of" or role.dep_ not in _SUBJ_DEPS or role.i > prep.i:
+    if prep.lower_ != "of" or role.dep_ not in SUBJECT_DEPS or role.i > prep.i:
         return False
     if role.pos_ != "NOUN" or not _is_role_noun(role.lower_, load_rules()):
         return False
@@ -853,9 +857,11 @@ def _has_subject(verb: Token) -> bool:
     auxiliary "have" has no subject child, but "pleased" has one ("wins"): the
     name before "have" ends a prepositional phrase, it is not the subject.
     """
-    if any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return True
-    return verb.dep_ in {"aux", "auxpass"} and any(c.dep_ in _SUBJ_DEPS for c in verb.head.children)
+    return verb.dep_ in {"aux", "auxpass"} and any(
+        c.dep_ in SUBJECT_DEPS for c in verb.head.children
+    )
 
 
 _APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
@@ -868,14 +874,14 @@ def _who_follows(doc: Doc, tok: Token) -> bool:
     ("the return of skipper Lee who missed …"), the "who" follows the name directly.
     """
     if any(
-        c.dep_ == "relcl" and any(w.dep_ in _SUBJ_DEPS and w.lower_ == "who" for w in c.children)
+        c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
         for c in tok.children
     ):
         return True
     j = tok.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
-    return j < len(doc) and doc[j].lower_ == "who" and doc[j].dep_ in _SUBJ_DEPS
+    return j < len(doc) and doc[j].lower_ == "who" and doc[j].dep_ in SUBJECT_DEPS
 
 
 def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
@@ -903,7 +909,7 @@ def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
         if close is None or doc[close].text != ",":
             return False
         j = close + 1
-    return j < len(doc) and doc[j].idx < le and doc[j].tag_ in _FINITE_TAGS | {"VBN"}
+    return j < len(doc) and doc[j].idx < le and doc[j].tag_ in FINITE_TAGS | {"VBN"}
 
 
 def _antecedent(
@@ -1117,7 +1123,7 @@ def _mention_cued(ctx: Context, m: Mention) -> bool:
         and before.lower_.rstrip(".") in load_gender_lexicon().roles
     ):
         return True
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     verb = tok.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -1192,7 +1198,7 @@ def _only_person_named(
     if subject_role(view, nearest) or not _named_in_full(index, nearest):
         return None  # a subject the rules above left out on purpose; a one-word "person"
     for t in sent:
-        if t.dep_ not in _SUBJ_DEPS or nearest.start <= t.idx < nearest.end:
+        if t.dep_ not in SUBJECT_DEPS or nearest.start <= t.idx < nearest.end:
             continue
         if (t.lower_ in _PERSON_PRONOUNS and t.idx < nearest.start) or t.pos_ == "PROPN":
             return None  # "He thanked Lee.", "Reid revealed Madrid wanted Lee."
@@ -1228,7 +1234,7 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
     out: list[Mention] = []
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
-        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "PROPN":
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN":
             continue
         if ctx.inside_quote(tok.idx):
             continue
@@ -1306,7 +1312,7 @@ def _described_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> 
     out: list[Mention] = []
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
-        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         if ctx.inside_quote(tok.idx) or not any(c.dep_ == "det" for c in tok.lefts):
             continue
@@ -1478,10 +1484,12 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         # the name and hang the noun that ends it below; the subject is still hers.
         subj = tok
         while (
-            subj.dep_ not in _SUBJ_DEPS and subj.head.i < subj.i and subj.head.right_edge.i == tok.i
+            subj.dep_ not in SUBJECT_DEPS
+            and subj.head.i < subj.i
+            and subj.head.right_edge.i == tok.i
         ):
             subj = subj.head
-        if subj.dep_ not in _SUBJ_DEPS:
+        if subj.dep_ not in SUBJECT_DEPS:
             continue
         said = lexicon.words.get(tok.lower_)
         if gender and said and said != gender:
@@ -1534,7 +1542,7 @@ def _owns_subject(view: DocView, m: Mention) -> bool:
     the subject of rumour. ... “…,” he said" is Reid.
     """
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ != "poss" or tok.head.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ != "poss" or tok.head.dep_ not in SUBJECT_DEPS:
         return False
     # Only the main clause's subject: in "He says Trump's call to ban … bears the blame"
     # the clause is what "he" says, and "he" carries the chain.
@@ -1542,10 +1550,6 @@ def _owns_subject(view: DocView, m: Mention) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-# Pronouns that can stand for someone who talks or thinks.
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 
 
 def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) -> bool:
@@ -1564,9 +1568,9 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
     """
     doc = view.doc
     tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ in {"compound", "flat", "appos", "poss"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos", "poss"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head  # "Lord Lee's admission suggested …": the owner of the subject
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -1584,7 +1588,7 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
         s.i != tok.i
         and s.idx < before
         and (
-            s.lower_ in _SPEAKING_PRONOUNS
+            s.lower_ in SPEAKING_PRONOUNS
             or s.pos_ == "PROPN"
             or (s.pos_ == "NOUN" and _is_role_noun(s.lower_, rules))
         )
@@ -1601,9 +1605,9 @@ def _under_subjectless_participle(view: DocView, m: Mention) -> bool:
     """
     doc = view.doc
     tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -1651,7 +1655,7 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     pronouns = [
         c
         for c in root.children
-        if c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
+        if c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
     ]
     # "Although Campese admitted he was surprised, he insisted …": the subject of an
     # adverbial clause before the pronoun is the one it stands for, not someone talked about.
@@ -3354,7 +3358,7 @@ def _earlier_channel_author(
             if any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in tok.children):
                 continue
             return None
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             # "The company flat-out denied it": the parse made "out" the subject and "The
             # company" its compound; the compound with its own determiner is the subject.
