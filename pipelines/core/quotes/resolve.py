@@ -197,6 +197,78 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
     return found
 
 
+def _pronounced_people(ctx: Context) -> frozenset[str]:
+    """Organisation and place entities the article's own pronouns write as a person.
+
+    The small model types some people as a place or an organisation ("Tama Reid" read as
+    a town), and then no "he"/"she" or description ("the central defender") can refer
+    back to them. The article itself says person when a full name of two or three name
+    words is the subject of a clause outside quotations whose reported clause has "he"/
+    "she" as subject ("Tama Reid has said he is unsure"), or which holds "his"/"himself"
+    or a possessive "her"/"herself" ("Ann Lee said her side were ready"), with no person
+    named between them (as :func:`pronoun_history`). An organisation is "it" or "they".
+    Never an entity the resolver found in the gazetteer or the place index, nor a name
+    with an organisation word or a title. The one-word mentions of its surname (another
+    entity for the small model: "Reid") are that person too.
+    """
+    view, index, rules = ctx.view, ctx.index, ctx.rules
+    doc = view.doc
+    titles = name_rules().honorifics | rules.office_titles
+    known = {m.entity_id for m in index.mentions if m.rule.startswith(_KNOWN_RULE_PREFIXES)}
+    out: set[str] = set()
+    for m in index.mentions:
+        if (
+            not m.entity_id
+            or index.is_person(m)
+            or m.entity_id in known
+            or m.entity_id in index.org_like
+            or m.rule in {ECHO, SURNAME_ECHO}
+            or ctx.inside_quote(m.start)
+        ):
+            continue
+        words = strip_possessive(fold_apostrophes(m.surface)).split()
+        if not 2 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+            continue
+        if any(w.casefold() in rules.org_nouns or w.casefold() in titles for w in words):
+            continue
+        tok = doc[view.token_containing(max(m.start, m.end - 1))]
+        if tok.dep_ not in SUBJECT_DEPS or any(c.dep_ == "conj" for c in tok.children):
+            continue
+        verb = tok.head
+        others = [
+            x
+            for x in index.overlapping(m.end, verb.right_edge.idx + len(verb.right_edge.text))
+            if x.start >= m.end and x.entity_id != m.entity_id and index.is_person(x)
+        ]
+        for p in verb.subtree:
+            if p.idx < m.end or ctx.inside_quote(p.idx) or any(x.start < p.idx for x in others):
+                continue
+            # "Reid has said he is unsure": the subject of the clause the name reports
+            reported = p.dep_ == "nsubj" and p.head.dep_ == "ccomp" and p.head.head.i == verb.i
+            own = p.lower_ in _HISTORY_PRONOUNS and (p.lower_ != "her" or p.dep_ == "poss")
+            if (p.lower_ in _PERSON_PRONOUNS and reported) or (
+                own and not _person_subject_between(ctx, p, verb)
+            ):
+                out.add(m.entity_id)
+                break
+    if not out:
+        return frozenset()
+    surnames = {
+        strip_possessive(fold_apostrophes(m.surface)).split()[-1]
+        for m in index.mentions
+        if m.entity_id in out
+    }
+    for m in index.mentions:
+        if (
+            m.entity_id
+            and m.entity_id not in known
+            and not index.is_person(m)
+            and strip_possessive(fold_apostrophes(m.surface)) in surnames
+        ):
+            out.add(m.entity_id)
+    return frozenset(out)
+
+
 def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
     """True when a clause between pronoun ``p`` and ``verb`` has a subject who may own it.
 
@@ -688,8 +760,11 @@ class Context:
         echoes = _surname_echoes(view, mentions, spans, people)
         index = MentionIndex([*mentions, *echoes], view.text)
         ctx = cls(view, index, rules, spans, tuple(a for a, _ in spans))
+        pronounced = _pronounced_people(ctx)
+        if pronounced:
+            index.person_like |= pronounced
         history = pronoun_history(ctx)
-        if history:
+        if history or pronounced:
             index.gender = person_genders(
                 index.mentions, view.text, frozenset(index.person_like), history
             )
@@ -2429,6 +2504,9 @@ def _followed_antecedent(
     text = view.text
     gender = load_gender_lexicon().words.get(low) or _demonym_noun(low) or None
     ante = _antecedent(ctx, phrase.start, PERSON, gender, recent_speakers, False)
+    mistyped = _mistyped_last_speaker(ctx, phrase.start, recent_speakers)
+    if mistyped is not None and (ante is None or ante.start < mistyped.start):
+        ante = mistyped
     if ante is None or ante.rule == UNRECOGNISED:
         # A name the recogniser missed has no entity to hold it: keep the description
         # as written rather than replace it with the bare name.
@@ -2444,6 +2522,40 @@ def _followed_antecedent(
     if indefinite.search(text, ante.start, word_start):
         return None
     return ante
+
+
+def _mistyped_last_speaker(
+    ctx: Context, pos: int, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The last speaker, named like a person but typed a place or an organisation.
+
+    "“…,” said Reid. ⏎ The central defender added: “…”": a description of one person
+    (a role, an age) cannot stand for an organisation or a place, so when the small
+    model typed the person just quoted otherwise ("Reid" as a town), the description
+    still refers back to them. Only the last speaker within the pronoun window, by a
+    mention of one to three name words with no organisation word, never an entity the
+    resolver found in the gazetteer or the place index: a body quoted last ("said
+    Acme Holdings") is no person.
+    """
+    if not recent_speakers:
+        return None
+    view, index, rules = ctx.view, ctx.index, ctx.rules
+    at, eid = recent_speakers[-1]
+    if at < view.window_start(pos, _SUBJECT_WINDOW_LINES):
+        return None
+    last = next((m for m in index.before(pos) if m.entity_id == eid), None)
+    if last is None or index.is_person(last) or last.entity_id in index.org_like:
+        return None
+    if any(m.entity_id == eid and m.rule.startswith(_KNOWN_RULE_PREFIXES) for m in index.mentions):
+        return None
+    words = strip_possessive(fold_apostrophes(last.surface)).split()
+    if not 1 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    if any(
+        w.casefold() in rules.org_nouns or w.casefold() in rules.org_name_endings for w in words
+    ):
+        return None
+    return last
 
 
 # "the prime minister", "the Russian president": "the" and at most two modifiers (an

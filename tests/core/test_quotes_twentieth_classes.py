@@ -1,0 +1,139 @@
+"""Speaker classes of issue 11 (twentieth session): people the small model typed as a
+place or an organisation. A description of one person ("the central defender", "the
+28-year-old") after such a person was quoted still refers back to them, and the
+article's own "he"/"she"/"his"/"her" for a full name typed otherwise make it a person
+that later pronouns may follow. Bodies stay bodies. Examples are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipelines.core.models import Mention
+from pipelines.core.quotes import extract_quotes
+from tests.core.quotes_helpers import assert_speaker, given_mentions, one_quote
+
+_DESCRIBED = (
+    "Harbour City have rejected a new bid for the club.\n\n"
+    '"Nobody here knows what the new owners would bring to the table," said Reid.\n\n'
+    '{lead} "We will have to wait and see what the offer looks like."'
+)
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        pytest.param("The central defender added:", "GPE", id="role-added-colon-place"),
+        pytest.param("The central defender added:", "ORG", id="role-added-colon-org"),
+        pytest.param("The 28-year-old told reporters:", "GPE", id="age-told"),
+        pytest.param("The veteran striker said:", "ORG", id="modified-role-said"),
+        pytest.param("The midfielder says:", "GPE", id="present-tense-says"),
+    ],
+)
+def test_a_description_follows_a_speaker_typed_as_a_place_or_body(
+    nlp: Language, lead: str, kind: str
+) -> None:
+    text = _DESCRIBED.format(lead=lead)
+    people = {"Harbour City": "ORG", "Reid": kind}
+    assert_speaker(one_quote(nlp, text, "wait and see", people), "ent:Reid")
+
+
+def test_a_description_after_it_follows_too(nlp: Language) -> None:
+    """Cue after the quotation: "“…,” the central defender said." """
+    text = (
+        "Harbour City have rejected a new bid for the club.\n\n"
+        '"Nobody here knows what the new owners would bring to the table," said Reid.\n\n'
+        '"We will have to wait and see what the offer looks like," the central defender said.'
+    )
+    people = {"Harbour City": "ORG", "Reid": "GPE"}
+    assert_speaker(one_quote(nlp, text, "wait and see", people), "ent:Reid")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("Acme Holdings", id="a-name-with-a-company-word"),
+        pytest.param("Harbour City Council", id="a-name-with-a-body-word"),
+    ],
+)
+def test_a_body_quoted_last_is_no_person_described(nlp: Language, body: str) -> None:
+    text = _DESCRIBED.replace("said Reid", f"said {body}").format(
+        lead="The central defender added:"
+    )
+    people = {"Harbour City": "ORG", body: "ORG"}
+    q = one_quote(nlp, text, "wait and see", people)
+    assert q.speaker_entity_id != f"ent:{body}", q.speaker_surface
+
+
+def test_a_known_body_quoted_last_is_no_person_described(nlp: Language) -> None:
+    """An entity the resolver found in the gazetteer is what the gazetteer says."""
+    text = _DESCRIBED.replace("said Reid", "said Vantage").format(
+        lead="The central defender added:"
+    )
+    doc = nlp(text)
+    mentions = [
+        Mention(m.entity_id, m.surface, m.start, m.end, m.entity_type, rule="gazetteer")
+        if m.surface == "Vantage"
+        else m
+        for m in given_mentions(text, {"Harbour City": "ORG", "Vantage": "ORG"})
+    ]
+    q = next(q for q in extract_quotes(doc, mentions) if "wait and see" in q.text)
+    assert q.speaker_entity_id != "ent:Vantage", q.speaker_surface
+
+
+_PRONOUNCED = (
+    "{name} has said {pron} is unsure about the club's new owners.\n\n"
+    "The bid was lodged with the league on Monday, a week after the first one failed.\n\n"
+    '"I would like to see the whole thing settled either way," {pron} said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "pron", "kind"),
+    [
+        pytest.param("Vale Tarrant", "he", "GPE", id="he-place"),
+        pytest.param("Kemi Tarrant", "she", "ORG", id="she-body"),
+        pytest.param("Orla Penhale", "she", "GPE", id="she-place-other-name"),
+    ],
+)
+def test_the_articles_own_pronoun_makes_a_mistyped_name_a_person(
+    nlp: Language, name: str, pron: str, kind: str
+) -> None:
+    text = _PRONOUNCED.format(name=name, pron=pron)
+    q = one_quote(nlp, text, "settled either way", {name: kind})
+    assert_speaker(q, f"ent:{name}")
+
+
+def test_a_possessive_makes_a_mistyped_name_a_person(nlp: Language) -> None:
+    """ "Vale Tarrant dedicated the win to his family": his own possessive, not a body's."""
+    text = (
+        "Vale Tarrant dedicated the win to his family after the final in Leeds.\n\n"
+        "The match was played in heavy rain before a crowd of twelve thousand.\n\n"
+        '"It was the hardest game of my life," he said.'
+    )
+    q = one_quote(nlp, text, "hardest game", {"Vale Tarrant": "GPE", "Leeds": "GPE"})
+    assert_speaker(q, "ent:Vale Tarrant")
+
+
+def test_the_surname_of_a_pronounced_name_is_that_person(nlp: Language) -> None:
+    """The small model's other entity for the surname alone ("Penhale") follows the name."""
+    text = (
+        "Orla Penhale has said she is ready to return to the squad.\n\n"
+        '"Training every day has been hard," said Penhale.\n\n'
+        "The squad travels to the coast for a training camp next week.\n\n"
+        '"It has been a long six months," she said.'
+    )
+    q = one_quote(nlp, text, "long six months", {"Orla Penhale": "GPE", "Penhale": "ORG"})
+    assert q.speaker_entity_id in {"ent:Penhale", "ent:Orla Penhale"}, q.speaker_surface
+
+
+def test_a_body_that_speaks_of_a_person_stays_a_body(nlp: Language) -> None:
+    """ "Acme Holdings said he had left": a body with a company word is no person."""
+    text = (
+        "Acme Holdings has said he is no longer employed by the group.\n\n"
+        "The firm was fined last year for breaking the rules on reporting.\n\n"
+        '"We will not comment further," it said.'
+    )
+    q = one_quote(nlp, text, "comment further", {"Acme Holdings": "ORG"})
+    assert_speaker(q, "ent:Acme Holdings")
