@@ -137,3 +137,46 @@ def test_a_body_that_speaks_of_a_person_stays_a_body(nlp: Language) -> None:
     )
     q = one_quote(nlp, text, "comment further", {"Acme Holdings": "ORG"})
     assert_speaker(q, "ent:Acme Holdings")
+
+
+_STATEMENT = (
+    "The singer Ann Lee has been in a long dispute with Acme Records over her early albums. "
+    "Lee sold the rights to them to Acme Records in 2019.\n\n"
+    "On Thursday Lee took to social media and accused {accused} of blocking a film "
+    "about her life.\n\n"
+    "The company {verb} in a statement {where}.\n\n"
+    '"At no point did we block any film," the statement {cue}.'
+)
+
+
+@pytest.mark.parametrize(
+    ("accused", "verb", "where", "cue"),
+    [
+        pytest.param("Acme", "denied the claims", "on its website", "read", id="short-name-read"),
+        pytest.param(
+            "Acme Records", "rejected the allegations", "sent to reporters", "said", id="said"
+        ),
+        pytest.param("Acme", "hit back", "on Friday", "continued", id="continued"),
+    ],
+)
+def test_the_company_of_a_statement_is_the_body_the_article_is_about(
+    nlp: Language, accused: str, verb: str, where: str, cue: str
+) -> None:
+    text = _STATEMENT.format(accused=accused, verb=verb, where=where, cue=cue)
+    people = {"Acme Records": "ORG", "Acme": "ORG", "Ann Lee": "PERSON", "Lee": "PERSON"}
+    q = one_quote(nlp, text, "block any film", people)
+    assert q.speaker_entity_id in {"ent:Acme Records", "ent:Acme"}, q.speaker_surface
+
+
+def test_two_bodies_named_as_often_leave_the_statement_unattributed(nlp: Language) -> None:
+    """A tie between two companies says nothing about which one "the company" is."""
+    text = (
+        "A film about the singer Ann Lee has split Acme Records and Vantage Films. "
+        "Lee has worked with Acme Records and Vantage Films for years.\n\n"
+        "On Thursday Lee accused both firms of ignoring her.\n\n"
+        "The company denied the claims in a statement on its website.\n\n"
+        '"At no point did we block any film," the statement read.'
+    )
+    people = {"Acme Records": "ORG", "Vantage Films": "ORG", "Ann Lee": "PERSON", "Lee": "PERSON"}
+    q = one_quote(nlp, text, "block any film", people)
+    assert q.speaker_entity_id is None, q.speaker_entity_id

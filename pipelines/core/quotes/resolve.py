@@ -3412,6 +3412,42 @@ def _unintroduced_channel_author(
     return last if last is not None and index.is_org(last) else None
 
 
+def _topic_org(ctx: Context, pos: int) -> Mention | None:
+    """The organisation the article is about, for a bare "the company" nothing else gives.
+
+    "Swift accused Acme Records of blocking her. ⏎ The company denied the allegations in a
+    statement": the paragraphs follow no organisation as a subject or speaker (the body
+    is an object there), yet a company the article keeps naming is what "the company"
+    means. Only the organisation named most often before ``pos`` outside quotations,
+    at least twice and more often than any other (a tie says nothing); a name that opens
+    another's ("Acme" of "Acme Records", often another entity for the small model)
+    counts with it.
+    """
+    index = ctx.index
+    named: dict[str, tuple[str, ...]] = {}
+    found: list[Mention] = []
+    for m in index.before(pos):
+        if not m.entity_id or not index.is_org(m) or ctx.inside_quote(m.start):
+            continue
+        found.append(m)
+        words = tuple(strip_possessive(fold_apostrophes(m.surface)).rstrip(",.;:").split())
+        if words and (m.entity_id not in named or len(words) < len(named[m.entity_id])):
+            named[m.entity_id] = words
+    if not found:
+        return None
+
+    def body(eid: str) -> tuple[str, ...]:
+        words = named.get(eid, ())
+        opening = [w for w in named.values() if w and words[: len(w)] == w]
+        return min(opening, key=len, default=words)
+
+    counts = Counter(body(m.entity_id) for m in found)
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m for m in found if body(m.entity_id) == ranked[0][0])  # the latest
+
+
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
 
 
@@ -3487,8 +3523,12 @@ def _earlier_channel_author(
         before = [(at, eid) for at, eid in recent_speakers if at < tok.idx]
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), before)
         if res.entity_id is None:
-            # "In a statement the Harbour Trust said": a body's name the recogniser missed
-            return _unnamed_org(ctx, subj)
+            # "In a statement the Harbour Trust said": a body's name the recogniser missed;
+            # "The company denied it in a statement": the body the article is about
+            unnamed = _unnamed_org(ctx, subj)
+            if unnamed is None and _bare_org_description(subj, ctx.rules):
+                return _topic_org(ctx, subj.idx)
+            return unnamed
         if res.entity_type not in _SPEAKING_TYPES:
             return None
         return Mention(res.entity_id, res.surface, res.start, res.end, res.entity_type)
