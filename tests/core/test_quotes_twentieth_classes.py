@@ -180,3 +180,87 @@ def test_two_bodies_named_as_often_leave_the_statement_unattributed(nlp: Languag
     people = {"Acme Records": "ORG", "Vantage Films": "ORG", "Ann Lee": "PERSON", "Lee": "PERSON"}
     q = one_quote(nlp, text, "block any film", people)
     assert q.speaker_entity_id is None, q.speaker_entity_id
+
+
+_FOLLOWED = (
+    "Harbour City beat their rivals 3-1 on Saturday. {name} scored twice for the visitors.\n\n"
+    '"It was a special night for all of us," said {surname}.\n\n'
+    "The club will now face Mark Daly's side in the semi-final next month.\n\n"
+    '"We are ready for anything they throw at us," {cue}'
+)
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        pytest.param("the lanky, bespectacled striker said.", id="two-adjectives-comma"),
+        pytest.param("said the tall, quiet defender.", id="inverted-two-adjectives"),
+        pytest.param("the Olympic finalist said.", id="finalist"),
+        pytest.param("the cup winner told reporters.", id="winner-told"),
+        pytest.param("the England international added.", id="capped-player"),
+        pytest.param("the skipper says.", id="skipper-says"),
+        pytest.param("the club's owner said.", id="owner"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "surname"), [("Tom Reid", "Reid"), ("Ann Lee", "Lee")], ids=["he", "she"]
+)
+def test_a_fresh_description_follows_the_person_just_quoted(
+    nlp: Language, cue: str, name: str, surname: str
+) -> None:
+    text = _FOLLOWED.format(name=name, surname=surname, cue=cue)
+    people = {"Harbour City": "ORG", name: "PERSON", surname: "PERSON", "Mark Daly": "PERSON"}
+    q = one_quote(nlp, text, "ready for anything", people)
+    assert q.speaker_entity_id in {f"ent:{name}", f"ent:{surname}"}, q.speaker_surface
+
+
+def test_a_collective_noun_is_no_person_described(nlp: Language) -> None:
+    """ "the crowd said": many people, not the one just quoted."""
+    text = _FOLLOWED.format(name="Tom Reid", surname="Reid", cue="the crowd said.")
+    people = {"Harbour City": "ORG", "Tom Reid": "PERSON", "Reid": "PERSON"}
+    q = one_quote(nlp, text, "ready for anything", people)
+    assert q.speaker_entity_id is None, q.speaker_entity_id
+
+
+@pytest.mark.parametrize(
+    ("lead", "pron"),
+    [
+        pytest.param("Ann Lee", "she", id="she-added"),
+        pytest.param("Tom Reid", "he", id="he-added"),
+    ],
+)
+def test_a_body_quoted_between_keeps_the_pronoun_off_it(
+    nlp: Language, lead: str, pron: str
+) -> None:
+    """A later paragraph's "she added" the parse hangs on a body's "said" is no pronoun of
+    that body's (an organisation is "it" or "they")."""
+    text = (
+        f'{lead} defended the plan on Monday. "We have listened to every resident," '
+        f"{pron} said.\n\n"
+        'The Harbour Trust said in a statement: "The plan breaks the rules."\n\n'
+        f'"Nobody will lose their home," {pron} added.'
+    )
+    q = one_quote(nlp, text, "Nobody will lose", {lead: "PERSON", "Harbour Trust": "ORG"})
+    assert_speaker(q, f"ent:{lead}")
+
+
+@pytest.mark.parametrize(
+    ("lead", "other", "pron", "relation"),
+    [
+        pytest.param("Ann Lee", "Tom Reid", "She said:", "her deputy", id="she-his-name"),
+        pytest.param("Tom Reid", "Kate Vane", "He told reporters:", "his deputy", id="he"),
+        pytest.param("Ann Lee", "Tom Reid", "She added:", "her chief of staff", id="longer"),
+    ],
+)
+def test_a_possessive_in_an_apposition_is_not_the_subjects_gender(
+    nlp: Language, lead: str, other: str, pron: str, relation: str
+) -> None:
+    """ "Tom Reid, her deputy, is expected to succeed her": "her" is Lee's, so the given
+    name still says Reid is a man, and "She said" stays with Lee."""
+    text = (
+        f"{lead} has led the council for ten years. {other}, {relation}, is expected "
+        "to succeed them next year.\n\n"
+        f'{pron} "I will not stand again."'
+    )
+    q = one_quote(nlp, text, "not stand again", {lead: "PERSON", other: "PERSON"})
+    assert_speaker(q, f"ent:{lead}")

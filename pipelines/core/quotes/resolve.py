@@ -165,8 +165,9 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
     article's own usage, read before birth statistics of the given name (issue 11:
     "she said" given to a man). A pronoun under a clause with a subject of its own
     ("Lee said the minister had lost his way"; not an organisation or a place), after
-    another person named between them, or of a coordinated subject ("Lee and Vale")
-    may be someone else's and is left out.
+    another person named between them, of a coordinated subject ("Lee and Vale") or in
+    the subject's apposition ("Tom Reid, her deputy," is her relation, not hers) may be
+    someone else's and is left out.
     """
     view, index = ctx.view, ctx.index
     doc = view.doc
@@ -189,6 +190,8 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
                 continue
             if p.lower_ == "her" and p.dep_ != "poss":
                 continue  # "Lee told her": the object is someone else
+            if p.head.dep_ == "appos" and p.head.head.i == tok.i:
+                continue  # "Tom Reid, her deputy,": a relation of someone else
             if any(x.start < p.idx for x in others):
                 continue
             if _person_subject_between(ctx, p, verb):
@@ -206,7 +209,8 @@ def _pronounced_people(ctx: Context) -> frozenset[str]:
     words is the subject of a clause outside quotations whose reported clause has "he"/
     "she" as subject ("Tama Reid has said he is unsure"), or which holds "his"/"himself"
     or a possessive "her"/"herself" ("Ann Lee said her side were ready"), with no person
-    named between them (as :func:`pronoun_history`). An organisation is "it" or "they".
+    named between them (as :func:`pronoun_history`), in the same sentence and paragraph.
+    An organisation is "it" or "they".
     Never an entity the resolver found in the gazetteer or the place index, nor a name
     with an organisation word or a title. The one-word mentions of its surname (another
     entity for the small model: "Reid") are that person too.
@@ -229,9 +233,15 @@ def _pronounced_people(ctx: Context) -> frozenset[str]:
         words = strip_possessive(fold_apostrophes(m.surface)).split()
         if not 2 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
             continue
-        if any(w.casefold() in rules.org_nouns or w.casefold() in titles for w in words):
+        if any(
+            w.casefold() in rules.org_nouns
+            or w.casefold() in rules.org_name_endings
+            or w.casefold() in titles
+            for w in words
+        ):
             continue
         tok = doc[view.token_containing(max(m.start, m.end - 1))]
+        line = view.line_of(m.start)
         if tok.dep_ not in SUBJECT_DEPS or any(c.dep_ == "conj" for c in tok.children):
             continue
         verb = tok.head
@@ -243,6 +253,8 @@ def _pronounced_people(ctx: Context) -> frozenset[str]:
         for p in verb.subtree:
             if p.idx < m.end or ctx.inside_quote(p.idx) or any(x.start < p.idx for x in others):
                 continue
+            if p.sent.start != tok.sent.start or view.line_of(p.idx) != line:
+                continue  # a later paragraph's "she added" the parse hung on this verb
             # "Reid has said he is unsure": the subject of the clause the name reports
             reported = p.dep_ == "nsubj" and p.head.dep_ == "ccomp" and p.head.head.i == verb.i
             own = p.lower_ in _HISTORY_PRONOUNS and (p.lower_ != "her" or p.dep_ == "poss")
@@ -2879,7 +2891,9 @@ def _one_person_description(view: DocView, phrase: SpeakerPhrase, m: Mention) ->
     return _age_of(view, word_start, head) is not None or _demonym_noun(head.text) is not None
 
 
-_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "the", "this" and up to three modifiers, a comma between two adjectives included ("the
+# lanky, bespectacled striker").
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+,?\s+){0,3}$", re.IGNORECASE)
 _AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
 _DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
 
