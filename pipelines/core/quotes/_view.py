@@ -16,6 +16,19 @@ if TYPE_CHECKING:
 # abbreviations ("Mr.", "Sen.", "U.S.") as one token, so a bare "." is a real stop.
 SENTENCE_END = frozenset({".", "!", "?"})
 
+# Grammar shared by the cue, speaker and resolution stages (one home, so they cannot drift).
+# Subject dependencies of a clause's verb.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Finite verb tags: a verb with these heads a clause of its own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# The same with a modal ("will", "could"), for tests of "any verb of a clause here".
+FINITE_OR_MODAL_TAGS = FINITE_TAGS | {"MD"}
+# Subject pronouns that stand for a third party the reporter writes about ("…,” she retorted).
+THIRD_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+# Subject pronouns of anyone who can talk or think, the speaker's own "I"/"we" and the
+# "you" addressed included (the subject of a verb that reports a clause).
+SPEAKING_PRONOUNS = THIRD_PERSON_PRONOUNS | {"i", "we", "you"}
+
 # Closing quotation marks a word can be glued to in a badly spaced source: ‹council,”Harper›.
 GLUED_CLOSING_MARKS = frozenset("\"”’'")
 

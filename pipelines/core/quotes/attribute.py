@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pipelines.core.deadline import checked  # the article's time budget, per draft
 from pipelines.core.models import ORG, PERSON, Mention, Quote
 from pipelines.core.normalize import name_rules
-from pipelines.core.quotes._view import DocView
+from pipelines.core.quotes._view import FINITE_OR_MODAL_TAGS, SUBJECT_DEPS, DocView
 from pipelines.core.quotes.classify import Draft, label_span, previous_line
 from pipelines.core.quotes.content import DIRECT, PARTIAL
 from pipelines.core.quotes.cue import AFTER
@@ -404,7 +404,7 @@ def _introduced_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution 
             continue
         if ctx.inside_quote(tok.idx):
             continue
-        for subj in (c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for subj in (c for c in tok.children if c.dep_ in SUBJECT_DEPS):
             said = index.covering(subj.idx, subj.idx + len(subj.text))
             if said is not None and index.is_person(said):
                 return _resolution(ctx, said)
@@ -455,7 +455,7 @@ def _narrative_reporter(ctx: Context, drafts: list[Draft], k: int) -> Resolution
         lo = max(lo, drafts[k - 1].cand.mark_end)
     hi = d.cand.mark_start
     for tok in _reporting_verbs_back(ctx, lo, hi):
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None or subj.idx < lo or ctx.inside_quote(subj.idx):
             continue
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), [])
@@ -543,7 +543,7 @@ def _topic_person(ctx: Context, drafts: list[Draft], k: int) -> Resolution | Non
         if m.entity_type != PERSON or m.start < a:
             continue
         tok = view.doc[view.token_containing(max(m.start, m.end - 1))]
-        if tok.dep_ in {"nsubj", "nsubjpass"}:
+        if tok.dep_ in SUBJECT_DEPS:
             return _resolution(ctx, m)
     return None
 
@@ -607,7 +607,6 @@ def _speaker_ahead(ctx: Context, drafts: list[Draft], k: int) -> Resolution | No
 # post after the vote."); the name is read from the mentions, the dash from here.
 _CREDIT_DASH = re.compile(r"[-\u2013\u2014\u2015]{1,2}[ \t]*")
 _CREDIT_WORDS = 12
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a credit has no finite verb
 # Capitalised title words before the name: "- President Ann Lee", "- Sen. Tom Reid".
 _CREDIT_TITLES = re.compile(r"(?:[A-Z][a-z]*\.? )*")
 _QUOTE_MARKS = frozenset('"\u201c\u201d')
@@ -658,8 +657,9 @@ def _credit_line(ctx: Context, drafts: list[Draft], k: int) -> Resolution | None
         if after and after[0] not in ".,(":
             return None
         doc = view.doc
-        if any(doc[i].tag_ in _FINITE for i in view.tokens_between(m.end, b)):
-            return None  # "- Ann Lee, the mayor, will stand again.": a list of narrative
+        # A credit has no finite verb: "- Ann Lee, the mayor, will stand again." is narrative.
+        if any(doc[i].tag_ in FINITE_OR_MODAL_TAGS for i in view.tokens_between(m.end, b)):
+            return None
         return _resolution(ctx, m)
     return None
 
@@ -766,7 +766,7 @@ def _reported_speaker(ctx: Context, drafts: list[Draft], k: int) -> Resolution |
         tok = doc[i]
         if tok.pos_ not in {"VERB", "AUX"} or not ctx.rules.is_cue(tok.text):
             continue
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is None or subj.lower_ not in {"he", "she"}:
             continue
         phrase = speaker_phrase(doc, subj.i, ctx.rules)

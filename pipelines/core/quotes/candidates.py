@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipelines.core.models import SkippedMark
+from pipelines.core.quotes._view import SENTENCE_END
 
 # Double-quote family first in the alternation: "''" and "``" (PTB/NYT style) must win
 # over a single "'" or "`".
@@ -143,7 +144,6 @@ def _is_possessive(text: str, m: _Mark) -> bool:
 
 # Single closing marks (a nested quotation's end).
 _SINGLE_CLOSERS = frozenset("'’")
-_SENTENCE_ENDS = frozenset(".?!")
 
 
 def clause_last_char(text: str, a: int, b: int) -> str:
@@ -226,7 +226,7 @@ def find_candidates(text: str) -> CandidateScan:
                 open_at = m.end
                 continue
             a, b = _content(text, open_at, m.start)
-            if clause_last_char(text, a, b) in _SENTENCE_ENDS and open_mark is not None:
+            if clause_last_char(text, a, b) in SENTENCE_END and open_mark is not None:
                 line_cands.append(
                     Candidate(a, b, open_mark.start, m.start, continues=True, continued=pending)
                 )
@@ -342,7 +342,7 @@ def _closes_at_paragraph_end(
     if not (lead.endswith(":") or (carried and not lead)):
         return False
     a, b = _content(text, open_at, le)
-    return b > a and text[b - 1] in _SENTENCE_ENDS and text[a].isupper()
+    return b > a and text[b - 1] in SENTENCE_END and text[a].isupper()
 
 
 def _inside(inner: Candidate, outer: Candidate) -> bool:

@@ -18,7 +18,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipelines.core.quotes._rules import QuoteRules
-from pipelines.core.quotes._view import SENTENCE_END, DocView, glued_word_offset
+from pipelines.core.quotes._view import (
+    FINITE_TAGS,
+    SENTENCE_END,
+    SUBJECT_DEPS,
+    THIRD_PERSON_PRONOUNS,
+    DocView,
+    glued_word_offset,
+)
 from pipelines.core.resources import HYPHENS
 
 if TYPE_CHECKING:
@@ -29,7 +36,6 @@ if TYPE_CHECKING:
 BEFORE = "before"
 AFTER = "after"
 
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies through which a cue without its own subject borrows one: "said,
 # adding", "went on to say", "and added".
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "dep", "parataxis"})
@@ -146,7 +152,7 @@ def _subject_by_parse(
             head = head.head
             continue
         for child in head.children:
-            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi:
+            if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
                 if child.pos_ == "NOUN" and child.lower_ in non_speakers:
                     continue
                 if child.lower_ in _RELATIVE and head.dep_ == "relcl":
@@ -383,9 +389,6 @@ def _after_fronted_phrase(view: DocView, lo: int, v: int) -> int | None:
     return None if comma is None else _first_noun_run(view, comma + 1, v)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
 def _elided_subject(verb: Token) -> int | None:
     """The subject a finite cue verb with none of its own shares with the sentence before.
 
@@ -395,15 +398,15 @@ def _elided_subject(verb: Token) -> int | None:
     """
     doc = verb.doc
     sent = verb.sent
-    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE or sent.start == 0:
+    if verb.dep_ != "ROOT" or verb.tag_ not in FINITE_TAGS or sent.start == 0:
         return None
-    if any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return None
     if any(t.pos_ not in {"CCONJ", "ADV", "PUNCT", "SPACE"} for t in doc[sent.start : verb.i]):
         return None
     before = doc[sent.start - 1].sent
     for child in before.root.children:
-        if child.dep_ in _SUBJ_DEPS and child.pos_ in _NOUNISH:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ in _NOUNISH:
             return child.i
     return None
 
@@ -416,15 +419,15 @@ def _shared_subject(verb: Token) -> int | None:
     subject (Ann Lee), which may stand before an earlier quotation of the sentence, outside
     the frame the cue is read in.
     """
-    if verb.dep_ != "conj" or verb.tag_ not in _FINITE:
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS:
         return None
-    if any(c.dep_ in _SUBJ_DEPS or c.dep_ == "expl" for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
         return None
     head = verb.head
     if head.dep_ != "ROOT" or head.pos_ not in {"VERB", "AUX"}:
         return None  # joined to a verb inside a reported clause: that clause's subject
     for child in head.children:
-        if child.dep_ in _SUBJ_DEPS and child.i < head.i and child.pos_ in _NOUNISH:
+        if child.dep_ in SUBJECT_DEPS and child.i < head.i and child.pos_ in _NOUNISH:
             return child.i
     return None
 
@@ -472,7 +475,7 @@ def _reports_owned_words(verb: Token) -> bool:
     has an object owned by a named person (a proper-noun possessor, not the subject)
     reports those words, a sentence of its own ("Kim read Lee's messages.").
     """
-    subject = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    subject = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
     owners = {
         p
         for obj in verb.children
@@ -544,7 +547,6 @@ _COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd",
 # Words of the subject phrase (and an adverb) around the verb: "an angry Ann Lee".
 _OUTRO_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PRON", "PART", "ADV", "PUNCT"})
 _OUTRO_WORDS = 6
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,7 +647,7 @@ class CueFinder:
         doc = self.doc
         a_lo, a_hi = after
         words = [k for k in range(a_lo, a_hi) if not doc[k].is_space]
-        verbs = [k for k in words if doc[k].pos_ == "VERB" or doc[k].tag_ in _FINITE]
+        verbs = [k for k in words if doc[k].pos_ == "VERB" or doc[k].tag_ in FINITE_TAGS]
         if len(verbs) != 1 or doc[verbs[0]].tag_ not in {"VBD", "VBZ"}:
             return None
         v = verbs[0]
@@ -669,7 +671,7 @@ class CueFinder:
             return None
         subj = doc[cue.subject]
         names_someone = subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON"
-        if not (names_someone or subj.lower_ in _SPEAKING_PRONOUNS):
+        if not (names_someone or subj.lower_ in THIRD_PERSON_PRONOUNS):
             return None
         return cue
 
@@ -694,7 +696,7 @@ class CueFinder:
         verb = self.doc[k]
         # The small model tags some past forms as adjectives ("the sailors jeered"): a
         # clause head with its own subject is a verb whatever its tag.
-        clause_head = verb.dep_ == "ROOT" and any(c.dep_ in _SUBJ_DEPS for c in verb.children)
+        clause_head = verb.dep_ == "ROOT" and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         if not (verb.pos_ == "VERB" or (clause_head and verb.pos_ == "ADJ")):
             return None
         if verb.tag_ in {"VBN", "VBG"}:
@@ -785,7 +787,7 @@ class CueFinder:
         subjects = [
             k
             for k in range(c_lo, colon)
-            if doc[k].dep_ in _SUBJ_DEPS and doc[k].lower_ not in _NOT_SPEAKERS
+            if doc[k].dep_ in SUBJECT_DEPS and doc[k].lower_ not in _NOT_SPEAKERS
         ]
         main = [k for k in subjects if doc[k].head.dep_ == "ROOT"]
         if main or subjects:
@@ -831,7 +833,7 @@ class CueFinder:
                 continue
             for child in doc[v].children:
                 if (
-                    child.dep_ in _SUBJ_DEPS
+                    child.dep_ in SUBJECT_DEPS
                     and child.i < lo
                     and child.pos_ == "PROPN"
                     and not any(doc[k].text in SENTENCE_END for k in range(child.i, lo))
@@ -861,7 +863,7 @@ class CueFinder:
         k = last
         while k - 1 >= b_lo and doc[k].dep_ == "conj":
             k = doc[k].head.i if doc[k].head.i >= b_lo else k - 1
-        if doc[k].dep_ in _SUBJ_DEPS or doc[k].head.i >= b_hi:
+        if doc[k].dep_ in SUBJECT_DEPS or doc[k].head.i >= b_hi:
             return Cue(k, "", BEFORE, k, "position", self._translator(*before), before)
         return None
 

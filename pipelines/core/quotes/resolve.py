@@ -29,7 +29,14 @@ from pipelines.core.quotes._rules import (
     load_party_forms,
     load_rules,
 )
-from pipelines.core.quotes._view import GLUED_CLOSING_MARKS, DocView
+from pipelines.core.quotes._view import (
+    FINITE_OR_MODAL_TAGS,
+    FINITE_TAGS,
+    GLUED_CLOSING_MARKS,
+    SPEAKING_PRONOUNS,
+    SUBJECT_DEPS,
+    DocView,
+)
 from pipelines.core.quotes.speaker import NAMED, PRONOUN, SpeakerPhrase, speaker_phrase
 from pipelines.core.resources import HYPHENS
 
@@ -67,8 +74,6 @@ _SUBJECT_WINDOW_LINES = 4
 # Subject pronouns that can refer to a person (a main-clause "it" or "they" never carries
 # a chain from one person to the next).
 _PERSON_PRONOUNS = frozenset({"he", "she"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Objects of a verb: the person in them is acted on ("criticised Ann Lee's record"), and
 # the subject, not they, carries the next "he"/"she".
 _ACTED_ON_DEPS = frozenset({"dobj", "dative"})
@@ -160,8 +165,9 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
     article's own usage, read before birth statistics of the given name (issue 11:
     "she said" given to a man). A pronoun under a clause with a subject of its own
     ("Lee said the minister had lost his way"; not an organisation or a place), after
-    another person named between them, or of a coordinated subject ("Lee and Vale")
-    may be someone else's and is left out.
+    another person named between them, of a coordinated subject ("Lee and Vale") or in
+    the subject's apposition ("Tom Reid, her deputy," is her relation, not hers) may be
+    someone else's and is left out.
     """
     view, index = ctx.view, ctx.index
     doc = view.doc
@@ -170,7 +176,7 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
         if not m.entity_id or not index.is_person(m) or ctx.inside_quote(m.start):
             continue
         tok = doc[view.token_containing(max(m.start, m.end - 1))]
-        if tok.dep_ not in _SUBJ_DEPS or any(c.dep_ == "conj" for c in tok.children):
+        if tok.dep_ not in SUBJECT_DEPS or any(c.dep_ == "conj" for c in tok.children):
             continue  # "Lee and Vale agree …": either may be the pronoun's
         verb = tok.head
         others = [
@@ -184,12 +190,95 @@ def pronoun_history(ctx: Context) -> dict[str, set[str]]:
                 continue
             if p.lower_ == "her" and p.dep_ != "poss":
                 continue  # "Lee told her": the object is someone else
+            if p.head.dep_ == "appos" and p.head.head.i == tok.i:
+                continue  # "Tom Reid, her deputy,": a relation of someone else
             if any(x.start < p.idx for x in others):
                 continue
             if _person_subject_between(ctx, p, verb):
                 continue
             found.setdefault(m.entity_id, set()).add(gender)
     return found
+
+
+def _pronounced_people(ctx: Context) -> frozenset[str]:
+    """Organisation and place entities the article's own pronouns write as a person.
+
+    The small model types some people as a place or an organisation ("Tama Reid" read as
+    a town), and then no "he"/"she" or description ("the central defender") can refer
+    back to them. The article itself says person when a full name of two or three name
+    words is the subject of a clause outside quotations whose reported clause has "he"/
+    "she" as subject ("Tama Reid has said he is unsure"), or which holds "his"/"himself"
+    or a possessive "her"/"herself" ("Ann Lee said her side were ready"), with no person
+    named between them (as :func:`pronoun_history`), in the same sentence and paragraph.
+    An organisation is "it" or "they".
+    Never an entity the resolver found in the gazetteer or the place index, nor a name
+    with an organisation word or a title. The one-word mentions of its surname (another
+    entity for the small model: "Reid") are that person too.
+    """
+    view, index, rules = ctx.view, ctx.index, ctx.rules
+    doc = view.doc
+    titles = name_rules().honorifics | rules.office_titles
+    known = {m.entity_id for m in index.mentions if m.rule.startswith(_KNOWN_RULE_PREFIXES)}
+    out: set[str] = set()
+    for m in index.mentions:
+        if (
+            not m.entity_id
+            or index.is_person(m)
+            or m.entity_id in known
+            or m.entity_id in index.org_like
+            or m.rule in {ECHO, SURNAME_ECHO}
+            or ctx.inside_quote(m.start)
+        ):
+            continue
+        words = strip_possessive(fold_apostrophes(m.surface)).split()
+        if not 2 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+            continue
+        if any(
+            w.casefold() in rules.org_nouns
+            or w.casefold() in rules.org_name_endings
+            or w.casefold() in titles
+            for w in words
+        ):
+            continue
+        tok = doc[view.token_containing(max(m.start, m.end - 1))]
+        line = view.line_of(m.start)
+        if tok.dep_ not in SUBJECT_DEPS or any(c.dep_ == "conj" for c in tok.children):
+            continue
+        verb = tok.head
+        others = [
+            x
+            for x in index.overlapping(m.end, verb.right_edge.idx + len(verb.right_edge.text))
+            if x.start >= m.end and x.entity_id != m.entity_id and index.is_person(x)
+        ]
+        for p in verb.subtree:
+            if p.idx < m.end or ctx.inside_quote(p.idx) or any(x.start < p.idx for x in others):
+                continue
+            if p.sent.start != tok.sent.start or view.line_of(p.idx) != line:
+                continue  # a later paragraph's "she added" the parse hung on this verb
+            # "Reid has said he is unsure": the subject of the clause the name reports
+            reported = p.dep_ == "nsubj" and p.head.dep_ == "ccomp" and p.head.head.i == verb.i
+            own = p.lower_ in _HISTORY_PRONOUNS and (p.lower_ != "her" or p.dep_ == "poss")
+            if (p.lower_ in _PERSON_PRONOUNS and reported) or (
+                own and not _person_subject_between(ctx, p, verb)
+            ):
+                out.add(m.entity_id)
+                break
+    if not out:
+        return frozenset()
+    surnames = {
+        strip_possessive(fold_apostrophes(m.surface)).split()[-1]
+        for m in index.mentions
+        if m.entity_id in out
+    }
+    for m in index.mentions:
+        if (
+            m.entity_id
+            and m.entity_id not in known
+            and not index.is_person(m)
+            and strip_possessive(fold_apostrophes(m.surface)) in surnames
+        ):
+            out.add(m.entity_id)
+    return frozenset(out)
 
 
 def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
@@ -207,7 +296,7 @@ def _person_subject_between(ctx: Context, p: Token, verb: Token) -> bool:
     a = p.head
     while a.i != verb.i and a.head.i != a.i:
         for c in a.children:
-            if c.dep_ not in _SUBJ_DEPS or c.i == p.i or c.tag_ in {"NNS", "NNPS"}:
+            if c.dep_ not in SUBJECT_DEPS or c.i == p.i or c.tag_ in {"NNS", "NNPS"}:
                 continue
             if c.lower_ in {"it", "they", "we"}:
                 continue
@@ -433,7 +522,6 @@ def _written_as_people(mentions: Sequence[Mention], text: str) -> frozenset[str]
 
 # Marks a surname alone that the recogniser missed, where the article named that person fully.
 SURNAME_ECHO = "echo_of_surname"
-_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _surname_echoes(
@@ -519,7 +607,7 @@ def _verb_follows(doc: Doc, i: int) -> bool:
     for j in (i + 1, i + 2):
         if j >= len(doc):
             return False
-        if doc[j].tag_ in _VERB_TAGS:
+        if doc[j].tag_ in FINITE_OR_MODAL_TAGS:
             return True
         if doc[j].tag_ != "RB":
             return False
@@ -684,8 +772,11 @@ class Context:
         echoes = _surname_echoes(view, mentions, spans, people)
         index = MentionIndex([*mentions, *echoes], view.text)
         ctx = cls(view, index, rules, spans, tuple(a for a, _ in spans))
+        pronounced = _pronounced_people(ctx)
+        if pronounced:
+            index.person_like |= pronounced
         history = pronoun_history(ctx)
-        if history:
+        if history or pronounced:
             index.gender = person_genders(
                 index.mentions, view.text, frozenset(index.person_like), history
             )
@@ -751,18 +842,18 @@ def _subject_role_at(view: DocView, m: Mention, i: int) -> int:
     tok: Token = view.doc[i]
     if m.entity_type == PERSON and _modifies_common_noun(tok):
         return 0  # "The Brightline cable boxes sit", "Harbour frontman Tom Reid said"
-    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head  # "The chief inspector, David Bell, said": the name is the subject
     elif tok.dep_ == "pobj" and _closes_role_subject(view, m, tok):
         tok = tok.head.head  # "Acme director of sport Ann Lee praised …"
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         if _opens_merged_paragraph(view, m, tok):
             return 2
         # "On the edge of town, 83-year-old Ann Lee contemplates …": when the parse hangs
         # the name elsewhere but a finite verb right after it has no subject of its own,
         # the name is that verb's subject.
         nxt = view.doc[tok.i + 1] if tok.i + 1 < len(view.doc) else None
-        if nxt is None or nxt.tag_ not in _FINITE_TAGS or _has_subject(nxt):
+        if nxt is None or nxt.tag_ not in FINITE_TAGS or _has_subject(nxt):
             # "… the return of skipper Lee, who missed the last game": the subject of the
             # relative clause that describes the person.
             return 1 if _who_follows(view.doc, tok) else 0
@@ -792,7 +883,7 @@ def _closes_role_subject(view: DocView, m: Mention, tok: Token) -> bool:
     """
     prep = tok.head
     role = prep.head
-    if prep.lower_ != "of" or role.dep_ not in _SUBJ_DEPS or role.i > prep.i:
+    if prep.lower_ != "of" or role.dep_ not in SUBJECT_DEPS or role.i > prep.i:
         return False
     if role.pos_ != "NOUN" or not _is_role_noun(role.lower_, load_rules()):
         return False
@@ -853,9 +944,11 @@ def _has_subject(verb: Token) -> bool:
     auxiliary "have" has no subject child, but "pleased" has one ("wins"): the
     name before "have" ends a prepositional phrase, it is not the subject.
     """
-    if any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return True
-    return verb.dep_ in {"aux", "auxpass"} and any(c.dep_ in _SUBJ_DEPS for c in verb.head.children)
+    return verb.dep_ in {"aux", "auxpass"} and any(
+        c.dep_ in SUBJECT_DEPS for c in verb.head.children
+    )
 
 
 _APPOSITION_TOKENS = 15  # how far ", the party's leader," may run before its closing comma
@@ -868,14 +961,14 @@ def _who_follows(doc: Doc, tok: Token) -> bool:
     ("the return of skipper Lee who missed …"), the "who" follows the name directly.
     """
     if any(
-        c.dep_ == "relcl" and any(w.dep_ in _SUBJ_DEPS and w.lower_ == "who" for w in c.children)
+        c.dep_ == "relcl" and any(w.dep_ in SUBJECT_DEPS and w.lower_ == "who" for w in c.children)
         for c in tok.children
     ):
         return True
     j = tok.i + 1
     if j < len(doc) and doc[j].text == ",":
         j += 1
-    return j < len(doc) and doc[j].lower_ == "who" and doc[j].dep_ in _SUBJ_DEPS
+    return j < len(doc) and doc[j].lower_ == "who" and doc[j].dep_ in SUBJECT_DEPS
 
 
 def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
@@ -903,7 +996,7 @@ def _opens_merged_paragraph(view: DocView, m: Mention, tok: Token) -> bool:
         if close is None or doc[close].text != ",":
             return False
         j = close + 1
-    return j < len(doc) and doc[j].idx < le and doc[j].tag_ in _FINITE_TAGS | {"VBN"}
+    return j < len(doc) and doc[j].idx < le and doc[j].tag_ in FINITE_TAGS | {"VBN"}
 
 
 def _antecedent(
@@ -1117,7 +1210,7 @@ def _mention_cued(ctx: Context, m: Mention) -> bool:
         and before.lower_.rstrip(".") in load_gender_lexicon().roles
     ):
         return True
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     verb = tok.head
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
@@ -1192,7 +1285,7 @@ def _only_person_named(
     if subject_role(view, nearest) or not _named_in_full(index, nearest):
         return None  # a subject the rules above left out on purpose; a one-word "person"
     for t in sent:
-        if t.dep_ not in _SUBJ_DEPS or nearest.start <= t.idx < nearest.end:
+        if t.dep_ not in SUBJECT_DEPS or nearest.start <= t.idx < nearest.end:
             continue
         if (t.lower_ in _PERSON_PRONOUNS and t.idx < nearest.start) or t.pos_ == "PROPN":
             return None  # "He thanked Lee.", "Reid revealed Madrid wanted Lee."
@@ -1228,7 +1321,7 @@ def unrecognised_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -
     out: list[Mention] = []
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
-        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "PROPN":
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN":
             continue
         if ctx.inside_quote(tok.idx):
             continue
@@ -1306,7 +1399,7 @@ def _described_subjects(ctx: Context, lo: int, pos: int, gender: str | None) -> 
     out: list[Mention] = []
     for i in reversed(view.tokens_between(lo, pos)):
         tok = doc[i]
-        if tok.dep_ not in _SUBJ_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "NOUN" or tok.tag_ != "NN":
             continue
         if ctx.inside_quote(tok.idx) or not any(c.dep_ == "det" for c in tok.lefts):
             continue
@@ -1478,10 +1571,12 @@ def _role_subject(ctx: Context, pos: int, gender: str | None, ante: Mention | No
         # the name and hang the noun that ends it below; the subject is still hers.
         subj = tok
         while (
-            subj.dep_ not in _SUBJ_DEPS and subj.head.i < subj.i and subj.head.right_edge.i == tok.i
+            subj.dep_ not in SUBJECT_DEPS
+            and subj.head.i < subj.i
+            and subj.head.right_edge.i == tok.i
         ):
             subj = subj.head
-        if subj.dep_ not in _SUBJ_DEPS:
+        if subj.dep_ not in SUBJECT_DEPS:
             continue
         said = lexicon.words.get(tok.lower_)
         if gender and said and said != gender:
@@ -1534,7 +1629,7 @@ def _owns_subject(view: DocView, m: Mention) -> bool:
     the subject of rumour. ... “…,” he said" is Reid.
     """
     tok: Token = view.doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ != "poss" or tok.head.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ != "poss" or tok.head.dep_ not in SUBJECT_DEPS:
         return False
     # Only the main clause's subject: in "He says Trump's call to ban … bears the blame"
     # the clause is what "he" says, and "he" carries the chain.
@@ -1542,10 +1637,6 @@ def _owns_subject(view: DocView, m: Mention) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-# Pronouns that can stand for someone who talks or thinks.
-_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})
 
 
 def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) -> bool:
@@ -1564,9 +1655,9 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
     """
     doc = view.doc
     tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ in {"compound", "flat", "appos", "poss"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos", "poss"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head  # "Lord Lee's admission suggested …": the owner of the subject
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -1584,7 +1675,7 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
         s.i != tok.i
         and s.idx < before
         and (
-            s.lower_ in _SPEAKING_PRONOUNS
+            s.lower_ in SPEAKING_PRONOUNS
             or s.pos_ == "PROPN"
             or (s.pos_ == "NOUN" and _is_role_noun(s.lower_, rules))
         )
@@ -1601,9 +1692,9 @@ def _under_subjectless_participle(view: DocView, m: Mention) -> bool:
     """
     doc = view.doc
     tok: Token = doc[view.token_containing(max(m.start, m.end - 1))]
-    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in _SUBJ_DEPS:
+    if tok.dep_ in {"compound", "flat", "appos"} and tok.head.dep_ in SUBJECT_DEPS:
         tok = tok.head
-    if tok.dep_ not in _SUBJ_DEPS:
+    if tok.dep_ not in SUBJECT_DEPS:
         return False
     clause = tok.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
@@ -1651,7 +1742,7 @@ def _under_pronoun_subject(view: DocView, m: Mention, pos: int) -> bool:
     pronouns = [
         c
         for c in root.children
-        if c.dep_ in _SUBJ_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
+        if c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ in _PERSON_PRONOUNS
     ]
     # "Although Campese admitted he was surprised, he insisted …": the subject of an
     # adverbial clause before the pronoun is the one it stands for, not someone talked about.
@@ -2425,6 +2516,9 @@ def _followed_antecedent(
     text = view.text
     gender = load_gender_lexicon().words.get(low) or _demonym_noun(low) or None
     ante = _antecedent(ctx, phrase.start, PERSON, gender, recent_speakers, False)
+    mistyped = _mistyped_last_speaker(ctx, phrase.start, recent_speakers)
+    if mistyped is not None and (ante is None or ante.start < mistyped.start):
+        ante = mistyped
     if ante is None or ante.rule == UNRECOGNISED:
         # A name the recogniser missed has no entity to hold it: keep the description
         # as written rather than replace it with the bare name.
@@ -2440,6 +2534,40 @@ def _followed_antecedent(
     if indefinite.search(text, ante.start, word_start):
         return None
     return ante
+
+
+def _mistyped_last_speaker(
+    ctx: Context, pos: int, recent_speakers: Sequence[tuple[int, str]]
+) -> Mention | None:
+    """The last speaker, named like a person but typed a place or an organisation.
+
+    "“…,” said Reid. ⏎ The central defender added: “…”": a description of one person
+    (a role, an age) cannot stand for an organisation or a place, so when the small
+    model typed the person just quoted otherwise ("Reid" as a town), the description
+    still refers back to them. Only the last speaker within the pronoun window, by a
+    mention of one to three name words with no organisation word, never an entity the
+    resolver found in the gazetteer or the place index: a body quoted last ("said
+    Acme Holdings") is no person.
+    """
+    if not recent_speakers:
+        return None
+    view, index, rules = ctx.view, ctx.index, ctx.rules
+    at, eid = recent_speakers[-1]
+    if at < view.window_start(pos, _SUBJECT_WINDOW_LINES):
+        return None
+    last = next((m for m in index.before(pos) if m.entity_id == eid), None)
+    if last is None or index.is_person(last) or last.entity_id in index.org_like:
+        return None
+    if any(m.entity_id == eid and m.rule.startswith(_KNOWN_RULE_PREFIXES) for m in index.mentions):
+        return None
+    words = strip_possessive(fold_apostrophes(last.surface)).split()
+    if not 1 <= len(words) <= 3 or not all(_NAME_WORD_RE.fullmatch(w) for w in words):
+        return None
+    if any(
+        w.casefold() in rules.org_nouns or w.casefold() in rules.org_name_endings for w in words
+    ):
+        return None
+    return last
 
 
 # "the prime minister", "the Russian president": "the" and at most two modifiers (an
@@ -2763,7 +2891,9 @@ def _one_person_description(view: DocView, phrase: SpeakerPhrase, m: Mention) ->
     return _age_of(view, word_start, head) is not None or _demonym_noun(head.text) is not None
 
 
-_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+# "the", "this" and up to three modifiers, a comma between two adjectives included ("the
+# lanky, bespectacled striker").
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|this)\s+(?:[\w'’-]+,?\s+){0,3}$", re.IGNORECASE)
 _AGE_RE = re.compile(r"^(\d{1,3})-year-old$", re.IGNORECASE)
 _DESCRIBED_LOOKBACK = 8  # earlier person mentions tried, nearest first
 
@@ -3296,6 +3426,42 @@ def _unintroduced_channel_author(
     return last if last is not None and index.is_org(last) else None
 
 
+def _topic_org(ctx: Context, pos: int) -> Mention | None:
+    """The organisation the article is about, for a bare "the company" nothing else gives.
+
+    "Swift accused Acme Records of blocking her. ⏎ The company denied the allegations in a
+    statement": the paragraphs follow no organisation as a subject or speaker (the body
+    is an object there), yet a company the article keeps naming is what "the company"
+    means. Only the organisation named most often before ``pos`` outside quotations,
+    at least twice and more often than any other (a tie says nothing); a name that opens
+    another's ("Acme" of "Acme Records", often another entity for the small model)
+    counts with it.
+    """
+    index = ctx.index
+    named: dict[str, tuple[str, ...]] = {}
+    found: list[Mention] = []
+    for m in index.before(pos):
+        if not m.entity_id or not index.is_org(m) or ctx.inside_quote(m.start):
+            continue
+        found.append(m)
+        words = tuple(strip_possessive(fold_apostrophes(m.surface)).rstrip(",.;:").split())
+        if words and (m.entity_id not in named or len(words) < len(named[m.entity_id])):
+            named[m.entity_id] = words
+    if not found:
+        return None
+
+    def body(eid: str) -> tuple[str, ...]:
+        words = named.get(eid, ())
+        opening = [w for w in named.values() if w and words[: len(w)] == w]
+        return min(opening, key=len, default=words)
+
+    counts = Counter(body(m.entity_id) for m in found)
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m for m in found if body(m.entity_id) == ranked[0][0])  # the latest
+
+
 _CHANNEL_DETS = frozenset({"the", "this", "that"})
 
 
@@ -3354,7 +3520,7 @@ def _earlier_channel_author(
             if any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in tok.children):
                 continue
             return None
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             # "The company flat-out denied it": the parse made "out" the subject and "The
             # company" its compound; the compound with its own determiner is the subject.
@@ -3371,8 +3537,12 @@ def _earlier_channel_author(
         before = [(at, eid) for at, eid in recent_speakers if at < tok.idx]
         res = resolve_speaker(ctx, speaker_phrase(doc, subj.i, ctx.rules), before)
         if res.entity_id is None:
-            # "In a statement the Harbour Trust said": a body's name the recogniser missed
-            return _unnamed_org(ctx, subj)
+            # "In a statement the Harbour Trust said": a body's name the recogniser missed;
+            # "The company denied it in a statement": the body the article is about
+            unnamed = _unnamed_org(ctx, subj)
+            if unnamed is None and _bare_org_description(subj, ctx.rules):
+                return _topic_org(ctx, subj.idx)
+            return unnamed
         if res.entity_type not in _SPEAKING_TYPES:
             return None
         return Mention(res.entity_id, res.surface, res.start, res.end, res.entity_type)
