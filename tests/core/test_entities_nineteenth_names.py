@@ -7,8 +7,6 @@ must join next to the forms it must keep apart.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -19,11 +17,6 @@ from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id
 
 PERSON = "PERSON"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 # ----------------- a bare surname names a known person only as that person writes it

@@ -7,8 +7,6 @@ apart.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
@@ -18,11 +16,6 @@ from tests.core.entities_helpers import assert_same as _same
 from tests.core.entities_helpers import entity_id
 
 PERSON = "PERSON"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 # ------------------------------------------ a title not yet taken: "-elect", "-designate"

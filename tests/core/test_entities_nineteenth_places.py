@@ -10,18 +10,11 @@ provinces, and northern and First Nations communities, are known with their form
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.entities.loaders import load_place_demonyms
 from tests.core.entities_helpers import assert_apart, assert_same, entity_id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

@@ -11,19 +11,12 @@ provinces are known, and its cities with their province after them. A region or 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pycountry
 import pytest
 
 from pipelines.core.entities import EntityResolver
 from pipelines.core.resources import rule_lines
 from tests.core.entities_helpers import assert_apart, assert_same, entity_id
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent/overrides.toml"))
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -26,11 +25,6 @@ def test_place_demonyms_have_one_reader_for_both_tables() -> None:
         if any(len(c) == 2 for c in codes)
     }
     assert normalize._country_demonyms() == frozenset(countries)
-
-
-@pytest.fixture(scope="module")
-def resolver() -> EntityResolver:
-    return EntityResolver.default(Path("/nonexistent"))
 
 
 def _same(resolver: EntityResolver, a: str, b: str, etype: str = "GPE") -> bool:
