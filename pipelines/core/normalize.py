@@ -592,6 +592,65 @@ _PARTY_STATE = re.compile(
 )
 
 
+# Words of a description that say nothing of what it describes ("the Acme of Springfield").
+_APPOSITIVE_GLUE = frozenset({"the", "of", "and", "for", "in"})
+
+
+def strip_the_appositive(name: str) -> str:
+    """Drop "Jane Roe, the <description>" to "Jane Roe" (see ``_is_the_appositive``).
+
+    Done before titles are split: a title head inside the description ("the Acme premier
+    of Ruritania") would otherwise be read as a title and leave its complement as the name.
+    """
+    head, sep, tail = name.partition(", ")
+    if sep and len(head.split()) >= 2 and _is_the_appositive(head, tail.split()):
+        return head
+    return name
+
+
+_COUNTRY_OF = re.compile(
+    r"^(?P<head>.+?) of (?P<country>(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})$"
+)
+
+
+def strip_country_of(name: str) -> str:
+    """Drop "of <country>" after a titled name: "(Prime Minister) Jane Roe of Ruritania".
+
+    Issue 11, twentieth session (news copy's "Foreign Minister X of Poland", general
+    knowledge): called only once a title was stripped before the name, so the country
+    says whose office the title is, not the person's name. Two name words or more must
+    come before "of", each capitalised with a lower-case letter: a monarch's "Harald V of
+    Norway" (a numeral) and a peer's "Lord X of <place>" (not a country) keep their words.
+    """
+    m = _COUNTRY_OF.match(name)
+    if m is None:
+        return name
+    if _dotless(fold_diacritics(m.group("country").lower())) not in _country_names():
+        return name
+    head = m.group("head").split()
+    if len(head) < 2 or not all(w[:1].isupper() and not w.isupper() for w in head):
+        return name
+    return m.group("head")
+
+
+def _is_the_appositive(head: str, words: list[str]) -> bool:
+    """True for "Jane Roe, the <description>": an article after a comma opens a description.
+
+    Issue 11, twentieth session (news copy's appositive, general knowledge): "Jane Roe,
+    the Acme chief executive", "John Doe, the Springfield Council's top Republican", "Jane
+    Roe, the director of public prosecutions". A name never goes on after ", the", so the
+    description is dropped whatever its case when: two to ten words after the comma, the
+    first a lower-case "the", at least one other lower-case word that is not glue ("of",
+    "and"; "X, the Acme Group" is no description), and every word before the comma
+    capitalised (a name, not a phrase).
+    """
+    if not 2 <= len(words) <= 10 or words[0] != "the":
+        return False
+    if not any(w.islower() and w not in _APPOSITIVE_GLUE for w in words[1:]):
+        return False
+    return all(_is_capitalised(w) or _is_particle(w) for w in head.split())
+
+
 def _strip_trailing_role(name: str) -> str:
     """Drop a role written after a comma: "Jane Roe, Springfield's mayor" -> "Jane Roe".
 
@@ -672,7 +731,9 @@ def glue_leading_initials(name: str) -> str:
 @lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
-    name, titles = split_titles(text)
+    name, titles = split_titles(strip_the_appositive(text))
+    if titles:
+        name = strip_country_of(name)
     described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
     return glue_leading_initials(strip_post_nominals(described)), titles + more
 
@@ -687,7 +748,10 @@ def clean_name(surface: str) -> str:
     ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
     "Democratic Party").
     """
-    name = strip_titles(clean_surface(surface))
+    surface = strip_the_appositive(clean_surface(surface))
+    name = strip_titles(surface)
+    if name != surface:
+        name = strip_country_of(name)
     described = _strip_honorific_after_description(name, strip_person_descriptors(name))[0]
     return glue_leading_initials(strip_post_nominals(described))
 

@@ -59,8 +59,11 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 # German-style "tsch"/"sch" (Klitschko/Klychko, Gorbatschow), "zh"/"j" (Ahmadinezhad/
 # Ahmadinejad), "kh"/"k" and "q"/"k" (Khamenei/Hamenei is not folded: "h" stays), "ph"/"f"
 # (Mustapha/Mustafa), "w"/"v" (Wladimir), "dh"/"d". Vowels, "y" and doubled letters are
-# what English spellings of Arabic, Persian and Slavic names disagree on most.
+# what English spellings of Arabic, Persian and Slavic names disagree on most. Twentieth
+# session: Persian "gh"/"q" (one letter, ق or غ, romanised either way: "Qasemi"/
+# "Ghasemi"), folded to the "k" that "q" already folds to.
 _CONSONANT_FOLDS = (
+    ("gh", "q"),
     ("tsch", "ch"),
     ("sch", "sh"),
     ("tch", "ch"),
@@ -182,7 +185,9 @@ def _close(a: str, b: str, minimum: int) -> bool:
         return True
     if min(len(a), len(b)) < minimum or max(len(a), len(b)) < _MIN_LONGER:
         return False
-    if a[0] != b[0] or spelling_skeleton(a) != spelling_skeleton(b):
+    if _fold_consonants(a)[0] != _fold_consonants(b)[0]:
+        return False  # the first letter, once "gh"/"q" and the like are one
+    if spelling_skeleton(a) != spelling_skeleton(b):
         return False
     if a[-1] != b[-1] and {a[-1], b[-1]} != {"i", "y"}:
         return False  # Alberto/Alberta, Orbanyi/Orban: another name
