@@ -1344,9 +1344,11 @@ _ISATION = re.compile(r"isation(?=s?$)")
 # Indonesian state companies' full legal form "Perusahaan Perseroan (Persero)" before "PT"
 # too (sixteenth session: one unseen-names set wrote a state company so; its short form
 # "(Persero)" after the name is in org_suffixes.txt).
+# A football club's "FC" before its name ("FC Porto" is "Porto", as "X FC" is "X": "fc" is
+# in org_suffixes.txt); not "AFC", also the Asian confederation ("AFC Champions League").
 _ORG_PREFIXES = frozenset(
     {"oao", "ooo", "zao", "pao", "ao", "pjsc", "ojsc", "cjsc", "jsc", "njsc", "nak", "pt",
-     "persero"}
+     "persero", "fc"}
 )  # fmt: skip
 _ORG_PREFIX_PAIRS = frozenset({("perusahaan", "perseroan")})
 
@@ -1531,6 +1533,24 @@ def _unglue_article(token: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _registered_in_country(name: str, bracketed: str) -> bool:
+    """True for a company's name ending in a legal form with a country in brackets after it.
+
+    "X A/S (Denmark)", "X AG (Germany)": the bracket says where the company is registered,
+    not which company it is, as the legal form already makes the name a company's. Only a
+    legal form (``org_suffixes.txt``, not "Group"/"Holding": a group's national arm is
+    another body) and only a country's name (not a city, region or anything else).
+    """
+    words = strip_key_punctuation(fold_case(fold_diacritics(name))).split()
+    country = _dotless(fold_diacritics(bracketed.strip()))
+    return (
+        len(words) > 1
+        and words[-1] in name_rules().org_suffixes
+        and words[-1] not in GROUP_SUFFIXES
+        and country in _country_names()
+    )
+
+
 def org_key(surface: str, keep_group: bool = False) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded.
 
@@ -1541,6 +1561,8 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     m = _BRACKETED_NAME.match(surface)
     if m and org_key(m.group(1), keep_group) == org_key(m.group(2), keep_group):
         return org_key(m.group(1), keep_group)  # "X Ltd (X)": the name said twice
+    if m and _registered_in_country(m.group(1), m.group(2)):
+        return org_key(m.group(1), keep_group)  # "X A/S (Denmark)": where X is registered
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
     text = _ARABIC_ARTICLE.sub("al ", text)

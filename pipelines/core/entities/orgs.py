@@ -496,7 +496,11 @@ class OrgLookups:
         m = _COURT_OF_PLACE.match(text)
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
-        return self._french_form(words) or self.owner_form(surface, text)
+        return (
+            self._french_form(words)
+            or self.owner_form(surface, text)
+            or self._english_city_form(words)
+        )
 
     def owner_form(self, surface: str, text: str) -> str | None:
         """An unknown body's name after a place's possessive, without it, or None.
@@ -676,6 +680,28 @@ class OrgLookups:
         if complement is not None and complement[1] == "of":
             parts += ["of", complement[0]]
         return " ".join(parts)
+
+    def _english_city_form(self, words: list[str]) -> str | None:
+        """A name ending in its city's native name, with the city's English name instead.
+
+        Clubs and companies named after their city are written with either ("<club>
+        München" / "<club> Munich", "<club> Muenchen", "<club> Torino" / "Turin"): a last
+        word the curated gazetteer knows as a city's other name (not a GeoNames alternate,
+        too often a word of another language) is replaced by the city's canonical name. A
+        legal form after the city stays ("<club> München AG").
+        """
+        at = len(words) - 1
+        if at > 1 and fold_diacritics(words[at]).lower().strip(".,") in name_rules().org_suffixes:
+            at -= 1
+        if at < 1:
+            return None
+        hit = self._resolver.lookup_exact(words[at], GPE)
+        if hit is None or hit.entry.kind != "city" or hit.entry.source != "curated":
+            return None
+        english = hit.entry.entity.canonical_name
+        if len(english.split()) != 1 or fold_diacritics(english) == fold_diacritics(words[at]):
+            return None
+        return " ".join([*words[:at], english, *words[at + 1 :]])
 
     def _local_place(self, name: str) -> Hit | None:
         """The city or first-level region the gazetteer knows by ``name`` (not a country)."""
