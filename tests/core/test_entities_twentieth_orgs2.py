@@ -89,3 +89,30 @@ def test_city_native_name_is_its_english_name(resolver: EntityResolver, forms: l
 )
 def test_city_forms_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ a party named after its country, with the demonym for the country's name
+
+
+@pytest.mark.parametrize(
+    ("written", "known"),
+    [
+        # Well-known parties of the table, in the other form of their country word.
+        ("Swedish Democrats", "Sweden Democrats"),
+        ("Switzerland People's Party", "Swiss People's Party"),
+    ],
+)
+def test_party_with_other_country_word(resolver: EntityResolver, written: str, known: str) -> None:
+    _same(resolver, [written, known], ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Another country's word is another country's party.
+        ("Norwegian Democrats", "Sweden Democrats"),
+        ("Austrian People's Party", "Swiss People's Party"),
+    ],
+)
+def test_other_country_word_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)

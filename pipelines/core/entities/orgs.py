@@ -1116,7 +1116,7 @@ class OrgLookups:
         words = key.split()
         r = self._resolver
         if len(words) < 2 or words[-1] not in _PARTY_HEADS or r.knows_key(ORG, key):
-            return None
+            return self._other_country_word_party(clean)
         if all(w in _GENERIC_PARTY_WORDS for w in words[:-1]):
             return None
         if len({e.entity.entity_id for e in self._prefixes.get(key, [])}) != 1:
@@ -1132,6 +1132,39 @@ class OrgLookups:
                 name = entry.entity.canonical_name
                 return Hit(entry, "countryless_party", f"{name} without its country")
         return None
+
+    def _other_country_word_party(self, clean: str) -> Hit | None:
+        """A known party named with its country's demonym for its country's name, or back.
+
+        "<Demonym> <rest>" for the known "<Country> <rest>" (and the reverse): news writes a
+        party named after its country with either word. Only a party of that country
+        (organisations.tsv category "party"), and only when the other form names that one
+        known body and nothing else; the written form itself names nothing known (it is
+        looked up only after the exact name failed).
+        """
+        words = clean.split()
+        if len(words) < 2:
+            return None
+        code, country = self._place_code(words[0])
+        if not code or not country:
+            return None
+        written = fold_diacritics(words[0]).lower()
+        others = {country.lower()} | {
+            w for w, c in self._roles.places.items() if c == code and " " not in w
+        }
+        rest = " ".join(words[1:])
+        found: dict[str, Entry] = {}
+        for other in sorted(others - {written}):
+            hit = self._resolver.lookup_exact(f"{other} {rest}", ORG)
+            if hit is not None:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        (entry,) = found.values()
+        if entry.country != code or self._categories.get(entry.entity.entity_id) != "party":
+            return None
+        name = entry.entity.canonical_name
+        return Hit(entry, "country_word_party", f"{name} with its country's other word")
 
     def federal_own(self, surface: str, hit: Hit) -> Hit:
         """A federal country's body for "federal <name>": never a unitary country's.
