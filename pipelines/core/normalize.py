@@ -716,7 +716,9 @@ _ORG_TRAILING_NOUNS = frozenset(
     {"movement", "militia", "group", "alliance", "agency", "news", "intelligence",
      "spy", "security", "service", "services", "broadcaster", "newspaper", "daily", "network",
      "faction", "organisation", "organization", "coalition", "bloc", "channel",
-     "company", "firm", "conglomerate", "giant", "outfit"}
+     "company", "firm", "conglomerate", "giant", "outfit",
+     # "think tank" (the "think" before it is a lower-case word, stripped with it).
+     "tank"}
 )  # fmt: skip
 # Bodies made of bodies: "<parent> group/agency" names one of them ("the UN group" of
 # experts, "the EU agency"), never the parent ("the Wagner group" is Wagner).
@@ -817,9 +819,14 @@ _COUNT_WORD = re.compile(
 _PART_OF_WORDS = frozenset({"of", "for"})
 
 
+# A stance written before a name: "anti-<Name>", "pro-<Name>" ("the pro-Kremlin X", "the
+# anti-Islam X"); lower-case "anti"/"pro" only ("Anti-Slavery International" is a name).
+_STANCE_WORD = re.compile(r"^(?:anti|pro)-[A-Za-z]+$")
+
+
 def _is_descriptor_word(token: str) -> bool:
-    """A wholly lower-case word that is no name particle ("ruling"), or "Iran-backed"."""
-    if _RELATION_WORD.match(token) or _COUNT_WORD.match(token):
+    """A wholly lower-case word that is no name particle ("ruling"), "Iran-backed", "pro-Kremlin"."""
+    if _RELATION_WORD.match(token) or _COUNT_WORD.match(token) or _STANCE_WORD.match(token):
         return True
     return token.islower() and token[:1].isalpha() and not _is_particle(token)
 

@@ -116,3 +116,25 @@ def test_party_with_other_country_word(resolver: EntityResolver, written: str, k
 )
 def test_other_country_word_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
     _apart(resolver, a, b, ORG)
+
+
+# ------------------ description around a known body's name
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        # A stance before the name ("anti-<X>", "pro-<X>").
+        ["the pro-Brussels Sweden Democrats", "Sweden Democrats"],
+        ["the anti-EU Swiss People's Party", "Swiss People's Party"],
+        # "think tank" after the name.
+        ["the Quillfeather Policy Institute think tank", "Quillfeather Policy Institute"],
+    ],
+)
+def test_description_around_a_name(resolver: EntityResolver, forms: list[str]) -> None:
+    _same(resolver, forms, ORG)
+
+
+def test_capitalised_anti_is_a_name(resolver: EntityResolver) -> None:
+    # "Anti-" capitalised starts a name: the body is not the one named by the rest.
+    _apart(resolver, "Anti-Quillfeather League", "Quillfeather League", ORG)
