@@ -138,3 +138,25 @@ def test_description_around_a_name(resolver: EntityResolver, forms: list[str]) -
 def test_capitalised_anti_is_a_name(resolver: EntityResolver) -> None:
     # "Anti-" capitalised starts a name: the body is not the one named by the rest.
     _apart(resolver, "Anti-Quillfeather League", "Quillfeather League", ORG)
+
+
+# ------------------ churches: short forms, and churches kept apart
+
+
+def test_church_short_forms(resolver: EntityResolver) -> None:
+    _same(resolver, ["C of E", "CofE", "the Church of England"], ORG)
+    _same(resolver, ["LDS Church", "Mormon Church"], ORG)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two Orthodox churches of one country.
+        ("Ukrainian Orthodox Church", "Russian Orthodox Church"),
+        # "the Irish Church" is as often the Catholic Church in Ireland.
+        ("Irish Church", "Church of England"),
+        ("Church of Scotland", "Church of England"),
+    ],
+)
+def test_churches_kept_apart(resolver: EntityResolver, a: str, b: str) -> None:
+    _apart(resolver, a, b, ORG)
