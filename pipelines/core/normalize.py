@@ -780,7 +780,9 @@ _ORG_TRAILING_NOUNS = frozenset(
     {"movement", "militia", "group", "alliance", "agency", "news", "intelligence",
      "spy", "security", "service", "services", "broadcaster", "newspaper", "daily", "network",
      "faction", "organisation", "organization", "coalition", "bloc", "channel",
-     "company", "firm", "conglomerate", "giant", "outfit"}
+     "company", "firm", "conglomerate", "giant", "outfit",
+     # "think tank" (the "think" before it is a lower-case word, stripped with it).
+     "tank"}
 )  # fmt: skip
 # Bodies made of bodies: "<parent> group/agency" names one of them ("the UN group" of
 # experts, "the EU agency"), never the parent ("the Wagner group" is Wagner).
@@ -881,9 +883,14 @@ _COUNT_WORD = re.compile(
 _PART_OF_WORDS = frozenset({"of", "for"})
 
 
+# A stance written before a name: "anti-<Name>", "pro-<Name>" ("the pro-Kremlin X", "the
+# anti-Islam X"); lower-case "anti"/"pro" only ("Anti-Slavery International" is a name).
+_STANCE_WORD = re.compile(r"^(?:anti|pro)-[A-Za-z]+$")
+
+
 def _is_descriptor_word(token: str) -> bool:
-    """A wholly lower-case word that is no name particle ("ruling"), or "Iran-backed"."""
-    if _RELATION_WORD.match(token) or _COUNT_WORD.match(token):
+    """A wholly lower-case word that is no name particle ("ruling"), "Iran-backed", "pro-Kremlin"."""
+    if _RELATION_WORD.match(token) or _COUNT_WORD.match(token) or _STANCE_WORD.match(token):
         return True
     return token.islower() and token[:1].isalpha() and not _is_particle(token)
 
@@ -1408,9 +1415,11 @@ _ISATION = re.compile(r"isation(?=s?$)")
 # Indonesian state companies' full legal form "Perusahaan Perseroan (Persero)" before "PT"
 # too (sixteenth session: one unseen-names set wrote a state company so; its short form
 # "(Persero)" after the name is in org_suffixes.txt).
+# A football club's "FC" before its name ("FC Porto" is "Porto", as "X FC" is "X": "fc" is
+# in org_suffixes.txt); not "AFC", also the Asian confederation ("AFC Champions League").
 _ORG_PREFIXES = frozenset(
     {"oao", "ooo", "zao", "pao", "ao", "pjsc", "ojsc", "cjsc", "jsc", "njsc", "nak", "pt",
-     "persero"}
+     "persero", "fc"}
 )  # fmt: skip
 _ORG_PREFIX_PAIRS = frozenset({("perusahaan", "perseroan")})
 
@@ -1595,6 +1604,24 @@ def _unglue_article(token: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _registered_in_country(name: str, bracketed: str) -> bool:
+    """True for a company's name ending in a legal form with a country in brackets after it.
+
+    "X A/S (Denmark)", "X AG (Germany)": the bracket says where the company is registered,
+    not which company it is, as the legal form already makes the name a company's. Only a
+    legal form (``org_suffixes.txt``, not "Group"/"Holding": a group's national arm is
+    another body) and only a country's name (not a city, region or anything else).
+    """
+    words = strip_key_punctuation(fold_case(fold_diacritics(name))).split()
+    country = _dotless(fold_diacritics(bracketed.strip()))
+    return (
+        len(words) > 1
+        and words[-1] in name_rules().org_suffixes
+        and words[-1] not in GROUP_SUFFIXES
+        and country in _country_names()
+    )
+
+
 def org_key(surface: str, keep_group: bool = False) -> str:
     """Matching key of an organisation: suffixes, "the", punctuation and case folded.
 
@@ -1605,6 +1632,8 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     m = _BRACKETED_NAME.match(surface)
     if m and org_key(m.group(1), keep_group) == org_key(m.group(2), keep_group):
         return org_key(m.group(1), keep_group)  # "X Ltd (X)": the name said twice
+    if m and _registered_in_country(m.group(1), m.group(2)):
+        return org_key(m.group(1), keep_group)  # "X A/S (Denmark)": where X is registered
     text = strip_leading_article(strip_possessive(fold_typography(surface)))
     text = strip_key_punctuation(fold_case(fold_diacritics(text)))
     text = _ARABIC_ARTICLE.sub("al ", text)

@@ -496,7 +496,11 @@ class OrgLookups:
         m = _COURT_OF_PLACE.match(text)
         if m is not None and self._local_place(m.group(2)) is not None:
             return f"{m.group(2)} {m.group(1)}"
-        return self._french_form(words) or self.owner_form(surface, text)
+        return (
+            self._french_form(words)
+            or self.owner_form(surface, text)
+            or self._english_city_form(words)
+        )
 
     def owner_form(self, surface: str, text: str) -> str | None:
         """An unknown body's name after a place's possessive, without it, or None.
@@ -676,6 +680,28 @@ class OrgLookups:
         if complement is not None and complement[1] == "of":
             parts += ["of", complement[0]]
         return " ".join(parts)
+
+    def _english_city_form(self, words: list[str]) -> str | None:
+        """A name ending in its city's native name, with the city's English name instead.
+
+        Clubs and companies named after their city are written with either ("<club>
+        München" / "<club> Munich", "<club> Muenchen", "<club> Torino" / "Turin"): a last
+        word the curated gazetteer knows as a city's other name (not a GeoNames alternate,
+        too often a word of another language) is replaced by the city's canonical name. A
+        legal form after the city stays ("<club> München AG").
+        """
+        at = len(words) - 1
+        if at > 1 and fold_diacritics(words[at]).lower().strip(".,") in name_rules().org_suffixes:
+            at -= 1
+        if at < 1:
+            return None
+        hit = self._resolver.lookup_exact(words[at], GPE)
+        if hit is None or hit.entry.kind != "city" or hit.entry.source != "curated":
+            return None
+        english = hit.entry.entity.canonical_name
+        if len(english.split()) != 1 or fold_diacritics(english) == fold_diacritics(words[at]):
+            return None
+        return " ".join([*words[:at], english, *words[at + 1 :]])
 
     def _local_place(self, name: str) -> Hit | None:
         """The city or first-level region the gazetteer knows by ``name`` (not a country)."""
@@ -1090,7 +1116,7 @@ class OrgLookups:
         words = key.split()
         r = self._resolver
         if len(words) < 2 or words[-1] not in _PARTY_HEADS or r.knows_key(ORG, key):
-            return None
+            return self._other_country_word_party(clean)
         if all(w in _GENERIC_PARTY_WORDS for w in words[:-1]):
             return None
         if len({e.entity.entity_id for e in self._prefixes.get(key, [])}) != 1:
@@ -1106,6 +1132,39 @@ class OrgLookups:
                 name = entry.entity.canonical_name
                 return Hit(entry, "countryless_party", f"{name} without its country")
         return None
+
+    def _other_country_word_party(self, clean: str) -> Hit | None:
+        """A known party named with its country's demonym for its country's name, or back.
+
+        "<Demonym> <rest>" for the known "<Country> <rest>" (and the reverse): news writes a
+        party named after its country with either word. Only a party of that country
+        (organisations.tsv category "party"), and only when the other form names that one
+        known body and nothing else; the written form itself names nothing known (it is
+        looked up only after the exact name failed).
+        """
+        words = clean.split()
+        if len(words) < 2:
+            return None
+        code, country = self._place_code(words[0])
+        if not code or not country:
+            return None
+        written = fold_diacritics(words[0]).lower()
+        others = {country.lower()} | {
+            w for w, c in self._roles.places.items() if c == code and " " not in w
+        }
+        rest = " ".join(words[1:])
+        found: dict[str, Entry] = {}
+        for other in sorted(others - {written}):
+            hit = self._resolver.lookup_exact(f"{other} {rest}", ORG)
+            if hit is not None:
+                found[hit.entry.entity.entity_id] = hit.entry
+        if len(found) != 1:
+            return None
+        (entry,) = found.values()
+        if entry.country != code or self._categories.get(entry.entity.entity_id) != "party":
+            return None
+        name = entry.entity.canonical_name
+        return Hit(entry, "country_word_party", f"{name} with its country's other word")
 
     def federal_own(self, surface: str, hit: Hit) -> Hit:
         """A federal country's body for "federal <name>": never a unitary country's.
