@@ -66,3 +66,8 @@ def test_a_capital_styled_as_its_special_region_is_the_capital(resolver: EntityR
     assert _same(resolver, "Special Capital Region of Jakarta", "Jakarta")
     assert _same(resolver, "Special Capital Region of Kotaraya", "Kotaraya")  # made up
     assert not _same(resolver, "Special Capital Region", "Jakarta")  # nothing else left
+
+
+def test_a_bare_formal_style_is_left_to_the_formal_style_rule(resolver: EntityResolver) -> None:
+    """ "City of London" (the square mile) is no description of London."""
+    assert not _same(resolver, "City of London", "London")

@@ -1009,7 +1009,9 @@ class EntityResolver:
                 return self._described_in(code, tail.group(1), "region", tail.group(2))
         tokens = clean.split()
         kinds = self._description_words
-        for i in range(len(tokens)):
+        # A bare "City of X" is the formal style (``_styled_city``: the City of London is
+        # not London), so a description starts after a country's possessive or a word.
+        for i in range(0 if m is not None else 1, len(tokens)):
             for width in (2, 1):
                 word = " ".join(tokens[i : i + width]).lower()
                 role = next((r for r in ("city", "region") if word in kinds.get(r, ())), "")
