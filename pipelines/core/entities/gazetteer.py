@@ -28,6 +28,7 @@ from pipelines.core.entities.loaders import (
     load_nominals,
     load_org_roles,
     load_place_demonyms,
+    load_place_description_words,
     load_subdivision_abbreviations,
     load_subdivision_designations,
     slip_towns,
@@ -159,6 +160,8 @@ _DESCRIBED_REGION = re.compile(
 # ("Northern Territory of Australia"); "<demonym> X" ("Indian Punjab") is tried word by word.
 _COUNTRY_POSSESSIVE = re.compile(r"^(.+?)['\u2019]s?\s+(.+)$")
 _OF_COUNTRY = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
+# A country's possessive before a place's description ("<Country>'s port city of X").
+_OWNER = re.compile(r"^([^,']+?)['\u2019]s\s+([^,]+)$")
 _QUALIFIED_KINDS = frozenset({"city", "subdivision", "region"})
 # A misspelt long place name ("Uttar Pardesh", "Thiruvanthapuram", "Telengana"): letters
 # of the name's key without spaces from which one inside slip is taken as a typo.
@@ -387,6 +390,7 @@ class EntityResolver:
         self._designations = load_subdivision_designations()
         self._org_names: list[tuple[Entry, str]] = []  # spelled ORG names, for English forms
         self._native_designations = load_native_region_designations()
+        self._description_words = load_place_description_words()
         self._region_abbreviations = load_subdivision_abbreviations()
         self._demonyms = load_place_demonyms()
         records = list(records)
@@ -980,6 +984,95 @@ class EntityResolver:
         name = place.entry.entity.canonical_name
         return Hit(place.entry, "place_qualifier", f"{name} in {where.entry.entity.canonical_name}")
 
+    def lookup_described_place(self, surface: str) -> Hit | None:
+        """A known place after a descriptive phrase: "the western <demonym> city of X".
+
+        Also "<Country>'s port city of X", "the <demonym> capital X", "the <demonym> island
+        prefecture of X" and "<Country>'s X state". The phrase is read word by word with
+        ``rules/place_description_words.tsv``: modifiers (where or how the place lies), at
+        most one country (a demonym or a name), and one kind word. The kind must agree with
+        the gazetteer: "city" only before a city (of the country written), a designation
+        only before a region of that country that it designates. Any other word ("sister
+        city", "the capital of <country>") leaves the string to the other rules.
+        """
+        clean = clean_place_name(surface)
+        code = ""
+        m = _OWNER.match(clean)
+        if m is not None:
+            code = self.orgs.place_code(m.group(1) + "'s")
+            if not code:
+                return None
+            clean = m.group(2)
+            tail = _REGION_WORD.match(clean)
+            if tail is not None:
+                # "<Country>'s X state": the designation after the region's name.
+                return self._described_in(code, tail.group(1), "region", tail.group(2))
+        tokens = clean.split()
+        kinds = self._description_words
+        # A bare "City of X" is the formal style (``_styled_city``: the City of London is
+        # not London), so a description starts after a country's possessive or a word.
+        for i in range(0 if m is not None else 1, len(tokens)):
+            for width in (2, 1):
+                word = " ".join(tokens[i : i + width]).lower()
+                role = next((r for r in ("city", "region") if word in kinds.get(r, ())), "")
+                if not role:
+                    continue
+                rest = tokens[i + width :]
+                if rest[:1] == ["of"]:
+                    rest = rest[1:]
+                if not rest or not rest[0][:1].isupper():
+                    continue
+                prefix = self._description_country(tokens[:i])
+                if prefix is None or (code and prefix and prefix != code):
+                    continue
+                return self._described_in(code or prefix, " ".join(rest), role, word)
+        return None
+
+    def _description_country(self, words: Sequence[str]) -> str | None:
+        """The country code a description's words name ("" for none), or None if not one.
+
+        Each word is a modifier of ``rules/place_description_words.tsv`` or part of a
+        country's name or demonym (capitalised, up to three words); two countries name none.
+        """
+        code, i = "", 0
+        modifiers = self._description_words.get("modifier", frozenset())
+        while i < len(words):
+            for width in (3, 2, 1):
+                span = " ".join(words[i : i + width])
+                if i + width <= len(words) and span[:1].isupper():
+                    found = self.orgs.place_code(span)
+                    if found:
+                        if code and found != code:
+                            return None
+                        code, i = found, i + width
+                        break
+            else:
+                if words[i].lower() not in modifiers:
+                    return None
+                i += 1
+        return code
+
+    def _described_in(self, code: str, name: str, role: str, word: str) -> Hit | None:
+        """The place ``name`` of the kind ``role`` (in the country ``code`` when given)."""
+        if role == "city":
+            hit = self.lookup_exact(name, GPE)
+            if hit is None or hit.entry.kind != "city":
+                return None
+            if code and hit.entry.country != code:
+                return None
+            city = hit.entry.entity.canonical_name
+            return Hit(hit.entry, "described_place", f"the city {city} described")
+        designation = word.split()[-1]
+        if not code:
+            return self._designated_region(name, designation)
+        country = self.country(code)
+        if country is None:
+            return None
+        hit = self._country_qualified_region(f"{name}, {country.entity.canonical_name}")
+        if hit is None or not self._designates(hit.entry.country, designation, known=False):
+            return None
+        return Hit(hit.entry, "described_place", f"{hit.entry.entity.canonical_name} described")
+
     def lookup_city_title(self, surface: str) -> Hit | None:
         """A known city with "City" after its name: "Suwon City" is Suwon.
 
@@ -1405,6 +1498,7 @@ class EntityResolver:
                 or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
                 or self.lookup_place_qualifier(surface)
+                or (self.lookup_described_place(surface) if etype in (GPE, LOC) else None)
                 or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)

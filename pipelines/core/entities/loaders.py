@@ -51,6 +51,7 @@ _RULE_FILES = (
     "organisations.tsv",
     "subdivision_designations.tsv",
     "native_region_designations.tsv",
+    "place_description_words.tsv",
     "subdivision_abbreviations.tsv",
     "native_body_heads.tsv",
     "native_country_genitives.tsv",
@@ -362,6 +363,19 @@ def load_native_region_designations() -> tuple[tuple[str, str], ...]:
         if native.strip() and english.strip():
             rows.append((native.strip().lower(), english.strip().lower()))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def load_place_description_words() -> dict[str, frozenset[str]]:
+    """Role ("city", "region", "modifier") -> the words of a place's descriptive phrase.
+
+    "the western <demonym> city of X": "western" a modifier, "city" says X is a city.
+    """
+    table: dict[str, set[str]] = {}
+    for line in rule_lines("place_description_words.tsv"):
+        word, _, role = line.partition("\t")
+        if word.strip() and role.strip():
+            table.setdefault(role.strip(), set()).add(" ".join(word.lower().split()))
+    return {role: frozenset(words) for role, words in table.items()}
 
 
 def load_french_body_words() -> dict[str, tuple[str, str]]:
