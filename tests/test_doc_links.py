@@ -95,3 +95,30 @@ def test_slug_follows_githubs_rule() -> None:
     assert slug("Scale: cores, memory, increments") == "scale-cores-memory-increments"
     assert slug("Publishing: how, and why this design") == "publishing-how-and-why-this-design"
     assert slug("resolved-speaker set, **dev** (`x`)") == "resolved-speaker-set-dev-x"
+
+
+def test_every_unseen_names_set_is_in_make_eval_and_has_one_readme_row() -> None:
+    """A new blind names set is scored by `make eval` and reported once in the README table.
+
+    The list in the Makefile and the README's rows are written by hand each time a set lands;
+    a set left out of either (or a row pasted twice) goes unnoticed otherwise.
+    """
+    sets = sorted(
+        p.name.removeprefix("entity_eval_")
+        for p in (REPO / "tests" / "data").glob("entity_eval_*")
+        if (p / "dev").is_dir() and (p / "test").is_dir() and p.name != "entity_eval_adversarial"
+    )
+    assert sets, "no unseen-names set found under tests/data"
+    make_line = next(
+        line
+        for line in (REPO / "Makefile").read_text(encoding="utf-8").splitlines()
+        if line.startswith("UNSEEN_NAME_SETS :=")
+    )
+    listed = set(make_line.split(":=", 1)[1].split())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in sets:
+        assert name in listed, (
+            f"tests/data/entity_eval_{name} is not in the Makefile's UNSEEN_NAME_SETS"
+        )
+        rows = [line for line in readme.splitlines() if line.startswith(f"| unseen names `{name}`")]
+        assert len(rows) == 1, f"README has {len(rows)} quality rows for unseen names `{name}`"
