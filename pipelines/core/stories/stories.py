@@ -121,6 +121,13 @@ UNDATED_FACTOR = 0.65
 # precision (README).
 UNDATED_SETTLED_SIZE = 3
 UNDATED_SETTLED_AVERAGE = 0.35
+# A body's first line read as the title when the article has none (``_body_headline``):
+# at most this many words, at least HEADLINE_MIN_LONG words of four letters or more, and
+# this share of those capitalised.
+HEADLINE_MAX_WORDS = 30
+HEADLINE_MIN_LONG = 3
+HEADLINE_CAPITALS = 0.8
+_QUOTE_MARKS = "\"'‘’“”«»([-–—"
 # Places are too common across unrelated stories to count as shared entities.
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
@@ -208,12 +215,13 @@ class StorySignature:
 
 def story_signature(article: StoryArticle) -> StorySignature:
     """Summarise one article for story linking."""
-    title = content_words(article.title or "", for_stories=True)
     body = article.body
+    headline = article.title or _body_headline(body)
+    title = content_words(headline or "", for_stories=True)
     # Where the lead starts in ``article.body`` (mention offsets are into it). Some sources
     # repeat the headline as the body's first line, and ingestion keeps a headline that
     # ends like a sentence in the body: count it once, as the title.
-    start = _title_end(body, article.title)
+    start = _title_end(body, headline)
     # A credit line or dateline says who filed the article and where, not what happened:
     # its words and the agency named in it are no evidence (``openings``).
     skip = (start, start + opening_end(body[start:]))
@@ -229,6 +237,26 @@ def story_signature(article: StoryArticle) -> StorySignature:
         quote_keys=quote_keys(article.quotes),
         title_terms=len(title),
     )
+
+
+def _body_headline(body: str) -> str | None:
+    """The body's first line when it reads as a title-case headline, else None.
+
+    Without a title, a headline the parser left in the body (two sentences, a quote, a
+    dash) would count once, as lead words, and fill the lead's head (``head_terms``).
+    Title case tells it from a lede sentence, which capitalises only its names: a line
+    alone in its paragraph, of at most ``HEADLINE_MAX_WORDS`` words, followed by text,
+    whose longer words (four letters or more) nearly all start with a capital.
+    """
+    first, sep, rest = body.lstrip().partition("\n")
+    words = first.split()
+    if not sep or not rest.strip() or not 0 < len(words) <= HEADLINE_MAX_WORDS:
+        return None
+    long = [w for w in (w.strip(_QUOTE_MARKS) for w in words) if sum(c.isalpha() for c in w) >= 4]
+    capital = sum(w[0].isupper() for w in long)
+    if len(long) < HEADLINE_MIN_LONG or capital < HEADLINE_CAPITALS * len(long):
+        return None
+    return first
 
 
 def _title_end(body: str, title: str | None) -> int:
