@@ -668,8 +668,13 @@ def _strip_trailing_role(name: str) -> str:
         last not in _HEAD_TITLES and last not in name_rules().title_heads
     ):
         return name
-    first_ok = words[0].islower() or strip_possessive(words[0]) != words[0]
-    if not first_ok or not all(w.islower() for w in words[1:]):
+    # A possessive owner of one to three capitalised words opens the role ("Springfield's",
+    # "Jane Doe's campaign manager"; twenty-first session): the rest is lower case.
+    owner = next((i for i, w in enumerate(words[:3]) if strip_possessive(w) != w), -1)
+    if owner > 0 and not all(_is_capitalised(w) for w in words[:owner]):
+        return name
+    rest = words[owner + 1 :] if owner >= 0 else words[1:]
+    if not (owner >= 0 or words[0].islower()) or not all(w.islower() for w in rest):
         return name
     return head
 
@@ -1052,14 +1057,16 @@ def fold_transliteration(token: str) -> str:
 
     "gaddafi"/"gadhafi"/"qaddafi"/"kadhafi" -> "kadafi" (Arabic q/k/g and dh/d, doubled
     consonants), "nistelrooij" -> "nistelrooy" (Dutch ij), "yanukovych" -> "yanukovich"
-    (Ukrainian/Russian -ych/-ich). Keys only: a name is never shown in this form, and a
+    (Ukrainian/Russian -ych/-ich), "tudjman" -> "tudman" (Serbo-Croatian dj/đ). Keys only: a name is never shown in this form, and a
     full-name key still needs every other token to agree, so namesakes stay apart. A
     doubled consonant is single only before a vowel (``_DOUBLED``): "cahill" and "cahil"
     are two names.
     """
     token = _DUTCH_IJ.sub("y", token)
     token = _YCH_END.sub("ich", token)
-    token = token.replace("dh", "d").replace("q", "k")
+    # "dj" is the English spelling of the Serbo-Croatian "đ", which folds to "d" without its
+    # stroke ("Djokovic" = "Đoković" = "Dokovic"; twenty-first session).
+    token = token.replace("dh", "d").replace("dj", "d").replace("q", "k")
     if token[:1] == "g" and token[1:2] in "aeiou" and len(token) > 4:
         token = "k" + token[1:]
     return _DOUBLED.sub(r"\1", token)
