@@ -229,3 +229,18 @@ def test_words_put_by_someone_inside_the_frame_are_theirs(
 ) -> None:
     q = one_quote(nlp, text, contains, people)
     assert speaker_name(q) == speaker
+
+
+def test_a_fronted_preposition_the_parse_made_a_subject_does_not_speak(nlp) -> None:
+    text = (
+        "Tom Reid said of the mayor, “He is fine.” Of the governor, Tom Reid, who has given "
+        "money to the party, said, “He is flat-out scary.”"
+    )
+    q = one_quote(nlp, text, "scary", {"Tom Reid": "PERSON"})
+    assert speaker_name(q) == "Tom Reid"
+
+
+def test_a_surname_tagged_as_a_preposition_still_speaks(nlp) -> None:
+    text = "Voters saw the party as “too big,” From said. “Our task was to win them back.”"
+    q = one_quote(nlp, text, "too big", {"From": "PERSON"})
+    assert speaker_name(q) == "From"

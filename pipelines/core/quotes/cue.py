@@ -160,6 +160,11 @@ def _subject_by_parse(
             if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
                 if child.pos_ == "NOUN" and child.lower_ in non_speakers:
                     continue
+                if child.pos_ == "ADP" and any(c.dep_ == "pobj" for c in child.children):
+                    # "Of the plan, Lee, who …, said": the parse made the fronted
+                    # phrase's preposition the subject; word order finds the speaker
+                    # (a surname tagged as one, "From said", has no object)
+                    continue
                 if child.lower_ in _RELATIVE and head.dep_ == "relcl":
                     return head.head.i if lo <= head.head.i < hi else None
                 if head is not tok and head.dep_ == "relcl" and _relative_possessor(child):
