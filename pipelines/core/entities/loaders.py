@@ -78,6 +78,7 @@ _RULE_FILES = (
     "city_nicknames.tsv",
     "irish_counties.tsv",
     "city_indigenous_names.tsv",
+    "channel_author_verbs.txt",
 )
 
 

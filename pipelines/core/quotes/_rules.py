@@ -54,6 +54,8 @@ class QuoteRules:
             unlisted verb closing a quotation attributes it only when it is one of them.
         kinship_nouns: relatives ("son", "wife") that a possessive description ("his
             son said") uses for the person named beside the same noun earlier.
+        channel_author_verbs: participles whose "by" agent wrote a channel ("a report
+            published by X"; ``channel_author_verbs.txt``).
         collective_bodies: plural member nouns ("mps", "judges") -> the last words of
             the body names they speak for ("committee", "court"; ``collective_speakers.tsv``).
     """
@@ -79,6 +81,7 @@ class QuoteRules:
     written_things: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     kinship_nouns: frozenset[str] = frozenset()
+    channel_author_verbs: frozenset[str] = frozenset()
     # pairs, not a dict: the rules are hashed (cached matchers)
     collective_bodies: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -149,6 +152,7 @@ def load_rules() -> QuoteRules:
         speech_verbs=frozenset(
             w.lower() for line in _lines("speech_verbs.txt") for w in line.split()[1:]
         ),
+        channel_author_verbs=frozenset(w.lower() for w in _lines("channel_author_verbs.txt")),
         collective_bodies=_collective_bodies(),
     )
 

@@ -151,9 +151,19 @@ def _subject_by_parse(
             # clause's subject.
             head = head.head
             continue
+        if head.i == tok.head.i != tok.i and tok.dep_ == "conj" and _impersonal_reported(head):
+            # "Lee said it was too early but added, “…”": the parse joined the cue to the
+            # reported clause, whose "it" cannot speak; the reporter adds the words.
+            head = head.head
+            continue
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
                 if child.pos_ == "NOUN" and child.lower_ in non_speakers:
+                    continue
+                if child.pos_ == "ADP" and any(c.dep_ == "pobj" for c in child.children):
+                    # "Of the plan, Lee, who …, said": the parse made the fronted
+                    # phrase's preposition the subject; word order finds the speaker
+                    # (a surname tagged as one, "From said", has no object)
                     continue
                 if child.lower_ in _RELATIVE and head.dep_ == "relcl":
                     return head.head.i if lo <= head.head.i < hi else None
@@ -181,6 +191,35 @@ def _subject_by_parse(
         else:
             break
     return None
+
+
+def _colon_agent(last: Token) -> int | None:
+    """The agent that closes a colon frame: "the question posed by nurse Ann Lee: “…”".
+
+    Words introduced as something a named agent put or issued ("a warning issued by the
+    Trust:") are that agent's, whoever the sentence's own subject is ("can you imagine").
+    """
+    by = last.head
+    if last.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in {"agent", "prep"}:
+        return None
+    verb = by.head
+    if verb.tag_ != "VBN" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    return last.i if last.pos_ in {"PROPN", "NOUN"} else None
+
+
+# Subjects of a reported clause that cannot be the one who goes on speaking.
+_IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that"})
+
+
+def _impersonal_reported(verb: Token) -> bool:
+    """``verb`` heads a clause another verb reports, with "it"/"there" as its subject."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        c.dep_ in SUBJECT_DEPS | {"expl"} and c.lower_ in _IMPERSONAL_SUBJECTS and c.i < verb.i
+        for c in verb.children
+    )
 
 
 # Objects that can speak a participle: a name, a person, or "him"/"her"/"them"; not
@@ -784,6 +823,9 @@ class CueFinder:
             if doc[k].text in {"-", "–", "—"} and doc[k].whitespace_:
                 c_lo = k + 1
                 break
+        agent = _colon_agent(doc[colon - 1]) if colon - 1 >= c_lo else None
+        if agent is not None:
+            return Cue(colon, ":", BEFORE, agent, "colon", trans, before)
         subjects = [
             k
             for k in range(c_lo, colon)

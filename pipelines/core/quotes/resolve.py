@@ -2173,7 +2173,11 @@ def resolve_speaker(
             None,
             0.7,
         )
-    described = _described_person(ctx, phrase)
+    described = (
+        _described_person(ctx, phrase)
+        or _outlet_staff(ctx, phrase)
+        or _introduced_by_noun(ctx, phrase)
+    )
     if described is not None:
         return found(described, 0.8)
     followed = _followed_person(ctx, phrase, recent_speakers)
@@ -3045,6 +3049,67 @@ def _given_title(ctx: Context, m: Mention, title: str) -> tuple[int, int] | None
     return None
 
 
+def _introduced_by_noun(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The one person or body the article introduced with the description's noun as a title.
+
+    "US band Scissor Sisters won … The band thanked fans, adding: “…”", "Bafta-winning
+    artists Lee & Vale … said the artists", "media regulator Ofcom … the regulator said":
+    news introduces a name with a bare noun before it and refers back with "the" and that
+    noun. Only a noun written right before a mention (outside quotations, before the
+    speaker's sentence) counts, and only when one entity was introduced so; a description
+    with a clause of its own introduces someone new.
+    """
+    view, index = ctx.view, ctx.index
+    head = view.doc[phrase.head]
+    word_start = _definite_description(view, phrase, ctx.rules)
+    if word_start is None or head.pos_ != "NOUN" or not head.is_alpha:
+        return None
+    if any(c.dep_ in {"relcl", "acl", "appos"} for c in head.rights):
+        return None
+    before = re.compile(rf"\b{re.escape(head.lower_)}\s+$", re.IGNORECASE)
+    own_sentence = head.sent.start_char
+    text = view.text
+    holders: dict[str, Mention] = {}
+    for m in index.before(word_start):
+        if not m.entity_id or m.start >= own_sentence or ctx.inside_quote(m.start):
+            continue
+        if not (index.is_person(m) or index.is_org(m)):
+            continue
+        if before.search(text[max(0, m.start - 40) : m.start]):
+            holders.setdefault(m.entity_id, m)
+    if len(holders) != 1:
+        return None
+    return next(iter(holders.values()))
+
+
+# "our correspondent", "our political editor": the outlet's own journalist.
+_OUTLET_STAFF_RE = re.compile(r"^[Oo]ur\s+((?:[\w'’-]+\s+){0,2}?)([a-z-]+)$")
+
+
+def _outlet_staff(ctx: Context, phrase: SpeakerPhrase) -> Mention | None:
+    """The journalist "our correspondent" refers back to: the one person named with that noun.
+
+    "BBC correspondent Ann Lee said … “…,” our correspondent said": an outlet writes of
+    its own reporter with "our" and the role it gave beside the name (before it or in
+    apposition). Exactly one person given that noun outside quotations, named before
+    the phrase; none or two leave it nominal. Never the person the article follows: a
+    reporter is not the subject of the story.
+    """
+    view = ctx.view
+    head = view.doc[phrase.head]
+    low = head.lower_
+    match = _OUTLET_STAFF_RE.match(view.text[phrase.start : phrase.end])
+    if match is None or match.group(2) != low or head.tag_ != "NN":
+        return None
+    holders: dict[str, Mention] = {}
+    for m in _unquoted_before(ctx, phrase.start, PERSON):
+        if m.entity_id and _given_title(ctx, m, low) is not None:
+            holders.setdefault(m.entity_id, m)
+    if len(holders) != 1:
+        return None
+    return next(iter(holders.values()))
+
+
 # "the former minister", "the senator": "the"/"this", at most two modifiers, the title.
 _MODIFIED_OFFICE_RE = re.compile(r"^(?:[Tt]he|[Tt]his)\s+((?:[\w'’-]+\s+){0,2}?)([a-z-]+)$")
 _TITLE_SPAN_WORD_RE = re.compile(r"[\w'’]+")
@@ -3172,18 +3237,30 @@ def _channel_author(
     """
     doc, index = ctx.view.doc, ctx.index
     head = doc[phrase.head]
-    for prep in head.rights:
-        if prep.lower_ in _AUTHOR_PREPS:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    m = index.covering(obj.idx, obj.idx + len(obj.text))
-                    if m is not None and m.entity_type in _SPEAKING_TYPES:
-                        return m
-                    if m is None:
-                        described = _described_org(ctx, obj, recent_speakers)
-                        if described is not None:
-                            return described
+    for obj in _author_objects(head, ctx.rules):
+        m = index.covering(obj.idx, obj.idx + len(obj.text))
+        if m is not None and m.entity_type in _SPEAKING_TYPES:
+            return m
+        if m is None:
+            described = _described_org(ctx, obj, recent_speakers)
+            if described is not None:
+                return described
     return None
+
+
+def _author_objects(head: Token, rules: QuoteRules) -> Iterator[Token]:
+    """Objects naming who wrote a channel noun.
+
+    "from/by/of X", or the agent of a participle that issues it ("a report published by
+    X", ``channel_author_verbs.txt``).
+    """
+    for right in head.rights:
+        if right.lower_ in _AUTHOR_PREPS:
+            yield from (obj for obj in right.children if obj.dep_ == "pobj")
+        elif right.dep_ == "acl" and right.lower_ in rules.channel_author_verbs:
+            for agent in right.children:
+                if agent.lower_ == "by" and agent.dep_ in {"agent", "prep"}:
+                    yield from (obj for obj in agent.children if obj.dep_ == "pobj")
 
 
 # The possessive half of ``_HISTORY_PRONOUNS`` ("his", "her"): a reflexive owns nothing.
@@ -3486,19 +3563,23 @@ def _earlier_channel_author(
         return None
     lo = view.window_start(phrase.start, _SUBJECT_WINDOW_LINES)
     nouns = {head.lower_, head.lower_ + "s"}  # the pipeline's model has no lemmatizer
-    for i in reversed(view.tokens_between(lo, phrase.start)):
+    for i in reversed(view.tokens_between(0, phrase.start)):
         tok = doc[i]
+        if tok.idx < lo:
+            break
         if tok.lower_ not in nouns or ctx.inside_quote(tok.idx):
             continue
+        if any(c.dep_ == "det" and c.lower_ in _CHANNEL_DETS for c in tok.children):
+            # "the statement continued" paragraph after paragraph: each repetition keeps
+            # the channel's introduction in reach, as a repeated name keeps a speaker
+            lo = min(lo, view.window_start(tok.idx, _SUBJECT_WINDOW_LINES))
         named = _named_org_modifier(ctx, tok) or _channel_owner(ctx, tok, [])
         if named is not None:  # "according to an IMF report", "Lee's letter"
             return named
-        for prep in tok.rights:
-            if prep.lower_ in _AUTHOR_PREPS:
-                for obj in prep.children:
-                    m = index.covering(obj.idx, obj.idx + len(obj.text))
-                    if obj.dep_ == "pobj" and m is not None and m.entity_type in _SPEAKING_TYPES:
-                        return m
+        for obj in _author_objects(tok, ctx.rules):
+            m = index.covering(obj.idx, obj.idx + len(obj.text))
+            if m is not None and m.entity_type in _SPEAKING_TYPES:
+                return m
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
             verb = tok.head.head
         elif tok.dep_ == "dobj":
