@@ -1332,6 +1332,8 @@ class EntityResolver:
         entries = self._idx.places.get(key, [])
         if any(e.kind != "subdivision" for e in entries):
             return None
+        if any(self._longer_unit(e, name) for e in entries):
+            return None
         if len(entries) == 1 and entries[0].country:
             e = entries[0]
             if self._designates(e.country, word, known=False):
@@ -1346,6 +1348,20 @@ class EntityResolver:
             return None
         e = next(iter(fits.values()))
         return Hit(e, "place_qualifier", f"the {word.lower()} {e.entity.canonical_name}")
+
+    def _longer_unit(self, entry: Entry, name: str) -> bool:
+        """True when ``name`` is the head of the region's longer name, "Gaza" of "Gaza Strip".
+
+        A designation after the short name names another unit of that name, most often one
+        inside the region ("Gaza Governorate" in the Gaza Strip), unless the rest of the
+        long name is itself a designation ("Rakhine" of "Rakhine State").
+        """
+        canonical = entry.entity.canonical_name
+        head = " ".join(name.split())
+        if not canonical.lower().startswith(head.lower() + " "):
+            return False
+        rest = canonical[len(head) :].strip().lower()
+        return _REGION_WORD.match("x " + rest) is None
 
     def _described_region(self, clean: str) -> Hit | None:
         """A region with its country and designation: "the Mexican state of Jalisco".
