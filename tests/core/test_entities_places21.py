@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.core.entities import EntityResolver
+from pipelines.core.entities import EntityResolver, loaders
 
 
 def _same(resolver: EntityResolver, a: str, b: str, etype: str = "GPE") -> bool:
@@ -40,3 +40,70 @@ def test_a_long_name_ending_in_its_designation_still_folds(
 ) -> None:
     """When the rest of the long name is a designation, the short name plus it is the region."""
     assert _same(resolver, written, region)
+
+
+def test_first_level_regions_cover_whole_countries() -> None:
+    """Japan's 47 prefectures (Tokyo is the curated city) and Spain's communities."""
+    recs = loaders.first_level_region_records()
+    codes = {r["admin1"] for r in recs}
+    assert len({c for c in codes if c.startswith("JP-")}) == 46 and "JP-13" not in codes
+    assert len({c for c in codes if c.startswith("ES-")}) == 14
+    assert all(r["kind"] == "subdivision" and r["country"] == r["admin1"][:2] for r in recs)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Aichi", "Aichi Prefecture"),
+        ("Prefecture of Aichi", "Aichi-ken"),
+        ("Hyōgo", "Hyogo"),
+        ("Ibaraki Prefecture", "Ibaraki"),
+        ("Japan's Gunma", "Gunma"),
+        ("Shizuoka Prefecture", "Shizuoka-ken"),
+        ("Osaka-fu", "Osaka Prefecture"),
+        ("Navarra", "Navarre"),
+        ("Castilla y León", "Castile and Leon"),
+        ("Spain's Asturias", "Principality of Asturias"),
+        ("the Spanish region of Extremadura", "Extremadura"),
+        ("Galicia, Spain", "Galiza"),
+        ("Spain's Galicia", "Galicia (Spain)"),
+        ("Comunidad de Madrid", "Community of Madrid"),
+        ("Illes Balears", "Balearic Islands"),
+    ],
+)
+def test_a_listed_region_is_one_place_however_written(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    """English, native and designated forms of one prefecture or community are one place."""
+    assert _same(resolver, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Shizuoka", "Shizuoka Prefecture"),  # the capital city of the same name
+        ("Osaka", "Osaka Prefecture"),
+        ("Nagoya", "Aichi"),  # the capital of another name
+        ("Madrid", "Community of Madrid"),
+        ("Valencia, Spain", "Valencian Community"),
+        ("Galicia, Ukraine", "Galicia, Spain"),  # the Central European namesake
+        ("La Rioja, Argentina", "La Rioja (Spain)"),
+        ("Okinawa City", "Okinawa"),  # a city inside the prefecture
+        ("Aichi", "Ehime"),
+    ],
+)
+def test_a_listed_region_stays_apart_from_its_city_and_namesakes(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    """A region is never its same-named capital, a namesake elsewhere or a neighbour."""
+    assert not _same(resolver, a, b)
+
+
+def test_a_bare_name_of_a_capital_named_region_is_left_to_the_city(
+    resolver: EntityResolver,
+) -> None:
+    """Where the capital bears the region's name, the bare name is not the region."""
+    ent = resolver.resolve_name("Shizuoka", "GPE")
+    assert ent is None or ent.canonical_name != "Shizuoka Prefecture"
+    gal = resolver.resolve_name("Galicia", "GPE")
+    assert gal is None or gal.canonical_name != "Galicia, Spain"
