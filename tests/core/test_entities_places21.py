@@ -107,3 +107,49 @@ def test_a_bare_name_of_a_capital_named_region_is_left_to_the_city(
     assert ent is None or ent.canonical_name != "Shizuoka Prefecture"
     gal = resolver.resolve_name("Galicia", "GPE")
     assert gal is None or gal.canonical_name != "Galicia, Spain"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Oklahoma's Tulsa County", "Tulsa County, Okla."),
+        ("Tulsa County, Oklahoma", "Tulsa County (Okla.)"),
+        ("Ohio's Franklin County", "Franklin County, Ohio"),
+        ("Salem (Ore.)", "Salem, Oregon"),
+        ("the city of Salem, Ore.", "Salem, Ore."),
+        ("Dubuque, Ia.", "Dubuque, Iowa"),
+        ("Topeka, Kans.", "Topeka, Kansas"),
+        ("Bismarck, N. Dak.", "Bismarck, North Dakota"),
+        ("Charleston, W. Virginia", "Charleston, W.Va."),
+        ("Spartanburg, S. Carolina", "Spartanburg, S.C."),
+    ],
+)
+def test_a_place_with_its_state_written_any_way_is_one_place(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    """A state as owner, in brackets, after a comma or abbreviated: one reading."""
+    assert _same(resolver, a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Oklahoma's Tulsa County", "Tulsa County, Texas"),  # no such county; another key
+        ("Ohio's Franklin County", "Franklin County, Pa."),  # namesake counties
+        ("Salem (Ore.)", "Salem, Mass."),
+        ("Charleston, W. Virginia", "Charleston, S.C."),
+        ("Ohio's Franklin County", "Ohio"),  # the county is not its state
+    ],
+)
+def test_a_place_with_another_state_stays_apart(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    """The state written decides between namesakes, in every form."""
+    assert not _same(resolver, a, b)
+
+
+def test_an_owner_that_is_no_state_qualifies_nothing(resolver: EntityResolver) -> None:
+    """A lowercase word after the possessive, or a country owner, is not read as a county."""
+    gov = resolver.resolve_name("Ohio's governor", "GPE")
+    assert gov is None or gov.canonical_name != "governor, Ohio"
+    assert not _same(resolver, "Ohio's Cleveland", "Cleveland, Tenn.")
