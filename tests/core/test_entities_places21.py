@@ -141,9 +141,7 @@ def test_a_place_with_its_state_written_any_way_is_one_place(
         ("Ohio's Franklin County", "Ohio"),  # the county is not its state
     ],
 )
-def test_a_place_with_another_state_stays_apart(
-    resolver: EntityResolver, a: str, b: str
-) -> None:
+def test_a_place_with_another_state_stays_apart(resolver: EntityResolver, a: str, b: str) -> None:
     """The state written decides between namesakes, in every form."""
     assert not _same(resolver, a, b)
 
