@@ -151,3 +151,22 @@ def test_an_owner_that_is_no_state_qualifies_nothing(resolver: EntityResolver) -
     gov = resolver.resolve_name("Ohio's governor", "GPE")
     assert gov is None or gov.canonical_name != "governor, Ohio"
     assert not _same(resolver, "Ohio's Cleveland", "Cleveland, Tenn.")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Salvador", "El Salvador"),  # Bahia's capital
+        ("Salvador, Brazil", "El Salvador"),
+    ],
+)
+def test_a_big_foreign_city_is_not_a_country_of_its_name(
+    resolver: EntityResolver, a: str, b: str
+) -> None:
+    """A country variant that is the own name of a large city abroad is no country name."""
+    assert not _same(resolver, a, b)
+
+
+def test_the_city_keeps_its_own_name(resolver: EntityResolver) -> None:
+    """With the variant gone, the name and the city with its country are one place."""
+    assert _same(resolver, "Salvador", "Salvador, Brazil")
