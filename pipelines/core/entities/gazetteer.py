@@ -930,6 +930,10 @@ class EntityResolver:
             return None
         m = _CITY_OF.match(clean)
         if m is not None:
+            comma = _PLACE_COMMA.match(m.group(1))
+            if comma is not None:
+                # "the city of Salem, Ore.": the city word styles a region-qualified city.
+                return self._region_qualified_city(comma.group(1).strip(), comma.group(2).strip())
             return self._styled_city(m.group(1))
         m = _ENCLAVE_WORD.match(clean)
         if m is not None:
@@ -965,6 +969,9 @@ class EntityResolver:
             if folded.startswith(native + " ") and len(clean) > len(native) + 1:
                 return self._designated_region(clean[len(native) + 1 :].strip(), english)
         hit = self._country_qualified_region(clean)
+        if hit is not None:
+            return hit
+        hit = self._region_owned_place(clean)
         if hit is not None:
             return hit
         m = _PLACE_COMMA.match(clean)
@@ -1153,6 +1160,28 @@ class EntityResolver:
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
 
+    def _region_owned_place(self, clean: str) -> Hit | None:
+        """A place written with its state or province as owner or in brackets.
+
+        "Ohio's Franklin County" and "Salem (Ore.)" are "Franklin County, Ohio" and "Salem,
+        Ore.": the same reading as after a comma, when the owner is a first-level region
+        (its name or news abbreviation) and the place a capitalised name.
+        """
+        m = _BRACKETED.match(clean)
+        if m is not None:
+            place, written = m.group(1), m.group(2)
+        else:
+            m = _OWNER.match(clean)
+            if m is None:
+                return None
+            written, place = m.group(1), m.group(2)
+        place, written = place.strip(), written.strip()
+        if not all(w[:1].isupper() for w in place.split()):
+            return None
+        if self._written_region(written, None) is None:
+            return None
+        return self._region_qualified_city(place, written)
+
     def _city_in_namesake_region(self, place: Hit | None, written: str) -> Hit | None:
         """A city with a region named like its capital: "Ciudad Juárez, Chihuahua".
 
@@ -1332,6 +1361,8 @@ class EntityResolver:
         entries = self._idx.places.get(key, [])
         if any(e.kind != "subdivision" for e in entries):
             return None
+        if any(self._longer_unit(e, name) for e in entries):
+            return None
         if len(entries) == 1 and entries[0].country:
             e = entries[0]
             if self._designates(e.country, word, known=False):
@@ -1346,6 +1377,20 @@ class EntityResolver:
             return None
         e = next(iter(fits.values()))
         return Hit(e, "place_qualifier", f"the {word.lower()} {e.entity.canonical_name}")
+
+    def _longer_unit(self, entry: Entry, name: str) -> bool:
+        """True when ``name`` is the head of the region's longer name, "Gaza" of "Gaza Strip".
+
+        A designation after the short name names another unit of that name, most often one
+        inside the region ("Gaza Governorate" in the Gaza Strip), unless the rest of the
+        long name is itself a designation ("Rakhine" of "Rakhine State").
+        """
+        canonical = entry.entity.canonical_name
+        head = " ".join(name.split())
+        if not canonical.lower().startswith(head.lower() + " "):
+            return False
+        rest = canonical[len(head) :].strip().lower()
+        return _REGION_WORD.match("x " + rest) is None
 
     def _described_region(self, clean: str) -> Hit | None:
         """A region with its country and designation: "the Mexican state of Jalisco".

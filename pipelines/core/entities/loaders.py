@@ -79,6 +79,7 @@ _RULE_FILES = (
     "irish_counties.tsv",
     "city_indigenous_names.tsv",
     "channel_author_verbs.txt",
+    "first_level_regions.tsv",
 )
 
 
@@ -142,9 +143,38 @@ def data_version(overrides: Overrides) -> str:
 
 
 def base_gazetteer_records() -> list[dict[str, Any]]:
-    """The curated gazetteer, the organisation table and Ireland's counties, one record each."""
+    """The curated gazetteer, the organisation table, Irish counties and listed regions."""
     records = [json.loads(line) for line in rule_text("aliases.jsonl").splitlines() if line.strip()]
-    return records + organisation_records() + irish_county_records()
+    return records + organisation_records() + irish_county_records() + first_level_region_records()
+
+
+def first_level_region_records() -> list[dict[str, Any]]:
+    """The regions of ``rules/first_level_regions.tsv`` as GPE subdivision records.
+
+    Each carries its ISO 3166-2 code and country, its designation written after and before
+    its name ("Aichi Prefecture", "Prefecture of Aichi") and its other names; the bare name
+    only when no canonical name is given (a capital city or a namesake region owns it).
+    """
+    records: list[dict[str, Any]] = []
+    for line in rule_lines("first_level_regions.tsv"):
+        code, name, canonical, designation, others = (
+            c.strip() for c in [*line.split("\t"), "", "", ""][:5]
+        )
+        canonical = canonical or name
+        names = [f"{name} {designation}", f"{designation} of {name}"] if designation else []
+        names += [o for o in others.split("|") if o]
+        records.append(
+            {
+                "kind": "subdivision",
+                "entity_type": "GPE",
+                "canonical_name": canonical,
+                "aliases": [n for n in dict.fromkeys(names) if n != canonical],
+                "country": code.split("-")[0],
+                "admin1": code,
+                "source": "first_level_regions.tsv",
+            }
+        )
+    return records
 
 
 def irish_county_records() -> list[dict[str, Any]]:
