@@ -1156,6 +1156,9 @@ def _chosen(
                 # a subject or agent of the sentence beats the owner of its subject
                 # ("Clinton's position was backed by Feinstein, who said …")
                 subject_role(view, m) > 0,
+                # a name the recogniser typed as a person beats one it typed otherwise
+                # that a given-name table makes a person ("Visual Radio" mentioned thrice)
+                m.entity_type == PERSON,
                 salience[m.entity_id or m.surface],
                 m.start,
             ),
@@ -1706,6 +1709,8 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
     if _rooted_in_later_quotation(clause):
         return False  # the "reporting" verb is a word of a later quotation ("what have you")
     verb = clause.head
+    if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+        verb = verb.head  # "Lee was adamant that Reid would stay": Lee's view of Reid
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "He acknowledged …, but said X had …": "said" shares "He"
