@@ -1075,7 +1075,7 @@ def _antecedent(
 def _reported_by_pronoun(ctx: Context, m: Mention, pos: int) -> bool:
     """True when ``m`` lies in a clause the pronoun at ``pos`` reports, fronted before it.
 
-    "Mr Lee has “the same passion” for the job, he said": a speaker refers to himself as
+    "Mr Lee has “the same drive” for the job, he said": a speaker refers to himself as
     "I", so a name inside what "he" says, in his own sentence, is someone else (a name
     that a pronoun governs cannot be that pronoun). Only a complement clause of the
     pronoun's own verb, in its sentence and paragraph, and not when the pronoun attributes
@@ -1157,7 +1157,7 @@ def _chosen(
                 # ("Clinton's position was backed by Feinstein, who said …")
                 subject_role(view, m) > 0,
                 # a name the recogniser typed as a person beats one it typed otherwise
-                # that a given-name table makes a person ("Visual Radio" mentioned thrice)
+                # that a given-name table makes a person (a product "Royal Beacon" named thrice)
                 m.entity_type == PERSON,
                 salience[m.entity_id or m.surface],
                 m.start,
