@@ -1023,6 +1023,8 @@ def _antecedent(
     for m in _unquoted_before(ctx, pos, want):
         if gender and index.gender.get(m.entity_id, gender) != gender:
             continue
+        if want == PERSON and _reported_by_pronoun(ctx, m, pos):
+            continue
         candidates.append(m)
         if m.start < window_start:
             break
@@ -1068,6 +1070,43 @@ def _antecedent(
     if want == PERSON and gender and chosen is not None:
         return _cued_over_bare(ctx, candidates, chosen, gender, window_start, recent_speakers)
     return chosen
+
+
+def _reported_by_pronoun(ctx: Context, m: Mention, pos: int) -> bool:
+    """True when ``m`` lies in a clause the pronoun at ``pos`` reports, fronted before it.
+
+    "Mr Lee has “the same drive” for the job, he said": a speaker refers to himself as
+    "I", so a name inside what "he" says, in his own sentence, is someone else (a name
+    that a pronoun governs cannot be that pronoun). Only a complement clause of the
+    pronoun's own verb, in its sentence and paragraph, and not when the pronoun attributes
+    a quotation of its own after the name: "Lee has amended it — “I recall,” he said" may
+    be parsed so, and is Lee's.
+    """
+    view = ctx.view
+    doc = view.doc
+    p = doc[view.token_containing(pos)]
+    if p.dep_ not in SUBJECT_DEPS or m.end > p.idx:
+        return False
+    verb = p.head
+    tok = doc[view.token_containing(max(m.start, m.end - 1))]
+    if tok.sent.start != p.sent.start or view.line_of(m.start) != view.line_of(pos):
+        return False
+    a = tok
+    while a.head.i != a.i and a.head.i != verb.i:
+        a = a.head
+    if a.head.i != verb.i or a.i == verb.i or a.dep_ not in _CLAUSE_DEPS:
+        return False
+    # A quotation that the pronoun attributes ("“…,” he said") and that opens after
+    # punctuation, not inside the clause's words ("has “the same drive”"), is the
+    # pronoun's own: the name stands outside what it says.
+    k = bisect_left(ctx.quoted_starts, m.end)
+    while k < len(ctx.quoted) and ctx.quoted[k][0] < pos:
+        a_q, b_q = ctx.quoted[k]
+        before = view.text[m.end : max(m.end, a_q - 1)].rstrip()
+        if not any(c.isalnum() for c in view.text[b_q:pos]) and not before[-1:].isalnum():
+            return False
+        k += 1
+    return True
 
 
 def _named_by_copula(view: DocView, m: Mention) -> bool:
@@ -1117,6 +1156,9 @@ def _chosen(
                 # a subject or agent of the sentence beats the owner of its subject
                 # ("Clinton's position was backed by Feinstein, who said …")
                 subject_role(view, m) > 0,
+                # a name the recogniser typed as a person beats one it typed otherwise
+                # that a given-name table makes a person (a product "Royal Beacon" named thrice)
+                m.entity_type == PERSON,
                 salience[m.entity_id or m.surface],
                 m.start,
             ),
@@ -1667,6 +1709,8 @@ def reported_subject(view: DocView, m: Mention, rules: QuoteRules, before: int) 
     if _rooted_in_later_quotation(clause):
         return False  # the "reporting" verb is a word of a later quotation ("what have you")
     verb = clause.head
+    if verb.dep_ == "acomp" and verb.pos_ == "ADJ":
+        verb = verb.head  # "Lee was adamant that Reid would stay": Lee's view of Reid
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     while not subjects and verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "He acknowledged …, but said X had …": "said" shares "He"
