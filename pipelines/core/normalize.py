@@ -804,6 +804,9 @@ def is_sub_body(tokens: list[str]) -> bool:
 
 
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
+# An everyday English word (wordfreq Zipf): after a capital's possessive it is a name's
+# second word, not a body the city owns ("<City>'s Secret").
+_EVERYDAY_WORD_ZIPF = 4.5
 # "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
 _RELATION_WORD = re.compile(
     r"^[\w.']+(?:-[\w.']+)*-(?:backed|based|led|run|owned|linked|aligned|allied|funded|controlled|"
@@ -920,6 +923,14 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
             if _dotless(fold_diacritics(strip_possessive(owner))) not in _place_names():
                 break  # "the Bank's Board": an organisation's part, not a description
             rest = tokens[j + 1 :]
+            if (
+                len(rest) == 1
+                and _dotless(fold_diacritics(strip_possessive(owner))) not in _country_names()
+                and english_zipf(rest[0]) >= _EVERYDAY_WORD_ZIPF
+            ):
+                # A capital's possessive before one everyday word is the name itself
+                # ("<City>'s Secret"), not a city owning a body called "Secret".
+                break
             first = next((t for t in rest if not _is_descriptor_word(t)), "")
             if first.lower() in _GENERIC_INSTITUTION_WORDS:
                 keep = tokens[: j + 1]

@@ -259,6 +259,10 @@ _OFFICE_ABBREVIATIONS = (
     (re.compile(r"\bD\.?A\.?'s ([Oo]ffice)\b"), "District Attorney's"),
     (re.compile(r"\bA\.?G\.?'s ([Oo]ffice)\b"), "Attorney General's"),
 )
+# "University of" / "College of" before a region written with stopped initials.
+_SCHOOL_OF = re.compile(
+    r"^(?:\S+ )*(?:University|College) of(?: (?:Northern|Southern|Eastern|Western|Central))?$"
+)
 _POLICE_TAIL = re.compile(r"^(\S.* [Pp]olice) (?:[Ss]ervices?|[Dd]epartment|[Ff]orce)$")
 # A state's or province's legislature or one of its chambers (nineteenth session, round
 # two): "<region> Assembly", "<region> State Assembly", "<region>'s Assembly", "Assembly of
@@ -467,10 +471,15 @@ class OrgLookups:
         if len(words) < 2:
             return None
         expanded = []
-        for w in words:
+        for i, w in enumerate(words):
             # A shortened word ("Sask.", "Calif."), never stopped initials: "B.C. Hydro" is
-            # also written "BC Hydro", which the key already joins to it.
-            shortened = "." in w and any(c.islower() for c in w)
+            # also written "BC Hydro", which the key already joins to it. After "University
+            # of" / "College of" at the end, stopped initials are the region too
+            # ("University of P.E.I."): a school is named by its region's whole name.
+            shortened = "." in w and (
+                any(c.islower() for c in w)
+                or (i == len(words) - 1 and i >= 2 and _SCHOOL_OF.match(" ".join(words[:i])))
+            )
             hit = r.lookup_region_abbreviation(w) if shortened else None
             expanded.append(hit.entry.entity.canonical_name if hit is not None else w)
         if expanded != words:
