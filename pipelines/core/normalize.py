@@ -1677,10 +1677,32 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
     if keep_group:
         tokens = ["holding" if t == "holdings" else t for t in tokens]
+    tokens = [
+        # "St" after a word and last or before a building's head is "Street" ("Elm St
+        # Hospital", "Wall St Journal"); before a name it is "Saint" ("St Mary's").
+        "street"
+        if t == "st" and i and (i == len(tokens) - 1 or tokens[i + 1] in _STREET_HEADS)
+        else t
+        for i, t in enumerate(tokens)
+    ]
+    if len(tokens) >= 2 and tokens[-1] in ("co", "company") and tokens[-2] in _PAPER_TITLES:
+        # "The X Times Co." is the paper's publisher, not the paper: its "Company" stays.
+        return " ".join([*tokens[:-1], "company"])
     return " ".join(
         _fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens), keep_group)))
     )
 
+
+# Words after "<name> St" that make it a street: a building or a paper named after it.
+_STREET_HEADS = frozenset(
+    {"hospital", "clinic", "school", "station", "church", "market", "journal", "baths"}
+)  # fmt: skip
+# Last words of newspaper titles before "Company"/"Co." ("The X Times Co."); "News", "Mail",
+# "Express", "Star" are also companies' own last words ("American Express Company").
+_PAPER_TITLES = frozenset(
+    {"times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
+     "inquirer", "examiner", "courier", "dispatch", "observer"}
+)  # fmt: skip
 
 # "Bank" in the languages that write it first ("Banco Santander", "Banca Ifis", "Banque
 # Misr", "Bank Leumi"): the bank is known by the one name after it.
