@@ -550,6 +550,8 @@ class OrgLookups:
             return False
         if words[0].casefold() not in given_name_genders():
             return False
+        if english_zipf(words[-1]) >= _COMMON_ZIPF:
+            return False  # "<Name> People's League": an everyday word is no surname
         if not any(w[:1].isupper() for w in rest.split()):
             return False
         if len(rest.split()) == 1 and (
