@@ -809,6 +809,9 @@ def is_sub_body(tokens: list[str]) -> bool:
 
 
 _POSSESSIVE_WORD = re.compile(r"^[A-Z][\w.\-]*(?:'s|')$")
+# An everyday English word (wordfreq Zipf): after a capital's possessive it is a name's
+# second word, not a body the city owns ("<City>'s Secret").
+_EVERYDAY_WORD_ZIPF = 4.5
 # "Iran-backed Hezbollah", "Kremlin-linked United Russia": a hyphenated relation is description.
 _RELATION_WORD = re.compile(
     r"^[\w.']+(?:-[\w.']+)*-(?:backed|based|led|run|owned|linked|aligned|allied|funded|controlled|"
@@ -925,6 +928,14 @@ def strip_org_descriptors(tokens: list[str]) -> list[str]:
             if _dotless(fold_diacritics(strip_possessive(owner))) not in _place_names():
                 break  # "the Bank's Board": an organisation's part, not a description
             rest = tokens[j + 1 :]
+            if (
+                len(rest) == 1
+                and _dotless(fold_diacritics(strip_possessive(owner))) not in _country_names()
+                and english_zipf(rest[0]) >= _EVERYDAY_WORD_ZIPF
+            ):
+                # A capital's possessive before one everyday word is the name itself
+                # ("<City>'s Secret"), not a city owning a body called "Secret".
+                break
             first = next((t for t in rest if not _is_descriptor_word(t)), "")
             if first.lower() in _GENERIC_INSTITUTION_WORDS:
                 keep = tokens[: j + 1]
@@ -1673,10 +1684,32 @@ def org_key(surface: str, keep_group: bool = False) -> str:
     tokens = [_ORG_ABBREVIATIONS_ANYWHERE.get(t, t) for t in tokens]
     if keep_group:
         tokens = ["holding" if t == "holdings" else t for t in tokens]
+    tokens = [
+        # "St" after a word and last or before a building's head is "Street" ("Elm St
+        # Hospital", "Wall St Journal"); before a name it is "Saint" ("St Mary's").
+        "street"
+        if t == "st" and i and (i == len(tokens) - 1 or tokens[i + 1] in _STREET_HEADS)
+        else t
+        for i, t in enumerate(tokens)
+    ]
+    if len(tokens) >= 2 and tokens[-1] in ("co", "company") and tokens[-2] in _PAPER_TITLES:
+        # "The X Times Co." is the paper's publisher, not the paper: its "Company" stays.
+        return " ".join([*tokens[:-1], "company"])
     return " ".join(
         _fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens), keep_group)))
     )
 
+
+# Words after "<name> St" that make it a street: a building or a paper named after it.
+_STREET_HEADS = frozenset(
+    {"hospital", "clinic", "school", "station", "church", "market", "journal", "baths"}
+)  # fmt: skip
+# Last words of newspaper titles before "Company"/"Co." ("The X Times Co."); "News", "Mail",
+# "Express", "Star" are also companies' own last words ("American Express Company").
+_PAPER_TITLES = frozenset(
+    {"times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
+     "inquirer", "examiner", "courier", "dispatch", "observer"}
+)  # fmt: skip
 
 # "Bank" in the languages that write it first ("Banco Santander", "Banca Ifis", "Banque
 # Misr", "Bank Leumi"): the bank is known by the one name after it.

@@ -16,6 +16,7 @@ from pipelines.core.entities.committees import committee_form
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
+    given_name_genders,
     load_federations,
     load_french_body_words,
     load_native_body_heads,
@@ -250,6 +251,11 @@ _CIRCUIT_FORMS = (
 _SPORT_CLUB = re.compile(
     r"^(.+ [A-Z][\w']*s) (?:Hockey|Football|Baseball|Basketball|Soccer|Lacrosse) Club$"
 )
+# A rugby club's legal tail after a name of two words or more ("<Town> <Nickname> RFC"); a
+# town alone keeps it ("<Town> RFC" and the town's football club are two clubs).
+_RUGBY_CLUB = re.compile(
+    r"^(\S+(?: \S+)+) (?:RFC|R\.F\.C\.|RUFC|Rugby Club|Rugby Football Club|Rugby Union Football Club)$"
+)
 # A region's superior court named with "of Justice" and without ("<province> Superior Court
 # of Justice" ~ "<province> Superior Court"): a region has one superior court.
 _SUPERIOR_OF_JUSTICE = re.compile(r"^(.+) (Superior Court) of Justice$")
@@ -259,6 +265,17 @@ _OFFICE_ABBREVIATIONS = (
     (re.compile(r"\bD\.?A\.?'s ([Oo]ffice)\b"), "District Attorney's"),
     (re.compile(r"\bA\.?G\.?'s ([Oo]ffice)\b"), "Attorney General's"),
 )
+# "University of" / "College of" before a region written with stopped initials.
+_SCHOOL_OF = re.compile(
+    r"^(?:\S+ )*(?:University|College) of(?: (?:Northern|Southern|Eastern|Western|Central))?$"
+)
+# A bare web address: "<name>.com", "<name>.co.uk".
+_WEB_DOMAIN = re.compile(
+    r"^(?:www\.)?([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:com|net|org|co\.uk|com\.au|ca|co|tv|news)$",
+    re.IGNORECASE,
+)
+_EVERYDAY_ZIPF = 4.5
+_COMMON_ZIPF = 5.0  # a short stem is an acronym unless an everyday word ("time.com")
 _POLICE_TAIL = re.compile(r"^(\S.* [Pp]olice) (?:[Ss]ervices?|[Dd]epartment|[Ff]orce)$")
 # A state's or province's legislature or one of its chambers (nineteenth session, round
 # two): "<region> Assembly", "<region> State Assembly", "<region>'s Assembly", "Assembly of
@@ -441,6 +458,21 @@ class OrgLookups:
         """
         r = self._resolver
         text = THE.sub("", clean_surface(surface))
+        m = _WEB_DOMAIN.match(text)
+        if m is not None:
+            # An outlet's or company's web address names it: "examplepost.com" is the
+            # "Example Post" (keys have no spaces), "abc.co.uk" the ABC; an everyday
+            # word ("news.com") is not.
+            stem = m.group(1)
+            if len(stem) <= 4 and stem.isalpha() and english_zipf(stem) < _COMMON_ZIPF:
+                return stem.upper()
+            if english_zipf(stem) < _EVERYDAY_ZIPF:
+                return stem
+        m = _POSSESSED.match(text)
+        if m is not None and self._a_persons_possessive(m.group(1), m.group(2)):
+            # "Jane Roe's Example Foundation": an owner's or founder's name before a body
+            # that is not known; the body is the same whoever is said to own it.
+            return m.group(2)
         court = self._appeals_court(text)
         if court is not None:
             return court if court != text else None
@@ -467,10 +499,15 @@ class OrgLookups:
         if len(words) < 2:
             return None
         expanded = []
-        for w in words:
+        for i, w in enumerate(words):
             # A shortened word ("Sask.", "Calif."), never stopped initials: "B.C. Hydro" is
-            # also written "BC Hydro", which the key already joins to it.
-            shortened = "." in w and any(c.islower() for c in w)
+            # also written "BC Hydro", which the key already joins to it. After "University
+            # of" / "College of" at the end, stopped initials are the region too
+            # ("University of P.E.I."): a school is named by its region's whole name.
+            shortened = "." in w and (
+                any(c.islower() for c in w)
+                or (i == len(words) - 1 and i >= 2 and _SCHOOL_OF.match(" ".join(words[:i])))
+            )
             hit = r.lookup_region_abbreviation(w) if shortened else None
             expanded.append(hit.entry.entity.canonical_name if hit is not None else w)
         if expanded != words:
@@ -487,7 +524,7 @@ class OrgLookups:
         m = _OFFICE_OF_OFFICER.match(text)
         if m is not None:
             return f"{m.group(1)}'s Office"
-        m = _SPORT_CLUB.match(text)
+        m = _SPORT_CLUB.match(text) or _RUGBY_CLUB.match(text)
         if m is not None:
             return m.group(1)
         m = _SUPERIOR_OF_JUSTICE.match(text)
@@ -501,6 +538,30 @@ class OrgLookups:
             or self.owner_form(surface, text)
             or self._english_city_form(words)
         )
+
+    def _a_persons_possessive(self, owner: str, rest: str) -> bool:
+        """True for "<Given> <Surname>'s" before a capitalised name that is not one everyday word.
+
+        The owner is two or three capitalised words led by a given name and naming no
+        place or body ("Hamas's armed wing" is a part; "Victoria's" is a place).
+        """
+        words = owner.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+        if words[0].casefold() not in given_name_genders():
+            return False
+        if english_zipf(words[-1]) >= _COMMON_ZIPF:
+            return False  # "<Name> People's League": an everyday word is no surname
+        if not any(w[:1].isupper() for w in rest.split()):
+            return False
+        if len(rest.split()) == 1 and (
+            is_generic_institution_word(rest.lower()) or english_zipf(rest) >= _EVERYDAY_ZIPF
+        ):
+            return False  # "Jane Roe's Foundation" may be any of her bodies
+        r = self._resolver
+        if r.lookup_exact(owner, GPE) is not None or r.lookup_exact(owner, ORG) is not None:
+            return False
+        return not self.place_code(owner + "'s")
 
     def owner_form(self, surface: str, text: str) -> str | None:
         """An unknown body's name after a place's possessive, without it, or None.
