@@ -119,3 +119,21 @@ def test_british_counties_rule_file() -> None:
     assert len(fulls) == len(set(fulls))
     assert {"Lincs", "Staffs", "Oxon", "Hants", "Northants", "Wilts"} <= table.keys()
     assert set(table.values()) == set(fulls)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["the new town of Crawley", "Crawley"],
+        ["the seaside town of Brighton", "Brighton"],
+        ["the county town of Maidstone", "Maidstone"],
+        ["the new city of Navi Mumbai", "Navi Mumbai"],
+    ],
+)
+def test_kind_of_town_described(resolver: EntityResolver, names: list[str]) -> None:
+    assert_same(resolver, names, "GPE")
+
+
+def test_kind_of_town_is_no_region(resolver: EntityResolver) -> None:
+    # "city" and "town" name a city only: a region of that name is not reached.
+    assert_apart(resolver, "the market town of Canterbury", "Canterbury", "GPE")
