@@ -23,6 +23,7 @@ from pipelines.core.entities.loaders import (
     gendered_titles,
     given_name_countries,
     given_name_genders,
+    load_british_counties,
     load_metonymy_cues,
     load_native_region_designations,
     load_nominals,
@@ -69,6 +70,7 @@ from pipelines.core.entities.names import (
 )
 from pipelines.core.entities.orgs import OrgLookups
 from pipelines.core.entities.persons import PersonLookups
+from pipelines.core.entities.placed import placed_parts, spell_compass
 from pipelines.core.normalize import english_zipf, foreign_role_titles
 
 _CACHE_LIMIT = 200_000  # memo entries kept before starting afresh (bounded memory)
@@ -392,6 +394,7 @@ class EntityResolver:
         self._native_designations = load_native_region_designations()
         self._description_words = load_place_description_words()
         self._region_abbreviations = load_subdivision_abbreviations()
+        self._british_counties = load_british_counties()
         self._demonyms = load_place_demonyms()
         records = list(records)
         self._group_apart = _group_apart_keys(records)
@@ -1208,8 +1211,8 @@ class EntityResolver:
         known or keyed by that name), or a place the gazetteer does not know at all
         ("City of Brampton" is keyed as Brampton).
         """
-        if place_key(name) in _CITY_DISTRICTS:
-            return None
+        if place_key(name) in _CITY_DISTRICTS or "," in name:
+            return None  # "the city of X, N.H.": a town in its region (``lookup_placed_town``)
         hit = self.lookup_exact(name, GPE)
         if hit is not None and hit.entry.kind == "city":
             city = hit.entry.entity.canonical_name
@@ -1222,6 +1225,38 @@ class EntityResolver:
         if self._ambiguous(written, GPE) or self.lookup_exact(written, ORG) is not None:
             return None
         return self.name_key_hit(written, written, GPE)
+
+    def lookup_placed_town(self, surface: str) -> Hit | None:
+        """A town written with where it lies, as its comma form: "Iowa's Polk County".
+
+        See ``placed.py``. The region is a US state, Canadian province or other first-level
+        region or country the gazetteer knows (by name or news abbreviation), or a British
+        county of ``rules/british_counties.tsv``; the town is then resolved as "<town>,
+        <region>" is, so it joins that form and never a bare namesake.
+        """
+        clean = " ".join(clean_place_name(surface).split())
+        parts = placed_parts(clean)
+        if parts is None:
+            return None
+        place, written, how = parts
+        region = spell_compass(written)
+        name = self._british_counties.get(region)
+        if name is None and how == "comma" and region == written:
+            return None  # the comma form as written: read by ``lookup_place_qualifier``
+        if name is None:
+            hit = self.lookup_region_abbreviation(region) or self.lookup_exact(region, GPE)
+            if hit is None and how == "described":
+                hit = self.lookup_demonym(region)
+            if hit is None or hit.entry.kind not in ("subdivision", "country"):
+                return None
+            name = hit.entry.entity.canonical_name
+        form = f"{place}, {name}"
+        if form == clean:
+            return None
+        found = self._resolve_context_free(form, GPE)
+        if found is None or found.entry.entity.entity_type not in (GPE, LOC):
+            return None
+        return Hit(found.entry, "placed_town", f"{clean} as {form}")
 
     def lookup_place_spacing(self, surface: str) -> Hit | None:
         """A known place's name written without its space or hyphen: "Nursultan" (Nur-Sultan).
@@ -1545,6 +1580,7 @@ class EntityResolver:
                 or self.lookup_place_qualifier(surface)
                 or (self.lookup_described_place(surface) if etype in (GPE, LOC) else None)
                 or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
+                or (self.lookup_placed_town(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_initials(surface, GPE)
                 or self.lookup_misspelt_place(surface)
                 or self.lookup_respelt_place(surface)

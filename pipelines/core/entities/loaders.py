@@ -53,6 +53,7 @@ _RULE_FILES = (
     "native_region_designations.tsv",
     "place_description_words.tsv",
     "subdivision_abbreviations.tsv",
+    "british_counties.tsv",
     "native_body_heads.tsv",
     "native_country_genitives.tsv",
     "wade_giles.tsv",
@@ -689,3 +690,14 @@ def country_spellings() -> dict[str, tuple[tuple[re.Pattern[str], str, bool], ..
         row = (re.compile(pattern), replacement.strip(), words.strip() == "given")
         table.setdefault(code.strip(), []).append(row)
     return {code: tuple(rows) for code, rows in table.items()}
+
+
+def load_british_counties() -> dict[str, str]:
+    """A British county as written ("Lincolnshire", "Lincs") -> its full name."""
+    table = {}
+    for line in rule_lines("british_counties.tsv"):
+        full, _, shorts = line.partition("\t")
+        for form in [full, *shorts.split("|")]:
+            if form.strip() and full.strip():
+                table[form.strip()] = full.strip()
+    return table
