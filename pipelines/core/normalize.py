@@ -525,6 +525,20 @@ def _is_particle(token: str) -> bool:
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w.\-]*(?:'s|s')$")
 
 
+def _possessive_owner_length(tokens: list[str]) -> int:
+    """Words of a capitalised possessive owner of one to three words before a full name.
+
+    0 unless every owner word is capitalised, the last is possessive ("Acme's", "Rovers'")
+    and two capitalised words or more follow it.
+    """
+    for k in range(1, 4):
+        if len(tokens) < k + 2 or not _is_capitalised(tokens[k - 1]):
+            return 0
+        if _POSSESSIVE_LEAD.match(tokens[k - 1]):
+            return k if _is_capitalised(tokens[k]) and _is_capitalised(tokens[k + 1]) else 0
+    return 0
+
+
 def strip_person_descriptors(name: str) -> str:
     """Drop description written before a person's name.
 
@@ -542,10 +556,12 @@ def strip_person_descriptors(name: str) -> str:
     tokens = name.split()
     if len(tokens) < 2 or name.isupper() or name.islower():
         return name
-    if len(tokens) >= 3 and _POSSESSIVE_LEAD.match(tokens[0]) and _is_capitalised(tokens[1]):
-        # "Chicago's Jane Roe", "Acme's John Doe": the place, team or body the person
-        # belongs to is description when a full name of two words or more follows.
-        tokens = tokens[1:]
+    owner = _possessive_owner_length(tokens)
+    if owner:
+        # "Chicago's Jane Roe", "Acme's John Doe", "Springfield Rovers' John Doe": the
+        # place, team or body the person belongs to is description when a full name of
+        # two words or more follows.
+        tokens = tokens[owner:]
         name = " ".join(tokens)
     cut = 0
     for j in range(len(tokens) - 1):
@@ -668,10 +684,47 @@ def _strip_trailing_role(name: str) -> str:
         last not in _HEAD_TITLES and last not in name_rules().title_heads
     ):
         return name
-    first_ok = words[0].islower() or strip_possessive(words[0]) != words[0]
-    if not first_ok or not all(w.islower() for w in words[1:]):
+    # A possessive owner of one to three capitalised words may open it ("Jane Roe's").
+    owner = next(
+        (
+            k
+            for k in range(1, 4)
+            if k < len(words) and strip_possessive(words[k - 1]) != words[k - 1]
+        ),
+        0,
+    )
+    if owner and not all(_is_capitalised(w) for w in words[:owner]):
+        owner = 0
+    first_ok = owner > 0 or words[0].islower()
+    if not first_ok or not all(w.islower() for w in words[max(owner, 1) :]):
         return name
     return head
+
+
+def strip_leading_role(text: str) -> str:
+    """Drop a role written before a comma: "Springfield's First Minister, Jane Roe" -> "Jane Roe".
+
+    Issue 11, twenty-first session (news copy's apposition, general knowledge): an optional
+    possessive owner of one to three capitalised words, then one to four words of a role
+    ending in a title head ("minister", "chairman") in any case, a comma, and a full name
+    of two to four capitalised words with no comma after it.
+    """
+    head, sep, tail = text.partition(", ")
+    names = tail.split()
+    if not sep or not 2 <= len(names) <= 4 or "," in tail:
+        return text
+    if not all(_is_capitalised(w) or _is_particle(w) for w in names):
+        return text
+    words = head.split()
+    owner = next(
+        (k for k in range(1, 4) if k < len(words) and words[k - 1].endswith(("'s", "'"))), 0
+    )
+    role = words[owner:]
+    if not 1 <= len(role) <= 4 or not all(re.fullmatch(r"[A-Za-z][a-z\-]*", w) for w in role):
+        return text
+    if _token_norm(role[-1]) not in name_rules().title_heads:
+        return text
+    return tail
 
 
 def strip_post_nominals(name: str) -> str:
@@ -729,12 +782,40 @@ def glue_leading_initials(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def strip_affiliation_of(name: str) -> str:
+    """Drop the body or place after a full name: "Jane Roe of Acme News" -> "Jane Roe".
+
+    Only after two or three capitalised words led by a known given name, none of them a
+    title or honorific ("Queen", "Lord"), the last no everyday word ("Bank of X", "Henry
+    II of X" stay) and no bare surname before "of" (a peer's "Lord Roe of Springfield").
+    """
+    tokens = name.split()
+    if "of" not in tokens:
+        return name
+    at = tokens.index("of")
+    head, tail = tokens[:at], tokens[at + 1 :]
+    if tail[:1] == ["the"]:
+        tail = tail[1:]
+    if at not in (2, 3) or not tail or not _is_capitalised(tail[0]):
+        return name
+    if not all(t[:1].isupper() and re.fullmatch(r"[\w.'\-]+", t) for t in head):
+        return name
+    rules = name_rules()
+    words = [_token_norm(t) for t in head]
+    if words[0] not in rules.given_names or is_common_english_word(words[-1]):
+        return name
+    if any(w in rules.title_heads or w in rules.honorifics for w in words):
+        return name
+    return " ".join(head)
+
+
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
-    name, titles = split_titles(strip_the_appositive(text))
+    name, titles = split_titles(strip_the_appositive(strip_leading_role(text)))
     if titles:
         name = strip_country_of(name)
     described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
+    described = strip_affiliation_of(described)
     return glue_leading_initials(strip_post_nominals(described)), titles + more
 
 
@@ -748,12 +829,12 @@ def clean_name(surface: str) -> str:
     ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
     "Democratic Party").
     """
-    surface = strip_the_appositive(clean_surface(surface))
+    surface = strip_the_appositive(strip_leading_role(clean_surface(surface)))
     name = strip_titles(surface)
     if name != surface:
         name = strip_country_of(name)
     described = _strip_honorific_after_description(name, strip_person_descriptors(name))[0]
-    return glue_leading_initials(strip_post_nominals(described))
+    return glue_leading_initials(strip_post_nominals(strip_affiliation_of(described)))
 
 
 # Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",
@@ -1436,6 +1517,31 @@ GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
 _GROUP_PREFIXES = (("groupe",), ("grupo",), ("gruppo",), ("tap", "doan"))
 
 
+# Company forms that, after a newspaper's title, name its publisher ("X Times Company").
+_PUBLISHER_FORMS = frozenset(
+    {"company", "co", "cos", "companies", "corporation", "corp", "inc", "incorporated"}
+)
+
+
+@lru_cache(maxsize=1)
+def _newspaper_title_words() -> frozenset[str]:
+    return frozenset(read_rule_lines("newspaper_title_words.txt"))
+
+
+def _names_a_publisher(rest: list[str], suffix: list[str]) -> bool:
+    """True when a company form follows a newspaper's title of two words or more.
+
+    "New York Times Company" is the paper's publisher, not "The New York Times": the form
+    stays in the key (as "company"). A one-word rest ("Times Co.") is left to the general
+    rule.
+    """
+    return (
+        len(rest) > 1
+        and " ".join(suffix) in _PUBLISHER_FORMS
+        and rest[-1] in _newspaper_title_words()
+    )
+
+
 def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
     """Drop legal-form tokens: "Samsung Electronics Co Ltd" -> "Samsung Electronics".
 
@@ -1464,6 +1570,9 @@ def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
                 if _only_a_place(" ".join(tokens[:-n])):
                     # "Indonesian oil company" is not keyed as "indonesian": what is left
                     # must name the company, not its country (a shorter legal form may go).
+                    continue
+                if _names_a_publisher(tokens[:-n], tokens[-n:]):
+                    tokens = [*tokens[:-n], "company"]  # one spelling: "Co.", "Inc" alike
                     continue
                 tokens = tokens[:-n]
                 changed = True
