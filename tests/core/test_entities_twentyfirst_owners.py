@@ -154,11 +154,7 @@ def test_of_that_names_the_person(resolver: EntityResolver, a: str, b: str) -> N
 @pytest.mark.parametrize(
     "forms",
     [
-        [
-            "Voters for Tomorrow",
-            "Voters for Tomorrow super PAC",
-            "pro-Quenby super PAC Voters for Tomorrow",
-        ],
+        ["Voters for Tomorrow", "pro-Quenby super PAC Voters for Tomorrow"],
         ["Citizens for Renewal", "the Citizens for Renewal network"],
         ["Coastal Standards Authority", "Harbour watchdog the Coastal Standards Authority"],
         ["KVTU", "the KVTU union umbrella body"],
@@ -174,6 +170,9 @@ def test_descriptions_around_a_body(resolver: EntityResolver, forms: list[str]) 
         ("the Portuguese regulator", "Portugal"),
         ("the Portuguese network", "Portuguese"),
         ("the UN body", "United Nations"),
+        # A body's own political action committee is another body.
+        ("Kestrel Growth Club PAC", "Kestrel Growth Club"),
+        ("Voters for Tomorrow super PAC", "Voters for Tomorrow"),
     ],
 )
 def test_descriptions_that_name_no_body(resolver: EntityResolver, a: str, b: str) -> None:
