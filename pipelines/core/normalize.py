@@ -781,7 +781,6 @@ def glue_leading_initials(name: str) -> str:
     return m.group(0).replace(" ", "") + name[m.end() :]
 
 
-@lru_cache(maxsize=65536)
 def strip_affiliation_of(name: str) -> str:
     """Drop the body or place after a full name: "Jane Roe of Acme News" -> "Jane Roe".
 
@@ -809,6 +808,7 @@ def strip_affiliation_of(name: str) -> str:
     return " ".join(head)
 
 
+@lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
     name, titles = split_titles(strip_the_appositive(strip_leading_role(text)))
