@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipelines.core.models import GPE, ORG
-from pipelines.core.normalize import fold_typography, is_sub_body, read_rule_lines
+from pipelines.core.normalize import fold_typography, is_sub_body
+from pipelines.core.resources import rule_lines
 
 if TYPE_CHECKING:
     from pipelines.core.entities.gazetteer import EntityResolver
@@ -26,8 +27,9 @@ _JOINING = frozenset({"for", "of", "and", "the", "to", "in", "on", "&"})
 @lru_cache(maxsize=1)
 def _heads() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(after-heads, before-heads), longest first."""
-    after, before = [], []
-    for line in read_rule_lines("org_description_heads.txt"):
+    after: list[str] = []
+    before: list[str] = []
+    for line in rule_lines("org_description_heads.txt"):
         side, _, head = line.partition("\t")
         (after if side.strip() == "after" else before).append(head.strip())
     key = lambda h: -len(h.split())  # noqa: E731
