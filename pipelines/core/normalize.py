@@ -781,33 +781,6 @@ def glue_leading_initials(name: str) -> str:
     return m.group(0).replace(" ", "") + name[m.end() :]
 
 
-def strip_affiliation_of(name: str) -> str:
-    """Drop the body or place after a full name: "Jane Roe of Acme News" -> "Jane Roe".
-
-    Only after two or three capitalised words led by a known given name, none of them a
-    title or honorific ("Queen", "Lord"), the last no everyday word ("Bank of X", "Henry
-    II of X" stay) and no bare surname before "of" (a peer's "Lord Roe of Springfield").
-    """
-    tokens = name.split()
-    if "of" not in tokens:
-        return name
-    at = tokens.index("of")
-    head, tail = tokens[:at], tokens[at + 1 :]
-    if tail[:1] == ["the"]:
-        tail = tail[1:]
-    if at not in (2, 3) or not tail or not _is_capitalised(tail[0]):
-        return name
-    if not all(t[:1].isupper() and re.fullmatch(r"[\w.'\-]+", t) for t in head):
-        return name
-    rules = name_rules()
-    words = [_token_norm(t) for t in head]
-    if words[0] not in rules.given_names or is_common_english_word(words[-1]):
-        return name
-    if any(w in rules.title_heads or w in rules.honorifics for w in words):
-        return name
-    return " ".join(head)
-
-
 @lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
@@ -815,7 +788,6 @@ def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     if titles:
         name = strip_country_of(name)
     described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
-    described = strip_affiliation_of(described)
     return glue_leading_initials(strip_post_nominals(described)), titles + more
 
 
@@ -834,7 +806,7 @@ def clean_name(surface: str) -> str:
     if name != surface:
         name = strip_country_of(name)
     described = _strip_honorific_after_description(name, strip_person_descriptors(name))[0]
-    return glue_leading_initials(strip_post_nominals(strip_affiliation_of(described)))
+    return glue_leading_initials(strip_post_nominals(described))
 
 
 # Head nouns of an appositive before an organisation's name ("Russian oil firm Yukos",
