@@ -525,6 +525,20 @@ def _is_particle(token: str) -> bool:
 _POSSESSIVE_LEAD = re.compile(r"^[A-Z][\w.\-]*(?:'s|s')$")
 
 
+def _possessive_owner_length(tokens: list[str]) -> int:
+    """Words of a capitalised possessive owner of one to three words before a full name.
+
+    0 unless every owner word is capitalised, the last is possessive ("Acme's", "Rovers'")
+    and two capitalised words or more follow it.
+    """
+    for k in range(1, 4):
+        if len(tokens) < k + 2 or not _is_capitalised(tokens[k - 1]):
+            return 0
+        if _POSSESSIVE_LEAD.match(tokens[k - 1]):
+            return k if _is_capitalised(tokens[k]) and _is_capitalised(tokens[k + 1]) else 0
+    return 0
+
+
 def strip_person_descriptors(name: str) -> str:
     """Drop description written before a person's name.
 
@@ -542,10 +556,12 @@ def strip_person_descriptors(name: str) -> str:
     tokens = name.split()
     if len(tokens) < 2 or name.isupper() or name.islower():
         return name
-    if len(tokens) >= 3 and _POSSESSIVE_LEAD.match(tokens[0]) and _is_capitalised(tokens[1]):
-        # "Chicago's Jane Roe", "Acme's John Doe": the place, team or body the person
-        # belongs to is description when a full name of two words or more follows.
-        tokens = tokens[1:]
+    owner = _possessive_owner_length(tokens)
+    if owner:
+        # "Chicago's Jane Roe", "Acme's John Doe", "Springfield Rovers' John Doe": the
+        # place, team or body the person belongs to is description when a full name of
+        # two words or more follows.
+        tokens = tokens[owner:]
         name = " ".join(tokens)
     cut = 0
     for j in range(len(tokens) - 1):
@@ -679,6 +695,32 @@ def _strip_trailing_role(name: str) -> str:
     return head
 
 
+def strip_leading_role(text: str) -> str:
+    """Drop a role written before a comma: "Springfield's First Minister, Jane Roe" -> "Jane Roe".
+
+    Issue 11, twenty-first session (news copy's apposition, general knowledge): an optional
+    possessive owner of one to three capitalised words, then one to four words of a role
+    ending in a title head ("minister", "chairman") in any case, a comma, and a full name
+    of two to four capitalised words with no comma after it.
+    """
+    head, sep, tail = text.partition(", ")
+    names = tail.split()
+    if not sep or not 2 <= len(names) <= 4 or "," in tail:
+        return text
+    if not all(_is_capitalised(w) or _is_particle(w) for w in names):
+        return text
+    words = head.split()
+    owner = next(
+        (k for k in range(1, 4) if k < len(words) and words[k - 1].endswith(("'s", "'"))), 0
+    )
+    role = words[owner:]
+    if not 1 <= len(role) <= 4 or not all(re.fullmatch(r"[A-Za-z][a-z\-]*", w) for w in role):
+        return text
+    if _token_norm(role[-1]) not in name_rules().title_heads:
+        return text
+    return tail
+
+
 def strip_post_nominals(name: str) -> str:
     """Drop honours and offices written after a person's name.
 
@@ -736,7 +778,7 @@ def glue_leading_initials(name: str) -> str:
 @lru_cache(maxsize=65536)
 def split_person_name(text: str) -> tuple[str, tuple[str, ...]]:
     """``split_titles``, then ``strip_person_descriptors`` and ``strip_post_nominals``."""
-    name, titles = split_titles(strip_the_appositive(text))
+    name, titles = split_titles(strip_the_appositive(strip_leading_role(text)))
     if titles:
         name = strip_country_of(name)
     described, more = _strip_honorific_after_description(name, strip_person_descriptors(name))
@@ -753,7 +795,7 @@ def clean_name(surface: str) -> str:
     ``clean_place_name``: titles are not stripped inside them ("New Hampshire",
     "Democratic Party").
     """
-    surface = strip_the_appositive(clean_surface(surface))
+    surface = strip_the_appositive(strip_leading_role(clean_surface(surface)))
     name = strip_titles(surface)
     if name != surface:
         name = strip_country_of(name)
@@ -1454,6 +1496,34 @@ GROUP_SUFFIXES = frozenset({"group", "holding", "holdings"})
 _GROUP_PREFIXES = (("groupe",), ("grupo",), ("gruppo",), ("tap", "doan"))
 
 
+# Company forms that, after a newspaper's title, name its publisher ("X Times Company").
+_PUBLISHER_FORMS = frozenset(
+    {"company", "co", "cos", "companies", "corporation", "corp", "inc", "incorporated"}
+)
+# A "Post Corporation" is a state's postal service ("<Country> Post Corporation" is
+# "<Country> Post"), a "Post Company" or "Post Co." a paper's publisher.
+_POSTAL_FORMS = frozenset({"corporation", "corp"})
+
+
+@lru_cache(maxsize=1)
+def _newspaper_title_words() -> frozenset[str]:
+    return frozenset(read_rule_lines("newspaper_title_words.txt"))
+
+
+def _names_a_publisher(rest: list[str], suffix: list[str]) -> bool:
+    """True when a company form follows a newspaper's title.
+
+    "New York Times Company" is the paper's publisher, not "The New York Times": the form
+    stays in the key (as "company").
+    """
+    return (
+        len(rest) >= 1
+        and " ".join(suffix) in _PUBLISHER_FORMS
+        and rest[-1] in _newspaper_title_words()
+        and not (rest[-1] == "post" and " ".join(suffix) in _POSTAL_FORMS)
+    )
+
+
 def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
     """Drop legal-form tokens: "Samsung Electronics Co Ltd" -> "Samsung Electronics".
 
@@ -1482,6 +1552,9 @@ def strip_org_suffix(tokens: list[str], keep_group: bool = False) -> list[str]:
                 if _only_a_place(" ".join(tokens[:-n])):
                     # "Indonesian oil company" is not keyed as "indonesian": what is left
                     # must name the company, not its country (a shorter legal form may go).
+                    continue
+                if _names_a_publisher(tokens[:-n], tokens[-n:]):
+                    tokens = [*tokens[:-n], "company"]  # one spelling: "Co.", "Inc" alike
                     continue
                 tokens = tokens[:-n]
                 changed = True
@@ -1692,9 +1765,6 @@ def org_key(surface: str, keep_group: bool = False) -> str:
         else t
         for i, t in enumerate(tokens)
     ]
-    if len(tokens) >= 2 and tokens[-1] in ("co", "company") and tokens[-2] in _PAPER_TITLES:
-        # "The X Times Co." is the paper's publisher, not the paper: its "Company" stays.
-        return " ".join([*tokens[:-1], "company"])
     return " ".join(
         _fold_airline(_drop_bank_word(strip_org_suffix(_head_last(tokens), keep_group)))
     )
@@ -1703,12 +1773,6 @@ def org_key(surface: str, keep_group: bool = False) -> str:
 # Words after "<name> St" that make it a street: a building or a paper named after it.
 _STREET_HEADS = frozenset(
     {"hospital", "clinic", "school", "station", "church", "market", "journal", "baths"}
-)  # fmt: skip
-# Last words of newspaper titles before "Company"/"Co." ("The X Times Co."); "News", "Mail",
-# "Express", "Star" are also companies' own last words ("American Express Company").
-_PAPER_TITLES = frozenset(
-    {"times", "post", "journal", "herald", "tribune", "gazette", "chronicle", "telegraph",
-     "inquirer", "examiner", "courier", "dispatch", "observer"}
 )  # fmt: skip
 
 # "Bank" in the languages that write it first ("Banco Santander", "Banca Ifis", "Banque

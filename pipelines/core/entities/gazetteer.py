@@ -15,6 +15,7 @@ from typing import Any
 
 from pipelines.core import ids
 from pipelines.core.entities.article import ArticleResolver
+from pipelines.core.entities.described import described_rest
 from pipelines.core.entities.loaders import (
     Overrides,
     common_surname_keys,
@@ -69,6 +70,7 @@ from pipelines.core.entities.names import (
     written_surname_key,
 )
 from pipelines.core.entities.orgs import OrgLookups
+from pipelines.core.entities.owners import person_owned_rest
 from pipelines.core.entities.persons import PersonLookups
 from pipelines.core.entities.placed import placed_parts, spell_compass
 from pipelines.core.normalize import english_zipf, foreign_role_titles
@@ -1616,6 +1618,10 @@ class EntityResolver:
             return Hit(Entry(ent, "override"), "override_split", "overrides: split")
         if hit is not None:
             return hit
+        owned = person_owned_rest(self, surface, etype) or described_rest(self, surface, etype)
+        if owned is not None:
+            # "Jane Roe's Acme Gazette", "the Acme network": the name without them.
+            return self._resolve_context_free(owned, etype)
         hit = self._bracketed_same(surface, etype)
         if hit is not None:
             return hit

@@ -36,6 +36,8 @@ _RULE_FILES = (
     "occupations.txt",
     "descriptors.txt",
     "org_suffixes.txt",
+    "newspaper_title_words.txt",
+    "org_description_heads.txt",
     "name_particles.txt",
     "given_name_variants.tsv",
     "korean_surnames.tsv",

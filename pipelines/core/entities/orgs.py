@@ -16,7 +16,6 @@ from pipelines.core.entities.committees import committee_form
 from pipelines.core.entities.loaders import (
     OrgRoles,
     fold_role_text,
-    given_name_genders,
     load_federations,
     load_french_body_words,
     load_native_body_heads,
@@ -468,11 +467,6 @@ class OrgLookups:
                 return stem.upper()
             if english_zipf(stem) < _EVERYDAY_ZIPF:
                 return stem
-        m = _POSSESSED.match(text)
-        if m is not None and self._a_persons_possessive(m.group(1), m.group(2)):
-            # "Jane Roe's Example Foundation": an owner's or founder's name before a body
-            # that is not known; the body is the same whoever is said to own it.
-            return m.group(2)
         court = self._appeals_court(text)
         if court is not None:
             return court if court != text else None
@@ -538,30 +532,6 @@ class OrgLookups:
             or self.owner_form(surface, text)
             or self._english_city_form(words)
         )
-
-    def _a_persons_possessive(self, owner: str, rest: str) -> bool:
-        """True for "<Given> <Surname>'s" before a capitalised name that is not one everyday word.
-
-        The owner is two or three capitalised words led by a given name and naming no
-        place or body ("Hamas's armed wing" is a part; "Victoria's" is a place).
-        """
-        words = owner.split()
-        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-            return False
-        if words[0].casefold() not in given_name_genders():
-            return False
-        if english_zipf(words[-1]) >= _COMMON_ZIPF:
-            return False  # "<Name> People's League": an everyday word is no surname
-        if not any(w[:1].isupper() for w in rest.split()):
-            return False
-        if len(rest.split()) == 1 and (
-            is_generic_institution_word(rest.lower()) or english_zipf(rest) >= _EVERYDAY_ZIPF
-        ):
-            return False  # "Jane Roe's Foundation" may be any of her bodies
-        r = self._resolver
-        if r.lookup_exact(owner, GPE) is not None or r.lookup_exact(owner, ORG) is not None:
-            return False
-        return not self.place_code(owner + "'s")
 
     def owner_form(self, surface: str, text: str) -> str | None:
         """An unknown body's name after a place's possessive, without it, or None.
