@@ -104,6 +104,11 @@ _BRACKETED = re.compile(r"^\s*([^()]+?)\s*\(([^()]+)\)\s*$")
 # word after it), as English "the" is dropped.
 # Not in capitals: "LA Galaxy" is Los Angeles.
 _NATIVE_ARTICLE = re.compile(r"^(?:[Ll](?:a|e|es|os|as|o)|[EeIi]l|[Gg]li)\s+(?=\S+\s+\S)")
+# A British county with its nation or the UK after it, or as "county of <name>".
+_BRITISH_COUNTY = re.compile(
+    r"^(?:[Cc]ounty of ([A-Z][\w' -]+)|([A-Z][\w' -]+?),\s*"
+    r"(?:England|Scotland|Wales|UK|U\.K\.|United Kingdom|Great Britain|Britain))$"
+)
 _CITY_WORD = re.compile(r"^(.+?)\s+city$")
 # A city's name with a capitalised "City" after it, as East Asian and Philippine copy styles
 # a city ("Suwon City", "Cebu City"; issue 11, twentieth session). In Britain "<Town> City"
@@ -1228,6 +1233,24 @@ class EntityResolver:
             return None
         return self.name_key_hit(written, written, GPE)
 
+    def lookup_british_county(self, surface: str) -> Hit | None:
+        """A county of Great Britain named as one: "Kent, UK", "Kent, England", "the county of Kent".
+
+        Its nation or the UK confirms the county (``rules/british_counties.tsv``, full names
+        only, and none a known place shares: "Durham, England" is the city), so every such
+        form shares one key; the bare name is left alone, as a namesake abroad may own it.
+        """
+        clean = " ".join(clean_place_name(surface).split())
+        m = _BRITISH_COUNTY.match(clean)
+        if m is None:
+            return None
+        county = m.group(1) or m.group(2)
+        if self._british_counties.get(county) != county or self.lookup_exact(county, GPE):
+            return None  # not a county, or a known place shares its name ("Durham")
+        canonical = f"{county}, Great Britain"
+        ent = Entity(ids.entity_id(GPE, place_key(canonical)), canonical, GPE)
+        return Hit(Entry(ent, "name"), "british_county", f"{county} as a British county")
+
     def lookup_placed_town(self, surface: str) -> Hit | None:
         """A town written with where it lies, as its comma form: "Iowa's Polk County".
 
@@ -1579,6 +1602,7 @@ class EntityResolver:
                 or self.lookup_state_form(surface)
                 or self.lookup_demonym_republic(surface)
                 or self.lookup_compass_form(surface)
+                or (self.lookup_british_county(surface) if etype in (GPE, LOC) else None)
                 or self.lookup_place_qualifier(surface)
                 or (self.lookup_described_place(surface) if etype in (GPE, LOC) else None)
                 or (self.lookup_city_title(surface) if etype in (GPE, LOC) else None)
