@@ -940,10 +940,6 @@ class EntityResolver:
             return None
         m = _CITY_OF.match(clean)
         if m is not None:
-            comma = _PLACE_COMMA.match(m.group(1))
-            if comma is not None:
-                # "the city of Salem, Ore.": the city word styles a region-qualified city.
-                return self._region_qualified_city(comma.group(1).strip(), comma.group(2).strip())
             return self._styled_city(m.group(1))
         m = _ENCLAVE_WORD.match(clean)
         if m is not None:
@@ -979,9 +975,6 @@ class EntityResolver:
             if folded.startswith(native + " ") and len(clean) > len(native) + 1:
                 return self._designated_region(clean[len(native) + 1 :].strip(), english)
         hit = self._country_qualified_region(clean)
-        if hit is not None:
-            return hit
-        hit = self._region_owned_place(clean)
         if hit is not None:
             return hit
         m = _PLACE_COMMA.match(clean)
@@ -1169,28 +1162,6 @@ class EntityResolver:
         return Hit(
             Entry(ent, "name"), "region_qualified", f"{name} in {region.entity.canonical_name}"
         )
-
-    def _region_owned_place(self, clean: str) -> Hit | None:
-        """A place written with its state or province as owner or in brackets.
-
-        "Ohio's Franklin County" and "Salem (Ore.)" are "Franklin County, Ohio" and "Salem,
-        Ore.": the same reading as after a comma, when the owner is a first-level region
-        (its name or news abbreviation) and the place a capitalised name.
-        """
-        m = _BRACKETED.match(clean)
-        if m is not None:
-            place, written = m.group(1), m.group(2)
-        else:
-            m = _OWNER.match(clean)
-            if m is None:
-                return None
-            written, place = m.group(1), m.group(2)
-        place, written = place.strip(), written.strip()
-        if not all(w[:1].isupper() for w in place.split()):
-            return None
-        if self._written_region(written, None) is None:
-            return None
-        return self._region_qualified_city(place, written)
 
     def _city_in_namesake_region(self, place: Hit | None, written: str) -> Hit | None:
         """A city with a region named like its capital: "Ciudad Juárez, Chihuahua".
